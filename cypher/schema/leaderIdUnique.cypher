@@ -1,0 +1,2 @@
+// leaderIdUnique
+CREATE CONSTRAINT leader_id_unique IF NOT EXISTS FOR (l:Leader) REQUIRE l.id IS UNIQUE

@@ -1,0 +1,2 @@
+// partnershipIdUnique
+CREATE CONSTRAINT partnership_id_unique IF NOT EXISTS FOR (p:Partnership) REQUIRE p.id IS UNIQUE

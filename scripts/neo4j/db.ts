@@ -1,0 +1,38 @@
+/** npm run db:start | db:stop | db:status for the project's own Neo4j server. */
+import { config } from "../../src/config.js";
+import { localServerOptions, ProvisioningError, start, status, stop } from "./local-server.js";
+
+async function main(command: string | undefined): Promise<void> {
+  const c = config();
+  const options = localServerOptions(c, (line) => console.log(line));
+  if (c.NEO4J_URI) {
+    console.log(`NEO4J_URI is set (${c.NEO4J_URI}): the local server is not used.`);
+    return;
+  }
+  switch (command) {
+    case "start":
+      await start(options);
+      return;
+    case "stop":
+      console.log((await stop(options)) ? "Neo4j stopped." : "Neo4j was not running.");
+      return;
+    case "status": {
+      const s = await status(options);
+      console.log(
+        s.running
+          ? `Neo4j running (pid ${s.pid}) on ${s.uri}, data in ${s.home}`
+          : `Neo4j not running (${s.uri}, data in ${s.home})`,
+      );
+      process.exitCode = s.running ? 0 : 3;
+      return;
+    }
+    default:
+      console.error("usage: db.ts start|stop|status");
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error instanceof ProvisioningError ? error.message : error);
+  process.exitCode = 1;
+});

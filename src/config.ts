@@ -1,0 +1,63 @@
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { z } from "zod";
+
+/** The project root, so scripts work from any working directory. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const booleanFromEnv = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("127.0.0.1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** An existing server or Aura instance; when unset the project runs its own local server. */
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USER: z.string().min(1).default("neo4j"),
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  NEO4J_DATABASE: z.string().min(1).optional(),
+  NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  NEO4J_HOME: z.string().default(path.join(projectRoot, ".neo4j")),
+  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/).default("512m"),
+  NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/).default("512m"),
+  /** How long a single database call may take before it is abandoned. */
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** How long the driver keeps retrying a transaction while the database is unreachable. */
+  DB_RETRY_MS: z.coerce.number().int().min(0).default(2_000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
+  GRAPHQL_INTROSPECTION: booleanFromEnv.default(true),
+  MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(100_000),
+});
+
+export type Config = Readonly<z.infer<typeof environmentSchema>>;
+
+/**
+ * Parses the environment once. Every invalid variable is reported together, so a
+ * misconfigured deployment is fixed in one pass rather than one error at a time.
+ */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = environmentSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return Object.freeze(result.data);
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig();
+  return cached;
+}
+
+/** Arguments after the script name, for command-line entry points. */
+export function commandLineArguments(): string[] {
+  return process.argv.slice(2);
+}

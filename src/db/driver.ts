@@ -1,0 +1,125 @@
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
+import { UnavailableError } from "../errors/index.js";
+import type { ConnectionSettings } from "./connection.js";
+import { cypherRegistry, type CypherName, type CypherRegistry } from "./cypher.js";
+import { toPlain } from "./mappers.js";
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+export interface DatabaseOptions {
+  queryTimeoutMs: number;
+  retryMs: number;
+  connectTimeoutMs: number;
+}
+
+/** Driver errors that mean "cannot reach the database", as opposed to a bad query. */
+const UNAVAILABLE_CODES = new Set([
+  "ServiceUnavailable",
+  "SessionExpired",
+  "Neo.TransientError.General.DatabaseUnavailable",
+  "Neo.ClientError.Database.DatabaseNotFound",
+]);
+
+export function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Neo4jError)) return false;
+  return UNAVAILABLE_CODES.has(error.code) || error.code.startsWith("Neo.TransientError.General");
+}
+
+/**
+ * The one gateway to Neo4j: runs named statements from cypher/ with parameters only,
+ * returns plain rows, and turns connectivity failures into SERVICE_UNAVAILABLE.
+ * It counts statements so tests can prove that batching keeps the count bounded.
+ */
+export class Database {
+  private executed = 0;
+
+  constructor(
+    readonly driver: Driver,
+    private readonly registry: CypherRegistry,
+    private readonly settings: ConnectionSettings,
+    private readonly options: DatabaseOptions,
+  ) {}
+
+  static connect(settings: ConnectionSettings, options: DatabaseOptions): Database {
+    const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
+      connectionTimeout: options.connectTimeoutMs,
+      connectionAcquisitionTimeout: options.connectTimeoutMs * 2,
+      maxTransactionRetryTime: options.retryMs,
+      disableLosslessIntegers: true,
+    });
+    return new Database(driver, cypherRegistry(), settings, options);
+  }
+
+  /** Statements run since start (or since the last reset); for tests and diagnostics. */
+  get statementCount(): number {
+    return this.executed;
+  }
+
+  resetStatementCount(): void {
+    this.executed = 0;
+  }
+
+  statement(name: CypherName): string {
+    return this.registry.get(name);
+  }
+
+  /** Names of every statement under cypher/, e.g. for applying cypher/schema/. */
+  statementNames(): CypherName[] {
+    return this.registry.names();
+  }
+
+  async read(name: CypherName, params: Params = {}): Promise<Row[]> {
+    return this.run("READ", (tx) => this.runIn(tx, name, params));
+  }
+
+  async write(name: CypherName, params: Params = {}): Promise<Row[]> {
+    return this.run("WRITE", (tx) => this.runIn(tx, name, params));
+  }
+
+  /** Several statements in one transaction: all of them happen, or none. */
+  async writeTransaction<T>(work: (run: (name: CypherName, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
+    return this.run("WRITE", (tx) => work((name, params = {}) => this.runIn(tx, name, params)));
+  }
+
+  /** True when the database answers a trivial query. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.driver.executeQuery("RETURN 1", {}, {
+        database: this.settings.database,
+        routing: neo4j.routing.READ,
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async runIn(tx: ManagedTransaction, name: CypherName, params: Params): Promise<Row[]> {
+    this.executed += 1;
+    const result = await tx.run(this.registry.get(name), params);
+    return result.records.map((record) => toPlain(record.toObject()) as Row);
+  }
+
+  private async run<T>(mode: "READ" | "WRITE", work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.settings.database,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = { timeout: this.options.queryTimeoutMs };
+    try {
+      return mode === "READ"
+        ? await session.executeRead(work, config)
+        : await session.executeWrite(work, config);
+    } catch (error) {
+      if (isUnavailable(error)) throw new UnavailableError();
+      throw error;
+    } finally {
+      await session.close();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Conversions at the repository boundary: driver values (Integer, Point, temporal types)
+ * become plain numbers, strings and objects before anything else sees them.
+ */
+import neo4j, { isDate, isDateTime, isInt, isPoint, isLocalDateTime } from "neo4j-driver";
+
+export interface LatLng {
+  latitude: number;
+  longitude: number;
+}
+
+/** Turns a record value into plain JavaScript, recursively. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (isPoint(value)) {
+    const point = value as { x: number; y: number };
+    return { latitude: point.y, longitude: point.x } satisfies LatLng;
+  }
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return String(value);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === "object") {
+    if ("labels" in value && "properties" in value) {
+      return toPlain((value as { properties: Record<string, unknown> }).properties);
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+  }
+  return value;
+}
+
+/** A WGS-84 point parameter for Cypher. */
+export function wgs84(location: LatLng): unknown {
+  return new neo4j.types.Point(4326, location.longitude, location.latitude);
+}
