@@ -16,8 +16,10 @@ const POM = path.join(projectRoot, "scripts", "neo4j", "pom.xml");
 const DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies";
 
 export interface LocalServerOptions {
-  /** Folder holding lib/, conf/, data/, logs/, run/ and the password file. */
+  /** Folder holding conf/, data/, logs/, run/ and the password file. */
   home: string;
+  /** Where the server's jars live; defaults to home/lib, shareable between instances. */
+  libDir?: string;
   boltPort: number;
   heap: string;
   pageCache: string;
@@ -44,9 +46,9 @@ export function localServerOptions(config: Config, log?: (line: string) => void)
   };
 }
 
-const paths = (home: string) => ({
-  lib: path.join(home, "lib"),
-  libMarker: path.join(home, "lib", ".version"),
+const paths = (home: string, libDir = path.join(home, "lib")) => ({
+  lib: libDir,
+  libMarker: path.join(libDir, ".version"),
   conf: path.join(home, "conf"),
   data: path.join(home, "data"),
   logs: path.join(home, "logs"),
@@ -81,15 +83,15 @@ function requireJava(): void {
   }
 }
 
-function librariesPresent(home: string): boolean {
-  const { libMarker } = paths(home);
+function librariesPresent(options: LocalServerOptions): boolean {
+  const { libMarker } = paths(options.home, options.libDir);
   return existsSync(libMarker) && readFileSync(libMarker, "utf8").trim() === NEO4J_VERSION;
 }
 
 /** Copies the runtime dependencies of org.neo4j:neo4j into home/lib with Maven. */
 export function fetchLibraries(options: LocalServerOptions): void {
-  const { lib, libMarker } = paths(options.home);
-  if (librariesPresent(options.home)) return;
+  const { lib, libMarker } = paths(options.home, options.libDir);
+  if (librariesPresent(options)) return;
   const maven = spawnSync("mvn", ["-v"], { encoding: "utf8" });
   if (maven.error || maven.status !== 0) {
     throw new ProvisioningError(
@@ -235,7 +237,7 @@ export async function start(
   requireJava();
   fetchLibraries(options);
   writeConfiguration(options);
-  const p = paths(options.home);
+  const p = paths(options.home, options.libDir);
   const out = openSync(p.consoleLog, "a");
   const child = spawn(
     "java",
