@@ -16,6 +16,7 @@ export default defineConfig({
           globalSetup: ["tests/helpers/global-setup.ts"],
           // The database is shared; two workers keep a 2-core machine responsive.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 240_000,
         },

@@ -1,0 +1,13 @@
+// mergePartnershipLeaders: the head of group GIAS names for a partnership
+// params: $rows: list<{id, partnershipId, title?, firstName?, lastName?, name, role, source}>
+// GIAS publishes no start date, so since is null.
+UNWIND $rows AS row
+MATCH (p:Partnership {id: row.partnershipId})
+MERGE (l:Leader {id: row.id})
+SET l.title = row.title,
+  l.firstName = row.firstName,
+  l.lastName = row.lastName,
+  l.name = row.name,
+  l.source = row.source
+MERGE (l)-[r:LEADS]->(p)
+SET r.role = row.role, r.since = null, r.source = row.source

@@ -1,0 +1,192 @@
+/**
+ * Reads the bundled open data under seed/data and joins it into what the graph needs.
+ */
+import { existsSync } from "node:fs";
+import { parseCsv, type CsvOptions, type CsvTable } from "./csv/table.js";
+import { readTextFile } from "./csv/text.js";
+import { DATASETS, dataFile } from "./datasets.js";
+import type { SchoolRecord } from "./domain/school.js";
+import { coastalFacts, loadCoastIndex } from "./geo/coast.js";
+import { joinSchools } from "./join.js";
+import { SkipCounter, type Parsed, type Rejection } from "./rejections.js";
+import { CENSUS_COLUMNS, parseCensus } from "./sources/census.js";
+import {
+  ESTABLISHMENT_LINK_COLUMNS,
+  formerEstablishments,
+  normaliseEstablishmentLinks,
+  type FormerEstablishment,
+  type Succession,
+} from "./sources/establishmentLinks.js";
+import {
+  buildLocalAuthorities,
+  DEPRIVATION_COLUMNS,
+  HIERARCHY_COLUMNS,
+  LOCAL_AUTHORITY_COLUMNS,
+  parseDeprivation,
+  parseLaHierarchy,
+  parseLocalAuthorityList,
+  parseRegions,
+  parseRuralUrban,
+  REGION_COLUMNS,
+  RURAL_URBAN_COLUMNS,
+  type LocalAuthority,
+  type Region,
+} from "./sources/geography.js";
+import {
+  GROUP_COLUMNS,
+  GROUP_LINK_COLUMNS,
+  parseGroupLinks,
+  parseGroups,
+  type Membership,
+  type Partnership,
+  type PartnershipHead,
+} from "./sources/groups.js";
+import { OFSTED_COLUMNS, parseOfstedManagementInformation } from "./sources/ofsted.js";
+import {
+  KS2_HISTORY_COLUMNS,
+  KS4_INFORMATION_COLUMNS,
+  parseKs2History,
+  parseKs4Information,
+} from "./sources/outcomes.js";
+import { KS2_COLUMNS, KS4_COLUMNS, parseKs2, parseKs4 } from "./sources/performance.js";
+import { parseSpc, SPC_COLUMNS } from "./sources/spc.js";
+
+export interface Bundle {
+  regions: Region[];
+  localAuthorities: LocalAuthority[];
+  schools: SchoolRecord[];
+  partnerships: Partnership[];
+  partnershipHeads: PartnershipHead[];
+  memberships: Membership[];
+  formerEstablishments: FormerEstablishment[];
+  successions: Succession[];
+  rejections: Rejection[];
+  skipped: SkipCounter;
+}
+
+export class MissingDataError extends Error {}
+
+function readTable(relative: string, options: CsvOptions): CsvTable {
+  const file = dataFile(relative);
+  if (!existsSync(file)) {
+    throw new MissingDataError(
+      `${file} is missing: run \`npx tsx seed/copy-bundle.ts\` to copy the open-data bundle into seed/data.`,
+    );
+  }
+  return parseCsv(readTextFile(file), relative, options);
+}
+
+/** How many times readBundle reports progress: once per file, and once for the coastline. */
+export const BUNDLE_STEPS = 15 + DATASETS.ofsted.files.length;
+
+/** Reads and joins the whole bundle. `onFile` is told as each file is read, for progress. */
+export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
+  const rejections: Rejection[] = [];
+  const skipped = new SkipCounter();
+  const take = <T>(parsed: Parsed<T>): T => {
+    rejections.push(...parsed.rejections);
+    skipped.merge(parsed.skipped);
+    return parsed.records;
+  };
+  const read = (relative: string, options: CsvOptions): CsvTable => {
+    onFile(relative);
+    return readTable(relative, options);
+  };
+
+  const [regionsFile, hierarchyFile, laFile] = DATASETS.geography.files;
+  const regions = take(parseRegions(read(regionsFile, { required: REGION_COLUMNS })));
+  const hierarchy = take(parseLaHierarchy(read(hierarchyFile, { required: HIERARCHY_COLUMNS })));
+  const laListing = take(
+    // The list leaves old_la_code off entirely for LAs without one.
+    parseLocalAuthorityList(
+      read(laFile, { required: LOCAL_AUTHORITY_COLUMNS, allowShortRows: true }),
+    ),
+  );
+
+  const regionOfLa = new Map(hierarchy.map((entry) => [entry.laCode, entry.regionCode]));
+  const spc = take(
+    parseSpc(read(DATASETS.spc.files[0], { required: SPC_COLUMNS }), new Set(regionOfLa.keys())),
+  );
+  const censusCodes = new Map(spc.map((school) => [school.laCode, school.laGssCode]));
+  const localAuthorities = buildLocalAuthorities(hierarchy, laListing, censusCodes, skipped);
+
+  const census = take(
+    // The census file drops trailing empty fields on independent schools' rows.
+    parseCensus(read(DATASETS.census.files[0], { required: CENSUS_COLUMNS, allowShortRows: true })),
+  );
+  const ks2 = take(
+    parseKs2(read(DATASETS.ks2.files[0], { required: KS2_COLUMNS }), DATASETS.ks2.id),
+  );
+  const ks4 = take(
+    parseKs4(read(DATASETS.ks4.files[0], { required: KS4_COLUMNS }), DATASETS.ks4.id),
+  );
+  const ofsted = take(
+    parseOfstedManagementInformation(
+      DATASETS.ofsted.files.map((file) => read(file, { required: OFSTED_COLUMNS })),
+      DATASETS.ofsted.id,
+    ),
+  );
+  const ks2History = take(
+    parseKs2History(read(DATASETS.ks2History.files[0], { required: KS2_HISTORY_COLUMNS })),
+  );
+  const ks4Bands = take(
+    parseKs4Information(
+      read(DATASETS.ks4Information.files[0], { required: KS4_INFORMATION_COLUMNS }),
+    ),
+  );
+  const deprivation = take(
+    parseDeprivation(read(DATASETS.deprivation.files[0], { required: DEPRIVATION_COLUMNS })),
+  );
+  const ruralUrban = take(
+    parseRuralUrban(read(DATASETS.ruralUrban.files[0], { required: RURAL_URBAN_COLUMNS })),
+  );
+
+  onFile("coastline (world-atlas land-10m)");
+  const coast = loadCoastIndex();
+  const joined = joinSchools({
+    spc,
+    census,
+    ks2,
+    ks4,
+    ofsted,
+    ks2History,
+    ks4Bands,
+    deprivation,
+    ruralUrban,
+    regionOfLa,
+    coastal: (latitude, longitude) => coastalFacts(coast, latitude, longitude),
+  });
+  skipped.merge(joined.skipped);
+  const schoolUrns = new Set(joined.schools.map((school) => school.urn));
+
+  const groups = take(
+    parseGroups(read(DATASETS.groups.files[0], { required: GROUP_COLUMNS }), DATASETS.groups.id),
+  );
+  const memberships = take(
+    parseGroupLinks(
+      read(DATASETS.groupLinks.files[0], { required: GROUP_LINK_COLUMNS }),
+      DATASETS.groupLinks.id,
+      new Set(groups.partnerships.map((p) => p.id)),
+      schoolUrns,
+    ),
+  );
+  const links = take(
+    normaliseEstablishmentLinks(
+      read(DATASETS.establishmentLinks.files[0], { required: ESTABLISHMENT_LINK_COLUMNS }),
+      DATASETS.establishmentLinks.id,
+    ),
+  );
+
+  return {
+    regions,
+    localAuthorities,
+    schools: joined.schools,
+    partnerships: groups.partnerships,
+    partnershipHeads: groups.heads,
+    memberships,
+    formerEstablishments: formerEstablishments(links.successions, links.linkNames, schoolUrns),
+    successions: links.successions,
+    rejections,
+    skipped,
+  };
+}

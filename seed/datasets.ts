@@ -1,0 +1,314 @@
+/**
+ * Provenance of every file the importer reads, and of the figures it derives. Each entry becomes a
+ * `Dataset` node, and every `xSource` property on a school names one of these ids.
+ */
+import path from "node:path";
+import { projectRoot } from "../src/config.js";
+
+export const SEED_DATA_DIR = path.join(projectRoot, "seed", "data");
+
+export const OGL = "Open Government Licence v3.0";
+export const OGL_ATTRIBUTION =
+  "Contains public sector information licensed under the Open Government Licence v3.0.";
+
+export interface Origin {
+  repository: string;
+  path: string;
+  commit: string;
+}
+
+export interface DatasetInfo {
+  id: string;
+  title: string;
+  publisher: string;
+  /** The academic year, calendar year or date the figures describe. */
+  period: string;
+  licence: string;
+  attribution: string;
+  origin: Origin;
+  description: string;
+  /** Paths under seed/data without the .gz suffix; empty for derived datasets. */
+  files: readonly string[];
+}
+
+const DFE = "Department for Education";
+const GIAS = "Department for Education (Get Information About Schools)";
+
+/** A bundled dataset; the file list keeps its tuple type so `files[0]` is known to exist. */
+const bundle = <const Files extends readonly string[]>(
+  info: Omit<DatasetInfo, "licence" | "attribution" | "files"> & { files: Files },
+) => ({ ...info, licence: OGL, attribution: OGL_ATTRIBUTION });
+
+export const DATASETS = {
+  spc: bundle({
+    id: "dfe-spc-2022-23",
+    title: "Schools, pupils and their characteristics 2022/23: school-level data",
+    publisher: DFE,
+    period: "2022/23",
+    origin: { repository: "mrc-ide/helios", path: "data/schools_uk.rda", commit: "ad065317" },
+    description:
+      "One row per school open at the January 2023 census (24,442 incl. independent schools): URN, " +
+      "LA, phase grouping, type, denomination, district, ward, constituency, urban/rural class, " +
+      "postcode, academy flag, pupil headcount, FSM % and first language not English %.",
+    files: ["schools/spc_school_level_2022-23.csv"],
+  }),
+  census: bundle({
+    id: "dfe-census-2020-21",
+    title: "School performance tables census data, January 2021",
+    publisher: DFE,
+    period: "2020/21",
+    origin: {
+      repository: "Juan-Mateos/comp_sci_gender_bias",
+      path: "inputs/data/dfe_school_info/2020-2021/england_census.csv",
+      commit: "c8133560",
+    },
+    description:
+      "Pupils on roll, SEN support and EHC plan counts and percentages, EAL and FSM-ever per " +
+      "school; PSENELSE is the EHC plan percentage and PSENELK the SEN support percentage " +
+      "(see the accompanying meta file).",
+    files: ["schools/census_2020-21.csv", "schools/census_2020-21_meta.csv"],
+  }),
+  ks2: bundle({
+    id: "dfe-ks2-2018-19",
+    title: "Key stage 2 performance tables 2018/19",
+    publisher: DFE,
+    period: "2018/19",
+    origin: { repository: "waiky8/eng-schools", path: "england_ks2final.csv", commit: "fe3b64b8" },
+    description:
+      "Reading, writing and maths progress scores, Ofsted rating and inspection date, town and " +
+      "latitude/longitude for schools with key stage 2 results in the last pre-pandemic year.",
+    files: ["performance/ks2_2018-19.csv"],
+  }),
+  ks4: bundle({
+    id: "dfe-ks4-2018-19",
+    title: "Key stage 4 performance tables 2018/19",
+    publisher: DFE,
+    period: "2018/19",
+    origin: { repository: "waiky8/eng-schools", path: "england_ks4final.csv", commit: "fe3b64b8" },
+    description:
+      "Progress 8, Attainment 8, grade 5 or above in English and maths, Ofsted rating and " +
+      "inspection date, town and latitude/longitude for schools with key stage 4 results.",
+    files: ["performance/ks4_2018-19.csv"],
+  }),
+  ofsted: bundle({
+    id: "ofsted-mi-2022-02",
+    title: "Ofsted state-funded schools management information at 28 February 2022",
+    publisher: "Ofsted",
+    period: "2022-02-28",
+    origin: { repository: "ajb1970/School-governance", path: "output/*.xlsx", commit: "9b0bb90f" },
+    description:
+      "Each school's latest and previous full inspection (overall effectiveness 1-4, start " +
+      "date, URN at the time), grouped by governance change; only inspections of the school's " +
+      "current URN are used.",
+    files: [
+      "outcomes/ofsted_governance_pairs_2022-02/maintained_to_mat.csv",
+      "outcomes/ofsted_governance_pairs_2022-02/maintained_to_sat.csv",
+      "outcomes/ofsted_governance_pairs_2022-02/multi-academy_trusts.csv",
+      "outcomes/ofsted_governance_pairs_2022-02/sat_and_mat_to_new_mat.csv",
+      "outcomes/ofsted_governance_pairs_2022-02/single-academy_trusts.csv",
+    ],
+  }),
+  ks2History: bundle({
+    id: "dfe-ks2-history-2015-16-to-2024-25",
+    title: "Key stage 2 attainment panel 2015/16 to 2024/25",
+    publisher: DFE,
+    period: "2015/16-2024/25",
+    origin: {
+      repository: "jamiefuller320/Comparison-tool",
+      path: "public/data/ks2-history/u00..u99.json",
+      commit: "cbf09bc0",
+    },
+    description:
+      "Per school and year, the percentage of pupils reaching the expected standard in reading, " +
+      "writing and maths combined (PTRWM_EXP); no tests were taken 2019/20 to 2021/22.",
+    files: ["outcomes/ks2_history_2015-16_to_2024-25.csv"],
+  }),
+  ks4Information: bundle({
+    id: "dfe-ks4-school-information-2023-24",
+    title: "Key stage 4 school information 2023/24",
+    publisher: DFE,
+    period: "2023/24",
+    origin: {
+      repository: "pvhee/schools",
+      path: "data/ks4_school_info_2024.csv",
+      commit: "40641068",
+    },
+    description: "School characteristics and the Progress 8 band (p8_banding) for 2023/24.",
+    files: ["outcomes/ks4_school_information_2023-24.csv"],
+  }),
+  deprivation: bundle({
+    id: "mhclg-imd-2019-school-postcodes",
+    title: "English Indices of Deprivation 2019 for school postcodes",
+    publisher: "Ministry of Housing, Communities and Local Government",
+    period: "2019",
+    origin: {
+      repository: "saqibsafdar11/DfE_P8_Project",
+      path: "data/deprivation-by-postcode (1..3).csv",
+      commit: "5832bd14",
+    },
+    description:
+      "Each school postcode with its LSOA (2011) and the IMD, income and IDACI ranks, deciles " +
+      "and scores of that LSOA.",
+    files: ["geography/school_postcode_lsoa11_imd2019.csv"],
+  }),
+  ruralUrban: bundle({
+    id: "ons-ruc-2011-lsoa",
+    title: "Rural-urban classification (2011) of lower layer super output areas",
+    publisher: "Office for National Statistics",
+    period: "2011",
+    origin: { repository: "mysociety/uk_ruc", path: "data/raw/ruc_2011.csv", commit: "2011efc9" },
+    description:
+      "The 2011 rural-urban class (A1..E2) of every LSOA in England and Wales; D1, D2, E1 and " +
+      "E2 are rural, classes 'in a sparse setting' are sparse.",
+    files: ["geography/ruc2011_lsoa11.csv"],
+  }),
+  geography: bundle({
+    id: "dfe-geography-2023",
+    title: "DfE region and local authority code lists",
+    publisher: DFE,
+    period: "2023",
+    origin: {
+      repository: "dfe-analytical-services/dfe-published-data-qa",
+      path: "data/",
+      commit: "bcc7ca54",
+    },
+    description:
+      "Regions, local authorities (old 3-digit and new E-codes) and the region to LA hierarchy, " +
+      "including the 2023 local government changes.",
+    files: [
+      "geography/regions.csv",
+      "geography/region_la_hierarchy.csv",
+      "geography/local_authorities.csv",
+    ],
+  }),
+  groups: bundle({
+    id: "gias-groups-2022-03",
+    title: "GIAS groups (trusts, federations, sponsors), March 2022",
+    publisher: GIAS,
+    period: "2022-03",
+    origin: {
+      repository: "ajb1970/exams-by-governance",
+      path: "csv/edubase/groups.csv",
+      commit: "defd81aa",
+    },
+    description:
+      "Every GIAS group with type, status, dates, Companies House number and head of group; " +
+      "open multi-academy trusts, single-academy trusts, federations, trusts and umbrella " +
+      "trusts are loaded as partnerships.",
+    files: ["partnerships/gias_groups_2022-03.csv"],
+  }),
+  groupLinks: bundle({
+    id: "gias-group-links-2022-03",
+    title: "GIAS group links, March 2022",
+    publisher: GIAS,
+    period: "2022-03",
+    origin: {
+      repository: "ajb1970/exams-by-governance",
+      path: "csv/edubase/group_links.csv",
+      commit: "defd81aa",
+    },
+    description: "Which establishment (URN) belongs to which group, with the date it joined.",
+    files: ["partnerships/gias_group_links_2022-03.csv"],
+  }),
+  establishmentLinks: bundle({
+    id: "gias-establishment-links-2025-04-22",
+    title: "GIAS establishment links, 22 April 2025",
+    publisher: GIAS,
+    period: "2025-04-22",
+    origin: {
+      repository: "MastodonC/witan.gias",
+      path: "resources/links_edubasealldata20250422.csv",
+      commit: "763874c4",
+    },
+    description:
+      "Predecessor and successor links between URNs (academy conversions, mergers, " +
+      "amalgamations, splits), used to join a school's history across URN changes.",
+    files: ["partnerships/gias_establishment_links_2025-04-22.csv"],
+  }),
+  giasSample: bundle({
+    id: "gias-edubasealldata-2022-04-20",
+    title: "GIAS establishment extract (edubasealldata), 20 April 2022: Hampshire and Surrey",
+    publisher: GIAS,
+    period: "2022-04-20",
+    origin: {
+      repository: "clarelgibson/2022-school-admissions-dashboard",
+      path: "data-in/info/retired/20220420_gias.csv",
+      commit: "6fc42e35",
+    },
+    description:
+      "A genuine GIAS download with all 111 columns for LAs 850 and 936: status, type, phase, " +
+      "ages, census pupils and FSM, last Ofsted inspection and the headteacher's name.",
+    files: ["samples/gias_edubasealldata_2022-04-20_hampshire_surrey.csv"],
+  }),
+  postcodeSectorCentroid: {
+    id: "derived:postcode-sector-centroid",
+    title: "School locations estimated from postcode sector centroids",
+    publisher: "Derived in this project",
+    period: "2018/19",
+    licence: OGL,
+    attribution: OGL_ATTRIBUTION,
+    origin: { repository: "this project", path: "seed/geo/location.ts", commit: "" },
+    description:
+      "For a school with no published coordinates: the mean latitude and longitude of the " +
+      "schools with published coordinates (KS2/KS4 2018/19) in the same postcode sector, e.g. " +
+      "'EC3A 5'. Accurate to roughly a kilometre.",
+    files: [],
+  },
+  postcodeDistrictCentroid: {
+    id: "derived:postcode-district-centroid",
+    title: "School locations estimated from postcode district centroids",
+    publisher: "Derived in this project",
+    period: "2018/19",
+    licence: OGL,
+    attribution: OGL_ATTRIBUTION,
+    origin: { repository: "this project", path: "seed/geo/location.ts", commit: "" },
+    description:
+      "As the sector centroid, for schools whose sector holds no school with published " +
+      "coordinates: the mean over the postcode district, e.g. 'EC3A'. Accurate to a few km.",
+    files: [],
+  },
+  coastline: {
+    id: "derived:coastline-natural-earth-10m",
+    title: "Distance to the coastline from Natural Earth 1:10m land polygons",
+    publisher: "Derived in this project from Natural Earth (via the world-atlas package)",
+    period: "Natural Earth 4.1.0",
+    licence: "Public domain (Natural Earth); world-atlas packaging ISC",
+    attribution: "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.",
+    origin: { repository: "topojson/world-atlas", path: "land-10m.json", commit: "v2.0.2" },
+    description:
+      "Distance from a school's location to the nearest edge of the Natural Earth 1:10m land " +
+      "polygons (GB bounding box); estuaries are closed near their mouths at that scale (the " +
+      "Thames near Gravesend, the Severn below Gloucester), so inner London is not coastal.",
+    files: [],
+  },
+} as const satisfies Record<string, DatasetInfo>;
+
+export type DatasetKey = keyof typeof DATASETS;
+
+/** The dataset of a user-supplied GIAS extract, named after its extract date. */
+export function giasExtractDataset(extractDate: string, fileName: string): DatasetInfo {
+  if (extractDate === DATASETS.giasSample.period) return DATASETS.giasSample;
+  return {
+    id: `gias-edubasealldata-${extractDate}`,
+    title: `GIAS establishment extract (edubasealldata), ${extractDate}`,
+    publisher: GIAS,
+    period: extractDate,
+    licence: OGL,
+    attribution: OGL_ATTRIBUTION,
+    origin: { repository: "get-information-schools.service.gov.uk", path: fileName, commit: "" },
+    description: "A GIAS establishment extract loaded with `npm run seed -- --gias FILE`.",
+    files: [],
+  };
+}
+
+/** Where a bundled file lives in the project. */
+export function dataFile(relative: string): string {
+  return path.join(SEED_DATA_DIR, `${relative}.gz`);
+}
+
+/** One line for a Dataset node's `origin` property: repository, path and commit. */
+export function formatOrigin(origin: Origin): string {
+  return origin.commit
+    ? `${origin.repository} ${origin.path} @${origin.commit}`
+    : `${origin.repository} ${origin.path}`;
+}

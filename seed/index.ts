@@ -1,0 +1,89 @@
+/**
+ * npm run seed [-- --if-empty] [-- --gias FILE]
+ *
+ * Loads the bundled open data (and the bundled GIAS sample's headteachers) into Neo4j, or with
+ * --gias one GIAS establishment extract onto the schools already loaded.
+ */
+import { parseArgs } from "node:util";
+import { commandLineArguments, config } from "../src/config.js";
+import { connectionSettings } from "../src/db/connection.js";
+import { Database } from "../src/db/driver.js";
+import { UnavailableError } from "../src/errors/index.js";
+import { MissingDataError } from "./bundle.js";
+import { CsvFormatError } from "./csv/table.js";
+import { GiasExtractError } from "./gias.js";
+import { defaultProgress } from "./progress.js";
+import { runSeed } from "./run.js";
+import { formatSummary } from "./summary.js";
+
+const USAGE = `usage: npm run seed [-- --if-empty] [-- --gias FILE]
+  (no options)   load the bundle in seed/data and the bundled GIAS sample
+  --if-empty     as above, but only when the graph has no School nodes
+  --gias FILE    load a GIAS establishment extract (edubasealldata .csv or .csv.gz)`;
+
+/** Problems with the input the user can fix: the message says how, a stack trace would not help. */
+const EXPECTED_ERRORS = [MissingDataError, CsvFormatError, GiasExtractError];
+
+async function main(): Promise<number> {
+  let values: { "if-empty"?: boolean; gias?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: commandLineArguments(),
+      options: {
+        "if-empty": { type: "boolean" },
+        gias: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values["if-empty"] && values.gias) {
+    console.error(
+      `--if-empty loads the bundle; a GIAS extract needs the schools loaded first.\n${USAGE}`,
+    );
+    return 2;
+  }
+
+  const c = config();
+  const settings = connectionSettings(c);
+  const db = Database.connect(settings, {
+    // Import batches are heavier than API queries.
+    queryTimeoutMs: Math.max(c.DB_QUERY_TIMEOUT_MS, 60_000),
+    retryMs: c.DB_RETRY_MS,
+    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
+  });
+  try {
+    const summary = await runSeed({
+      db,
+      ifEmpty: values["if-empty"],
+      giasFile: values.gias,
+      progress: defaultProgress(),
+      log: (line) => console.log(line),
+    });
+    console.log(formatSummary(summary));
+    return 0;
+  } catch (error) {
+    if (error instanceof UnavailableError) {
+      console.error(
+        `Cannot reach Neo4j at ${settings.uri}: ${
+          settings.local ? "start it with `npm run db:start`" : "check NEO4J_URI and the server"
+        }.`,
+      );
+    } else if (EXPECTED_ERRORS.some((kind) => error instanceof kind)) {
+      console.error((error as Error).message);
+    } else {
+      console.error(error);
+    }
+    return 1;
+  } finally {
+    await db.close();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,218 @@
+/**
+ * Joins the bundle's sources into one record per school. Pure: no files, no database.
+ */
+import { DATASETS } from "./datasets.js";
+import { ofstedRatingOf, ruralUrbanFromCensusText, type RuralUrban } from "./domain/classify.js";
+import type { BundleProperties, OfstedJudgement, SchoolRecord } from "./domain/school.js";
+import { COASTAL_DEFINITION, type CoastalFacts } from "./geo/coast.js";
+import { buildPostcodeCentroids, locateSchool, type KnownPoint } from "./geo/location.js";
+import { SkipCounter } from "./rejections.js";
+import type { CensusFigures } from "./sources/census.js";
+import type { Deprivation } from "./sources/geography.js";
+import type { YearFigure } from "./sources/outcomes.js";
+import type { Inspection, Ks2Row, Ks4Row } from "./sources/performance.js";
+import type { SpcSchool } from "./sources/spc.js";
+
+/** Census day of the 2022/23 school census, the date the base list describes. */
+export const SPC_CENSUS_DAY = "2023-01-19";
+
+export interface JoinInputs {
+  spc: readonly SpcSchool[];
+  census: ReadonlyMap<number, CensusFigures>;
+  ks2: ReadonlyMap<number, Ks2Row>;
+  ks4: ReadonlyMap<number, Ks4Row>;
+  ofsted: ReadonlyMap<number, Inspection>;
+  ks2History: ReadonlyMap<number, YearFigure<number>>;
+  ks4Bands: ReadonlyMap<number, YearFigure<string>>;
+  deprivation: ReadonlyMap<string, Deprivation>;
+  ruralUrban: ReadonlyMap<string, RuralUrban>;
+  regionOfLa: ReadonlyMap<number, string>;
+  coastal: (latitude: number, longitude: number) => CoastalFacts | null;
+}
+
+export interface JoinResult {
+  schools: SchoolRecord[];
+  skipped: SkipCounter;
+}
+
+/** The most recent of several inspections; figures from different files disagree only in age. */
+export function latestInspection(
+  ...inspections: (Inspection | null | undefined)[]
+): OfstedJudgement | null {
+  let latest: Inspection | null = null;
+  for (const inspection of inspections) {
+    if (inspection && (latest === null || inspection.date > latest.date)) latest = inspection;
+  }
+  return latest && { rating: ofstedRatingOf(latest.grade), ...latest };
+}
+
+function figure<T>(value: T | null | undefined, year: string, source: string) {
+  return value === null || value === undefined
+    ? { value: null, year: null, source: null }
+    : { value, year, source };
+}
+
+function countUnmatched(
+  map: ReadonlyMap<number, unknown>,
+  schools: ReadonlySet<number>,
+  what: string,
+  skipped: SkipCounter,
+): void {
+  let unmatched = 0;
+  for (const urn of map.keys()) if (!schools.has(urn)) unmatched += 1;
+  skipped.add(`${what}: URNs not in the 2022/23 school list (closed or not schools)`, unmatched);
+}
+
+export function joinSchools(inputs: JoinInputs): JoinResult {
+  const skipped = new SkipCounter();
+  const urns = new Set(inputs.spc.map((school) => school.urn));
+  countUnmatched(inputs.census, urns, "census 2020/21", skipped);
+  countUnmatched(inputs.ks2, urns, "KS2 2018/19", skipped);
+  countUnmatched(inputs.ks4, urns, "KS4 2018/19", skipped);
+  countUnmatched(inputs.ofsted, urns, "Ofsted management information", skipped);
+  countUnmatched(inputs.ks2History, urns, "KS2 history", skipped);
+  countUnmatched(inputs.ks4Bands, urns, "KS4 2023/24 information", skipped);
+
+  const known: KnownPoint[] = [];
+  for (const row of [...inputs.ks2.values(), ...inputs.ks4.values()]) {
+    if (row.location && row.postcode) known.push({ postcode: row.postcode, ...row.location });
+  }
+  const centroids = buildPostcodeCentroids(known);
+
+  const schools = inputs.spc.map((school) => joinSchool(school, inputs, centroids));
+  return { schools, skipped };
+}
+
+function joinSchool(
+  school: SpcSchool,
+  inputs: JoinInputs,
+  centroids: ReturnType<typeof buildPostcodeCentroids>,
+): SchoolRecord {
+  const { urn } = school;
+  const ks2 = inputs.ks2.get(urn);
+  const ks4 = inputs.ks4.get(urn);
+  const census = inputs.census.get(urn);
+  const spcSource = DATASETS.spc.id;
+
+  const exact = ks2?.location
+    ? { ...ks2.location, source: DATASETS.ks2.id }
+    : ks4?.location
+      ? { ...ks4.location, source: DATASETS.ks4.id }
+      : null;
+  const location = locateSchool(exact, school.postcode, centroids);
+  const coast = location ? inputs.coastal(location.latitude, location.longitude) : null;
+
+  const deprivation = school.postcode ? inputs.deprivation.get(school.postcode) : undefined;
+  const lsoaClass = deprivation ? inputs.ruralUrban.get(deprivation.lsoa) : undefined;
+  const censusClass = school.urbanRuralText
+    ? ruralUrbanFromCensusText(school.urbanRuralText)
+    : null;
+  const ruralUrban = lsoaClass ?? censusClass;
+  const ruralUrbanSource = lsoaClass ? DATASETS.ruralUrban.id : censusClass ? spcSource : null;
+
+  const eal = figure(school.ealPercent, school.year, spcSource);
+  const census2021 = DATASETS.census;
+  const sen = figure(census?.senPercent, census2021.period, census2021.id);
+  const senSupport = figure(census?.senSupportPercent, census2021.period, census2021.id);
+  const ehcp = figure(census?.ehcpPercent, census2021.period, census2021.id);
+
+  const hasKs2Progress =
+    ks2 !== undefined &&
+    [ks2.readingProgress, ks2.writingProgress, ks2.mathsProgress].some((v) => v !== null);
+  const hasKs4 =
+    ks4 !== undefined &&
+    [ks4.progress8, ks4.attainment8, ks4.englishMathsGrade5Percent].some((v) => v !== null);
+  const rwm = inputs.ks2History.get(urn);
+  const band = inputs.ks4Bands.get(urn);
+
+  const properties: BundleProperties = {
+    districtCode: school.districtCode,
+    districtName: school.districtName,
+    wardCode: school.wardCode,
+    wardName: school.wardName,
+    constituencyCode: school.constituencyCode,
+    locationPrecision: location?.precision ?? null,
+    locationSource: location?.source ?? null,
+    lsoa: deprivation?.lsoa ?? null,
+    ruralUrbanCode: ruralUrban?.code ?? null,
+    ruralUrban: ruralUrban?.name ?? null,
+    rural: ruralUrban?.rural ?? null,
+    sparse: ruralUrban?.sparse ?? null,
+    ruralUrbanSource,
+    coastal: coast?.coastal ?? null,
+    coastDistanceKm: coast?.coastDistanceKm ?? null,
+    coastalDefinition: coast ? COASTAL_DEFINITION : null,
+    coastalSource: coast ? DATASETS.coastline.id : null,
+    ealPercent: eal.value,
+    ealPercentYear: eal.year,
+    ealPercentSource: eal.source,
+    senPercent: sen.value,
+    senPercentYear: sen.year,
+    senPercentSource: sen.source,
+    senSupportPercent: senSupport.value,
+    senSupportPercentYear: senSupport.year,
+    senSupportPercentSource: senSupport.source,
+    ehcpPercent: ehcp.value,
+    ehcpPercentYear: ehcp.year,
+    ehcpPercentSource: ehcp.source,
+    imdRank: deprivation?.imdRank ?? null,
+    imdDecile: deprivation?.imdDecile ?? null,
+    idaciRank: deprivation?.idaciRank ?? null,
+    idaciDecile: deprivation?.idaciDecile ?? null,
+    idaciScore: deprivation?.idaciScore ?? null,
+    incomeScore: deprivation?.incomeScore ?? null,
+    deprivationYear: deprivation ? DATASETS.deprivation.period : null,
+    deprivationSource: deprivation ? DATASETS.deprivation.id : null,
+    ks2ReadingProgress: ks2?.readingProgress ?? null,
+    ks2WritingProgress: ks2?.writingProgress ?? null,
+    ks2MathsProgress: ks2?.mathsProgress ?? null,
+    ks2Year: hasKs2Progress ? DATASETS.ks2.period : null,
+    ks2Source: hasKs2Progress ? DATASETS.ks2.id : null,
+    ks2RwmExpected: rwm?.value ?? null,
+    ks2RwmExpectedYear: rwm?.year ?? null,
+    ks2RwmExpectedSource: rwm ? DATASETS.ks2History.id : null,
+    ks4Progress8: ks4?.progress8 ?? null,
+    ks4Attainment8: ks4?.attainment8 ?? null,
+    ks4EnglishMathsGrade5Percent: ks4?.englishMathsGrade5Percent ?? null,
+    ks4Year: hasKs4 ? DATASETS.ks4.period : null,
+    ks4Source: hasKs4 ? DATASETS.ks4.id : null,
+    ks4Progress8Band: band?.value ?? null,
+    ks4Progress8BandYear: band?.year ?? null,
+    ks4Progress8BandSource: band ? DATASETS.ks4Information.id : null,
+  };
+
+  return {
+    urn,
+    laCode: school.laCode,
+    regionCode: inputs.regionOfLa.get(school.laCode) ?? null,
+    detailsAsOf: SPC_CENSUS_DAY,
+    detailsSource: spcSource,
+    details: {
+      name: school.name,
+      laestab: school.laestab,
+      phase: school.phase,
+      establishmentType: school.establishmentType,
+      governance: school.governance,
+      stateFunded: school.stateFunded,
+      // Every school in the January census was open on census day.
+      status: "Open",
+      gender: school.gender,
+      religiousCharacter: school.religiousCharacter,
+      statutoryLowAge: null,
+      statutoryHighAge: null,
+      postcode: school.postcode,
+      town: ks2?.town ?? ks4?.town ?? null,
+    },
+    pupils:
+      school.pupils === null
+        ? null
+        : { value: school.pupils, year: school.year, source: spcSource },
+    fsmPercent:
+      school.fsmPercent === null
+        ? null
+        : { value: school.fsmPercent, year: school.year, source: spcSource },
+    ofsted: latestInspection(ks2?.inspection, ks4?.inspection, inputs.ofsted.get(urn)),
+    location,
+    properties,
+  };
+}

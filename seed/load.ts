@@ -1,0 +1,267 @@
+/**
+ * Writes joined records to Neo4j: batched `UNWIND $rows` statements from cypher/seed/, each batch
+ * its own transaction, so a failure loses one batch rather than the import, and memory stays flat.
+ */
+import neo4j, { type Integer } from "neo4j-driver";
+import type { Database, Params } from "../src/db/driver.js";
+import { formatOrigin, type DatasetInfo } from "./datasets.js";
+import type { SchoolFacts, SchoolRecord } from "./domain/school.js";
+import type { Progress } from "./progress.js";
+import type { SchoolHead } from "./sources/gias.js";
+import type { FormerEstablishment, Succession } from "./sources/establishmentLinks.js";
+import type { LocalAuthority, Region } from "./sources/geography.js";
+import type { Membership, Partnership, PartnershipHead } from "./sources/groups.js";
+import { fullName } from "./sources/leaders.js";
+
+export const SCHOOL_BATCH_SIZE = 1000;
+export const LINK_BATCH_SIZE = 2000;
+
+/**
+ * JavaScript numbers reach Neo4j as floats; identifiers, counts, ranks and grades are stored as
+ * integers, as the graph model says.
+ */
+function int(value: number | null): Integer | null {
+  return value === null ? null : neo4j.int(value);
+}
+
+export async function writeInBatches<T>(
+  rows: readonly T[],
+  batchSize: number,
+  stage: string,
+  progress: Progress,
+  write: (batch: T[]) => Promise<unknown>,
+): Promise<void> {
+  const bar = progress.stage(stage, rows.length);
+  try {
+    for (let start = 0; start < rows.length; start += batchSize) {
+      const batch = rows.slice(start, start + batchSize);
+      await write(batch);
+      bar.increment(batch.length);
+    }
+  } finally {
+    bar.stop();
+  }
+}
+
+async function writeAll<T>(
+  db: Database,
+  statement: string,
+  rows: readonly T[],
+  toParams: (row: T) => Params,
+  progress: Progress,
+  stage: string,
+  batchSize = LINK_BATCH_SIZE,
+): Promise<void> {
+  await writeInBatches(rows, batchSize, stage, progress, (batch) =>
+    db.write(statement, { rows: batch.map(toParams) }),
+  );
+}
+
+export function datasetParams(dataset: DatasetInfo): Params {
+  return {
+    id: dataset.id,
+    title: dataset.title,
+    publisher: dataset.publisher,
+    period: dataset.period,
+    licence: dataset.licence,
+    attribution: dataset.attribution,
+    origin: formatOrigin(dataset.origin),
+    description: dataset.description,
+  };
+}
+
+export async function writeDatasets(db: Database, datasets: readonly DatasetInfo[]): Promise<void> {
+  await db.write("seed/mergeDatasets", { rows: datasets.map(datasetParams) });
+}
+
+export async function writeGeography(
+  db: Database,
+  regions: readonly Region[],
+  localAuthorities: readonly LocalAuthority[],
+): Promise<void> {
+  await db.writeTransaction(async (run) => {
+    await run("seed/mergeRegions", { rows: regions.map((r) => ({ code: r.code, name: r.name })) });
+    await run("seed/mergeLocalAuthorities", {
+      rows: localAuthorities.map((la) => ({
+        code: int(la.code),
+        name: la.name,
+        gssCode: la.gssCode,
+        regionCode: la.regionCode,
+      })),
+    });
+  });
+}
+
+export function schoolFactsParams(facts: SchoolFacts): Params {
+  const { details } = facts;
+  return {
+    urn: int(facts.urn),
+    detailsAsOf: facts.detailsAsOf,
+    detailsSource: facts.detailsSource,
+    details: {
+      ...details,
+      laestab: int(details.laestab),
+      statutoryLowAge: int(details.statutoryLowAge),
+      statutoryHighAge: int(details.statutoryHighAge),
+    },
+    pupils: facts.pupils && { ...facts.pupils, value: int(Math.round(facts.pupils.value)) },
+    fsmPercent: facts.fsmPercent,
+    ofsted: facts.ofsted && { ...facts.ofsted, grade: int(facts.ofsted.grade) },
+  };
+}
+
+export function schoolParams(school: SchoolRecord): Params {
+  const { properties } = school;
+  return {
+    urn: int(school.urn),
+    laCode: int(school.laCode),
+    regionCode: school.regionCode,
+    latitude: school.location?.latitude ?? null,
+    longitude: school.location?.longitude ?? null,
+    properties: {
+      ...properties,
+      imdRank: int(properties.imdRank),
+      imdDecile: int(properties.imdDecile),
+      idaciRank: int(properties.idaciRank),
+      idaciDecile: int(properties.idaciDecile),
+    },
+  };
+}
+
+/** School nodes and their shared facts, both statements in one transaction per batch. */
+export async function writeSchools(
+  db: Database,
+  schools: readonly SchoolRecord[],
+  progress: Progress,
+): Promise<void> {
+  await writeInBatches(schools, SCHOOL_BATCH_SIZE, "schools", progress, (batch) =>
+    db.writeTransaction(async (run) => {
+      await run("seed/mergeSchools", { rows: batch.map(schoolParams) });
+      await run("seed/updateSchoolFacts", { rows: batch.map(schoolFactsParams) });
+    }),
+  );
+}
+
+export async function writeSchoolFacts(
+  db: Database,
+  facts: readonly SchoolFacts[],
+  progress: Progress,
+  stage: string,
+): Promise<void> {
+  await writeAll(
+    db,
+    "seed/updateSchoolFacts",
+    facts,
+    schoolFactsParams,
+    progress,
+    stage,
+    SCHOOL_BATCH_SIZE,
+  );
+}
+
+export async function writePartnerships(
+  db: Database,
+  partnerships: readonly Partnership[],
+  heads: readonly PartnershipHead[],
+  memberships: readonly Membership[],
+  progress: Progress,
+): Promise<void> {
+  await writeAll(
+    db,
+    "seed/mergePartnerships",
+    partnerships,
+    (p) => ({ ...p, giasUid: int(p.giasUid) }),
+    progress,
+    "partnerships",
+  );
+  await writeAll(
+    db,
+    "seed/mergePartnershipLeaders",
+    heads,
+    (head) => ({ ...head, name: fullName(head) }),
+    progress,
+    "partnership leaders",
+  );
+  await writeAll(
+    db,
+    "seed/mergeMemberships",
+    memberships,
+    (m) => ({ ...m, urn: int(m.urn) }),
+    progress,
+    "memberships",
+  );
+}
+
+export async function writeSuccessions(
+  db: Database,
+  former: readonly FormerEstablishment[],
+  successions: readonly Succession[],
+  progress: Progress,
+): Promise<void> {
+  await writeAll(
+    db,
+    "seed/mergeFormerEstablishments",
+    former,
+    (e) => ({ urn: int(e.urn), name: e.name }),
+    progress,
+    "former establishments",
+  );
+  await writeAll(
+    db,
+    "seed/mergeSuccessions",
+    successions,
+    (s) => ({ ...s, predecessorUrn: int(s.predecessorUrn), successorUrn: int(s.successorUrn) }),
+    progress,
+    "successions",
+  );
+}
+
+export async function writeSchoolHeads(
+  db: Database,
+  heads: readonly SchoolHead[],
+  source: string,
+  asOf: string,
+  progress: Progress,
+): Promise<void> {
+  await writeAll(
+    db,
+    "seed/replaceSchoolHeads",
+    heads,
+    (head) => ({ ...head, urn: int(head.urn), name: fullName(head), source, asOf }),
+    progress,
+    "headteachers",
+  );
+}
+
+/** Which of these URNs the graph already holds as schools. */
+export async function findSchoolUrns(db: Database, urns: readonly number[]): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (let start = 0; start < urns.length; start += LINK_BATCH_SIZE) {
+    const rows = await db.read("seed/findSchoolUrns", {
+      urns: urns.slice(start, start + LINK_BATCH_SIZE).map((urn) => int(urn)),
+    });
+    for (const row of rows) found.add(row.urn as number);
+  }
+  return found;
+}
+
+export async function countSchools(db: Database): Promise<number> {
+  const [row] = await db.read("seed/countSchools");
+  return (row?.schools as number | undefined) ?? 0;
+}
+
+export interface GraphCounts {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+export async function countGraph(db: Database): Promise<GraphCounts> {
+  const nodes = await db.read("seed/countNodesByLabel");
+  const relationships = await db.read("seed/countRelationshipsByType");
+  return {
+    nodes: Object.fromEntries(nodes.map((row) => [row.label as string, row.count as number])),
+    relationships: Object.fromEntries(
+      relationships.map((row) => [row.type as string, row.count as number]),
+    ),
+  };
+}

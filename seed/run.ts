@@ -1,0 +1,152 @@
+/**
+ * The import, as a function: `npm run seed`, `npm start` (with ifEmpty) and tests call this.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { projectRoot } from "../src/config.js";
+import type { Database } from "../src/db/driver.js";
+import { applySchema } from "../src/db/schema.js";
+import { BUNDLE_STEPS, readBundle } from "./bundle.js";
+import { DATASETS, dataFile } from "./datasets.js";
+import { loadGiasExtract, readGiasExtract } from "./gias.js";
+import {
+  countGraph,
+  countSchools,
+  writeDatasets,
+  writeGeography,
+  writePartnerships,
+  writeSchools,
+  writeSuccessions,
+  type GraphCounts,
+} from "./load.js";
+import { silentProgress, type Progress } from "./progress.js";
+import { formatRejection, SkipCounter, type Rejection } from "./rejections.js";
+
+export const DEFAULT_REJECTION_LOG = path.join(projectRoot, ".neo4j", "seed-rejections.log");
+
+export interface SeedOptions {
+  db: Database;
+  /** Load only when the graph has no School nodes yet. */
+  ifEmpty?: boolean;
+  /** Load this GIAS extract instead of the bundle. */
+  giasFile?: string;
+  /** With the bundle, also load the bundled Hampshire/Surrey GIAS sample (default true). */
+  giasSample?: boolean;
+  progress?: Progress;
+  log?: (line: string) => void;
+  /** Where every rejection is written; null writes none. */
+  rejectionLog?: string | null;
+}
+
+export interface SeedTimings {
+  /** Reading, parsing and joining the files. */
+  parseMs: number;
+  /** Writing the bundle to the database. */
+  writeMs: number;
+  /** Reading and writing GIAS extracts. */
+  giasMs: number;
+  totalMs: number;
+}
+
+export interface SeedSummary {
+  loaded: boolean;
+  counts: GraphCounts;
+  skipped: [string, number][];
+  rejections: Rejection[];
+  rejectionLog: string | null;
+  timings: SeedTimings;
+}
+
+/**
+ * Applies the schema, then loads the bundle plus the bundled GIAS sample, or one GIAS extract.
+ * Rejected rows are collected, not thrown: only a fatal problem (unreadable or unexpected file,
+ * database unreachable) rejects the promise.
+ */
+export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
+  const { db } = options;
+  const progress = options.progress ?? silentProgress;
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const timings: SeedTimings = { parseMs: 0, writeMs: 0, giasMs: 0, totalMs: 0 };
+  const skipped = new SkipCounter();
+  const rejections: Rejection[] = [];
+
+  await applySchema(db);
+
+  if (options.ifEmpty) {
+    const schools = await countSchools(db);
+    if (schools > 0) {
+      log(`The graph already holds ${schools} schools: nothing loaded (--if-empty).`);
+      timings.totalMs = performance.now() - started;
+      return {
+        loaded: false,
+        counts: await countGraph(db),
+        skipped: [],
+        rejections: [],
+        rejectionLog: null,
+        timings,
+      };
+    }
+  }
+
+  if (options.giasFile) {
+    const giasStarted = performance.now();
+    const extract = readGiasExtract(options.giasFile);
+    log(
+      `GIAS extract of ${extract.extractDate}: ${extract.establishments.length} open establishments.`,
+    );
+    rejections.push(...extract.rejections);
+    skipped.merge(extract.skipped);
+    skipped.merge(await loadGiasExtract(db, extract, progress));
+    timings.giasMs = performance.now() - giasStarted;
+  } else {
+    const parseStarted = performance.now();
+    const files = progress.stage("read and join", BUNDLE_STEPS, "files");
+    const bundle = readBundle(() => files.increment());
+    files.stop();
+    timings.parseMs = performance.now() - parseStarted;
+    rejections.push(...bundle.rejections);
+    skipped.merge(bundle.skipped);
+
+    const writeStarted = performance.now();
+    await writeDatasets(db, Object.values(DATASETS));
+    await writeGeography(db, bundle.regions, bundle.localAuthorities);
+    await writeSchools(db, bundle.schools, progress);
+    await writePartnerships(
+      db,
+      bundle.partnerships,
+      bundle.partnershipHeads,
+      bundle.memberships,
+      progress,
+    );
+    await writeSuccessions(db, bundle.formerEstablishments, bundle.successions, progress);
+    timings.writeMs = performance.now() - writeStarted;
+
+    if (options.giasSample ?? true) {
+      const giasStarted = performance.now();
+      const [sample] = DATASETS.giasSample.files;
+      const extract = readGiasExtract(dataFile(sample), sample);
+      rejections.push(...extract.rejections);
+      skipped.merge(extract.skipped);
+      skipped.merge(await loadGiasExtract(db, extract, progress));
+      timings.giasMs = performance.now() - giasStarted;
+    }
+  }
+
+  const rejectionLog =
+    options.rejectionLog === undefined ? DEFAULT_REJECTION_LOG : options.rejectionLog;
+  if (rejectionLog) {
+    mkdirSync(path.dirname(rejectionLog), { recursive: true });
+    writeFileSync(rejectionLog, rejections.map((r) => `${formatRejection(r)}\n`).join(""));
+  }
+  const counts = await countGraph(db);
+  timings.totalMs = performance.now() - started;
+  return {
+    loaded: true,
+    counts,
+    skipped: skipped.entries().sort((a, b) => b[1] - a[1]),
+    rejections,
+    rejectionLog,
+    timings,
+  };
+}
