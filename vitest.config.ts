@@ -1,15 +1,22 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
+// One copy of graphql for source files and dependencies alike, so instanceof GraphQLError holds.
+const graphqlEntry = createRequire(import.meta.url).resolve("graphql");
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["src/**/*.test.ts", "seed/**/*.test.ts", "scripts/**/*.test.ts"],
         },
       },
       {
+        extends: true,
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],

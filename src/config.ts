@@ -21,8 +21,14 @@ const environmentSchema = z.object({
   NEO4J_DATABASE: z.string().min(1).optional(),
   NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
   NEO4J_HOME: z.string().default(path.join(projectRoot, ".neo4j")),
-  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/).default("512m"),
-  NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/).default("512m"),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/)
+    .default("512m"),
+  NEO4J_PAGECACHE: z
+    .string()
+    .regex(/^\d+[mg]$/)
+    .default("512m"),
   /** How long a single database call may take before it is abandoned. */
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** How long the driver keeps retrying a transaction while the database is unreachable. */

@@ -5,7 +5,15 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import neo4j from "neo4j-driver";
 import { projectRoot, type Config } from "../../src/config.js";
@@ -13,7 +21,8 @@ import { localPasswordFile, readLocalPassword } from "../../src/db/connection.js
 
 export const NEO4J_VERSION = "5.26.30";
 const POM = path.join(projectRoot, "scripts", "neo4j", "pom.xml");
-const DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies";
+const DEPENDENCY_PLUGIN =
+  "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies";
 
 export interface LocalServerOptions {
   /** Folder holding conf/, data/, logs/, run/ and the password file. */
@@ -36,7 +45,10 @@ export interface LocalServerStatus {
 
 export class ProvisioningError extends Error {}
 
-export function localServerOptions(config: Config, log?: (line: string) => void): LocalServerOptions {
+export function localServerOptions(
+  config: Config,
+  log?: (line: string) => void,
+): LocalServerOptions {
   return {
     home: config.NEO4J_HOME,
     boltPort: config.NEO4J_BOLT_PORT,
@@ -264,12 +276,16 @@ export async function start(
   child.unref();
   if (child.pid === undefined) throw new ProvisioningError("java could not be started.");
   writeFileSync(p.pid, `${child.pid}\n`);
-  options.log?.(`Starting Neo4j ${NEO4J_VERSION} (pid ${child.pid}) on ${uri}; log: ${p.consoleLog}`);
+  options.log?.(
+    `Starting Neo4j ${NEO4J_VERSION} (pid ${child.pid}) on ${uri}; log: ${p.consoleLog}`,
+  );
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive(child.pid)) {
-      throw new ProvisioningError(`Neo4j exited during start-up. Last log lines:\n${tailOfLog(options.home)}`);
+      throw new ProvisioningError(
+        `Neo4j exited during start-up. Last log lines:\n${tailOfLog(options.home)}`,
+      );
     }
     const password = readLocalPassword(options.home) ?? "neo4j";
     if (await boltAnswers(uri, "neo4j", password)) {

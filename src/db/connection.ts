@@ -28,7 +28,9 @@ export function readLocalPassword(home: string): string | undefined {
 export function connectionSettings(config: Config): ConnectionSettings {
   if (config.NEO4J_URI) {
     if (!config.NEO4J_PASSWORD) {
-      throw new Error("NEO4J_URI is set but NEO4J_PASSWORD is not: set both to use an existing Neo4j.");
+      throw new Error(
+        "NEO4J_URI is set but NEO4J_PASSWORD is not: set both to use an existing Neo4j.",
+      );
     }
     return {
       uri: config.NEO4J_URI,

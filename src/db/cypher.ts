@@ -24,7 +24,10 @@ export class CypherRegistry {
 
   constructor(root: string = CYPHER_ROOT) {
     const entries = listCypherFiles(root).map((file): [CypherName, string] => {
-      const name = path.relative(root, file).replace(/\\/g, "/").replace(/\.cypher$/, "");
+      const name = path
+        .relative(root, file)
+        .replace(/\\/g, "/")
+        .replace(/\.cypher$/, "");
       return [name, readFileSync(file, "utf8").trim().replace(/;\s*$/, "")];
     });
     this.statements = new Map(entries);
@@ -33,7 +36,9 @@ export class CypherRegistry {
   get(name: CypherName): string {
     const statement = this.statements.get(name);
     if (statement === undefined) {
-      throw new Error(`No Cypher file cypher/${name}.cypher (known: ${[...this.statements.keys()].join(", ")})`);
+      throw new Error(
+        `No Cypher file cypher/${name}.cypher (known: ${[...this.statements.keys()].join(", ")})`,
+      );
     }
     return statement;
   }

@@ -78,17 +78,23 @@ export class Database {
   }
 
   /** Several statements in one transaction: all of them happen, or none. */
-  async writeTransaction<T>(work: (run: (name: CypherName, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
+  async writeTransaction<T>(
+    work: (run: (name: CypherName, params?: Params) => Promise<Row[]>) => Promise<T>,
+  ): Promise<T> {
     return this.run("WRITE", (tx) => work((name, params = {}) => this.runIn(tx, name, params)));
   }
 
   /** True when the database answers a trivial query. */
   async ping(): Promise<boolean> {
     try {
-      await this.driver.executeQuery("RETURN 1", {}, {
-        database: this.settings.database,
-        routing: neo4j.routing.READ,
-      });
+      await this.driver.executeQuery(
+        "RETURN 1",
+        {},
+        {
+          database: this.settings.database,
+          routing: neo4j.routing.READ,
+        },
+      );
       return true;
     } catch {
       return false;
@@ -105,7 +111,10 @@ export class Database {
     return result.records.map((record) => toPlain(record.toObject()) as Row);
   }
 
-  private async run<T>(mode: "READ" | "WRITE", work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  private async run<T>(
+    mode: "READ" | "WRITE",
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<T> {
     const session = this.driver.session({
       database: this.settings.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,

@@ -12,7 +12,9 @@ export const ErrorCode = {
 
 export class ValidationError extends GraphQLError {
   constructor(message: string, argument?: string) {
-    super(message, { extensions: { code: ErrorCode.BadUserInput, ...(argument ? { argument } : {}) } });
+    super(message, {
+      extensions: { code: ErrorCode.BadUserInput, ...(argument ? { argument } : {}) },
+    });
   }
 }
 

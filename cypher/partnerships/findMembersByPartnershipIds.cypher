@@ -1,0 +1,17 @@
+// findMembersByPartnershipIds: one page of member schools for each key, in (name, urn) order (PartnershipMembersLoader)
+// Keys carry their own limit and position, so pages of different sizes share one statement;
+// LIMIT cannot take a per-row value, hence the list slice.
+// params: $keys: list<map{partnershipId: string, limit: int, afterName: string?, afterUrn: int?}>   returns: one row per key whose partnership exists, by index i, with the member total
+UNWIND range(0, size($keys) - 1) AS i
+WITH i, $keys[i] AS key
+MATCH (p:Partnership {id: key.partnershipId})
+CALL (p, key) {
+  MATCH (s:School)-[m:MEMBER_OF]->(p)
+  WITH s, m ORDER BY s.name, s.urn
+  WITH collect({s: s, m: m}) AS ordered
+  RETURN size(ordered) AS total,
+    [x IN ordered
+      WHERE key.afterName IS NULL OR x.s.name > key.afterName
+        OR (x.s.name = key.afterName AND x.s.urn > key.afterUrn)][0..key.limit] AS page
+}
+RETURN i, total, [x IN page | {school: properties(x.s), joinedOn: x.m.joinedOn}] AS members

@@ -1,0 +1,13 @@
+// listSchoolsByLaCode: one page of a local authority's schools in (name, urn) order (SchoolRepository.list)
+// params: $laCode: int, $regionCode: string?, $afterName: string?, $afterUrn: int?, $phase: string?, $stateFunded: boolean?, $rural: boolean?, $coastal: boolean?, $nameContains: string?, $limit: int   returns: school map per row, in (name, urn) order
+MATCH (s:School {laCode: $laCode})
+WHERE ($regionCode IS NULL OR s.regionCode = $regionCode)
+  AND ($afterName IS NULL OR s.name > $afterName OR (s.name = $afterName AND s.urn > $afterUrn))
+  AND ($phase IS NULL OR s.phase = $phase)
+  AND ($stateFunded IS NULL OR s.stateFunded = $stateFunded)
+  AND ($rural IS NULL OR s.rural = $rural)
+  AND ($coastal IS NULL OR s.coastal = $coastal)
+  AND ($nameContains IS NULL OR toLower(s.name) CONTAINS $nameContains)
+RETURN s {.*} AS school
+ORDER BY s.name, s.urn
+LIMIT $limit

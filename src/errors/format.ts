@@ -1,0 +1,92 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
+import type { GraphQLContext } from "../context.js";
+import { ErrorCode } from "./index.js";
+
+export const INTERNAL_ERROR_MESSAGE = "Internal server error";
+
+/**
+ * The request each unexpected error belongs to. Apollo hands formatError no context, but it
+ * reports the same error objects to `didEncounterErrors` first, where the context is known.
+ */
+const requestIdOfError = new WeakMap<object, string>();
+
+interface LocatedError {
+  path: readonly (string | number)[];
+  originalError: unknown;
+}
+
+/** The error a resolver threw, without the located wrapper graphql-js puts around it. */
+function thrownError(error: unknown): unknown {
+  const unwrapped = unwrapResolverError(error);
+  // unwrapResolverError recognises the wrapper with instanceof, which fails when graphql is
+  // loaded twice (its CommonJS and ESM builds side by side, as under some test runners); the
+  // wrapper's shape gives it away all the same.
+  const located = unwrapped as Partial<LocatedError> | null;
+  return typeof located === "object" && located?.path && located.originalError
+    ? located.originalError
+    : unwrapped;
+}
+
+/**
+ * True for errors a client is meant to see: GraphQL errors that carry a code, namely ours
+ * (BAD_USER_INPUT, SERVICE_UNAVAILABLE, ...) and Apollo's parse and validation errors.
+ * Anything else (a driver error, a bug) is unexpected and must not reach the client.
+ */
+export function isClientError(error: unknown): boolean {
+  const thrown = thrownError(error);
+  if (!(thrown instanceof Error)) return false;
+  const code = (thrown as Partial<GraphQLError>).extensions?.["code"];
+  return typeof code === "string" && code !== ErrorCode.Internal;
+}
+
+/**
+ * Apollo's formatError: client errors pass through with their codes; anything else becomes
+ * a generic INTERNAL_SERVER_ERROR carrying the request id, so support can find the full error
+ * in the logs while the client never sees a stack trace, Cypher or driver message.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  if (isClientError(error)) return formatted;
+  const requestId =
+    typeof error === "object" && error !== null ? requestIdOfError.get(error) : undefined;
+  return {
+    message: INTERNAL_ERROR_MESSAGE,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.Internal, ...(requestId ? { requestId } : {}) },
+  };
+}
+
+/**
+ * Logs every unexpected error in full with the request id (before formatError hides it) and
+ * notes database outages, which clients see as SERVICE_UNAVAILABLE.
+ */
+export function errorLoggingPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            const original = thrownError(error);
+            if (!isClientError(error)) {
+              requestIdOfError.set(error, contextValue.requestId);
+              contextValue.logger.error(
+                { err: original, path: error.path, operationName },
+                "unexpected error while resolving a GraphQL request",
+              );
+            } else if (
+              (original as Partial<GraphQLError>).extensions?.["code"] ===
+              ErrorCode.ServiceUnavailable
+            ) {
+              contextValue.logger.warn({ path: error.path, operationName }, "database unavailable");
+            }
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import "reflect-metadata";
+import { config } from "./config.js";
+import { connectionSettings } from "./db/connection.js";
+import { Database } from "./db/driver.js";
+import { createLogger } from "./logger.js";
+import { Readiness, buildGraphQLSchema, createApp, ensureSchema } from "./server.js";
+
+/** In-flight requests get this long to finish on SIGINT/SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
+async function main(): Promise<void> {
+  const c = config();
+  const logger = createLogger({ level: c.LOG_LEVEL });
+  const db = Database.connect(connectionSettings(c), {
+    queryTimeoutMs: c.DB_QUERY_TIMEOUT_MS,
+    retryMs: c.DB_RETRY_MS,
+    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
+  });
+  const stopping = new AbortController();
+  const readiness = new Readiness(db);
+  await ensureSchema(db, readiness, logger, stopping.signal);
+
+  const schema = await buildGraphQLSchema();
+  const app = await createApp(db, {
+    logger,
+    schema,
+    readiness,
+    introspection: c.GRAPHQL_INTROSPECTION,
+    maxRequestBytes: c.MAX_REQUEST_BYTES,
+  });
+  const url = await app.listen(c.PORT, c.HOST);
+  logger.info({ url: `${url}/graphql` }, "GraphQL server listening");
+
+  let stoppingSince: NodeJS.Signals | undefined;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    logger.info({ signal }, "shutting down");
+    stopping.abort();
+    setTimeout(() => {
+      logger.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    await app.close();
+    await db.close();
+    logger.info("stopped");
+  };
+  // Handlers stay registered (`on`, not `once`): a runner that exits when a signal has no
+  // listener left (tsx does) would otherwise cut the drain short. A second signal forces exit.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stoppingSince) {
+        logger.warn({ signal }, "second signal during shutdown; exiting now");
+        process.exit(1);
+      }
+      stoppingSince = signal;
+      shutdown(signal).catch((error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exitCode = 1;
+      });
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  // Configuration problems are reported together in the message; nothing else is set up yet.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

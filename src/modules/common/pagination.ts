@@ -1,0 +1,119 @@
+/**
+ * Forward keyset pagination shared by every connection. Lists are ordered by (name, urn): the
+ * name is what people scan for, the URN breaks ties between schools of the same name. A cursor
+ * is that pair for the last row of a page, so the next page starts strictly after it, stays
+ * correct while data changes underneath, and costs an index seek rather than a skip.
+ */
+import { ValidationError } from "../../errors/index.js";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+/** Cursors we issue are far shorter; anything longer is rejected before it is decoded. */
+const MAX_CURSOR_LENGTH = 1_000;
+
+/** Position of a row in (name, urn) order. */
+export interface NameKey {
+  name: string;
+  urn: number;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  /** Only filled when the client asked for it; counting costs a second query. */
+  totalCount: number | null;
+}
+
+/**
+ * The page size a client asked for. A missing or null `first` means the default; anything
+ * outside 1..MAX_PAGE_SIZE is refused rather than clamped, so a client never silently gets
+ * fewer rows than it believes it asked for.
+ */
+export function pageSize(first: number | null | undefined, argument = "first"): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new ValidationError(
+      `\`${argument}\` must be an integer from 1 to ${MAX_PAGE_SIZE} (got ${first}).`,
+      argument,
+    );
+  }
+  return first;
+}
+
+export function encodeCursor(key: NameKey): string {
+  return Buffer.from(JSON.stringify([key.name, key.urn]), "utf8").toString("base64url");
+}
+
+/**
+ * The position a cursor points at, or null when there is no cursor (the first page).
+ * Anything that is not a cursor this API issued is a client error naming the argument.
+ */
+export function decodeCursor(
+  cursor: string | null | undefined,
+  argument = "after",
+): NameKey | null {
+  if (cursor === null || cursor === undefined) return null;
+  const invalid = () =>
+    new ValidationError(
+      `\`${argument}\` is not a valid cursor: pass the endCursor of a previous page.`,
+      argument,
+    );
+  if (
+    cursor.length === 0 ||
+    cursor.length > MAX_CURSOR_LENGTH ||
+    !/^[A-Za-z0-9_-]+$/.test(cursor)
+  ) {
+    throw invalid();
+  }
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalid();
+  }
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 2 ||
+    typeof decoded[0] !== "string" ||
+    !Number.isSafeInteger(decoded[1])
+  ) {
+    throw invalid();
+  }
+  return { name: decoded[0], urn: decoded[1] as number };
+}
+
+/**
+ * Builds a page from rows fetched with a limit of `size + 1`: the extra row only tells whether
+ * another page exists and is not returned.
+ */
+export function toPage<T>(
+  rows: readonly T[],
+  size: number,
+  keyOf: (row: T) => NameKey,
+  totalCount: number | null = null,
+): Page<T> {
+  const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}
+
+/** Cypher parameters for "strictly after this position"; nulls select the first page. */
+export function afterParams(after: NameKey | null): {
+  afterName: string | null;
+  afterUrn: number | null;
+} {
+  return { afterName: after?.name ?? null, afterUrn: after?.urn ?? null };
+}

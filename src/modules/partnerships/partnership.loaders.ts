@@ -1,0 +1,37 @@
+import DataLoader from "dataloader";
+import { keyedLoader } from "../common/loaders.js";
+import type { Leadership } from "../leaders/leader.model.js";
+import type {
+  MembersPageKey,
+  MembersSlice,
+  MembershipRecord,
+  PartnershipRecord,
+} from "./partnership.model.js";
+import type { PartnershipRepository } from "./partnership.repository.js";
+
+export function createPartnershipLoaders(repository: PartnershipRepository) {
+  return {
+    partnershipById: keyedLoader<string, PartnershipRecord | null>(
+      (ids) => repository.findByIds(ids),
+      () => null,
+    ),
+    membershipsByUrn: keyedLoader<number, MembershipRecord[]>(
+      (urns) => repository.findMembershipsByUrns(urns),
+      () => [],
+    ),
+    /** Pages of any size and position for many partnerships in one statement. */
+    membersPage: new DataLoader<MembersPageKey, MembersSlice, string>(
+      (keys) => repository.findMembers(keys),
+      {
+        cacheKeyFn: (key) =>
+          JSON.stringify([key.partnershipId, key.first, key.after?.name, key.after?.urn]),
+      },
+    ),
+    leadersById: keyedLoader<string, Leadership[]>(
+      (ids) => repository.findLeadersByIds(ids),
+      () => [],
+    ),
+  };
+}
+
+export type PartnershipLoaders = ReturnType<typeof createPartnershipLoaders>;

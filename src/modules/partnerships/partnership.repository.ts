@@ -1,0 +1,107 @@
+import type { Database } from "../../db/driver.js";
+import { cypherInt } from "../common/params.js";
+import { toLeadership } from "../leaders/leader.mapping.js";
+import type { Leadership } from "../leaders/leader.model.js";
+import {
+  asDate,
+  asInt,
+  asList,
+  asMember,
+  asProperties,
+  asString,
+  asText,
+  requireInt,
+  requireString,
+} from "../common/values.js";
+import { toSchool } from "../schools/school.repository.js";
+import {
+  PARTNERSHIP_TYPES,
+  type MemberRecord,
+  type MembersPageKey,
+  type MembersSlice,
+  type MembershipRecord,
+  type PartnershipRecord,
+} from "./partnership.model.js";
+
+export class PartnershipRepository {
+  constructor(private readonly db: Database) {}
+
+  // findPartnershipsByIds
+  async findByIds(ids: readonly string[]): Promise<Map<string, PartnershipRecord>> {
+    const rows = await this.db.read("partnerships/findPartnershipsByIds", { ids });
+    const partnerships = rows.map((row) => toPartnership(row["partnership"]));
+    return new Map(partnerships.map((partnership) => [partnership.id, partnership]));
+  }
+
+  // findMembershipsBySchoolUrns
+  async findMembershipsByUrns(urns: readonly number[]): Promise<Map<number, MembershipRecord[]>> {
+    const rows = await this.db.read("partnerships/findMembershipsBySchoolUrns", { urns });
+    return new Map(
+      rows.map((row) => [
+        requireInt(row["urn"], "urn"),
+        asList(row["memberships"]).map((value) => {
+          const membership = asProperties(value) ?? {};
+          return {
+            partnership: toPartnership(membership["partnership"]),
+            joinedOn: asDate(membership["joinedOn"]),
+          };
+        }),
+      ]),
+    );
+  }
+
+  /**
+   * One slice of members per key, in key order: up to `first + 1` members after the key's
+   * position (the extra one tells whether another page follows) and the member total.
+   */
+  async findMembers(keys: readonly MembersPageKey[]): Promise<MembersSlice[]> {
+    const rows = await this.db.read("partnerships/findMembersByPartnershipIds", {
+      keys: keys.map((key) => ({
+        partnershipId: key.partnershipId,
+        limit: cypherInt(key.first + 1),
+        afterName: key.after?.name ?? null,
+        afterUrn: key.after?.urn ?? null,
+      })),
+    });
+    const slices: MembersSlice[] = keys.map(() => ({ members: [], total: 0 }));
+    for (const row of rows) {
+      slices[requireInt(row["i"], "key index")] = {
+        total: asInt(row["total"]) ?? 0,
+        members: asList(row["members"]).map(toMember),
+      };
+    }
+    return slices;
+  }
+
+  // findLeadersByPartnershipIds
+  async findLeadersByIds(ids: readonly string[]): Promise<Map<string, Leadership[]>> {
+    const rows = await this.db.read("partnerships/findLeadersByPartnershipIds", { ids });
+    return new Map(
+      rows.map((row) => [
+        requireString(row["id"], "Partnership.id"),
+        asList(row["leaders"]).map(toLeadership),
+      ]),
+    );
+  }
+}
+
+function toMember(value: unknown): MemberRecord {
+  const member = asProperties(value) ?? {};
+  return { school: toSchool(member["school"]), joinedOn: asDate(member["joinedOn"]) };
+}
+
+function toPartnership(value: unknown): PartnershipRecord {
+  const p = asProperties(value) ?? {};
+  const id = requireString(p["id"], "Partnership.id");
+  return {
+    id,
+    name: asString(p["name"]) ?? id,
+    type: asMember(PARTNERSHIP_TYPES, p["type"]),
+    status: asString(p["status"]),
+    giasUid: asText(p["giasUid"]),
+    companiesHouseNumber: asText(p["companiesHouseNumber"]),
+    openedOn: asDate(p["openedOn"]),
+    sourceId: asString(p["source"]),
+    memberCount: asInt(p["memberCount"]) ?? 0,
+  };
+}

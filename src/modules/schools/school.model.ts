@@ -1,0 +1,178 @@
+/**
+ * Schools as the service sees them: plain objects mapped from graph rows at the repository
+ * boundary. Groups of figures share one year and one source, so each group is one object.
+ */
+import type { DatasetId } from "../datasets/dataset.model.js";
+
+export const PHASES = [
+  "NURSERY",
+  "PRIMARY",
+  "SECONDARY",
+  "ALL_THROUGH",
+  "SPECIAL",
+  "ALTERNATIVE_PROVISION",
+  "SIXTEEN_PLUS",
+  "NOT_APPLICABLE",
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const GOVERNANCES = [
+  "MAINTAINED",
+  "ACADEMY_CONVERTER",
+  "ACADEMY_SPONSOR_LED",
+  "FREE_SCHOOL",
+  "INDEPENDENT",
+  "NON_MAINTAINED_SPECIAL",
+  "OTHER",
+] as const;
+export type Governance = (typeof GOVERNANCES)[number];
+
+export const LOCATION_PRECISIONS = ["EXACT", "POSTCODE_SECTOR", "POSTCODE_DISTRICT"] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+
+/** The dataset a figure came from; null only when the importer failed to record it. */
+export interface SourcedValue {
+  sourceId: DatasetId | null;
+}
+
+/** A named area by its ONS code (district, ward). */
+export interface Area {
+  code: string;
+  name: string | null;
+}
+
+/** One figure with the year it describes and where it came from. */
+export interface Measure extends SourcedValue {
+  value: number;
+  year: string;
+}
+
+export interface SchoolLocation extends SourcedValue {
+  latitude: number;
+  longitude: number;
+  precision: LocationPrecision | null;
+}
+
+export interface RuralUrban extends SourcedValue {
+  /** ONS 2011 rural-urban class, A1..E2. */
+  code: string;
+  name: string | null;
+}
+
+export interface Ofsted extends SourcedValue {
+  rating: string | null;
+  /** 1 (outstanding) .. 4 (inadequate). */
+  grade: number | null;
+  inspectedOn: string | null;
+}
+
+export interface Deprivation extends SourcedValue {
+  lsoa: string | null;
+  imdRank: number | null;
+  imdDecile: number | null;
+  idaciRank: number | null;
+  idaciDecile: number | null;
+  idaciScore: number | null;
+  incomeScore: number | null;
+  year: string;
+}
+
+export interface Ks2Progress extends SourcedValue {
+  year: string;
+  readingProgress: number | null;
+  writingProgress: number | null;
+  mathsProgress: number | null;
+}
+
+export interface Ks2Attainment extends SourcedValue {
+  year: string;
+  /** Percentage of pupils reaching the expected standard in reading, writing and maths. */
+  rwmExpected: number;
+}
+
+export interface Ks4Results extends SourcedValue {
+  year: string;
+  progress8: number | null;
+  attainment8: number | null;
+  englishMathsGrade5Percent: number | null;
+}
+
+export interface Ks4Progress8Band extends SourcedValue {
+  year: string;
+  band: string;
+}
+
+export interface SchoolRecord {
+  urn: number;
+  name: string;
+  laestab: number | null;
+  /** As GIAS records it, e.g. Open. */
+  status: string | null;
+  /** Date and dataset of the descriptive facts (name, phase, type ...): the newest source wins. */
+  detailsAsOf: string | null;
+  detailsSourceId: DatasetId | null;
+  phase: Phase | null;
+  establishmentType: string | null;
+  stateFunded: boolean | null;
+  governance: Governance | null;
+  gender: string | null;
+  religiousCharacter: string | null;
+  statutoryLowAge: number | null;
+  statutoryHighAge: number | null;
+
+  laCode: number | null;
+  regionCode: string | null;
+  district: Area | null;
+  ward: Area | null;
+  constituencyCode: string | null;
+  postcode: string | null;
+  town: string | null;
+  location: SchoolLocation | null;
+  lsoa: string | null;
+  ruralUrban: RuralUrban | null;
+  rural: boolean | null;
+  sparse: boolean | null;
+  coastal: boolean | null;
+  coastDistanceKm: number | null;
+  coastalDefinition: string | null;
+  coastalSourceId: DatasetId | null;
+
+  pupils: Measure | null;
+  fsmPercent: Measure | null;
+  ealPercent: Measure | null;
+  senPercent: Measure | null;
+  senSupportPercent: Measure | null;
+  ehcpPercent: Measure | null;
+  ofsted: Ofsted | null;
+  deprivation: Deprivation | null;
+  ks2: Ks2Progress | null;
+  ks2Attainment: Ks2Attainment | null;
+  ks4: Ks4Results | null;
+  ks4Progress8Band: Ks4Progress8Band | null;
+}
+
+/** A predecessor or successor establishment, open or closed. */
+export interface EstablishmentLink {
+  urn: number;
+  name: string | null;
+  /** True when the establishment is an open school in the graph. */
+  open: boolean;
+  reason: string | null;
+  on: string | null;
+}
+
+export interface SchoolLinks {
+  predecessors: EstablishmentLink[];
+  successors: EstablishmentLink[];
+}
+
+/** What a client may filter schools by; every field is optional and they combine with AND. */
+export interface SchoolFilter {
+  localAuthorityCode?: number | null;
+  regionCode?: string | null;
+  phase?: Phase | null;
+  stateFunded?: boolean | null;
+  rural?: boolean | null;
+  coastal?: boolean | null;
+  nameContains?: string | null;
+}

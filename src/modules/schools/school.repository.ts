@@ -1,0 +1,252 @@
+import type { Database } from "../../db/driver.js";
+import { cypherInt } from "../common/params.js";
+import { toLeadership } from "../leaders/leader.mapping.js";
+import type { Leadership } from "../leaders/leader.model.js";
+import {
+  asBoolean,
+  asDate,
+  asInt,
+  asList,
+  asMember,
+  asNumber,
+  asProperties,
+  asString,
+  asText,
+  requireInt,
+  requireString,
+  type Properties,
+} from "../common/values.js";
+import {
+  GOVERNANCES,
+  LOCATION_PRECISIONS,
+  PHASES,
+  type Area,
+  type EstablishmentLink,
+  type Measure,
+  type SchoolLinks,
+  type SchoolRecord,
+} from "./school.model.js";
+
+/** Filter and position parameters shared by the list and count statements. */
+export interface SchoolListParams {
+  laCode: number | null;
+  regionCode: string | null;
+  phase: string | null;
+  stateFunded: boolean | null;
+  rural: boolean | null;
+  coastal: boolean | null;
+  /** Already lower-cased: the statements compare against toLower(name). */
+  nameContains: string | null;
+  afterName: string | null;
+  afterUrn: number | null;
+  limit: number;
+}
+
+export class SchoolRepository {
+  constructor(private readonly db: Database) {}
+
+  // findSchoolsByUrns
+  async findByUrns(urns: readonly number[]): Promise<Map<number, SchoolRecord>> {
+    const rows = await this.db.read("schools/findSchoolsByUrns", { urns });
+    const schools = rows.map((row) => toSchool(row["school"]));
+    return new Map(schools.map((school) => [school.urn, school]));
+  }
+
+  /**
+   * One page in (name, urn) order. The statement is chosen by the most selective indexed
+   * filter: a local authority or region seeks its own index, otherwise the name index is
+   * walked in order and the scan stops at the limit.
+   */
+  async list(params: SchoolListParams): Promise<SchoolRecord[]> {
+    const { laCode, regionCode, limit, ...filters } = params;
+    const rest = { ...filters, limit: cypherInt(limit) };
+    const rows =
+      laCode !== null
+        ? await this.db.read("schools/listSchoolsByLaCode", { ...rest, laCode, regionCode })
+        : regionCode !== null
+          ? await this.db.read("schools/listSchoolsByRegionCode", { ...rest, regionCode })
+          : await this.db.read("schools/listSchools", rest);
+    return rows.map((row) => toSchool(row["school"]));
+  }
+
+  // countSchools
+  async count(params: Omit<SchoolListParams, "afterName" | "afterUrn" | "limit">): Promise<number> {
+    const rows = await this.db.read("schools/countSchools", params);
+    return asInt(rows[0]?.["total"]) ?? 0;
+  }
+
+  // findEstablishmentLinksByUrns
+  async findLinksByUrns(urns: readonly number[]): Promise<Map<number, SchoolLinks>> {
+    const rows = await this.db.read("schools/findEstablishmentLinksByUrns", { urns });
+    return new Map(
+      rows.map((row) => [
+        requireInt(row["urn"], "urn"),
+        {
+          predecessors: asList(row["predecessors"]).map(toEstablishmentLink),
+          successors: asList(row["successors"]).map(toEstablishmentLink),
+        },
+      ]),
+    );
+  }
+
+  // findLeadersBySchoolUrns
+  async findLeadersByUrns(urns: readonly number[]): Promise<Map<number, Leadership[]>> {
+    const rows = await this.db.read("schools/findLeadersBySchoolUrns", { urns });
+    return new Map(
+      rows.map((row) => [requireInt(row["urn"], "urn"), asList(row["leaders"]).map(toLeadership)]),
+    );
+  }
+}
+
+/** A figure `key` with its `keyYear` and `keySource` siblings; absent figures stay null. */
+function measure(p: Properties, key: string): Measure | null {
+  const value = asNumber(p[key]);
+  if (value === null) return null;
+  return {
+    value,
+    year: asText(p[`${key}Year`]) ?? "unknown",
+    sourceId: asString(p[`${key}Source`]),
+  };
+}
+
+function area(code: unknown, name: unknown): Area | null {
+  const parsedCode = asString(code);
+  return parsedCode === null ? null : { code: parsedCode, name: asString(name) };
+}
+
+function anyPresent(p: Properties, keys: readonly string[]): boolean {
+  return keys.some((key) => p[key] !== null && p[key] !== undefined);
+}
+
+/** Maps a School node's properties (see cypher/README.md) to a SchoolRecord. */
+export function toSchool(value: unknown): SchoolRecord {
+  const p = asProperties(value) ?? {};
+  const point = asProperties(p["location"]);
+  const latitude = asNumber(point?.["latitude"]);
+  const longitude = asNumber(point?.["longitude"]);
+  const ruralUrbanCode = asString(p["ruralUrbanCode"]);
+  const ks2RwmExpected = asNumber(p["ks2RwmExpected"]);
+  const ks4Band = asString(p["ks4Progress8Band"]);
+
+  return {
+    urn: requireInt(p["urn"], "School.urn"),
+    name: requireString(p["name"], "School.name"),
+    laestab: asInt(p["laestab"]),
+    status: asString(p["status"]),
+    detailsAsOf: asDate(p["detailsAsOf"]),
+    detailsSourceId: asString(p["detailsSource"]),
+    phase: asMember(PHASES, p["phase"]),
+    establishmentType: asString(p["establishmentType"]),
+    stateFunded: asBoolean(p["stateFunded"]),
+    governance: asMember(GOVERNANCES, p["governance"]),
+    gender: asString(p["gender"]),
+    religiousCharacter: asString(p["religiousCharacter"]),
+    statutoryLowAge: asInt(p["statutoryLowAge"]),
+    statutoryHighAge: asInt(p["statutoryHighAge"]),
+
+    laCode: asInt(p["laCode"]),
+    regionCode: asString(p["regionCode"]),
+    district: area(p["districtCode"], p["districtName"]),
+    ward: area(p["wardCode"], p["wardName"]),
+    constituencyCode: asString(p["constituencyCode"]),
+    postcode: asString(p["postcode"]),
+    town: asString(p["town"]),
+    location:
+      latitude === null || longitude === null
+        ? null
+        : {
+            latitude,
+            longitude,
+            precision: asMember(LOCATION_PRECISIONS, p["locationPrecision"]),
+            sourceId: asString(p["locationSource"]),
+          },
+    lsoa: asString(p["lsoa"]),
+    ruralUrban:
+      ruralUrbanCode === null
+        ? null
+        : {
+            code: ruralUrbanCode,
+            name: asString(p["ruralUrban"]),
+            sourceId: asString(p["ruralUrbanSource"]),
+          },
+    rural: asBoolean(p["rural"]),
+    sparse: asBoolean(p["sparse"]),
+    coastal: asBoolean(p["coastal"]),
+    coastDistanceKm: asNumber(p["coastDistanceKm"]),
+    coastalDefinition: asString(p["coastalDefinition"]),
+    coastalSourceId: asString(p["coastalSource"]),
+
+    pupils: measure(p, "pupils"),
+    fsmPercent: measure(p, "fsmPercent"),
+    ealPercent: measure(p, "ealPercent"),
+    senPercent: measure(p, "senPercent"),
+    senSupportPercent: measure(p, "senSupportPercent"),
+    ehcpPercent: measure(p, "ehcpPercent"),
+    ofsted: anyPresent(p, ["ofstedRating", "ofstedGrade", "ofstedDate"])
+      ? {
+          rating: asString(p["ofstedRating"]),
+          grade: asInt(p["ofstedGrade"]),
+          inspectedOn: asDate(p["ofstedDate"]),
+          sourceId: asString(p["ofstedSource"]),
+        }
+      : null,
+    deprivation: anyPresent(p, ["imdRank", "imdDecile", "idaciRank", "idaciDecile", "idaciScore"])
+      ? {
+          lsoa: asString(p["lsoa"]),
+          imdRank: asInt(p["imdRank"]),
+          imdDecile: asInt(p["imdDecile"]),
+          idaciRank: asInt(p["idaciRank"]),
+          idaciDecile: asInt(p["idaciDecile"]),
+          idaciScore: asNumber(p["idaciScore"]),
+          incomeScore: asNumber(p["incomeScore"]),
+          year: asText(p["deprivationYear"]) ?? "unknown",
+          sourceId: asString(p["deprivationSource"]),
+        }
+      : null,
+    ks2: anyPresent(p, ["ks2ReadingProgress", "ks2WritingProgress", "ks2MathsProgress"])
+      ? {
+          year: asText(p["ks2Year"]) ?? "unknown",
+          readingProgress: asNumber(p["ks2ReadingProgress"]),
+          writingProgress: asNumber(p["ks2WritingProgress"]),
+          mathsProgress: asNumber(p["ks2MathsProgress"]),
+          sourceId: asString(p["ks2Source"]),
+        }
+      : null,
+    ks2Attainment:
+      ks2RwmExpected === null
+        ? null
+        : {
+            year: asText(p["ks2RwmExpectedYear"]) ?? "unknown",
+            rwmExpected: ks2RwmExpected,
+            sourceId: asString(p["ks2RwmExpectedSource"]),
+          },
+    ks4: anyPresent(p, ["ks4Progress8", "ks4Attainment8", "ks4EnglishMathsGrade5Percent"])
+      ? {
+          year: asText(p["ks4Year"]) ?? "unknown",
+          progress8: asNumber(p["ks4Progress8"]),
+          attainment8: asNumber(p["ks4Attainment8"]),
+          englishMathsGrade5Percent: asNumber(p["ks4EnglishMathsGrade5Percent"]),
+          sourceId: asString(p["ks4Source"]),
+        }
+      : null,
+    ks4Progress8Band:
+      ks4Band === null
+        ? null
+        : {
+            year: asText(p["ks4Progress8BandYear"]) ?? "unknown",
+            band: ks4Band,
+            sourceId: asString(p["ks4Progress8BandSource"]),
+          },
+  };
+}
+
+function toEstablishmentLink(value: unknown): EstablishmentLink {
+  const p = asProperties(value) ?? {};
+  return {
+    urn: requireInt(p["urn"], "Establishment.urn"),
+    name: asString(p["name"]),
+    open: p["open"] === true,
+    reason: asString(p["reason"]),
+    on: asDate(p["on"]),
+  };
+}

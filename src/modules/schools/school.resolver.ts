@@ -1,0 +1,152 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLContext } from "../../context.js";
+import type { Page } from "../common/pagination.js";
+import { selectsField } from "../common/selection.js";
+import type { DatasetRecord } from "../datasets/dataset.model.js";
+import { sourceResolver } from "../datasets/dataset.resolver.js";
+import { Dataset } from "../datasets/dataset.types.js";
+import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
+import { LocalAuthority, Region } from "../geography/geography.types.js";
+import type { Leadership as LeadershipRecord } from "../leaders/leader.model.js";
+import { Leadership } from "../leaders/leader.types.js";
+import type { MembershipRecord } from "../partnerships/partnership.model.js";
+import { Membership } from "../partnerships/partnership.types.js";
+import type { EstablishmentLink as EstablishmentLinkRecord, SchoolRecord } from "./school.model.js";
+import {
+  Deprivation,
+  EstablishmentLink,
+  Ks2Attainment,
+  Ks2Progress,
+  Ks4Progress8Band,
+  Ks4Results,
+  Location,
+  Measure,
+  Ofsted,
+  RuralUrban,
+  School,
+  SchoolConnection,
+  SchoolFilter,
+} from "./school.types.js";
+
+@Resolver(() => School)
+export class SchoolResolver {
+  @Query(() => School, { nullable: true, description: "An open school by URN; null when unknown." })
+  school(
+    @Arg("urn", () => Int) urn: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SchoolRecord | null> {
+    return ctx.services.schools.byUrn(urn);
+  }
+
+  @Query(() => SchoolConnection, { description: "Schools in name order, a page at a time." })
+  schools(
+    @Arg("filter", () => SchoolFilter, { nullable: true }) filter: SchoolFilter | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
+    first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
+    after: string | null,
+    @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Page<SchoolRecord>> {
+    return ctx.services.schools.list({
+      filter,
+      first,
+      after,
+      includeTotal: selectsField(info, "totalCount"),
+    });
+  }
+
+  @FieldResolver(() => LocalAuthority, { nullable: true })
+  localAuthority(
+    @Root() school: SchoolRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<LocalAuthorityRecord | null> {
+    return ctx.services.geography.localAuthorityByCode(school.laCode);
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  region(@Root() school: SchoolRecord, @Ctx() ctx: GraphQLContext): Promise<RegionRecord | null> {
+    return ctx.services.geography.regionByCode(school.regionCode);
+  }
+
+  @FieldResolver(() => [Membership], { description: "Partnerships the school belongs to." })
+  memberships(
+    @Root() school: SchoolRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<MembershipRecord[]> {
+    return ctx.services.partnerships.membershipsOfSchool(school.urn);
+  }
+
+  @FieldResolver(() => [Leadership])
+  leaders(@Root() school: SchoolRecord, @Ctx() ctx: GraphQLContext): Promise<LeadershipRecord[]> {
+    return ctx.services.schools.leaders(school.urn);
+  }
+
+  @FieldResolver(() => [EstablishmentLink], {
+    description: "Establishments this school replaced (e.g. the school before academy conversion).",
+  })
+  predecessors(
+    @Root() school: SchoolRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EstablishmentLinkRecord[]> {
+    return ctx.services.schools.predecessors(school.urn);
+  }
+
+  @FieldResolver(() => [EstablishmentLink], { description: "Establishments that replaced it." })
+  successors(
+    @Root() school: SchoolRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EstablishmentLinkRecord[]> {
+    return ctx.services.schools.successors(school.urn);
+  }
+
+  @FieldResolver(() => Dataset, {
+    nullable: true,
+    description: "Where the descriptive fields (name, phase, type ...) came from.",
+  })
+  async detailsSource(
+    @Root() school: SchoolRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<DatasetRecord | null> {
+    return school.detailsSourceId === null
+      ? null
+      : ctx.services.datasets.sourceOf(school.detailsSourceId);
+  }
+
+  @FieldResolver(() => Dataset, {
+    nullable: true,
+    description: "Where `coastal` and `coastDistanceKm` came from.",
+  })
+  async coastalSource(
+    @Root() school: SchoolRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<DatasetRecord | null> {
+    if (school.coastal === null && school.coastDistanceKm === null) return null;
+    return ctx.services.datasets.sourceOf(school.coastalSourceId);
+  }
+}
+
+@Resolver(() => EstablishmentLink)
+export class EstablishmentLinkResolver {
+  @FieldResolver(() => School, { nullable: true, description: "The school, if it is open." })
+  school(
+    @Root() link: EstablishmentLinkRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SchoolRecord | null> {
+    return ctx.services.schools.linked(link);
+  }
+}
+
+/** `source: Dataset!` on every figure group a school carries. */
+export const schoolSourceResolvers = [
+  Measure,
+  Location,
+  RuralUrban,
+  Ofsted,
+  Deprivation,
+  Ks2Progress,
+  Ks2Attainment,
+  Ks4Results,
+  Ks4Progress8Band,
+].map(sourceResolver);

@@ -1,0 +1,91 @@
+import { ValidationError } from "../../errors/index.js";
+import { afterParams, decodeCursor, pageSize, toPage, type Page } from "../common/pagination.js";
+import { checkLocalAuthorityCode, checkRegionCode } from "../geography/geography.service.js";
+import type { Leadership } from "../leaders/leader.model.js";
+import type { SchoolLoaders } from "./school.loaders.js";
+import type { EstablishmentLink, SchoolFilter, SchoolRecord } from "./school.model.js";
+import type { SchoolListParams, SchoolRepository } from "./school.repository.js";
+
+export const MAX_NAME_FILTER_LENGTH = 100;
+
+export type SchoolFilterParams = Omit<SchoolListParams, "afterName" | "afterUrn" | "limit">;
+
+/**
+ * Statement parameters for a filter, checked field by field: codes must be well formed,
+ * `nameContains` is trimmed, lower-cased (matching ignores case) and 1..100 characters.
+ * Absent fields become nulls, which the statements read as "any".
+ */
+export function schoolFilterParams(
+  filter: SchoolFilter | null | undefined,
+  argument = "filter",
+): SchoolFilterParams {
+  const f = filter ?? {};
+  const name = f.nameContains?.trim();
+  if (name !== undefined && (name.length === 0 || name.length > MAX_NAME_FILTER_LENGTH)) {
+    throw new ValidationError(
+      `\`${argument}.nameContains\` must be 1 to ${MAX_NAME_FILTER_LENGTH} characters.`,
+      `${argument}.nameContains`,
+    );
+  }
+  return {
+    laCode:
+      f.localAuthorityCode == null
+        ? null
+        : checkLocalAuthorityCode(f.localAuthorityCode, `${argument}.localAuthorityCode`),
+    regionCode:
+      f.regionCode == null ? null : checkRegionCode(f.regionCode, `${argument}.regionCode`),
+    phase: f.phase ?? null,
+    stateFunded: f.stateFunded ?? null,
+    rural: f.rural ?? null,
+    coastal: f.coastal ?? null,
+    nameContains: name === undefined ? null : name.toLowerCase(),
+  };
+}
+
+export interface SchoolListRequest {
+  filter?: SchoolFilter | null;
+  first?: number | null;
+  after?: string | null;
+  /** Count every match too; a second statement, so only when the client selected it. */
+  includeTotal: boolean;
+}
+
+export class SchoolService {
+  constructor(
+    private readonly repository: SchoolRepository,
+    private readonly loaders: SchoolLoaders,
+  ) {}
+
+  byUrn(urn: number): Promise<SchoolRecord | null> {
+    return this.loaders.schoolByUrn.load(urn);
+  }
+
+  /** The open school behind a predecessor or successor link; null for a closed one. */
+  async linked(link: EstablishmentLink): Promise<SchoolRecord | null> {
+    return link.open ? this.loaders.schoolByUrn.load(link.urn) : null;
+  }
+
+  /** A page of schools in (name, urn) order; see pagination.ts for the cursor. */
+  async list(request: SchoolListRequest): Promise<Page<SchoolRecord>> {
+    const size = pageSize(request.first, "first");
+    const position = decodeCursor(request.after, "after");
+    const filter = schoolFilterParams(request.filter);
+    const [rows, total] = await Promise.all([
+      this.repository.list({ ...filter, ...afterParams(position), limit: size + 1 }),
+      request.includeTotal ? this.repository.count(filter) : Promise.resolve(null),
+    ]);
+    return toPage(rows, size, (school) => school, total);
+  }
+
+  async predecessors(urn: number): Promise<EstablishmentLink[]> {
+    return (await this.loaders.linksByUrn.load(urn)).predecessors;
+  }
+
+  async successors(urn: number): Promise<EstablishmentLink[]> {
+    return (await this.loaders.linksByUrn.load(urn)).successors;
+  }
+
+  leaders(urn: number): Promise<Leadership[]> {
+    return this.loaders.leadersByUrn.load(urn);
+  }
+}

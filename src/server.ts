@@ -1,0 +1,289 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type RequestHandler,
+  type Response,
+} from "express";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { createContext, createRepositories, type GraphQLContext } from "./context.js";
+import type { Database } from "./db/driver.js";
+import { applySchema } from "./db/schema.js";
+import { errorLoggingPlugin, formatError } from "./errors/format.js";
+import { createLogger, type Logger } from "./logger.js";
+import { DatasetResolver } from "./modules/datasets/dataset.resolver.js";
+import { LocalAuthorityResolver, RegionResolver } from "./modules/geography/geography.resolver.js";
+import { LeadershipSourceResolver } from "./modules/leaders/leader.resolver.js";
+import { PartnershipResolver } from "./modules/partnerships/partnership.resolver.js";
+import {
+  EstablishmentLinkResolver,
+  SchoolResolver,
+  schoolSourceResolvers,
+} from "./modules/schools/school.resolver.js";
+
+/** The GraphQL schema from the resolver classes; `reflect-metadata` must be loaded first. */
+export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [
+      SchoolResolver,
+      EstablishmentLinkResolver,
+      ...schoolSourceResolvers,
+      RegionResolver,
+      LocalAuthorityResolver,
+      PartnershipResolver,
+      LeadershipSourceResolver,
+      DatasetResolver,
+    ],
+    // Arguments are checked in the services, which name the argument in every message.
+    validate: false,
+  });
+}
+
+export interface ReadinessReport {
+  ready: boolean;
+  database: "up" | "down";
+  schema: "applied" | "pending";
+}
+
+/**
+ * Whether the service can answer queries: the database answers and its constraints and
+ * indexes are in place. Kept apart from liveness (/health), so an orchestrator routes traffic
+ * away during an outage instead of restarting a process that will recover on its own.
+ */
+export class Readiness {
+  private schemaApplied: boolean;
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly db: Database,
+    options: { schemaApplied?: boolean; timeoutMs?: number } = {},
+  ) {
+    this.schemaApplied = options.schemaApplied ?? false;
+    this.timeoutMs = options.timeoutMs ?? 2_000;
+  }
+
+  markSchemaApplied(): void {
+    this.schemaApplied = true;
+  }
+
+  /** Answers within the timeout even when the database hangs, as probes have short deadlines. */
+  async check(): Promise<ReadinessReport> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), this.timeoutMs);
+    });
+    const up = await Promise.race([this.db.ping(), timedOut]).finally(() => clearTimeout(timer));
+    return {
+      ready: up && this.schemaApplied,
+      database: up ? "up" : "down",
+      schema: this.schemaApplied ? "applied" : "pending",
+    };
+  }
+}
+
+export interface SchemaRetryOptions {
+  firstPauseMs?: number;
+  maxPauseMs?: number;
+}
+
+/**
+ * Applies cypher/schema/ once and, if the database cannot take it yet, keeps retrying in the
+ * background with doubling pauses (1 s up to 30 s by default) until it succeeds or `signal`
+ * aborts. The server starts either way and reports not-ready until then. Resolves with the
+ * first attempt's outcome.
+ */
+export async function ensureSchema(
+  db: Database,
+  readiness: Readiness,
+  logger: Logger,
+  signal: AbortSignal,
+  { firstPauseMs = 1_000, maxPauseMs = 30_000 }: SchemaRetryOptions = {},
+): Promise<boolean> {
+  const attempt = async (): Promise<boolean> => {
+    try {
+      await applySchema(db);
+      readiness.markSchemaApplied();
+      logger.info("database schema applied");
+      return true;
+    } catch (error) {
+      logger.warn(
+        { err: error instanceof Error ? { message: error.message, name: error.name } : error },
+        "could not apply the database schema; will retry",
+      );
+      return false;
+    }
+  };
+  if (await attempt()) return true;
+
+  const retry = async () => {
+    for (let pauseMs = firstPauseMs; !signal.aborted; pauseMs = Math.min(pauseMs * 2, maxPauseMs)) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pauseMs);
+        signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+      });
+      if (signal.aborted || (await attempt())) return;
+    }
+  };
+  void retry();
+  return false;
+}
+
+export interface AppOptions {
+  logger?: Logger;
+  /** Built once and shared; built here when absent. */
+  schema?: GraphQLSchema;
+  /** When absent, the caller is taken to have applied the database schema already. */
+  readiness?: Readiness;
+  introspection?: boolean;
+  maxRequestBytes?: number;
+}
+
+export interface App {
+  express: Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<GraphQLContext>;
+  readiness: Readiness;
+  /** A fresh request context, for `apollo.executeOperation` in tests. */
+  createContext(requestId?: string): GraphQLContext;
+  /** Listens (port 0 picks a free port) and resolves with the base URL. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Drains in-flight requests and stops Apollo; the database is the caller's to close. */
+  close(): Promise<void>;
+}
+
+interface RequestScope {
+  requestId: string;
+  logger: Logger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function scopeOf(res: Response): RequestScope {
+  return res.locals["scope"] as RequestScope;
+}
+
+/**
+ * Gives every request an id (the caller's X-Request-Id when it is sane, else a new UUID),
+ * echoes it in the response and logs one line per request when it completes.
+ */
+function requestScope(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const scope: RequestScope = { requestId, logger: logger.child({ requestId }) };
+    res.locals["scope"] = scope;
+    res.setHeader("x-request-id", requestId);
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      scope.logger.info(
+        {
+          method: req.method,
+          path: req.originalUrl.split("?")[0],
+          status: res.statusCode,
+          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        "request completed",
+      );
+    });
+    next();
+  };
+}
+
+/**
+ * Errors outside GraphQL (a malformed or oversized body) as JSON with the request id. Only
+ * messages meant for clients (http-errors marks them `expose`) are shown; the rest are logged.
+ */
+function jsonErrors(): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    const { status, expose, message } = error as {
+      status?: unknown;
+      expose?: unknown;
+      message?: unknown;
+    };
+    const code = typeof status === "number" && status >= 400 && status < 600 ? status : 500;
+    const scope = scopeOf(res);
+    if (code >= 500) scope.logger.error({ err: error }, "unhandled HTTP error");
+    const shown =
+      code < 500 && expose === true && typeof message === "string"
+        ? message
+        : code < 500
+          ? "Bad request"
+          : "Internal server error";
+    res.status(code).json({ error: shown, requestId: scope.requestId });
+  };
+}
+
+/**
+ * The HTTP application: POST/GET /graphql, GET /health (the process is up) and GET /ready
+ * (the database answers and its schema is applied: 200, else 503), with JSON logs carrying a
+ * request id. Apollo is started before this resolves.
+ */
+export async function createApp(db: Database, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger({ level: "info" });
+  const schema = options.schema ?? (await buildGraphQLSchema());
+  const readiness = options.readiness ?? new Readiness(db, { schemaApplied: true });
+  const repositories = createRepositories(db);
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: options.introspection ?? true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorLoggingPlugin()],
+    logger,
+    // Shutdown belongs to the entry point, which also closes the database; Apollo's own signal
+    // handling would stop it and then re-send the signal, killing the process mid-drain.
+    stopOnTerminationSignals: false,
+  });
+  await apollo.start();
+
+  app.use(requestScope(logger));
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/ready", async (_req, res) => {
+    const report = await readiness.check();
+    res.status(report.ready ? 200 : 503).json(report);
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: options.maxRequestBytes ?? 100_000 }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext(repositories, scopeOf(res)),
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).json({ error: "Not found", requestId: scopeOf(res).requestId });
+  });
+  app.use(jsonErrors());
+
+  return {
+    express: app,
+    httpServer,
+    apollo,
+    readiness,
+    createContext: (requestId = randomUUID()) =>
+      createContext(repositories, { requestId, logger: logger.child({ requestId }) }),
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off("error", reject);
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+          resolve(`http://${shownHost}:${address.port}`);
+        });
+      }),
+    close: () => apollo.stop(),
+  };
+}

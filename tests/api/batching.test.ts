@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { SchoolsWithPartnershipsDocument } from "../__generated__/graphql.js";
+import { dataOf, useApi } from "../helpers/api.js";
+
+const api = useApi();
+
+/** Statements for one run of the nested query over the first `first` schools. */
+async function statementsFor(first: number) {
+  api().db.resetStatementCount();
+  const data = dataOf(await api().execute(SchoolsWithPartnershipsDocument, { first }));
+  return { statements: api().db.statementCount, schools: data.schools.edges.map((e) => e.node) };
+}
+
+describe("batched nested fields", () => {
+  it("when 100 schools are read with their LA, region, memberships and partnership members, then the statement count is the same as for 20", async () => {
+    const twenty = await statementsFor(20);
+    const hundred = await statementsFor(100);
+
+    // The query must really reach every level, or a bounded count would prove nothing.
+    expect(hundred.schools).toHaveLength(100);
+    const withMemberships = hundred.schools.filter((school) => school.memberships.length > 0);
+    expect(withMemberships.length).toBeGreaterThan(10);
+    expect(hundred.schools.every((school) => school.localAuthority?.region?.code)).toBe(true);
+    const members = withMemberships.flatMap((school) =>
+      school.memberships.flatMap((membership) => membership.partnership.members.edges),
+    );
+    expect(members.length).toBeGreaterThan(withMemberships.length);
+
+    // schools page, LAs, regions, memberships, members: one statement each.
+    expect(hundred.statements).toBe(5);
+    expect(hundred.statements).toBe(twenty.statements);
+  });
+
+  it("when a partnership appears under many schools, then its first ten members are the same everywhere", async () => {
+    const { schools } = await statementsFor(100);
+    const pagesByPartnership = new Map<string, string>();
+    for (const membership of schools.flatMap((school) => school.memberships)) {
+      const page = JSON.stringify(membership.partnership.members);
+      const seen = pagesByPartnership.get(membership.partnership.id);
+      if (seen !== undefined) expect(page).toBe(seen);
+      pagesByPartnership.set(membership.partnership.id, page);
+      expect(membership.partnership.members.edges.length).toBe(
+        Math.min(10, membership.partnership.members.totalCount),
+      );
+    }
+  });
+});
