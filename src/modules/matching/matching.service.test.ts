@@ -1,0 +1,332 @@
+import { describe, expect, it } from "vitest";
+import { DomainValidationError } from "../similarity/errors.js";
+import { FeatureIndex } from "../similarity/feature-index.js";
+import { profile } from "../similarity/profile.fixture.js";
+import type { SchoolProfile } from "../similarity/similarity.model.js";
+import { EARTH_RADIUS_KM } from "./geo.js";
+import {
+  FACTOR_WEIGHTS,
+  scorePartner,
+  suggestPartners,
+  type PartnerCandidate,
+  type PartnerFactor,
+} from "./matching.service.js";
+
+const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
+
+function argumentOf(action: () => unknown): string | undefined {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DomainValidationError) return error.argument;
+    throw error;
+  }
+  return undefined;
+}
+
+function valuesOf(candidate: PartnerCandidate): Record<PartnerFactor, number> {
+  return Object.fromEntries(candidate.reasons.map((r) => [r.factor, r.value])) as Record<
+    PartnerFactor,
+    number
+  >;
+}
+
+/**
+ * The hand-checked example. A asks for help with KS2 maths (-2). B is in A's trust; C is bigger
+ * (400 pupils), 0.1° north and in two partnerships; D is A's size, 0.045° north and in none.
+ */
+function fourSchools(): SchoolProfile[] {
+  const base = { fsmPercent: 20, senPercent: 10 };
+  return [
+    profile({
+      urn: 1,
+      ...base,
+      pupils: 200,
+      ks2MathsProgress: -2,
+      location: { latitude: 52, longitude: -1 },
+      partnershipIds: ["trust-1"],
+    }),
+    profile({
+      urn: 2,
+      ...base,
+      pupils: 200,
+      ks2MathsProgress: 3,
+      location: { latitude: 52.05, longitude: -1 },
+      partnershipIds: ["trust-1"],
+    }),
+    profile({
+      urn: 3,
+      ...base,
+      pupils: 400,
+      ks2MathsProgress: 1,
+      location: { latitude: 52.1, longitude: -1 },
+      partnershipIds: ["trust-2", "hub-3"],
+    }),
+    profile({
+      urn: 4,
+      ...base,
+      pupils: 200,
+      ks2MathsProgress: 0,
+      location: { latitude: 52.045, longitude: -1 },
+    }),
+  ];
+}
+
+describe("scorePartner", () => {
+  it("when every factor is at a round value, then weighs them as the table says", () => {
+    const { score, reasons } = scorePartner({
+      contextDistance: 1,
+      focusGap: 1,
+      distanceKm: 5,
+      reachKm: 10,
+      candidateMemberships: 1,
+      askerIsolated: true,
+    });
+
+    // 0.35·0.5 + 0.25·0.5 + 0.2·0.5 + 0.1·0.5 + 0.1·1
+    expect(reasons.map((r) => [r.factor, r.value, r.contribution])).toEqual([
+      ["FOCUS_STRENGTH", 0.5, 0.175],
+      ["CONTEXT_SIMILARITY", 0.5, 0.125],
+      ["PROXIMITY", 0.5, 0.1],
+      ["CAPACITY", 0.5, 0.05],
+      ["NETWORK_BRIDGE", 1, 0.1],
+    ]);
+    expect(score).toBeCloseTo(0.55, 15);
+  });
+
+  it("when the factor weights are added up, then they make 1", () => {
+    const total = Object.values(FACTOR_WEIGHTS).reduce((sum, weight) => sum + weight, 0);
+
+    expect(total).toBeCloseTo(1, 15);
+  });
+});
+
+describe("suggestPartners on the four-school example", () => {
+  const index = new FeatureIndex(fourSchools());
+  const suggestions = suggestPartners(index, 1, { focus: "ks2MathsProgress" });
+
+  it("when a candidate shares the asker's trust, then it is excluded", () => {
+    expect(suggestions.map((s) => s.urn)).toEqual([4, 3]);
+  });
+
+  it("when scoring C, then each factor matches the hand calculation", () => {
+    const c = suggestions.find((s) => s.urn === 3)!;
+    // Pupils 200,200,200,400: median 200, IQR 250 - 200 = 50, so C is 200 / (50/1.349) =
+    // 4·1.349 units bigger; FSM and SEN are equal. Context distance √0.5 · 4 · 1.349.
+    // Maths -2,0,1,3: IQR 1.5 - (-0.5) = 2, so C's 3-point lead is 3·1.349/2 = 2.02 SDs: capped at 1.
+    expect(c.distanceKm).toBeCloseTo(0.1 * KM_PER_DEGREE, 9);
+    expect(valuesOf(c)).toEqual({
+      FOCUS_STRENGTH: 1,
+      CONTEXT_SIMILARITY: expect.closeTo(1 / (1 + Math.SQRT1_2 * 4 * 1.349), 12),
+      PROXIMITY: expect.closeTo(1 - (0.1 * KM_PER_DEGREE) / 15, 9),
+      CAPACITY: expect.closeTo(1 / 3, 15),
+      NETWORK_BRIDGE: 0,
+    });
+    expect(c.focusValue).toBe(1);
+  });
+
+  it("when scoring D, then each factor matches the hand calculation", () => {
+    const d = suggestions.find((s) => s.urn === 4)!;
+    // D is A's twin in context; its 2-point lead is 2·1.349/2 = 1.349 SDs, half of that counts.
+    expect(valuesOf(d)).toEqual({
+      FOCUS_STRENGTH: expect.closeTo(1.349 / 2, 12),
+      CONTEXT_SIMILARITY: 1,
+      PROXIMITY: expect.closeTo(1 - (0.045 * KM_PER_DEGREE) / 15, 9),
+      CAPACITY: 1,
+      NETWORK_BRIDGE: 0,
+    });
+    // 0.35·0.6745 + 0.25 + 0.2·0.66641 + 0.1 ≈ 0.7194, ahead of C's ≈ 0.4870.
+    expect(d.score).toBeCloseTo(0.7194, 4);
+    expect(suggestions[1]!.score).toBeCloseTo(0.487, 3);
+  });
+
+  it("when summing a candidate's contributions, then they make its score exactly", () => {
+    for (const candidate of suggestions) {
+      const sum = candidate.reasons.reduce((total, r) => total + r.contribution, 0);
+      expect(sum).toBe(candidate.score);
+      for (const reason of candidate.reasons) {
+        expect(reason.contribution).toBe(reason.weight * reason.value);
+      }
+    }
+  });
+});
+
+describe("suggestPartners candidates", () => {
+  const asker = (overrides: Partial<SchoolProfile> = {}) =>
+    profile({
+      urn: 1,
+      pupils: 200,
+      ks2MathsProgress: -2,
+      location: { latitude: 52, longitude: 0 },
+      ...overrides,
+    });
+  const candidate = (urn: number, overrides: Partial<SchoolProfile>) =>
+    profile({
+      urn,
+      pupils: 200,
+      ks2MathsProgress: 2,
+      location: { latitude: 52, longitude: 0.1 },
+      ...overrides,
+    });
+
+  it("when the asker is in no partnership, then a candidate in one outranks its isolated twin", () => {
+    const index = new FeatureIndex([
+      asker(),
+      candidate(2, { location: { latitude: 52, longitude: 0.1 } }),
+      candidate(3, { location: { latitude: 52, longitude: -0.1 }, partnershipIds: ["trust-9"] }),
+    ]);
+
+    const [first, second] = suggestPartners(index, 1, { focus: "ks2MathsProgress" });
+
+    expect(first!.urn).toBe(3);
+    expect(valuesOf(first!).NETWORK_BRIDGE).toBe(1);
+    expect(valuesOf(second!).NETWORK_BRIDGE).toBe(0);
+    // Same distance and context: the bridge (0.1) outweighs the capacity lost (0.1 − 0.05).
+    expect(first!.distanceKm).toBe(second!.distanceKm);
+    expect(first!.score - second!.score).toBeCloseTo(0.05, 12);
+  });
+
+  it("when the asker is rural, then the default reach widens from 15 km to 40 km", () => {
+    const far = candidate(2, { location: { latitude: 52.2, longitude: 0 } });
+    const urban = new FeatureIndex([asker({ rural: false }), far]);
+    const rural = new FeatureIndex([asker({ rural: true }), far]);
+    const sparse = new FeatureIndex([asker({ sparse: true }), far]);
+
+    expect(suggestPartners(urban, 1, { focus: "ks2MathsProgress" })).toEqual([]);
+    const [found] = suggestPartners(rural, 1, { focus: "ks2MathsProgress" });
+    expect(found!.distanceKm).toBeCloseTo(0.2 * KM_PER_DEGREE, 9);
+    expect(valuesOf(found!).PROXIMITY).toBeCloseTo(1 - (0.2 * KM_PER_DEGREE) / 40, 9);
+    expect(suggestPartners(sparse, 1, { focus: "ks2MathsProgress" })).toHaveLength(1);
+    expect(suggestPartners(rural, 1, { focus: "ks2MathsProgress", maxDistanceKm: 20 })).toEqual([]);
+    expect(
+      suggestPartners(urban, 1, { focus: "ks2MathsProgress", maxDistanceKm: 25 }),
+    ).toHaveLength(1);
+  });
+
+  it("when a candidate is weaker, equal or has no figure in the focus, then it is left out", () => {
+    const index = new FeatureIndex([
+      asker(),
+      candidate(2, { ks2MathsProgress: -3 }),
+      candidate(3, { ks2MathsProgress: -2 }),
+      candidate(4, { ks2MathsProgress: null }),
+      candidate(5, { ks2MathsProgress: 0.5 }),
+    ]);
+
+    expect(suggestPartners(index, 1, { focus: "ks2MathsProgress" }).map((s) => s.urn)).toEqual([5]);
+  });
+
+  it("when the focus is the Ofsted grade, then a lower grade is the stronger one", () => {
+    const index = new FeatureIndex([
+      asker({ ofstedGrade: 3 }),
+      candidate(2, { ofstedGrade: 1 }),
+      candidate(3, { ofstedGrade: 4 }),
+      candidate(4, { ofstedGrade: 2 }),
+    ]);
+
+    expect(suggestPartners(index, 1, { focus: "ofstedGrade" }).map((s) => s.urn)).toEqual([2, 4]);
+  });
+
+  it("when the asker's own focus figure is missing, then candidates are measured against the median", () => {
+    const index = new FeatureIndex([
+      asker({ ks2MathsProgress: null }),
+      candidate(2, { ks2MathsProgress: 1 }),
+      candidate(3, { ks2MathsProgress: -1 }),
+      candidate(4, { ks2MathsProgress: 0 }),
+    ]);
+
+    // Observed -1, 0, 1: median 0, so only school 2 is stronger.
+    expect(suggestPartners(index, 1, { focus: "ks2MathsProgress" }).map((s) => s.urn)).toEqual([2]);
+  });
+
+  it("when choosing a phase mode, then candidates come from the phases it allows", () => {
+    const index = new FeatureIndex([
+      asker({ ofstedGrade: 3 }),
+      candidate(2, { ofstedGrade: 1 }),
+      candidate(3, { phase: "SECONDARY", ofstedGrade: 1 }),
+      candidate(4, { phase: "ALL_THROUGH", ofstedGrade: 2 }),
+    ]);
+    const urns = (phaseMode: "SAME_PHASE" | "CROSS_PHASE" | "ANY") =>
+      suggestPartners(index, 1, { focus: "ofstedGrade", phaseMode })
+        .map((s) => s.urn)
+        .sort();
+
+    expect(urns("SAME_PHASE")).toEqual([2]);
+    expect(urns("CROSS_PHASE")).toEqual([3, 4]);
+    expect(urns("ANY")).toEqual([2, 3, 4]);
+  });
+
+  it("when the focus is a KS2 figure across phases, then only phases that sit KS2 take part", () => {
+    // Schools without a location set where each one stands in its phase: the asker low, 3 high.
+    const peers = (phase: "PRIMARY" | "ALL_THROUGH", from: number) =>
+      [0, 1, 2].map((i) => profile({ urn: from + i, phase, ks2MathsProgress: 0 }));
+    const index = new FeatureIndex([
+      asker(),
+      candidate(2, { phase: "SECONDARY" }),
+      candidate(3, { phase: "ALL_THROUGH" }),
+      ...peers("PRIMARY", 10),
+      ...peers("ALL_THROUGH", 20),
+    ]);
+
+    const found = suggestPartners(index, 1, {
+      focus: "ks2MathsProgress",
+      phaseMode: "CROSS_PHASE",
+    });
+
+    expect(found.map((s) => s.urn)).toEqual([3]);
+  });
+
+  it("when the asker has no location or is unknown, then there are no suggestions", () => {
+    const index = new FeatureIndex([asker({ location: null }), candidate(2, {})]);
+
+    expect(suggestPartners(index, 1, { focus: "ks2MathsProgress" })).toEqual([]);
+    expect(suggestPartners(index, 99, { focus: "ks2MathsProgress" })).toEqual([]);
+  });
+
+  it("when more candidates qualify than first allows, then returns the best first ones", () => {
+    const schools = [asker()];
+    for (let i = 0; i < 30; i++) {
+      schools.push(candidate(100 + i, { location: { latitude: 52 + i * 0.001, longitude: 0 } }));
+    }
+
+    const found = suggestPartners(new FeatureIndex(schools), 1, {
+      focus: "ks2MathsProgress",
+      first: 5,
+    });
+
+    // Equal but for distance: the nearest five, nearest first.
+    expect(found.map((s) => s.urn)).toEqual([100, 101, 102, 103, 104]);
+  });
+});
+
+describe("suggestPartners validation", () => {
+  const index = new FeatureIndex(fourSchools());
+
+  it("when first is out of 1..100, then rejects it naming first", () => {
+    expect(argumentOf(() => suggestPartners(index, 1, { focus: "ofstedGrade", first: 0 }))).toBe(
+      "first",
+    );
+    expect(argumentOf(() => suggestPartners(index, 1, { focus: "ofstedGrade", first: 101 }))).toBe(
+      "first",
+    );
+  });
+
+  it("when maxDistanceKm is not above 0, then rejects it naming maxDistanceKm", () => {
+    for (const maxDistanceKm of [0, -5, Number.NaN]) {
+      expect(
+        argumentOf(() => suggestPartners(index, 1, { focus: "ofstedGrade", maxDistanceKm })),
+      ).toBe("maxDistanceKm");
+    }
+  });
+
+  it("when the focus is not an outcome measured for the asker's phase, then rejects it naming focus", () => {
+    expect(argumentOf(() => suggestPartners(index, 1, { focus: "pupils" }))).toBe("focus");
+    expect(argumentOf(() => suggestPartners(index, 1, { focus: "maths" }))).toBe("focus");
+    expect(argumentOf(() => suggestPartners(index, 1, { focus: "ks4Progress8" }))).toBe("focus");
+  });
+
+  it("when the phase mode is unknown, then rejects it naming phaseMode", () => {
+    const options = { focus: "ofstedGrade", phaseMode: "NEARBY" as "ANY" };
+
+    expect(argumentOf(() => suggestPartners(index, 1, options))).toBe("phaseMode");
+  });
+});

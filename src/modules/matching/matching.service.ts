@@ -1,0 +1,273 @@
+/**
+ * Explainable partner suggestions: schools that are strong where the asking school wants to
+ * improve, alike in context, near enough to visit, with room to help, and outside the asker's
+ * existing partnerships.
+ *
+ * ## Score
+ *
+ * Each factor is a value in 0..1; `contribution = weight × value` and `score = Σ contributions`
+ * (so the score is at most 1). The weights sum to 1.
+ *
+ * | factor               | weight | value                                                      |
+ * |----------------------|--------|------------------------------------------------------------|
+ * | `FOCUS_STRENGTH`     | 0.35   | min(1, gap / 2), gap = how far the candidate's focus       |
+ * |                      |        | figure beats the asker's, in robust SDs of each own phase  |
+ * | `CONTEXT_SIMILARITY` | 0.25   | 1 / (1 + d), d = CONTEXT-preset distance (pupils, FSM, SEN)|
+ * | `PROXIMITY`          | 0.20   | 1 − km / reach                                             |
+ * | `CAPACITY`           | 0.10   | 1 / (1 + the candidate's partnership memberships)          |
+ * | `NETWORK_BRIDGE`     | 0.10   | 1 when the asker has no partnership and the candidate has  |
+ * |                      |        | one, else 0                                                |
+ *
+ * Why these weights: the focus is why the school is asking, so strength there weighs most, and
+ * it saturates at 2 SDs because a far stronger school usually works in a context unlike the
+ * asker's. Practice travels best between schools alike in size and intake, hence context next.
+ * Proximity makes visits practical. Capacity spreads requests away from schools already in many
+ * partnerships. The bridge equals the capacity weight so that, for an isolated asker, a
+ * candidate in any partnership outranks an otherwise identical candidate in none
+ * (0.10·1/(1+m) + 0.10 > 0.10 for every m).
+ *
+ * ## Who is a candidate
+ *
+ * - a school of the phase `phaseMode` allows: SAME_PHASE (default), CROSS_PHASE (another phase),
+ *   ANY;
+ * - with a location within reach: `maxDistanceKm`, or by default 15 km, widened to 40 km when the
+ *   asker is rural or in a sparse setting, where the nearest schools are further apart;
+ * - sharing no partnership with the asker (they already work together);
+ * - with an observed (not imputed) focus figure that beats the asker's: a school cannot be shown
+ *   to be strong on a figure it lacks. An asker whose own figure is imputed is compared as a
+ *   school at its phase median.
+ *
+ * Each school's figures are scaled within its own phase (features.ts), so across phases the
+ * score compares where each school stands among its peers. Ties go to the nearer school, then the
+ * lower URN.
+ */
+import type { Phase } from "../schools/school.model.js";
+import { DomainValidationError } from "../similarity/errors.js";
+import type { FeatureIndex, PhaseTable } from "../similarity/feature-index.js";
+import {
+  activeColumns,
+  betterDirection,
+  checkOutcomeFeature,
+  FEATURE_COLUMN,
+  FEATURE_COUNT,
+  isOutcomeFeature,
+  PRESETS,
+} from "../similarity/features.js";
+import { checkIntegerInRange, checkPositive, MAX_RESULTS } from "../similarity/validation.js";
+import { boundingBox, haversineKm, inBox } from "./geo.js";
+
+export const PHASE_MODES = ["SAME_PHASE", "CROSS_PHASE", "ANY"] as const;
+export type PhaseMode = (typeof PHASE_MODES)[number];
+
+export const PARTNER_FACTORS = [
+  "FOCUS_STRENGTH",
+  "CONTEXT_SIMILARITY",
+  "PROXIMITY",
+  "CAPACITY",
+  "NETWORK_BRIDGE",
+] as const;
+export type PartnerFactor = (typeof PARTNER_FACTORS)[number];
+
+/** See the table in the file comment. */
+export const FACTOR_WEIGHTS: { readonly [F in PartnerFactor]: number } = {
+  FOCUS_STRENGTH: 0.35,
+  CONTEXT_SIMILARITY: 0.25,
+  PROXIMITY: 0.2,
+  CAPACITY: 0.1,
+  NETWORK_BRIDGE: 0.1,
+};
+
+export const URBAN_REACH_KM = 15;
+export const RURAL_REACH_KM = 40;
+/** Robust SDs of focus advantage at which FOCUS_STRENGTH reaches 1. */
+export const FOCUS_SATURATION = 2;
+export const DEFAULT_PARTNER_COUNT = 10;
+
+export interface PartnerOptions {
+  /** The outcome feature the asker wants to improve. */
+  focus: string;
+  /** Search radius in km, > 0; by default 15, or 40 for a rural or sparse asker. */
+  maxDistanceKm?: number | null;
+  phaseMode?: PhaseMode | null;
+  /** 1..100; 10 when absent. */
+  first?: number | null;
+}
+
+export interface PartnerReason {
+  factor: PartnerFactor;
+  /** The factor's value, 0..1. */
+  value: number;
+  weight: number;
+  /** weight × value; a candidate's contributions sum to its score. */
+  contribution: number;
+}
+
+export interface PartnerCandidate {
+  urn: number;
+  phase: Phase;
+  score: number;
+  distanceKm: number;
+  /** The candidate's raw figure for the focus outcome. */
+  focusValue: number;
+  reasons: PartnerReason[];
+}
+
+/** What the factors are computed from, for one asker and one candidate. */
+export interface PartnerFactorInputs {
+  /** Weighted distance on the CONTEXT preset's scaled features. */
+  contextDistance: number;
+  /** Candidate's focus figure minus the asker's, in robust SDs, positive when the candidate is better. */
+  focusGap: number;
+  distanceKm: number;
+  reachKm: number;
+  candidateMemberships: number;
+  askerIsolated: boolean;
+}
+
+/**
+ * The factors of a candidate's score, each 0..1, with their contributions; `score` is their sum,
+ * added in PARTNER_FACTORS order. See the table in the file comment.
+ */
+export function scorePartner(inputs: PartnerFactorInputs): {
+  score: number;
+  reasons: PartnerReason[];
+} {
+  const values: { readonly [F in PartnerFactor]: number } = {
+    FOCUS_STRENGTH: Math.min(1, Math.max(0, inputs.focusGap / FOCUS_SATURATION)),
+    CONTEXT_SIMILARITY: 1 / (1 + inputs.contextDistance),
+    PROXIMITY: Math.max(0, 1 - inputs.distanceKm / inputs.reachKm),
+    CAPACITY: 1 / (1 + inputs.candidateMemberships),
+    NETWORK_BRIDGE: inputs.askerIsolated && inputs.candidateMemberships > 0 ? 1 : 0,
+  };
+  let score = 0;
+  const reasons = PARTNER_FACTORS.map((factor): PartnerReason => {
+    const weight = FACTOR_WEIGHTS[factor];
+    const contribution = weight * values[factor];
+    score += contribution;
+    return { factor, value: values[factor], weight, contribution };
+  });
+  return { score, reasons };
+}
+
+/** The default search radius: wider for rural and sparse schools, whose neighbours are further. */
+export function defaultReachKm(asker: { rural: boolean | null; sparse: boolean | null }): number {
+  return asker.rural === true || asker.sparse === true ? RURAL_REACH_KM : URBAN_REACH_KM;
+}
+
+function checkPhaseMode(mode: string): PhaseMode {
+  if (!(PHASE_MODES as readonly string[]).includes(mode)) {
+    throw new DomainValidationError(
+      `\`phaseMode\` must be one of ${PHASE_MODES.join(", ")}; got "${mode}".`,
+      "phaseMode",
+    );
+  }
+  return mode as PhaseMode;
+}
+
+/**
+ * Ranked partner suggestions for the school `urn` to improve on `focus`; see the file comment for
+ * the score and who counts as a candidate. Empty for an unknown URN or an asker with no location.
+ * Throws a DomainValidationError naming the argument when `first` is not 1..100, `maxDistanceKm`
+ * is not above 0, `phaseMode` is unknown, or `focus` is not an outcome measured for the asker's
+ * phase.
+ */
+export function suggestPartners(
+  index: FeatureIndex,
+  urn: number,
+  options: PartnerOptions,
+): PartnerCandidate[] {
+  const focus = checkOutcomeFeature(options.focus, "focus");
+  const first = checkIntegerInRange(
+    options.first ?? DEFAULT_PARTNER_COUNT,
+    1,
+    MAX_RESULTS,
+    "first",
+  );
+  const phaseMode = checkPhaseMode(options.phaseMode ?? "SAME_PHASE");
+  const maxDistanceKm =
+    options.maxDistanceKm == null ? null : checkPositive(options.maxDistanceKm, "maxDistanceKm");
+
+  const ref = index.locate(urn);
+  if (!ref) return [];
+  const { table: askerTable, row: askerRow } = ref;
+  if (!askerTable.features.includes(focus)) {
+    throw new DomainValidationError(
+      `\`focus\` ${focus} is not measured for ${askerTable.phase} schools; use one of ` +
+        `${askerTable.features.filter(isOutcomeFeature).join(", ")}.`,
+      "focus",
+    );
+  }
+  const asker = askerTable.profiles[askerRow];
+  const origin = asker?.location;
+  if (!asker || !origin) return [];
+  const reachKm = maxDistanceKm ?? defaultReachKm(asker);
+  const box = boundingBox(origin, reachKm);
+  const askerPartnerships = new Set(asker.partnershipIds);
+  const focusColumn = FEATURE_COLUMN[focus];
+  const direction = betterDirection(focus);
+  const askerFocus = askerTable.scaled[askerRow * FEATURE_COUNT + focusColumn] as number;
+  const context = activeColumns(askerTable.phase, PRESETS.CONTEXT);
+
+  const inputsFor = (table: PhaseTable, row: number): PartnerFactorInputs | null => {
+    const candidateUrn = table.urns[row] as number;
+    if (candidateUrn === urn) return null;
+    if (((table.imputed[row] as number) & (1 << focusColumn)) !== 0) return null;
+    const focusGap =
+      direction * ((table.scaled[row * FEATURE_COUNT + focusColumn] as number) - askerFocus);
+    if (!(focusGap > 0)) return null;
+    const distanceKm = haversineKm(
+      origin.latitude,
+      origin.longitude,
+      table.latitudes[row] as number,
+      table.longitudes[row] as number,
+    );
+    if (!(distanceKm <= reachKm)) return null;
+    const partnerships = table.profiles[row]?.partnershipIds ?? [];
+    if (partnerships.some((id) => askerPartnerships.has(id))) return null;
+    let squared = 0;
+    for (let a = 0; a < context.columns.length; a++) {
+      const column = context.columns[a] as number;
+      const gap =
+        (table.scaled[row * FEATURE_COUNT + column] as number) -
+        (askerTable.scaled[askerRow * FEATURE_COUNT + column] as number);
+      squared += (context.weights[a] as number) * gap * gap;
+    }
+    return {
+      contextDistance: Math.sqrt(squared),
+      focusGap,
+      distanceKm,
+      reachKm,
+      candidateMemberships: new Set(partnerships).size,
+      askerIsolated: askerPartnerships.size === 0,
+    };
+  };
+
+  const tables = index
+    .phaseTables()
+    .filter((table) => allowsPhase(phaseMode, askerTable.phase, table.phase))
+    .filter((table) => table.features.includes(focus));
+  // Candidates within reach number in the hundreds, so ranking them all by sort is cheap.
+  const candidates: PartnerCandidate[] = [];
+  for (const table of tables) {
+    for (let row = 0; row < table.size; row++) {
+      if (!inBox(box, table.latitudes[row] as number, table.longitudes[row] as number)) continue;
+      const inputs = inputsFor(table, row);
+      if (!inputs) continue;
+      candidates.push({
+        urn: table.urns[row] as number,
+        phase: table.phase,
+        ...scorePartner(inputs),
+        distanceKm: inputs.distanceKm,
+        focusValue: table.raw[row * FEATURE_COUNT + focusColumn] as number,
+      });
+    }
+  }
+  return candidates
+    .sort((a, b) => b.score - a.score || a.distanceKm - b.distanceKm || a.urn - b.urn)
+    .slice(0, first);
+}
+
+function allowsPhase(mode: PhaseMode, askerPhase: Phase, phase: Phase): boolean {
+  if (mode === "ANY") return true;
+  return mode === "SAME_PHASE" ? phase === askerPhase : phase !== askerPhase;
+}

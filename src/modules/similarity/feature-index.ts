@@ -1,0 +1,302 @@
+/**
+ * An in-memory index of every school's feature vector, partitioned by phase, for nearest-neighbour
+ * queries in well under a millisecond per thousand schools. Each phase keeps its rows in flat,
+ * row-major typed arrays (one row per school, one column per feature in FEATURES order), so a
+ * query is one linear pass with no per-school objects. The scaling and imputation rules are in
+ * features.ts.
+ */
+import { PHASES, type Phase } from "../schools/school.model.js";
+import { DomainValidationError } from "./errors.js";
+import {
+  activeColumns,
+  FEATURE_COLUMN,
+  FEATURE_COUNT,
+  FEATURES,
+  featuresForPhase,
+  rawFeatureValue,
+  resolveWeights,
+  robustScale,
+  type FeatureName,
+  type FeatureScale,
+  type PresetName,
+} from "./features.js";
+import type { SchoolProfile } from "./similarity.model.js";
+import { TopK } from "./top-k.js";
+import { checkIntegerInRange, MAX_RESULTS } from "./validation.js";
+
+/**
+ * One phase's schools. The arrays are shared with every caller: treat them as read-only.
+ */
+export interface PhaseTable {
+  readonly phase: Phase;
+  readonly size: number;
+  /** Features that apply to the phase, in FEATURES order. */
+  readonly features: readonly FeatureName[];
+  readonly profiles: readonly SchoolProfile[];
+  readonly urns: Int32Array;
+  /** size × FEATURE_COUNT robust z-scores; 0 for imputed figures and features of other phases. */
+  readonly scaled: Float64Array;
+  /** size × FEATURE_COUNT raw figures (rurality as its ordinal); NaN where missing. */
+  readonly raw: Float64Array;
+  /** Per row, bit `FEATURE_COLUMN[f]` is set when feature f applies and was imputed. */
+  readonly imputed: Uint16Array;
+  /** Per column (FEATURES order); `{ median: null, scale: 1 }` for features of other phases. */
+  readonly scales: readonly FeatureScale[];
+  /** Interned region code per row; -1 when unknown. */
+  readonly regionIds: Int32Array;
+  /** Per row; NaN when the school has no location. */
+  readonly latitudes: Float64Array;
+  readonly longitudes: Float64Array;
+}
+
+/** Where a school sits in the index. */
+export interface SchoolRef {
+  table: PhaseTable;
+  row: number;
+}
+
+export interface SimilarOptions {
+  /** How many schools to return, 1..100; 10 when absent. */
+  first?: number | null;
+  /** Custom weights, feature name → weight ≥ 0; see validateWeights. */
+  weights?: Readonly<Record<string, number>> | null;
+  /** A named weighting; CONTEXT when neither this nor `weights` is given. */
+  preset?: PresetName | null;
+  /** Only schools in the same region (none when the school's own region is unknown). */
+  sameRegion?: boolean | null;
+}
+
+/** How much one feature adds to the distance between two schools. */
+export interface FeatureContribution {
+  feature: FeatureName;
+  /** The compared school's raw figure; null when it was imputed. */
+  value: number | null;
+  imputed: boolean;
+  weight: number;
+  /** weight · (scaled difference)²; the terms of one result sum to its squaredDistance. */
+  term: number;
+  /** term / squaredDistance: the share of the distance this feature explains (0 for twins). */
+  share: number;
+}
+
+export interface SimilarSchool {
+  urn: number;
+  distance: number;
+  squaredDistance: number;
+  contributions: FeatureContribution[];
+}
+
+export const DEFAULT_SIMILAR_COUNT = 10;
+
+export class FeatureIndex {
+  private readonly tables = new Map<Phase, PhaseTable>();
+  private readonly refs = new Map<number, SchoolRef>();
+  private readonly regionIds = new Map<string, number>();
+
+  /**
+   * Indexes the profiles. Schools without a phase are left out (they cannot be compared within a
+   * phase). A URN given twice is a bug in the caller's query, so it throws rather than guess.
+   */
+  constructor(profiles: readonly SchoolProfile[]) {
+    const byPhase = new Map<Phase, SchoolProfile[]>();
+    for (const profile of profiles) {
+      if (profile.phase === null) continue;
+      const group = byPhase.get(profile.phase) ?? [];
+      group.push(profile);
+      byPhase.set(profile.phase, group);
+    }
+    for (const [phase, group] of byPhase) {
+      // Rows in URN order, so results (k-means seeds above all) do not depend on input order.
+      const table = this.buildTable(
+        phase,
+        group.sort((a, b) => a.urn - b.urn),
+      );
+      this.tables.set(phase, table);
+      for (let row = 0; row < table.size; row++) {
+        const urn = table.urns[row] as number;
+        if (this.refs.has(urn)) throw new Error(`FeatureIndex: URN ${urn} is given twice.`);
+        this.refs.set(urn, { table, row });
+      }
+    }
+  }
+
+  /** Number of schools indexed. */
+  get size(): number {
+    return this.refs.size;
+  }
+
+  /** The phases' tables in PHASES order, whatever order the schools came in. */
+  phaseTables(): PhaseTable[] {
+    return PHASES.flatMap((phase) => this.tables.get(phase) ?? []);
+  }
+
+  table(phase: Phase): PhaseTable | null {
+    return this.tables.get(phase) ?? null;
+  }
+
+  locate(urn: number): SchoolRef | null {
+    return this.refs.get(urn) ?? null;
+  }
+
+  profile(urn: number): SchoolProfile | null {
+    const ref = this.refs.get(urn);
+    return ref ? (ref.table.profiles[ref.row] ?? null) : null;
+  }
+
+  /** The features whose figure was imputed for this school; null for an unknown URN. */
+  imputedFeatures(urn: number): FeatureName[] | null {
+    const ref = this.refs.get(urn);
+    if (!ref) return null;
+    const mask = ref.table.imputed[ref.row] as number;
+    return FEATURES.filter((name) => (mask & (1 << FEATURE_COLUMN[name])) !== 0);
+  }
+
+  /**
+   * The `first` schools of the same phase nearest to `urn` by weighted Euclidean distance on
+   * scaled features (ties by lower URN), each with the share of the distance every weighted
+   * feature explains. Empty for an unknown URN.
+   *
+   * Rules: only features that apply to the phase count, so weights must give one of them a
+   * positive weight; contributions satisfy Σ term = squaredDistance (summed in the same order)
+   * and Σ share = 1 whenever the distance is above 0.
+   */
+  similar(urn: number, options: SimilarOptions = {}): SimilarSchool[] {
+    const first = checkIntegerInRange(
+      options.first ?? DEFAULT_SIMILAR_COUNT,
+      1,
+      MAX_RESULTS,
+      "first",
+    );
+    const weights = resolveWeights(options, "CONTEXT");
+    const ref = this.refs.get(urn);
+    if (!ref) return [];
+    const { table, row: self } = ref;
+    const active = activeColumns(table.phase, weights);
+    if (active.features.length === 0) {
+      throw new DomainValidationError(
+        `\`weights\` must give a weight above 0 to a feature measured for ${table.phase} schools: ` +
+          `${table.features.join(", ")}.`,
+        "weights",
+      );
+    }
+    const region = table.regionIds[self] as number;
+    if (options.sameRegion && region < 0) return [];
+
+    const { scaled, urns, regionIds } = table;
+    const { columns, weights: w } = active;
+    const width = columns.length;
+    const query = new Float64Array(width);
+    for (let a = 0; a < width; a++) {
+      query[a] = scaled[self * FEATURE_COUNT + (columns[a] as number)] as number;
+    }
+    const best = new TopK(first);
+    const sameRegion = options.sameRegion === true;
+    for (let row = 0; row < table.size; row++) {
+      if (row === self || (sameRegion && regionIds[row] !== region)) continue;
+      const base = row * FEATURE_COUNT;
+      const bound = best.bound;
+      let sum = 0;
+      for (let a = 0; a < width && sum <= bound; a++) {
+        const difference = (scaled[base + (columns[a] as number)] as number) - (query[a] as number);
+        sum += (w[a] as number) * difference * difference;
+      }
+      if (sum <= bound) best.offer(sum, urns[row] as number, row);
+    }
+    return best.sorted().map(({ item }) => this.explain(table, self, item, active));
+  }
+
+  private explain(
+    table: PhaseTable,
+    self: number,
+    row: number,
+    active: ReturnType<typeof activeColumns>,
+  ): SimilarSchool {
+    const terms = new Float64Array(active.features.length);
+    let squaredDistance = 0;
+    for (let a = 0; a < terms.length; a++) {
+      const column = active.columns[a] as number;
+      const difference =
+        (table.scaled[row * FEATURE_COUNT + column] as number) -
+        (table.scaled[self * FEATURE_COUNT + column] as number);
+      const term = (active.weights[a] as number) * difference * difference;
+      terms[a] = term;
+      squaredDistance += term;
+    }
+    const mask = table.imputed[row] as number;
+    const contributions = active.features.map((feature, a): FeatureContribution => {
+      const column = FEATURE_COLUMN[feature];
+      const imputed = (mask & (1 << column)) !== 0;
+      const term = terms[a] as number;
+      return {
+        feature,
+        value: imputed ? null : (table.raw[row * FEATURE_COUNT + column] as number),
+        imputed,
+        weight: active.weights[a] as number,
+        term,
+        share: squaredDistance > 0 ? term / squaredDistance : 0,
+      };
+    });
+    return {
+      urn: table.urns[row] as number,
+      distance: Math.sqrt(squaredDistance),
+      squaredDistance,
+      contributions,
+    };
+  }
+
+  private buildTable(phase: Phase, profiles: SchoolProfile[]): PhaseTable {
+    const size = profiles.length;
+    const features = featuresForPhase(phase);
+    const raw = new Float64Array(size * FEATURE_COUNT).fill(NaN);
+    const scaled = new Float64Array(size * FEATURE_COUNT);
+    const imputed = new Uint16Array(size);
+    const scales: FeatureScale[] = FEATURES.map(() => ({ median: null, scale: 1 }));
+
+    for (const feature of features) {
+      const column = FEATURE_COLUMN[feature];
+      const observed: number[] = [];
+      profiles.forEach((profile, row) => {
+        const value = rawFeatureValue(profile, feature);
+        if (value === null) return;
+        raw[row * FEATURE_COUNT + column] = value;
+        observed.push(value);
+      });
+      const scale = robustScale(observed);
+      scales[column] = scale;
+      for (let row = 0; row < size; row++) {
+        const value = raw[row * FEATURE_COUNT + column] as number;
+        if (Number.isNaN(value)) {
+          // The phase median scales to exactly 0, so an imputed figure is left at 0.
+          imputed[row] = (imputed[row] as number) | (1 << column);
+        } else {
+          scaled[row * FEATURE_COUNT + column] = (value - (scale.median ?? 0)) / scale.scale;
+        }
+      }
+    }
+
+    return {
+      phase,
+      size,
+      features,
+      profiles,
+      urns: Int32Array.from(profiles, (profile) => profile.urn),
+      scaled,
+      raw,
+      imputed,
+      scales,
+      regionIds: Int32Array.from(profiles, (profile) => this.regionId(profile.regionCode)),
+      latitudes: Float64Array.from(profiles, (profile) => profile.location?.latitude ?? NaN),
+      longitudes: Float64Array.from(profiles, (profile) => profile.location?.longitude ?? NaN),
+    };
+  }
+
+  private regionId(code: string | null): number {
+    if (code === null) return -1;
+    let id = this.regionIds.get(code);
+    if (id === undefined) {
+      id = this.regionIds.size;
+      this.regionIds.set(code, id);
+    }
+    return id;
+  }
+}
