@@ -17,6 +17,8 @@ export interface DatabaseOptions {
 const UNAVAILABLE_CODES = new Set([
   "ServiceUnavailable",
   "SessionExpired",
+  // A connection cut while the server shuts down surfaces as a protocol error (EPIPE, reset).
+  "ProtocolError",
   "Neo.TransientError.General.DatabaseUnavailable",
   "Neo.ClientError.Database.DatabaseNotFound",
 ]);
