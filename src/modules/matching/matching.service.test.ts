@@ -1,11 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DomainValidationError } from "../similarity/errors.js";
 import { FeatureIndex } from "../similarity/feature-index.js";
 import { profile } from "../similarity/profile.fixture.js";
+import type { SimilarityIndex } from "../similarity/similarity-index.js";
 import type { SchoolProfile } from "../similarity/similarity.model.js";
 import { EARTH_RADIUS_KM } from "./geo.js";
 import {
+  defaultFocus,
   FACTOR_WEIGHTS,
+  MatchingService,
   scorePartner,
   suggestPartners,
   type PartnerCandidate,
@@ -328,5 +331,91 @@ describe("suggestPartners validation", () => {
     const options = { focus: "ofstedGrade", phaseMode: "NEARBY" as "ANY" };
 
     expect(argumentOf(() => suggestPartners(index, 1, options))).toBe("phaseMode");
+  });
+});
+
+describe("defaultFocus", () => {
+  /** Maths progress spreads 1..5 (median 3); reading 1..5 too. School 1 is weak in maths only. */
+  function primaries(): SchoolProfile[] {
+    const maths = [1, 2, 3, 4, 5];
+    const reading = [3, 1, 2, 4, 5];
+    return maths.map((ks2MathsProgress, i) =>
+      profile({ urn: 1 + i, ks2MathsProgress, ks2ReadingProgress: reading[i] ?? null }),
+    );
+  }
+
+  it("when the asker has observed outcomes, then picks the one it stands lowest on in its phase", () => {
+    const index = new FeatureIndex(primaries());
+
+    expect(defaultFocus(index, 1)).toBe("ks2MathsProgress");
+    expect(defaultFocus(index, 2)).toBe("ks2ReadingProgress");
+  });
+
+  it("when the outcome is the Ofsted grade, then a higher grade counts as the weaker standing", () => {
+    const index = new FeatureIndex([
+      ...primaries(),
+      ...[1, 2, 2, 2, 4].map((ofstedGrade, i) =>
+        profile({ urn: 11 + i, ofstedGrade, ks2MathsProgress: 3, ks2ReadingProgress: 3 }),
+      ),
+    ]);
+
+    expect(defaultFocus(index, 15)).toBe("ofstedGrade");
+  });
+
+  it("when the asker has no observed outcome, then falls back to its phase's first outcome", () => {
+    const index = new FeatureIndex([
+      ...primaries(),
+      profile({ urn: 9 }),
+      profile({ urn: 50, phase: "SPECIAL" }),
+    ]);
+
+    expect(defaultFocus(index, 9)).toBe("ks2ReadingProgress");
+    expect(defaultFocus(index, 50)).toBe("ofstedGrade");
+    expect(defaultFocus(index, 999)).toBeNull();
+  });
+});
+
+describe("MatchingService", () => {
+  function serviceOver(schools: SchoolProfile[]) {
+    const index = new FeatureIndex(schools);
+    const holder = { current: vi.fn(async () => ({ index, run: null, builtAt: 0 })) };
+    return { service: new MatchingService(holder as unknown as SimilarityIndex), holder };
+  }
+
+  it("when an input field is out of range, then BAD_USER_INPUT names it inside input, before the index is waited for", async () => {
+    const { service, holder } = serviceOver(fourSchools());
+
+    await expect(service.suggestions(1, { first: 101 })).rejects.toMatchObject({
+      message: expect.stringContaining("`input.first`"),
+      extensions: { code: "BAD_USER_INPUT", argument: "input.first" },
+    });
+    await expect(service.suggestions(1, { maxDistanceKm: -3 })).rejects.toMatchObject({
+      extensions: { argument: "input.maxDistanceKm" },
+    });
+    expect(holder.current).not.toHaveBeenCalled();
+  });
+
+  it("when the focus is not measured for the asker's phase, then it is rejected naming input.focus", async () => {
+    const { service } = serviceOver(fourSchools());
+
+    await expect(service.suggestions(1, { focus: "ks4Progress8" })).rejects.toMatchObject({
+      message: expect.stringContaining("KS4_PROGRESS8"),
+      extensions: { argument: "input.focus" },
+    });
+  });
+
+  it("when no focus is given, then the asker's weakest outcome is used and reported", async () => {
+    const { service } = serviceOver(fourSchools());
+
+    const suggestions = await service.suggestions(1, null);
+
+    expect(suggestions.map((s) => s.urn)).toEqual([4, 3]);
+    expect(suggestions.every((s) => s.focus === "ks2MathsProgress")).toBe(true);
+  });
+
+  it("when the URN is unknown, then there are no suggestions and no error", async () => {
+    const { service } = serviceOver(fourSchools());
+
+    expect(await service.suggestions(999, null)).toEqual([]);
   });
 });

@@ -42,6 +42,7 @@
  * lower URN.
  */
 import type { Phase } from "../schools/school.model.js";
+import { asClientInput } from "../similarity/client-input.js";
 import { DomainValidationError } from "../similarity/errors.js";
 import type { FeatureIndex, PhaseTable } from "../similarity/feature-index.js";
 import {
@@ -52,7 +53,9 @@ import {
   FEATURE_COUNT,
   isOutcomeFeature,
   PRESETS,
+  type OutcomeFeature,
 } from "../similarity/features.js";
+import type { SimilarityIndex } from "../similarity/similarity-index.js";
 import { checkIntegerInRange, checkPositive, MAX_RESULTS } from "../similarity/validation.js";
 import { boundingBox, haversineKm, inBox } from "./geo.js";
 
@@ -104,6 +107,7 @@ export interface PartnerReason {
 
 export interface PartnerCandidate {
   urn: number;
+  name: string;
   phase: Phase;
   score: number;
   distanceKm: number;
@@ -132,21 +136,41 @@ export function scorePartner(inputs: PartnerFactorInputs): {
   score: number;
   reasons: PartnerReason[];
 } {
-  const values: { readonly [F in PartnerFactor]: number } = {
-    FOCUS_STRENGTH: Math.min(1, Math.max(0, inputs.focusGap / FOCUS_SATURATION)),
-    CONTEXT_SIMILARITY: 1 / (1 + inputs.contextDistance),
-    PROXIMITY: Math.max(0, 1 - inputs.distanceKm / inputs.reachKm),
-    CAPACITY: 1 / (1 + inputs.candidateMemberships),
-    NETWORK_BRIDGE: inputs.askerIsolated && inputs.candidateMemberships > 0 ? 1 : 0,
-  };
   let score = 0;
   const reasons = PARTNER_FACTORS.map((factor): PartnerReason => {
+    const value = factorValue(factor, inputs);
     const weight = FACTOR_WEIGHTS[factor];
-    const contribution = weight * values[factor];
+    const contribution = weight * value;
     score += contribution;
-    return { factor, value: values[factor], weight, contribution };
+    return { factor, value, weight, contribution };
   });
   return { score, reasons };
+}
+
+function factorValue(factor: PartnerFactor, inputs: PartnerFactorInputs): number {
+  switch (factor) {
+    case "FOCUS_STRENGTH":
+      return Math.min(1, Math.max(0, inputs.focusGap / FOCUS_SATURATION));
+    case "CONTEXT_SIMILARITY":
+      return 1 / (1 + inputs.contextDistance);
+    case "PROXIMITY":
+      return Math.max(0, 1 - inputs.distanceKm / inputs.reachKm);
+    case "CAPACITY":
+      return 1 / (1 + inputs.candidateMemberships);
+    case "NETWORK_BRIDGE":
+      return inputs.askerIsolated && inputs.candidateMemberships > 0 ? 1 : 0;
+  }
+}
+
+/**
+ * The score alone, added up exactly as scorePartner adds it (same terms, same order), so
+ * candidates can be ranked before the few that are returned get their reasons spelt out.
+ */
+function partnerScore(inputs: PartnerFactorInputs): number {
+  let score = 0;
+  for (const factor of PARTNER_FACTORS)
+    score += FACTOR_WEIGHTS[factor] * factorValue(factor, inputs);
+  return score;
 }
 
 /** The default search radius: wider for rural and sparse schools, whose neighbours are further. */
@@ -246,28 +270,124 @@ export function suggestPartners(
     .phaseTables()
     .filter((table) => allowsPhase(phaseMode, askerTable.phase, table.phase))
     .filter((table) => table.features.includes(focus));
-  // Candidates within reach number in the hundreds, so ranking them all by sort is cheap.
-  const candidates: PartnerCandidate[] = [];
+  // Candidates within reach number in the thousands in a city: rank them on the score alone
+  // and spell out reasons only for those returned.
+  const ranked: { table: PhaseTable; row: number; score: number; inputs: PartnerFactorInputs }[] =
+    [];
   for (const table of tables) {
-    for (let row = 0; row < table.size; row++) {
+    // Only the rows in the box's band of latitude are visited, found by binary search.
+    const { latitudeOrder, sortedLatitudes } = table;
+    for (
+      let at = firstAtLeast(sortedLatitudes, box.minLatitude);
+      at < sortedLatitudes.length && (sortedLatitudes[at] as number) <= box.maxLatitude;
+      at++
+    ) {
+      const row = latitudeOrder[at] as number;
       if (!inBox(box, table.latitudes[row] as number, table.longitudes[row] as number)) continue;
       const inputs = inputsFor(table, row);
-      if (!inputs) continue;
-      candidates.push({
-        urn: table.urns[row] as number,
-        phase: table.phase,
-        ...scorePartner(inputs),
-        distanceKm: inputs.distanceKm,
-        focusValue: table.raw[row * FEATURE_COUNT + focusColumn] as number,
-      });
+      if (inputs) ranked.push({ table, row, score: partnerScore(inputs), inputs });
     }
   }
-  return candidates
-    .sort((a, b) => b.score - a.score || a.distanceKm - b.distanceKm || a.urn - b.urn)
-    .slice(0, first);
+  return ranked
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.inputs.distanceKm - b.inputs.distanceKm ||
+        (a.table.urns[a.row] as number) - (b.table.urns[b.row] as number),
+    )
+    .slice(0, first)
+    .map(({ table, row, inputs }) => ({
+      urn: table.urns[row] as number,
+      name: table.profiles[row]?.name ?? "",
+      phase: table.phase,
+      ...scorePartner(inputs),
+      distanceKm: inputs.distanceKm,
+      focusValue: table.raw[row * FEATURE_COUNT + focusColumn] as number,
+    }));
+}
+
+/**
+ * The outcome to focus on when the asker names none: of the outcomes measured for its phase and
+ * observed for it, the one where it stands furthest below its phase median, in robust SDs and in
+ * the outcome's better direction (ties to the earlier outcome in FEATURES order), since that is
+ * where a partner has most to offer. An asker with no observed outcome gets its phase's first
+ * outcome, compared from the phase median. Null for a URN the index does not hold.
+ */
+export function defaultFocus(index: FeatureIndex, urn: number): OutcomeFeature | null {
+  const ref = index.locate(urn);
+  if (!ref) return null;
+  const { table, row } = ref;
+  const outcomes = table.features.filter(isOutcomeFeature);
+  let weakest: OutcomeFeature | null = null;
+  let lowest = Infinity;
+  for (const outcome of outcomes) {
+    const column = FEATURE_COLUMN[outcome];
+    if (((table.imputed[row] as number) & (1 << column)) !== 0) continue;
+    const standing =
+      betterDirection(outcome) * (table.scaled[row * FEATURE_COUNT + column] as number);
+    if (standing < lowest) {
+      lowest = standing;
+      weakest = outcome;
+    }
+  }
+  return weakest ?? outcomes[0] ?? null;
+}
+
+/** The first position in an ascending array whose value is at least `value`. */
+function firstAtLeast(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function allowsPhase(mode: PhaseMode, askerPhase: Phase, phase: Phase): boolean {
   if (mode === "ANY") return true;
   return mode === "SAME_PHASE" ? phase === askerPhase : phase !== askerPhase;
 }
+
+export interface PartnerSearch {
+  /** The outcome to improve; by default the asker's weakest, see defaultFocus. */
+  focus?: OutcomeFeature | null;
+  maxDistanceKm?: number | null;
+  phaseMode?: PhaseMode | null;
+  first?: number | null;
+}
+
+export interface PartnerSuggestion extends PartnerCandidate {
+  /** The outcome the suggestion is for: the one asked for, or the default chosen. */
+  focus: OutcomeFeature;
+}
+
+/**
+ * Partner suggestions for one request, from the process-wide index. The arguments sit in the
+ * `input` object, so errors name them `input.first`, `input.maxDistanceKm` and so on.
+ */
+export class MatchingService {
+  constructor(private readonly index: SimilarityIndex) {}
+
+  /** See suggestPartners; empty for an unknown URN. Arguments are checked before the index is waited for. */
+  async suggestions(urn: number, search: PartnerSearch | null): Promise<PartnerSuggestion[]> {
+    const { focus, maxDistanceKm, phaseMode, first } = search ?? {};
+    asClientInput(() => {
+      checkIntegerInRange(first ?? DEFAULT_PARTNER_COUNT, 1, MAX_RESULTS, "first");
+      if (maxDistanceKm != null) checkPositive(maxDistanceKm, "maxDistanceKm");
+      if (phaseMode != null) checkPhaseMode(phaseMode);
+      if (focus != null) checkOutcomeFeature(focus, "focus");
+    }, INPUT);
+    const { index } = await this.index.current();
+    const chosen = focus ?? defaultFocus(index, urn);
+    if (chosen === null) return [];
+    const candidates = asClientInput(
+      () => suggestPartners(index, urn, { focus: chosen, maxDistanceKm, phaseMode, first }),
+      INPUT,
+    );
+    return candidates.map((candidate) => ({ ...candidate, focus: chosen }));
+  }
+}
+
+const INPUT = "input.";

@@ -122,9 +122,12 @@ describe("FeatureIndex.similar", () => {
     expect(pupils!.share).toBeCloseTo(0.25, 12);
     expect(fsm!.share).toBeCloseTo(0.75, 12);
     expect(nearest!.distance).toBeCloseTo(2 * 0.6745, 12);
+    // Contributions split the distance itself in the same proportions.
+    expect(pupils!.contribution).toBeCloseTo(0.25 * 2 * 0.6745, 12);
+    expect(fsm!.contribution).toBeCloseTo(0.75 * 2 * 0.6745, 12);
   });
 
-  it("when explaining any result, then Σ terms is exactly the squared distance it reports", () => {
+  it("when explaining any result, then Σ terms is exactly the squared distance and Σ contributions the distance", () => {
     const random = seededRandom(5);
     const schools = Array.from({ length: 300 }, (_, i) =>
       profile({
@@ -151,6 +154,8 @@ describe("FeatureIndex.similar", () => {
       expect(sum).toBe(school.squaredDistance);
       expect(school.distance).toBe(Math.sqrt(school.squaredDistance));
       expect(shares).toBeCloseTo(1, 12);
+      const parts = school.contributions.reduce((total, c) => total + c.contribution, 0);
+      expect(parts).toBeCloseTo(school.distance, 12);
     }
   });
 
@@ -183,6 +188,60 @@ describe("FeatureIndex.similar", () => {
     );
   });
 
+  it("when weights, regions, ties and missing figures vary, then the search still equals brute force", () => {
+    const random = seededRandom(21);
+    const schools = Array.from({ length: 1500 }, (_, i) =>
+      profile({
+        urn: 1 + i,
+        // Few distinct values make many ties; some figures missing make imputed zeros.
+        pupils: random() < 0.2 ? null : Math.round(random() * 8) * 50,
+        fsmPercent: Math.round(random() * 10) * 5,
+        senPercent: random() < 0.5 ? null : Math.round(random() * 30),
+        ks2MathsProgress: random() * 6 - 3,
+        ruralUrbanCode: ["A1", "C1", "E2"][Math.floor(random() * 3)] ?? null,
+        regionCode: random() < 0.5 ? "E12000001" : "E12000002",
+      }),
+    );
+    const index = new FeatureIndex(schools);
+    const { table } = index.locate(1)!;
+    const features = [
+      "pupils",
+      "fsmPercent",
+      "senPercent",
+      "ks2MathsProgress",
+      "rurality",
+    ] as const;
+
+    for (let trial = 0; trial < 40; trial++) {
+      const urn = 1 + Math.floor(random() * 1500);
+      const weights = Object.fromEntries(
+        features.map((f) => [f, random() < 0.3 ? 0 : Math.round(random() * 4) / 2]),
+      );
+      if (Object.values(weights).every((w) => w === 0)) weights.pupils = 1;
+      const sameRegion = random() < 0.3;
+      const first = 1 + Math.floor(random() * 60);
+      const self = index.locate(urn)!.row;
+      const squared = (row: number) =>
+        features.reduce((sum, f) => {
+          const c = FEATURE_COLUMN[f];
+          const d =
+            table.scaled[row * FEATURE_COUNT + c]! - table.scaled[self * FEATURE_COUNT + c]!;
+          return sum + (weights[f] ?? 0) * d * d;
+        }, 0);
+      const expected = Array.from(table.urns, (other, row) => ({ other, row }))
+        .filter(({ other }) => other !== urn)
+        .filter(({ row }) => !sameRegion || table.regionIds[row] === table.regionIds[self])
+        .map(({ other, row }) => ({ other, squared: squared(row) }))
+        .sort((a, b) => a.squared - b.squared || a.other - b.other)
+        .slice(0, first);
+
+      const found = index.similar(urn, { weights, sameRegion, first });
+
+      expect(found.map((s) => s.urn)).toEqual(expected.map((e) => e.other));
+      found.forEach((s, i) => expect(s.squaredDistance).toBeCloseTo(expected[i]!.squared, 12));
+    }
+  });
+
   it("when the compared school's figure was imputed, then its value is null and flagged", () => {
     const index = new FeatureIndex([...primaries(), profile({ urn: 300, fsmPercent: 30 })]);
 
@@ -193,6 +252,20 @@ describe("FeatureIndex.similar", () => {
     expect(twin.distance).toBe(0);
     expect(twin.contributions[0]).toMatchObject({ feature: "pupils", value: null, imputed: true });
     expect(twin.contributions.every((c) => c.share === 0)).toBe(true);
+  });
+
+  it("when explaining a result, then each contribution sets the asking school's figure beside the compared one", () => {
+    const index = new FeatureIndex([...primaries(), profile({ urn: 300, fsmPercent: 30 })]);
+
+    const fromImputed = index.similar(300, { preset: "CONTEXT", first: 1 })[0]!;
+    const fromObserved = index.similar(101, { preset: "CONTEXT", first: 5 });
+
+    expect(fromImputed.contributions[0]).toMatchObject({ feature: "pupils", referenceValue: null });
+    expect(fromObserved.find((s) => s.urn === 102)?.contributions[0]).toMatchObject({
+      feature: "pupils",
+      value: 100,
+      referenceValue: 300,
+    });
   });
 
   it("when other phases have identical schools, then only the same phase is returned", () => {

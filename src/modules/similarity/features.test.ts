@@ -10,6 +10,7 @@ import {
   robustScale,
   ruralityOrdinal,
   validateWeights,
+  weightsFromEntries,
 } from "./features.js";
 import { profile } from "./profile.fixture.js";
 
@@ -174,6 +175,30 @@ describe("validateWeights", () => {
 
   it("when the preset is unknown, then rejects it naming preset", () => {
     expect(argumentOf(() => resolveWeights({ preset: "NEIGHBOURS" }, "CONTEXT"))).toBe("preset");
+  });
+});
+
+describe("weightsFromEntries", () => {
+  it("when each feature is listed once, then gives the map of weights", () => {
+    expect(
+      weightsFromEntries([
+        { feature: "pupils", weight: 2 },
+        { feature: "fsmPercent", weight: 0.5 },
+      ]),
+    ).toEqual({ pupils: 2, fsmPercent: 0.5 });
+  });
+
+  it("when a feature is listed twice, then rejects the list naming the argument", () => {
+    const twice = [
+      { feature: "pupils", weight: 1 },
+      { feature: "pupils", weight: 2 },
+    ];
+    expect(() => weightsFromEntries(twice)).toThrow(/"pupils" more than once/);
+    expect(argumentOf(() => weightsFromEntries(twice, "weights"))).toBe("weights");
+  });
+
+  it("when the list is empty, then the map is empty and validateWeights rejects it", () => {
+    expect(argumentOf(() => validateWeights(weightsFromEntries([])))).toBe("weights");
   });
 });
 

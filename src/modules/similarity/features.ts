@@ -294,6 +294,34 @@ export function validateWeights(
   return checked;
 }
 
+/** One feature's weight, as a caller lists it. */
+export interface FeatureWeightEntry {
+  feature: string;
+  weight: number;
+}
+
+/**
+ * Weights given as a list of (feature, weight) pairs, as the API takes them, as the map
+ * {@link validateWeights} checks. A feature listed twice is ambiguous (which weight was meant?)
+ * and is rejected, naming `argument`.
+ */
+export function weightsFromEntries(
+  entries: readonly FeatureWeightEntry[],
+  argument = "weights",
+): Record<string, number> {
+  const weights: Record<string, number> = {};
+  for (const { feature, weight } of entries) {
+    if (Object.hasOwn(weights, feature)) {
+      throw new DomainValidationError(
+        `\`${argument}\` lists "${feature}" more than once; give each feature one weight.`,
+        argument,
+      );
+    }
+    weights[feature] = weight;
+  }
+  return weights;
+}
+
 export function isPresetName(name: string): name is PresetName {
   return Object.hasOwn(PRESETS, name);
 }

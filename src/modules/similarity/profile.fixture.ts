@@ -5,6 +5,7 @@ export function profile(
   overrides: Partial<SchoolProfile> & Pick<SchoolProfile, "urn">,
 ): SchoolProfile {
   return {
+    name: `School ${overrides.urn}`,
     phase: "PRIMARY",
     regionCode: null,
     laCode: null,

@@ -11,6 +11,8 @@ export interface GeoPoint {
 
 export interface SchoolProfile {
   urn: number;
+  /** Kept so a result can be shown without another read of the graph. */
+  name: string;
   /** Schools without a phase cannot be compared within a phase and are left out of the index. */
   phase: Phase | null;
   regionCode: string | null;

@@ -1,14 +1,23 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { ValidationError } from "../../errors/index.js";
+import type { SchoolRecord } from "../schools/school.model.js";
 import { DomainValidationError } from "./errors.js";
 import { FeatureIndex } from "./feature-index.js";
+import type { FamilyRecord } from "./family.model.js";
 import { profile } from "./profile.fixture.js";
+import type { SimilarityIndex } from "./similarity-index.js";
+import type { SimilarityLoaders } from "./similarity.loaders.js";
 import type { SchoolProfile } from "./similarity.model.js";
+import type { SimilarityRepository } from "./similarity.repository.js";
 import { seededRandom } from "./stats.js";
 import {
+  betterAmong,
+  compareOutcomes,
   computeFamilies,
   familyCount,
   familyOf,
   schoolsDoingBetter,
+  SimilarityService,
 } from "./similarity.service.js";
 
 function argumentOf(action: () => unknown): string | undefined {
@@ -156,6 +165,17 @@ describe("computeFamilies", () => {
     }
   });
 
+  it("when listing a family's members, then each has its distance to the centre, averaging to the family's", () => {
+    const families = computeFamilies(new FeatureIndex(randomSchools(300, 5)), { targetSize: 30 });
+
+    for (const family of families.byId.values()) {
+      expect(family.distancesToCentroid).toHaveLength(family.members.length);
+      expect([...family.members].sort((a, b) => a - b)).toEqual(family.members);
+      const mean = family.distancesToCentroid.reduce((sum, d) => sum + d, 0) / family.size;
+      expect(mean).toBeCloseTo(family.meanDistanceToCentroid, 12);
+    }
+  });
+
   it("when a phase makes one family, then its silhouette is null", () => {
     const families = computeFamilies(new FeatureIndex(twoIntakes()), { targetSize: 50 });
 
@@ -210,5 +230,181 @@ describe("schoolsDoingBetter", () => {
     expect(argumentOf(() => schoolsDoingBetter(index, families, 1, "ks4Progress8"))).toBe(
       "outcome",
     );
+  });
+});
+
+describe("betterAmong", () => {
+  const schools = twoIntakes();
+  const index = new FeatureIndex([
+    ...schools,
+    profile({ urn: 50, phase: "SECONDARY", ofstedGrade: 1, fsmPercent: 10 }),
+  ]);
+  const families = computeFamilies(index, { targetSize: 6 });
+
+  it("when given the members of the school's own family, then agrees with schoolsDoingBetter", () => {
+    const members = familyOf(families, 1)!.members;
+
+    expect(betterAmong(index, 1, members, "ks2MathsProgress")).toEqual(
+      schoolsDoingBetter(index, families, 1, "ks2MathsProgress"),
+    );
+  });
+
+  it("when a stored group holds schools now in another phase or closed, then they are skipped", () => {
+    const better = betterAmong(index, 1, [2, 50, 4242], "ofstedGrade");
+
+    expect(better.map((school) => school.urn)).toEqual([2]);
+  });
+
+  it("when the URN is unknown, then returns an empty list; an unknown outcome is still rejected", () => {
+    expect(betterAmong(index, 999, [1, 2], "ks2MathsProgress")).toEqual([]);
+    expect(argumentOf(() => betterAmong(index, 999, [1], "pupils"))).toBe("outcome");
+  });
+});
+
+describe("compareOutcomes", () => {
+  const index = new FeatureIndex([
+    ...twoIntakes(),
+    profile({ urn: 50, phase: "SECONDARY", ofstedGrade: 1 }),
+  ]);
+
+  it("when both figures are observed, then the difference is in the outcome's better direction", () => {
+    const byOutcome = Object.fromEntries(
+      compareOutcomes(index, 1, 2).map((comparison) => [comparison.outcome, comparison]),
+    );
+
+    // School 1: maths 0, Ofsted 2; school 2: maths 2, Ofsted 1 (better, though the grade is lower).
+    expect(byOutcome.ks2MathsProgress).toEqual({
+      outcome: "ks2MathsProgress",
+      value: 2,
+      referenceValue: 0,
+      difference: 2,
+    });
+    expect(byOutcome.ofstedGrade).toMatchObject({ value: 1, referenceValue: 2, difference: 1 });
+  });
+
+  it("when either figure was imputed, then the difference is unknown rather than a gap to a median", () => {
+    const maths = compareOutcomes(index, 1, 5).find((c) => c.outcome === "ks2MathsProgress");
+    const fromMissing = compareOutcomes(index, 5, 1).find((c) => c.outcome === "ks2MathsProgress");
+
+    expect(maths).toEqual({
+      outcome: "ks2MathsProgress",
+      value: null,
+      referenceValue: 0,
+      difference: null,
+    });
+    expect(fromMissing).toMatchObject({ value: 0, referenceValue: null, difference: null });
+  });
+
+  it("when comparing, then covers the outcomes of the reference school's phase in feature order", () => {
+    expect(compareOutcomes(index, 1, 2).map((c) => c.outcome)).toEqual([
+      "ks2ReadingProgress",
+      "ks2WritingProgress",
+      "ks2MathsProgress",
+      "ks2RwmExpected",
+      "ofstedGrade",
+    ]);
+    expect(compareOutcomes(index, 999, 1)).toEqual([]);
+  });
+});
+
+describe("SimilarityService", () => {
+  function serviceOver(schools: SchoolProfile[], memberUrns: number[] = []) {
+    const index = new FeatureIndex(schools);
+    const holder = { current: vi.fn(async () => ({ index, run: null, builtAt: 0 })) };
+    const repository = {
+      findFamilyMemberUrns: vi.fn(async () => memberUrns),
+      findFamilyOfSchool: vi.fn(async () => null),
+    };
+    const service = new SimilarityService(
+      holder as unknown as SimilarityIndex,
+      repository as unknown as SimilarityRepository,
+      {} as SimilarityLoaders,
+    );
+    return { service, holder, repository };
+  }
+
+  const family = (urn: number): FamilyRecord => ({
+    id: "1:PRIMARY:1",
+    version: 1,
+    phase: "PRIMARY",
+    number: 1,
+    size: 6,
+    meanDistanceToCentroid: 0,
+    medians: [],
+    urn,
+    distanceToCentroid: 0,
+    imputed: [],
+  });
+
+  it("when an argument is out of range, then BAD_USER_INPUT names it before the index is waited for", async () => {
+    const { service, holder } = serviceOver(twoIntakes());
+
+    await expect(service.similarSchools(1, { first: 101 })).rejects.toMatchObject({
+      extensions: { code: "BAD_USER_INPUT", argument: "first" },
+    });
+    await expect(
+      service.similarSchools(1, {
+        weights: [
+          { feature: "pupils", weight: 1 },
+          { feature: "pupils", weight: 2 },
+        ],
+      }),
+    ).rejects.toMatchObject({ extensions: { argument: "weights" } });
+    await expect(
+      service.similarSchools(1, { preset: "CONTEXT", weights: [{ feature: "pupils", weight: 1 }] }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(holder.current).not.toHaveBeenCalled();
+  });
+
+  it("when the weights only cover features the phase lacks, then the error names weights in API terms", async () => {
+    const { service } = serviceOver(twoIntakes());
+
+    await expect(
+      service.similarSchools(1, { weights: [{ feature: "ks4Progress8", weight: 1 }] }),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining("KS2_MATHS_PROGRESS"),
+      extensions: { code: "BAD_USER_INPUT", argument: "weights" },
+    });
+  });
+
+  it("when asked for similar schools, then the first nearest come back", async () => {
+    const { service } = serviceOver(twoIntakes());
+
+    const similar = await service.similarSchools(1, { first: 2, preset: "FAMILIES" });
+
+    expect(similar).toHaveLength(2);
+    expect(similar.every((school) => school.urn >= 2 && school.urn <= 6)).toBe(true);
+  });
+
+  it("when looking for schools doing better, then the stored members are compared and cut to first", async () => {
+    const { service, repository } = serviceOver(twoIntakes(), [1, 2, 3, 4, 5, 6]);
+
+    const better = await service.doingBetter(family(1), "ks2MathsProgress", 2);
+
+    expect(repository.findFamilyMemberUrns).toHaveBeenCalledWith(1, 1);
+    expect(better.map((school) => school.urn)).toEqual([2, 6]);
+  });
+
+  it("when doingBetter's first is out of range, then it is rejected naming first", async () => {
+    const { service } = serviceOver(twoIntakes());
+
+    await expect(service.doingBetter(family(1), "ks2MathsProgress", 0)).rejects.toMatchObject({
+      extensions: { argument: "first" },
+    });
+  });
+
+  it("when comparing a member, then each outcome says whether it does better, or null when unknown", async () => {
+    const { service } = serviceOver(twoIntakes());
+    const member = {
+      school: { urn: 2 } as SchoolRecord,
+      referenceUrn: 1,
+      distanceToCentroid: 0,
+      imputed: [],
+    };
+
+    const outcomes = await service.outcomes(member);
+
+    expect(outcomes.find((o) => o.outcome === "ks2MathsProgress")?.better).toBe(true);
+    expect(outcomes.find((o) => o.outcome === "ks2ReadingProgress")?.better).toBeNull();
   });
 });

@@ -1,10 +1,20 @@
 /**
  * Families of similar schools: k-means within each phase on the FAMILIES-weighted features, and
  * "similar schools that do better" within a family. Nearest-neighbour queries are on FeatureIndex.
+ * SimilarityService, at the end, serves both to the API.
  */
+import { afterParams, decodeCursor, pageSize, toPage, type Page } from "../common/pagination.js";
 import type { Phase } from "../schools/school.model.js";
+import { asClientInput } from "./client-input.js";
 import { DomainValidationError } from "./errors.js";
-import type { FeatureIndex, PhaseTable } from "./feature-index.js";
+import {
+  DEFAULT_SIMILAR_COUNT,
+  type FeatureIndex,
+  type PhaseTable,
+  type SchoolRef,
+  type SimilarSchool,
+} from "./feature-index.js";
+import type { FamilyMemberRecord, FamilyRecord, FamilyRunRecord } from "./family.model.js";
 import {
   activeColumns,
   betterDirection,
@@ -13,11 +23,19 @@ import {
   checkOutcomeFeature,
   isOutcomeFeature,
   PRESETS,
+  resolveWeights,
+  weightsFromEntries,
   type FeatureName,
+  type FeatureWeightEntry,
+  type OutcomeFeature,
+  type PresetName,
 } from "./features.js";
 import { cluster, distancesToCentroids, silhouette, type Points } from "./kmeans.js";
+import type { SimilarityIndex } from "./similarity-index.js";
+import type { SimilarityLoaders } from "./similarity.loaders.js";
+import type { SimilarityRepository } from "./similarity.repository.js";
 import { median, sampleIndices, seededRandom } from "./stats.js";
-import { checkIntegerInRange } from "./validation.js";
+import { checkIntegerInRange, MAX_RESULTS } from "./validation.js";
 
 export const DEFAULT_FAMILY_SIZE = 50;
 export const DEFAULT_FAMILY_SEED = 1;
@@ -45,6 +63,8 @@ export interface FamilyOptions {
   maxIterations?: number;
   /** Points the silhouette is averaged over, 0..100000 (0 skips it). */
   silhouetteSampleSize?: number;
+  /** Told as each phase is done, for progress reports on long runs. */
+  onPhase?: (phase: PhaseFamilies) => void;
 }
 
 /** A figure in a feature's own units. */
@@ -57,9 +77,13 @@ export interface Family {
   /** `<PHASE>-<n>`, n from 1; stable for the same seed and schools. */
   id: string;
   phase: Phase;
+  /** The n of the id: families of a phase are numbered 1..k. */
+  number: number;
   size: number;
   /** URNs, ascending. */
   members: number[];
+  /** Each member's weighted distance to the centre, in `members` order. */
+  distancesToCentroid: number[];
   /** The k-means centre, turned back into raw units, for the features clustered on. */
   centroid: FeatureFigure[];
   /** Medians of the members' observed figures (imputed ones left out), every phase feature. */
@@ -87,10 +111,42 @@ export interface PhaseFamilies {
 export interface Families {
   seed: number;
   targetSize: number;
+  maxIterations: number;
+  silhouetteSampleSize: number;
   phases: PhaseFamilies[];
   /** URN → family id. */
   assignments: Map<number, string>;
   byId: Map<string, Family>;
+}
+
+/**
+ * The options with their defaults, each checked: a DomainValidationError names the first out of
+ * range. computeFamilies checks them itself; a caller may check first to fail before heavy work.
+ */
+export function checkFamilyOptions(
+  options: FamilyOptions,
+): Required<Omit<FamilyOptions, "onPhase">> {
+  return {
+    targetSize: checkIntegerInRange(
+      options.targetSize ?? DEFAULT_FAMILY_SIZE,
+      1,
+      Number.MAX_SAFE_INTEGER,
+      "targetSize",
+    ),
+    seed: checkIntegerInRange(options.seed ?? DEFAULT_FAMILY_SEED, 0, MAX_SEED, "seed"),
+    maxIterations: checkIntegerInRange(
+      options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
+      1,
+      1000,
+      "maxIterations",
+    ),
+    silhouetteSampleSize: checkIntegerInRange(
+      options.silhouetteSampleSize ?? DEFAULT_SILHOUETTE_SAMPLE,
+      0,
+      100_000,
+      "silhouetteSampleSize",
+    ),
+  };
 }
 
 /** The k for n schools and a target family size: max(1, round(n / targetSize)), at most n. */
@@ -131,37 +187,35 @@ export function familyPoints(table: PhaseTable): {
  * mean distance to the family centre (overall and per family) and the mean silhouette.
  */
 export function computeFamilies(index: FeatureIndex, options: FamilyOptions = {}): Families {
-  const targetSize = checkIntegerInRange(
-    options.targetSize ?? DEFAULT_FAMILY_SIZE,
-    1,
-    Number.MAX_SAFE_INTEGER,
-    "targetSize",
-  );
-  const seed = checkIntegerInRange(options.seed ?? DEFAULT_FAMILY_SEED, 0, MAX_SEED, "seed");
-  const maxIterations = checkIntegerInRange(
-    options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
-    1,
-    1000,
-    "maxIterations",
-  );
-  const sampleSize = checkIntegerInRange(
-    options.silhouetteSampleSize ?? DEFAULT_SILHOUETTE_SAMPLE,
-    0,
-    100_000,
-    "silhouetteSampleSize",
-  );
-
+  const {
+    targetSize,
+    seed,
+    maxIterations,
+    silhouetteSampleSize: sampleSize,
+  } = checkFamilyOptions(options);
   const phases = index
     .phaseTables()
     .filter((table) => table.size > 0)
-    .map((table) => phaseFamilies(table, { targetSize, seed, maxIterations, sampleSize }));
+    .map((table) => {
+      const phase = phaseFamilies(table, { targetSize, seed, maxIterations, sampleSize });
+      options.onPhase?.(phase);
+      return phase;
+    });
   const assignments = new Map<number, string>();
   const byId = new Map<string, Family>();
   for (const family of phases.flatMap((phase) => phase.families)) {
     byId.set(family.id, family);
     for (const urn of family.members) assignments.set(urn, family.id);
   }
-  return { seed, targetSize, phases, assignments, byId };
+  return {
+    seed,
+    targetSize,
+    maxIterations,
+    silhouetteSampleSize: sampleSize,
+    phases,
+    assignments,
+    byId,
+  };
 }
 
 function phaseFamilies(
@@ -189,11 +243,14 @@ function phaseFamilies(
   const families = membersOf.map((rows, id): Family => {
     let spread = 0;
     for (const row of rows) spread += distances[row] as number;
+    // Rows are in URN order (FeatureIndex keeps each phase sorted), so members come out ascending.
     return {
       id: `${table.phase}-${id + 1}`,
       phase: table.phase,
+      number: id + 1,
       size: rows.length,
-      members: rows.map((row) => table.urns[row] as number).sort((a, b) => a - b),
+      members: rows.map((row) => table.urns[row] as number),
+      distancesToCentroid: rows.map((row) => distances[row] as number),
       centroid: features.map((feature, d) => {
         const { median: centre, scale } = table.scales[FEATURE_COLUMN[feature]] ?? {
           median: null,
@@ -274,18 +331,29 @@ export function schoolsDoingBetter(
   urn: number,
   outcome: string,
 ): BetterSchool[] {
+  checkOutcomeFeature(outcome, "outcome");
+  const family = familyOf(families, urn);
+  return family ? betterAmong(index, urn, family.members, outcome) : [];
+}
+
+/**
+ * The schools among `members` whose `outcome` beats school `urn`'s, by the rules of
+ * {@link schoolsDoingBetter}; `members` is any group, such as a family read back from storage.
+ * Figures and distances are the index's, so a stored family is compared on today's figures. A
+ * member no longer in the school's phase (or no longer open) is skipped: a family stored
+ * earlier may hold it. Empty for a URN the index does not hold.
+ */
+export function betterAmong(
+  index: FeatureIndex,
+  urn: number,
+  members: readonly number[],
+  outcome: string,
+): BetterSchool[] {
   const feature = checkOutcomeFeature(outcome, "outcome");
   const ref = index.locate(urn);
-  const family = familyOf(families, urn);
-  if (!ref || !family) return [];
+  if (!ref) return [];
   const { table, row: self } = ref;
-  if (!table.features.includes(feature)) {
-    throw new DomainValidationError(
-      `\`outcome\` ${feature} is not measured for ${table.phase} schools; use one of ` +
-        `${table.features.filter(isOutcomeFeature).join(", ")}.`,
-      "outcome",
-    );
-  }
+  checkMeasuredOutcome(table, feature, "outcome");
   const column = FEATURE_COLUMN[feature];
   const own = table.raw[self * FEATURE_COUNT + column] as number;
   if (Number.isNaN(own)) return [];
@@ -293,9 +361,9 @@ export function schoolsDoingBetter(
   const direction = betterDirection(feature);
   const { columns, weights } = activeColumns(table.phase, PRESETS.FAMILIES);
   const better: BetterSchool[] = [];
-  for (const member of family.members) {
+  for (const member of members) {
     const memberRef = index.locate(member);
-    if (!memberRef || member === urn) continue;
+    if (!memberRef || memberRef.table !== table || member === urn) continue;
     const value = table.raw[memberRef.row * FEATURE_COUNT + column] as number;
     const difference = (value - own) * direction;
     if (Number.isNaN(value) || difference <= 0) continue;
@@ -310,4 +378,164 @@ export function schoolsDoingBetter(
     better.push({ urn: member, value, difference, distance: Math.sqrt(squared) });
   }
   return better.sort((a, b) => b.difference - a.difference || a.urn - b.urn);
+}
+
+function checkMeasuredOutcome(table: PhaseTable, feature: OutcomeFeature, argument: string): void {
+  if (!table.features.includes(feature)) {
+    throw new DomainValidationError(
+      `\`${argument}\` ${feature} is not measured for ${table.phase} schools; use one of ` +
+        `${table.features.filter(isOutcomeFeature).join(", ")}.`,
+      argument,
+    );
+  }
+}
+
+/** How another school does on one outcome, next to a reference school. */
+export interface OutcomeComparison {
+  outcome: OutcomeFeature;
+  /** The other school's observed figure; null when it was imputed or is not measured for it. */
+  value: number | null;
+  /** The reference school's observed figure; null when it was imputed. */
+  referenceValue: number | null;
+  /**
+   * How much better the other school does, in the outcome's units and direction (negative when
+   * it does worse); null unless both figures were observed.
+   */
+  difference: number | null;
+}
+
+/**
+ * How school `urn` compares with the reference school on every outcome measured in the reference
+ * school's phase, in FEATURES order. Only observed figures are compared: where either was imputed
+ * the difference is null rather than a difference from a median. Empty when the index does not
+ * hold the reference school.
+ */
+export function compareOutcomes(
+  index: FeatureIndex,
+  referenceUrn: number,
+  urn: number,
+): OutcomeComparison[] {
+  const reference = index.locate(referenceUrn);
+  if (!reference) return [];
+  const other = index.locate(urn);
+  const observed = (ref: SchoolRef | null, column: number): number | null => {
+    if (!ref) return null;
+    const value = ref.table.raw[ref.row * FEATURE_COUNT + column] as number;
+    return Number.isNaN(value) ? null : value;
+  };
+  return reference.table.features.filter(isOutcomeFeature).map((outcome) => {
+    const column = FEATURE_COLUMN[outcome];
+    const value = observed(other, column);
+    const referenceValue = observed(reference, column);
+    return {
+      outcome,
+      value,
+      referenceValue,
+      difference:
+        value === null || referenceValue === null
+          ? null
+          : (value - referenceValue) * betterDirection(outcome),
+    };
+  });
+}
+
+/** An outcome comparison with its verdict: better, not better, or unknown (null). */
+export interface MemberOutcome extends OutcomeComparison {
+  better: boolean | null;
+}
+
+export interface SimilarSchoolsRequest {
+  first?: number | null;
+  preset?: PresetName | null;
+  weights?: readonly FeatureWeightEntry[] | null;
+  sameRegion?: boolean | null;
+}
+
+/**
+ * Similar schools and families for one request: nearest neighbours from the process-wide index,
+ * families from the graph (they are versioned there), outcomes compared on the index's figures.
+ * Broken domain rules reach the client as BAD_USER_INPUT naming the argument.
+ */
+export class SimilarityService {
+  constructor(
+    private readonly index: SimilarityIndex,
+    private readonly repository: SimilarityRepository,
+    private readonly loaders: SimilarityLoaders,
+  ) {}
+
+  /** See FeatureIndex.similar; arguments are checked before the index is waited for. */
+  async similarSchools(urn: number, request: SimilarSchoolsRequest): Promise<SimilarSchool[]> {
+    const options = asClientInput(() => {
+      const weights = request.weights == null ? null : weightsFromEntries(request.weights);
+      resolveWeights({ weights, preset: request.preset }, "CONTEXT");
+      return {
+        first: checkIntegerInRange(request.first ?? DEFAULT_SIMILAR_COUNT, 1, MAX_RESULTS, "first"),
+        weights,
+        preset: request.preset ?? null,
+        sameRegion: request.sameRegion ?? null,
+      };
+    });
+    const { index } = await this.index.current();
+    return asClientInput(() => index.similar(urn, options));
+  }
+
+  /** The family `urn` is in for run `version` (the current run when null); null when none. */
+  family(urn: number, version: number | null | undefined): Promise<FamilyRecord | null> {
+    return this.repository.findFamilyOfSchool(urn, version);
+  }
+
+  /** Every run kept, newest first. */
+  runs(): Promise<FamilyRunRecord[]> {
+    return this.repository.findRuns();
+  }
+
+  run(version: number): Promise<FamilyRunRecord | null> {
+    return this.loaders.runByVersion.load(version);
+  }
+
+  /** A page of the family's members in (name, urn) order; totalCount is the family's size. */
+  async members(
+    family: FamilyRecord,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Page<FamilyMemberRecord>> {
+    const size = pageSize(first, "first");
+    const position = decodeCursor(after, "after");
+    const rows = await this.repository.findFamilyMembers({
+      urn: family.urn,
+      version: family.version,
+      ...afterParams(position),
+      limit: size + 1,
+    });
+    return toPage(rows, size, (member) => member.school, family.size);
+  }
+
+  /**
+   * Members of the family doing better than the school it was looked up for on `outcome`, best
+   * first; see betterAmong for the rules.
+   */
+  async doingBetter(
+    family: FamilyRecord,
+    outcome: string,
+    first: number | null | undefined,
+  ): Promise<BetterSchool[]> {
+    const count = asClientInput(() => {
+      checkOutcomeFeature(outcome, "outcome");
+      return checkIntegerInRange(first ?? DEFAULT_SIMILAR_COUNT, 1, MAX_RESULTS, "first");
+    });
+    const [members, { index }] = await Promise.all([
+      this.repository.findFamilyMemberUrns(family.urn, family.version),
+      this.index.current(),
+    ]);
+    return asClientInput(() => betterAmong(index, family.urn, members, outcome)).slice(0, count);
+  }
+
+  /** How a member does on each outcome next to the school the family was looked up for. */
+  async outcomes(member: FamilyMemberRecord): Promise<MemberOutcome[]> {
+    const { index } = await this.index.current();
+    return compareOutcomes(index, member.referenceUrn, member.school.urn).map((comparison) => ({
+      ...comparison,
+      better: comparison.difference === null ? null : comparison.difference > 0,
+    }));
+  }
 }

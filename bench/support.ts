@@ -1,0 +1,96 @@
+/** Helpers shared by the benchmarks: child processes, percentiles and plain-text tables. */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { projectRoot } from "../src/config.js";
+
+export interface Child {
+  process: ChildProcess;
+  /** The first capture group of the line that signalled readiness. */
+  ready: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `script` (a path under the project) with tsx and resolves once a line of its standard
+ * output matches `ready`. Other output is read and dropped, so a chatty child never blocks on a
+ * full pipe; its standard error is passed through.
+ */
+export function startScript(
+  script: string,
+  ready: RegExp,
+  env: Record<string, string> = {},
+  timeoutMs = 120_000,
+): Promise<Child> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, script)], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${script} did not report ready within ${timeoutMs / 1000}s`));
+    }, timeoutMs);
+    let started = false;
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      if (started) return;
+      const match = ready.exec(line);
+      if (!match) return;
+      started = true;
+      clearTimeout(timer);
+      resolve({ process: child, ready: match[1] ?? line, stop });
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      if (!started) reject(new Error(`${script} exited (${code}) before it was ready`));
+    });
+  });
+}
+
+/** The p quantile (0..1) of values sorted ascending, nearest rank. */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+export function median(values: readonly number[]): number {
+  return percentile(Float64Array.from(values).sort(), 0.5);
+}
+
+/** Columns padded to their widest cell; the first left-aligned, the rest right-aligned. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, i) =>
+    Math.max(cell.length, ...rows.map((row) => (row[i] ?? "").length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join("  ");
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+export function ms(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(value < 10 ? 2 : 1)} ms` : "-";
+}
+
+export function ratio(baseline: number, ours: number): string {
+  return Number.isFinite(baseline / ours) ? `${(baseline / ours).toFixed(1)}x` : "-";
+}
+
+/** `count` distinct items drawn with a seeded generator, for reproducible request mixes. */
+export function sample<T>(items: readonly T[], count: number, random: () => number): T[] {
+  const pool = [...items];
+  const taken: T[] = [];
+  while (taken.length < count && pool.length > 0) {
+    taken.push(pool.splice(Math.floor(random() * pool.length), 1)[0] as T);
+  }
+  return taken;
+}

@@ -1,0 +1,121 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { OutcomeFeature } from "../similarity/features.js";
+import { OutcomeFeatureEnum } from "../similarity/similarity.types.js";
+import {
+  FACTOR_WEIGHTS,
+  PARTNER_FACTORS,
+  PHASE_MODES,
+  type PartnerFactor,
+  type PhaseMode,
+} from "./matching.service.js";
+
+export const PartnerPhaseModeEnum = Object.fromEntries(PHASE_MODES.map((mode) => [mode, mode])) as {
+  [M in PhaseMode]: M;
+};
+
+registerEnumType(PartnerPhaseModeEnum, {
+  name: "PartnerPhaseMode",
+  description: "Which phases partners may come from.",
+  valuesConfig: {
+    SAME_PHASE: { description: "The asking school's phase." },
+    CROSS_PHASE: {
+      description:
+        "Any other phase that measures the focus (e.g. an all-through school for KS2 maths).",
+    },
+    ANY: { description: "Any phase that measures the focus." },
+  },
+});
+
+export const PartnerFactorEnum = Object.fromEntries(
+  PARTNER_FACTORS.map((factor) => [factor, factor]),
+) as { [F in PartnerFactor]: F };
+
+const FACTOR_DESCRIPTIONS: { [F in PartnerFactor]: string } = {
+  FOCUS_STRENGTH:
+    "min(1, gap / 2), gap = how far the partner's focus figure beats the asker's, in robust standard deviations of each school's own phase.",
+  CONTEXT_SIMILARITY: "1 / (1 + d), d = distance on the CONTEXT preset (pupils, FSM, SEN).",
+  PROXIMITY: "1 − km / search radius.",
+  CAPACITY: "1 / (1 + the partner's partnership memberships): room to take on more.",
+  NETWORK_BRIDGE:
+    "1 when the asker is in no partnership and the partner is in one (a way into a network), else 0.",
+};
+
+registerEnumType(PartnerFactorEnum, {
+  name: "PartnerFactor",
+  description: "A part of a partner suggestion's score; each is valued 0..1.",
+  valuesConfig: Object.fromEntries(
+    PARTNER_FACTORS.map((factor) => [
+      factor,
+      { description: `${FACTOR_DESCRIPTIONS[factor]} Weight ${FACTOR_WEIGHTS[factor]}.` },
+    ]),
+  ),
+});
+
+@InputType({ description: "What a school wants a partner for, and where to look." })
+export class PartnerSearchInput {
+  @Field(() => OutcomeFeatureEnum, {
+    nullable: true,
+    description:
+      "The outcome to improve; by default the one the school stands lowest on among its phase, of those it has a figure for.",
+  })
+  focus?: OutcomeFeature | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Search radius in km, above 0; by default 15, or 40 for a rural school or one in a sparse setting.",
+  })
+  maxDistanceKm?: number | null;
+
+  @Field(() => PartnerPhaseModeEnum, { nullable: true, defaultValue: "SAME_PHASE" })
+  phaseMode?: PhaseMode | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 10, description: "1 to 100." })
+  first?: number | null;
+}
+
+@ObjectType({ description: "One factor of a suggestion's score." })
+export class PartnerReason {
+  @Field(() => PartnerFactorEnum)
+  factor!: PartnerFactor;
+
+  @Field(() => Float, { description: "The factor's value, 0..1." })
+  value!: number;
+
+  @Field(() => Float, { description: "Its weight; the weights add up to 1." })
+  weight!: number;
+
+  @Field(() => Float, {
+    description: "weight × value; a suggestion's contributions add up to its score.",
+  })
+  contribution!: number;
+}
+
+@ObjectType({
+  description:
+    "A school that is strong where the asker wants to improve, alike in context, near, with room to help and not already a partner.",
+})
+export class PartnerSuggestion {
+  @Field(() => Int, { description: "The school's URN, from the in-memory index." })
+  urn!: number;
+
+  @Field(() => String, {
+    description: "The school's name, from the in-memory index: no database read, unlike `school`.",
+  })
+  name!: string;
+
+  @Field(() => Float, { description: "0..1: the sum of the reasons' contributions." })
+  score!: number;
+
+  @Field(() => Float, { description: "Great-circle distance from the asking school, in km." })
+  distanceKm!: number;
+
+  @Field(() => OutcomeFeatureEnum, { description: "The outcome the suggestion is for." })
+  focus!: OutcomeFeature;
+
+  @Field(() => Float, { description: "The partner's figure for the focus outcome." })
+  focusValue!: number;
+
+  @Field(() => [PartnerReason], { description: "Every factor, in a fixed order." })
+  reasons!: PartnerReason[];
+}

@@ -1,0 +1,370 @@
+/**
+ * similarSchools and family against the full England data. Families must exist: the test global
+ * setup runs `tsx scripts/families.ts --if-missing`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataOf, startApi, useApi, type TestApi } from "../helpers/api.js";
+
+const api = useApi();
+
+const ALDGATE = 100000;
+/** A secondary academy in Southwark. */
+const HARRIS_BERMONDSEY = 131747;
+
+interface Contribution {
+  feature: string;
+  value: number | null;
+  referenceValue: number | null;
+  imputed: boolean;
+  weight: number;
+  share: number;
+  contribution: number;
+}
+
+interface SimilarSchool {
+  urn: number;
+  name: string;
+  distance: number;
+  school: { urn: number; name: string; phase: string; region: { code: string } | null };
+  contributions: Contribution[];
+}
+
+const SIMILAR = `
+  query Similar($urn: Int!, $first: Int, $preset: SimilarityPreset, $weights: [FeatureWeightInput!], $sameRegion: Boolean) {
+    school(urn: $urn) { phase region { code } }
+    similarSchools(urn: $urn, first: $first, preset: $preset, weights: $weights, sameRegion: $sameRegion) {
+      urn name distance
+      school { urn name phase region { code } }
+      contributions { feature value referenceValue imputed weight share contribution }
+    }
+  }`;
+
+async function similar(variables: Record<string, unknown>) {
+  return dataOf(await api().executeText(SIMILAR, variables)) as {
+    school: { phase: string; region: { code: string } | null };
+    similarSchools: SimilarSchool[];
+  };
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+beforeAll(async () => {
+  const { familyRuns } = dataOf(await api().executeText("{ familyRuns { version current } }")) as {
+    familyRuns: { current: boolean }[];
+  };
+  if (!familyRuns.some((run) => run.current)) {
+    throw new Error(
+      "No current families run: run `npm run families` (the test global setup runs `tsx scripts/families.ts --if-missing`).",
+    );
+  }
+});
+
+describe("similarSchools", () => {
+  it.each([
+    ["a primary", ALDGATE],
+    ["a secondary", HARRIS_BERMONDSEY],
+  ])("when asked for %s, then every similar school shares its phase", async (_kind, urn) => {
+    const { school, similarSchools } = await similar({ urn, first: 50 });
+
+    expect(similarSchools).toHaveLength(50);
+    expect(similarSchools.every((s) => s.school.phase === school.phase)).toBe(true);
+    expect(similarSchools.map((s) => s.school.urn)).not.toContain(urn);
+    // The index's URN and name are the school's own.
+    expect(similarSchools.map((s) => [s.urn, s.name])).toEqual(
+      similarSchools.map((s) => [s.school.urn, s.school.name]),
+    );
+  });
+
+  it("when results come back, then they are nearest first and each one's contributions add up to its distance", async () => {
+    const { similarSchools } = await similar({ urn: ALDGATE, preset: "FAMILIES", first: 30 });
+
+    const distances = similarSchools.map((s) => s.distance);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    for (const result of similarSchools) {
+      expect(sum(result.contributions.map((c) => c.contribution))).toBeCloseTo(result.distance, 9);
+      expect(sum(result.contributions.map((c) => c.share))).toBeCloseTo(1, 9);
+    }
+  });
+
+  it("when no weights are given, then the CONTEXT preset explains the distance by pupils, FSM and SEN", async () => {
+    const { similarSchools } = await similar({ urn: ALDGATE, first: 5 });
+
+    expect(similarSchools[0]?.contributions).toEqual([
+      expect.objectContaining({ feature: "PUPILS", weight: 0.5 }),
+      expect.objectContaining({ feature: "FSM_PERCENT", weight: 0.4 }),
+      expect.objectContaining({ feature: "SEN_PERCENT", weight: 0.1 }),
+    ]);
+    // The Aldgate School: 271 pupils, 18.1 % FSM (see the schools API test).
+    expect(similarSchools[0]?.contributions[0]?.referenceValue).toBe(271);
+  });
+
+  it("when custom weights are given, then only those features explain the distance", async () => {
+    const { similarSchools } = await similar({
+      urn: ALDGATE,
+      first: 10,
+      weights: [
+        { feature: "KS2_MATHS_PROGRESS", weight: 2 },
+        { feature: "RURALITY", weight: 1 },
+      ],
+    });
+
+    expect(similarSchools).toHaveLength(10);
+    for (const result of similarSchools) {
+      expect(result.contributions.map((c) => [c.feature, c.weight])).toEqual([
+        ["RURALITY", 1],
+        ["KS2_MATHS_PROGRESS", 2],
+      ]);
+    }
+  });
+
+  it("when sameRegion is set, then every similar school is in the school's region", async () => {
+    const { school, similarSchools } = await similar({ urn: ALDGATE, first: 40, sameRegion: true });
+
+    expect(similarSchools.length).toBeGreaterThan(0);
+    expect(similarSchools.every((s) => s.school.region?.code === school.region?.code)).toBe(true);
+  });
+
+  it("when the URN is unknown, then the list is empty and there is no error", async () => {
+    const result = await api().executeText("{ similarSchools(urn: 999999999) { distance } }");
+
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ similarSchools: [] });
+  });
+});
+
+describe("similarSchools with bad input", () => {
+  async function errorOf(variables: Record<string, unknown>) {
+    const result = await api().executeText(SIMILAR, { urn: ALDGATE, ...variables });
+    return result.errors?.[0];
+  }
+
+  it("when first is over 100, then BAD_USER_INPUT names first", async () => {
+    expect((await errorOf({ first: 101 }))?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      argument: "first",
+    });
+  });
+
+  it("when a weight is negative, then BAD_USER_INPUT names weights and the feature", async () => {
+    const error = await errorOf({ weights: [{ feature: "PUPILS", weight: -1 }] });
+
+    expect(error?.extensions).toEqual({ code: "BAD_USER_INPUT", argument: "weights" });
+    expect(error?.message).toContain("weights.PUPILS");
+  });
+
+  it("when a feature name is unknown, then the request is refused as BAD_USER_INPUT naming the field", async () => {
+    const error = await errorOf({ weights: [{ feature: "TEACHERS", weight: 1 }] });
+
+    expect(error?.extensions?.["code"]).toBe("BAD_USER_INPUT");
+    expect(error?.message).toMatch(/weights\[0\]\.feature.*TEACHERS/);
+  });
+
+  it("when the weights only cover features the phase does not measure, then BAD_USER_INPUT names weights", async () => {
+    const error = await errorOf({ weights: [{ feature: "KS4_PROGRESS8", weight: 1 }] });
+
+    expect(error?.extensions).toEqual({ code: "BAD_USER_INPUT", argument: "weights" });
+    expect(error?.message).toContain("PRIMARY");
+  });
+
+  it("when both a preset and weights are given, then BAD_USER_INPUT names weights", async () => {
+    const error = await errorOf({ preset: "CONTEXT", weights: [{ feature: "PUPILS", weight: 1 }] });
+
+    expect(error?.extensions).toEqual({ code: "BAD_USER_INPUT", argument: "weights" });
+  });
+});
+
+const FAMILY = `
+  query Family($urn: Int!, $version: Int, $first: Int, $after: String, $outcome: OutcomeFeature!) {
+    family(urn: $urn, version: $version) {
+      id version phase number size meanDistanceToCentroid distanceToCentroid imputed
+      medians { feature value }
+      school { urn phase ks2 { mathsProgress } }
+      run { version current schools families quality { meanDistanceToCentroid silhouette silhouetteSampleSize }
+        parameters { seed targetSize preset maxIterations phases { phase families } } }
+      members(first: $first, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node {
+          distanceToCentroid imputed
+          school { urn name phase }
+          outcomes { outcome value referenceValue difference better }
+        } }
+      }
+      doingBetter(outcome: $outcome, first: 100) { value difference distance school { urn } }
+    }
+  }`;
+
+interface FamilyData {
+  family: {
+    id: string;
+    version: number;
+    phase: string;
+    number: number;
+    size: number;
+    distanceToCentroid: number;
+    medians: { feature: string; value: number | null }[];
+    school: { urn: number; phase: string; ks2: { mathsProgress: number | null } | null };
+    run: {
+      version: number;
+      schools: number;
+      families: number;
+      quality: { silhouette: number | null; silhouetteSampleSize: number };
+      parameters: { seed: number; targetSize: number; preset: string; phases: unknown[] };
+    };
+    members: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: {
+        node: {
+          school: { urn: number; name: string; phase: string };
+          outcomes: {
+            outcome: string;
+            value: number | null;
+            referenceValue: number | null;
+            difference: number | null;
+            better: boolean | null;
+          }[];
+        };
+      }[];
+    };
+    doingBetter: { value: number; difference: number; distance: number; school: { urn: number } }[];
+  } | null;
+}
+
+async function family(variables: Record<string, unknown>): Promise<FamilyData["family"]> {
+  const data = dataOf(
+    await api().executeText(FAMILY, { outcome: "KS2_MATHS_PROGRESS", ...variables }),
+  ) as FamilyData;
+  return data.family;
+}
+
+describe("family", () => {
+  it("when asked for a school's family, then it is of the school's phase, with its run's parameters and quality", async () => {
+    const found = await family({ urn: ALDGATE, first: 100 });
+
+    expect(found).not.toBeNull();
+    expect(found!.id).toBe(`${found!.version}:PRIMARY:${found!.number}`);
+    expect(found!.school).toMatchObject({ urn: ALDGATE, phase: "PRIMARY" });
+    expect(found!.run).toMatchObject({
+      version: found!.version,
+      parameters: { preset: "FAMILIES", seed: expect.any(Number), targetSize: expect.any(Number) },
+    });
+    expect(found!.run.quality.silhouette).toBeGreaterThan(-1);
+    expect(found!.medians.map((m) => m.feature)).toContain("KS2_MATHS_PROGRESS");
+    expect(found!.members.totalCount).toBe(found!.size);
+    expect(found!.members.edges.map((e) => e.node.school.urn)).toContain(ALDGATE);
+    expect(found!.members.edges.every((e) => e.node.school.phase === "PRIMARY")).toBe(true);
+  });
+
+  it("when members are read a page at a time, then the pages cover the family once, in name order", async () => {
+    const first = await family({ urn: ALDGATE, first: 10 });
+    const urns = first!.members.edges.map((e) => e.node.school.urn);
+    let page = first!.members;
+    while (page.pageInfo.hasNextPage) {
+      const next = await family({
+        urn: ALDGATE,
+        version: first!.version,
+        first: 10,
+        after: page.pageInfo.endCursor,
+      });
+      page = next!.members;
+      urns.push(...page.edges.map((e) => e.node.school.urn));
+    }
+
+    expect(urns).toHaveLength(first!.size);
+    expect(new Set(urns).size).toBe(first!.size);
+  });
+
+  it("when asked who does better on an outcome, then each beats the school's own figure, most better first", async () => {
+    const found = await family({ urn: ALDGATE, first: 100, outcome: "KS2_MATHS_PROGRESS" });
+    const own = found!.school.ks2?.mathsProgress;
+
+    expect(own).toEqual(expect.any(Number));
+    const better = found!.doingBetter;
+    expect(better.length).toBeGreaterThan(0);
+    for (const school of better) {
+      expect(school.value).toBeGreaterThan(own!);
+      expect(school.difference).toBeCloseTo(school.value - own!, 9);
+    }
+    const differences = better.map((school) => school.difference);
+    expect(differences).toEqual([...differences].sort((a, b) => b - a));
+    // The members' own comparisons agree with doingBetter.
+    const betterByComparison = found!.members.edges
+      .filter(
+        (e) => e.node.outcomes.find((o) => o.outcome === "KS2_MATHS_PROGRESS")?.better === true,
+      )
+      .map((e) => e.node.school.urn)
+      .sort();
+    expect(better.map((school) => school.school.urn).sort()).toEqual(betterByComparison);
+  });
+
+  it("when the outcome is the Ofsted grade, then doing better means a lower grade", async () => {
+    const found = await family({ urn: ALDGATE, first: 1, outcome: "OFSTED_GRADE" });
+    const own = found!.members.edges[0]!.node.outcomes.find(
+      (o) => o.outcome === "OFSTED_GRADE",
+    )?.referenceValue;
+
+    for (const school of found!.doingBetter) {
+      expect(school.value).toBeLessThan(own!);
+      expect(school.difference).toBeGreaterThan(0);
+    }
+  });
+
+  it("when the outcome is not measured for the phase, then BAD_USER_INPUT names outcome", async () => {
+    const result = await api().executeText(FAMILY, { urn: ALDGATE, outcome: "KS4_PROGRESS8" });
+
+    expect(result.errors?.[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      argument: "outcome",
+    });
+  });
+
+  it("when the URN or the version is unknown, then the family is null and there is no error", async () => {
+    const result = await api().executeText(
+      "{ unknownSchool: family(urn: 999999999) { id } unknownVersion: family(urn: 100000, version: 999999) { id } }",
+    );
+
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ unknownSchool: null, unknownVersion: null });
+  });
+});
+
+describe("familyRuns", () => {
+  it("when listed, then newest first with exactly one current run", async () => {
+    const { familyRuns } = dataOf(
+      await api().executeText("{ familyRuns { version current schools families createdAt } }"),
+    ) as { familyRuns: { version: number; current: boolean; createdAt: string }[] };
+
+    const versions = familyRuns.map((run) => run.version);
+    expect(versions).toEqual([...versions].sort((a, b) => b - a));
+    expect(familyRuns.filter((run) => run.current)).toHaveLength(1);
+    expect(Number.isNaN(Date.parse(familyRuns[0]!.createdAt))).toBe(false);
+  });
+});
+
+describe("when the database cannot be reached", () => {
+  let down: TestApi;
+
+  beforeAll(async () => {
+    // Nothing listens on port 1: every connection is refused at once.
+    down = await startApi({
+      connection: { uri: "bolt://127.0.0.1:1", user: "neo4j", password: "x", local: false },
+      applySchema: false,
+      timeouts: { queryTimeoutMs: 2_000, retryMs: 0, connectTimeoutMs: 1_000 },
+    });
+  });
+
+  afterAll(async () => {
+    await down?.close();
+  });
+
+  it("then the app still starts and similarity and matching answer SERVICE_UNAVAILABLE", async () => {
+    const similar = await down.executeText("{ similarSchools(urn: 100000) { distance } }");
+    const partners = await down.executeText("{ partnerSuggestions(urn: 100000) { score } }");
+
+    expect(similar.errors?.[0]?.extensions?.["code"]).toBe("SERVICE_UNAVAILABLE");
+    expect(partners.errors?.[0]?.extensions?.["code"]).toBe("SERVICE_UNAVAILABLE");
+  });
+});
