@@ -1,0 +1,139 @@
+/**
+ * The support snapshot, held in memory once per process and shared by every request, with what
+ * is computed from it (the reach index, gap results, assignments) memoised beside it.
+ *
+ * Before each use (once per request, see GapService) the store reads the data version: counts of
+ * schools, system leaders, engagements and memberships, the current FamilyRun, the latest need-band
+ * run and when any source was last loaded (gaps/findDataVersion.cypher, a few milliseconds).
+ * When it differs from the snapshot's, the snapshot is read again and everything memoised is
+ * dropped with it. So figures are computed once per change of data, not once per query.
+ */
+import type { DataVersion, SnapshotEngagement, SupportSnapshot } from "./gap.model.js";
+import {
+  areaGroups,
+  buildReachIndex,
+  computeGaps,
+  DEFAULT_GAP_PARAMETERS,
+  LeaderGrid,
+  type AreaGroup,
+  type GapParameters,
+  type GapResult,
+  type ReachIndex,
+} from "./gap-index.js";
+import { openEngagementCounts, type SnapshotSource } from "./gap.repository.js";
+import { MAX_SENSITIVITY_CHANGE } from "./sensitivity.js";
+
+/** A snapshot with its indexes and a memo of everything computed from it. */
+export class PreparedSnapshot {
+  readonly grid: LeaderGrid;
+  readonly index: ReachIndex;
+  readonly groups: AreaGroup[];
+  readonly schoolPosition: ReadonlyMap<number, number>;
+  readonly leaderPosition: ReadonlyMap<string, number>;
+  /** Schools with an open support engagement. */
+  readonly supportedUrns: ReadonlySet<number>;
+  /** True when at least one school has a need band. */
+  readonly hasNeedBands: boolean;
+  private readonly memo = new Map<string, unknown>();
+
+  /**
+   * `reuse` hands over the indexes of a snapshot with the same schools and leaders in the same
+   * order: only the engagements differ, and no index depends on them.
+   */
+  constructor(
+    readonly snapshot: SupportSnapshot,
+    reuse?: PreparedSnapshot,
+  ) {
+    this.grid = reuse?.grid ?? new LeaderGrid(snapshot.leaders);
+    this.index = reuse?.index ?? buildReachIndex(snapshot, this.grid, 1 + MAX_SENSITIVITY_CHANGE);
+    this.groups = reuse?.groups ?? areaGroups(snapshot);
+    this.schoolPosition =
+      reuse?.schoolPosition ?? new Map(snapshot.schools.map((school, i) => [school.urn, i]));
+    this.leaderPosition =
+      reuse?.leaderPosition ?? new Map(snapshot.leaders.map((leader, i) => [leader.id, i]));
+    this.supportedUrns = new Set(snapshot.engagements.filter((e) => e.open).map((e) => e.urn));
+    this.hasNeedBands = snapshot.schools.some((school) => school.needBand !== null);
+  }
+
+  /** The same schools and leaders with these engagements (and the open counts they give). */
+  withEngagements(version: DataVersion, engagements: SnapshotEngagement[]): PreparedSnapshot {
+    const open = openEngagementCounts(engagements);
+    const leaders = this.snapshot.leaders.map((leader) => ({
+      ...leader,
+      openEngagements: open.get(leader.id) ?? 0,
+    }));
+    return new PreparedSnapshot({ ...this.snapshot, version, leaders, engagements }, this);
+  }
+
+  /** `compute()` once per key for the life of this snapshot. */
+  memoize<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute();
+    this.memo.set(key, value);
+    return value;
+  }
+
+  gaps(parameters: GapParameters = DEFAULT_GAP_PARAMETERS): GapResult {
+    return this.memoize(`gaps:${JSON.stringify(parameters)}`, () =>
+      computeGaps(this.snapshot, this.index, parameters, this.groups),
+    );
+  }
+}
+
+export function versionKey(version: DataVersion): string {
+  return JSON.stringify(version);
+}
+
+/** True when nothing but support engagements changed between the two versions. */
+export function onlyEngagementsChanged(before: DataVersion, after: DataVersion): boolean {
+  const withoutEngagements = (version: DataVersion) =>
+    JSON.stringify({ ...version, engagements: 0, openEngagements: 0 });
+  return withoutEngagements(before) === withoutEngagements(after);
+}
+
+export class SupportDataStore {
+  private key: string | null = null;
+  private version: DataVersion | null = null;
+  private prepared: Promise<PreparedSnapshot> | null = null;
+
+  constructor(private readonly source: SnapshotSource) {}
+
+  /**
+   * The snapshot for the data as it is now, read again only when the data version changed.
+   * When only support engagements changed (one was recorded or closed), only they are read
+   * again and the indexes are kept: that is a few milliseconds rather than a full read.
+   */
+  async current(): Promise<PreparedSnapshot> {
+    const version = await this.source.findDataVersion();
+    const key = versionKey(version);
+    if (this.prepared === null || key !== this.key) {
+      const previous = this.prepared;
+      const incremental =
+        previous !== null && this.version !== null && onlyEngagementsChanged(this.version, version);
+      this.key = key;
+      this.version = version;
+      const loading = incremental
+        ? Promise.all([previous, this.source.loadEngagements()]).then(([prepared, engagements]) =>
+            prepared.withEngagements(version, engagements),
+          )
+        : this.source.loadSnapshot(version).then((snapshot) => new PreparedSnapshot(snapshot));
+      this.prepared = loading;
+      // A failed read is not cached: the next request tries again.
+      loading.catch(() => {
+        if (this.prepared === loading) {
+          this.prepared = null;
+          this.key = null;
+          this.version = null;
+        }
+      });
+    }
+    return this.prepared;
+  }
+
+  /** Drops the snapshot, for writers in this process that change what it holds. */
+  invalidate(): void {
+    this.prepared = null;
+    this.key = null;
+    this.version = null;
+  }
+}

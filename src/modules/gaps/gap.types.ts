@@ -1,0 +1,226 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { Specialism } from "../system-leaders/system-leader.model.js";
+import { SpecialismEnum } from "../system-leaders/system-leader.enums.js";
+import { AREA_LEVELS, GAP_KINDS, type AreaLevel } from "./gap.model.js";
+import { SENSITIVITY_PARAMETERS, type SensitivityParameter } from "./sensitivity.js";
+
+function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+}
+
+export const GapKindEnum = enumObject(GAP_KINDS);
+registerEnumType(GapKindEnum, {
+  name: "GapKind",
+  description:
+    "Which areas: all, rural ones (most schools rural) or coastal ones (most schools within 5 km of the coast).",
+});
+
+export const AreaLevelEnum = enumObject(AREA_LEVELS);
+registerEnumType(AreaLevelEnum, {
+  name: "AreaLevel",
+  description:
+    "A local authority, or a district within one (a unitary authority is its own single district).",
+});
+
+export const GapParameterEnum = enumObject(SENSITIVITY_PARAMETERS);
+registerEnumType(GapParameterEnum, {
+  name: "GapParameter",
+  description: "A threshold of the gap detector that gapSensitivity moves.",
+});
+
+@ObjectType({ description: "An area the gap detector reports on." })
+export class GapArea {
+  @Field(() => String, {
+    description: "ONS code: an LA's E06/E08/E09/E10 code, a district's E06/E07/E08/E09 code.",
+  })
+  code!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => AreaLevelEnum)
+  level!: AreaLevel;
+}
+
+@ObjectType({
+  description:
+    "An area's need for support weighed against the support within reach; the README's \"System leaders and support gaps\" defines every figure.",
+})
+export class SupportGap {
+  @Field(() => GapArea)
+  area!: GapArea;
+
+  @Field(() => Int, { description: "State-funded schools in the area." })
+  totalSchools!: number;
+
+  @Field(() => Int, { description: "Schools in need bands 1 and 2." })
+  needSchools!: number;
+
+  @Field(() => Int, { description: "Pupils on roll in those schools." })
+  needPupils!: number;
+
+  @Field(() => Float, { description: "Their need weight: 2 per band-1 school, 1 per band-2." })
+  needWeight!: number;
+
+  @Field(() => Float, {
+    description:
+      "Support places within reach of the area's schools in need: each leader's free places shared among the schools in need it reaches (two-step floating catchment).",
+  })
+  supply!: number;
+
+  @Field(() => Int, {
+    description: "Person designations (NLE, LLE, SLE, NLG) reaching a school in need.",
+  })
+  leadersWithinReach!: number;
+
+  @Field(() => Int, { description: "Teaching School Hubs reaching a school in need." })
+  hubsWithinReach!: number;
+
+  @Field(() => Float, { description: "Share of the area's schools in any partnership, 0 to 1." })
+  partnershipRate!: number;
+
+  @Field(() => Float, { description: "Need-weighted share of need covered, 0 to 1." })
+  coverage!: number;
+
+  @Field(() => Float, { description: "Need weight left without support in reach." })
+  unmetNeed!: number;
+
+  @Field(() => Float, { description: "100 × unmetNeed / totalSchools; lists are ordered by it." })
+  gapIndex!: number;
+
+  @Field(() => Boolean, { description: "At least half the area's schools are rural." })
+  rural!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      "At least half the area's schools are within 5 km of the Natural Earth 1:10m coastline.",
+  })
+  coastal!: boolean;
+
+  @Field(() => Float)
+  ruralShare!: number;
+
+  @Field(() => Float)
+  coastalShare!: number;
+}
+
+@ObjectType({
+  description: "A school in no partnership with no system leader serving its phase within reach.",
+})
+export class IsolatedSchool {
+  @Field(() => Int, { nullable: true })
+  needBand!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Distance to the nearest system leader serving its phase, however far.",
+  })
+  nearestLeaderKm!: number | null;
+}
+
+@ObjectType({ description: "One threshold moved one way, and what it does to the top gaps." })
+export class GapScenario {
+  @Field(() => GapParameterEnum)
+  parameter!: SensitivityParameter;
+
+  @Field(() => Float, { description: "The multiplier applied, e.g. 0.9 or 1.1." })
+  factor!: number;
+
+  @Field(() => Float, { description: "The parameter's value under the scenario, in its units." })
+  value!: number;
+
+  @Field(() => [SupportGap], {
+    description: "Areas that enter the top, with the scenario's figures.",
+  })
+  entering!: unknown[];
+
+  @Field(() => [SupportGap], {
+    description: "Areas that leave the top, with the baseline's figures.",
+  })
+  leaving!: unknown[];
+}
+
+@ObjectType({ description: "How the top gaps change when each threshold moves up or down." })
+export class GapSensitivity {
+  @Field(() => Int)
+  top!: number;
+
+  @Field(() => Float, { description: "The fraction each threshold moved, e.g. 0.1." })
+  change!: number;
+
+  @Field(() => [SupportGap])
+  baseline!: unknown[];
+
+  @Field(() => [GapScenario], { description: "Each parameter down, then up." })
+  scenarios!: GapScenario[];
+
+  @Field(() => [SupportGap], { description: "Areas in the top under every scenario." })
+  robust!: unknown[];
+}
+
+@ObjectType({ description: "A convertor academy and whether it supports other schools." })
+export class ConvertorAcademy {
+  @Field(() => Boolean, {
+    description: "A system leader based here has an open engagement elsewhere.",
+  })
+  supporting!: boolean;
+
+  @Field(() => Int)
+  openEngagements!: number;
+
+  @Field(() => Int)
+  pastEngagements!: number;
+}
+
+@ObjectType({
+  description:
+    "Convertor academies and whether they support any other school: an expectation of conversion the Education Committee found unmonitored.",
+})
+export class ConvertorAcademiesSupport {
+  @Field(() => Int)
+  convertors!: number;
+
+  @Field(() => Int, { description: "Convertors where a system leader is based." })
+  withSystemLeader!: number;
+
+  @Field(() => Int, { description: "Convertors whose leaders support another school now." })
+  supporting!: number;
+
+  @Field(() => Float, { description: "supporting / convertors, 0 to 1." })
+  supportingShare!: number;
+}
+
+@ObjectType({ description: "Why a school has its need band." })
+export class NeedReason {
+  @Field(() => String, { description: "Stable code, e.g. OFSTED_REQUIRES_IMPROVEMENT." })
+  code!: string;
+
+  @Field(() => String, { description: "The figures behind it." })
+  detail!: string;
+}
+
+@ObjectType({
+  description:
+    "How much support a school needs, from 1 (most) to 4, by the rule in src/modules/gaps/need-bands.ts.",
+})
+export class SchoolNeed {
+  @Field(() => Int)
+  band!: number;
+
+  @Field(() => Int, { nullable: true })
+  points!: number | null;
+
+  @Field(() => [NeedReason])
+  reasons!: NeedReason[];
+
+  @Field(() => [SpecialismEnum], {
+    description: "Specialisms that address the need, weakest first.",
+  })
+  areas!: Specialism[];
+
+  @Field(() => Int, { nullable: true, description: "The FamilyRun version compared against." })
+  familyVersion!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "The version of the need-band rule." })
+  ruleVersion!: number | null;
+}

@@ -1,0 +1,69 @@
+/**
+ * Argument checks shared by the gap and system-leader services. Each names the argument as the
+ * client wrote it, in the message and on the error.
+ */
+import { DomainNotFoundError, DomainValidationError } from "./errors.js";
+import type { PreparedSnapshot } from "./gap.store.js";
+
+const REGION_CODE = /^E12\d{6}$/;
+
+export function checkWholeNumber(
+  value: number | null | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  argument: string,
+): number {
+  if (value === null || value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new DomainValidationError(
+      `\`${argument}\` must be a whole number from ${min} to ${max}; got ${value}.`,
+      argument,
+    );
+  }
+  return value;
+}
+
+export function checkNumberInRange(
+  value: number | null | undefined,
+  fallback: number | null,
+  min: number,
+  max: number,
+  argument: string,
+): number | null {
+  if (value === null || value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= min || value > max) {
+    throw new DomainValidationError(
+      `\`${argument}\` must be a number above ${min} and at most ${max}; got ${value}.`,
+      argument,
+    );
+  }
+  return value;
+}
+
+/**
+ * A region code the graph holds, or null for all of England. A malformed code is a bad
+ * argument; a well-formed one naming no region is not found, with the codes that exist.
+ */
+export function checkRegion(
+  prepared: PreparedSnapshot,
+  regionCode: string | null | undefined,
+  argument = "regionCode",
+): string | null {
+  if (regionCode === null || regionCode === undefined) return null;
+  if (!REGION_CODE.test(regionCode)) {
+    throw new DomainValidationError(
+      `\`${argument}\` must be an ONS region code such as E12000007 (got "${regionCode.slice(0, 20)}").`,
+      argument,
+    );
+  }
+  const regions = prepared.snapshot.regions;
+  if (!regions.some((region) => region.code === regionCode)) {
+    throw new DomainNotFoundError(
+      `No region ${regionCode}: \`${argument}\` must be one of ` +
+        `${regions.map((region) => `${region.code} (${region.name})`).join(", ")}.`,
+      argument,
+    );
+  }
+  return regionCode;
+}

@@ -1,0 +1,24 @@
+import { createGapLoaders } from "../gaps/gap.loaders.js";
+import { GapService } from "../gaps/gap.service.js";
+import type { SupportDataStore } from "../gaps/gap.store.js";
+import type { NeedBandRepository } from "../gaps/need-band.repository.js";
+import { createSystemLeaderLoaders } from "./system-leader.loaders.js";
+import type { SystemLeaderRepository } from "./system-leader.repository.js";
+import { SystemLeaderService } from "./system-leader.service.js";
+
+/**
+ * One request's system-leader and gap services. They share the request's view of the support
+ * snapshot, so a query asking for both checks the data version once.
+ */
+export function createSupportServices(
+  repositories: { systemLeaders: SystemLeaderRepository; needBands: NeedBandRepository },
+  supportSnapshots: SupportDataStore,
+): { gaps: GapService; systemLeaders: SystemLeaderService } {
+  const gaps = new GapService(supportSnapshots, createGapLoaders(repositories.needBands));
+  const systemLeaders = new SystemLeaderService(
+    repositories.systemLeaders,
+    createSystemLeaderLoaders(repositories.systemLeaders),
+    gaps,
+  );
+  return { gaps, systemLeaders };
+}

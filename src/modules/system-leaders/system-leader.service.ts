@@ -1,0 +1,158 @@
+import type { Page } from "../common/pagination.js";
+import { DomainNotFoundError, DomainValidationError } from "../gaps/errors.js";
+import { requireNeedBands, type GapService } from "../gaps/gap.service.js";
+import { checkNumberInRange, checkRegion, checkWholeNumber } from "../gaps/validation.js";
+import { planAssignments, type AssignmentPlan } from "./assignment-plan.js";
+import { rankSupportCandidates, type SupportCandidate } from "./candidates.js";
+import type { SystemLeaderLoaders } from "./system-leader.loaders.js";
+import type {
+  Designation,
+  LeaderKey,
+  SupportEngagementRecord,
+  SystemLeaderRecord,
+} from "./system-leader.model.js";
+import type { SystemLeaderRepository } from "./system-leader.repository.js";
+
+export const DEFAULT_PAGE = 20;
+export const MAX_PAGE = 100;
+export const DEFAULT_CANDIDATES = 10;
+/** Further than any reach (reach.ts), and than a day's return journey for a visit. */
+export const MAX_DISTANCE_KM = 200;
+const MAX_CURSOR_LENGTH = 1_000;
+const REGION_CODE = /^E12\d{6}$/;
+
+export function encodeLeaderCursor(key: LeaderKey): string {
+  return Buffer.from(JSON.stringify([key.name, key.id]), "utf8").toString("base64url");
+}
+
+/** The position a cursor points at; anything this API did not issue names the argument. */
+export function decodeLeaderCursor(
+  cursor: string | null | undefined,
+  argument = "after",
+): LeaderKey | null {
+  if (cursor === null || cursor === undefined) return null;
+  const invalid = () =>
+    new DomainValidationError(
+      `\`${argument}\` is not a valid cursor: pass the endCursor of a previous page.`,
+      argument,
+    );
+  if (
+    cursor.length === 0 ||
+    cursor.length > MAX_CURSOR_LENGTH ||
+    !/^[A-Za-z0-9_-]+$/.test(cursor)
+  ) {
+    throw invalid();
+  }
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalid();
+  }
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 2 ||
+    typeof decoded[0] !== "string" ||
+    typeof decoded[1] !== "string"
+  ) {
+    throw invalid();
+  }
+  return { name: decoded[0], id: decoded[1] };
+}
+
+export interface SystemLeaderListRequest {
+  regionCode?: string | null;
+  designation?: Designation | null;
+  first?: number | null;
+  after?: string | null;
+  includeTotal: boolean;
+}
+
+export class SystemLeaderService {
+  constructor(
+    private readonly repository: SystemLeaderRepository,
+    private readonly loaders: SystemLeaderLoaders,
+    private readonly gaps: GapService,
+  ) {}
+
+  byId(id: string): Promise<SystemLeaderRecord | null> {
+    return this.loaders.systemLeaderById.load(id);
+  }
+
+  /** A page of system leaders in (name, id) order; an unknown region has none. */
+  async list(request: SystemLeaderListRequest): Promise<Page<SystemLeaderRecord>> {
+    const size = checkWholeNumber(request.first, DEFAULT_PAGE, 1, MAX_PAGE, "first");
+    const position = decodeLeaderCursor(request.after);
+    const regionCode = request.regionCode ?? null;
+    if (regionCode !== null && !REGION_CODE.test(regionCode)) {
+      throw new DomainValidationError(
+        `\`regionCode\` must be an ONS region code such as E12000007 (got "${regionCode.slice(0, 20)}").`,
+        "regionCode",
+      );
+    }
+    const filters = { regionCode, designation: request.designation ?? null };
+    const [rows, total] = await Promise.all([
+      this.repository.list({
+        ...filters,
+        afterName: position?.name ?? null,
+        afterId: position?.id ?? null,
+        limit: size + 1,
+      }),
+      request.includeTotal ? this.repository.count(filters) : Promise.resolve(null),
+    ]);
+    const edges = rows
+      .slice(0, size)
+      .map((node) => ({ cursor: encodeLeaderCursor({ name: node.name, id: node.id }), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: total,
+    };
+  }
+
+  basedAt(urn: number): Promise<SystemLeaderRecord[]> {
+    return this.loaders.systemLeadersByBaseUrn.load(urn);
+  }
+
+  async engagements(leaderId: string, openOnly: boolean): Promise<SupportEngagementRecord[]> {
+    const all = await this.loaders.engagementsByLeaderId.load(leaderId);
+    return openOnly ? all.filter((engagement) => engagement.open) : all;
+  }
+
+  engagementsOfSchool(urn: number): Promise<SupportEngagementRecord[]> {
+    return this.loaders.engagementsBySchoolUrn.load(urn);
+  }
+
+  /** Schools the leader could support, best first; see candidates.ts for the ranking. */
+  async schoolsToSupport(
+    systemLeaderId: string,
+    first?: number | null,
+    maxDistanceKm?: number | null,
+  ): Promise<SupportCandidate[]> {
+    const size = checkWholeNumber(first, DEFAULT_CANDIDATES, 1, MAX_PAGE, "first");
+    const distance = checkNumberInRange(maxDistanceKm, null, 0, MAX_DISTANCE_KM, "maxDistanceKm");
+    const prepared = requireNeedBands(await this.gaps.snapshot());
+    const position = prepared.leaderPosition.get(systemLeaderId);
+    if (position === undefined) {
+      throw new DomainNotFoundError(
+        `No system leader with id "${systemLeaderId.slice(0, 100)}": list them with systemLeaders.`,
+        "systemLeaderId",
+      );
+    }
+    const leader = prepared.snapshot.leaders[position]!;
+    return prepared.memoize(`candidates:${JSON.stringify([systemLeaderId, size, distance])}`, () =>
+      rankSupportCandidates(leader, prepared.snapshot.schools, {
+        first: size,
+        maxDistanceKm: distance,
+        supported: prepared.supportedUrns,
+      }),
+    );
+  }
+
+  /** The optimal assignment of the region's leaders; see assignment-plan.ts. */
+  async supportAssignments(regionCode: string): Promise<AssignmentPlan> {
+    const prepared = requireNeedBands(await this.gaps.snapshot());
+    const region = checkRegion(prepared, regionCode) as string;
+    return prepared.memoize(`assignments:${region}`, () => planAssignments(prepared, region));
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * The gap detector against the full England data: supportGaps, isolatedSchools,
+ * gapSensitivity, convertorAcademiesSupport and School.need.
+ */
+import { describe, expect, it } from "vitest";
+import { dataOf, useApi } from "../helpers/api.js";
+
+const api = useApi();
+
+interface Gap {
+  area: { code: string; name: string; level: string };
+  localAuthority: { code: number; name: string } | null;
+  totalSchools: number;
+  needSchools: number;
+  needPupils: number;
+  supply: number;
+  coverage: number;
+  unmetNeed: number;
+  gapIndex: number;
+  rural: boolean;
+  coastal: boolean;
+  ruralShare: number;
+  coastalShare: number;
+  schools: { urn: number; need: { band: number } | null }[];
+}
+
+const GAPS = `
+  query Gaps($regionCode: String, $kind: GapKind, $level: AreaLevel, $first: Int) {
+    supportGaps(regionCode: $regionCode, kind: $kind, level: $level, first: $first) {
+      area { code name level } localAuthority { code name }
+      totalSchools needSchools needPupils supply coverage unmetNeed gapIndex
+      rural coastal ruralShare coastalShare
+      schools(first: 5) { urn need { band } }
+    }
+  }`;
+
+async function gaps(variables: Record<string, unknown>): Promise<Gap[]> {
+  return (dataOf(await api().executeText(GAPS, variables)) as { supportGaps: Gap[] }).supportGaps;
+}
+
+describe("supportGaps", () => {
+  it("when rural gaps are asked for, then every area returned is rural", async () => {
+    const list = await gaps({ kind: "RURAL", first: 100 });
+
+    expect(list.length).toBeGreaterThan(5);
+    for (const gap of list) {
+      expect(gap.rural).toBe(true);
+      expect(gap.ruralShare).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
+  it("when coastal gaps are asked for, then every area returned is coastal", async () => {
+    const list = await gaps({ kind: "COASTAL", first: 100 });
+
+    expect(list.length).toBeGreaterThan(5);
+    expect(list.every((gap) => gap.coastal && gap.coastalShare >= 0.5)).toBe(true);
+  });
+
+  it("when LOCAL_AUTHORITY is asked for, then only LAs come back, ordered by gap index, highest first", async () => {
+    const data = dataOf(
+      await api().executeText(
+        "{ supportGaps(level: LOCAL_AUTHORITY, first: 500) { area { level } gapIndex } }",
+      ),
+    ) as { supportGaps: { area: { level: string }; gapIndex: number }[] };
+    const list = data.supportGaps;
+
+    expect(list.length).toBeGreaterThan(140);
+    expect(list.every((gap) => gap.area.level === "LOCAL_AUTHORITY")).toBe(true);
+    const indexes = list.map((gap) => gap.gapIndex);
+    expect(indexes).toEqual([...indexes].sort((a, b) => b - a));
+  });
+
+  it("when gaps of a region are asked for, then each figure is consistent and the schools behind them are in need", async () => {
+    const list = await gaps({ regionCode: "E12000009", level: "DISTRICT", first: 10 });
+
+    expect(list.length).toBe(10);
+    for (const gap of list) {
+      expect(gap.localAuthority).not.toBeNull();
+      expect(gap.needSchools).toBeLessThanOrEqual(gap.totalSchools);
+      expect(gap.coverage).toBeGreaterThanOrEqual(0);
+      expect(gap.coverage).toBeLessThanOrEqual(1);
+      expect(gap.gapIndex).toBeCloseTo((100 * gap.unmetNeed) / gap.totalSchools);
+      expect(gap.schools.length).toBe(Math.min(5, gap.needSchools));
+      for (const school of gap.schools) expect(school.need?.band).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("when the region is unknown, then NOT_FOUND lists the regions; when first is out of range, BAD_USER_INPUT names it", async () => {
+    const unknown = await api().executeText(GAPS, { regionCode: "E12000010" });
+    const tooMany = await api().executeText("{ supportGaps(first: 501) { gapIndex } }");
+
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      argument: "regionCode",
+    });
+    expect(unknown.errors?.[0]?.message).toContain("E12000001 (North East)");
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argument: "first",
+    });
+  });
+});
+
+describe("isolatedSchools", () => {
+  it("when isolated schools are listed, then none is in a partnership, neediest first", async () => {
+    const data = dataOf(
+      await api().executeText(`{ isolatedSchools(first: 30) {
+        needBand nearestLeaderKm nearestLeader { id } school { urn memberships { partnership { id } } }
+      } }`),
+    ) as {
+      isolatedSchools: {
+        needBand: number | null;
+        nearestLeaderKm: number | null;
+        school: { memberships: unknown[] };
+      }[];
+    };
+
+    expect(data.isolatedSchools.length).toBeGreaterThan(0);
+    for (const isolated of data.isolatedSchools) {
+      expect(isolated.school.memberships).toEqual([]);
+      expect(isolated.nearestLeaderKm === null || isolated.nearestLeaderKm > 0).toBe(true);
+    }
+    const bands = data.isolatedSchools.map((s) => s.needBand ?? 5);
+    expect(bands).toEqual([...bands].sort((a, b) => a - b));
+  });
+});
+
+describe("gapSensitivity", () => {
+  it("when thresholds move by 10 %, then each parameter is tried both ways and entering and leaving balance", async () => {
+    const data = dataOf(
+      await api().executeText(`{ gapSensitivity(level: LOCAL_AUTHORITY, top: 10) {
+        top change baseline { area { code } }
+        scenarios { parameter factor entering { area { code } } leaving { area { code } } }
+        robust { area { code } }
+      } }`),
+    ) as {
+      gapSensitivity: {
+        top: number;
+        change: number;
+        baseline: { area: { code: string } }[];
+        scenarios: { parameter: string; factor: number; entering: unknown[]; leaving: unknown[] }[];
+        robust: { area: { code: string } }[];
+      };
+    };
+    const result = data.gapSensitivity;
+
+    expect(result).toMatchObject({ top: 10, change: 0.1 });
+    expect(result.baseline).toHaveLength(10);
+    expect(result.scenarios.map((s) => `${s.parameter} ${s.factor}`)).toEqual([
+      "REACH_KM 0.9",
+      "REACH_KM 1.1",
+      "LEADER_CAPACITY 0.9",
+      "LEADER_CAPACITY 1.1",
+      "PARTNERSHIP_CREDIT 0.9",
+      "PARTNERSHIP_CREDIT 1.1",
+      "AREA_SHARE 0.9",
+      "AREA_SHARE 1.1",
+      "COAST_DISTANCE_KM 0.9",
+      "COAST_DISTANCE_KM 1.1",
+    ]);
+    for (const scenario of result.scenarios) {
+      expect(scenario.entering.length).toBe(scenario.leaving.length);
+    }
+    const baseline = new Set(result.baseline.map((gap) => gap.area.code));
+    expect(result.robust.every((gap) => baseline.has(gap.area.code))).toBe(true);
+  });
+
+  it("when change is out of range, then BAD_USER_INPUT names it", async () => {
+    const result = await api().executeText("{ gapSensitivity(change: 0.5) { top } }");
+
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argument: "change",
+    });
+  });
+});
+
+describe("convertorAcademiesSupport", () => {
+  it("when a region's convertors are counted, then the shares add up and every academy listed is a convertor", async () => {
+    const data = dataOf(
+      await api().executeText(`{ convertorAcademiesSupport(regionCode: "E12000008") {
+        region { code } convertors withSystemLeader supporting supportingShare
+        academies(first: 10, supporting: false) { supporting school { governance region { code } } }
+      } }`),
+    ) as {
+      convertorAcademiesSupport: {
+        region: { code: string };
+        convertors: number;
+        withSystemLeader: number;
+        supporting: number;
+        supportingShare: number;
+        academies: {
+          supporting: boolean;
+          school: { governance: string; region: { code: string } };
+        }[];
+      };
+    };
+    const result = data.convertorAcademiesSupport;
+
+    expect(result.region.code).toBe("E12000008");
+    expect(result.convertors).toBeGreaterThan(100);
+    expect(result.withSystemLeader).toBeLessThanOrEqual(result.convertors);
+    expect(result.supportingShare).toBeCloseTo(result.supporting / result.convertors);
+    for (const academy of result.academies) {
+      expect(academy).toMatchObject({
+        supporting: false,
+        school: { governance: "ACADEMY_CONVERTER", region: { code: "E12000008" } },
+      });
+    }
+  });
+});
+
+describe("School.need", () => {
+  it("when a school's need is read, then it carries its band, reasons with figures and the versions used", async () => {
+    const { records } = await api().db.driver.executeQuery(
+      "MATCH (s:School) WHERE s.needBand = 1 RETURN s.urn AS urn ORDER BY urn LIMIT 1",
+    );
+    const urn = Number(records[0]?.get("urn"));
+
+    const data = dataOf(
+      await api().executeText(
+        `query ($urn: Int!) { school(urn: $urn) { need { band points reasons { code detail } areas familyVersion ruleVersion } } }`,
+        { urn },
+      ),
+    ) as {
+      school: {
+        need: {
+          band: number;
+          points: number;
+          reasons: { code: string; detail: string }[];
+          areas: string[];
+          familyVersion: number;
+          ruleVersion: number;
+        };
+      };
+    };
+
+    expect(data.school.need.band).toBe(1);
+    expect(data.school.need.points).toBeGreaterThanOrEqual(4);
+    expect(data.school.need.reasons.length).toBeGreaterThan(0);
+    expect(data.school.need.familyVersion).toBeGreaterThanOrEqual(1);
+    expect(data.school.need.ruleVersion).toBe(1);
+  });
+});

@@ -1,0 +1,312 @@
+/**
+ * System leaders, schoolsToSupport and supportAssignments against the full England data, with
+ * the bundled Teaching School Hubs, the synthetic designations and need bands in place.
+ */
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { dataOf, useApi } from "../helpers/api.js";
+
+const api = useApi();
+
+/** Five Counties hub: lead school URN 149948 converted after the census, so it is based at 109164. */
+const FIVE_COUNTIES_HUB = "tsh-sw6";
+const SOUTH_WEST = "E12000009";
+
+interface Candidate {
+  score: number;
+  needBand: number;
+  distanceKm: number;
+  school: { urn: number };
+  reasons: { factor: string; value: number; detail: string }[];
+}
+
+const CANDIDATES = `
+  query Candidates($id: ID!, $first: Int, $maxDistanceKm: Float) {
+    schoolsToSupport(systemLeaderId: $id, first: $first, maxDistanceKm: $maxDistanceKm) {
+      score needBand distanceKm school { urn } reasons { factor value detail }
+    }
+  }`;
+
+async function candidates(id: string, first = 20): Promise<Candidate[]> {
+  const data = dataOf(await api().executeText(CANDIDATES, { id, first })) as {
+    schoolsToSupport: Candidate[];
+  };
+  return data.schoolsToSupport;
+}
+
+/** Engagements this file creates, removed after each test whatever happens. */
+const created: string[] = [];
+
+afterEach(async () => {
+  if (created.length === 0) return;
+  await api().db.driver.executeQuery("MATCH ()-[r:SUPPORTS]->() WHERE r.id IN $ids DELETE r", {
+    ids: created.splice(0),
+  });
+});
+
+beforeAll(async () => {
+  const { records } = await api().db.driver.executeQuery(
+    "MATCH (s:School) WHERE s.needBand IS NOT NULL RETURN count(s) AS banded",
+  );
+  if (Number(records[0]?.get("banded")) === 0) {
+    throw new Error("No need bands in the test database: run `npm run need-bands` first.");
+  }
+});
+
+describe("systemLeader and systemLeaders", () => {
+  it("when a Teaching School Hub is asked for, then it is held by its lead school, serves any phase and cites the DfE list", async () => {
+    const data = dataOf(
+      await api().executeText(
+        `query ($id: ID!) { systemLeader(id: $id) {
+          id designation name phase capacity availableCapacity synthetic holder { id }
+          baseSchool { urn } region { code } source { id }
+        } }`,
+        { id: FIVE_COUNTIES_HUB },
+      ),
+    );
+
+    expect(data).toEqual({
+      systemLeader: {
+        id: FIVE_COUNTIES_HUB,
+        designation: "TEACHING_SCHOOL_HUB",
+        name: "Five Counties Teaching School Hubs Alliance (South Glos/BANES)",
+        phase: null,
+        capacity: 10,
+        availableCapacity: 10,
+        synthetic: false,
+        holder: null,
+        baseSchool: { urn: 109164 },
+        region: { code: SOUTH_WEST },
+        source: { id: "dfe-teaching-school-hubs" },
+      },
+    });
+  });
+
+  it("when an unknown id is asked for, then the leader is null and there is no error", async () => {
+    const result = await api().executeText(`{ systemLeader(id: "no-such-leader") { id } }`);
+
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ systemLeader: null });
+  });
+
+  it("when synthetic NLEs of a region are listed, then each is marked with its generator and held by a person, never an invented name", async () => {
+    const data = dataOf(
+      await api().executeText(
+        `{ systemLeaders(regionCode: "${SOUTH_WEST}", designation: NLE, first: 50) {
+          totalCount
+          edges { node { designation synthetic generator { name version seed } holder { name synthetic } region { code } } }
+        } }`,
+      ),
+    ) as {
+      systemLeaders: {
+        totalCount: number;
+        edges: {
+          node: {
+            designation: string;
+            synthetic: boolean;
+            generator: { name: string; version: number; seed: number } | null;
+            holder: { name: string; synthetic: boolean } | null;
+            region: { code: string };
+          };
+        }[];
+      };
+    };
+
+    expect(data.systemLeaders.totalCount).toBeGreaterThan(10);
+    for (const { node } of data.systemLeaders.edges) {
+      expect(node).toMatchObject({
+        designation: "NLE",
+        synthetic: true,
+        region: { code: SOUTH_WEST },
+      });
+      expect(node.generator).toEqual({
+        name: "dfe-criteria-system-leaders",
+        version: 1,
+        seed: 2024,
+      });
+      if (node.holder?.synthetic) expect(node.holder.name).toMatch(/^Headteacher of /);
+    }
+  });
+
+  it("when pages are followed, then they join up in name order without repeats", async () => {
+    const page = async (after: string | null) =>
+      dataOf(
+        await api().executeText(
+          `query ($after: String) { systemLeaders(regionCode: "E12000001", first: 7, after: $after) {
+            edges { node { id name } } pageInfo { hasNextPage endCursor }
+          } }`,
+          { after },
+        ),
+      ) as {
+        systemLeaders: {
+          edges: { node: { id: string; name: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
+
+    const first = await page(null);
+    const second = await page(first.systemLeaders.pageInfo.endCursor);
+    const nodes = [...first.systemLeaders.edges, ...second.systemLeaders.edges].map((e) => e.node);
+    const sorted = [...nodes].sort(
+      (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+    );
+
+    expect(first.systemLeaders.pageInfo.hasNextPage).toBe(true);
+    expect(new Set(nodes.map((n) => n.id)).size).toBe(14);
+    expect(nodes.map((n) => n.id)).toEqual(sorted.map((n) => n.id));
+  });
+});
+
+describe("schoolsToSupport", () => {
+  it("when a hub asks, then schools in need come back best first, each with its need, fit and reach explained", async () => {
+    const list = await candidates(FIVE_COUNTIES_HUB, 10);
+
+    expect(list.length).toBe(10);
+    for (const candidate of list) {
+      expect(candidate.needBand).toBeLessThanOrEqual(3);
+      expect(candidate.reasons.map((r) => r.factor)).toEqual(["NEED", "FIT", "REACH"]);
+      const product = candidate.reasons.reduce((score, reason) => score * reason.value, 1);
+      expect(candidate.score).toBeCloseTo(product);
+    }
+    const scores = list.map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("when a school already has an open engagement, then the leader is never offered it", async () => {
+    const before = await candidates(FIVE_COUNTIES_HUB, 5);
+    const target = before[0]!.school.urn;
+    const id = `test-supports-${randomUUID()}`;
+    created.push(id);
+
+    // Recorded by another leader: the school is being supported, whoever supports it.
+    await api().db.driver.executeQuery(
+      `MATCH (l:SystemLeader {id: "tsh-sw1"}), (s:School {urn: $urn})
+       CREATE (l)-[:SUPPORTS {id: $id, start: date(), focus: "test"}]->(s)`,
+      { urn: target, id },
+    );
+    const after = await candidates(FIVE_COUNTIES_HUB, 100);
+
+    expect(after.map((c) => c.school.urn)).not.toContain(target);
+    const { records } = await api().db.driver.executeQuery(
+      "MATCH ()-[r:SUPPORTS {id: $id}]->(s:School) RETURN s.urn AS urn",
+      { id },
+    );
+    expect(records.map((r) => Number(r.get("urn")))).toEqual([target]);
+  });
+
+  it("when an engagement is open, then it counts against the leader's capacity", async () => {
+    const [school] = await candidates(FIVE_COUNTIES_HUB, 1);
+    const id = `test-supports-${randomUUID()}`;
+    created.push(id);
+    await api().db.driver.executeQuery(
+      `MATCH (l:SystemLeader {id: $leader}), (s:School {urn: $urn})
+       CREATE (l)-[:SUPPORTS {id: $id, start: date() - duration('P30D')}]->(s)`,
+      { leader: FIVE_COUNTIES_HUB, urn: school!.school.urn, id },
+    );
+
+    const data = dataOf(
+      await api().executeText(
+        `query ($id: ID!) { systemLeader(id: $id) { capacity openEngagements availableCapacity engagements(openOnly: true) { id open school { urn } } } }`,
+        { id: FIVE_COUNTIES_HUB },
+      ),
+    );
+
+    expect(data).toEqual({
+      systemLeader: {
+        capacity: 10,
+        openEngagements: 1,
+        availableCapacity: 9,
+        engagements: [{ id, open: true, school: { urn: school!.school.urn } }],
+      },
+    });
+  });
+
+  it("when the leader is unknown, then NOT_FOUND names systemLeaderId", async () => {
+    const result = await api().executeText(CANDIDATES, { id: "no-such-leader" });
+
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      argument: "systemLeaderId",
+    });
+    expect(result.errors?.[0]?.message).toContain("no-such-leader");
+  });
+
+  it.each([
+    [{ first: 0 }, "first"],
+    [{ first: 101 }, "first"],
+    [{ maxDistanceKm: -5 }, "maxDistanceKm"],
+    [{ maxDistanceKm: 1_000 }, "maxDistanceKm"],
+  ])("when given %o, then BAD_USER_INPUT names %s", async (variables, argument) => {
+    const result = await api().executeText(CANDIDATES, { id: FIVE_COUNTIES_HUB, ...variables });
+
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
+    expect(result.errors?.[0]?.message).toContain(`\`${argument}\``);
+  });
+});
+
+describe("supportAssignments", () => {
+  const PLAN = `
+    query ($region: String!) {
+      supportAssignments(regionCode: $region) {
+        method leaders availableCapacity needSchools needWeight assignedSchools coveredWeight
+        region { code }
+        assignments { needBand distanceKm systemLeader { id availableCapacity } school { urn } }
+        unmet { area { code level } needSchools needWeight schools(first: 3) { urn } }
+      }
+    }`;
+
+  it("when the South West is planned, then no leader exceeds its free places, no school is planned twice and the leftover need adds up", async () => {
+    const { supportAssignments: plan } = dataOf(
+      await api().executeText(PLAN, { region: SOUTH_WEST }),
+    ) as {
+      supportAssignments: {
+        method: string;
+        needSchools: number;
+        needWeight: number;
+        assignedSchools: number;
+        coveredWeight: number;
+        region: { code: string };
+        assignments: {
+          needBand: number;
+          systemLeader: { id: string; availableCapacity: number };
+          school: { urn: number };
+        }[];
+        unmet: { needSchools: number; needWeight: number; schools: { urn: number }[] }[];
+      };
+    };
+
+    expect(plan.region.code).toBe(SOUTH_WEST);
+    expect(plan.method).toMatch(/minimum-cost flow/i);
+    expect(plan.assignedSchools).toBeGreaterThan(0);
+    const load = new Map<string, { used: number; free: number }>();
+    for (const a of plan.assignments) {
+      const entry = load.get(a.systemLeader.id) ?? {
+        used: 0,
+        free: a.systemLeader.availableCapacity,
+      };
+      entry.used += 1;
+      load.set(a.systemLeader.id, entry);
+    }
+    for (const { used, free } of load.values()) expect(used).toBeLessThanOrEqual(free);
+    expect(new Set(plan.assignments.map((a) => a.school.urn)).size).toBe(plan.assignments.length);
+    const unmetSchools = plan.unmet.reduce((sum, u) => sum + u.needSchools, 0);
+    const unmetWeight = plan.unmet.reduce((sum, u) => sum + u.needWeight, 0);
+    expect(plan.assignedSchools + unmetSchools).toBe(plan.needSchools);
+    expect(plan.coveredWeight + unmetWeight).toBe(plan.needWeight);
+  });
+
+  it("when the region is unknown, then NOT_FOUND; when malformed, then BAD_USER_INPUT", async () => {
+    const unknown = await api().executeText(PLAN, { region: "E12000099" });
+    const malformed = await api().executeText(PLAN, { region: "South West" });
+
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      argument: "regionCode",
+    });
+    expect(unknown.errors?.[0]?.message).toContain("E12000009 (South West)");
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argument: "regionCode",
+    });
+  });
+});
