@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { projectRoot } from "../src/config.js";
+import { GENERATOR } from "./system-leaders/generator.js";
 
 export const SEED_DATA_DIR = path.join(projectRoot, "seed", "data");
 
@@ -240,6 +241,53 @@ export const DATASETS = {
       "ages, census pupils and FSM, last Ofsted inspection and the headteacher's name.",
     files: ["samples/gias_edubasealldata_2022-04-20_hampshire_surrey.csv"],
   }),
+  teachingSchoolHubs: {
+    id: "dfe-teaching-school-hubs",
+    title: "Teaching School Hubs and their lead schools",
+    publisher: DFE,
+    period: "2021-2024",
+    licence: "MIT (code); values Crown copyright, Open Government Licence v3.0",
+    attribution: OGL_ATTRIBUTION,
+    origin: {
+      repository: "DFE-Digital/register-early-career-teachers-public",
+      path: "db/scripts/award_region_to_lead_school.rb",
+      commit: "bc6736bc",
+    },
+    description:
+      "The 87 Teaching School Hubs DfE designated: hub area code (e.g. EE1), lead school URN and " +
+      "name, and hub name. Each hub is a system leader held by its lead school.",
+    files: ["system-leaders/teaching_school_hubs.csv"],
+  },
+  syntheticSystemLeaders: {
+    id: "derived:synthetic-system-leaders",
+    title: "Synthetic system leaders (NLE, LLE, SLE, NLG) from DfE's eligibility criteria",
+    publisher: "Derived in this project",
+    period: "2018/19-2024/25",
+    licence: OGL,
+    attribution: OGL_ATTRIBUTION,
+    origin: { repository: "this project", path: "seed/system-leaders/generator.ts", commit: "" },
+    description:
+      `Not a list of real people: generator ${GENERATOR.name} v${GENERATOR.version}, seed ` +
+      `${GENERATOR.seed}, designates a seeded share of the schools meeting DfE's published ` +
+      "criteria (Outstanding or Good, strong and sustained progress) as the base of a " +
+      "National, Local or Specialist Leader of Education or National Leader of Governance. " +
+      "Every such node is synthetic: true; a list loaded with --system-leaders replaces them.",
+    files: [],
+  },
+  placeholderLeaders: {
+    id: "derived:placeholder-leaders",
+    title: "Placeholder holders of system-leader designations",
+    publisher: "Derived in this project",
+    period: "",
+    licence: OGL,
+    attribution: OGL_ATTRIBUTION,
+    origin: { repository: "this project", path: "seed/system-leaders/generator.ts", commit: "" },
+    description:
+      "A designation belongs to a person, but no loaded source names them (GIAS headteachers " +
+      "are loaded for the Hampshire and Surrey sample only): a synthetic Leader named after " +
+      'the post, e.g. "Headteacher of <school>", stands in. No names are invented.',
+    files: [],
+  },
   postcodeSectorCentroid: {
     id: "derived:postcode-sector-centroid",
     title: "School locations estimated from postcode sector centroids",
@@ -297,6 +345,27 @@ export function giasExtractDataset(extractDate: string, fileName: string): Datas
     attribution: OGL_ATTRIBUTION,
     origin: { repository: "get-information-schools.service.gov.uk", path: fileName, commit: "" },
     description: "A GIAS establishment extract loaded with `npm run seed -- --gias FILE`.",
+    files: [],
+  };
+}
+
+/** The dataset of a user's list of system leaders, named after the file. */
+export function systemLeaderListDataset(fileName: string, loadedOn: string): DatasetInfo {
+  return {
+    id: `system-leaders-list:${fileName}`,
+    title: `System leaders listed in ${fileName}`,
+    publisher: "Loaded by a user",
+    period: loadedOn,
+    licence: "As the list's publisher states",
+    attribution: "",
+    origin: {
+      repository: "loaded with npm run seed -- --system-leaders",
+      path: fileName,
+      commit: "",
+    },
+    description:
+      "Designated system leaders (URN, designation, specialisms, capacity) loaded with " +
+      "`npm run seed -- --system-leaders FILE`; loading a list replaces the synthetic ones.",
     files: [],
   };
 }

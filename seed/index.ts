@@ -1,8 +1,9 @@
 /**
- * npm run seed [-- --if-empty] [-- --gias FILE]
+ * npm run seed [-- --if-empty] [-- --gias FILE] [-- --system-leaders FILE]
  *
  * Loads the bundled open data (and the bundled GIAS sample's headteachers) into Neo4j, or with
- * --gias one GIAS establishment extract onto the schools already loaded.
+ * --gias one GIAS establishment extract onto the schools already loaded, or with
+ * --system-leaders a list of designated system leaders.
  */
 import { parseArgs } from "node:util";
 import { commandLineArguments, config } from "../src/config.js";
@@ -15,23 +16,33 @@ import { GiasExtractError } from "./gias.js";
 import { defaultProgress } from "./progress.js";
 import { runSeed } from "./run.js";
 import { formatSummary } from "./summary.js";
+import { SystemLeaderListError } from "./system-leaders/stages.js";
 
-const USAGE = `usage: npm run seed [-- --if-empty] [-- --gias FILE]
+const USAGE = `usage: npm run seed [-- --if-empty] [-- --gias FILE] [-- --system-leaders FILE]
   (no options)   load the bundle in seed/data and the bundled GIAS sample
   --if-empty     as above, but only when the graph has no School nodes
-  --gias FILE    load a GIAS establishment extract (edubasealldata .csv or .csv.gz)`;
+  --gias FILE    load a GIAS establishment extract (edubasealldata .csv or .csv.gz)
+  --system-leaders FILE
+                 load a list of system leaders (.csv or .csv.gz with columns URN, designation,
+                 specialisms, capacity); it replaces the synthetic ones`;
 
 /** Problems with the input the user can fix: the message says how, a stack trace would not help. */
-const EXPECTED_ERRORS = [MissingDataError, CsvFormatError, GiasExtractError];
+const EXPECTED_ERRORS = [MissingDataError, CsvFormatError, GiasExtractError, SystemLeaderListError];
 
 async function main(): Promise<number> {
-  let values: { "if-empty"?: boolean; gias?: string; help?: boolean };
+  let values: {
+    "if-empty"?: boolean;
+    gias?: string;
+    "system-leaders"?: string;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: commandLineArguments(),
       options: {
         "if-empty": { type: "boolean" },
         gias: { type: "string" },
+        "system-leaders": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -49,6 +60,10 @@ async function main(): Promise<number> {
     );
     return 2;
   }
+  if (values["system-leaders"] && (values["if-empty"] || values.gias)) {
+    console.error(`--system-leaders loads one list on its own.\n${USAGE}`);
+    return 2;
+  }
 
   const c = config();
   const settings = connectionSettings(c);
@@ -63,6 +78,7 @@ async function main(): Promise<number> {
       db,
       ifEmpty: values["if-empty"],
       giasFile: values.gias,
+      systemLeadersFile: values["system-leaders"],
       progress: defaultProgress(),
       log: (line) => console.log(line),
     });

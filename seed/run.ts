@@ -7,6 +7,7 @@ import { projectRoot } from "../src/config.js";
 import type { Database } from "../src/db/driver.js";
 import { applySchema } from "../src/db/schema.js";
 import { BUNDLE_STEPS, readBundle } from "./bundle.js";
+import { writeCollaborationModels } from "./collaboration/load.js";
 import { DATASETS, dataFile } from "./datasets.js";
 import { loadGiasExtract, readGiasExtract } from "./gias.js";
 import {
@@ -21,6 +22,13 @@ import {
 } from "./load.js";
 import { silentProgress, type Progress } from "./progress.js";
 import { formatRejection, SkipCounter, type Rejection } from "./rejections.js";
+import { countSystemLeaders } from "./system-leaders/load.js";
+import {
+  generateSystemLeaders,
+  loadSystemLeaderList,
+  loadTeachingSchoolHubs,
+  type StageResult,
+} from "./system-leaders/stages.js";
 
 export const DEFAULT_REJECTION_LOG = path.join(projectRoot, ".neo4j", "seed-rejections.log");
 
@@ -30,6 +38,8 @@ export interface SeedOptions {
   ifEmpty?: boolean;
   /** Load this GIAS extract instead of the bundle. */
   giasFile?: string;
+  /** Load this list of system leaders (URN, designation, specialisms, capacity) instead. */
+  systemLeadersFile?: string;
   /** With the bundle, also load the bundled Hampshire/Surrey GIAS sample (default true). */
   giasSample?: boolean;
   progress?: Progress;
@@ -45,6 +55,8 @@ export interface SeedTimings {
   writeMs: number;
   /** Reading and writing GIAS extracts. */
   giasMs: number;
+  /** Teaching School Hubs, synthetic designations or a list of system leaders. */
+  systemLeadersMs: number;
   totalMs: number;
 }
 
@@ -67,16 +79,37 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
   const progress = options.progress ?? silentProgress;
   const log = options.log ?? (() => {});
   const started = performance.now();
-  const timings: SeedTimings = { parseMs: 0, writeMs: 0, giasMs: 0, totalMs: 0 };
+  const timings: SeedTimings = {
+    parseMs: 0,
+    writeMs: 0,
+    giasMs: 0,
+    systemLeadersMs: 0,
+    totalMs: 0,
+  };
   const skipped = new SkipCounter();
   const rejections: Rejection[] = [];
+  const systemLeaderStage = async (stage: () => Promise<StageResult>) => {
+    const stageStarted = performance.now();
+    const result = await stage();
+    rejections.push(...result.rejections);
+    skipped.merge(result.skipped);
+    result.notes.forEach((note) => log(note));
+    timings.systemLeadersMs += performance.now() - stageStarted;
+  };
 
   await applySchema(db);
+  // Reference data, not imported data: kept current on every run, --if-empty included.
+  log(`Collaboration models catalogue: ${await writeCollaborationModels(db)} models.`);
 
   if (options.ifEmpty) {
     const schools = await countSchools(db);
     if (schools > 0) {
       log(`The graph already holds ${schools} schools: nothing loaded (--if-empty).`);
+      // A graph loaded before system leaders existed gets them, so a restart brings it up to date.
+      if ((await countSystemLeaders(db)) === 0) {
+        await systemLeaderStage(() => loadTeachingSchoolHubs(db, progress));
+        await systemLeaderStage(() => generateSystemLeaders(db, progress));
+      }
       timings.totalMs = performance.now() - started;
       return {
         loaded: false,
@@ -89,7 +122,10 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
     }
   }
 
-  if (options.giasFile) {
+  if (options.systemLeadersFile) {
+    const file = options.systemLeadersFile;
+    await systemLeaderStage(() => loadSystemLeaderList(db, file, progress));
+  } else if (options.giasFile) {
     const giasStarted = performance.now();
     const extract = readGiasExtract(options.giasFile);
     log(
@@ -131,6 +167,9 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
       skipped.merge(await loadGiasExtract(db, extract, progress));
       timings.giasMs = performance.now() - giasStarted;
     }
+    // After the GIAS sample, so designations go to the headteachers it names.
+    await systemLeaderStage(() => loadTeachingSchoolHubs(db, progress));
+    await systemLeaderStage(() => generateSystemLeaders(db, progress));
   }
 
   const rejectionLog =

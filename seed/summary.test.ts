@@ -10,7 +10,7 @@ function summary(rejections: Rejection[]): SeedSummary {
     skipped: [["GIAS groups: school sponsors", 3]],
     rejections,
     rejectionLog: "/tmp/seed-rejections.log",
-    timings: { parseMs: 1000, writeMs: 2000, giasMs: 0, totalMs: 3000 },
+    timings: { parseMs: 1000, writeMs: 2000, giasMs: 0, systemLeadersMs: 0, totalMs: 3000 },
   };
 }
 

@@ -39,6 +39,7 @@ export function formatSummary(summary: SeedSummary): string {
     ["read and join", timings.parseMs],
     ["write", timings.writeMs],
     ["GIAS", timings.giasMs],
+    ["system leaders", timings.systemLeadersMs],
   ] as const;
   const parts = phases.filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${seconds(ms)}`);
   lines.push(`Time: ${seconds(timings.totalMs)} (${parts.join(", ")})`);

@@ -36,6 +36,19 @@ const environmentSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
   GRAPHQL_INTROSPECTION: booleanFromEnv.default(true),
   MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(100_000),
+  /** Nested fields a query may have; introspection has its own fixed allowance. */
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(10),
+  /** Estimated objects a query may resolve: list sizes (`first`) multiply what they hold. */
+  MAX_QUERY_COST: z.coerce.number().int().positive().default(25_000),
+  /** Lexical tokens a query may have, so a huge document is refused while it is parsed. */
+  MAX_QUERY_TOKENS: z.coerce.number().int().positive().default(5_000),
+  /** HS256 key for bearer tokens; in development a generated one in JWT_SECRET_FILE is used. */
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_SECRET_FILE: z.string().default(path.join(projectRoot, ".neo4j", "jwt-secret")),
+  /** An identity provider's key set; when set, only tokens it signed are accepted. */
+  JWT_JWKS_URL: z.string().url().optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<z.infer<typeof environmentSchema>>;

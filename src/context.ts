@@ -1,17 +1,40 @@
 import type { Database } from "./db/driver.js";
+import { ANONYMOUS, type Principal } from "./auth/principal.js";
 import type { Logger } from "./logger.js";
+import { AuditRepository } from "./modules/audit/audit.repository.js";
+import { AuditService } from "./modules/audit/audit.service.js";
+import { createCollaborationLoaders } from "./modules/collaboration/collaboration.loaders.js";
+import { CollaborationRepository } from "./modules/collaboration/collaboration.repository.js";
+import { CollaborationService } from "./modules/collaboration/collaboration.service.js";
+import { OfferRepository } from "./modules/offers/offer.repository.js";
+import { OfferService } from "./modules/offers/offer.service.js";
+import { createProposalLoaders } from "./modules/proposals/proposal.loaders.js";
+import { ProposalRepository } from "./modules/proposals/proposal.repository.js";
+import { ProposalService } from "./modules/proposals/proposal.service.js";
 import { createDatasetLoaders } from "./modules/datasets/dataset.loaders.js";
 import { DatasetRepository } from "./modules/datasets/dataset.repository.js";
 import { DatasetService } from "./modules/datasets/dataset.service.js";
 import { createGeographyLoaders } from "./modules/geography/geography.loaders.js";
 import { GeographyRepository } from "./modules/geography/geography.repository.js";
 import { GeographyService } from "./modules/geography/geography.service.js";
+import { MatchingService } from "./modules/matching/matching.service.js";
 import { createPartnershipLoaders } from "./modules/partnerships/partnership.loaders.js";
 import { PartnershipRepository } from "./modules/partnerships/partnership.repository.js";
 import { PartnershipService } from "./modules/partnerships/partnership.service.js";
 import { createSchoolLoaders } from "./modules/schools/school.loaders.js";
 import { SchoolRepository } from "./modules/schools/school.repository.js";
 import { SchoolService } from "./modules/schools/school.service.js";
+import { GapRepository } from "./modules/gaps/gap.repository.js";
+import type { GapService } from "./modules/gaps/gap.service.js";
+import type { SupportDataStore } from "./modules/gaps/gap.store.js";
+import { NeedBandRepository } from "./modules/gaps/need-band.repository.js";
+import { createSupportServices } from "./modules/system-leaders/support.services.js";
+import { SystemLeaderRepository } from "./modules/system-leaders/system-leader.repository.js";
+import type { SystemLeaderService } from "./modules/system-leaders/system-leader.service.js";
+import type { SimilarityIndex } from "./modules/similarity/similarity-index.js";
+import { createSimilarityLoaders } from "./modules/similarity/similarity.loaders.js";
+import { SimilarityRepository } from "./modules/similarity/similarity.repository.js";
+import { SimilarityService } from "./modules/similarity/similarity.service.js";
 
 /** Stateless data access, created once per process. */
 export interface Repositories {
@@ -19,6 +42,21 @@ export interface Repositories {
   geography: GeographyRepository;
   partnerships: PartnershipRepository;
   datasets: DatasetRepository;
+  collaboration: CollaborationRepository;
+  proposals: ProposalRepository;
+  offers: OfferRepository;
+  audit: AuditRepository;
+  similarity: SimilarityRepository;
+  systemLeaders: SystemLeaderRepository;
+  needBands: NeedBandRepository;
+  gaps: GapRepository;
+}
+
+/** Process-wide in-memory state, built once and shared by every request. */
+export interface SharedState {
+  similarityIndex: SimilarityIndex;
+  /** Schools, system leaders and need bands behind the gap detector, reloaded when data changes. */
+  supportSnapshots: SupportDataStore;
 }
 
 export interface Services {
@@ -26,6 +64,14 @@ export interface Services {
   geography: GeographyService;
   partnerships: PartnershipService;
   datasets: DatasetService;
+  collaboration: CollaborationService;
+  proposals: ProposalService;
+  offers: OfferService;
+  audit: AuditService;
+  similarity: SimilarityService;
+  matching: MatchingService;
+  gaps: GapService;
+  systemLeaders: SystemLeaderService;
 }
 
 export interface GraphQLContext {
@@ -33,6 +79,8 @@ export interface GraphQLContext {
   /** Carries the request id on every line. */
   logger: Logger;
   services: Services;
+  /** Who is asking: anonymous, or what a verified bearer token says. */
+  principal: Principal;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -41,6 +89,14 @@ export function createRepositories(db: Database): Repositories {
     geography: new GeographyRepository(db),
     partnerships: new PartnershipRepository(db),
     datasets: new DatasetRepository(db),
+    collaboration: new CollaborationRepository(db),
+    proposals: new ProposalRepository(db),
+    offers: new OfferRepository(db),
+    audit: new AuditRepository(db),
+    similarity: new SimilarityRepository(db),
+    systemLeaders: new SystemLeaderRepository(db),
+    needBands: new NeedBandRepository(db),
+    gaps: new GapRepository(db),
   };
 }
 
@@ -51,10 +107,14 @@ export function createRepositories(db: Database): Repositories {
  */
 export function createContext(
   repositories: Repositories,
-  request: { requestId: string; logger: Logger },
+  request: { requestId: string; logger: Logger; principal?: Principal },
+  shared: SharedState,
 ): GraphQLContext {
+  const principal = request.principal ?? ANONYMOUS;
+  const collaborationLoaders = createCollaborationLoaders(repositories.collaboration);
   return {
     requestId: request.requestId,
+    principal,
     logger: request.logger,
     services: {
       schools: new SchoolService(repositories.schools, createSchoolLoaders(repositories.schools)),
@@ -67,6 +127,23 @@ export function createContext(
         repositories.datasets,
         createDatasetLoaders(repositories.datasets),
       ),
+      collaboration: new CollaborationService(collaborationLoaders, principal),
+      proposals: new ProposalService(
+        repositories.proposals,
+        createProposalLoaders(repositories.proposals),
+        collaborationLoaders,
+        principal,
+        request.requestId,
+      ),
+      offers: new OfferService(repositories.offers, principal, request.requestId),
+      audit: new AuditService(repositories.audit, principal),
+      similarity: new SimilarityService(
+        shared.similarityIndex,
+        repositories.similarity,
+        createSimilarityLoaders(repositories.similarity),
+      ),
+      matching: new MatchingService(shared.similarityIndex),
+      ...createSupportServices(repositories, shared.supportSnapshots),
     },
   };
 }

@@ -1,4 +1,6 @@
 import "reflect-metadata";
+import { verifierOptions } from "./auth/secret.js";
+import { TokenVerifier } from "./auth/tokens.js";
 import { config } from "./config.js";
 import { connectionSettings } from "./db/connection.js";
 import { Database } from "./db/driver.js";
@@ -11,6 +13,8 @@ const SHUTDOWN_GRACE_MS = 15_000;
 async function main(): Promise<void> {
   const c = config();
   const logger = createLogger({ level: c.LOG_LEVEL });
+  // Before the database: a production deployment without a token key stops here.
+  const tokens = new TokenVerifier(verifierOptions(c));
   const db = Database.connect(connectionSettings(c), {
     queryTimeoutMs: c.DB_QUERY_TIMEOUT_MS,
     retryMs: c.DB_RETRY_MS,
@@ -27,9 +31,16 @@ async function main(): Promise<void> {
     readiness,
     introspection: c.GRAPHQL_INTROSPECTION,
     maxRequestBytes: c.MAX_REQUEST_BYTES,
+    tokens,
+    maxQueryDepth: c.MAX_QUERY_DEPTH,
+    maxQueryCost: c.MAX_QUERY_COST,
+    maxQueryTokens: c.MAX_QUERY_TOKENS,
   });
   const url = await app.listen(c.PORT, c.HOST);
   logger.info({ url: `${url}/graphql` }, "GraphQL server listening");
+  // Built in the background so the first similarity request need not wait; if the database is
+  // down, requests get SERVICE_UNAVAILABLE and the build is retried on use.
+  app.similarityIndex.warmUp();
 
   let stoppingSince: NodeJS.Signals | undefined;
   const shutdown = async (signal: NodeJS.Signals) => {

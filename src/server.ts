@@ -12,20 +12,38 @@ import express, {
 } from "express";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { ViewerResolver } from "./auth/auth.resolver.js";
+import type { Principal } from "./auth/principal.js";
+import { TokenVerifier } from "./auth/tokens.js";
 import { createContext, createRepositories, type GraphQLContext } from "./context.js";
 import type { Database } from "./db/driver.js";
 import { applySchema } from "./db/schema.js";
 import { errorLoggingPlugin, formatError } from "./errors/format.js";
+import { costLimitPlugin, depthLimit } from "./hardening/query-limits.js";
 import { createLogger, type Logger } from "./logger.js";
+import { AuditResolver } from "./modules/audit/audit.resolver.js";
+import { CollaborationModelResolver } from "./modules/collaboration/collaboration.resolver.js";
 import { DatasetResolver } from "./modules/datasets/dataset.resolver.js";
 import { LocalAuthorityResolver, RegionResolver } from "./modules/geography/geography.resolver.js";
 import { LeadershipSourceResolver } from "./modules/leaders/leader.resolver.js";
+import { MatchingResolver } from "./modules/matching/matching.resolver.js";
+import { SchoolOfferResolver } from "./modules/offers/offer.resolver.js";
 import { PartnershipResolver } from "./modules/partnerships/partnership.resolver.js";
+import {
+  InvitationResolver,
+  LeavePartnershipResultResolver,
+  ProposalResolver,
+} from "./modules/proposals/proposal.resolver.js";
 import {
   EstablishmentLinkResolver,
   SchoolResolver,
   schoolSourceResolvers,
 } from "./modules/schools/school.resolver.js";
+import { SimilarityIndex } from "./modules/similarity/similarity-index.js";
+import { similarityResolvers } from "./modules/similarity/similarity.resolver.js";
+import { gapResolvers } from "./modules/gaps/gap.resolver.js";
+import { SupportDataStore } from "./modules/gaps/gap.store.js";
+import { systemLeaderResolvers } from "./modules/system-leaders/system-leader.resolver.js";
 
 /** The GraphQL schema from the resolver classes; `reflect-metadata` must be loaded first. */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
@@ -39,6 +57,17 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       PartnershipResolver,
       LeadershipSourceResolver,
       DatasetResolver,
+      ViewerResolver,
+      CollaborationModelResolver,
+      ProposalResolver,
+      InvitationResolver,
+      LeavePartnershipResultResolver,
+      SchoolOfferResolver,
+      AuditResolver,
+      ...similarityResolvers,
+      MatchingResolver,
+      ...systemLeaderResolvers,
+      ...gapResolvers,
     ],
     // Arguments are checked in the services, which name the argument in every message.
     validate: false,
@@ -142,6 +171,14 @@ export interface AppOptions {
   readiness?: Readiness;
   introspection?: boolean;
   maxRequestBytes?: number;
+  /** Checks bearer tokens; when absent every token is refused and requests are anonymous. */
+  tokens?: TokenVerifier;
+  /** Query limits (see hardening/query-limits.ts); the defaults match config's. */
+  maxQueryDepth?: number;
+  maxQueryCost?: number;
+  maxQueryTokens?: number;
+  /** Shared by every request; built here (lazily, on first use) when absent. */
+  similarityIndex?: SimilarityIndex;
 }
 
 export interface App {
@@ -149,8 +186,12 @@ export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<GraphQLContext>;
   readiness: Readiness;
+  /** The in-memory index behind similar schools and partner matching. */
+  similarityIndex: SimilarityIndex;
   /** A fresh request context, for `apollo.executeOperation` in tests. */
   createContext(requestId?: string): GraphQLContext;
+  /** A request context for an Authorization header, as an HTTP request would get. */
+  contextFor(authorization: string | undefined, requestId?: string): Promise<GraphQLContext>;
   /** Listens (port 0 picks a free port) and resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
   /** Drains in-flight requests and stops Apollo; the database is the caller's to close. */
@@ -160,6 +201,8 @@ export interface App {
 interface RequestScope {
   requestId: string;
   logger: Logger;
+  /** Known once the GraphQL context is built; logged with the request. */
+  principal?: Principal;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -187,6 +230,9 @@ function requestScope(logger: Logger): RequestHandler {
           path: req.originalUrl.split("?")[0],
           status: res.statusCode,
           durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+          ...(scope.principal && scope.principal.role !== "ANONYMOUS"
+            ? { role: scope.principal.role, sub: scope.principal.sub }
+            : {}),
         },
         "request completed",
       );
@@ -229,6 +275,17 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   const schema = options.schema ?? (await buildGraphQLSchema());
   const readiness = options.readiness ?? new Readiness(db, { schemaApplied: true });
   const repositories = createRepositories(db);
+  const shared = {
+    similarityIndex:
+      options.similarityIndex ?? new SimilarityIndex(repositories.similarity, { logger }),
+    supportSnapshots: new SupportDataStore(repositories.gaps),
+  };
+
+  const tokens = options.tokens ?? new TokenVerifier({ key: { kind: "none" } });
+  const contextFor = async (authorization: string | undefined, scope: RequestScope) => {
+    scope.principal = await tokens.principalFor(authorization);
+    return createContext(repositories, scope, shared);
+  };
 
   const app = express();
   app.disable("x-powered-by");
@@ -239,7 +296,13 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorLoggingPlugin()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      errorLoggingPlugin(),
+      costLimitPlugin(schema, options.maxQueryCost ?? 25_000),
+    ],
+    validationRules: [depthLimit(options.maxQueryDepth ?? 10)],
+    parseOptions: { maxTokens: options.maxQueryTokens ?? 5_000 },
     logger,
     // Shutdown belongs to the entry point, which also closes the database; Apollo's own signal
     // handling would stop it and then re-send the signal, killing the process mid-drain.
@@ -259,7 +322,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     "/graphql",
     express.json({ limit: options.maxRequestBytes ?? 100_000 }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(repositories, scopeOf(res)),
+      context: async ({ req, res }) => contextFor(req.headers.authorization, scopeOf(res)),
     }),
   );
   app.use((_req, res) => {
@@ -272,8 +335,11 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     httpServer,
     apollo,
     readiness,
+    similarityIndex: shared.similarityIndex,
     createContext: (requestId = randomUUID()) =>
-      createContext(repositories, { requestId, logger: logger.child({ requestId }) }),
+      createContext(repositories, { requestId, logger: logger.child({ requestId }) }, shared),
+    contextFor: (authorization, requestId = randomUUID()) =>
+      contextFor(authorization, { requestId, logger: logger.child({ requestId }) }),
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);

@@ -4,6 +4,7 @@ import type { GraphQLContext } from "../context.js";
 import type { Logger } from "../logger.js";
 import {
   INTERNAL_ERROR_MESSAGE,
+  TIMEOUT_MESSAGE,
   errorLoggingPlugin,
   formatError,
   isClientError,
@@ -76,6 +77,18 @@ describe("formatError", () => {
       extensions: { code: "INTERNAL_SERVER_ERROR" },
     });
     expect(formatError(formatted(error), error).message).toBe(INTERNAL_ERROR_MESSAGE);
+  });
+
+  it("when a database call hits the timeout, then the client sees SERVICE_UNAVAILABLE saying so", () => {
+    const timedOut = Object.assign(new Error("timed out"), {
+      code: "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    });
+    const error = resolverError(timedOut);
+    expect(formatError(formatted(error), error)).toEqual({
+      message: TIMEOUT_MESSAGE,
+      path: ["school"],
+      extensions: { code: "SERVICE_UNAVAILABLE" },
+    });
   });
 
   it("when a client error is reported, then it is not logged as an error", async () => {

@@ -5,6 +5,17 @@ import type { GraphQLContext } from "../context.js";
 import { ErrorCode } from "./index.js";
 
 export const INTERNAL_ERROR_MESSAGE = "Internal server error";
+export const TIMEOUT_MESSAGE =
+  "The database took too long to answer (DB_QUERY_TIMEOUT_MS); try again, or ask for less.";
+
+/**
+ * A statement cut off by the per-call timeout. The client can do something about it (retry,
+ * ask for less), so it is reported as SERVICE_UNAVAILABLE rather than hidden as a server error.
+ */
+export function isDatabaseTimeout(error: unknown): boolean {
+  const code = (thrownError(error) as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.includes("TransactionTimedOut");
+}
 
 /**
  * The request each unexpected error belongs to. Apollo hands formatError no context, but it
@@ -51,6 +62,14 @@ export function formatError(
   error: unknown,
 ): GraphQLFormattedError {
   if (isClientError(error)) return formatted;
+  if (isDatabaseTimeout(error)) {
+    return {
+      message: TIMEOUT_MESSAGE,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.ServiceUnavailable },
+    };
+  }
   const requestId =
     typeof error === "object" && error !== null ? requestIdOfError.get(error) : undefined;
   return {
@@ -72,7 +91,12 @@ export function errorLoggingPlugin(): ApolloServerPlugin<GraphQLContext> {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const original = thrownError(error);
-            if (!isClientError(error)) {
+            if (isDatabaseTimeout(error)) {
+              contextValue.logger.warn(
+                { path: error.path, operationName },
+                "database call timed out",
+              );
+            } else if (!isClientError(error)) {
               requestIdOfError.set(error, contextValue.requestId);
               contextValue.logger.error(
                 { err: original, path: error.path, operationName },

@@ -6,6 +6,7 @@ export const ErrorCode = {
   NotFound: "NOT_FOUND",
   Forbidden: "FORBIDDEN",
   Unauthenticated: "UNAUTHENTICATED",
+  Conflict: "CONFLICT",
   ServiceUnavailable: "SERVICE_UNAVAILABLE",
   Internal: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -19,8 +20,22 @@ export class ValidationError extends GraphQLError {
 }
 
 export class NotFoundError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.NotFound } });
+  /** `argument` names the input that pointed at nothing, when the lookup came from one. */
+  constructor(message: string, argument?: string) {
+    super(message, {
+      extensions: { code: ErrorCode.NotFound, ...(argument ? { argument } : {}) },
+    });
+  }
+}
+
+/**
+ * The request is well formed but the graph's current state does not allow it: an invitation
+ * already answered, a membership that already exists, a leaving rule that needs a statutory
+ * process. Retrying the same request will fail the same way.
+ */
+export class ConflictError extends GraphQLError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...details, code: ErrorCode.Conflict } });
   }
 }
 

@@ -27,7 +27,7 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Pr
 }
 
 beforeAll(async () => {
-  scratch = await ScratchServer.create("availability");
+  scratch = await ScratchServer.create(`availability-${process.pid}`);
   // The first start sets the scratch server's password; it is then stopped to simulate an outage.
   await scratch.start();
   await scratch.stop();
@@ -69,7 +69,7 @@ describe("when the database is down", () => {
 
   it("then, once the database is back, the schema is applied, /ready turns 200 and queries work", async () => {
     await scratch.start();
-    await waitFor(async () => (await fetch(`${baseUrl}/ready`)).status === 200, 60_000);
+    await waitFor(async () => (await fetch(`${baseUrl}/ready`)).status === 200, 120_000);
 
     const result = await api.executeText("{ regions { code } school(urn: 100000) { name } }");
     expect(result.errors).toBeUndefined();

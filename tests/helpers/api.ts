@@ -3,6 +3,7 @@
  * before the file's tests and tears it down after them.
  */
 import "reflect-metadata";
+import { randomBytes } from "node:crypto";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { DocumentNode, GraphQLFormattedError } from "graphql";
 import { afterAll, beforeAll } from "vitest";
@@ -11,8 +12,27 @@ import { connectionSettings, type ConnectionSettings } from "../../src/db/connec
 import { CypherRegistry } from "../../src/db/cypher.js";
 import { Database } from "../../src/db/driver.js";
 import { applySchema } from "../../src/db/schema.js";
+import {
+  TokenVerifier,
+  mintToken,
+  type MintOptions,
+  type TokenClaims,
+} from "../../src/auth/tokens.js";
 import { createLogger } from "../../src/logger.js";
-import { Readiness, createApp, type App } from "../../src/server.js";
+import { Readiness, createApp, type App, type AppOptions } from "../../src/server.js";
+
+/** The key test tokens are signed with: random per test process, so no real key is needed. */
+export const TEST_TOKEN_SECRET = new Uint8Array(randomBytes(32));
+
+/** A bearer token the test app accepts, for `{ token }` in execute and for HTTP requests. */
+export function testToken(claims: TokenClaims, options?: MintOptions): Promise<string> {
+  return mintToken(claims, TEST_TOKEN_SECRET, options);
+}
+
+export interface ExecuteOptions {
+  /** Sent as `Authorization: Bearer <token>`; anonymous without one. */
+  token?: string;
+}
 
 export interface OperationResult<TData> {
   data?: TData | null;
@@ -28,11 +48,13 @@ export interface TestApi {
   execute<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables>,
     variables?: TVariables,
+    options?: ExecuteOptions,
   ): Promise<OperationResult<TData>>;
   /** Like execute, for a query written inline as text. */
   executeText(
     query: string,
     variables?: Record<string, unknown>,
+    options?: ExecuteOptions,
   ): Promise<OperationResult<unknown>>;
   close(): Promise<void>;
 }
@@ -46,6 +68,8 @@ export interface StartOptions {
   timeouts?: { queryTimeoutMs: number; retryMs: number; connectTimeoutMs: number };
   /** Read statements from another folder than cypher/, e.g. one with a statement broken on purpose. */
   cypherRoot?: string;
+  /** Other app options, e.g. smaller query limits. */
+  app?: Partial<AppOptions>;
 }
 
 /** Builds the app against the configured database (or `options.connection`). */
@@ -79,13 +103,23 @@ export async function startApi(options: StartOptions = {}): Promise<TestApi> {
     level: "debug",
     destination: { write: (line) => logs.push(line) },
   });
-  const app = await createApp(db, { logger, readiness });
+  const app = await createApp(db, {
+    logger,
+    readiness,
+    tokens: new TokenVerifier({ key: { kind: "secret", secret: TEST_TOKEN_SECRET } }),
+    ...options.app,
+  });
 
-  const run = async (query: string | DocumentNode, variables?: Record<string, unknown>) => {
-    const response = await app.apollo.executeOperation(
-      { query, variables },
-      { contextValue: app.createContext() },
-    );
+  const run = async (
+    query: string | DocumentNode,
+    variables?: Record<string, unknown>,
+    options: ExecuteOptions = {},
+  ) => {
+    const contextValue =
+      options.token === undefined
+        ? app.createContext()
+        : await app.contextFor(`Bearer ${options.token}`);
+    const response = await app.apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("Expected a single result, not a stream.");
     return response.body.singleResult;
   };
@@ -94,8 +128,8 @@ export async function startApi(options: StartOptions = {}): Promise<TestApi> {
     db,
     app,
     logs,
-    execute: (document, variables) => run(document, variables) as never,
-    executeText: (query, variables) => run(query, variables),
+    execute: (document, variables, options) => run(document, variables, options) as never,
+    executeText: (query, variables, options) => run(query, variables, options),
     close: async () => {
       await app.close();
       await db.close();

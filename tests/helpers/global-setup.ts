@@ -1,7 +1,7 @@
 /**
  * Integration tests run against a real Neo4j: the project's own server (started here when it
  * is not already running, and stopped afterwards only if started here) or NEO4J_URI.
- * The bundled data is loaded when the graph holds no schools.
+ * The bundled data is loaded, and families and need bands derived, when the graph lacks them.
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -15,12 +15,23 @@ export default async function setup(): Promise<() => Promise<void>> {
   if (!c.NEO4J_URI) {
     startedHere = (await start(localServerOptions(c, log))).started;
   }
-  const seed = spawnSync(
-    process.execPath,
-    ["--import", "tsx", path.join(projectRoot, "seed", "index.ts"), "--if-empty"],
-    { cwd: projectRoot, stdio: ["ignore", "inherit", "inherit"], env: process.env },
-  );
-  if (seed.status !== 0) throw new Error(`Loading the bundled data failed (exit ${seed.status}).`);
+  // The same steps as `npm start`: load the bundle, then derive families and need bands,
+  // each only when missing so a prepared database is left as it is.
+  const steps: [script: string, flag: string][] = [
+    ["seed/index.ts", "--if-empty"],
+    ["scripts/families.ts", "--if-missing"],
+    ["scripts/need-bands.ts", "--if-missing"],
+  ];
+  for (const [script, flag] of steps) {
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", path.join(projectRoot, script), flag],
+      { cwd: projectRoot, stdio: ["ignore", "inherit", "inherit"], env: process.env },
+    );
+    if (run.status !== 0) {
+      throw new Error(`Preparing the test database failed: ${script} exited ${run.status}.`);
+    }
+  }
 
   return async () => {
     if (startedHere) await stop(localServerOptions(c, log));

@@ -31,15 +31,18 @@ export class ScratchServer {
   static async create(name: string): Promise<ScratchServer> {
     const c = config();
     const home = path.join(c.NEO4J_HOME, "scratch", name);
-    rmSync(home, { recursive: true, force: true });
-    mkdirSync(home, { recursive: true });
-    return new ScratchServer({
+    const options: LocalServerOptions = {
       home,
       libDir: path.join(c.NEO4J_HOME, "lib"),
       boltPort: await freePort(),
       heap: "256m",
       pageCache: "64m",
-    });
+    };
+    // A run that was interrupted may have left its server behind; stop it before reusing the folder.
+    await stop(options);
+    rmSync(home, { recursive: true, force: true });
+    mkdirSync(home, { recursive: true });
+    return new ScratchServer(options);
   }
 
   async start(): Promise<void> {

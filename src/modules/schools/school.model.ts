@@ -3,6 +3,7 @@
  * boundary. Groups of figures share one year and one source, so each group is one object.
  */
 import type { DatasetId } from "../datasets/dataset.model.js";
+import type { SupportTopic } from "../offers/offer.model.js";
 
 export const PHASES = [
   "NURSERY",
@@ -149,6 +150,11 @@ export interface SchoolRecord {
   ks2Attainment: Ks2Attainment | null;
   ks4: Ks4Results | null;
   ks4Progress8Band: Ks4Progress8Band | null;
+
+  /** What the school says it can offer other schools and what it seeks (updateSchoolOffer). */
+  offers: SupportTopic[];
+  seeks: SupportTopic[];
+  offerUpdatedAt: string | null;
 }
 
 /** A predecessor or successor establishment, open or closed. */

@@ -16,6 +16,7 @@ import {
   requireString,
   type Properties,
 } from "../common/values.js";
+import { SUPPORT_TOPICS } from "../offers/offer.model.js";
 import {
   GOVERNANCES,
   LOCATION_PRECISIONS,
@@ -237,7 +238,15 @@ export function toSchool(value: unknown): SchoolRecord {
             band: ks4Band,
             sourceId: asString(p["ks4Progress8BandSource"]),
           },
+    offers: supportTopics(p["offers"]),
+    seeks: supportTopics(p["seeks"]),
+    offerUpdatedAt: asString(p["offerUpdatedAt"]),
   };
+}
+
+/** A stored list of support topics; entries outside the vocabulary are dropped. */
+function supportTopics(value: unknown) {
+  return asList(value).flatMap((item) => asMember(SUPPORT_TOPICS, item) ?? []);
 }
 
 function toEstablishmentLink(value: unknown): EstablishmentLink {

@@ -1,0 +1,26 @@
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../../context.js";
+import { encodeAuditCursor } from "./audit.service.js";
+import { AuditEvent, AuditEventConnection, AuditEventFilter } from "./audit.types.js";
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => AuditEventConnection, {
+    description:
+      "Changes made through the API, newest first: every one for admins, those concerning their regions for oversight.",
+  })
+  async auditEvents(
+    @Arg("filter", () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
+    first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
+    after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AuditEventConnection> {
+    const page = await ctx.services.audit.list(filter, first, after);
+    return {
+      edges: page.events.map((event) => ({ cursor: encodeAuditCursor(event), node: event })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
+  }
+}

@@ -1,0 +1,111 @@
+import { authorize } from "../../auth/policy.js";
+import type { Principal } from "../../auth/principal.js";
+import { ValidationError } from "../../errors/index.js";
+import { pageSize } from "../common/pagination.js";
+import { checkRegionCode } from "../geography/geography.service.js";
+import type { AuditEventRecord, AuditFilter, AuditKey } from "./audit.model.js";
+import type { AuditRepository } from "./audit.repository.js";
+
+const MAX_CURSOR_LENGTH = 300;
+const MAX_FILTER_LENGTH = 200;
+
+export interface AuditPage {
+  events: AuditEventRecord[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export function encodeAuditCursor(key: AuditKey): string {
+  return Buffer.from(JSON.stringify([key.at, key.id]), "utf8").toString("base64url");
+}
+
+/** The position a cursor names; anything we did not issue is a client error naming `after`. */
+export function decodeAuditCursor(cursor: string | null | undefined): AuditKey | null {
+  if (cursor === null || cursor === undefined) return null;
+  const invalid = () =>
+    new ValidationError(
+      "`after` is not a valid cursor: pass the endCursor of a previous page.",
+      "after",
+    );
+  if (
+    cursor.length === 0 ||
+    cursor.length > MAX_CURSOR_LENGTH ||
+    !/^[A-Za-z0-9_-]+$/.test(cursor)
+  ) {
+    throw invalid();
+  }
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalid();
+  }
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 2 ||
+    typeof decoded[0] !== "string" ||
+    Number.isNaN(Date.parse(decoded[0])) ||
+    typeof decoded[1] !== "string"
+  ) {
+    throw invalid();
+  }
+  return { at: decoded[0], id: decoded[1] };
+}
+
+function checkText(value: string | null | undefined, argument: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (value.length === 0 || value.length > MAX_FILTER_LENGTH) {
+    throw new ValidationError(
+      `\`${argument}\` must be 1 to ${MAX_FILTER_LENGTH} characters.`,
+      argument,
+    );
+  }
+  return value;
+}
+
+export class AuditService {
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly principal: Principal,
+  ) {}
+
+  /**
+   * Audit events, newest first. Admins see every event; oversight sees events concerning
+   * schools in its regions (a `regionCode` filter must be one of them), and nobody else sees any.
+   */
+  async list(
+    filter: AuditFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<AuditPage> {
+    const f = filter ?? {};
+    const regionCode =
+      f.regionCode == null ? null : checkRegionCode(f.regionCode, "filter.regionCode");
+    const scope =
+      this.principal.role === "OVERSIGHT"
+        ? regionCode === null
+          ? this.principal.regionCodes
+          : [regionCode]
+        : regionCode === null
+          ? null
+          : [regionCode];
+    authorize(this.principal, "readAuditEvents", { regionCodes: scope ?? [] });
+    const size = pageSize(first, "first");
+    const position = decodeAuditCursor(after);
+    const rows = await this.repository.list({
+      regionCodes: scope,
+      action: checkText(f.action, "filter.action"),
+      urn: f.urn ?? null,
+      actorSub: checkText(f.actorSub, "filter.actorSub"),
+      after: position,
+      limit: size + 1,
+    });
+    const events = rows.slice(0, size);
+    const last = events.at(-1);
+    return {
+      events,
+      hasNextPage: rows.length > size,
+      endCursor: last ? encodeAuditCursor({ at: last.at, id: last.id }) : null,
+    };
+  }
+}

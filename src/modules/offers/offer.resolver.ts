@@ -1,0 +1,48 @@
+import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import type { GraphQLContext } from "../../context.js";
+import { validateArgument } from "../../hardening/input-validation.js";
+import type { SchoolRecord } from "../schools/school.model.js";
+import { School } from "../schools/school.types.js";
+import type { SupportTopic } from "./offer.model.js";
+import { SupportTopicEnum, UpdateSchoolOfferArgs } from "./offer.types.js";
+
+@Resolver(() => School)
+export class SchoolOfferResolver {
+  @Mutation(() => School, {
+    description:
+      "Replaces what a school can offer other schools and what it seeks (used by matching).",
+  })
+  updateSchoolOffer(
+    @Args(() => UpdateSchoolOfferArgs, { validateFn: validateArgument() })
+    { urn, offers, seeks }: UpdateSchoolOfferArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SchoolRecord> {
+    return ctx.services.offers.update(urn, offers, seeks);
+  }
+
+  @FieldResolver(() => [SupportTopicEnum], {
+    nullable: true,
+    description: "What the school says it can offer other schools; signed-in readers only.",
+  })
+  offers(@Root() school: SchoolRecord, @Ctx() ctx: GraphQLContext): SupportTopic[] {
+    return ctx.services.offers.visible(school, "offers");
+  }
+
+  @FieldResolver(() => [SupportTopicEnum], {
+    nullable: true,
+    description: "What the school seeks support with; signed-in readers only.",
+  })
+  seeks(@Root() school: SchoolRecord, @Ctx() ctx: GraphQLContext): SupportTopic[] {
+    return ctx.services.offers.visible(school, "seeks");
+  }
+
+  @FieldResolver(() => DateTimeResolver, {
+    nullable: true,
+    description: "When the school last changed its offers or seeks.",
+  })
+  offerUpdatedAt(@Root() school: SchoolRecord, @Ctx() ctx: GraphQLContext): string | null {
+    ctx.services.offers.visible(school, "offers");
+    return school.offerUpdatedAt;
+  }
+}
