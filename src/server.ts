@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, {
@@ -298,6 +299,8 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     introspection: options.introspection ?? true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No response sets cache hints; the plugin's per-field work is pure overhead on hot queries.
+      ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(),
       costLimitPlugin(schema, options.maxQueryCost ?? 25_000),
     ],
