@@ -6,6 +6,13 @@ import { AuditService } from "./modules/audit/audit.service.js";
 import { createCollaborationLoaders } from "./modules/collaboration/collaboration.loaders.js";
 import { CollaborationRepository } from "./modules/collaboration/collaboration.repository.js";
 import { CollaborationService } from "./modules/collaboration/collaboration.service.js";
+import { EngagementRepository } from "./modules/engagements/engagement.repository.js";
+import { EngagementService } from "./modules/engagements/engagement.service.js";
+import { recomputeStore } from "./modules/engagements/family-recompute.repository.js";
+import {
+  FamilyRecomputeService,
+  type RecomputeStore,
+} from "./modules/engagements/family-recompute.service.js";
 import { OfferRepository } from "./modules/offers/offer.repository.js";
 import { OfferService } from "./modules/offers/offer.service.js";
 import { createProposalLoaders } from "./modules/proposals/proposal.loaders.js";
@@ -45,6 +52,8 @@ export interface Repositories {
   collaboration: CollaborationRepository;
   proposals: ProposalRepository;
   offers: OfferRepository;
+  engagements: EngagementRepository;
+  familyRecompute: RecomputeStore;
   audit: AuditRepository;
   similarity: SimilarityRepository;
   systemLeaders: SystemLeaderRepository;
@@ -67,6 +76,8 @@ export interface Services {
   collaboration: CollaborationService;
   proposals: ProposalService;
   offers: OfferService;
+  engagements: EngagementService;
+  families: FamilyRecomputeService;
   audit: AuditService;
   similarity: SimilarityService;
   matching: MatchingService;
@@ -84,6 +95,7 @@ export interface GraphQLContext {
 }
 
 export function createRepositories(db: Database): Repositories {
+  const similarity = new SimilarityRepository(db);
   return {
     schools: new SchoolRepository(db),
     geography: new GeographyRepository(db),
@@ -92,8 +104,10 @@ export function createRepositories(db: Database): Repositories {
     collaboration: new CollaborationRepository(db),
     proposals: new ProposalRepository(db),
     offers: new OfferRepository(db),
+    engagements: new EngagementRepository(db),
+    familyRecompute: recomputeStore(similarity, db),
     audit: new AuditRepository(db),
-    similarity: new SimilarityRepository(db),
+    similarity,
     systemLeaders: new SystemLeaderRepository(db),
     needBands: new NeedBandRepository(db),
     gaps: new GapRepository(db),
@@ -136,6 +150,13 @@ export function createContext(
         request.requestId,
       ),
       offers: new OfferService(repositories.offers, principal, request.requestId),
+      engagements: new EngagementService(repositories.engagements, principal, request.requestId),
+      families: new FamilyRecomputeService(
+        repositories.familyRecompute,
+        shared.similarityIndex,
+        principal,
+        request.requestId,
+      ),
       audit: new AuditService(repositories.audit, principal),
       similarity: new SimilarityService(
         shared.similarityIndex,

@@ -25,6 +25,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { CollaborationModelResolver } from "./modules/collaboration/collaboration.resolver.js";
 import { DatasetResolver } from "./modules/datasets/dataset.resolver.js";
+import { engagementResolvers } from "./modules/engagements/engagement.resolver.js";
 import { LocalAuthorityResolver, RegionResolver } from "./modules/geography/geography.resolver.js";
 import { LeadershipSourceResolver } from "./modules/leaders/leader.resolver.js";
 import { MatchingResolver } from "./modules/matching/matching.resolver.js";
@@ -68,6 +69,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       ...similarityResolvers,
       MatchingResolver,
       ...systemLeaderResolvers,
+      ...engagementResolvers,
       ...gapResolvers,
     ],
     // Arguments are checked in the services, which name the argument in every message.

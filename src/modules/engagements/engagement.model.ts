@@ -1,0 +1,28 @@
+import type { Designation, Specialism } from "../system-leaders/system-leader.model.js";
+
+export interface RecordEngagementRequest {
+  systemLeaderId: string;
+  urn: number;
+  focus: string;
+  /** ISO date; null for today. */
+  startOn: string | null;
+}
+
+export interface CloseEngagementRequest {
+  engagementId: string;
+  outcome: string;
+  /** ISO date; null for today. */
+  endOn: string | null;
+}
+
+export interface DesignationRequest {
+  urn: number;
+  designation: Designation;
+  /** The holder's or hub's name; null takes the base school's name. */
+  name: string | null;
+  specialisms: Specialism[];
+  capacity: number;
+}
+
+/** Most schools one leader can support at once through the API. */
+export const MAX_CAPACITY = 50;

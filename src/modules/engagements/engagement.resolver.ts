@@ -1,0 +1,88 @@
+import { Arg, Args, Ctx, Mutation, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../../context.js";
+import { validateArgument } from "../../hardening/input-validation.js";
+import type {
+  SupportEngagementRecord,
+  SystemLeaderRecord,
+} from "../system-leaders/system-leader.model.js";
+import { SupportEngagement, SystemLeader } from "../system-leaders/system-leader.types.js";
+import {
+  CloseSupportEngagementInput,
+  DesignateSystemLeaderInput,
+  RecordSupportEngagementInput,
+  RevokeSystemLeaderArgs,
+} from "./engagement.input.js";
+import { FamilyRecomputeResolver } from "./family-recompute.resolver.js";
+
+@Resolver(() => SupportEngagement)
+export class EngagementResolver {
+  @Mutation(() => SupportEngagement, {
+    description:
+      "A system leader starts supporting a school: CONFLICT when its open engagements fill its capacity or it already supports the school.",
+  })
+  recordSupportEngagement(
+    @Arg("input", () => RecordSupportEngagementInput, { validateFn: validateArgument("input") })
+    input: RecordSupportEngagementInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SupportEngagementRecord> {
+    return ctx.services.engagements.record({
+      systemLeaderId: input.systemLeaderId,
+      urn: input.urn,
+      focus: input.focus.trim(),
+      startOn: input.startOn ?? null,
+    });
+  }
+
+  @Mutation(() => SupportEngagement, {
+    description: "Ends a support engagement with its outcome: CONFLICT when already closed.",
+  })
+  closeSupportEngagement(
+    @Arg("input", () => CloseSupportEngagementInput, { validateFn: validateArgument("input") })
+    input: CloseSupportEngagementInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SupportEngagementRecord> {
+    return ctx.services.engagements.close({
+      engagementId: input.engagementId,
+      outcome: input.outcome.trim(),
+      endOn: input.endOn ?? null,
+    });
+  }
+}
+
+@Resolver(() => SystemLeader)
+export class DesignationResolver {
+  @Mutation(() => SystemLeader, {
+    description: "Designates a system leader based at a school (admins only; not synthetic).",
+  })
+  designateSystemLeader(
+    @Arg("input", () => DesignateSystemLeaderInput, { validateFn: validateArgument("input") })
+    input: DesignateSystemLeaderInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SystemLeaderRecord> {
+    return ctx.services.engagements.designate({
+      urn: input.urn,
+      designation: input.designation,
+      name: input.name?.trim() ?? null,
+      specialisms: input.specialisms,
+      capacity: input.capacity,
+    });
+  }
+
+  @Mutation(() => SystemLeader, {
+    description:
+      "Revokes a designation, removing the leader and its closed engagements (admins only): CONFLICT while it has open engagements. Returns the leader as it was.",
+  })
+  revokeSystemLeader(
+    @Args(() => RevokeSystemLeaderArgs, { validateFn: validateArgument() })
+    { id }: RevokeSystemLeaderArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SystemLeaderRecord> {
+    return ctx.services.engagements.revoke(id);
+  }
+}
+
+export const engagementResolvers = [
+  EngagementResolver,
+  DesignationResolver,
+  FamilyRecomputeResolver,
+] as const;

@@ -1,0 +1,81 @@
+import { authorize } from "../../auth/policy.js";
+import { actorOf, type Principal } from "../../auth/principal.js";
+import { ConflictError, ValidationError } from "../../errors/index.js";
+import { DomainValidationError } from "../similarity/errors.js";
+import type { FamilyRunRecord, FamilyRunStamp } from "../similarity/family.model.js";
+import { runFamilies, type FamilyStore } from "../similarity/family-run.js";
+import type { WriteOrigin } from "../proposals/proposal.repository.js";
+
+/** What recomputeFamilies needs of storage: the families store, runs by version, audit. */
+export interface RecomputeStore extends FamilyStore {
+  findRunsByVersions(versions: readonly number[]): Promise<Map<number, FamilyRunRecord>>;
+  recordRecompute(
+    before: FamilyRunStamp | null,
+    after: FamilyRunRecord,
+    origin: WriteOrigin,
+  ): Promise<void>;
+}
+
+/** The index answering similarity and matching, rebuilt once a new run is current. */
+export interface RefreshableIndex {
+  refresh(): Promise<unknown>;
+}
+
+export const TARGET_SIZE_RANGE = { min: 10, max: 500 } as const;
+export const SEED_RANGE = { min: 0, max: 2_147_483_647 } as const;
+
+/** One recompute per process at a time: a run reads and clusters every school in England. */
+let running = false;
+
+function bounded(name: string, value: number | null, range: { min: number; max: number }) {
+  if (value === null) return undefined;
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new ValidationError(
+      `\`${name}\`: must be a whole number from ${range.min} to ${range.max}`,
+      name,
+    );
+  }
+  return value;
+}
+
+/** Recomputes the families of similar schools in-process (admins only), as `npm run families` does. */
+export class FamilyRecomputeService {
+  constructor(
+    private readonly store: RecomputeStore,
+    private readonly index: RefreshableIndex,
+    private readonly principal: Principal,
+    private readonly requestId: string,
+  ) {}
+
+  async recompute(targetSize: number | null, seed: number | null): Promise<FamilyRunRecord> {
+    authorize(this.principal, "recomputeFamilies");
+    if (this.principal.role === "ANONYMOUS")
+      throw new Error("unreachable: authorize admits no anonymous writes");
+    const request = {
+      targetSize: bounded("targetSize", targetSize, TARGET_SIZE_RANGE),
+      seed: bounded("seed", seed, SEED_RANGE),
+    };
+    if (running) throw new ConflictError("A families recompute is already running; try later.");
+    running = true;
+    try {
+      const before = await this.store.findCurrentRun();
+      const outcome = await runFamilies(this.store, request).catch((error: unknown) => {
+        if (error instanceof DomainValidationError) {
+          throw new ValidationError(`\`${error.argument}\`: ${error.message}`, error.argument);
+        }
+        throw error;
+      });
+      if (outcome.status !== "written") throw new Error("unreachable: ifMissing was not set");
+      const run = (await this.store.findRunsByVersions([outcome.version])).get(outcome.version);
+      if (!run) throw new Error(`FamilyRun ${outcome.version} is missing after it was written.`);
+      await this.store.recordRecompute(before, run, {
+        actor: actorOf(this.principal),
+        requestId: this.requestId,
+      });
+      await this.index.refresh();
+      return run;
+    } finally {
+      running = false;
+    }
+  }
+}
