@@ -1,6 +1,7 @@
 import { authorize } from "../../auth/policy.js";
 import type { Principal } from "../../auth/principal.js";
 import { ValidationError } from "../../errors/index.js";
+import { decodeCursorTuple, encodeCursorTuple } from "../common/cursor.js";
 import { pageSize } from "../common/pagination.js";
 import { checkRegionCode } from "../geography/geography.service.js";
 import type { AuditEventRecord, AuditFilter, AuditKey } from "./audit.model.js";
@@ -16,38 +17,24 @@ export interface AuditPage {
 }
 
 export function encodeAuditCursor(key: AuditKey): string {
-  return Buffer.from(JSON.stringify([key.at, key.id]), "utf8").toString("base64url");
+  return encodeCursorTuple([key.at, key.id]);
 }
 
 /** The position a cursor names; anything we did not issue is a client error naming `after`. */
 export function decodeAuditCursor(cursor: string | null | undefined): AuditKey | null {
   if (cursor === null || cursor === undefined) return null;
-  const invalid = () =>
-    new ValidationError(
-      "`after` is not a valid cursor: pass the endCursor of a previous page.",
-      "after",
-    );
+  const decoded = decodeCursorTuple(cursor, MAX_CURSOR_LENGTH);
   if (
-    cursor.length === 0 ||
-    cursor.length > MAX_CURSOR_LENGTH ||
-    !/^[A-Za-z0-9_-]+$/.test(cursor)
-  ) {
-    throw invalid();
-  }
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw invalid();
-  }
-  if (
-    !Array.isArray(decoded) ||
+    !decoded ||
     decoded.length !== 2 ||
     typeof decoded[0] !== "string" ||
     Number.isNaN(Date.parse(decoded[0])) ||
     typeof decoded[1] !== "string"
   ) {
-    throw invalid();
+    throw new ValidationError(
+      "`after` is not a valid cursor: pass the endCursor of a previous page.",
+      "after",
+    );
   }
   return { at: decoded[0], id: decoded[1] };
 }

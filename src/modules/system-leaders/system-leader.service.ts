@@ -1,3 +1,4 @@
+import { decodeCursorTuple, encodeCursorTuple } from "../common/cursor.js";
 import type { Page } from "../common/pagination.js";
 import { DomainNotFoundError, DomainValidationError } from "../gaps/errors.js";
 import { requireNeedBands, type GapService } from "../gaps/gap.service.js";
@@ -18,11 +19,10 @@ export const MAX_PAGE = 100;
 export const DEFAULT_CANDIDATES = 10;
 /** Further than any reach (reach.ts), and than a day's return journey for a visit. */
 export const MAX_DISTANCE_KM = 200;
-const MAX_CURSOR_LENGTH = 1_000;
 const REGION_CODE = /^E12\d{6}$/;
 
 export function encodeLeaderCursor(key: LeaderKey): string {
-  return Buffer.from(JSON.stringify([key.name, key.id]), "utf8").toString("base64url");
+  return encodeCursorTuple([key.name, key.id]);
 }
 
 /** The position a cursor points at; anything this API did not issue names the argument. */
@@ -31,31 +31,17 @@ export function decodeLeaderCursor(
   argument = "after",
 ): LeaderKey | null {
   if (cursor === null || cursor === undefined) return null;
-  const invalid = () =>
-    new DomainValidationError(
-      `\`${argument}\` is not a valid cursor: pass the endCursor of a previous page.`,
-      argument,
-    );
+  const decoded = decodeCursorTuple(cursor);
   if (
-    cursor.length === 0 ||
-    cursor.length > MAX_CURSOR_LENGTH ||
-    !/^[A-Za-z0-9_-]+$/.test(cursor)
-  ) {
-    throw invalid();
-  }
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw invalid();
-  }
-  if (
-    !Array.isArray(decoded) ||
+    !decoded ||
     decoded.length !== 2 ||
     typeof decoded[0] !== "string" ||
     typeof decoded[1] !== "string"
   ) {
-    throw invalid();
+    throw new DomainValidationError(
+      `\`${argument}\` is not a valid cursor: pass the endCursor of a previous page.`,
+      argument,
+    );
   }
   return { name: decoded[0], id: decoded[1] };
 }
