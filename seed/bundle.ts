@@ -47,6 +47,7 @@ import {
   KS4_INFORMATION_COLUMNS,
   parseKs2History,
   parseKs4Information,
+  predecessorIndex,
 } from "./sources/outcomes.js";
 import { KS2_COLUMNS, KS4_COLUMNS, parseKs2, parseKs4 } from "./sources/performance.js";
 import { parseSpc, SPC_COLUMNS } from "./sources/spc.js";
@@ -141,6 +142,14 @@ export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
     parseRuralUrban(read(DATASETS.ruralUrban.files[0], { required: RURAL_URBAN_COLUMNS })),
   );
 
+  // Read before the join: a school's KS2 series includes what its predecessor URNs published.
+  const links = take(
+    normaliseEstablishmentLinks(
+      read(DATASETS.establishmentLinks.files[0], { required: ESTABLISHMENT_LINK_COLUMNS }),
+      DATASETS.establishmentLinks.id,
+    ),
+  );
+
   onFile("coastline (world-atlas land-10m)");
   const coast = loadCoastIndex();
   const joined = joinSchools({
@@ -151,6 +160,7 @@ export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
     ofsted,
     ks2History,
     ks4Bands,
+    predecessorsOf: predecessorIndex(links.successions),
     deprivation,
     ruralUrban,
     regionOfLa,
@@ -170,13 +180,6 @@ export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
       schoolUrns,
     ),
   );
-  const links = take(
-    normaliseEstablishmentLinks(
-      read(DATASETS.establishmentLinks.files[0], { required: ESTABLISHMENT_LINK_COLUMNS }),
-      DATASETS.establishmentLinks.id,
-    ),
-  );
-
   return {
     regions,
     localAuthorities,

@@ -37,6 +37,7 @@ function inputs(overrides: Partial<JoinInputs> = {}): JoinInputs {
     ks4: new Map(),
     ofsted: new Map(),
     ks2History: new Map(),
+    predecessorsOf: new Map(),
     ks4Bands: new Map(),
     deprivation: new Map(),
     ruralUrban: new Map(),
@@ -175,5 +176,49 @@ describe("joinSchools", () => {
       }),
     );
     expect(skipped.total).toBe(1);
+  });
+
+  it("when the school succeeded an earlier URN, then its KS2 series includes the predecessor's years and the latest figure stays its own", () => {
+    const { schools, skipped } = joinSchools(
+      inputs({
+        ks2History: new Map([
+          [100000, [{ value: 76, year: "2022/23" }]],
+          [
+            90001,
+            [
+              { value: 60, year: "2017/18" },
+              { value: 99, year: "2022/23" },
+            ],
+          ],
+          [90002, [{ value: 50, year: "2016/17" }]],
+        ]),
+        predecessorsOf: new Map([[100000, [90001]]]),
+      }),
+    );
+    expect(schools[0]?.properties).toMatchObject({
+      ks2RwmExpected: 76,
+      ks2RwmExpectedYear: "2022/23",
+      ks2RwmSeriesYears: ["2017/18", "2022/23"],
+      ks2RwmSeriesValues: [60, 76],
+      ks2RwmSeriesUrns: [90001, 100000],
+      ks2RwmSeriesSource: DATASETS.ks2History.id,
+    });
+    // 90001 reached the school through the link; 90002 reached nothing.
+    expect(skipped.entries()).toEqual([
+      [
+        "KS2 history: URNs whose figures reach no school in the 2022/23 list, directly or as a predecessor",
+        1,
+      ],
+    ]);
+  });
+
+  it("when a school has no KS2 figures, then the series properties are null", () => {
+    const [school] = joinSchools(inputs()).schools;
+    expect(school?.properties).toMatchObject({
+      ks2RwmSeriesYears: null,
+      ks2RwmSeriesValues: null,
+      ks2RwmSeriesUrns: null,
+      ks2RwmSeriesSource: null,
+    });
   });
 });

@@ -9,7 +9,7 @@ import { buildPostcodeCentroids, locateSchool, type KnownPoint } from "./geo/loc
 import { SkipCounter } from "./rejections.js";
 import type { CensusFigures } from "./sources/census.js";
 import type { Deprivation } from "./sources/geography.js";
-import type { YearFigure } from "./sources/outcomes.js";
+import { combineSeries, latestFigure, type YearFigure } from "./sources/outcomes.js";
 import type { Inspection, Ks2Row, Ks4Row } from "./sources/performance.js";
 import type { SpcSchool } from "./sources/spc.js";
 
@@ -22,7 +22,9 @@ export interface JoinInputs {
   ks2: ReadonlyMap<number, Ks2Row>;
   ks4: ReadonlyMap<number, Ks4Row>;
   ofsted: ReadonlyMap<number, Inspection>;
-  ks2History: ReadonlyMap<number, YearFigure<number>>;
+  ks2History: ReadonlyMap<number, readonly YearFigure<number>[]>;
+  /** Predecessor URNs of each URN (GIAS establishment links), for series across a change of URN. */
+  predecessorsOf: ReadonlyMap<number, readonly number[]>;
   ks4Bands: ReadonlyMap<number, YearFigure<string>>;
   deprivation: ReadonlyMap<string, Deprivation>;
   ruralUrban: ReadonlyMap<string, RuralUrban>;
@@ -70,7 +72,6 @@ export function joinSchools(inputs: JoinInputs): JoinResult {
   countUnmatched(inputs.ks2, urns, "KS2 2018/19", skipped);
   countUnmatched(inputs.ks4, urns, "KS4 2018/19", skipped);
   countUnmatched(inputs.ofsted, urns, "Ofsted management information", skipped);
-  countUnmatched(inputs.ks2History, urns, "KS2 history", skipped);
   countUnmatched(inputs.ks4Bands, urns, "KS4 2023/24 information", skipped);
 
   const known: KnownPoint[] = [];
@@ -79,14 +80,40 @@ export function joinSchools(inputs: JoinInputs): JoinResult {
   }
   const centroids = buildPostcodeCentroids(known);
 
-  const schools = inputs.spc.map((school) => joinSchool(school, inputs, centroids));
+  const schools = inputs.spc.map((school) => joinSchool(school, inputs, centroids, skipped));
+  countKs2HistoryUse(schools, inputs.ks2History, skipped);
   return { schools, skipped };
+}
+
+/**
+ * History rows count as used when they reach a school directly or through its predecessors, so
+ * only URNs that are neither count as skipped.
+ */
+function countKs2HistoryUse(
+  schools: readonly SchoolRecord[],
+  history: ReadonlyMap<number, readonly YearFigure<number>[]>,
+  skipped: SkipCounter,
+): void {
+  const used = new Set<number>();
+  for (const school of schools) {
+    used.add(school.urn);
+    for (const urn of school.properties.ks2RwmSeriesUrns ?? []) used.add(urn);
+  }
+  let unmatched = 0;
+  for (const urn of history.keys()) {
+    if (!used.has(urn)) unmatched += 1;
+  }
+  skipped.add(
+    "KS2 history: URNs whose figures reach no school in the 2022/23 list, directly or as a predecessor",
+    unmatched,
+  );
 }
 
 function joinSchool(
   school: SpcSchool,
   inputs: JoinInputs,
   centroids: ReturnType<typeof buildPostcodeCentroids>,
+  skipped: SkipCounter,
 ): SchoolRecord {
   const { urn } = school;
   const ks2 = inputs.ks2.get(urn);
@@ -122,7 +149,13 @@ function joinSchool(
   const hasKs4 =
     ks4 !== undefined &&
     [ks4.progress8, ks4.attainment8, ks4.englishMathsGrade5Percent].some((v) => v !== null);
-  const rwm = inputs.ks2History.get(urn);
+  const rwm = latestFigure(inputs.ks2History.get(urn));
+  const series = combineSeries(urn, inputs.ks2History, inputs.predecessorsOf);
+  const hasSeries = series.points.length > 0;
+  skipped.add(
+    "KS2 history: school-years left out, equally close predecessors published different figures",
+    series.conflictingYears,
+  );
   const band = inputs.ks4Bands.get(urn);
 
   const properties: BundleProperties = {
@@ -171,6 +204,10 @@ function joinSchool(
     ks2RwmExpected: rwm?.value ?? null,
     ks2RwmExpectedYear: rwm?.year ?? null,
     ks2RwmExpectedSource: rwm ? DATASETS.ks2History.id : null,
+    ks2RwmSeriesYears: hasSeries ? series.points.map((point) => point.year) : null,
+    ks2RwmSeriesValues: hasSeries ? series.points.map((point) => point.value) : null,
+    ks2RwmSeriesUrns: hasSeries ? series.points.map((point) => point.urn) : null,
+    ks2RwmSeriesSource: hasSeries ? DATASETS.ks2History.id : null,
     ks4Progress8: ks4?.progress8 ?? null,
     ks4Attainment8: ks4?.attainment8 ?? null,
     ks4EnglishMathsGrade5Percent: ks4?.englishMathsGrade5Percent ?? null,

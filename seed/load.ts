@@ -124,6 +124,7 @@ export function schoolParams(school: SchoolRecord): Params {
       imdDecile: int(properties.imdDecile),
       idaciRank: int(properties.idaciRank),
       idaciDecile: int(properties.idaciDecile),
+      ks2RwmSeriesUrns: properties.ks2RwmSeriesUrns?.map((urn) => neo4j.int(urn)) ?? null,
     },
   };
 }

@@ -101,6 +101,11 @@ export interface BundleProperties {
   ks2RwmExpected: number | null;
   ks2RwmExpectedYear: string | null;
   ks2RwmExpectedSource: string | null;
+  /** The whole series, own and predecessor URNs' figures, years ascending; parallel lists. */
+  ks2RwmSeriesYears: string[] | null;
+  ks2RwmSeriesValues: number[] | null;
+  ks2RwmSeriesUrns: number[] | null;
+  ks2RwmSeriesSource: string | null;
   ks4Progress8: number | null;
   ks4Attainment8: number | null;
   ks4EnglishMathsGrade5Percent: number | null;

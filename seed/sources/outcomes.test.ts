@@ -1,20 +1,34 @@
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "../csv/table.js";
+import { readTextFile } from "../csv/text.js";
+import { DATASETS, dataFile } from "../datasets.js";
 import { csvTable } from "../testing/csv.js";
-import { parseKs2History, parseKs4Information } from "./outcomes.js";
+import { ESTABLISHMENT_LINK_COLUMNS, normaliseEstablishmentLinks } from "./establishmentLinks.js";
+import {
+  combineSeries,
+  KS2_HISTORY_COLUMNS,
+  latestFigure,
+  parseKs2History,
+  parseKs4Information,
+  predecessorIndex,
+} from "./outcomes.js";
 
 describe("parseKs2History", () => {
-  it("when a school has several years, then the latest year with a figure is kept", () => {
+  it("when a school has several years, then every year with a figure is kept, ascending", () => {
     const { records } = parseKs2History(
       csvTable([
         "URN,year,rwmExpected",
-        "1,2018/19,60",
         "1,2023/24,65",
+        "1,2018/19,60",
         "1,2024/25,",
         "2,2016/17,40",
       ]),
     );
-    expect(records.get(1)).toEqual({ value: 65, year: "2023/24" });
-    expect(records.get(2)).toEqual({ value: 40, year: "2016/17" });
+    expect(records.get(1)).toEqual([
+      { value: 60, year: "2018/19" },
+      { value: 65, year: "2023/24" },
+    ]);
+    expect(records.get(2)).toEqual([{ value: 40, year: "2016/17" }]);
   });
 
   it("when the year is malformed, then the row is rejected with its line", () => {
@@ -23,6 +37,131 @@ describe("parseKs2History", () => {
     );
     expect(rejections).toEqual([
       { file: "h.csv", line: 2, reason: "invalid year", detail: "2019" },
+    ]);
+  });
+
+  it("when a URN has two figures for one year, then the second is rejected", () => {
+    const { records, rejections } = parseKs2History(
+      csvTable(["URN,year,rwmExpected", "1,2018/19,60", "1,2018/19,61"], "h.csv"),
+    );
+    expect(records.get(1)).toEqual([{ value: 60, year: "2018/19" }]);
+    expect(rejections).toMatchObject([
+      { line: 3, reason: "second figure for the same URN and year" },
+    ]);
+  });
+});
+
+describe("latestFigure", () => {
+  it("when a school stopped reporting, then its last real figure is kept with that year", () => {
+    expect(
+      latestFigure([
+        { value: 60, year: "2018/19" },
+        { value: 40, year: "2016/17" },
+      ]),
+    ).toEqual({ value: 60, year: "2018/19" });
+    expect(latestFigure(undefined)).toBeNull();
+  });
+});
+
+describe("combineSeries", () => {
+  const history = new Map([
+    [10, [{ value: 70, year: "2022/23" }]],
+    [
+      5,
+      [
+        { value: 50, year: "2017/18" },
+        { value: 55, year: "2022/23" },
+      ],
+    ],
+    [1, [{ value: 30, year: "2016/17" }]],
+    [2, [{ value: 31, year: "2016/17" }]],
+    [3, [{ value: 40, year: "2015/16" }]],
+  ]);
+
+  it("when a school has predecessors, then their years join its series and its own figure wins", () => {
+    const { points } = combineSeries(10, history, new Map([[10, [5]]]));
+    expect(points).toEqual([
+      { year: "2017/18", value: 50, urn: 5 },
+      { year: "2022/23", value: 70, urn: 10 },
+    ]);
+  });
+
+  it("when predecessors had predecessors, then the chain is followed and the nearer one wins", () => {
+    const { points } = combineSeries(
+      10,
+      new Map([
+        ...history,
+        [
+          3,
+          [
+            { value: 99, year: "2017/18" },
+            { value: 40, year: "2015/16" },
+          ],
+        ],
+      ]),
+      new Map([
+        [10, [5]],
+        [5, [3]],
+      ]),
+    );
+    expect(points.map((p) => [p.year, p.value, p.urn])).toEqual([
+      ["2015/16", 40, 3],
+      ["2017/18", 50, 5],
+      ["2022/23", 70, 10],
+    ]);
+  });
+
+  it("when two amalgamated predecessors disagree on a year, then the year is left out and counted", () => {
+    const { points, conflictingYears } = combineSeries(10, history, new Map([[10, [1, 2]]]));
+    expect(points.map((p) => p.year)).toEqual(["2022/23"]);
+    expect(conflictingYears).toBe(1);
+  });
+
+  it("when links form a loop, then each URN is visited once", () => {
+    const { points } = combineSeries(
+      5,
+      history,
+      new Map([
+        [5, [10]],
+        [10, [5]],
+      ]),
+    );
+    expect(points.map((p) => [p.year, p.urn])).toEqual([
+      ["2017/18", 5],
+      ["2022/23", 5],
+    ]);
+  });
+});
+
+describe("KS2 series across a change of URN, on the bundled files", () => {
+  it("when Millennium Primary (143211) converted on 1 September 2016, then its series starts with 2015/16 from its predecessor 100111", () => {
+    const [historyFile] = DATASETS.ks2History.files;
+    const [linksFile] = DATASETS.establishmentLinks.files;
+    const history = parseKs2History(
+      parseCsv(readTextFile(dataFile(historyFile)), historyFile, { required: KS2_HISTORY_COLUMNS }),
+    ).records;
+    const links = normaliseEstablishmentLinks(
+      parseCsv(readTextFile(dataFile(linksFile)), linksFile, {
+        required: ESTABLISHMENT_LINK_COLUMNS,
+      }),
+      DATASETS.establishmentLinks.id,
+    ).records;
+    expect(links.successions).toContainEqual(
+      expect.objectContaining({ predecessorUrn: 100111, successorUrn: 143211, on: "2016-09-01" }),
+    );
+
+    const { points } = combineSeries(143211, history, predecessorIndex(links.successions));
+
+    // The CSV: 100111 2015/16 90; 143211 2016/17 90, 2017/18 75, 2018/19 66, 2022/23 51,
+    // 2023/24 69, 2024/25 77.
+    expect(points.map((p) => [p.year, p.value, p.urn])).toEqual([
+      ["2015/16", 90, 100111],
+      ["2016/17", 90, 143211],
+      ["2017/18", 75, 143211],
+      ["2018/19", 66, 143211],
+      ["2022/23", 51, 143211],
+      ["2023/24", 69, 143211],
+      ["2024/25", 77, 143211],
     ]);
   });
 });

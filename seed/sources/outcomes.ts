@@ -14,14 +14,14 @@ export interface YearFigure<T> {
 const ACADEMIC_YEAR = /^\d{4}\/\d{2}$/;
 
 /**
- * Each school's most recent KS2 "expected standard in reading, writing and maths" percentage.
- * Years without a figure (no tests 2019/20 to 2021/22, suppressed, school not yet open) are passed
- * over, so a school that stopped reporting keeps its last real figure with that figure's year.
+ * Every KS2 "expected standard in reading, writing and maths" percentage each URN published, years
+ * ascending. Years without a figure (no tests 2019/20 to 2021/22, suppressed, school not yet open)
+ * are passed over.
  */
-export function parseKs2History(table: CsvTable): Parsed<Map<number, YearFigure<number>>> {
+export function parseKs2History(table: CsvTable): Parsed<Map<number, YearFigure<number>[]>> {
   const rejections: Rejection[] = [...table.malformed];
   const skipped = new SkipCounter();
-  const records = new Map<number, YearFigure<number>>();
+  const records = new Map<number, YearFigure<number>[]>();
   for (const row of table.records) {
     const urn = parseUrn(row.get("URN"));
     const year = row.get("year");
@@ -36,10 +36,110 @@ export function parseKs2History(table: CsvTable): Parsed<Map<number, YearFigure<
     }
     const value = parsePercent(row.get("rwmExpected"));
     if (value === null) continue;
-    const known = records.get(urn);
-    if (!known || known.year < year) records.set(urn, { value, year });
+    const series = records.get(urn) ?? [];
+    if (series.some((figure) => figure.year === year)) {
+      rejections.push({
+        file: table.file,
+        line: row.line,
+        reason: "second figure for the same URN and year",
+        detail: `${urn} ${year}`,
+      });
+      continue;
+    }
+    series.push({ value, year });
+    records.set(urn, series);
   }
+  for (const series of records.values()) series.sort((a, b) => a.year.localeCompare(b.year));
   return { records, rejections, skipped };
+}
+
+/**
+ * The most recent figure of a series, so a school that stopped reporting keeps its last real
+ * figure with that figure's year.
+ */
+export function latestFigure<T>(
+  series: readonly YearFigure<T>[] | undefined,
+): YearFigure<T> | null {
+  if (!series || series.length === 0) return null;
+  return series.reduce((latest, figure) => (figure.year > latest.year ? figure : latest));
+}
+
+/** One year of a school's series, with the URN the figure was published under. */
+export interface SeriesPoint {
+  year: string;
+  value: number;
+  urn: number;
+}
+
+export interface CombinedSeries {
+  points: SeriesPoint[];
+  /** Years left out because equally close predecessors published different figures. */
+  conflictingYears: number;
+}
+
+/**
+ * A school's series including what its predecessor URNs published. An academy that converts (or
+ * is re-brokered) gets a new URN, so without its predecessors a trust's school would seem to start
+ * the year it joined. For a year several URNs have, the school's own figure wins, then the nearest
+ * predecessor (direct before its own predecessors); when equally near predecessors disagree, as two
+ * schools amalgamated into one may, no one figure is the school's and the year is left out.
+ */
+export function combineSeries(
+  urn: number,
+  history: ReadonlyMap<number, readonly YearFigure<number>[]>,
+  predecessorsOf: ReadonlyMap<number, readonly number[]>,
+): CombinedSeries {
+  const byYear = new Map<string, SeriesPoint>();
+  const decided = new Set<string>();
+  let conflictingYears = 0;
+  const seen = new Set<number>([urn]);
+  let generation = [urn];
+  while (generation.length > 0) {
+    const candidates = new Map<string, SeriesPoint[]>();
+    for (const current of generation) {
+      for (const { year, value } of history.get(current) ?? []) {
+        if (decided.has(year)) continue;
+        const points = candidates.get(year) ?? [];
+        points.push({ year, value, urn: current });
+        candidates.set(year, points);
+      }
+    }
+    for (const [year, points] of candidates) {
+      decided.add(year);
+      if (points.some((point) => point.value !== points[0]!.value)) {
+        conflictingYears += 1;
+        continue;
+      }
+      byYear.set(
+        year,
+        points.reduce((a, b) => (b.urn < a.urn ? b : a)),
+      );
+    }
+    const next: number[] = [];
+    for (const current of generation) {
+      for (const predecessor of predecessorsOf.get(current) ?? []) {
+        if (seen.has(predecessor)) continue;
+        seen.add(predecessor);
+        next.push(predecessor);
+      }
+    }
+    generation = next.sort((a, b) => a - b);
+  }
+  const points = [...byYear.values()].sort((a, b) => a.year.localeCompare(b.year));
+  return { points, conflictingYears };
+}
+
+/** Predecessor URNs of each successor URN. */
+export function predecessorIndex(
+  successions: readonly { predecessorUrn: number; successorUrn: number }[],
+): Map<number, number[]> {
+  const index = new Map<number, number[]>();
+  for (const { predecessorUrn, successorUrn } of successions) {
+    const list = index.get(successorUrn) ?? [];
+    list.push(predecessorUrn);
+    index.set(successorUrn, list);
+  }
+  return index;
 }
 
 const P8_BANDS = new Set([
