@@ -2,12 +2,20 @@ import type { Database } from "./db/driver.js";
 import { ANONYMOUS, type Principal } from "./auth/principal.js";
 import type { Logger } from "./logger.js";
 import { AuditRepository } from "./modules/audit/audit.repository.js";
+import { createAdviserLoaders } from "./modules/advisers/adviser.loaders.js";
+import { AdviserRepository } from "./modules/advisers/adviser.repository.js";
+import { AdviserService } from "./modules/advisers/adviser.service.js";
+import { createFundingLoaders } from "./modules/funding/funding.loaders.js";
+import { FundingRepository } from "./modules/funding/funding.repository.js";
+import { FundingService } from "./modules/funding/funding.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { createCollaborationLoaders } from "./modules/collaboration/collaboration.loaders.js";
 import { CollaborationRepository } from "./modules/collaboration/collaboration.repository.js";
 import { CollaborationService } from "./modules/collaboration/collaboration.service.js";
 import { EngagementRepository } from "./modules/engagements/engagement.repository.js";
 import { EngagementService } from "./modules/engagements/engagement.service.js";
+import { RecognitionRepository } from "./modules/recognition/recognition.repository.js";
+import { RecognitionService } from "./modules/recognition/recognition.service.js";
 import { recomputeStore } from "./modules/engagements/family-recompute.repository.js";
 import {
   FamilyRecomputeService,
@@ -42,6 +50,12 @@ import type { SimilarityIndex } from "./modules/similarity/similarity-index.js";
 import { createSimilarityLoaders } from "./modules/similarity/similarity.loaders.js";
 import { SimilarityRepository } from "./modules/similarity/similarity.repository.js";
 import { SimilarityService } from "./modules/similarity/similarity.service.js";
+import { EvaluationRepository } from "./modules/evaluation/evaluation.repository.js";
+import { EvaluationService } from "./modules/evaluation/evaluation.service.js";
+import type { ImpactDataStore } from "./modules/evaluation/evaluation.store.js";
+import { createClusterLoaders } from "./modules/clusters/cluster.loaders.js";
+import { ClusterRepository } from "./modules/clusters/cluster.repository.js";
+import { ClusterService } from "./modules/clusters/cluster.service.js";
 
 /** Stateless data access, created once per process. */
 export interface Repositories {
@@ -53,12 +67,17 @@ export interface Repositories {
   proposals: ProposalRepository;
   offers: OfferRepository;
   engagements: EngagementRepository;
+  recognition: RecognitionRepository;
   familyRecompute: RecomputeStore;
   audit: AuditRepository;
   similarity: SimilarityRepository;
   systemLeaders: SystemLeaderRepository;
   needBands: NeedBandRepository;
   gaps: GapRepository;
+  advisers: AdviserRepository;
+  funding: FundingRepository;
+  evaluation: EvaluationRepository;
+  clusters: ClusterRepository;
 }
 
 /** Process-wide in-memory state, built once and shared by every request. */
@@ -66,6 +85,8 @@ export interface SharedState {
   similarityIndex: SimilarityIndex;
   /** Schools, system leaders and need bands behind the gap detector, reloaded when data changes. */
   supportSnapshots: SupportDataStore;
+  /** Outcome series, families and memberships behind the evaluation, reloaded when data changes. */
+  impactSnapshots: ImpactDataStore;
 }
 
 export interface Services {
@@ -77,12 +98,17 @@ export interface Services {
   proposals: ProposalService;
   offers: OfferService;
   engagements: EngagementService;
+  recognition: RecognitionService;
   families: FamilyRecomputeService;
   audit: AuditService;
   similarity: SimilarityService;
   matching: MatchingService;
   gaps: GapService;
+  advisers: AdviserService;
+  funding: FundingService;
+  evaluation: EvaluationService;
   systemLeaders: SystemLeaderService;
+  clusters: ClusterService;
 }
 
 export interface GraphQLContext {
@@ -105,12 +131,17 @@ export function createRepositories(db: Database): Repositories {
     proposals: new ProposalRepository(db),
     offers: new OfferRepository(db),
     engagements: new EngagementRepository(db),
+    recognition: new RecognitionRepository(db),
     familyRecompute: recomputeStore(similarity, db),
     audit: new AuditRepository(db),
     similarity,
     systemLeaders: new SystemLeaderRepository(db),
     needBands: new NeedBandRepository(db),
     gaps: new GapRepository(db),
+    advisers: new AdviserRepository(db),
+    funding: new FundingRepository(db),
+    evaluation: new EvaluationRepository(db),
+    clusters: new ClusterRepository(db),
   };
 }
 
@@ -151,6 +182,7 @@ export function createContext(
       ),
       offers: new OfferService(repositories.offers, principal, request.requestId),
       engagements: new EngagementService(repositories.engagements, principal, request.requestId),
+      recognition: new RecognitionService(repositories.recognition),
       families: new FamilyRecomputeService(
         repositories.familyRecompute,
         shared.similarityIndex,
@@ -165,6 +197,31 @@ export function createContext(
       ),
       matching: new MatchingService(shared.similarityIndex),
       ...createSupportServices(repositories, shared.supportSnapshots),
+      advisers: new AdviserService(
+        repositories.advisers,
+        createAdviserLoaders(repositories.advisers),
+        repositories.geography,
+        principal,
+        request.requestId,
+      ),
+      funding: new FundingService(
+        repositories.funding,
+        createFundingLoaders(repositories.funding),
+        repositories.geography,
+        principal,
+        request.requestId,
+      ),
+      evaluation: new EvaluationService(
+        shared.impactSnapshots,
+        createPartnershipLoaders(repositories.partnerships),
+      ),
+      clusters: new ClusterService(
+        repositories.clusters,
+        createClusterLoaders(repositories.clusters),
+        principal,
+        request.requestId,
+        request.logger,
+      ),
     },
   };
 }

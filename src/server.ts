@@ -23,9 +23,12 @@ import { errorLoggingPlugin, formatError } from "./errors/format.js";
 import { costLimitPlugin, depthLimit } from "./hardening/query-limits.js";
 import { createLogger, type Logger } from "./logger.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
+import { adviserResolvers } from "./modules/advisers/adviser.resolver.js";
+import { fundingResolvers } from "./modules/funding/funding.resolver.js";
 import { CollaborationModelResolver } from "./modules/collaboration/collaboration.resolver.js";
 import { DatasetResolver } from "./modules/datasets/dataset.resolver.js";
 import { engagementResolvers } from "./modules/engagements/engagement.resolver.js";
+import { recognitionResolvers } from "./modules/recognition/recognition.resolver.js";
 import { LocalAuthorityResolver, RegionResolver } from "./modules/geography/geography.resolver.js";
 import { LeadershipSourceResolver } from "./modules/leaders/leader.resolver.js";
 import { MatchingResolver } from "./modules/matching/matching.resolver.js";
@@ -44,6 +47,9 @@ import {
 import { SimilarityIndex } from "./modules/similarity/similarity-index.js";
 import { similarityResolvers } from "./modules/similarity/similarity.resolver.js";
 import { gapResolvers } from "./modules/gaps/gap.resolver.js";
+import { EvaluationResolver } from "./modules/evaluation/evaluation.resolver.js";
+import { ImpactDataStore } from "./modules/evaluation/evaluation.store.js";
+import { clusterResolvers } from "./modules/clusters/cluster.resolver.js";
 import { SupportDataStore } from "./modules/gaps/gap.store.js";
 import { systemLeaderResolvers } from "./modules/system-leaders/system-leader.resolver.js";
 
@@ -70,7 +76,12 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       MatchingResolver,
       ...systemLeaderResolvers,
       ...engagementResolvers,
+      ...recognitionResolvers,
       ...gapResolvers,
+      ...adviserResolvers,
+      ...fundingResolvers,
+      EvaluationResolver,
+      ...clusterResolvers,
     ],
     // Arguments are checked in the services, which name the argument in every message.
     validate: false,
@@ -282,6 +293,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     similarityIndex:
       options.similarityIndex ?? new SimilarityIndex(repositories.similarity, { logger }),
     supportSnapshots: new SupportDataStore(repositories.gaps),
+    impactSnapshots: new ImpactDataStore(repositories.evaluation),
   };
 
   const tokens = options.tokens ?? new TokenVerifier({ key: { kind: "none" } });

@@ -33,6 +33,11 @@ closeSupportEngagement    no        no     own           no        yes
 designateSystemLeader     no        no     no            no        yes
 revokeSystemLeader        no        no     no            no        yes
 recomputeFamilies         no        no     no            no        yes
+registerAdviser           no        no     no            own       yes
+assignAdviser             no        no     no            own       yes
+unassignAdviser           no        no     no            own       yes
+recordGrant               no        no     no            own       yes
+adoptClusters             no        no     no            own       yes
 `;
 
 type Expectation = "yes" | "no" | "own";

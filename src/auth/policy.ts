@@ -27,6 +27,11 @@ export const OPERATIONS = [
   "designateSystemLeader",
   "revokeSystemLeader",
   "recomputeFamilies",
+  "registerAdviser",
+  "assignAdviser",
+  "unassignAdviser",
+  "recordGrant",
+  "adoptClusters",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -91,6 +96,13 @@ export const POLICY: Readonly<Record<Operation, Row>> = {
   designateSystemLeader: adminOnly,
   revokeSystemLeader: adminOnly,
   recomputeFamilies: adminOnly,
+  // Advisers and grants are recorded by admins, or by oversight of the region concerned.
+  registerAdviser: { ...adminOnly, OVERSIGHT: "inRegion" },
+  assignAdviser: { ...adminOnly, OVERSIGHT: "inRegion" },
+  unassignAdviser: { ...adminOnly, OVERSIGHT: "inRegion" },
+  recordGrant: { ...adminOnly, OVERSIGHT: "inRegion" },
+  // A council (or oversight of its region) sets up clusters and their improvement board.
+  adoptClusters: { ...adminOnly, OVERSIGHT: "inRegion" },
 };
 
 export type Decision =

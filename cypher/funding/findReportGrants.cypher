@@ -1,0 +1,19 @@
+// findReportGrants: grants awarded in a window with some current recipient school in the area, each with every school it lands on now (FundingRepository.reportGrants)
+// A grant to a school lands on the school; one to a partnership on its current members, in or
+// out of the area, since every member's pupils decide the shares. England includes grants to
+// partnerships with no members now, so their money is reported as unallocated.
+// params: $laCode: int?, $regionCode: string?, $from: string?, $to: string?, $limit: int   returns: one row per grant, in (awardedOn, id) order
+MATCH (g:Grant)-[:AWARDED_TO]->(r)
+WHERE ($from IS NULL OR g.awardedOn >= date($from)) AND ($to IS NULL OR g.awardedOn <= date($to))
+WITH g, CASE WHEN r:School THEN [r] ELSE COLLECT {
+    MATCH (s:School)-[m:MEMBER_OF]->(r)
+    WHERE m.leavingOn IS NULL OR m.leavingOn > date()
+    RETURN s
+  } END AS schools
+WHERE ($laCode IS NULL AND $regionCode IS NULL)
+  OR any(s IN schools WHERE ($laCode IS NULL OR s.laCode = $laCode)
+    AND ($regionCode IS NULL OR s.regionCode = $regionCode))
+RETURN g { .id, .fund, .amountPence, .matchedPence } AS grant,
+  [s IN schools | s { .urn, .pupils, .laCode, .regionCode, .needBand, .rural, .coastal }] AS schools
+ORDER BY g.awardedOn, g.id
+LIMIT $limit

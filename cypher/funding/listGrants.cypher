@@ -1,0 +1,19 @@
+// listGrants: one page of grants with a current recipient school in the area, newest award first (FundingRepository.list)
+// params: $laCode: int?, $regionCode: string?, $afterAwardedOn: string?, $afterId: string?, $limit: int   returns: grant map per row, in (awardedOn desc, id) order
+MATCH (g:Grant)-[:AWARDED_TO]->(r)
+WHERE ($afterId IS NULL OR g.awardedOn < date($afterAwardedOn)
+    OR (g.awardedOn = date($afterAwardedOn) AND g.id > $afterId))
+  AND (($laCode IS NULL AND $regionCode IS NULL)
+    OR (r:School AND ($laCode IS NULL OR r.laCode = $laCode)
+      AND ($regionCode IS NULL OR r.regionCode = $regionCode))
+    OR (r:Partnership AND EXISTS {
+      MATCH (s:School)-[m:MEMBER_OF]->(r)
+      WHERE (m.leavingOn IS NULL OR m.leavingOn > date())
+        AND ($laCode IS NULL OR s.laCode = $laCode)
+        AND ($regionCode IS NULL OR s.regionCode = $regionCode)
+    }))
+RETURN g { .*,
+  recipientUrn: CASE WHEN r:School THEN r.urn END,
+  recipientPartnershipId: CASE WHEN r:Partnership THEN r.id END } AS grant
+ORDER BY g.awardedOn DESC, g.id
+LIMIT $limit

@@ -1,0 +1,387 @@
+import { randomUUID } from "node:crypto";
+import { Neo4jError } from "neo4j-driver";
+import type { Database } from "../../db/driver.js";
+import { ConflictError, NotFoundError } from "../../errors/index.js";
+import { recordAudit } from "../audit/audit.writer.js";
+import type { NameKey } from "../common/pagination.js";
+import { cypherInt } from "../common/params.js";
+import {
+  asDate,
+  asInt,
+  asList,
+  asMember,
+  asProperties,
+  asString,
+  requireInt,
+  requireString,
+} from "../common/values.js";
+import type { WriteOrigin } from "../proposals/proposal.repository.js";
+import type { SchoolRecord } from "../schools/school.model.js";
+import { toSchool } from "../schools/school.repository.js";
+import {
+  ADVISER_KINDS,
+  type AdviserRecord,
+  type AssignAdviserRequest,
+  type AssignmentTarget,
+  type BandCount,
+  type EmployerLookup,
+  type NeedKey,
+  type RegisterAdviserRequest,
+  type UnassignAdviserRequest,
+} from "./adviser.model.js";
+
+const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
+
+/** Maps an Adviser node's properties, with `partnershipId` and `schoolCount`, to a record. */
+export function toAdviser(value: unknown): AdviserRecord {
+  const p = asProperties(value) ?? {};
+  const id = requireString(p["id"], "Adviser.id");
+  const kind = asMember(ADVISER_KINDS, p["kind"]);
+  if (kind === null) throw new Error(`Adviser ${id} has no known kind.`);
+  return {
+    id,
+    name: requireString(p["name"], "Adviser.name"),
+    kind,
+    organisation: asString(p["organisation"]) ?? "",
+    laCode: asInt(p["laCode"]),
+    partnershipId: asString(p["partnershipId"]),
+    createdBy: asString(p["createdBy"]),
+    createdAt: asString(p["createdAt"]),
+    schoolCount: asInt(p["schoolCount"]) ?? 0,
+  };
+}
+
+/** A school with the date its adviser started, as School.advisers lists them. */
+export interface SchoolAdviser {
+  adviser: AdviserRecord;
+  since: string | null;
+}
+
+/** One page of an adviser's schools wanted: up to `first` after a (name, urn) position. */
+export interface AdviserSchoolsKey {
+  adviserId: string;
+  first: number;
+  after: NameKey | null;
+}
+
+export interface AdviserSchoolsSlice {
+  schools: SchoolRecord[];
+  total: number;
+}
+
+/**
+ * Advisers and their assignments. Each write is one transaction with its audit event; an
+ * assignment first takes the adviser's write lock, and the ADVISES key constraint keeps a
+ * school to one adviser of each kind even when two advisers are assigned to it at once.
+ * `authorizeRegions` is handed the regions concerned inside the transaction, before any write.
+ */
+export class AdviserRepository {
+  constructor(private readonly db: Database) {}
+
+  async register(
+    request: RegisterAdviserRequest,
+    origin: WriteOrigin,
+    authorizeRegions: (regionCodes: string[]) => void,
+  ): Promise<AdviserRecord> {
+    return this.db.writeTransaction(async (run) => {
+      const [row] = await run("advisers/findEmployer", {
+        laCode: request.localAuthorityCode === null ? null : cypherInt(request.localAuthorityCode),
+        partnershipId: request.partnershipId,
+      });
+      const employer: EmployerLookup = {
+        localAuthority: toLocalAuthority(row?.["localAuthority"]),
+        partnership: toPartnership(row?.["partnership"]),
+      };
+      if (request.localAuthorityCode !== null && employer.localAuthority === null) {
+        throw new NotFoundError(
+          `No local authority has code ${request.localAuthorityCode}.`,
+          "input.localAuthorityCode",
+        );
+      }
+      if (request.partnershipId !== null && employer.partnership === null) {
+        throw new NotFoundError(
+          `No partnership has id ${request.partnershipId}.`,
+          "input.partnershipId",
+        );
+      }
+      const regionCodes = [
+        ...(employer.localAuthority?.regionCode ? [employer.localAuthority.regionCode] : []),
+        ...(employer.partnership?.memberRegionCodes ?? []),
+      ];
+      authorizeRegions(regionCodes);
+      const id = `svc-${randomUUID()}`;
+      const [created] = await run("advisers/createAdviser", {
+        id,
+        name: request.name,
+        kind: request.kind,
+        organisation: request.organisation,
+        laCode: request.localAuthorityCode === null ? null : cypherInt(request.localAuthorityCode),
+        partnershipId: request.partnershipId,
+        createdBy: origin.actor.sub,
+      });
+      const adviser = toAdviser(created?.["adviser"]);
+      await recordAudit(run, {
+        ...origin,
+        action: "registerAdviser",
+        targetType: "Adviser",
+        targetId: id,
+        urns: [],
+        regionCodes,
+        before: null,
+        after: adviser,
+      });
+      return adviser;
+    });
+  }
+
+  /**
+   * Assigns the adviser to every school, or to none: an unknown school, or a school that has
+   * another adviser of the same kind, fails the whole request. Schools the adviser already
+   * advises are left as they are.
+   */
+  async assign(
+    request: AssignAdviserRequest,
+    origin: WriteOrigin,
+    authorizeRegions: (regionCodes: string[]) => void,
+  ): Promise<AdviserRecord> {
+    return this.db.writeTransaction(async (run) => {
+      const [locked] = await run("advisers/lockAdviser", { id: request.adviserId });
+      if (!locked) {
+        throw new NotFoundError(`No adviser has id ${request.adviserId}.`, "input.adviserId");
+      }
+      const adviser = toAdviser(locked["adviser"]);
+      const targets = (
+        await run("advisers/findAssignmentTargets", {
+          urns: request.urns.map(cypherInt),
+          kind: adviser.kind,
+        })
+      ).map(toTarget);
+      const unknown = targets.filter((target) => !target.found).map((target) => target.urn);
+      if (unknown.length > 0) {
+        throw new NotFoundError(`No open school has URN ${unknown.join(", ")}.`, "input.urns");
+      }
+      authorizeRegions(distinctRegions(targets));
+      const taken = targets.find(
+        (target) => target.currentAdviser !== null && target.currentAdviser.id !== adviser.id,
+      );
+      if (taken?.currentAdviser) {
+        throw new ConflictError(
+          `School ${taken.urn} (${taken.name}) already has a ${kindLabel(adviser.kind)}: ${taken.currentAdviser.name} (${taken.currentAdviser.id}). Unassign them first.`,
+          {
+            argument: "input.urns",
+            urn: taken.urn,
+            currentAdviserId: taken.currentAdviser.id,
+          },
+        );
+      }
+      const fresh = targets
+        .filter((target) => target.currentAdviser === null)
+        .map((target) => target.urn);
+      if (fresh.length > 0) {
+        try {
+          await run("advisers/createAssignments", {
+            id: adviser.id,
+            kind: adviser.kind,
+            urns: fresh.map(cypherInt),
+            since: request.since,
+            assignedBy: origin.actor.sub,
+          });
+        } catch (error) {
+          if (error instanceof Neo4jError && error.code === CONSTRAINT_FAILED) {
+            throw new ConflictError(
+              `Another ${kindLabel(adviser.kind)} was assigned to one of these schools at the same time; nothing was written.`,
+              { argument: "input.urns" },
+            );
+          }
+          throw error;
+        }
+      }
+      const after = { ...adviser, schoolCount: adviser.schoolCount + fresh.length };
+      await recordAudit(run, {
+        ...origin,
+        action: "assignAdviser",
+        targetType: "Adviser",
+        targetId: adviser.id,
+        urns: fresh,
+        regionCodes: distinctRegions(targets),
+        before: { schoolCount: adviser.schoolCount },
+        after: {
+          schoolCount: after.schoolCount,
+          assigned: fresh,
+          alreadyAdvised: request.urns.filter((urn) => !fresh.includes(urn)),
+          since: request.since,
+        },
+      });
+      return after;
+    });
+  }
+
+  async unassign(
+    request: UnassignAdviserRequest,
+    origin: WriteOrigin,
+    authorizeRegions: (regionCodes: string[]) => void,
+  ): Promise<AdviserRecord> {
+    return this.db.writeTransaction(async (run) => {
+      const params = { id: request.adviserId, urn: cypherInt(request.urn) };
+      const [locked] = await run("advisers/lockAdviser", { id: request.adviserId });
+      if (!locked) {
+        throw new NotFoundError(`No adviser has id ${request.adviserId}.`, "input.adviserId");
+      }
+      const adviser = toAdviser(locked["adviser"]);
+      const [found] = await run("advisers/findAssignment", params);
+      if (!found) {
+        throw new NotFoundError(
+          `Adviser ${request.adviserId} does not advise school ${request.urn}.`,
+          "input.urn",
+        );
+      }
+      const regionCode = asString(found["regionCode"]);
+      const regionCodes = regionCode === null ? [] : [regionCode];
+      authorizeRegions(regionCodes);
+      await run("advisers/deleteAssignment", params);
+      const before = asProperties(found["assignment"]) ?? {};
+      await recordAudit(run, {
+        ...origin,
+        action: "unassignAdviser",
+        targetType: "Adviser",
+        targetId: adviser.id,
+        urns: [request.urn],
+        regionCodes,
+        before: { urn: request.urn, since: asDate(before["since"]) },
+        after: null,
+      });
+      return { ...adviser, schoolCount: Math.max(0, adviser.schoolCount - 1) };
+    });
+  }
+
+  // findAdvisersByIds
+  async findByIds(ids: readonly string[]): Promise<Map<string, AdviserRecord>> {
+    const rows = await this.db.read("advisers/findAdvisersByIds", { ids });
+    const advisers = rows.map((row) => toAdviser(row["adviser"]));
+    return new Map(advisers.map((adviser) => [adviser.id, adviser]));
+  }
+
+  // findAdvisersBySchoolUrns
+  async findBySchoolUrns(urns: readonly number[]): Promise<Map<number, SchoolAdviser[]>> {
+    const rows = await this.db.read("advisers/findAdvisersBySchoolUrns", {
+      urns: urns.map(cypherInt),
+    });
+    const found = new Map<number, SchoolAdviser[]>();
+    for (const row of rows) {
+      const urn = requireInt(row["urn"], "School.urn");
+      const list = found.get(urn) ?? [];
+      list.push({ adviser: toAdviser(row["adviser"]), since: asDate(row["since"]) });
+      found.set(urn, list);
+    }
+    return found;
+  }
+
+  /** One slice per key, in key order: up to `first + 1` schools after the key's position. */
+  async findSchools(keys: readonly AdviserSchoolsKey[]): Promise<AdviserSchoolsSlice[]> {
+    const rows = await this.db.read("advisers/findSchoolsByAdviserIds", {
+      keys: keys.map((key) => ({
+        adviserId: key.adviserId,
+        limit: cypherInt(key.first + 1),
+        afterName: key.after?.name ?? null,
+        afterUrn: key.after === null ? null : cypherInt(key.after.urn),
+      })),
+    });
+    const slices: AdviserSchoolsSlice[] = keys.map(() => ({ schools: [], total: 0 }));
+    for (const row of rows) {
+      slices[requireInt(row["i"], "key index")] = {
+        total: asInt(row["total"]) ?? 0,
+        schools: asList(row["schools"]).map(toSchool),
+      };
+    }
+    return slices;
+  }
+
+  // countCoverage
+  async coverage(laCode: number | null, kind: string | null): Promise<BandCount[]> {
+    const rows = await this.db.read("advisers/countCoverage", {
+      laCode: laCode === null ? null : cypherInt(laCode),
+      kind,
+    });
+    return rows.map((row) => ({
+      band: asInt(row["band"]),
+      schools: asInt(row["schools"]) ?? 0,
+      advised: asInt(row["advised"]) ?? 0,
+    }));
+  }
+
+  // listUnadvisedSchools
+  async unadvised(params: {
+    laCode: number | null;
+    kind: string | null;
+    after: NeedKey | null;
+    limit: number;
+  }): Promise<{ school: SchoolRecord; key: NeedKey }[]> {
+    const rows = await this.db.read("advisers/listUnadvisedSchools", {
+      laCode: params.laCode === null ? null : cypherInt(params.laCode),
+      kind: params.kind,
+      afterBandRank: params.after === null ? null : cypherInt(params.after.bandRank),
+      afterNeedPoints: params.after === null ? null : cypherInt(params.after.needPoints),
+      afterUrn: params.after === null ? null : cypherInt(params.after.urn),
+      limit: cypherInt(params.limit),
+    });
+    return rows.map((row) => {
+      const school = toSchool(row["school"]);
+      return {
+        school,
+        key: {
+          bandRank: asInt(row["bandRank"]) ?? 5,
+          needPoints: asInt(row["needPoints"]) ?? 0,
+          urn: school.urn,
+        },
+      };
+    });
+  }
+}
+
+function toLocalAuthority(value: unknown): EmployerLookup["localAuthority"] {
+  const p = asProperties(value);
+  if (p === null) return null;
+  return {
+    code: requireInt(p["code"], "LocalAuthority.code"),
+    name: asString(p["name"]) ?? "",
+    regionCode: asString(p["regionCode"]),
+  };
+}
+
+function toPartnership(value: unknown): EmployerLookup["partnership"] {
+  const p = asProperties(value);
+  if (p === null) return null;
+  return {
+    id: requireString(p["id"], "Partnership.id"),
+    name: asString(p["name"]) ?? "",
+    memberRegionCodes: asList(p["memberRegionCodes"]).flatMap((code) => {
+      const region = asString(code);
+      return region === null ? [] : [region];
+    }),
+  };
+}
+
+function toTarget(row: Record<string, unknown>): AssignmentTarget {
+  const current = asProperties(row["currentAdviser"]);
+  return {
+    urn: requireInt(row["urn"], "URN"),
+    found: row["found"] === true,
+    name: asString(row["name"]),
+    regionCode: asString(row["regionCode"]),
+    currentAdviser:
+      current === null
+        ? null
+        : {
+            id: requireString(current["id"], "Adviser.id"),
+            name: asString(current["name"]) ?? "",
+          },
+  };
+}
+
+function distinctRegions(targets: readonly AssignmentTarget[]): string[] {
+  return [...new Set(targets.flatMap((target) => (target.regionCode ? [target.regionCode] : [])))];
+}
+
+function kindLabel(kind: string): string {
+  return kind.toLowerCase().replace(/_/g, " ");
+}

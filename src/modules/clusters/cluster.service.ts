@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import { authorize } from "../../auth/policy.js";
+import { actorOf, type Principal } from "../../auth/principal.js";
+import { NotFoundError, ValidationError } from "../../errors/index.js";
+import type { Logger } from "../../logger.js";
+import { checkLocalAuthorityCode } from "../geography/geography.service.js";
+import type { ClusterLoaders } from "./cluster.loaders.js";
+import {
+  DEFAULT_TARGET_SIZE,
+  MAX_TARGET_SIZE,
+  MIN_TARGET_SIZE,
+  type AdoptClustersRequest,
+  type AdoptedClustersRecord,
+  type AdoptionPlan,
+  type BoardRecord,
+  type ClusterProposalRecord,
+  type ProposeClustersRequest,
+} from "./cluster.model.js";
+import type { ClusterRepository } from "./cluster.repository.js";
+import { buildProposals, checkAdoptionRequest, checkAdoptionSchools } from "./cluster.rules.js";
+
+const serviceId = () => `svc-${randomUUID()}`;
+
+/**
+ * Proposing geographic clusters of an LA's schools (open data, anyone may ask) and adopting them
+ * under a School Improvement Board (see cluster.rules.ts and clustering.ts for the rules).
+ */
+export class ClusterService {
+  constructor(
+    private readonly repository: ClusterRepository,
+    private readonly loaders: ClusterLoaders,
+    private readonly principal: Principal,
+    private readonly requestId: string,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Clusters of the LA's open state-funded schools. Schools without a location cannot be placed
+   * and are left out; how many were is logged.
+   */
+  async propose(request: ProposeClustersRequest): Promise<ClusterProposalRecord[]> {
+    const targetSize = request.targetSize ?? DEFAULT_TARGET_SIZE;
+    if (
+      !Number.isInteger(targetSize) ||
+      targetSize < MIN_TARGET_SIZE ||
+      targetSize > MAX_TARGET_SIZE
+    ) {
+      throw new ValidationError(
+        `\`targetSize\` must be a whole number from ${MIN_TARGET_SIZE} to ${MAX_TARGET_SIZE} (got ${targetSize}).`,
+        "targetSize",
+      );
+    }
+    const code = checkLocalAuthorityCode(request.localAuthorityCode, "localAuthorityCode");
+    const candidates = await this.repository.candidates(code);
+    if (candidates === null) {
+      throw new NotFoundError(`No local authority has code ${code}.`, "localAuthorityCode");
+    }
+    const unplaced = candidates.schools.filter((c) => c.school.location === null);
+    if (unplaced.length > 0) {
+      this.logger.info(
+        {
+          localAuthorityCode: code,
+          unplacedSchools: unplaced.length,
+          urns: unplaced.slice(0, 20).map((c) => c.school.urn),
+        },
+        "schools without a location were left out of the proposed clusters",
+      );
+    }
+    return buildProposals(candidates, { targetSize, mixPhases: request.mixPhases ?? true });
+  }
+
+  async adopt(request: AdoptClustersRequest): Promise<AdoptedClustersRecord> {
+    // Roles that may never adopt are refused before anything is read.
+    if (this.principal.role !== "OVERSIGHT") authorize(this.principal, "adoptClusters");
+    const code = checkLocalAuthorityCode(request.localAuthorityCode, "input.localAuthorityCode");
+    const la = await this.repository.localAuthority(code);
+    if (la === null) {
+      throw new NotFoundError(`No local authority has code ${code}.`, "input.localAuthorityCode");
+    }
+    authorize(this.principal, "adoptClusters", {
+      regionCodes: [la.regionCode],
+      urns: request.clusters.flatMap((cluster) => cluster.urns),
+    });
+    checkAdoptionRequest(request);
+    if (this.principal.role === "ANONYMOUS") throw new Error("unreachable: authorized above");
+
+    const plan: AdoptionPlan = {
+      localAuthorityCode: code,
+      regionCode: la.regionCode,
+      board: {
+        id: serviceId(),
+        name: request.board.name,
+        chair: { ...request.board.chair, id: serviceId() },
+        members: request.board.members.map((member) => ({ ...member, id: serviceId() })),
+      },
+      clusters: request.clusters.map((cluster) => ({
+        id: serviceId(),
+        name: cluster.name,
+        urns: cluster.urns,
+      })),
+    };
+    const urns = [
+      ...request.clusters.flatMap((cluster) => cluster.urns),
+      ...request.board.members.flatMap((member) => (member.urn === null ? [] : [member.urn])),
+    ];
+    return this.repository.adopt(
+      plan,
+      [...new Set(urns)],
+      (schools) => checkAdoptionSchools(request, la.name, schools),
+      { actor: actorOf(this.principal), requestId: this.requestId },
+    );
+  }
+
+  async overseenById(partnershipId: string): Promise<string | null> {
+    return (await this.loaders.linksByPartnershipId.load(partnershipId)).overseenById;
+  }
+
+  async overseesIds(partnershipId: string): Promise<string[]> {
+    return (await this.loaders.linksByPartnershipId.load(partnershipId)).overseesIds;
+  }
+
+  board(partnershipId: string): Promise<BoardRecord | null> {
+    return this.loaders.boardByPartnershipId.load(partnershipId);
+  }
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { haversineKm } from "../matching/geo.js";
+import {
+  clusterCount,
+  clusterPoints,
+  isMixed,
+  strengthOf,
+  withinTolerance,
+  type ClusterPoint,
+  type Strength,
+} from "./clustering.js";
+
+/** About 1 km of latitude, and of longitude at 50°N. */
+const KM_LAT = 1 / 111.195;
+const KM_LON = 1 / (111.195 * Math.cos((50 * Math.PI) / 180));
+
+function at(id: number, eastKm: number, northKm: number, strength: Strength = "NEUTRAL") {
+  return { id, latitude: 50 + northKm * KM_LAT, longitude: -2 + eastKm * KM_LON, strength };
+}
+
+const strengthOfId = (points: readonly ClusterPoint[]) =>
+  new Map(points.map((point) => [point.id, { strength: point.strength }]));
+
+describe("clusterPoints", () => {
+  it("when points form two well-separated groups, then each group is one cluster", () => {
+    const points = [
+      ...[0, 1, 2, 3, 4].map((i) => at(10 + i, i * 0.5, 0)),
+      ...[0, 1, 2, 3, 4].map((i) => at(20 + i, 40 + i * 0.5, 1)),
+    ];
+    const clusters = clusterPoints(points, 5);
+    expect(clusters.map((c) => c.memberIds).sort((a, b) => a[0]! - b[0]!)).toEqual([
+      [10, 11, 12, 13, 14],
+      [20, 21, 22, 23, 24],
+    ]);
+  });
+
+  it("when 23 points are clustered at target size 5, then 5 clusters hold 4 or 5 points each and every point once", () => {
+    const points = Array.from({ length: 23 }, (_, i) =>
+      at(i + 1, (i % 6) * 3, Math.floor(i / 6) * 2),
+    );
+    const clusters = clusterPoints(points, 5);
+    expect(clusters).toHaveLength(clusterCount(23, 5));
+    expect(clusters).toHaveLength(5);
+    for (const cluster of clusters) expect([4, 5]).toContain(cluster.memberIds.length);
+    expect(clusters.flatMap((c) => c.memberIds).sort((a, b) => a - b)).toEqual(
+      points.map((p) => p.id),
+    );
+  });
+
+  it("when the same points come in another order, then the clusters are identical", () => {
+    const points = Array.from({ length: 30 }, (_, i) =>
+      at(i + 1, (i * 7) % 11, (i * 5) % 13, (["STRONGER", "WEAKER", "NEUTRAL"] as const)[i % 3]),
+    );
+    const reversed = [...points].reverse();
+    expect(clusterPoints(reversed, 6)).toEqual(clusterPoints(points, 6));
+  });
+
+  it("when two points are 10 km apart north-south, then the centre is their mean and the spread half the distance", () => {
+    const [cluster] = clusterPoints([at(1, 0, 0), at(2, 0, 10)], 3);
+    expect(cluster?.centre.latitude).toBeCloseTo(50 + 5 * KM_LAT, 9);
+    expect(cluster?.centre.longitude).toBeCloseTo(-2, 9);
+    // 0.0899° of latitude is 10.000 km on the mean sphere; half of it, 5.000 km.
+    expect(cluster?.spreadKm).toBeCloseTo(5, 3);
+  });
+
+  it("when the spread is recomputed by hand for each cluster, then it is the largest distance to the members' mean", () => {
+    const points = Array.from({ length: 17 }, (_, i) => at(i + 1, (i * 13) % 17, (i * 7) % 9));
+    const byId = new Map(points.map((p) => [p.id, p]));
+    for (const cluster of clusterPoints(points, 4)) {
+      const members = cluster.memberIds.map((id) => byId.get(id)!);
+      const latitude = members.reduce((s, p) => s + p.latitude, 0) / members.length;
+      const longitude = members.reduce((s, p) => s + p.longitude, 0) / members.length;
+      const spread = Math.max(
+        ...members.map((p) => haversineKm(p.latitude, p.longitude, latitude, longitude)),
+      );
+      expect(cluster.centre.latitude).toBeCloseTo(latitude, 12);
+      expect(cluster.spreadKm).toBeCloseTo(spread, 9);
+    }
+  });
+
+  it("when a cluster of stronger schools sits 3 km from a cluster with two weaker schools, then a swap mixes both", () => {
+    const points = [
+      at(1, 0, 0, "STRONGER"),
+      at(2, 0, 0.5, "STRONGER"),
+      at(3, 0.5, 0, "STRONGER"),
+      at(4, 3, 0, "WEAKER"),
+      at(5, 3, 0.5, "WEAKER"),
+      at(6, 3.5, 0, "STRONGER"),
+    ];
+    const clusters = clusterPoints(points, 3);
+    const strengths = strengthOfId(points);
+    expect(clusters).toHaveLength(2);
+    for (const cluster of clusters) {
+      expect(cluster.memberIds).toHaveLength(3);
+      expect(isMixed(cluster.memberIds.map((id) => strengths.get(id)!))).toBe(true);
+      expect(cluster.swaps).toHaveLength(1);
+    }
+    // The western cluster gave its easternmost stronger school for a weaker one (4 and 5 tie).
+    const west = clusters.find((c) => c.memberIds.includes(1))!;
+    expect(west.memberIds.slice(0, 2)).toEqual([1, 2]);
+    expect([4, 5]).toContain(west.memberIds[2]);
+    expect(west.swaps[0]).toMatchObject({ gaveId: 3, receivedId: west.memberIds[2] });
+  });
+
+  it("when the cluster with weaker schools is 30 km away, then the tolerance forbids the swap", () => {
+    const points = [
+      at(1, 0, 0, "STRONGER"),
+      at(2, 0, 0.5, "STRONGER"),
+      at(3, 0.5, 0, "STRONGER"),
+      at(4, 30, 0, "WEAKER"),
+      at(5, 30, 0.5, "WEAKER"),
+      at(6, 30.5, 0, "STRONGER"),
+    ];
+    const clusters = clusterPoints(points, 3);
+    const west = clusters.find((c) => c.memberIds.includes(1))!;
+    expect(west.memberIds).toEqual([1, 2, 3]);
+    expect(clusters.every((c) => c.swaps.length === 0)).toBe(true);
+  });
+
+  it("when the other cluster has only one weaker school, then no swap is made (it would lose its mix)", () => {
+    const points = [
+      at(1, 0, 0, "STRONGER"),
+      at(2, 0, 0.5, "STRONGER"),
+      at(3, 0.5, 0, "STRONGER"),
+      at(4, 3, 0, "WEAKER"),
+      at(5, 3, 0.5, "STRONGER"),
+      at(6, 3.5, 0, "STRONGER"),
+    ];
+    expect(clusterPoints(points, 3).every((c) => c.swaps.length === 0)).toBe(true);
+  });
+
+  it("when there are no points, then there are no clusters", () => {
+    expect(clusterPoints([], 8)).toEqual([]);
+  });
+});
+
+describe("rules", () => {
+  it("when need bands are read, then 1-2 are weaker, 3-4 stronger, none neutral", () => {
+    expect([1, 2, 3, 4, null].map(strengthOf)).toEqual([
+      "WEAKER",
+      "WEAKER",
+      "STRONGER",
+      "STRONGER",
+      "NEUTRAL",
+    ]);
+  });
+
+  it("when a spread grows, then up to 2 km or 25%, whichever is larger, is tolerated", () => {
+    expect(withinTolerance(4, 6)).toBe(true);
+    expect(withinTolerance(4, 6.1)).toBe(false);
+    expect(withinTolerance(20, 25)).toBe(true);
+    expect(withinTolerance(20, 25.1)).toBe(false);
+  });
+
+  it("when the counts are computed, then k = max(1, round(n / target))", () => {
+    expect([
+      clusterCount(159, 8),
+      clusterCount(3, 8),
+      clusterCount(20, 8),
+      clusterCount(0, 8),
+    ]).toEqual([20, 1, 3, 0]);
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { NotFoundError } from "../../errors/index.js";
+import type { PartnershipRecord } from "../partnerships/partnership.model.js";
+import type { ImpactDataVersion, ImpactSchool, ImpactSnapshot } from "./evaluation.model.js";
+import {
+  EvaluationService,
+  matchingCaveats,
+  partnershipTypeImpacts,
+} from "./evaluation.service.js";
+import { ImpactDataStore, PreparedImpactSnapshot } from "./evaluation.store.js";
+
+const VERSION: ImpactDataVersion = {
+  familyVersion: 2,
+  schools: 4,
+  memberships: 3,
+  ended: 0,
+  latestJoin: "2019-04-01",
+  sourcesLoadedAt: null,
+};
+
+function school(urn: number, regionCode: string, ks2: Record<string, number>): ImpactSchool {
+  return {
+    urn,
+    regionCode,
+    familyId: "f",
+    series: {
+      // The same figure in two years, so before/after has years to work with.
+      KS2_RWM_EXPECTED: new Map(
+        Object.entries(ks2).flatMap(([year, v]) => [
+          [year, v],
+          ["2017/18", v],
+        ]),
+      ),
+      KS4_PROGRESS_8: new Map(),
+    },
+  };
+}
+
+/**
+ * One family: 1 (South West) and 2 (London) in MAT a and b, 3 (South West) in federation c,
+ * 4 in nothing.
+ */
+const SNAPSHOT: ImpactSnapshot = {
+  version: VERSION,
+  schools: [
+    school(1, "E12000009", { "2018/19": 60 }),
+    school(2, "E12000007", { "2018/19": 70 }),
+    school(3, "E12000009", { "2018/19": 50 }),
+    school(4, "E12000009", { "2018/19": 40 }),
+  ],
+  memberships: [
+    { urn: 1, partnershipId: "a", joinedOn: "2019-04-01" },
+    { urn: 1, partnershipId: "a2", joinedOn: "2016-09-01" },
+    { urn: 2, partnershipId: "b", joinedOn: null },
+    { urn: 3, partnershipId: "c", joinedOn: "2015-01-01" },
+  ],
+  partnerships: [
+    { id: "a", type: "MULTI_ACADEMY_TRUST" },
+    { id: "a2", type: "MULTI_ACADEMY_TRUST" },
+    { id: "b", type: "MULTI_ACADEMY_TRUST" },
+    { id: "c", type: "FEDERATION" },
+  ],
+  regionCodes: ["E12000007", "E12000009"],
+  familyFeatures: ["fsmPercent", "ks2RwmExpected"],
+};
+
+const PARTNERSHIP: PartnershipRecord = {
+  id: "a",
+  name: "Trust A",
+  type: "MULTI_ACADEMY_TRUST",
+  status: "Open",
+  giasUid: null,
+  companiesHouseNumber: null,
+  openedOn: null,
+  sourceId: null,
+  memberCount: 1,
+};
+
+function service(loads: { count: number } = { count: 0 }) {
+  const store = new ImpactDataStore({
+    findDataVersion: () => Promise.resolve(VERSION),
+    loadSnapshot: () => {
+      loads.count += 1;
+      return Promise.resolve(SNAPSHOT);
+    },
+  });
+  const partnerships = {
+    partnershipById: { load: (id: string) => Promise.resolve(id === "a" ? PARTNERSHIP : null) },
+  };
+  return new EvaluationService(store, partnerships);
+}
+
+describe("EvaluationService", () => {
+  it("when the partnership id is unknown, then NotFoundError names the argument", async () => {
+    await expect(service().partnershipImpact("nope")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("when the region is unknown, then NotFoundError", async () => {
+    await expect(service().impactByPartnershipType("E99999999")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it("when a partnership is asked for, then its members are compared with the rest of their family", async () => {
+    const impact = await service().partnershipImpact("a");
+    expect(impact.partnership.name).toBe("Trust A");
+    expect(impact.members).toBe(1);
+    const year = impact.measures[0]!.years[0]!;
+    // School 1 (60) against schools 2, 3 and 4 (mean 53.33): members of other partnerships count.
+    expect(year).toMatchObject({ n: 1, comparisonSchools: 3, memberMean: 60 });
+    expect(year.mean).toBeCloseTo(60 - 160 / 3, 10);
+    expect(impact.measures[0]!.verdict).toBe("TOO_FEW_SCHOOLS");
+  });
+
+  it("when asked twice with unchanged data, then the snapshot is read once", async () => {
+    const loads = { count: 0 };
+    const evaluation = service(loads);
+    await evaluation.impactByPartnershipType(null);
+    await evaluation.impactByPartnershipType("E12000009");
+    await evaluation.partnershipImpact("a");
+    expect(loads.count).toBe(1);
+  });
+});
+
+describe("partnershipTypeImpacts", () => {
+  const prepared = new PreparedImpactSnapshot(SNAPSHOT);
+
+  it("when a region is given, then members are the type's schools there, compared with schools in no partnership of that type anywhere", () => {
+    const [mat, federation] = partnershipTypeImpacts(prepared, "E12000009");
+    expect(mat).toMatchObject({ type: "MULTI_ACADEMY_TRUST", members: 1, partnerships: 2 });
+    // School 1 (60) against 3 and 4 (mean 45); school 2 is in a MAT, so it is no comparison.
+    expect(mat!.measures[0]!.years[0]).toMatchObject({ n: 1, comparisonSchools: 2, mean: 15 });
+    expect(federation).toMatchObject({ type: "FEDERATION", members: 1, partnerships: 1 });
+  });
+
+  it("when England is asked for, then every member counts and types without members are left out", () => {
+    const impacts = partnershipTypeImpacts(prepared, null);
+    expect(impacts.map((impact) => impact.type)).toEqual(["MULTI_ACADEMY_TRUST", "FEDERATION"]);
+    expect(impacts[0]).toMatchObject({ members: 2, partnerships: 3 });
+  });
+
+  it("when a school is in two partnerships of one type, then it counts from the earlier joining date", () => {
+    const [mat] = partnershipTypeImpacts(prepared, "E12000009");
+    // Joined 2016-09-01, so 2017/18 is after joining too; from 2019-04-01 it would be before.
+    expect(mat!.measures[0]!.beforeAfter).toMatchObject({
+      verdict: "NO_YEARS_BEFORE_JOINING",
+      membersWithYearsAfter: 1,
+    });
+    const [trustA] = partnershipTypeImpacts(prepared, null).slice(0, 1);
+    expect(trustA!.measures[0]!.beforeAfter.membersWithJoinDate).toBe(1);
+  });
+});
+
+describe("matchingCaveats", () => {
+  it("when families were formed on an outcome, then a caveat says gaps are pulled towards zero", () => {
+    expect(matchingCaveats(["fsmPercent"])).toEqual([]);
+    expect(matchingCaveats(["ks2RwmExpected", "ks4Progress8"])[0]).toContain("pulled towards zero");
+  });
+});

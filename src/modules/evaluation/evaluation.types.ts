@@ -1,0 +1,229 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Partnership, PartnershipTypeEnum } from "../partnerships/partnership.types.js";
+import type { PartnershipType } from "../partnerships/partnership.model.js";
+import {
+  IMPACT_MEASURES,
+  IMPACT_VERDICTS,
+  type ImpactMeasure,
+  type ImpactVerdict,
+} from "./evaluation.model.js";
+
+export const ImpactMeasureEnum = Object.fromEntries(IMPACT_MEASURES.map((m) => [m, m])) as {
+  [K in ImpactMeasure]: K;
+};
+registerEnumType(ImpactMeasureEnum, {
+  name: "ImpactMeasure",
+  description:
+    "KS2_RWM_EXPECTED: % of pupils reaching the expected standard in reading, writing and maths (2015/16-2018/19, 2022/23-2024/25). KS4_PROGRESS_8: Progress 8 (2018/19 only).",
+});
+
+export const ImpactVerdictEnum = Object.fromEntries(IMPACT_VERDICTS.map((v) => [v, v])) as {
+  [K in ImpactVerdict]: K;
+};
+registerEnumType(ImpactVerdictEnum, {
+  name: "ImpactVerdict",
+  description: "Whether the data can answer, and if not, why not.",
+  valuesConfig: {
+    ANSWERED: { description: "At least 5 schools could be compared." },
+    TOO_FEW_SCHOOLS: { description: "Fewer than 5 schools could be compared; n is still given." },
+    ONE_YEAR_ONLY: { description: "The measure has one year, so no before and after." },
+    NO_JOIN_DATES: { description: "No comparable member has a recorded joining date." },
+    NO_YEARS_BEFORE_JOINING: { description: "No member has a figure from before it joined." },
+    NO_YEARS_AFTER_JOINING: { description: "No member has a figure from after it joined." },
+    NO_COMPARISON_SCHOOLS: {
+      description: "Members have figures but no similar school outside the group has one.",
+    },
+    NO_DATA: { description: "No member has a figure." },
+  },
+});
+
+@ObjectType({
+  description:
+    "One year's comparison: each member's figure minus the mean of its family's comparison schools with a figure that year (the gap), summarised over the members.",
+})
+export class YearImpact {
+  @Field(() => String, { description: "Academic year, e.g. 2018/19." })
+  year!: string;
+
+  @Field(() => ImpactVerdictEnum)
+  verdict!: ImpactVerdict;
+
+  @Field(() => Int, { description: "Members with a figure that year." })
+  membersWithValue!: number;
+
+  @Field(() => Int, {
+    description: "Members compared: with a figure and at least one comparison school with one.",
+  })
+  n!: number;
+
+  @Field(() => Int, { description: "Distinct comparison schools with a figure that year." })
+  comparisonSchools!: number;
+
+  @Field(() => Float, { nullable: true, description: "Mean of the n members' figures." })
+  memberMean!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Mean over the n members of their comparison schools' mean.",
+  })
+  comparisonMean!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "memberMean - comparisonMean." })
+  mean!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Sample standard deviation of the gaps." })
+  standardDeviation!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  standardError!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "95% interval (t distribution), low end." })
+  confidenceLow!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  confidenceHigh!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Mean gap over the national standard deviation of the measure that year.",
+  })
+  effectSize!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Standard deviation of the measure across all schools with a figure that year.",
+  })
+  nationalStandardDeviation!: number | null;
+}
+
+@ObjectType({
+  description:
+    "Before and after joining, a difference in differences: per member with a joining date, its mean gap to its family in years that started on or after joining minus its mean gap in years that ended before (an academic year 2016/17 ends on 31 August 2017).",
+})
+export class BeforeAfterImpact {
+  @Field(() => ImpactVerdictEnum)
+  verdict!: ImpactVerdict;
+
+  @Field(() => String)
+  explanation!: string;
+
+  @Field(() => Int, { description: "Comparable members with a known joining date." })
+  membersWithJoinDate!: number;
+
+  @Field(() => Int)
+  membersWithYearsBefore!: number;
+
+  @Field(() => Int)
+  membersWithYearsAfter!: number;
+
+  @Field(() => Int, { description: "Schools with gaps both before and after joining." })
+  n!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Mean over the n schools of their mean gap before joining.",
+  })
+  meanGapBefore!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  meanGapAfter!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Mean change (after - before)." })
+  mean!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  standardDeviation!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  standardError!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  confidenceLow!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  confidenceHigh!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Mean change over the mean of the yearly national standard deviations.",
+  })
+  effectSize!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  nationalStandardDeviation!: number | null;
+}
+
+@ObjectType({ description: "One measure: year by year, and before/after joining." })
+export class MeasureImpact {
+  @Field(() => ImpactMeasureEnum)
+  measure!: ImpactMeasure;
+
+  @Field(() => String, { description: "What gaps are in, e.g. percentage points." })
+  unit!: string;
+
+  @Field(() => ImpactVerdictEnum, { description: "Of the year-by-year comparison." })
+  verdict!: ImpactVerdict;
+
+  @Field(() => String)
+  explanation!: string;
+
+  @Field(() => [YearImpact], { description: "Every year the data holds for the measure." })
+  years!: YearImpact[];
+
+  @Field(() => BeforeAfterImpact)
+  beforeAfter!: BeforeAfterImpact;
+}
+
+@ObjectType({
+  description:
+    "Whether a partnership's schools do better than similar schools: each member against the members of its family of similar schools outside the partnership.",
+})
+export class PartnershipImpact {
+  @Field(() => Partnership)
+  partnership!: Partnership;
+
+  @Field(() => Int, { description: "Member schools." })
+  members!: number;
+
+  @Field(() => Int, { description: "Members in a family of the current run." })
+  membersInFamilies!: number;
+
+  @Field(() => Int, { nullable: true, description: "The FamilyRun version used." })
+  familyVersion!: number | null;
+
+  @Field(() => [MeasureImpact])
+  measures!: MeasureImpact[];
+
+  @Field(() => [String])
+  caveats!: string[];
+}
+
+@ObjectType({
+  description:
+    "Whether schools in partnerships of one type do better than similar schools in none of that type.",
+})
+export class PartnershipTypeImpact {
+  @Field(() => PartnershipTypeEnum)
+  type!: PartnershipType;
+
+  @Field(() => String, { nullable: true, description: "Null: all of England." })
+  regionCode!: string | null;
+
+  @Field(() => Int, { description: "Partnerships of this type with a member in the area." })
+  partnerships!: number;
+
+  @Field(() => Int, { description: "Schools in the area in a partnership of this type." })
+  members!: number;
+
+  @Field(() => Int)
+  membersInFamilies!: number;
+
+  @Field(() => Int, { nullable: true })
+  familyVersion!: number | null;
+
+  @Field(() => [MeasureImpact])
+  measures!: MeasureImpact[];
+
+  @Field(() => [String])
+  caveats!: string[];
+}

@@ -1,0 +1,288 @@
+import { describe, expect, it } from "vitest";
+import type { Ks2RwmSeries, RecognitionEngagement } from "./recognition.model.js";
+import {
+  academicYearOf,
+  outcomeFactorOf,
+  outcomeYears,
+  recognise,
+  scoreEngagement,
+  wholeMonths,
+} from "./recognition.rules.js";
+
+const TODAY = "2026-11-22";
+const NO_CHANGES = new Map<string, number>();
+
+/** Band 1, IDACI decile 1, twelve whole months, no KS2 series: 2 × 1.5 × 12 × 1 = 36 points. */
+function engagement(overrides: Partial<RecognitionEngagement> = {}): RecognitionEngagement {
+  return {
+    id: "e1",
+    systemLeaderId: "leader-a",
+    baseUrn: 900,
+    urn: 100,
+    start: "2024-01-15",
+    end: "2025-01-15",
+    needBand: 1,
+    idaciDecile: 1,
+    fsmPercent: 40,
+    ks2: null,
+    ...overrides,
+  };
+}
+
+const SERIES: Ks2RwmSeries = {
+  years: ["2017/18", "2018/19", "2022/23", "2023/24", "2024/25"],
+  values: [50, 52, 48, 55, 60],
+};
+
+describe("dates", () => {
+  it("when a date is in September or later, then its academic year starts that calendar year", () => {
+    expect(academicYearOf("2022-09-01")).toBe(2022);
+    expect(academicYearOf("2023-08-31")).toBe(2022);
+  });
+
+  it("when counting months, then only whole calendar months count", () => {
+    expect(wholeMonths("2024-01-15", "2024-02-15")).toBe(1);
+    expect(wholeMonths("2024-01-31", "2024-02-28")).toBe(0);
+    expect(wholeMonths("2022-10-01", "2023-06-30")).toBe(8);
+    expect(wholeMonths("2024-05-01", "2024-01-01")).toBe(0);
+  });
+});
+
+describe("points of one engagement", () => {
+  it("when the school is in band 1 and IDACI decile 1 for twelve months, then 2 × 1.5 × 12 = 36", () => {
+    const scored = scoreEngagement(engagement(), NO_CHANGES, TODAY);
+
+    expect(scored).toMatchObject({
+      counted: true,
+      needWeight: 2,
+      deprivationWeight: 1.5,
+      months: 12,
+      countedMonths: 12,
+      outcomeFactor: 1,
+      points: 36,
+    });
+    expect(scored.reason).toBe(
+      "Need band 1 (2) × IDACI decile 1 (1.5) × 12 months × outcome 1 (outcome not yet measurable) = 36 points.",
+    );
+  });
+
+  it("when the school is in band 2, then the need weight is 1: 1 × 1.5 × 12 = 18", () => {
+    expect(scoreEngagement(engagement({ needBand: 2 }), NO_CHANGES, TODAY).points).toBe(18);
+  });
+
+  it("when the IDACI decile is 2 or 3, then the deprivation weight is 1.25 or 1", () => {
+    expect(scoreEngagement(engagement({ idaciDecile: 2 }), NO_CHANGES, TODAY).points).toBe(30);
+    expect(scoreEngagement(engagement({ idaciDecile: 3 }), NO_CHANGES, TODAY).points).toBe(24);
+  });
+
+  it("when there is no IDACI decile and FSM is above 30%, then it counts with weight 1", () => {
+    const scored = scoreEngagement(
+      engagement({ idaciDecile: null, fsmPercent: 30.5 }),
+      NO_CHANGES,
+      TODAY,
+    );
+
+    expect(scored).toMatchObject({ counted: true, deprivationWeight: 1, points: 24 });
+    expect(scored.reason).toContain("no IDACI decile, 30.5% FSM (1)");
+  });
+
+  it("when support lasted 36 months, then only 24 count: 2 × 1.5 × 24 = 72", () => {
+    const scored = scoreEngagement(
+      engagement({ start: "2021-01-15", end: "2024-01-15" }),
+      NO_CHANGES,
+      TODAY,
+    );
+
+    expect(scored).toMatchObject({ months: 36, countedMonths: 24, points: 72 });
+    expect(scored.reason).toContain("24 months (capped from 36)");
+  });
+
+  it("when the engagement is open, or ends after today, then its months run to today", () => {
+    const open = scoreEngagement(engagement({ start: "2025-11-22", end: null }), NO_CHANGES, TODAY);
+    const endsLater = scoreEngagement(
+      engagement({ start: "2025-11-22", end: "2027-01-01" }),
+      NO_CHANGES,
+      TODAY,
+    );
+
+    expect(open).toMatchObject({ open: true, months: 12, points: 36 });
+    expect(endsLater).toMatchObject({ open: true, months: 12, points: 36 });
+  });
+});
+
+describe("engagements not counted", () => {
+  it.each([
+    [
+      { needBand: 4 },
+      "NEED_NOT_LOW",
+      "Not counted: the school is in need band 4 (only bands 1 and 2 count).",
+    ],
+    [
+      { needBand: 3 },
+      "NEED_NOT_LOW",
+      "Not counted: the school is in need band 3 (only bands 1 and 2 count).",
+    ],
+    [{ needBand: null }, "NEED_BAND_UNKNOWN", "Not counted: the school has no need band."],
+    [
+      { idaciDecile: 4 },
+      "NOT_DISADVANTAGED",
+      "Not counted: the school is in IDACI decile 4 (only deciles 1 to 3 count).",
+    ],
+    [
+      { idaciDecile: null, fsmPercent: 30 },
+      "NOT_DISADVANTAGED",
+      "Not counted: the school has no IDACI decile and 30% free school meals (more than 30% counts).",
+    ],
+    [
+      { idaciDecile: null, fsmPercent: null },
+      "NOT_DISADVANTAGED",
+      "Not counted: the school has no IDACI decile and no free-school-meals figure (more than 30% counts).",
+    ],
+    [
+      { start: "2024-01-31", end: "2024-02-28" },
+      "UNDER_A_MONTH",
+      "Not counted: it has lasted less than a whole month.",
+    ],
+    [{ start: "2027-01-01", end: null }, "NOT_STARTED", "Not counted: it starts on 2027-01-01."],
+    [{ start: null }, "NO_START_DATE", "Not counted: no start date is recorded."],
+  ] as const)("when %o, then %s with its reason and no points", (overrides, exclusion, reason) => {
+    const scored = scoreEngagement(engagement(overrides), NO_CHANGES, TODAY);
+
+    expect(scored).toMatchObject({ counted: false, exclusion, points: 0, reason });
+  });
+});
+
+describe("outcome factor", () => {
+  it("when KS2 years exist before and after, then the school's change less the national change sets it", () => {
+    // Started and ended in 2022/23, so that year is neither before nor after: 2018/19 (52) to
+    // 2023/24 (55) is +3 against -4.68 nationally, +7.68 relative: factor 1.768.
+    // 2 × 1.5 × 8 months × 1.768 = 42.432, rounded 42.43.
+    const scored = scoreEngagement(
+      engagement({ start: "2022-10-01", end: "2023-06-30", ks2: SERIES }),
+      new Map([["2018/19|2023/24", -4.68]]),
+      TODAY,
+    );
+
+    expect(scored.outcome).toEqual({
+      beforeYear: "2018/19",
+      afterYear: "2023/24",
+      schoolChange: 3,
+      nationalChange: -4.68,
+      relativeChange: 7.68,
+    });
+    expect(scored).toMatchObject({ months: 8, outcomeFactor: 1.768, points: 42.43 });
+    expect(scored.reason).toContain(
+      "outcome 1.768 (KS2 RWM +3 points 2018/19 to 2023/24 against -4.68 nationally)",
+    );
+  });
+
+  it("when the change is far above or below national, then the factor stays within 0.5 and 2", () => {
+    expect(outcomeFactorOf(15)).toBe(2);
+    expect(outcomeFactorOf(10)).toBe(2);
+    expect(outcomeFactorOf(-3)).toBe(0.7);
+    expect(outcomeFactorOf(-8)).toBe(0.5);
+  });
+
+  it("when no KS2 year precedes the start year, then the factor is 1 and not yet measurable", () => {
+    const series = { years: ["2023/24", "2024/25"], values: [40, 70] };
+    const scored = scoreEngagement(
+      engagement({ start: "2023-02-01", end: "2024-02-01", ks2: series }),
+      new Map([["2023/24|2024/25", 0]]),
+      TODAY,
+    );
+
+    expect(scored).toMatchObject({ outcome: null, outcomeFactor: 1, points: 36 });
+    expect(scored.reason).toContain("outcome not yet measurable");
+  });
+
+  it("when no KS2 year follows the end year, then the factor is 1", () => {
+    const years = outcomeYears(
+      engagement({ start: "2023-01-10", end: "2025-03-01", ks2: SERIES }),
+      TODAY,
+    );
+
+    expect(years).toBeNull();
+  });
+
+  it("when the engagement is open, then the latest KS2 year is the after year, if later than the start year", () => {
+    expect(
+      outcomeYears(engagement({ start: "2023-10-01", end: null, ks2: SERIES }), TODAY),
+    ).toEqual({ before: "2022/23", after: "2024/25" });
+    expect(
+      outcomeYears(engagement({ start: "2024-10-01", end: null, ks2: SERIES }), TODAY),
+    ).toBeNull();
+  });
+
+  it("when the school has no KS2 series, then the outcome is not measurable", () => {
+    expect(outcomeYears(engagement({ ks2: null }), TODAY)).toBeNull();
+  });
+});
+
+describe("ranking", () => {
+  const engagements = [
+    // leader-b and leader-a tie on 36 points: leader-a ranks first by id.
+    engagement({ id: "b1", systemLeaderId: "leader-b", baseUrn: 900 }),
+    engagement({ id: "a1", systemLeaderId: "leader-a", baseUrn: 900 }),
+    engagement({ id: "a2", systemLeaderId: "leader-a", baseUrn: 900, needBand: 4 }),
+    // 2 × 1.25 × 12 = 30.
+    engagement({ id: "c1", systemLeaderId: "leader-c", baseUrn: 800, idaciDecile: 2 }),
+    // 1 × 1 × 12 = 12, and 12 again from leader-e at a school with a lower URN.
+    engagement({ id: "d1", systemLeaderId: "leader-d", baseUrn: 700, needBand: 2, idaciDecile: 3 }),
+    engagement({ id: "e1", systemLeaderId: "leader-e", baseUrn: 600, needBand: 2, idaciDecile: 3 }),
+    // Only a band-4 school: no points, so not ranked.
+    engagement({ id: "f1", systemLeaderId: "leader-f", baseUrn: 500, needBand: 4 }),
+  ];
+
+  it("when leaders tie, then the lower id ranks first; a leader without counted support is left out", () => {
+    const result = recognise(engagements, NO_CHANGES, TODAY, 10);
+
+    expect(
+      result.leaders.map((l) => [
+        l.rank,
+        l.systemLeaderId,
+        l.points,
+        l.engagementsCounted,
+        l.engagementsNotCounted,
+      ]),
+    ).toEqual([
+      [1, "leader-a", 36, 1, 1],
+      [2, "leader-b", 36, 1, 0],
+      [3, "leader-c", 30, 1, 0],
+      [4, "leader-d", 12, 1, 0],
+      [5, "leader-e", 12, 1, 0],
+    ]);
+    expect(
+      result.leaders[0]?.contributions.map((c) => [c.engagementId, c.counted, c.exclusion]),
+    ).toEqual([
+      ["a1", true, null],
+      ["a2", false, "NEED_NOT_LOW"],
+    ]);
+    expect(result).toMatchObject({ engagementsConsidered: 7, engagementsCounted: 5 });
+  });
+
+  it("when leaders share a base school, then it gets their points; schools tie by URN", () => {
+    const result = recognise(engagements, NO_CHANGES, TODAY, 10);
+
+    expect(result.schools.map((s) => [s.rank, s.urn, s.points, s.systemLeaderIds])).toEqual([
+      [1, 900, 72, ["leader-a", "leader-b"]],
+      [2, 800, 30, ["leader-c"]],
+      [3, 600, 12, ["leader-e"]],
+      [4, 700, 12, ["leader-d"]],
+    ]);
+  });
+
+  it("when first is 2, then two leaders and two schools are returned, the counts still cover all", () => {
+    const result = recognise(engagements, NO_CHANGES, TODAY, 2);
+
+    expect(result.leaders.map((l) => l.systemLeaderId)).toEqual(["leader-a", "leader-b"]);
+    expect(result.schools.map((s) => s.urn)).toEqual([900, 800]);
+    expect(result).toMatchObject({ engagementsConsidered: 7, engagementsCounted: 5 });
+  });
+
+  it("when a leader has no base school, then it is ranked but no school receives its points", () => {
+    const result = recognise([engagement({ baseUrn: null })], NO_CHANGES, TODAY, 10);
+
+    expect(result.leaders).toHaveLength(1);
+    expect(result.schools).toEqual([]);
+  });
+});

@@ -1,0 +1,340 @@
+/**
+ * The recognition rule: which support engagements earn recognition, how many points each earns,
+ * and how leaders and the schools they work from are ranked. Pure: everything it needs (the
+ * engagements, national KS2 changes, today's date) is handed in, so it is tested on hand-made
+ * cases. Change RULE_VERSION whenever a weight, threshold or ordering here changes.
+ */
+import type {
+  Contribution,
+  Exclusion,
+  Ks2RwmSeries,
+  OutcomeMeasure,
+  RecognisedLeaderRecord,
+  RecognisedSchoolRecord,
+  RecognitionEngagement,
+  YearPair,
+} from "./recognition.model.js";
+
+export const RULE_VERSION = 1;
+
+/** Need bands that count (1 = most need); band 1 weighs twice band 2, as in supportAssignments. */
+export const NEED_WEIGHT: Readonly<Record<number, number>> = { 1: 2, 2: 1 };
+
+/** IDACI deciles that count (1 = most deprived) and their weights. */
+export const DEPRIVATION_WEIGHT: Readonly<Record<number, number>> = { 1: 1.5, 2: 1.25, 3: 1 };
+
+/**
+ * With no IDACI decile, a school whose free-school-meals share is above this percentage counts
+ * as in a disadvantaged area, weighted as decile 3 (the least deprived decile that counts).
+ */
+export const FSM_THRESHOLD_PERCENT = 30;
+export const FSM_DEPRIVATION_WEIGHT = 1;
+
+/** Support beyond two years earns no more: long engagements should not crowd out wide ones. */
+export const MONTHS_CAP = 24;
+
+/** Percentage points of KS2 RWM change, relative to national, that move the factor by 1. */
+export const OUTCOME_SCALE_POINTS = 10;
+export const OUTCOME_FACTOR_MIN = 0.5;
+export const OUTCOME_FACTOR_MAX = 2;
+
+export const RULE_DESCRIPTION =
+  `Recognition rule version ${RULE_VERSION}. ` +
+  "An engagement (a system leader supporting a school) counts when the school supported is in need band 1 or 2 " +
+  `and in a disadvantaged area: IDACI decile 1 to 3, or, when the school has no IDACI decile, more than ${FSM_THRESHOLD_PERCENT}% of pupils eligible for free school meals; ` +
+  "it must also have started, and have lasted at least one whole month. " +
+  "Points = need weight (band 1: 2, band 2: 1) × deprivation weight (IDACI decile 1: 1.5, decile 2: 1.25, decile 3 or the free-school-meals test: 1) " +
+  `× whole months of support (open engagements count to today; at most ${MONTHS_CAP}) × outcome factor. ` +
+  "The outcome factor compares the school's change in the percentage of pupils reaching the expected standard in KS2 reading, writing and maths " +
+  "from the last year with results before the academic year the support started to the first year with results after the academic year it ended " +
+  "(for an engagement still open, the latest year with results) with the mean change of every school with results in both years: " +
+  `factor = 1 + (school change − national change) / ${OUTCOME_SCALE_POINTS}, kept between ${OUTCOME_FACTOR_MIN} and ${OUTCOME_FACTOR_MAX}. ` +
+  "A date in the academic year of a result counts as neither before nor after it; when either year is missing the factor is 1 (outcome not yet measurable). " +
+  "Changes are rounded to 2 decimals, the factor to 3 and points to 2. " +
+  "A leader's points are the sum over its engagements; leaders are ranked by points, ties by id. " +
+  "A school that leaders are based at receives their points; schools are ranked by points, ties by URN. " +
+  "With a region, only support given to schools in that region counts, wherever the leader is based.";
+
+const round = (value: number, places: number): number => {
+  const scale = 10 ** places;
+  return Math.round(value * scale) / scale;
+};
+
+/** The first calendar year of the academic year (1 September to 31 August) holding an ISO date. */
+export function academicYearOf(isoDate: string): number {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  return month >= 9 ? year : year - 1;
+}
+
+/** The first calendar year of an academic year written "YYYY/YY" (or "YYYY"). */
+export function seriesYearStart(label: string): number {
+  return Number(label.slice(0, 4));
+}
+
+/** Whole calendar months from one ISO date to another; 0 when `to` is not later. */
+export function wholeMonths(from: string, to: string): number {
+  const [y1, m1, d1] = from.split("-").map(Number) as [number, number, number];
+  const [y2, m2, d2] = to.split("-").map(Number) as [number, number, number];
+  const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+  return Math.max(0, months);
+}
+
+/** Open while it has no end date or one today or later (as SupportEngagement.open). */
+export function isOpen(engagement: Pick<RecognitionEngagement, "end">, today: string): boolean {
+  return engagement.end === null || engagement.end >= today;
+}
+
+/**
+ * The KS2 years an engagement's outcome is measured between: the last series year before the
+ * academic year the support started, and the first after the academic year it ended (for an
+ * open engagement, the latest year, which must still be after the start year). Null when either
+ * is missing.
+ */
+export function outcomeYears(
+  engagement: Pick<RecognitionEngagement, "start" | "end" | "ks2">,
+  today: string,
+): YearPair | null {
+  const series = engagement.ks2;
+  if (engagement.start === null || series === null || series.years.length === 0) return null;
+  const startYear = academicYearOf(engagement.start);
+  const before = series.years.filter((label) => seriesYearStart(label) < startYear).at(-1);
+  let after: string | undefined;
+  if (isOpen(engagement, today)) {
+    const latest = series.years.at(-1);
+    after = latest !== undefined && seriesYearStart(latest) > startYear ? latest : undefined;
+  } else {
+    const endYear = academicYearOf(engagement.end as string);
+    after = series.years.find((label) => seriesYearStart(label) > endYear);
+  }
+  return before === undefined || after === undefined ? null : { before, after };
+}
+
+export function yearPairKey(pair: YearPair): string {
+  return `${pair.before}|${pair.after}`;
+}
+
+function valueIn(series: Ks2RwmSeries, year: string): number | null {
+  const index = series.years.indexOf(year);
+  const value = index === -1 ? undefined : series.values[index];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/** 1 + relative change / scale, kept within the bounds and rounded to 3 decimals. */
+export function outcomeFactorOf(relativeChange: number): number {
+  const factor = 1 + relativeChange / OUTCOME_SCALE_POINTS;
+  return round(Math.min(OUTCOME_FACTOR_MAX, Math.max(OUTCOME_FACTOR_MIN, factor)), 3);
+}
+
+/** The school's change against the national change over the same years; null when unmeasurable. */
+export function measureOutcome(
+  engagement: Pick<RecognitionEngagement, "start" | "end" | "ks2">,
+  nationalChanges: ReadonlyMap<string, number>,
+  today: string,
+): OutcomeMeasure | null {
+  const years = outcomeYears(engagement, today);
+  if (years === null || engagement.ks2 === null) return null;
+  const before = valueIn(engagement.ks2, years.before);
+  const after = valueIn(engagement.ks2, years.after);
+  const national = nationalChanges.get(yearPairKey(years));
+  if (before === null || after === null || national === undefined) return null;
+  const schoolChange = after - before;
+  return {
+    beforeYear: years.before,
+    afterYear: years.after,
+    schoolChange: round(schoolChange, 2),
+    nationalChange: round(national, 2),
+    relativeChange: round(schoolChange - national, 2),
+  };
+}
+
+const EXCLUSION_REASON: Record<Exclusion, (e: RecognitionEngagement) => string> = {
+  NO_START_DATE: () => "no start date is recorded",
+  NOT_STARTED: (e) => `it starts on ${e.start}`,
+  NEED_BAND_UNKNOWN: () => "the school has no need band",
+  NEED_NOT_LOW: (e) => `the school is in need band ${e.needBand} (only bands 1 and 2 count)`,
+  NOT_DISADVANTAGED: (e) =>
+    e.idaciDecile !== null
+      ? `the school is in IDACI decile ${e.idaciDecile} (only deciles 1 to 3 count)`
+      : `the school has no IDACI decile and ${e.fsmPercent === null ? "no free-school-meals figure" : `${e.fsmPercent}% free school meals`} (more than ${FSM_THRESHOLD_PERCENT}% counts)`,
+  UNDER_A_MONTH: () => "it has lasted less than a whole month",
+};
+
+function exclusionOf(e: RecognitionEngagement, months: number, today: string): Exclusion | null {
+  if (e.start === null) return "NO_START_DATE";
+  if (e.start > today) return "NOT_STARTED";
+  if (e.needBand === null) return "NEED_BAND_UNKNOWN";
+  if (NEED_WEIGHT[e.needBand] === undefined) return "NEED_NOT_LOW";
+  if (deprivationOf(e) === null) return "NOT_DISADVANTAGED";
+  if (months < 1) return "UNDER_A_MONTH";
+  return null;
+}
+
+/** The deprivation weight and what it rests on; null when the area is not disadvantaged. */
+function deprivationOf(
+  e: Pick<RecognitionEngagement, "idaciDecile" | "fsmPercent">,
+): { weight: number; basis: string } | null {
+  if (e.idaciDecile !== null) {
+    const weight = DEPRIVATION_WEIGHT[e.idaciDecile];
+    return weight === undefined ? null : { weight, basis: `IDACI decile ${e.idaciDecile}` };
+  }
+  if (e.fsmPercent !== null && e.fsmPercent > FSM_THRESHOLD_PERCENT) {
+    return { weight: FSM_DEPRIVATION_WEIGHT, basis: `no IDACI decile, ${e.fsmPercent}% FSM` };
+  }
+  return null;
+}
+
+const signed = (value: number): string => `${value >= 0 ? "+" : ""}${value}`;
+
+/** Scores one engagement under the rule, with a plain reason line. */
+export function scoreEngagement(
+  e: RecognitionEngagement,
+  nationalChanges: ReadonlyMap<string, number>,
+  today: string,
+): Contribution {
+  const open = isOpen(e, today);
+  const lastDay = e.end === null || e.end > today ? today : e.end;
+  const months = e.start === null ? 0 : wholeMonths(e.start, lastDay);
+  const exclusion = exclusionOf(e, months, today);
+  const base = {
+    engagementId: e.id,
+    urn: e.urn,
+    start: e.start,
+    end: e.end,
+    open,
+    needBand: e.needBand,
+    idaciDecile: e.idaciDecile,
+    fsmPercent: e.fsmPercent,
+    months,
+  };
+  if (exclusion !== null) {
+    return {
+      ...base,
+      counted: false,
+      exclusion,
+      countedMonths: 0,
+      needWeight: 0,
+      deprivationWeight: 0,
+      outcome: null,
+      outcomeFactor: 1,
+      points: 0,
+      reason: `Not counted: ${EXCLUSION_REASON[exclusion](e)}.`,
+    };
+  }
+  const needWeight = NEED_WEIGHT[e.needBand as number] as number;
+  const deprivation = deprivationOf(e) as { weight: number; basis: string };
+  const countedMonths = Math.min(months, MONTHS_CAP);
+  const outcome = measureOutcome(e, nationalChanges, today);
+  const outcomeFactor = outcome === null ? 1 : outcomeFactorOf(outcome.relativeChange);
+  const points = round(needWeight * deprivation.weight * countedMonths * outcomeFactor, 2);
+  const monthsText =
+    months > MONTHS_CAP ? `${countedMonths} months (capped from ${months})` : `${months} months`;
+  const outcomeText =
+    outcome === null
+      ? "outcome 1 (outcome not yet measurable)"
+      : `outcome ${outcomeFactor} (KS2 RWM ${signed(outcome.schoolChange)} points ${outcome.beforeYear} to ${outcome.afterYear} against ${signed(outcome.nationalChange)} nationally)`;
+  return {
+    ...base,
+    counted: true,
+    exclusion: null,
+    countedMonths,
+    needWeight,
+    deprivationWeight: deprivation.weight,
+    outcome,
+    outcomeFactor,
+    points,
+    reason:
+      `Need band ${e.needBand} (${needWeight}) × ${deprivation.basis} (${deprivation.weight}) × ` +
+      `${monthsText} × ${outcomeText} = ${points} points.`,
+  };
+}
+
+export interface Recognition {
+  leaders: RecognisedLeaderRecord[];
+  schools: RecognisedSchoolRecord[];
+  engagementsConsidered: number;
+  engagementsCounted: number;
+}
+
+const byPointsThenId = (
+  a: { points: number; id: string },
+  b: { points: number; id: string },
+): number => b.points - a.points || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Scores every engagement and ranks the leaders with points (ties by id) and the schools they
+ * are based at (ties by URN), the first `first` of each.
+ */
+export function recognise(
+  engagements: readonly RecognitionEngagement[],
+  nationalChanges: ReadonlyMap<string, number>,
+  today: string,
+  first: number,
+): Recognition {
+  const byLeader = new Map<string, { baseUrn: number | null; contributions: Contribution[] }>();
+  let counted = 0;
+  for (const engagement of engagements) {
+    const contribution = scoreEngagement(engagement, nationalChanges, today);
+    if (contribution.counted) counted += 1;
+    const entry = byLeader.get(engagement.systemLeaderId) ?? {
+      baseUrn: engagement.baseUrn,
+      contributions: [],
+    };
+    entry.contributions.push(contribution);
+    byLeader.set(engagement.systemLeaderId, entry);
+  }
+
+  const ranked = [...byLeader.entries()]
+    .map(([id, { baseUrn, contributions }]) => ({
+      id,
+      baseUrn,
+      points: round(
+        contributions.reduce((sum, c) => sum + c.points, 0),
+        2,
+      ),
+      contributions,
+    }))
+    .filter((leader) => leader.contributions.some((c) => c.counted))
+    .sort(byPointsThenId);
+
+  const schoolPoints = new Map<number, { points: number; leaders: string[] }>();
+  for (const leader of ranked) {
+    if (leader.baseUrn === null) continue;
+    const entry = schoolPoints.get(leader.baseUrn) ?? { points: 0, leaders: [] };
+    entry.points += leader.points;
+    entry.leaders.push(leader.id);
+    schoolPoints.set(leader.baseUrn, entry);
+  }
+  const schools = [...schoolPoints.entries()]
+    .map(([urn, entry]) => ({ urn, points: round(entry.points, 2), leaders: entry.leaders }))
+    .sort((a, b) => b.points - a.points || a.urn - b.urn)
+    .slice(0, first)
+    .map((school, index) => ({
+      rank: index + 1,
+      urn: school.urn,
+      points: school.points,
+      systemLeaderIds: school.leaders,
+    }));
+
+  const leaders = ranked.slice(0, first).map((leader, index) => ({
+    rank: index + 1,
+    systemLeaderId: leader.id,
+    baseUrn: leader.baseUrn,
+    points: leader.points,
+    engagementsCounted: leader.contributions.filter((c) => c.counted).length,
+    engagementsNotCounted: leader.contributions.filter((c) => !c.counted).length,
+    contributions: [...leader.contributions].sort(
+      (a, b) =>
+        Number(b.counted) - Number(a.counted) ||
+        b.points - a.points ||
+        (a.engagementId < b.engagementId ? -1 : 1),
+    ),
+  }));
+
+  return {
+    leaders,
+    schools,
+    engagementsConsidered: engagements.length,
+    engagementsCounted: counted,
+  };
+}

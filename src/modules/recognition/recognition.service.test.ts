@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { NotFoundError, ValidationError } from "../../errors/index.js";
+import type { RecognitionData, RecognitionEngagement, YearPair } from "./recognition.model.js";
+import { RULE_VERSION } from "./recognition.rules.js";
+import { RecognitionService, type RecognitionStore } from "./recognition.service.js";
+
+const TODAY = "2026-11-22";
+
+function engagement(overrides: Partial<RecognitionEngagement> = {}): RecognitionEngagement {
+  return {
+    id: "e1",
+    systemLeaderId: "leader-a",
+    baseUrn: 900,
+    urn: 100,
+    start: "2022-10-01",
+    end: "2023-06-30",
+    needBand: 1,
+    idaciDecile: 1,
+    fsmPercent: 40,
+    ks2: { years: ["2018/19", "2022/23", "2023/24"], values: [52, 48, 55] },
+    ...overrides,
+  };
+}
+
+/** A store answering from plain objects, remembering the year pairs it was asked about. */
+function store(data: Partial<RecognitionData>, changes: Record<string, number> = {}) {
+  const asked: YearPair[][] = [];
+  const fake: RecognitionStore = {
+    engagements: async () => ({
+      regionKnown: true,
+      regionName: "North East",
+      engagements: [],
+      ...data,
+    }),
+    nationalChanges: async (pairs) => {
+      asked.push([...pairs]);
+      return new Map(Object.entries(changes));
+    },
+  };
+  return { fake, asked };
+}
+
+describe("RecognitionService.supportRecognition", () => {
+  it("when no engagements are recorded, then the lists are empty and the note says so", async () => {
+    const { fake } = store({});
+
+    const result = await new RecognitionService(fake, () => TODAY).supportRecognition(
+      "E12000001",
+      null,
+    );
+
+    expect(result).toMatchObject({
+      rule: { version: RULE_VERSION },
+      regionCode: "E12000001",
+      leaders: [],
+      schools: [],
+      engagementsConsidered: 0,
+      engagementsCounted: 0,
+    });
+    expect(result.note).toContain(
+      "No support engagements are recorded for schools in North East (E12000001)",
+    );
+  });
+
+  it("when engagements exist but none counts, then the note says none meets the rule", async () => {
+    const { fake } = store({ engagements: [engagement({ needBand: 4 })] });
+
+    const result = await new RecognitionService(fake, () => TODAY).supportRecognition(null, 5);
+
+    expect(result.leaders).toEqual([]);
+    expect(result.note).toContain(
+      "None of the 1 support engagements for schools in England meets the rule",
+    );
+  });
+
+  it("when an outcome is measurable, then the national change of its years is read once and used", async () => {
+    const { fake, asked } = store(
+      { engagements: [engagement(), engagement({ id: "e2", urn: 101 })] },
+      { "2018/19|2023/24": -4.68 },
+    );
+
+    const result = await new RecognitionService(fake, () => TODAY).supportRecognition(null, null);
+
+    expect(asked).toEqual([[{ before: "2018/19", after: "2023/24" }]]);
+    // Each: 2 × 1.5 × 8 × 1.768 = 42.43.
+    expect(result.leaders[0]).toMatchObject({ points: 84.86, engagementsCounted: 2 });
+    expect(result.note).toBeNull();
+  });
+
+  it("when no counted outcome is measurable, then the note says every factor is 1", async () => {
+    const { fake } = store({ engagements: [engagement({ ks2: null })] });
+
+    const result = await new RecognitionService(fake, () => TODAY).supportRecognition(null, null);
+
+    expect(result.note).toContain("every outcome factor shown is 1");
+  });
+
+  it("when the region is unknown, then NOT_FOUND names regionCode", async () => {
+    const { fake } = store({ regionKnown: false });
+
+    const failure = new RecognitionService(fake, () => TODAY).supportRecognition("E12000099", null);
+
+    await expect(failure).rejects.toBeInstanceOf(NotFoundError);
+    await expect(failure).rejects.toMatchObject({ extensions: { argument: "regionCode" } });
+  });
+
+  it.each([0, 51, 2.5])("when first is %s, then BAD_USER_INPUT names first", async (first) => {
+    const { fake } = store({});
+
+    const failure = new RecognitionService(fake, () => TODAY).supportRecognition(null, first);
+
+    await expect(failure).rejects.toBeInstanceOf(ValidationError);
+    await expect(failure).rejects.toMatchObject({ extensions: { argument: "first" } });
+  });
+
+  it("when the region code is malformed, then BAD_USER_INPUT names regionCode", async () => {
+    const { fake } = store({});
+
+    await expect(
+      new RecognitionService(fake, () => TODAY).supportRecognition("north-east", null),
+    ).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "regionCode" } });
+  });
+});

@@ -1,0 +1,88 @@
+import { NotFoundError, ValidationError } from "../../errors/index.js";
+import type { RecognitionData, SupportRecognitionRecord, YearPair } from "./recognition.model.js";
+import {
+  RULE_DESCRIPTION,
+  RULE_VERSION,
+  outcomeYears,
+  recognise,
+  yearPairKey,
+} from "./recognition.rules.js";
+
+export const DEFAULT_FIRST = 10;
+export const MAX_FIRST = 50;
+const REGION_CODE = /^E12\d{6}$/;
+
+/** What the service reads; RecognitionRepository in production, plain objects in unit tests. */
+export interface RecognitionStore {
+  engagements(regionCode: string | null): Promise<RecognitionData>;
+  nationalChanges(pairs: readonly YearPair[]): Promise<Map<string, number>>;
+}
+
+/** Today as an ISO date (UTC), the day open engagements are counted to. */
+export const utcToday = (): string => new Date().toISOString().slice(0, 10);
+
+/** Recognition of leaders, and the schools they work from, for support given where need is greatest. */
+export class RecognitionService {
+  constructor(
+    private readonly store: RecognitionStore,
+    private readonly today: () => string = utcToday,
+  ) {}
+
+  /** Ranks leaders and schools under recognition.rules.ts; see RULE_DESCRIPTION. */
+  async supportRecognition(
+    regionCode: string | null | undefined,
+    first: number | null | undefined,
+  ): Promise<SupportRecognitionRecord> {
+    const size = first ?? DEFAULT_FIRST;
+    if (!Number.isInteger(size) || size < 1 || size > MAX_FIRST) {
+      throw new ValidationError(
+        `\`first\` must be a whole number from 1 to ${MAX_FIRST}; got ${size}.`,
+        "first",
+      );
+    }
+    const region = regionCode ?? null;
+    if (region !== null && !REGION_CODE.test(region)) {
+      throw new ValidationError(
+        `\`regionCode\` must be an ONS region code such as E12000009 (got "${region.slice(0, 20)}").`,
+        "regionCode",
+      );
+    }
+    const data = await this.store.engagements(region);
+    if (region !== null && !data.regionKnown) {
+      throw new NotFoundError(
+        `No region ${region}: \`regionCode\` must be one of E12000001 to E12000009.`,
+        "regionCode",
+      );
+    }
+    const today = this.today();
+    const pairs = new Map<string, YearPair>();
+    for (const engagement of data.engagements) {
+      const years = outcomeYears(engagement, today);
+      if (years !== null) pairs.set(yearPairKey(years), years);
+    }
+    const nationalChanges = await this.store.nationalChanges([...pairs.values()]);
+    const result = recognise(data.engagements, nationalChanges, today, size);
+    const scope = region === null ? "England" : `${data.regionName ?? region} (${region})`;
+    return {
+      rule: { version: RULE_VERSION, description: RULE_DESCRIPTION },
+      regionCode: region,
+      ...result,
+      note: noteOf(result, scope),
+    };
+  }
+}
+
+function noteOf(result: ReturnType<typeof recognise>, scope: string): string | null {
+  if (result.engagementsConsidered === 0) {
+    return `No support engagements are recorded for schools in ${scope} yet, so no one is recognised; they are recorded with recordSupportEngagement.`;
+  }
+  if (result.engagementsCounted === 0) {
+    return `None of the ${result.engagementsConsidered} support engagements for schools in ${scope} meets the rule (a school in need band 1 or 2 in a disadvantaged area, supported for at least a month), so no one is recognised.`;
+  }
+  const measured = result.leaders.some((leader) =>
+    leader.contributions.some((c) => c.counted && c.outcome !== null),
+  );
+  return measured
+    ? null
+    : "No counted engagement has KS2 results both before and after it yet, so every outcome factor shown is 1.";
+}

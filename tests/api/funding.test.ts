@@ -1,0 +1,439 @@
+/**
+ * Improvement grants against the real database: £100,000 of the Strategic School Improvement
+ * Fund to a Dorset (838) school and £25,000 matched £25,000 to a real trust with members in
+ * Bath and North East Somerset (800) and in another South West LA. Reports are asserted as the
+ * change from a report taken before, over an award-date window no other test uses, with the
+ * shares, rural and coastal figures recomputed from the graph. Every role is tried against
+ * recordGrant. Removes every grant and audit event it made.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allocateGrant } from "../../src/modules/funding/allocation.js";
+import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
+import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+
+const api = useApi();
+const SUBJECT = testSubject("funding");
+const REGION = "E12000009";
+const DORSET = 838;
+const BATH = 800;
+/** Award dates no other test records grants on. */
+const FROM = "1996-04-01";
+const TO = "1996-04-30";
+const AWARDED_ON = "1996-04-15";
+
+const RECORD = `mutation ($input: RecordGrantInput!) {
+  recordGrant(input: $input) {
+    id fund fundName amountPence matchedPence matchedBy awardedOn
+    recipientSchool { urn } recipientPartnership { id }
+  }
+}`;
+const REPORT = `query ($region: String, $la: Int, $from: LocalDate, $to: LocalDate) {
+  fundingReport(regionCode: $region, localAuthorityCode: $la, from: $from, to: $to) {
+    grants awardedPence matchedPence totalPence unallocatedPence pupils schoolsFunded
+    byArea { localAuthorityCode pence awardedPence matchedPence pupils perPupilPence schoolsFunded }
+    byNeedBand { band pence schools schoolsFunded }
+    byFund { fund grants awardedPence matchedPence }
+    rural { pence share }
+    coastal { pence share }
+  }
+}`;
+
+interface Report {
+  grants: number;
+  awardedPence: number;
+  matchedPence: number;
+  totalPence: number;
+  unallocatedPence: number;
+  pupils: number;
+  schoolsFunded: number;
+  byArea: {
+    localAuthorityCode: number;
+    pence: number;
+    awardedPence: number;
+    matchedPence: number;
+    pupils: number;
+    perPupilPence: number | null;
+    schoolsFunded: number;
+  }[];
+  byNeedBand: { band: number | null; pence: number; schools: number; schoolsFunded: number }[];
+  byFund: { fund: string; grants: number; awardedPence: number; matchedPence: number }[];
+  rural: { pence: number; share: number };
+  coastal: { pence: number; share: number };
+}
+
+interface Member {
+  urn: number;
+  pupils: number | null;
+  laCode: number;
+  rural: boolean;
+  coastal: boolean;
+  needBand: number | null;
+}
+
+const admin = (): Promise<string> => testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
+
+function codeOf(result: OperationResult<unknown>): unknown {
+  return result.errors?.[0]?.extensions?.["code"];
+}
+
+let dorsetSchool: Member;
+let partnershipId = "";
+let members: Member[] = [];
+
+function grantInput(overrides: Record<string, unknown> = {}) {
+  return {
+    fund: "STRATEGIC_SCHOOL_IMPROVEMENT_FUND",
+    amountPence: 10_000_000,
+    funder: "Department for Education",
+    awardedOn: AWARDED_ON,
+    startsOn: "1996-09-01",
+    endsOn: "1998-08-31",
+    purpose: "Improving early reading across the school",
+    recipientUrn: dorsetSchool.urn,
+    ...overrides,
+  };
+}
+
+async function report(variables: Record<string, unknown>): Promise<Report> {
+  const result = await api().executeText(REPORT, { from: FROM, to: TO, ...variables });
+  return (dataOf(result) as { fundingReport: Report }).fundingReport;
+}
+
+async function grantsBy(sub: string): Promise<number> {
+  const [row] = await query<{ n: unknown }>(
+    api().db,
+    "MATCH (g:Grant) WHERE g.createdBy = $sub RETURN count(g) AS n",
+    { sub },
+  );
+  return Number(row?.n);
+}
+
+function toMember(row: Record<string, unknown>): Member {
+  return {
+    urn: Number(row["urn"]),
+    pupils: row["pupils"] === null ? null : Number(row["pupils"]),
+    laCode: Number(row["laCode"]),
+    rural: row["rural"] === true,
+    coastal: row["coastal"] === true,
+    needBand: row["needBand"] === null ? null : Number(row["needBand"]),
+  };
+}
+
+beforeAll(async () => {
+  const [school] = await query(
+    api().db,
+    `MATCH (s:School {laCode: $la, governance: "MAINTAINED"}) WHERE s.pupils IS NOT NULL
+     RETURN s.urn AS urn, s.pupils AS pupils, s.laCode AS laCode, s.rural AS rural,
+       s.coastal AS coastal, s.needBand AS needBand
+     ORDER BY s.coastal DESC, s.urn LIMIT 1`,
+    { la: DORSET },
+  );
+  dorsetSchool = toMember(school!);
+  // A real trust with members in Bath and North East Somerset and elsewhere in the South West.
+  const [trust] = await query<{ id: string }>(
+    api().db,
+    `MATCH (p:Partnership)<-[:MEMBER_OF]-(:School {laCode: $la})
+     WITH DISTINCT p
+     WITH p, COLLECT { MATCH (s:School)-[:MEMBER_OF]->(p) RETURN s } AS schools
+     WHERE size(schools) >= 3 AND all(s IN schools WHERE s.regionCode = $region)
+       AND any(s IN schools WHERE s.laCode <> $la)
+     RETURN p.id AS id ORDER BY size(schools), p.id LIMIT 1`,
+    { la: BATH, region: REGION },
+  );
+  if (!trust) throw new Error("No partnership spans Bath and North East Somerset and another LA.");
+  partnershipId = trust.id;
+  members = (
+    await query(
+      api().db,
+      `MATCH (s:School)-[:MEMBER_OF]->(:Partnership {id: $id})
+       RETURN s.urn AS urn, s.pupils AS pupils, s.laCode AS laCode, s.rural AS rural,
+         s.coastal AS coastal, s.needBand AS needBand`,
+      { id: partnershipId },
+    )
+  ).map(toMember);
+});
+
+afterAll(async () => {
+  await query(api().db, "MATCH (g:Grant) WHERE g.createdBy STARTS WITH $prefix DETACH DELETE g", {
+    prefix: SUBJECT,
+  });
+  await cleanUpWrites(api().db, SUBJECT);
+});
+
+describe("recordGrant and fundingReport", () => {
+  it("when £100,000 SSIF goes to a Dorset school and £25,000 matched £25,000 to a trust, then each report changes by exactly where that money lands", async () => {
+    const areas = {
+      region: { region: REGION },
+      dorset: { la: DORSET },
+      bath: { la: BATH },
+      bathInRegion: { region: REGION, la: BATH },
+      england: {},
+    };
+    const before = Object.fromEntries(
+      await Promise.all(
+        Object.entries(areas).map(async ([name, variables]) => [name, await report(variables)]),
+      ),
+    ) as Record<keyof typeof areas, Report>;
+
+    const ssif = await api().executeText(RECORD, { input: grantInput() }, { token: await admin() });
+    const chains = await api().executeText(
+      RECORD,
+      {
+        input: grantInput({
+          fund: "PRIMARY_CHAINS_GRANT",
+          amountPence: 2_500_000,
+          matchedPence: 2_500_000,
+          matchedBy: "Bath and North East Somerset Council",
+          recipientUrn: null,
+          recipientPartnershipId: partnershipId,
+        }),
+      },
+      { token: await admin() },
+    );
+    const after = Object.fromEntries(
+      await Promise.all(
+        Object.entries(areas).map(async ([name, variables]) => [name, await report(variables)]),
+      ),
+    ) as Record<keyof typeof areas, Report>;
+
+    expect(dataOf(ssif)).toMatchObject({
+      recordGrant: {
+        fundName: "Strategic School Improvement Fund",
+        amountPence: 10_000_000,
+        matchedPence: 0,
+        awardedOn: AWARDED_ON,
+        recipientSchool: { urn: dorsetSchool.urn },
+        recipientPartnership: null,
+      },
+    });
+    expect(dataOf(chains)).toMatchObject({
+      recordGrant: { matchedPence: 2_500_000, recipientPartnership: { id: partnershipId } },
+    });
+    // The trust's shares by pupils, recomputed from the graph's members.
+    const shares = allocateGrant({ amountPence: 2_500_000, matchedPence: 2_500_000 }, members);
+    const memberOf = new Map(members.map((member) => [member.urn, member]));
+    const sumShares = (keep: (member: Member) => boolean) =>
+      shares
+        .filter((share) => keep(memberOf.get(share.urn)!))
+        .reduce((sum, share) => sum + share.awardedPence + share.matchedPence, 0);
+    const inBath = shares.filter((share) => memberOf.get(share.urn)!.laCode === BATH);
+    const bathAwarded = inBath.reduce((sum, share) => sum + share.awardedPence, 0);
+    const bathMatched = inBath.reduce((sum, share) => sum + share.matchedPence, 0);
+    const delta = (
+      name: keyof typeof areas,
+      field: "awardedPence" | "matchedPence" | "totalPence" | "grants",
+    ) => after[name][field] - before[name][field];
+
+    expect([
+      delta("region", "grants"),
+      delta("region", "awardedPence"),
+      delta("region", "matchedPence"),
+    ]).toEqual([2, 12_500_000, 2_500_000]);
+    expect(delta("england", "totalPence")).toBe(15_000_000);
+    expect([
+      delta("dorset", "grants"),
+      delta("dorset", "awardedPence"),
+      delta("dorset", "matchedPence"),
+    ]).toEqual([1, 10_000_000, 0]);
+    expect([
+      delta("bath", "grants"),
+      delta("bath", "awardedPence"),
+      delta("bath", "matchedPence"),
+    ]).toEqual([1, bathAwarded, bathMatched]);
+    expect(bathAwarded).toBeGreaterThan(0);
+    expect(bathAwarded).toBeLessThan(2_500_000);
+    expect(after.bathInRegion.totalPence).toBe(after.bath.totalPence);
+    expect(after.bath.byArea).toHaveLength(1);
+    expect(after.bath.byArea[0]).toMatchObject({
+      localAuthorityCode: BATH,
+      pence: after.bath.totalPence,
+      pupils: after.bath.pupils,
+    });
+    expect(after.bath.byArea[0]!.perPupilPence).toBeCloseTo(
+      after.bath.totalPence / after.bath.pupils,
+      9,
+    );
+    const dorsetRow = (r: Report) => r.byArea.find((row) => row.localAuthorityCode === DORSET)!;
+    expect(dorsetRow(after.region).pence - dorsetRow(before.region).pence).toBe(10_000_000);
+    const ssifRow = (r: Report) =>
+      r.byFund.find((row) => row.fund === "STRATEGIC_SCHOOL_IMPROVEMENT_FUND")?.awardedPence ?? 0;
+    expect(ssifRow(after.region) - ssifRow(before.region)).toBe(10_000_000);
+    // Rural and coastal: what lands on schools the graph flags, over the region's total.
+    const ruralDelta = (dorsetSchool.rural ? 10_000_000 : 0) + sumShares((member) => member.rural);
+    const coastalDelta =
+      (dorsetSchool.coastal ? 10_000_000 : 0) + sumShares((member) => member.coastal);
+    expect(after.region.rural.pence - before.region.rural.pence).toBe(ruralDelta);
+    expect(after.region.coastal.pence - before.region.coastal.pence).toBe(coastalDelta);
+    expect(after.region.rural.share).toBeCloseTo(
+      after.region.rural.pence / after.region.totalPence,
+      12,
+    );
+    expect(after.region.coastal.share).toBeCloseTo(
+      after.region.coastal.pence / after.region.totalPence,
+      12,
+    );
+    const band = (r: Report, b: number | null) => r.byNeedBand.find((row) => row.band === b)!.pence;
+    const bandOf = (member: Member) =>
+      member.needBand !== null && member.needBand >= 1 && member.needBand <= 4
+        ? member.needBand
+        : null;
+    for (const b of [1, 2, 3, 4, null]) {
+      const expected =
+        (bandOf(dorsetSchool) === b ? 10_000_000 : 0) + sumShares((member) => bandOf(member) === b);
+      expect(band(after.region, b) - band(before.region, b)).toBe(expected);
+    }
+    const [stored] = await query<{ n: unknown; amount: unknown; events: unknown }>(
+      api().db,
+      `MATCH (g:Grant {source: "service"})-[:AWARDED_TO]->(:School {urn: $urn})
+       WHERE g.createdBy STARTS WITH $prefix
+       RETURN count(g) AS n, sum(g.amountPence) AS amount,
+         sum(COUNT { (e:AuditEvent {action: "recordGrant", targetId: g.id}) }) AS events`,
+      { urn: dorsetSchool.urn, prefix: SUBJECT },
+    );
+    expect([Number(stored?.n), Number(stored?.amount), Number(stored?.events)]).toEqual([
+      1, 10_000_000, 1,
+    ]);
+  });
+
+  it("when grants are read back, then the trust and the school list what they were awarded", async () => {
+    const result = await api().executeText(
+      `query ($urn: Int!, $id: ID!) {
+        school(urn: $urn) { grants { awardedOn amountPence fund } }
+        partnership(id: $id) { grants { amountPence matchedPence matchedBy } }
+        grants(localAuthorityCode: ${BATH}, first: 5) { edges { node { recipientPartnership { id } } } }
+      }`,
+      { urn: dorsetSchool.urn, id: partnershipId },
+    );
+
+    const data = dataOf(result) as {
+      school: { grants: { amountPence: number }[] };
+      partnership: { grants: { matchedBy: string }[] };
+      grants: { edges: { node: { recipientPartnership: { id: string } | null } }[] };
+    };
+    expect(data.school.grants.map((grant) => grant.amountPence)).toContain(10_000_000);
+    expect(data.partnership.grants.map((grant) => grant.matchedBy)).toContain(
+      "Bath and North East Somerset Council",
+    );
+    expect(
+      data.grants.edges.some((edge) => edge.node.recipientPartnership?.id === partnershipId),
+    ).toBe(true);
+  });
+});
+
+describe("invalid grants and reports", () => {
+  const cases: [string, Record<string, unknown>, string, string][] = [
+    ["both recipients", { recipientPartnershipId: "gias-2053" }, "BAD_USER_INPUT", "input"],
+    ["no recipient", { recipientUrn: null }, "BAD_USER_INPUT", "input"],
+    ["an amount of 0", { amountPence: 0 }, "BAD_USER_INPUT", "input.amountPence"],
+    [
+      "an amount above 2,000,000,000",
+      { amountPence: 2_000_000_001 },
+      "BAD_USER_INPUT",
+      "input.amountPence",
+    ],
+    ["a negative match", { matchedPence: -1 }, "BAD_USER_INPUT", "input.matchedPence"],
+    ["a match with nobody matching", { matchedPence: 100 }, "BAD_USER_INPUT", "input.matchedBy"],
+    ["an end before the start", { endsOn: "1996-08-31" }, "BAD_USER_INPUT", "input.endsOn"],
+    ["OTHER without a fund name", { fund: "OTHER" }, "BAD_USER_INPUT", "input.fundName"],
+    ["an unknown school", { recipientUrn: 9_999_998 }, "NOT_FOUND", "input.recipientUrn"],
+    [
+      "an unknown partnership",
+      { recipientUrn: null, recipientPartnershipId: "gias-no-such-group" },
+      "NOT_FOUND",
+      "input.recipientPartnershipId",
+    ],
+  ];
+
+  it.each(cases)(
+    "when a grant has %s, then %s names %s and nothing is written",
+    async (_, overrides, code, argument) => {
+      const result = await api().executeText(
+        RECORD,
+        { input: grantInput(overrides) },
+        { token: await admin() },
+      );
+
+      expect(codeOf(result)).toBe(code);
+      expect(result.errors?.[0]?.extensions?.["argument"]).toBe(argument);
+      expect(await grantsBy(`${SUBJECT}-admin`)).toBe(2);
+    },
+  );
+
+  it("when a report names an LA outside its region, an unknown code or a window ending before it starts, then typed errors", async () => {
+    const outside = await api().executeText(REPORT, { region: "E12000001", la: DORSET });
+    const unknownLa = await api().executeText(REPORT, { la: 999 });
+    const unknownRegion = await api().executeText(REPORT, { region: "E12000099" });
+    const malformed = await api().executeText(REPORT, { region: "South West" });
+    const backwards = await api().executeText(REPORT, { from: TO, to: FROM });
+
+    expect(codeOf(outside)).toBe("BAD_USER_INPUT");
+    expect(outside.errors?.[0]?.extensions?.["argument"]).toBe("localAuthorityCode");
+    expect(codeOf(unknownLa)).toBe("NOT_FOUND");
+    expect(codeOf(unknownRegion)).toBe("NOT_FOUND");
+    expect(codeOf(malformed)).toBe("BAD_USER_INPUT");
+    expect(codeOf(backwards)).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("who may record a grant", () => {
+  const callers = [
+    { caller: "anonymous", claims: null, expected: "UNAUTHENTICATED" },
+    { caller: "school", claims: { role: "SCHOOL" }, expected: "FORBIDDEN" },
+    {
+      caller: "system leader",
+      claims: { role: "SYSTEM_LEADER", systemLeaderId: "leader-x" },
+      expected: "FORBIDDEN",
+    },
+    {
+      caller: "oversight (other region)",
+      claims: { role: "OVERSIGHT", regionCodes: ["E12000005"] },
+      expected: "FORBIDDEN",
+    },
+    {
+      caller: "oversight (own region)",
+      claims: { role: "OVERSIGHT", regionCodes: [REGION] },
+      expected: null,
+    },
+    { caller: "admin", claims: { role: "ADMIN" }, expected: null },
+  ] as const;
+
+  it.each(callers)(
+    "when $caller records grants to a school and to a trust, then the answer is $expected",
+    async ({ caller, claims, expected }) => {
+      const sub = `${SUBJECT}-role-${caller.replace(/\W+/g, "-")}`;
+      const token =
+        claims === null
+          ? undefined
+          : claims.role === "SCHOOL"
+            ? await testToken({ role: "SCHOOL", sub, urn: dorsetSchool.urn })
+            : await testToken({ ...claims, sub } as never);
+      // Dated outside the report window so the report test's figures are not disturbed.
+      const toSchool = await api().executeText(
+        RECORD,
+        { input: grantInput({ awardedOn: "1996-06-01", amountPence: 100 }) },
+        { token },
+      );
+      const toTrust = await api().executeText(
+        RECORD,
+        {
+          input: grantInput({
+            awardedOn: "1996-06-01",
+            amountPence: 100,
+            recipientUrn: null,
+            recipientPartnershipId: partnershipId,
+          }),
+        },
+        { token },
+      );
+
+      if (expected === null) {
+        expect(toSchool.errors).toBeUndefined();
+        expect(toTrust.errors).toBeUndefined();
+        expect(await grantsBy(sub)).toBe(2);
+      } else {
+        expect([codeOf(toSchool), codeOf(toTrust)]).toEqual([expected, expected]);
+        expect(await grantsBy(sub)).toBe(0);
+      }
+    },
+  );
+});

@@ -1,0 +1,520 @@
+/**
+ * supportRecognition against the real database. An admin records backdated support engagements
+ * for real system leaders in the North East (E12000001, where no other test writes engagements)
+ * with real schools there, chosen by their need band, IDACI decile and KS2 series; the ranking
+ * is then checked against points worked out here from the figures the graph holds. Everything
+ * written is removed afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
+import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+
+const api = useApi();
+const SUBJECT = testSubject("recognition");
+const NORTH_EAST = "E12000001";
+/** KS2 years every supported school must have so that each outcome below is measurable. */
+const YEARS = ["2018/19", "2022/23", "2023/24", "2024/25"];
+
+const RECORD = `mutation ($input: RecordSupportEngagementInput!) {
+  recordSupportEngagement(input: $input) { id }
+}`;
+const CLOSE = `mutation ($input: CloseSupportEngagementInput!) {
+  closeSupportEngagement(input: $input) { id end }
+}`;
+const RECOGNITION = `query ($regionCode: String, $first: Int) {
+  supportRecognition(regionCode: $regionCode, first: $first) {
+    rule { version description }
+    regionCode
+    engagementsConsidered
+    engagementsCounted
+    note
+    leaders {
+      rank points engagementsCounted engagementsNotCounted
+      systemLeader { id name }
+      baseSchool { urn }
+      contributions {
+        engagementId counted exclusion needBand idaciDecile months countedMonths
+        needWeight deprivationWeight outcomeFactor points reason
+        outcome { beforeYear afterYear schoolChange nationalChange relativeChange }
+        school { urn name }
+      }
+    }
+    schools { rank points school { urn } leaders { id } }
+  }
+}`;
+
+interface Contribution {
+  engagementId: string;
+  counted: boolean;
+  exclusion: string | null;
+  needBand: number | null;
+  idaciDecile: number | null;
+  months: number;
+  countedMonths: number;
+  needWeight: number;
+  deprivationWeight: number;
+  outcomeFactor: number;
+  points: number;
+  reason: string;
+  outcome: { beforeYear: string; afterYear: string; relativeChange: number } | null;
+  school: { urn: number; name: string } | null;
+}
+interface Recognition {
+  rule: { version: number; description: string };
+  regionCode: string | null;
+  engagementsConsidered: number;
+  engagementsCounted: number;
+  note: string | null;
+  leaders: {
+    rank: number;
+    points: number;
+    engagementsCounted: number;
+    engagementsNotCounted: number;
+    systemLeader: { id: string } | null;
+    baseSchool: { urn: number } | null;
+    contributions: Contribution[];
+  }[];
+  schools: {
+    rank: number;
+    points: number;
+    school: { urn: number } | null;
+    leaders: { id: string }[];
+  }[];
+}
+
+/** A supported school as the graph holds it. */
+interface SchoolFacts {
+  urn: number;
+  needBand: number;
+  idaciDecile: number;
+  series: Map<string, number>;
+}
+
+type Role = "A" | "B" | "C" | "A2" | "D" | "N";
+/**
+ * Need band and IDACI decile each school is picked by, and whether it has the KS2 years: D is a
+ * band-4 school, N a school with no KS2 series (a secondary), whose outcome cannot be measured.
+ */
+const PICKS: Record<Role, { band: number; decile: number | null; ks2: boolean }> = {
+  A: { band: 1, decile: 1, ks2: true },
+  B: { band: 2, decile: 2, ks2: true },
+  C: { band: 1, decile: 3, ks2: true },
+  A2: { band: 2, decile: 1, ks2: true },
+  D: { band: 4, decile: null, ks2: true },
+  N: { band: 2, decile: 1, ks2: false },
+};
+
+/**
+ * The engagements recorded, with what the rule should make of each. The academic year of a
+ * start or end is neither before nor after it, and 2019/20 to 2021/22 have no KS2 results.
+ */
+const PLAN = [
+  // 2021/22 to 2023/24: 24 whole months; outcome 2018/19 to 2024/25.
+  {
+    key: "E1",
+    leader: 0,
+    school: "A",
+    start: "2021-10-01",
+    end: "2023-10-01",
+    need: 2,
+    dep: 1.5,
+    months: 24,
+    before: "2018/19",
+    after: "2024/25",
+  },
+  // 10 January to 9 July: 5 whole months; outcome 2018/19 to 2023/24.
+  {
+    key: "E2",
+    leader: 0,
+    school: "B",
+    start: "2023-01-10",
+    end: "2023-07-09",
+    need: 1,
+    dep: 1.25,
+    months: 5,
+    before: "2018/19",
+    after: "2023/24",
+  },
+  // 36 months, capped at 24; outcome 2018/19 to 2023/24.
+  {
+    key: "E3",
+    leader: 1,
+    school: "C",
+    start: "2020-03-01",
+    end: "2023-03-01",
+    need: 2,
+    dep: 1,
+    months: 24,
+    before: "2018/19",
+    after: "2023/24",
+  },
+  // A band-4 school: not counted.
+  {
+    key: "E4",
+    leader: 1,
+    school: "D",
+    start: "2023-01-01",
+    end: "2023-06-01",
+    need: 0,
+    dep: 0,
+    months: 0,
+    before: "",
+    after: "",
+  },
+  // No KS2 series: 1 × 1.5 × 12 months × outcome 1. Recorded before E5, which stays open.
+  {
+    key: "E6",
+    leader: 2,
+    school: "N",
+    start: "2023-01-01",
+    end: "2024-01-01",
+    need: 1,
+    dep: 1.5,
+    months: 12,
+    before: "",
+    after: "",
+  },
+  // Open since February 2024, so over 24 months by now; outcome 2022/23 to the latest, 2024/25.
+  {
+    key: "E5",
+    leader: 2,
+    school: "A2",
+    start: "2024-02-01",
+    end: null,
+    need: 1,
+    dep: 1.5,
+    months: 24,
+    before: "2022/23",
+    after: "2024/25",
+  },
+] as const;
+
+let leaders: { id: string; baseUrn: number }[] = [];
+const schools = new Map<Role, SchoolFacts>();
+const engagementIds = new Map<string, string>();
+let changedAtBefore: { id: string; at: unknown }[] = [];
+
+const admin = (): Promise<string> => testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
+
+function recognition(variables: Record<string, unknown>): Promise<OperationResult<unknown>> {
+  return api().executeText(RECOGNITION, variables);
+}
+
+async function recognitionOf(variables: Record<string, unknown>): Promise<Recognition> {
+  return (dataOf(await recognition(variables)) as { supportRecognition: Recognition })
+    .supportRecognition;
+}
+
+const round = (value: number, places: number): number =>
+  Math.round(value * 10 ** places) / 10 ** places;
+
+/** Mean change between two years over every school with results in both, from all series. */
+async function nationalChange(before: string, after: string): Promise<number> {
+  const rows = await query<{ years: string[]; values: number[] }>(
+    api().db,
+    `MATCH (s:School) WHERE $before IN s.ks2RwmSeriesYears AND $after IN s.ks2RwmSeriesYears
+     RETURN s.ks2RwmSeriesYears AS years, s.ks2RwmSeriesValues AS values`,
+    { before, after },
+  );
+  const changes = rows.map(
+    (row) =>
+      Number(row.values[row.years.indexOf(after)]) - Number(row.values[row.years.indexOf(before)]),
+  );
+  return changes.reduce((sum, change) => sum + change, 0) / changes.length;
+}
+
+/** What each planned engagement should score, worked out from the graph's figures. */
+async function expectedPoints(): Promise<Map<string, { points: number; factor: number }>> {
+  const expected = new Map<string, { points: number; factor: number }>();
+  for (const step of PLAN) {
+    if (step.need === 0) {
+      expected.set(step.key, { points: 0, factor: 1 });
+      continue;
+    }
+    if (step.before === "") {
+      expected.set(step.key, { points: step.need * step.dep * step.months, factor: 1 });
+      continue;
+    }
+    const series = schools.get(step.school)!.series;
+    const schoolChange = series.get(step.after)! - series.get(step.before)!;
+    const relative = round(schoolChange - (await nationalChange(step.before, step.after)), 2);
+    const factor = round(Math.min(2, Math.max(0.5, 1 + relative / 10)), 3);
+    expected.set(step.key, {
+      points: round(step.need * step.dep * step.months * factor, 2),
+      factor,
+    });
+  }
+  return expected;
+}
+
+beforeAll(async () => {
+  const leaderRows = await query<{ id: string; baseUrn: unknown }>(
+    api().db,
+    `MATCH (l:SystemLeader {regionCode: $region})-[:BASED_AT]->(b:School)
+     WHERE NOT (l)-[:SUPPORTS]->() AND l.capacity >= 1
+     RETURN l.id AS id, b.urn AS baseUrn ORDER BY l.id LIMIT 3`,
+    { region: NORTH_EAST },
+  );
+  leaders = leaderRows.map((row) => ({ id: row.id, baseUrn: Number(row.baseUrn) }));
+  expect(leaders).toHaveLength(3);
+  expect(new Set(leaders.map((l) => l.baseUrn)).size).toBe(3);
+
+  const bases = leaders.map((l) => l.baseUrn);
+  for (const [role, pick] of Object.entries(PICKS) as [Role, (typeof PICKS)[Role]][]) {
+    const [row] = await query<{
+      urn: unknown;
+      band: unknown;
+      decile: unknown;
+      years: string[] | null;
+      values: unknown[] | null;
+    }>(
+      api().db,
+      `MATCH (s:School {regionCode: $region, needBand: $band})
+       WHERE ($decile IS NULL OR s.idaciDecile = $decile) AND NOT s.urn IN $bases
+         AND CASE WHEN $ks2 THEN all(y IN $years WHERE y IN s.ks2RwmSeriesYears)
+           ELSE s.ks2RwmSeriesYears IS NULL END
+       RETURN s.urn AS urn, s.needBand AS band, s.idaciDecile AS decile,
+         s.ks2RwmSeriesYears AS years, s.ks2RwmSeriesValues AS values
+       ORDER BY s.urn LIMIT 1`,
+      {
+        region: NORTH_EAST,
+        band: pick.band,
+        decile: pick.decile,
+        ks2: pick.ks2,
+        bases,
+        years: YEARS,
+      },
+    );
+    if (!row) throw new Error(`No North East school in band ${pick.band}, decile ${pick.decile}.`);
+    schools.set(role, {
+      urn: Number(row.urn),
+      needBand: Number(row.band),
+      idaciDecile: Number(row.decile),
+      series: new Map((row.years ?? []).map((year, i) => [year, Number(row.values?.[i])])),
+    });
+  }
+
+  changedAtBefore = (
+    await query<{ id: string; at: unknown }>(
+      api().db,
+      "UNWIND $ids AS id MATCH (l:SystemLeader {id: id}) RETURN id, l.engagementsChangedAt AS at",
+      { ids: leaders.map((l) => l.id) },
+    )
+  ).map((row) => ({ id: row.id, at: row.at }));
+
+  const token = await admin();
+  for (const step of PLAN) {
+    const recorded = await api().executeText(
+      RECORD,
+      {
+        input: {
+          systemLeaderId: leaders[step.leader]!.id,
+          urn: schools.get(step.school)!.urn,
+          focus: `Recognition test ${step.key}`,
+          startOn: step.start,
+        },
+      },
+      { token },
+    );
+    const id = (dataOf(recorded) as { recordSupportEngagement: { id: string } })
+      .recordSupportEngagement.id;
+    engagementIds.set(step.key, id);
+    if (step.end !== null) {
+      dataOf(
+        await api().executeText(
+          CLOSE,
+          { input: { engagementId: id, outcome: "Support completed.", endOn: step.end } },
+          { token },
+        ),
+      );
+    }
+  }
+});
+
+afterAll(async () => {
+  await query(
+    api().db,
+    "MATCH (:SystemLeader)-[r:SUPPORTS]->(:School) WHERE r.createdBy STARTS WITH $prefix DELETE r",
+    { prefix: SUBJECT },
+  );
+  // The engagement writes stamped the leaders; put back what they held before.
+  await query(
+    api().db,
+    `UNWIND $leaders AS leader
+     MATCH (l:SystemLeader {id: leader.id})
+     SET l.engagementsChangedAt = leader.at`,
+    { leaders: changedAtBefore },
+  );
+  await cleanUpWrites(api().db, SUBJECT);
+  const [left] = await query<{ n: unknown }>(
+    api().db,
+    "MATCH ()-[r:SUPPORTS]->() WHERE r.createdBy STARTS WITH $prefix RETURN count(r) AS n",
+    { prefix: SUBJECT },
+  );
+  expect(Number(left?.n)).toBe(0);
+});
+
+describe("supportRecognition", () => {
+  it("when the engagements are in the graph, then they hold the dates recorded", async () => {
+    const rows = await query<{ id: string; start: unknown; end: unknown }>(
+      api().db,
+      `MATCH ()-[r:SUPPORTS]->() WHERE r.createdBy STARTS WITH $prefix
+       RETURN r.id AS id, toString(r.start) AS start, toString(r.end) AS end`,
+      { prefix: SUBJECT },
+    );
+
+    expect(rows).toHaveLength(PLAN.length);
+    for (const step of PLAN) {
+      const row = rows.find((r) => r.id === engagementIds.get(step.key));
+      expect([row?.start, row?.end ?? null]).toEqual([step.start, step.end]);
+    }
+  });
+
+  it("when ranking the North East, then leaders and base schools rank as worked out from the graph", async () => {
+    const expected = await expectedPoints();
+    const leaderPoints = leaders.map((leader, index) => ({
+      id: leader.id,
+      baseUrn: leader.baseUrn,
+      points: round(
+        PLAN.filter((step) => step.leader === index).reduce(
+          (sum, step) => sum + expected.get(step.key)!.points,
+          0,
+        ),
+        2,
+      ),
+    }));
+    const ranked = [...leaderPoints].sort((a, b) => b.points - a.points || (a.id < b.id ? -1 : 1));
+    const [foreign] = await query<{ n: unknown }>(
+      api().db,
+      `MATCH ()-[r:SUPPORTS]->(s:School {regionCode: $region})
+       WHERE r.createdBy IS NULL OR NOT r.createdBy STARTS WITH $prefix RETURN count(r) AS n`,
+      { region: NORTH_EAST, prefix: SUBJECT },
+    );
+    expect(Number(foreign?.n), "engagements in the North East made by something else").toBe(0);
+
+    const result = await recognitionOf({ regionCode: NORTH_EAST });
+
+    expect(result).toMatchObject({
+      regionCode: NORTH_EAST,
+      engagementsConsidered: 6,
+      engagementsCounted: 5,
+      note: null,
+      rule: { version: 1 },
+    });
+    expect(result.rule.description).toContain("need band 1 or 2");
+    expect(
+      result.leaders.map((l) => [l.rank, l.systemLeader?.id, l.points, l.baseSchool?.urn]),
+    ).toEqual(ranked.map((l, i) => [i + 1, l.id, l.points, l.baseUrn]));
+    expect(
+      result.schools.map((s) => [s.rank, s.school?.urn, s.points, s.leaders.map((l) => l.id)]),
+    ).toEqual(ranked.map((l, i) => [i + 1, l.baseUrn, l.points, [l.id]]));
+  });
+
+  it("when a contribution is counted, then it shows the school's figures, months, outcome and points", async () => {
+    const expected = await expectedPoints();
+    const result = await recognitionOf({ regionCode: NORTH_EAST });
+    const contributions = result.leaders.flatMap((l) => l.contributions);
+    const byKey = (key: string) =>
+      contributions.find((c) => c.engagementId === engagementIds.get(key));
+
+    const e1 = byKey("E1");
+    expect(e1).toMatchObject({
+      counted: true,
+      needBand: 1,
+      idaciDecile: 1,
+      months: 24,
+      countedMonths: 24,
+      needWeight: 2,
+      deprivationWeight: 1.5,
+      outcomeFactor: expected.get("E1")!.factor,
+      points: expected.get("E1")!.points,
+      outcome: { beforeYear: "2018/19", afterYear: "2024/25" },
+      school: { urn: schools.get("A")!.urn },
+    });
+    expect(byKey("E2")).toMatchObject({ months: 5, needBand: 2, idaciDecile: 2 });
+    expect(byKey("E2")?.points).toBe(expected.get("E2")!.points);
+    expect(byKey("E3")).toMatchObject({ months: 36, countedMonths: 24, idaciDecile: 3 });
+    expect(byKey("E3")?.points).toBe(expected.get("E3")!.points);
+    expect(byKey("E3")?.reason).toContain("24 months (capped from 36)");
+    expect(byKey("E5")).toMatchObject({
+      countedMonths: 24,
+      outcome: { beforeYear: "2022/23", afterYear: "2024/25" },
+      points: expected.get("E5")!.points,
+    });
+    expect(byKey("E6")).toMatchObject({
+      counted: true,
+      months: 12,
+      outcome: null,
+      outcomeFactor: 1,
+      points: 18,
+      school: { urn: schools.get("N")!.urn },
+    });
+    expect(byKey("E6")?.reason).toContain("outcome 1 (outcome not yet measurable)");
+  });
+
+  it("when the supported school is in need band 4, then the engagement is listed as not counted", async () => {
+    const result = await recognitionOf({ regionCode: NORTH_EAST });
+    const leader = result.leaders.find((l) => l.systemLeader?.id === leaders[1]!.id);
+
+    expect(leader).toMatchObject({ engagementsCounted: 1, engagementsNotCounted: 1 });
+    expect(leader?.contributions.at(-1)).toMatchObject({
+      engagementId: engagementIds.get("E4"),
+      counted: false,
+      exclusion: "NEED_NOT_LOW",
+      needBand: 4,
+      points: 0,
+      reason: "Not counted: the school is in need band 4 (only bands 1 and 2 count).",
+    });
+  });
+
+  it("when first is 2, then only the first two leaders and schools come back", async () => {
+    const full = await recognitionOf({ regionCode: NORTH_EAST });
+    const result = await recognitionOf({ regionCode: NORTH_EAST, first: 2 });
+
+    expect(result.leaders.map((l) => l.systemLeader?.id)).toEqual(
+      full.leaders.slice(0, 2).map((l) => l.systemLeader?.id),
+    );
+    expect(result.schools).toHaveLength(2);
+    expect(result.engagementsConsidered).toBe(6);
+  });
+
+  it("when another region or all of England is asked, then support is placed where it was given", async () => {
+    const ids = leaders.map((l) => l.id);
+    const elsewhere = await recognitionOf({ regionCode: "E12000004", first: 50 });
+    const england = await recognitionOf({ first: 50 });
+    const northEast = await recognitionOf({ regionCode: NORTH_EAST });
+
+    expect(elsewhere.leaders.filter((l) => ids.includes(l.systemLeader?.id ?? ""))).toEqual([]);
+    expect(england.regionCode).toBeNull();
+    expect(
+      england.leaders
+        .filter((l) => ids.includes(l.systemLeader?.id ?? ""))
+        .map((l) => [l.systemLeader?.id, l.points]),
+    ).toEqual(northEast.leaders.map((l) => [l.systemLeader?.id, l.points]));
+  });
+
+  it("when more leaders are asked for, then the statements run stay the same", async () => {
+    const statements = async (first: number) => {
+      const before = api().db.statementCount;
+      await recognitionOf({ regionCode: NORTH_EAST, first });
+      return api().db.statementCount - before;
+    };
+
+    const one = await statements(1);
+    const three = await statements(3);
+
+    expect(three).toBe(one);
+    expect(three).toBeLessThanOrEqual(6);
+  });
+
+  it.each([
+    [{ first: 0 }, "BAD_USER_INPUT", "first"],
+    [{ first: 51 }, "BAD_USER_INPUT", "first"],
+    [{ regionCode: "north-east" }, "BAD_USER_INPUT", "regionCode"],
+    [{ regionCode: "E12000099" }, "NOT_FOUND", "regionCode"],
+  ])("when the arguments are %o, then %s names %s", async (variables, code, argument) => {
+    const result = await recognition(variables);
+
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code, argument });
+  });
+});
