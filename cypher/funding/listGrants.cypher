@@ -1,6 +1,10 @@
 // listGrants: one page of grants with a current recipient school in the area, newest award first (FundingRepository.list)
+// Grants are walked down the award-date index from the cursor, so a page stops reading once it
+// is full instead of sorting every grant ever recorded.
 // params: $laCode: int?, $regionCode: string?, $afterAwardedOn: string?, $afterId: string?, $limit: int   returns: grant map per row, in (awardedOn desc, id) order
-MATCH (g:Grant)-[:AWARDED_TO]->(r)
+MATCH (g:Grant)
+WHERE g.awardedOn <= date(coalesce($afterAwardedOn, "+999999999-12-31"))
+MATCH (g)-[:AWARDED_TO]->(r)
 WHERE ($afterId IS NULL OR g.awardedOn < date($afterAwardedOn)
     OR (g.awardedOn = date($afterAwardedOn) AND g.id > $afterId))
   AND (($laCode IS NULL AND $regionCode IS NULL)

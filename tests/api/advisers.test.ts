@@ -5,6 +5,7 @@
  * graph gives, a second adviser of the same kind is refused with nothing written, and every
  * role is tried against every write. Removes every adviser and audit event it made.
  */
+import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
@@ -379,6 +380,99 @@ describe("invalid adviser writes", () => {
     expect(codeOf(both)).toBe("BAD_USER_INPUT");
     expect(codeOf(unknownLa)).toBe("NOT_FOUND");
   });
+
+  it("when a name is one letter padded with spaces, then BAD_USER_INPUT names input.name and nothing is written", async () => {
+    const sub = `${SUBJECT}-padded`;
+    const token = await testToken({ role: "ADMIN", sub });
+
+    const result = await api().executeText(
+      REGISTER,
+      {
+        input: {
+          name: "  P ",
+          kind: "SCHOOL_IMPROVEMENT_PARTNER",
+          organisation: "Dudley Council",
+          localAuthorityCode: LA,
+        },
+      },
+      { token },
+    );
+    const [row] = await query<{ n: unknown }>(
+      api().db,
+      "MATCH (a:Adviser) WHERE a.createdBy = $sub RETURN count(a) AS n",
+      { sub },
+    );
+
+    expect(codeOf(result)).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0]?.extensions?.["argument"]).toBe("input.name");
+    expect(Number(row?.n)).toBe(0);
+  });
+});
+
+describe("whose schools an employed adviser may take on", () => {
+  it("when a Dudley council officer is assigned a school of another council, then BAD_USER_INPUT names it and nothing is written", async () => {
+    const officer = await registeredId("COUNCIL_IMPROVEMENT_OFFICER");
+    const [elsewhere] = await query<{ urn: unknown }>(
+      api().db,
+      `MATCH (s:School {laCode: 838}) WHERE s.stateFunded = true RETURN s.urn AS urn
+       ORDER BY s.urn LIMIT 1`,
+    );
+    const outside = Number(elsewhere?.urn);
+
+    const result = await api().executeText(
+      ASSIGN,
+      { input: { adviserId: officer, urns: [band4[3], outside] } },
+      { token: await admin() },
+    );
+
+    // Oversight of the South West may not hand its schools to the West Midlands council's officer.
+    const bySouthWest = await api().executeText(
+      ASSIGN,
+      { input: { adviserId: officer, urns: [outside] } },
+      { token: await oversight([OTHER_REGION]) },
+    );
+
+    expect(codeOf(result)).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0]?.extensions?.["argument"]).toBe("input.urns");
+    expect(result.errors?.[0]?.message).toContain(String(outside));
+    expect(codeOf(bySouthWest)).toBe("BAD_USER_INPUT");
+    expect(await advisesCount(officer)).toBe(0);
+    expect(await auditCount("assignAdviser", officer)).toBe(0);
+  });
+
+  it("when a trust's lead is assigned a school outside the trust, then BAD_USER_INPUT; its own member school is assigned", async () => {
+    const [trust] = await query<{ id: string; member: unknown; outsider: unknown }>(
+      api().db,
+      `MATCH (s:School {laCode: $la})-[m:MEMBER_OF]->(p:Partnership)
+       WHERE s.stateFunded = true AND m.leavingOn IS NULL
+         AND NOT EXISTS { (:Adviser {kind: "TRUST_SCHOOL_IMPROVEMENT_LEAD"})-[:ADVISES]->(s) }
+       WITH p, min(s.urn) AS member
+       MATCH (o:School {laCode: $la}) WHERE o.stateFunded = true
+         AND NOT EXISTS { (o)-[:MEMBER_OF]->(p) }
+       RETURN p.id AS id, member, min(o.urn) AS outsider ORDER BY p.id LIMIT 1`,
+      { la: LA },
+    );
+    if (!trust) throw new Error("Dudley has no trust with a state-funded member.");
+    const lead = await registeredId("TRUST_SCHOOL_IMPROVEMENT_LEAD", { partnershipId: trust.id });
+    const token = await admin();
+
+    const refused = await api().executeText(
+      ASSIGN,
+      { input: { adviserId: lead, urns: [Number(trust.member), Number(trust.outsider)] } },
+      { token },
+    );
+    const countAfterRefusal = await advisesCount(lead);
+    const assigned = await api().executeText(
+      ASSIGN,
+      { input: { adviserId: lead, urns: [Number(trust.member)] } },
+      { token },
+    );
+
+    expect(codeOf(refused)).toBe("BAD_USER_INPUT");
+    expect(refused.errors?.[0]?.message).toContain(String(trust.outsider));
+    expect(countAfterRefusal).toBe(0);
+    expect(dataOf(assigned)).toEqual({ assignAdviser: { id: lead, schoolCount: 1 } });
+  });
 });
 
 describe("who may write", () => {
@@ -555,5 +649,39 @@ describe("adviserCoverage", () => {
     expect(dataOf(page)).toMatchObject({
       adviser: { schoolCount: 2, schools: { totalCount: 2, pageInfo: { hasNextPage: true } } },
     });
+  });
+});
+
+describe("what coverage reads", () => {
+  /** Operators that read every School node or every entry of a School index. */
+  const SCANS = /^(NodeByLabelScan|NodeIndexScan|AllNodesScan)/;
+
+  async function scansWithRows(statement: string, params: Record<string, unknown>) {
+    const result = await api().db.driver.executeQuery(
+      `PROFILE ${api().db.statement(statement)}`,
+      params,
+    );
+    type PlanNode = { operatorType: string; rows?: number; children?: PlanNode[] };
+    const all = (plan: PlanNode): PlanNode[] => [plan, ...(plan.children ?? []).flatMap(all)];
+    return all(result.summary.profile as unknown as PlanNode)
+      .filter((op) => SCANS.test(op.operatorType) && (op.rows ?? 0) > 0)
+      .map((op) => `${op.operatorType} (${op.rows} rows)`);
+  }
+
+  it("when an LA's coverage and unadvised schools are read, then no operator reads all of England's schools", async () => {
+    const laCode = neo4j.int(LA);
+
+    const counted = await scansWithRows("advisers/countCoverage", { laCode, kind: null });
+    const listed = await scansWithRows("advisers/listUnadvisedSchools", {
+      laCode,
+      kind: null,
+      afterBandRank: null,
+      afterNeedPoints: null,
+      afterUrn: null,
+      limit: neo4j.int(6),
+    });
+
+    expect(counted).toEqual([]);
+    expect(listed).toEqual([]);
   });
 });

@@ -259,6 +259,18 @@ describe("proposeClusters", () => {
     }
   });
 
+  it("when Devon and Cornwall are clustered at large target sizes, then no school is stranded far from its cluster", async () => {
+    // Greedy filling alone left an Axminster school in a Plymouth cluster (Devon at 40: 87 km
+    // spread; Cornwall at 20: 66 km); the swaps after it bring every cluster within 30 km.
+    for (const la of [878, CORNWALL]) {
+      for (const targetSize of [20, 40]) {
+        const proposals = await propose(la, targetSize);
+        const widest = Math.max(...proposals.map((p) => p.spreadKm));
+        expect(widest, `LA ${la} at ${targetSize}`).toBeLessThan(30);
+      }
+    }
+  });
+
   it("when targetSize is outside 3..40, then a validation error names it", async () => {
     for (const targetSize of [2, 41]) {
       const result = await api().executeText(PROPOSE, { la: DORSET, targetSize });
@@ -466,6 +478,47 @@ describe("adoptClusters", () => {
       "input.board.chair.name",
     ]);
     expect(await written()).toEqual(before);
+  });
+
+  it("when two adoptions naming the same school race, then one is made and the other is a CONFLICT", async () => {
+    const fourth = dorset[3]!.schools.map((s) => s.urn);
+    const fifth = dorset[4]!.schools.map((s) => s.urn);
+    const before = await written();
+    const token = await adminToken();
+
+    const results = await Promise.all(
+      ["A", "B", "C"].map((name, i) =>
+        api().executeText(
+          ADOPT,
+          {
+            input: adoptInput(
+              i === 0 ? [fourth] : [[fourth[i - 1]!, fourth[i]!], fifth.slice(3 * i - 3, 3 * i)],
+              null,
+              `Race ${name}`,
+            ),
+          },
+          { token },
+        ),
+      ),
+    );
+
+    expect(results.map((result) => codeOf(result) ?? "OK").sort()).toEqual([
+      "CONFLICT",
+      "CONFLICT",
+      "OK",
+    ]);
+    const after = await written();
+    // One board and its one or two clusters, with the chair and two members, and one audit event.
+    expect(after.audits - before.audits).toBe(1);
+    expect(after.leaders - before.leaders).toBe(3);
+    const [row] = await query<{ clusters: unknown }>(
+      api().db,
+      `MATCH (s:School {urn: $urn})-[:MEMBER_OF]->(c:Partnership {type: "CLUSTER"})
+       WHERE c.createdBy STARTS WITH $prefix
+       RETURN count(c) AS clusters`,
+      { urn: fourth[0], prefix: SUBJECT },
+    );
+    expect(Number(row?.clusters)).toBe(1);
   });
 
   it("when oversight of the South West adopts a Dorset cluster, then it is made", async () => {

@@ -6,6 +6,7 @@
  * shares, rural and coastal figures recomputed from the graph. Every role is tried against
  * recordGrant. Removes every grant and audit event it made.
  */
+import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allocateGrant } from "../../src/modules/funding/allocation.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
@@ -335,6 +336,13 @@ describe("invalid grants and reports", () => {
     ["a match with nobody matching", { matchedPence: 100 }, "BAD_USER_INPUT", "input.matchedBy"],
     ["an end before the start", { endsOn: "1996-08-31" }, "BAD_USER_INPUT", "input.endsOn"],
     ["OTHER without a fund name", { fund: "OTHER" }, "BAD_USER_INPUT", "input.fundName"],
+    [
+      "a purpose of two letters padded to five with spaces",
+      { purpose: " ab  " },
+      "BAD_USER_INPUT",
+      "input.purpose",
+    ],
+    ["a funder of one letter in spaces", { funder: "  D " }, "BAD_USER_INPUT", "input.funder"],
     ["an unknown school", { recipientUrn: 9_999_998 }, "NOT_FOUND", "input.recipientUrn"],
     [
       "an unknown partnership",
@@ -436,4 +444,131 @@ describe("who may record a grant", () => {
       }
     },
   );
+});
+
+describe("oversight and trusts that span regions", () => {
+  it("when oversight of the South West records a grant to a trust that also has schools in another region, then FORBIDDEN and nothing is written; oversight of both may", async () => {
+    const [trust] = await query<{ id: string; regions: string[] }>(
+      api().db,
+      `MATCH (p:Partnership)<-[m:MEMBER_OF]-(s:School)
+       WHERE m.leavingOn IS NULL OR m.leavingOn > date()
+       WITH p, collect(DISTINCT s.regionCode) AS regions
+       WHERE size(regions) = 2 AND $region IN regions
+       RETURN p.id AS id, regions ORDER BY p.id LIMIT 1`,
+      { region: REGION },
+    );
+    if (!trust) throw new Error("No trust has schools in the South West and one other region.");
+    const input = grantInput({
+      awardedOn: "1996-06-01",
+      amountPence: 100,
+      recipientUrn: null,
+      recipientPartnershipId: trust.id,
+    });
+    const southWestOnly = `${SUBJECT}-spanning-sw`;
+    const both = `${SUBJECT}-spanning-both`;
+
+    const refused = await api().executeText(
+      RECORD,
+      { input },
+      { token: await testToken({ role: "OVERSIGHT", sub: southWestOnly, regionCodes: [REGION] }) },
+    );
+    const allowed = await api().executeText(
+      RECORD,
+      { input },
+      { token: await testToken({ role: "OVERSIGHT", sub: both, regionCodes: trust.regions }) },
+    );
+
+    expect(codeOf(refused)).toBe("FORBIDDEN");
+    expect(await grantsBy(southWestOnly)).toBe(0);
+    expect(allowed.errors).toBeUndefined();
+    expect(await grantsBy(both)).toBe(1);
+  });
+});
+
+/** Operators that read every node of a label, every entry of an index or every relationship. */
+const SCANS = /^(NodeByLabelScan|NodeIndexScan|AllNodesScan|\w*RelationshipTypeScan)/;
+
+interface PlanNode {
+  operatorType: string;
+  rows?: number;
+  children?: PlanNode[];
+}
+
+function operators(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.children ?? []).flatMap(operators)];
+}
+
+describe("what a report reads", () => {
+  async function profile(statement: string, params: Record<string, unknown>): Promise<PlanNode[]> {
+    const result = await api().db.driver.executeQuery(
+      `PROFILE ${api().db.statement(statement)}`,
+      params,
+    );
+    return operators(result.summary.profile as unknown as PlanNode);
+  }
+
+  it("when an LA's or a region's schools are counted, then no operator reads all of England's schools", async () => {
+    const la = await profile("funding/countAreaSchools", {
+      laCode: neo4j.int(DORSET),
+      regionCode: null,
+    });
+    const region = await profile("funding/countAreaSchools", {
+      laCode: null,
+      regionCode: REGION,
+    });
+
+    for (const plan of [la, region]) {
+      expect(plan.filter((op) => SCANS.test(op.operatorType) && (op.rows ?? 0) > 0)).toEqual([]);
+    }
+  });
+
+  it("when a window is reported, then its grants are found through the award-date index", async () => {
+    for (const window of [
+      { from: FROM, to: TO },
+      { from: null, to: null },
+    ]) {
+      const plan = await profile("funding/findReportGrants", {
+        laCode: neo4j.int(DORSET),
+        regionCode: null,
+        ...window,
+        limit: neo4j.int(10),
+      });
+
+      expect(plan.filter((op) => SCANS.test(op.operatorType))).toEqual([]);
+      expect(plan.some((op) => op.operatorType.startsWith("NodeIndexSeekByRange"))).toBe(true);
+    }
+  });
+  it("when grants are listed a page at a time, then they are walked down the award-date index and pages follow on", async () => {
+    const plan = await profile("funding/listGrants", {
+      laCode: neo4j.int(BATH),
+      regionCode: null,
+      afterAwardedOn: null,
+      afterId: null,
+      limit: neo4j.int(2),
+    });
+    const LIST = `query ($after: String) {
+      grants(localAuthorityCode: ${BATH}, first: 1, after: $after) {
+        edges { node { id awardedOn } } pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    type Page = {
+      grants: {
+        edges: { node: { id: string; awardedOn: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
+
+    const first = dataOf(await api().executeText(LIST)) as Page;
+    const second = dataOf(
+      await api().executeText(LIST, { after: first.grants.pageInfo.endCursor }),
+    ) as Page;
+
+    expect(plan.filter((op) => SCANS.test(op.operatorType))).toEqual([]);
+    expect(plan.some((op) => op.operatorType.startsWith("NodeIndexSeekByRange"))).toBe(true);
+    // The trust's grants land in Bath, so there are at least two to page through.
+    expect(first.grants.pageInfo.hasNextPage).toBe(true);
+    const [a, b] = [first.grants.edges[0]!.node, second.grants.edges[0]!.node];
+    expect(a.id).not.toBe(b.id);
+    expect(a.awardedOn >= b.awardedOn).toBe(true);
+  });
 });

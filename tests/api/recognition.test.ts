@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+import { RecognitionRepository } from "../../src/modules/recognition/recognition.repository.js";
 
 const api = useApi();
 const SUBJECT = testSubject("recognition");
@@ -505,6 +506,30 @@ describe("supportRecognition", () => {
 
     expect(three).toBe(one);
     expect(three).toBeLessThanOrEqual(6);
+  });
+
+  it("when national changes are asked for many year pairs at once, then each is the mean over the schools with both years", async () => {
+    const years = ["2015/16", "2016/17", "2018/19", "2022/23", "2024/25"];
+    const pairs = years.flatMap((before, i) =>
+      years.slice(i + 1).map((after) => ({ before, after })),
+    );
+    // No KS2 tests were sat in 2020/21, so no school has that pair.
+    pairs.push({ before: "2018/19", after: "2020/21" });
+
+    const changes = await new RecognitionRepository(api().db).nationalChanges(pairs);
+
+    expect([...changes.keys()].sort()).toEqual(
+      pairs
+        .slice(0, -1)
+        .map((pair) => `${pair.before}|${pair.after}`)
+        .sort(),
+    );
+    for (const pair of pairs.slice(0, -1)) {
+      expect(changes.get(`${pair.before}|${pair.after}`)).toBeCloseTo(
+        await nationalChange(pair.before, pair.after),
+        9,
+      );
+    }
   });
 
   it.each([

@@ -17,6 +17,8 @@ import { AdviserKindEnum } from "./adviser.types.js";
 const MAX_URN = 9_999_999;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const PRINTABLE = /^[^\p{Cc}\p{Cs}]*$/u;
+/** At least two characters once trimmed, as names are stored trimmed. */
+const TWO_WHEN_TRIMMED = /\S[\s\S]*\S/;
 const urnMessage = { message: `must be a URN from 1 to ${MAX_URN}` };
 const idMessage = { message: "must be an id of letters, digits and . _ : - (at most 200)" };
 
@@ -25,6 +27,7 @@ export class RegisterAdviserInput {
   @Field(() => String, { description: "The adviser's name (2 to 120 characters)." })
   @MinLength(2, { message: "must be 2 to 120 characters" })
   @MaxLength(120, { message: "must be 2 to 120 characters" })
+  @Matches(TWO_WHEN_TRIMMED, { message: "must be 2 to 120 characters" })
   @Matches(PRINTABLE, { message: "must not contain control characters" })
   @Matches(/\S/, { message: "must not be blank" })
   name!: string;
@@ -37,6 +40,7 @@ export class RegisterAdviserInput {
   })
   @MinLength(2, { message: "must be 2 to 200 characters" })
   @MaxLength(200, { message: "must be 2 to 200 characters" })
+  @Matches(TWO_WHEN_TRIMMED, { message: "must be 2 to 200 characters" })
   @Matches(PRINTABLE, { message: "must not contain control characters" })
   @Matches(/\S/, { message: "must not be blank" })
   organisation!: string;

@@ -61,6 +61,10 @@ export interface AssignmentTarget {
   found: boolean;
   name: string | null;
   regionCode: string | null;
+  /** Whether the school is in the council the adviser works for (false when it works for none). */
+  inCouncil: boolean;
+  /** Whether the school is a current member of the partnership the adviser works for. */
+  inPartnership: boolean;
   /** The adviser of the assigned kind the school has now, if any. */
   currentAdviser: { id: string; name: string } | null;
 }

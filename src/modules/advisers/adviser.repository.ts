@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Neo4jError } from "neo4j-driver";
 import type { Database } from "../../db/driver.js";
-import { ConflictError, NotFoundError } from "../../errors/index.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.js";
 import { recordAudit } from "../audit/audit.writer.js";
 import type { NameKey } from "../common/pagination.js";
 import { cypherInt } from "../common/params.js";
@@ -154,6 +154,8 @@ export class AdviserRepository {
         await run("advisers/findAssignmentTargets", {
           urns: request.urns.map(cypherInt),
           kind: adviser.kind,
+          laCode: adviser.laCode === null ? null : cypherInt(adviser.laCode),
+          partnershipId: adviser.partnershipId,
         })
       ).map(toTarget);
       const unknown = targets.filter((target) => !target.found).map((target) => target.urn);
@@ -161,6 +163,15 @@ export class AdviserRepository {
         throw new NotFoundError(`No open school has URN ${unknown.join(", ")}.`, "input.urns");
       }
       authorizeRegions(distinctRegions(targets));
+      const outside = outsideEmployer(adviser, targets);
+      if (outside.length > 0) {
+        throw new ValidationError(
+          adviser.kind === "COUNCIL_IMPROVEMENT_OFFICER"
+            ? `\`input.urns\`: a council improvement officer advises only its council's (${adviser.laCode}) schools; not ${outside.join(", ")}.`
+            : `\`input.urns\`: a trust school improvement lead advises only its trust's (${adviser.partnershipId}) current members; not ${outside.join(", ")}.`,
+          "input.urns",
+        );
+      }
       const taken = targets.find(
         (target) => target.currentAdviser !== null && target.currentAdviser.id !== adviser.id,
       );
@@ -368,6 +379,8 @@ function toTarget(row: Record<string, unknown>): AssignmentTarget {
     found: row["found"] === true,
     name: asString(row["name"]),
     regionCode: asString(row["regionCode"]),
+    inCouncil: row["inCouncil"] === true,
+    inPartnership: row["inPartnership"] === true,
     currentAdviser:
       current === null
         ? null
@@ -376,6 +389,21 @@ function toTarget(row: Record<string, unknown>): AssignmentTarget {
             name: asString(current["name"]) ?? "",
           },
   };
+}
+
+/**
+ * URNs an employed adviser may not take on: a council officer serves its own council's schools
+ * and a trust lead its own trust's, so oversight of one region cannot hand another region's
+ * council or trust staff a caseload outside their employer. A SIP is commissioned, so any school.
+ */
+function outsideEmployer(adviser: AdviserRecord, targets: readonly AssignmentTarget[]): number[] {
+  if (adviser.kind === "COUNCIL_IMPROVEMENT_OFFICER") {
+    return targets.filter((target) => !target.inCouncil).map((target) => target.urn);
+  }
+  if (adviser.kind === "TRUST_SCHOOL_IMPROVEMENT_LEAD") {
+    return targets.filter((target) => !target.inPartnership).map((target) => target.urn);
+  }
+  return [];
 }
 
 function distinctRegions(targets: readonly AssignmentTarget[]): string[] {

@@ -68,7 +68,7 @@ export class AdviserResolver {
 
   @Mutation(() => Adviser, {
     description:
-      "The adviser starts advising the schools, all or none: a school has at most one adviser of each kind, so one that has another is a CONFLICT naming it and its adviser. Schools it already advises are left as they are. Admins, or oversight of every school's region.",
+      "The adviser starts advising the schools, all or none: a school has at most one adviser of each kind, so one that has another is a CONFLICT naming it and its adviser. A council officer takes only its council's schools and a trust lead only its trust's current members (BAD_USER_INPUT otherwise). Schools it already advises are left as they are. Admins, or oversight of every school's region.",
   })
   assignAdviser(
     @Arg("input", () => AssignAdviserInput, { validateFn: validateArgument("input") })

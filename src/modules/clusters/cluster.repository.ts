@@ -79,7 +79,7 @@ export class ClusterRepository {
       check(schools);
 
       const createdBy = origin.actor.sub;
-      await run("clusters/createBoard", {
+      const boards = await run("clusters/createBoard", {
         laCode,
         createdBy,
         board: {
@@ -101,6 +101,16 @@ export class ClusterRepository {
       const memberCounts = new Map(
         created.map((row) => [requireString(row["id"], "Partnership.id"), asInt(row["members"])]),
       );
+      // The statements MATCH the LA, the collaboration models and the schools, and make nothing
+      // when one is missing; throwing rolls back instead of committing an audited half-adoption.
+      const short = plan.clusters.find(
+        (cluster) => memberCounts.get(cluster.id) !== cluster.urns.length,
+      );
+      if (boards.length !== 1 || short !== undefined) {
+        throw new Error(
+          `adoptClusters wrote ${boards.length} boards and ${short === undefined ? "every cluster" : `${memberCounts.get(short.id) ?? 0} of ${short.urns.length} members of ${short.id}`}; rolled back`,
+        );
+      }
       const auditEventId = await recordAudit(run, {
         ...origin,
         action: "adoptClusters",
@@ -119,7 +129,7 @@ export class ClusterRepository {
           },
           clusters: plan.clusters.map((cluster) => ({
             ...cluster,
-            members: memberCounts.get(cluster.id) ?? 0,
+            members: cluster.urns.length,
           })),
         },
       });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { haversineKm } from "../matching/geo.js";
 import {
+  assign,
   clusterCount,
   clusterPoints,
+  greedyAssign,
+  rankCentres,
   isMixed,
   strengthOf,
   withinTolerance,
@@ -131,6 +134,71 @@ describe("clusterPoints", () => {
 
   it("when there are no points, then there are no clusters", () => {
     expect(clusterPoints([], 8)).toEqual([]);
+  });
+});
+
+/** Step 3 as the rule words it: every (point, centre) pair sorted, each point to the first with room. */
+function assignBySortingEveryPair(
+  points: readonly ClusterPoint[],
+  centres: readonly { latitude: number; longitude: number }[],
+): number[] {
+  const k = centres.length;
+  const base = Math.floor(points.length / k);
+  let largerLeft = points.length % k;
+  const sizes = new Array<number>(k).fill(0);
+  const result = new Array<number>(points.length).fill(-1);
+  const pairs = points.flatMap((point, p) =>
+    centres.map((centre, c) => ({
+      d: haversineKm(point.latitude, point.longitude, centre.latitude, centre.longitude),
+      p,
+      c,
+    })),
+  );
+  pairs.sort((a, b) => a.d - b.d || a.p - b.p || a.c - b.c);
+  for (const { p, c } of pairs) {
+    if (result[p] !== -1) continue;
+    if (sizes[c]! > base || (sizes[c] === base && largerLeft === 0)) continue;
+    if (sizes[c] === base) largerLeft -= 1;
+    sizes[c] = sizes[c]! + 1;
+    result[p] = c;
+  }
+  return result;
+}
+
+describe("assign", () => {
+  it("when 5 points on a line meet 2 centres, then the first cluster to fill takes the extra point", () => {
+    const points = [0, 1, 1.8, 3, 10].map((east, i) => at(i + 1, east, 0));
+    // Room is 2, and one cluster may take 3. Pairs by distance: 1-A 0, 2-A 1, 4-B 1, 3-A 1.8
+    // (A takes the third place), then 5 finds A full and joins B at 6 km.
+    const centres = [at(0, 0, 0), at(0, 4, 0)];
+    expect(greedyAssign(rankCentres(points, centres), 2)).toEqual([0, 0, 0, 1, 1]);
+    // Every point already sits with its nearest centre, so no swap follows.
+    expect(assign(points, centres)).toEqual([0, 0, 0, 1, 1]);
+  });
+
+  it("when many clusters fill unevenly, then the assignment is the one sorting every pair gives", () => {
+    // A dense town that overflows the centres near it, and villages spread over 60 km: a town
+    // point's twelve nearest centres can all fill before its turn comes.
+    const points = [
+      ...Array.from({ length: 120 }, (_, i) => at(i + 1, (i % 10) * 0.3, Math.floor(i / 10) * 0.3)),
+      ...Array.from({ length: 80 }, (_, i) => at(1000 + i, (i * 148) % 61, (i * 23) % 59)),
+    ];
+    const centres = Array.from({ length: 20 }, (_, i) => at(0, (i * 68) % 53, (i * 11) % 47));
+    const assigned = greedyAssign(rankCentres(points, centres), centres.length);
+    expect(assigned).toEqual(assignBySortingEveryPair(points, centres));
+    const sizes = centres.map((_, c) => assigned.filter((a) => a === c).length);
+    expect(sizes.every((size) => size === 10)).toBe(true);
+  });
+});
+
+describe("assignment swaps", () => {
+  it("when greedy filling strands a far point, then a swap moves it to the nearer cluster", () => {
+    // Centres A (0 km) and B (10 km), two places each. Greedy: 1-A 0, 4-B 1, 2-A 4 fill A, so
+    // 3 (8 km west) joins B 18 km away. Swapping 3 and 2 turns 18² + 4² = 340 into 8² + 6² = 100.
+    const points = [at(1, 0, 0), at(2, 4, 0), at(3, -8, 0), at(4, 9, 0)];
+    const centres = [at(0, 0, 0), at(0, 10, 0)];
+    expect(greedyAssign(rankCentres(points, centres), 2)).toEqual([0, 0, 1, 1]);
+    expect(assign(points, centres)).toEqual([0, 1, 0, 1]);
   });
 });
 

@@ -10,7 +10,9 @@
  * 3. Balanced assignment: every (point, centre) pair is taken in ascending distance order and a
  *    point goes to the first centre that still has room. Room is floor(n / k) places per cluster,
  *    and n mod k clusters (the first to fill) get one more, so every cluster ends with
- *    floor(n / k) or ceil(n / k) points and none is empty.
+ *    floor(n / k) or ceil(n / k) points and none is empty. Then, while swapping two points of
+ *    different clusters lowers the sum of squared distances to their centres, the best swap for
+ *    each point in turn is made (sizes stay the same).
  * 4. Lloyd updates: each centre moves to the mean of its points, and 3 and 4 repeat until the
  *    assignment stops changing, at most MAX_ITERATIONS times.
  * 5. Mixing ("where geography allows"): points are STRONGER (need band 3-4), WEAKER (band 1-2)
@@ -62,6 +64,10 @@ export interface Cluster {
 
 /** Assignment and centre updates stop here even if the assignment still changes. */
 export const MAX_ITERATIONS = 50;
+/** Passes of assignment swaps at most; each pass lowers the total, so this is only a guard. */
+export const MAX_SWAP_PASSES = 100;
+/** Assignment swaps must gain more than this (km²), so rounding noise never swaps back and forth. */
+const SWAP_GAIN_EPSILON = 1e-9;
 /** A swap may grow a cluster's spread by this much at least ... */
 export const SWAP_TOLERANCE_KM = 2;
 /** ... or by this share of its spread, whichever is larger. */
@@ -155,14 +161,7 @@ function seeds(points: readonly ClusterPoint[], k: number): Centre[] {
   return chosen.map((i) => ({ latitude: points[i]!.latitude, longitude: points[i]!.longitude }));
 }
 
-/**
- * Each point's pairs with this many nearest centres are ranked first; a point whose nearest
- * centres all fill up meets the rest in a second round. The order is the same as ranking every
- * pair for all but such points, at a fraction of the cost when there are many clusters.
- */
-const NEAR_CENTRES = 12;
-
-interface Pair {
+export interface Pair {
   d: number;
   point: number;
   cluster: number;
@@ -170,47 +169,145 @@ interface Pair {
 
 const byDistance = (a: Pair, b: Pair) => a.d - b.d || a.point - b.point || a.cluster - b.cluster;
 
-/** The `count` first pairs in distance order, without sorting them all. */
-function nearest(pairs: readonly Pair[], count: number): Pair[] {
-  const kept: Pair[] = [];
-  for (const pair of pairs) {
-    if (kept.length === count && byDistance(pair, kept[count - 1]!) >= 0) continue;
-    let i = Math.min(kept.length, count - 1);
-    kept[i] = pair;
-    while (i > 0 && byDistance(kept[i]!, kept[i - 1]!) < 0) {
-      [kept[i - 1], kept[i]] = [kept[i]!, kept[i - 1]!];
-      i -= 1;
+/** A binary min-heap of pairs in `byDistance` order. */
+class PairHeap {
+  private readonly items: Pair[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(pair: Pair): void {
+    const items = this.items;
+    items.push(pair);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (byDistance(items[i]!, items[parent]!) >= 0) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
     }
   }
-  return kept;
+
+  pop(): Pair {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let smallest = i;
+        if (left < items.length && byDistance(items[left]!, items[smallest]!) < 0) smallest = left;
+        if (right < items.length && byDistance(items[right]!, items[smallest]!) < 0)
+          smallest = right;
+        if (smallest === i) break;
+        [items[i], items[smallest]] = [items[smallest]!, items[i]!];
+        i = smallest;
+      }
+    }
+    return top;
+  }
 }
 
-/** Balanced greedy assignment (step 3): the cluster index of each point, in point order. */
-function assign(points: readonly ClusterPoint[], centres: readonly Centre[]): number[] {
-  const k = centres.length;
-  const base = Math.floor(points.length / k);
-  let largerLeft = points.length % k;
-  const result = new Array<number>(points.length).fill(-1);
-  const sizes = new Array<number>(k).fill(0);
-  const pairsOf = (p: number) =>
-    centres.map((centre, c) => ({ d: distanceKm(points[p]!, centre), point: p, cluster: c }));
+/**
+ * Balanced assignment (step 3): the cluster index of each point, in point order. Greedy filling
+ * alone strands a far point in whichever cluster still has room at the end, however far away
+ * (Axminster in a Plymouth cluster), so swaps then repair what it left.
+ */
+export function assign(points: readonly ClusterPoint[], centres: readonly Centre[]): number[] {
+  const ranked = rankCentres(points, centres);
+  const result = greedyAssign(ranked, centres.length);
+  improveBySwaps(ranked, result);
+  return result;
+}
 
-  const take = (pairs: Pair[]) => {
-    pairs.sort(byDistance);
-    for (const { point, cluster } of pairs) {
-      if (result[point] !== -1) continue;
-      const size = sizes[cluster]!;
-      if (size > base || (size === base && largerLeft === 0)) continue;
-      if (size === base) largerLeft -= 1;
-      sizes[cluster] = size + 1;
-      result[point] = cluster;
-    }
+/** Each point's pairs with every centre, nearest first. */
+export function rankCentres(points: readonly ClusterPoint[], centres: readonly Centre[]): Pair[][] {
+  return points.map((point, p) =>
+    centres
+      .map((centre, c) => ({ d: distanceKm(point, centre), point: p, cluster: c }))
+      .sort(byDistance),
+  );
+}
+
+/**
+ * Step 3's greedy filling: every pair in distance order, each point to the first centre with
+ * room. Sorting all n·k pairs is too slow for the largest LAs at small target sizes (seconds per
+ * request), so only each point's nearest centre with room sits in a heap. A cluster never
+ * regains room once full, so a popped pair whose cluster has filled is replaced by that point's
+ * next centre with room, and pairs leave the heap in exactly the order a sort of every pair would
+ * visit the ones still usable.
+ */
+export function greedyAssign(ranked: readonly (readonly Pair[])[], k: number): number[] {
+  const n = ranked.length;
+  const base = Math.floor(n / k);
+  let largerLeft = n % k;
+  const result = new Array<number>(n).fill(-1);
+  const sizes = new Array<number>(k).fill(0);
+  const hasRoom = (cluster: number) => {
+    const size = sizes[cluster]!;
+    return size < base || (size === base && largerLeft > 0);
   };
 
-  take(points.flatMap((_, p) => nearest(pairsOf(p), NEAR_CENTRES)));
-  const left = points.flatMap((_, p) => (result[p] === -1 ? pairsOf(p) : []));
-  if (left.length > 0) take(left);
+  const next = new Array<number>(n).fill(0);
+  const heap = new PairHeap();
+  ranked.forEach((pairs) => heap.push(pairs[0]!));
+
+  while (heap.size > 0) {
+    const pair = heap.pop();
+    if (hasRoom(pair.cluster)) {
+      if (sizes[pair.cluster] === base) largerLeft -= 1;
+      sizes[pair.cluster] = sizes[pair.cluster]! + 1;
+      result[pair.point] = pair.cluster;
+      continue;
+    }
+    const pairs = ranked[pair.point]!;
+    let i = next[pair.point]! + 1;
+    while (i < pairs.length && !hasRoom(pairs[i]!.cluster)) i += 1;
+    next[pair.point] = i;
+    // Rooms add up to the points left, so a point always finds one.
+    heap.push(pairs[i]!);
+  }
   return result;
+}
+
+/**
+ * Step 3's repair, in place: each point in turn (in id order) that is not in its nearest
+ * centre's cluster swaps with the point of another cluster that lowers the sum of squared
+ * distances to the centres most (ties by id), in passes until no swap helps. Sizes are
+ * unchanged. Squared, because a plain sum gains nothing from handing a far point on through the
+ * clusters between, which is what spreads the cost of a stranded point.
+ */
+export function improveBySwaps(ranked: readonly (readonly Pair[])[], assignment: number[]): void {
+  const distances = ranked.map((pairs) => {
+    const row = new Array<number>(pairs.length);
+    for (const pair of pairs) row[pair.cluster] = pair.d * pair.d;
+    return row;
+  });
+  const cost = (point: number, cluster: number) => distances[point]![cluster]!;
+  for (let pass = 0; pass < MAX_SWAP_PASSES; pass += 1) {
+    let swapped = false;
+    assignment.forEach((a, i) => {
+      // A helpful swap moves at least one of its points nearer; scanning only the points away
+      // from their nearest centre (against every other) finds them all.
+      if (ranked[i]![0]!.cluster === a) return;
+      let best = SWAP_GAIN_EPSILON;
+      let partner = -1;
+      assignment.forEach((b, j) => {
+        if (b === a) return;
+        const gain = cost(i, a) + cost(j, b) - cost(i, b) - cost(j, a);
+        if (gain > best) [best, partner] = [gain, j];
+      });
+      if (partner === -1) return;
+      assignment[i] = assignment[partner]!;
+      assignment[partner] = a;
+      swapped = true;
+    });
+    if (!swapped) break;
+  }
 }
 
 function groups(

@@ -11,11 +11,13 @@ const urnMessage = { message: `must be a URN from 1 to ${MAX_URN}` };
 const amountMessage = { message: `must be a whole number of pence from 1 to ${MAX_GRANT_PENCE}` };
 const matchedMessage = { message: `must be a whole number of pence from 0 to ${MAX_GRANT_PENCE}` };
 
+/** Text is stored trimmed, so its length bounds hold for what is left once trimmed. */
 function text(min: number, max: number) {
   const message = { message: `must be ${min} to ${max} characters` };
   return [
     MinLength(min, message),
     MaxLength(max, message),
+    Matches(new RegExp(`\\S[\\s\\S]{${min - 2},}\\S`), message),
     Matches(PRINTABLE, { message: "must not contain control characters" }),
     Matches(/\S/, { message: "must not be blank" }),
   ];

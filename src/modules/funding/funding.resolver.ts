@@ -16,7 +16,7 @@ import { FundingReport, Grant, GrantConnection } from "./funding.types.js";
 export class GrantResolver {
   @Mutation(() => Grant, {
     description:
-      "Records a school improvement grant to one school or one partnership (admins, or oversight of a region the recipient's schools are in).",
+      "Records a school improvement grant to one school or one partnership (admins, or oversight of every region the recipient's schools are in).",
   })
   recordGrant(
     @Arg("input", () => RecordGrantInput, { validateFn: validateArgument("input") })

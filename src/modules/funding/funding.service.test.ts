@@ -108,3 +108,50 @@ describe("FundingService.record", () => {
     expect(() => leader.record(GRANT)).toThrow(/may not recordGrant/);
   });
 });
+
+describe("FundingService.record by oversight", () => {
+  /** A service whose repository hands the recipient's regions to the check, then records. */
+  function oversightOf(regionCodes: string[], recipientRegions: string[]) {
+    const recording = {
+      record: async (
+        _request: unknown,
+        _fundName: unknown,
+        _origin: unknown,
+        check: (codes: string[]) => void,
+      ) => {
+        check(recipientRegions);
+        return { id: "svc-g" };
+      },
+    } as unknown as FundingRepository;
+    return new FundingService(
+      recording,
+      {} as FundingLoaders,
+      areas,
+      { role: "OVERSIGHT", sub: "o", regionCodes },
+      "req",
+    );
+  }
+
+  it("when a trust has schools in the South West and the North East, then oversight of the South West alone is FORBIDDEN", async () => {
+    const service = oversightOf([SOUTH_WEST.code], [SOUTH_WEST.code, NORTH_EAST.code]);
+
+    await expect(service.record(GRANT)).rejects.toMatchObject({
+      extensions: { code: "FORBIDDEN" },
+    });
+  });
+
+  it("when oversight covers every region the trust's schools are in, then it may record", async () => {
+    const service = oversightOf(
+      [SOUTH_WEST.code, NORTH_EAST.code],
+      [SOUTH_WEST.code, NORTH_EAST.code],
+    );
+
+    await expect(service.record(GRANT)).resolves.toMatchObject({ id: "svc-g" });
+  });
+
+  it("when the recipient is in no region, then oversight is FORBIDDEN", async () => {
+    await expect(oversightOf([SOUTH_WEST.code], []).record(GRANT)).rejects.toMatchObject({
+      extensions: { code: "FORBIDDEN" },
+    });
+  });
+});

@@ -77,7 +77,9 @@ export class FundingService {
   record(request: RecordGrantRequest): Promise<GrantRecord> {
     const principal = this.principal;
     // Roles that may never record are refused before anything is read; oversight is checked
-    // against the recipient's regions once they are known.
+    // against the recipient's regions once they are known, and must oversee every one of them:
+    // a trust's grant lands on all its members, so oversight of one region must not be able to
+    // put money into another region's figures.
     authorize(principal, "recordGrant", {
       regionCodes: principal.role === "OVERSIGHT" ? principal.regionCodes : [],
     });
@@ -112,7 +114,12 @@ export class FundingService {
       request,
       fundName,
       { actor: actorOf(principal), requestId: this.requestId },
-      (regionCodes) => authorize(principal, "recordGrant", { regionCodes }),
+      (regionCodes) => {
+        if (regionCodes.length === 0) authorize(principal, "recordGrant", { regionCodes });
+        for (const code of regionCodes) {
+          authorize(principal, "recordGrant", { regionCodes: [code] });
+        }
+      },
     );
   }
 

@@ -76,76 +76,64 @@ export class GrantConnection {
   pageInfo!: PageInfo;
 }
 
+// The three bases below exist for their fields: no field returns them, so they are not emitted
+// (type-graphql 2 has no `isAbstract` option; unreferenced types are left out of the schema).
+
+/** Awarded and matched money, as every funding figure carries it. */
+@ObjectType()
+abstract class FundingMoney {
+  @Field(() => Float, { description: `Awarded money. ${PENCE_FLOAT}` })
+  awardedPence!: number;
+
+  @Field(() => Float, { description: `Matched money. ${PENCE_FLOAT}` })
+  matchedPence!: number;
+}
+
+/** A breakdown row: its money with the two added up. */
+@ObjectType()
+abstract class FundingMoneyRow extends FundingMoney {
+  @Field(() => Float, { description: `Awarded plus matched. ${PENCE_FLOAT}` })
+  pence!: number;
+}
+
+/** A breakdown row over a set of schools, so its money can be put per pupil. */
+@ObjectType()
+abstract class FundingSchoolsRow extends FundingMoneyRow {
+  @Field(() => Float, { description: "Pupils on roll in the row's open schools." })
+  pupils!: number;
+
+  @Field(() => Float, { nullable: true, description: "pence / pupils; null with no pupils." })
+  perPupilPence!: number | null;
+
+  @Field(() => Int, { description: "Schools some money lands on." })
+  schoolsFunded!: number;
+}
+
 @ObjectType({ description: "Money landing on one local authority's schools." })
-export class FundingAreaRow {
+export class FundingAreaRow extends FundingSchoolsRow {
   @Field(() => Int, { description: "3-digit DfE LA code." })
   localAuthorityCode!: number;
 
   @Field(() => String, { nullable: true })
   name!: string | null;
-
-  @Field(() => Float, { description: `Awarded money. ${PENCE_FLOAT}` })
-  awardedPence!: number;
-
-  @Field(() => Float, { description: `Matched money. ${PENCE_FLOAT}` })
-  matchedPence!: number;
-
-  @Field(() => Float, { description: `Awarded plus matched. ${PENCE_FLOAT}` })
-  pence!: number;
-
-  @Field(() => Float, { description: "Pupils on roll in the LA's open schools." })
-  pupils!: number;
-
-  @Field(() => Float, { nullable: true, description: "pence / pupils; null with no pupils." })
-  perPupilPence!: number | null;
-
-  @Field(() => Int, { description: "Schools some money lands on." })
-  schoolsFunded!: number;
 }
 
 @ObjectType({ description: "Money landing on schools of one need band." })
-export class FundingBandRow {
+export class FundingBandRow extends FundingSchoolsRow {
   @Field(() => Int, { nullable: true, description: "1 (most need) to 4; null: not banded." })
   band!: number | null;
 
-  @Field(() => Float, { description: `Awarded money. ${PENCE_FLOAT}` })
-  awardedPence!: number;
-
-  @Field(() => Float, { description: `Matched money. ${PENCE_FLOAT}` })
-  matchedPence!: number;
-
-  @Field(() => Float, { description: `Awarded plus matched. ${PENCE_FLOAT}` })
-  pence!: number;
-
   @Field(() => Int, { description: "Open schools of the band in the area." })
   schools!: number;
-
-  @Field(() => Float, { description: "Their pupils." })
-  pupils!: number;
-
-  @Field(() => Float, { nullable: true, description: "pence / pupils; null with no pupils." })
-  perPupilPence!: number | null;
-
-  @Field(() => Int, { description: "Schools some money lands on." })
-  schoolsFunded!: number;
 }
 
 @ObjectType({ description: "Money of one fund landing in the area." })
-export class FundingFundRow {
+export class FundingFundRow extends FundingMoneyRow {
   @Field(() => FundEnum)
   fund!: Fund;
 
   @Field(() => Int, { description: "Grants some of whose money lands in the area." })
   grants!: number;
-
-  @Field(() => Float, { description: `Awarded money. ${PENCE_FLOAT}` })
-  awardedPence!: number;
-
-  @Field(() => Float, { description: `Matched money. ${PENCE_FLOAT}` })
-  matchedPence!: number;
-
-  @Field(() => Float, { description: `Awarded plus matched. ${PENCE_FLOAT}` })
-  pence!: number;
 }
 
 @ObjectType({ description: "Part of the report's total (awarded plus matched)." })
@@ -161,7 +149,7 @@ export class FundingShare {
   description:
     "Where the money of school improvement grants awarded in a window lands in an area. A grant to a school lands on it; one to a partnership is shared among its current member schools in proportion to pupils (a member without a count is given the mean of the others; equal shares when none has one), in whole pence by largest remainder, matched money likewise. Only the shares landing on the area's schools count.",
 })
-export class FundingReport {
+export class FundingReport extends FundingMoney {
   @Field(() => Region, { nullable: true, description: "Null for an LA or for England." })
   region!: unknown;
 
@@ -174,14 +162,11 @@ export class FundingReport {
   @Field(() => LocalDateResolver, { nullable: true, description: "Grants awarded on or before." })
   to!: string | null;
 
-  @Field(() => Int, { description: "Grants some of whose money lands in the area." })
+  @Field(() => Int, {
+    description:
+      "Grants some of whose money lands in the area; for England also those whose money is unallocated.",
+  })
   grants!: number;
-
-  @Field(() => Float, { description: `Awarded money landing in the area. ${PENCE_FLOAT}` })
-  awardedPence!: number;
-
-  @Field(() => Float, { description: `Matched money landing in the area. ${PENCE_FLOAT}` })
-  matchedPence!: number;
 
   @Field(() => Float, { description: `awardedPence + matchedPence. ${PENCE_FLOAT}` })
   totalPence!: number;

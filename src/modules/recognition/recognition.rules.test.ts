@@ -46,6 +46,20 @@ describe("dates", () => {
     expect(wholeMonths("2022-10-01", "2023-06-30")).toBe(8);
     expect(wholeMonths("2024-05-01", "2024-01-01")).toBe(0);
   });
+
+  it("when support starts on a day the end month lacks, then the month is whole on that month's last day", () => {
+    expect(wholeMonths("2024-08-31", "2024-09-30")).toBe(1);
+    expect(wholeMonths("2024-08-31", "2024-09-29")).toBe(0);
+    expect(wholeMonths("2024-01-31", "2024-02-29")).toBe(1);
+    expect(wholeMonths("2025-01-30", "2025-02-28")).toBe(1);
+    expect(wholeMonths("2024-01-31", "2024-04-30")).toBe(3);
+    const shortMonth = scoreEngagement(
+      engagement({ start: "2024-08-31", end: "2024-09-30" }),
+      NO_CHANGES,
+      TODAY,
+    );
+    expect([shortMonth.counted, shortMonth.months, shortMonth.points]).toEqual([true, 1, 3]);
+  });
 });
 
 describe("points of one engagement", () => {

@@ -44,7 +44,7 @@ export const RULE_DESCRIPTION =
   `and in a disadvantaged area: IDACI decile 1 to 3, or, when the school has no IDACI decile, more than ${FSM_THRESHOLD_PERCENT}% of pupils eligible for free school meals; ` +
   "it must also have started, and have lasted at least one whole month. " +
   "Points = need weight (band 1: 2, band 2: 1) × deprivation weight (IDACI decile 1: 1.5, decile 2: 1.25, decile 3 or the free-school-meals test: 1) " +
-  `× whole months of support (open engagements count to today; at most ${MONTHS_CAP}) × outcome factor. ` +
+  `× whole months of support (open engagements count to today; at most ${MONTHS_CAP}; a month is whole on the same day of the month, or on the last day of a month too short to have it) × outcome factor. ` +
   "The outcome factor compares the school's change in the percentage of pupils reaching the expected standard in KS2 reading, writing and maths " +
   "from the last year with results before the academic year the support started to the first year with results after the academic year it ended " +
   "(for an engagement still open, the latest year with results) with the mean change of every school with results in both years: " +
@@ -72,11 +72,16 @@ export function seriesYearStart(label: string): number {
   return Number(label.slice(0, 4));
 }
 
-/** Whole calendar months from one ISO date to another; 0 when `to` is not later. */
+/**
+ * Whole calendar months from one ISO date to another; 0 when `to` is not later. A month is
+ * complete on the same day of the month, or on the last day of a month too short to have it, so
+ * support from 31 August to 30 September is one month.
+ */
 export function wholeMonths(from: string, to: string): number {
   const [y1, m1, d1] = from.split("-").map(Number) as [number, number, number];
   const [y2, m2, d2] = to.split("-").map(Number) as [number, number, number];
-  const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+  const daysInToMonth = new Date(Date.UTC(y2, m2, 0)).getUTCDate();
+  const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < Math.min(d1, daysInToMonth) ? 1 : 0);
   return Math.max(0, months);
 }
 
@@ -254,6 +259,8 @@ export interface Recognition {
   schools: RecognisedSchoolRecord[];
   engagementsConsidered: number;
   engagementsCounted: number;
+  /** Counted engagements whose outcome could be measured, over every leader, not just the first. */
+  outcomesMeasured: number;
 }
 
 const byPointsThenId = (
@@ -273,9 +280,11 @@ export function recognise(
 ): Recognition {
   const byLeader = new Map<string, { baseUrn: number | null; contributions: Contribution[] }>();
   let counted = 0;
+  let measured = 0;
   for (const engagement of engagements) {
     const contribution = scoreEngagement(engagement, nationalChanges, today);
     if (contribution.counted) counted += 1;
+    if (contribution.counted && contribution.outcome !== null) measured += 1;
     const entry = byLeader.get(engagement.systemLeaderId) ?? {
       baseUrn: engagement.baseUrn,
       contributions: [],
@@ -336,5 +345,6 @@ export function recognise(
     schools,
     engagementsConsidered: engagements.length,
     engagementsCounted: counted,
+    outcomesMeasured: measured,
   };
 }

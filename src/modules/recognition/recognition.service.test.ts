@@ -95,6 +95,26 @@ describe("RecognitionService.supportRecognition", () => {
     expect(result.note).toContain("every outcome factor shown is 1");
   });
 
+  it("when only a leader beyond `first` has a measured outcome, then the note does not say none has", async () => {
+    // leader-a: 24 months, unmeasured, 2 × 1.5 × 24 = 72; leader-b: 2 × 1.5 × 8 × 1.768 = 42.43.
+    const { fake } = store(
+      {
+        engagements: [
+          engagement({ ks2: null, start: "2021-06-01", end: "2023-06-01" }),
+          engagement({ id: "e2", systemLeaderId: "leader-b", urn: 101 }),
+        ],
+      },
+      { "2018/19|2023/24": -4.68 },
+    );
+
+    const result = await new RecognitionService(fake, () => TODAY).supportRecognition(null, 1);
+
+    expect(result.leaders.map((leader) => [leader.systemLeaderId, leader.points])).toEqual([
+      ["leader-a", 72],
+    ]);
+    expect(result.note).toBeNull();
+  });
+
   it("when the region is unknown, then NOT_FOUND names regionCode", async () => {
     const { fake } = store({ regionKnown: false });
 

@@ -66,7 +66,10 @@ export class RecognitionService {
     return {
       rule: { version: RULE_VERSION, description: RULE_DESCRIPTION },
       regionCode: region,
-      ...result,
+      leaders: result.leaders,
+      schools: result.schools,
+      engagementsConsidered: result.engagementsConsidered,
+      engagementsCounted: result.engagementsCounted,
       note: noteOf(result, scope),
     };
   }
@@ -79,10 +82,7 @@ function noteOf(result: ReturnType<typeof recognise>, scope: string): string | n
   if (result.engagementsCounted === 0) {
     return `None of the ${result.engagementsConsidered} support engagements for schools in ${scope} meets the rule (a school in need band 1 or 2 in a disadvantaged area, supported for at least a month), so no one is recognised.`;
   }
-  const measured = result.leaders.some((leader) =>
-    leader.contributions.some((c) => c.counted && c.outcome !== null),
-  );
-  return measured
+  return result.outcomesMeasured > 0
     ? null
     : "No counted engagement has KS2 results both before and after it yet, so every outcome factor shown is 1.";
 }
