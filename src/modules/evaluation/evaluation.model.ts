@@ -3,6 +3,13 @@ import type { PartnershipRecord, PartnershipType } from "../partnerships/partner
 export const IMPACT_MEASURES = ["KS2_RWM_EXPECTED", "KS4_PROGRESS_8"] as const;
 export type ImpactMeasure = (typeof IMPACT_MEASURES)[number];
 
+/**
+ * Whom members are compared with. FAMILY: the member's family of similar schools (formed partly
+ * on outcomes). CONTEXT_NEIGHBOURS: its nearest schools of the same phase on context alone.
+ */
+export const COMPARISON_BASES = ["FAMILY", "CONTEXT_NEIGHBOURS"] as const;
+export type ComparisonBasis = (typeof COMPARISON_BASES)[number];
+
 export const IMPACT_VERDICTS = [
   "ANSWERED",
   "TOO_FEW_SCHOOLS",
@@ -29,6 +36,11 @@ export interface ImpactMembership {
   partnershipId: string;
   /** yyyy-mm-dd, or null when the source records none. */
   joinedOn: string | null;
+  /**
+   * The school's notice has run out: it is no longer a member, but it was, so it is no fair
+   * comparison for the partnership (or its type) either.
+   */
+  ended: boolean;
 }
 
 export interface ImpactPartnership {
@@ -108,10 +120,15 @@ export interface MeasureImpact {
 }
 
 export interface GroupImpact {
+  comparison: ComparisonBasis;
+  /** Comparison schools per member on the CONTEXT_NEIGHBOURS basis; null for FAMILY. */
+  neighboursPerMember: number | null;
   /** Member schools, whether or not they have figures. */
   members: number;
-  /** Members in a family of the current run, so with comparison schools to be measured against. */
+  /** Members in a family of the current run. */
   membersInFamilies: number;
+  /** Members with a figure and comparison schools on the basis used. */
+  membersWithComparisonSchools: number;
   familyVersion: number | null;
   measures: MeasureImpact[];
   caveats: string[];

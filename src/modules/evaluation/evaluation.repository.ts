@@ -93,6 +93,7 @@ export class EvaluationRepository implements ImpactSource {
         urn: requireInt(row["urn"], "School.urn"),
         partnershipId: requireString(row["partnershipId"], "Partnership.id"),
         joinedOn: asDate(row["joinedOn"]),
+        ended: row["ended"] === true,
       })),
       partnerships: asList(listing?.["partnerships"]).map((value): ImpactPartnership => {
         const p = asProperties(value) ?? {};

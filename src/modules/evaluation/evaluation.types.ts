@@ -2,11 +2,31 @@ import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Partnership, PartnershipTypeEnum } from "../partnerships/partnership.types.js";
 import type { PartnershipType } from "../partnerships/partnership.model.js";
 import {
+  COMPARISON_BASES,
   IMPACT_MEASURES,
   IMPACT_VERDICTS,
+  type ComparisonBasis,
   type ImpactMeasure,
   type ImpactVerdict,
 } from "./evaluation.model.js";
+
+export const ComparisonBasisEnum = Object.fromEntries(COMPARISON_BASES.map((b) => [b, b])) as {
+  [K in ComparisonBasis]: K;
+};
+registerEnumType(ComparisonBasisEnum, {
+  name: "ComparisonBasis",
+  description: "Whom each member school is compared with; the group's own schools never count.",
+  valuesConfig: {
+    FAMILY: {
+      description:
+        "The member's family of similar schools in the current run. Families are formed partly on outcomes (latest KS2, 2018/19 progress and Attainment 8), which pulls gaps in those years towards zero.",
+    },
+    CONTEXT_NEIGHBOURS: {
+      description:
+        "The member's 20 nearest schools of the same phase on context alone (FSM, EAL, SEN, IDACI at weight 1, pupils at 0.5), with no outcome figure, so matching cannot pull gaps towards zero.",
+    },
+  },
+});
 
 export const ImpactMeasureEnum = Object.fromEntries(IMPACT_MEASURES.map((m) => [m, m])) as {
   [K in ImpactMeasure]: K;
@@ -39,7 +59,7 @@ registerEnumType(ImpactVerdictEnum, {
 
 @ObjectType({
   description:
-    "One year's comparison: each member's figure minus the mean of its family's comparison schools with a figure that year (the gap), summarised over the members.",
+    "One year's comparison: each member's figure minus the mean of its comparison schools with a figure that year (the gap), summarised over the members.",
 })
 export class YearImpact {
   @Field(() => String, { description: "Academic year, e.g. 2018/19." })
@@ -98,7 +118,7 @@ export class YearImpact {
 
 @ObjectType({
   description:
-    "Before and after joining, a difference in differences: per member with a joining date, its mean gap to its family in years that started on or after joining minus its mean gap in years that ended before (an academic year 2016/17 ends on 31 August 2017).",
+    "Before and after joining, a difference in differences: per member with a joining date, its mean gap to its comparison schools in years that started on or after joining minus its mean gap in years that ended before (an academic year 2016/17 ends on 31 August 2017).",
 })
 export class BeforeAfterImpact {
   @Field(() => ImpactVerdictEnum)
@@ -176,17 +196,31 @@ export class MeasureImpact {
 
 @ObjectType({
   description:
-    "Whether a partnership's schools do better than similar schools: each member against the members of its family of similar schools outside the partnership.",
+    "Whether a partnership's schools do better than similar schools: each member against its comparison schools (its family, or its nearest schools on context) outside the partnership.",
 })
 export class PartnershipImpact {
   @Field(() => Partnership)
   partnership!: Partnership;
+
+  @Field(() => ComparisonBasisEnum, { description: "Whom members were compared with." })
+  comparison!: ComparisonBasis;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Comparison schools per member on CONTEXT_NEIGHBOURS; null for FAMILY.",
+  })
+  neighboursPerMember!: number | null;
 
   @Field(() => Int, { description: "Member schools." })
   members!: number;
 
   @Field(() => Int, { description: "Members in a family of the current run." })
   membersInFamilies!: number;
+
+  @Field(() => Int, {
+    description: "Members with a figure and comparison schools on the basis used.",
+  })
+  membersWithComparisonSchools!: number;
 
   @Field(() => Int, { nullable: true, description: "The FamilyRun version used." })
   familyVersion!: number | null;
@@ -206,6 +240,15 @@ export class PartnershipTypeImpact {
   @Field(() => PartnershipTypeEnum)
   type!: PartnershipType;
 
+  @Field(() => ComparisonBasisEnum, { description: "Whom members were compared with." })
+  comparison!: ComparisonBasis;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Comparison schools per member on CONTEXT_NEIGHBOURS; null for FAMILY.",
+  })
+  neighboursPerMember!: number | null;
+
   @Field(() => String, { nullable: true, description: "Null: all of England." })
   regionCode!: string | null;
 
@@ -217,6 +260,11 @@ export class PartnershipTypeImpact {
 
   @Field(() => Int)
   membersInFamilies!: number;
+
+  @Field(() => Int, {
+    description: "Members with a figure and comparison schools on the basis used.",
+  })
+  membersWithComparisonSchools!: number;
 
   @Field(() => Int, { nullable: true })
   familyVersion!: number | null;

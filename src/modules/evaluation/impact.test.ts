@@ -4,10 +4,12 @@ import {
   academicYearEnd,
   academicYearStart,
   buildBaseline,
+  familyComparisons,
   measureImpact,
   summarise,
   tCritical95,
   type GroupMember,
+  type ImpactGroup,
 } from "./impact.js";
 
 function school(
@@ -48,9 +50,17 @@ const baseline = buildBaseline(
   ["KS2_RWM_EXPECTED", "KS4_PROGRESS_8"],
 );
 
-function group(members: readonly ImpactSchool[], joinedOn: string | null = "2018-09-01") {
+function group(
+  members: readonly ImpactSchool[],
+  joinedOn: string | null = "2018-09-01",
+  excluded: ReadonlySet<number> = new Set(members.map((s) => s.urn)),
+): ImpactGroup {
   const list: GroupMember[] = members.map((s) => ({ school: s, joinedOn }));
-  return { members: list, excluded: new Set(members.map((s) => s.urn)) };
+  return {
+    members: list,
+    comparisonOf: familyComparisons(baseline, excluded),
+    comparisonLabel: "similar schools in their families",
+  };
 }
 
 describe("summarise", () => {
@@ -83,12 +93,26 @@ describe("summarise", () => {
 });
 
 describe("tCritical95", () => {
-  it("when df is in the table, between rows or beyond it, then the table's or the smaller df's value", () => {
+  it("when df is 1..30, then the table's value", () => {
     expect(tCritical95(1)).toBe(12.706);
     expect(tCritical95(4)).toBe(2.776);
-    expect(tCritical95(35)).toBe(2.042); // df 30, slightly wider than the exact 2.030
-    expect(tCritical95(120)).toBe(1.98);
-    expect(tCritical95(500)).toBe(1.96);
+    expect(tCritical95(30)).toBe(2.042);
+  });
+
+  it("when df is between table rows or beyond 120, then the exact value, not the row below or 1.96", () => {
+    // Exact: t(35) = 2.03011, t(60) = 2.00030, t(121) = 1.97976, t(1000) = 1.96234. Before, df 35
+    // took df 30's 2.042 (too wide) and df 121 took 1.96 (too narrow).
+    expect(tCritical95(31)).toBeCloseTo(2.03951, 4);
+    expect(tCritical95(35)).toBeCloseTo(2.03011, 4);
+    expect(tCritical95(60)).toBeCloseTo(2.0003, 4);
+    expect(tCritical95(121)).toBeCloseTo(1.97976, 4);
+    expect(tCritical95(1000)).toBeCloseTo(1.96234, 4);
+    expect(tCritical95(1e9)).toBeCloseTo(1.95996, 5);
+  });
+
+  it("when df is below 1, then RangeError", () => {
+    expect(() => tCritical95(0)).toThrow(RangeError);
+    expect(() => tCritical95(Number.NaN)).toThrow(RangeError);
   });
 });
 
@@ -145,6 +169,18 @@ describe("measureImpact", () => {
     expect(beforeAfter.effectSize).toBeCloseTo(5 / 4.87055, 4);
   });
 
+  it("when a member joined on 1 September, then the year that ended the day before is before and the one starting that day after", () => {
+    const { beforeAfter } = measureImpact(
+      group(memberSchools, "2017-09-01"),
+      baseline,
+      "KS2_RWM_EXPECTED",
+    );
+    // Before: 2016/17 only (gaps -5, 0, -10, +5, 0); after: 2017/18 and 2022/23 (0, 1, 0.5, 4.5, -3.5).
+    expect(beforeAfter).toMatchObject({ membersWithYearsBefore: 5, membersWithYearsAfter: 5 });
+    expect(beforeAfter.meanGapBefore).toBeCloseTo(-2, 10);
+    expect(beforeAfter.meanGapAfter).toBeCloseTo(0.5, 10);
+  });
+
   it("when a year straddles the joining date, then it counts neither before nor after", () => {
     // Joined 1 January 2023: 2022/23 straddles it, so no year is after joining.
     const { beforeAfter } = measureImpact(
@@ -178,7 +214,7 @@ describe("measureImpact", () => {
 
   it("when fewer than five members can be compared, then TOO_FEW_SCHOOLS with n still given", () => {
     // M3-M5 stay out of the comparison, as members of a partnership of the type studied would.
-    const two = { ...group(memberSchools.slice(0, 2)), excluded: new Set([11, 12, 13, 14, 15]) };
+    const two = group(memberSchools.slice(0, 2), "2018-09-01", new Set([11, 12, 13, 14, 15]));
     const impact = measureImpact(two, baseline, "KS2_RWM_EXPECTED");
     expect(impact.verdict).toBe("TOO_FEW_SCHOOLS");
     expect(impact.years[2]).toMatchObject({ verdict: "TOO_FEW_SCHOOLS", n: 2, mean: 3.5 });
@@ -194,12 +230,8 @@ describe("measureImpact", () => {
   });
 
   it("when every family member is in the group, then NO_COMPARISON_SCHOOLS", () => {
-    const all = group(memberSchools);
-    const impact = measureImpact(
-      { ...all, excluded: new Set([1, 2, 11, 12, 13, 14, 15]) },
-      baseline,
-      "KS2_RWM_EXPECTED",
-    );
+    const all = group(memberSchools, "2018-09-01", new Set([1, 2, 11, 12, 13, 14, 15]));
+    const impact = measureImpact(all, baseline, "KS2_RWM_EXPECTED");
     expect(impact.verdict).toBe("NO_COMPARISON_SCHOOLS");
     expect(impact.years[0]).toMatchObject({ membersWithValue: 5, n: 0 });
     expect(impact.beforeAfter.verdict).toBe("NO_COMPARISON_SCHOOLS");

@@ -1,13 +1,15 @@
 /**
  * Do a group's schools do better than similar schools? Pure statistics over plain records.
  *
- * Each member is compared with its own family of similar schools (current FamilyRun), leaving
- * out schools that are themselves in the group: gap(m, y) = value(m, y) minus the mean of the
- * comparison schools with a figure in year y. Year by year the gaps are summarised (mean, sample
- * standard deviation, standard error, 95% interval from the t distribution, and an effect size
- * standardised against the national spread). Before/after joining is a difference in differences:
- * each school's mean gap in years that started on or after it joined minus its mean gap in years
- * that ended before it joined, summarised the same way.
+ * Each member is compared with its own comparison schools, leaving out schools that are
+ * themselves in the group: on the FAMILY basis its family in the current FamilyRun, on the
+ * CONTEXT_NEIGHBOURS basis its nearest schools on context alone (context-neighbours.ts).
+ * gap(m, y) = value(m, y) minus the mean of the comparison schools with a figure in year y. Year
+ * by year the gaps are summarised (mean, sample standard deviation, standard error, 95% interval
+ * from the t distribution, and an effect size standardised against the national spread).
+ * Before/after joining is a difference in differences: each school's mean gap in years that
+ * started on or after it joined minus its mean gap in years that ended before it joined,
+ * summarised the same way.
  */
 import type {
   BeforeAfterImpact,
@@ -46,53 +48,32 @@ export function standardDeviation(values: readonly number[]): number | null {
   return Math.sqrt(squares / (values.length - 1));
 }
 
-/** Two-sided 95% critical values of Student's t by degrees of freedom. */
-const T_TABLE: readonly [number, number][] = [
-  [1, 12.706],
-  [2, 4.303],
-  [3, 3.182],
-  [4, 2.776],
-  [5, 2.571],
-  [6, 2.447],
-  [7, 2.365],
-  [8, 2.306],
-  [9, 2.262],
-  [10, 2.228],
-  [11, 2.201],
-  [12, 2.179],
-  [13, 2.16],
-  [14, 2.145],
-  [15, 2.131],
-  [16, 2.12],
-  [17, 2.11],
-  [18, 2.101],
-  [19, 2.093],
-  [20, 2.086],
-  [21, 2.08],
-  [22, 2.074],
-  [23, 2.069],
-  [24, 2.064],
-  [25, 2.06],
-  [26, 2.056],
-  [27, 2.052],
-  [28, 2.048],
-  [29, 2.045],
-  [30, 2.042],
-  [40, 2.021],
-  [60, 2.0],
-  [120, 1.98],
+/** Two-sided 95% critical values of Student's t for 1..30 degrees of freedom. */
+const T_TABLE: readonly number[] = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,
+  2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048,
+  2.045, 2.042,
 ];
 
+/** The normal distribution's two-sided 95% point. */
+const Z_975 = 1.959963984540054;
+
 /**
- * The critical value for `df` degrees of freedom; between rows of the table the smaller df's value
- * (slightly wider, so conservative), and 1.96 beyond 120.
+ * The critical value for `df` degrees of freedom: the table up to 30, beyond it the
+ * Cornish-Fisher expansion of t about the normal point, which agrees with exact values to 1e-4
+ * from df 30 on (2.0423 at 30, 2.0301 at 35, 1.9799 at 120) and tends to 1.96. Rounding down to
+ * a table row (df 35 as 30) widened intervals, and 1.96 from df 121 on narrowed them.
  */
 export function tCritical95(df: number): number {
-  if (df < 1) throw new RangeError("t needs at least one degree of freedom");
-  if (df > 120) return 1.96;
-  let critical = T_TABLE[0]![1];
-  for (const [rowDf, value] of T_TABLE) if (df >= rowDf) critical = value;
-  return critical;
+  if (!(df >= 1)) throw new RangeError("t needs at least one degree of freedom");
+  if (Number.isInteger(df) && df <= T_TABLE.length) return T_TABLE[df - 1]!;
+  const z = Z_975;
+  const z2 = z * z;
+  const g1 = (z * (z2 + 1)) / 4;
+  const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;
+  const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
+  const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160;
+  return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
 }
 
 export function summarise(values: readonly number[], nationalSd: number | null): Summary {
@@ -167,11 +148,40 @@ export interface GroupMember {
   joinedOn: string | null;
 }
 
-/** A set of member schools and the schools that may not serve as their comparison. */
+/** The schools one member is compared with, the group's own schools already left out. */
+export interface ComparisonPool {
+  /** Members with the same key share the pool, so its yearly means are worked out once. */
+  key: string;
+  schools: readonly ImpactSchool[];
+}
+
+/** A set of member schools and whom each is compared with. */
 export interface ImpactGroup {
   members: readonly GroupMember[];
-  /** The group's own members, or every member of a partnership of the type studied. */
-  excluded: ReadonlySet<number>;
+  /** Null when the member has no comparison schools (in no family, say). */
+  comparisonOf: (school: ImpactSchool) => ComparisonPool | null;
+  /** How explanations name the comparison schools, e.g. "similar schools in their families". */
+  comparisonLabel: string;
+}
+
+/** Each member's family, less the schools that may not serve as comparisons. */
+export function familyComparisons(
+  baseline: ImpactBaseline,
+  excluded: ReadonlySet<number>,
+): (school: ImpactSchool) => ComparisonPool | null {
+  const pools = new Map<string, ComparisonPool>();
+  return (school) => {
+    if (school.familyId === null) return null;
+    let pool = pools.get(school.familyId);
+    if (!pool) {
+      const schools = (baseline.families.get(school.familyId) ?? []).filter(
+        (other) => !excluded.has(other.urn),
+      );
+      pool = { key: `family:${school.familyId}`, schools };
+      pools.set(school.familyId, pool);
+    }
+    return pool;
+  };
 }
 
 interface Comparison {
@@ -179,21 +189,24 @@ interface Comparison {
   urns: number[];
 }
 
-/** Each member's gap to its family comparison schools, per year. */
+interface MemberYear {
+  gap: number;
+  comparison: Comparison;
+}
+
+/** Each member's gap to its comparison schools with a figure, per year. */
 function memberGaps(
   group: ImpactGroup,
-  baseline: ImpactBaseline,
   measure: ImpactMeasure,
-): { comparisons: Map<string, Comparison>; gaps: Map<number, Map<string, number>> } {
+): Map<number, Map<string, MemberYear>> {
   const comparisons = new Map<string, Comparison>();
-  const comparisonOf = (familyId: string, year: string): Comparison => {
-    const key = `${familyId}|${year}`;
+  const comparisonOf = (pool: ComparisonPool, year: string): Comparison => {
+    const key = `${pool.key}|${year}`;
     let comparison = comparisons.get(key);
     if (!comparison) {
       const urns: number[] = [];
       const values: number[] = [];
-      for (const school of baseline.families.get(familyId) ?? []) {
-        if (group.excluded.has(school.urn)) continue;
+      for (const school of pool.schools) {
         const value = school.series[measure].get(year);
         if (value === undefined) continue;
         urns.push(school.urn);
@@ -204,18 +217,19 @@ function memberGaps(
     }
     return comparison;
   };
-  const gaps = new Map<number, Map<string, number>>();
+  const gaps = new Map<number, Map<string, MemberYear>>();
   for (const { school } of group.members) {
-    const own = new Map<string, number>();
-    if (school.familyId !== null) {
+    const own = new Map<string, MemberYear>();
+    const pool = school.series[measure].size > 0 ? group.comparisonOf(school) : null;
+    if (pool !== null) {
       for (const [year, value] of school.series[measure]) {
-        const comparison = comparisonOf(school.familyId, year);
-        if (comparison.mean !== null) own.set(year, value - comparison.mean);
+        const comparison = comparisonOf(pool, year);
+        if (comparison.mean !== null) own.set(year, { gap: value - comparison.mean, comparison });
       }
     }
     gaps.set(school.urn, own);
   }
-  return { comparisons, gaps };
+  return gaps;
 }
 
 function yearVerdict(membersWithValue: number, n: number): ImpactVerdict {
@@ -228,8 +242,7 @@ function yearImpacts(
   group: ImpactGroup,
   baseline: ImpactBaseline,
   measure: ImpactMeasure,
-  gaps: Map<number, Map<string, number>>,
-  comparisons: Map<string, Comparison>,
+  gaps: Map<number, Map<string, MemberYear>>,
 ): YearImpact[] {
   return baseline.years[measure].map((year) => {
     let membersWithValue = 0;
@@ -241,9 +254,9 @@ function yearImpacts(
       const value = school.series[measure].get(year);
       if (value === undefined) continue;
       membersWithValue += 1;
-      const gap = gaps.get(school.urn)?.get(year);
-      if (gap === undefined) continue;
-      const comparison = comparisons.get(`${school.familyId}|${year}`)!;
+      const compared = gaps.get(school.urn)?.get(year);
+      if (compared === undefined) continue;
+      const { gap, comparison } = compared;
       memberValues.push(value);
       comparisonMeans.push(comparison.mean!);
       yearGaps.push(gap);
@@ -281,6 +294,7 @@ function yearlyVerdict(
   members: number,
   years: readonly YearImpact[],
   measure: ImpactMeasure,
+  comparisonLabel: string,
 ): { verdict: ImpactVerdict; explanation: string } {
   const { label, unit } = MEASURE_LABELS[measure];
   const digits = measure === "KS4_PROGRESS_8" ? 2 : 1;
@@ -294,7 +308,7 @@ function yearlyVerdict(
   if (largest === 0) {
     return {
       verdict: "NO_COMPARISON_SCHOOLS",
-      explanation: `Members have ${label} figures, but none is in a family of similar schools with a school outside the group that has a figure for the same year, so there is nothing to compare them with.`,
+      explanation: `Members have ${label} figures, but none has ${comparisonLabel} outside the group with a figure for the same year, so there is nothing to compare them with.`,
     };
   }
   if (largest < MIN_SCHOOLS) {
@@ -308,7 +322,7 @@ function yearlyVerdict(
     verdict: "ANSWERED",
     explanation:
       `In ${latest.year}, ${latest.n} member schools averaged ${number(latest.memberMean, digits)} against ` +
-      `${number(latest.comparisonMean, digits)} for similar schools in their families: a gap of ` +
+      `${number(latest.comparisonMean, digits)} for ${comparisonLabel}: a gap of ` +
       `${signed(latest.mean, digits)} ${unit} (${interval(latest, digits)}), an effect size of ` +
       `${signed(latest.effectSize, 2)} national standard deviations. Other years are listed.`,
   };
@@ -318,7 +332,7 @@ function beforeAfter(
   group: ImpactGroup,
   baseline: ImpactBaseline,
   measure: ImpactMeasure,
-  gaps: Map<number, Map<string, number>>,
+  gaps: Map<number, Map<string, MemberYear>>,
   yearly: ImpactVerdict,
 ): BeforeAfterImpact {
   const { label, unit } = MEASURE_LABELS[measure];
@@ -341,7 +355,7 @@ function beforeAfter(
     membersWithJoinDate += 1;
     const before: number[] = [];
     const after: number[] = [];
-    for (const [year, gap] of own) {
+    for (const [year, { gap }] of own) {
       if (academicYearEnd(year) < joinedOn) before.push(gap);
       else if (academicYearStart(year) >= joinedOn) after.push(gap);
     }
@@ -422,9 +436,9 @@ export function measureImpact(
   baseline: ImpactBaseline,
   measure: ImpactMeasure,
 ): MeasureImpact {
-  const { gaps, comparisons } = memberGaps(group, baseline, measure);
-  const years = yearImpacts(group, baseline, measure, gaps, comparisons);
-  const yearly = yearlyVerdict(group.members.length, years, measure);
+  const gaps = memberGaps(group, measure);
+  const years = yearImpacts(group, baseline, measure, gaps);
+  const yearly = yearlyVerdict(group.members.length, years, measure, group.comparisonLabel);
   return {
     measure,
     unit: MEASURE_LABELS[measure].unit,
