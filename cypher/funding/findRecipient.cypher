@@ -4,9 +4,9 @@ OPTIONAL MATCH (s:School {urn: $urn})
 OPTIONAL MATCH (p:Partnership {id: $partnershipId})
 WITH s, p,
   CASE WHEN p IS NULL THEN [] ELSE COLLECT {
-    MATCH (m:School)-[r:MEMBER_OF]->(p)
+    MATCH (m:School)-[r:MEMBER_OF]->(:Partnership)-[:OVERSEEN_BY*0..1]->(p)
     WHERE r.leavingOn IS NULL OR r.leavingOn > date()
-    RETURN m
+    RETURN DISTINCT m
   } END AS members
 RETURN s IS NOT NULL OR p IS NOT NULL AS found,
   CASE WHEN s IS NOT NULL THEN [s.regionCode] ELSE [m IN members WHERE m.regionCode IS NOT NULL | m.regionCode] END AS regionCodes,

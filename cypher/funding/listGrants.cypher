@@ -11,7 +11,7 @@ WHERE ($afterId IS NULL OR g.awardedOn < date($afterAwardedOn)
     OR (r:School AND ($laCode IS NULL OR r.laCode = $laCode)
       AND ($regionCode IS NULL OR r.regionCode = $regionCode))
     OR (r:Partnership AND EXISTS {
-      MATCH (s:School)-[m:MEMBER_OF]->(r)
+      MATCH (s:School)-[m:MEMBER_OF]->(:Partnership)-[:OVERSEEN_BY*0..1]->(r)
       WHERE (m.leavingOn IS NULL OR m.leavingOn > date())
         AND ($laCode IS NULL OR s.laCode = $laCode)
         AND ($regionCode IS NULL OR s.regionCode = $regionCode)

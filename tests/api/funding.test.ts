@@ -21,6 +21,9 @@ const BATH = 800;
 const FROM = "1996-04-01";
 const TO = "1996-04-30";
 const AWARDED_ON = "1996-04-15";
+/** The day the board test awards its fund on, outside the window above. */
+const BOARD_DAY = "1996-05-15";
+const DEVON = 878;
 
 const RECORD = `mutation ($input: RecordGrantInput!) {
   recordGrant(input: $input) {
@@ -158,7 +161,13 @@ afterAll(async () => {
   await query(api().db, "MATCH (g:Grant) WHERE g.createdBy STARTS WITH $prefix DETACH DELETE g", {
     prefix: SUBJECT,
   });
+  await query(api().db, "MATCH (l:Leader) WHERE l.createdBy STARTS WITH $prefix DETACH DELETE l", {
+    prefix: SUBJECT,
+  });
   await cleanUpWrites(api().db, SUBJECT);
+  await query(api().db, "MATCH (la:LocalAuthority {code: $la}) REMOVE la.clustersChangedAt", {
+    la: DEVON,
+  });
 });
 
 describe("recordGrant and fundingReport", () => {
@@ -296,6 +305,69 @@ describe("recordGrant and fundingReport", () => {
     ]);
   });
 
+  it("when a fund goes to a School Improvement Board, then it lands on the schools of the clusters the board oversees", async () => {
+    // Four Devon schools in no cluster, adopted as two clusters under one board.
+    const picked = (
+      await query(
+        api().db,
+        `MATCH (s:School {laCode: $la, stateFunded: true})
+         WHERE s.pupils IS NOT NULL AND NOT (s)-[:MEMBER_OF]->(:Partnership {type: "CLUSTER"})
+         RETURN s.urn AS urn, s.pupils AS pupils, s.laCode AS laCode, s.rural AS rural,
+           s.coastal AS coastal, s.needBand AS needBand
+         ORDER BY s.urn DESC LIMIT 4`,
+        { la: DEVON },
+      )
+    ).map(toMember);
+    expect(picked).toHaveLength(4);
+    const adopted = await api().executeText(
+      `mutation ($input: AdoptClustersInput!) { adoptClusters(input: $input) { board { id } } }`,
+      {
+        input: {
+          localAuthorityCode: DEVON,
+          board: {
+            name: "Test improvement board",
+            chair: { name: "Independent Chair" },
+            members: [],
+          },
+          clusters: [
+            { name: "Test cluster A", urns: picked.slice(0, 2).map((m) => m.urn) },
+            { name: "Test cluster B", urns: picked.slice(2).map((m) => m.urn) },
+          ],
+        },
+      },
+      { token: await admin() },
+    );
+    const boardId = (dataOf(adopted) as { adoptClusters: { board: { id: string } } }).adoptClusters
+      .board.id;
+    const before = await report({ la: DEVON, from: BOARD_DAY, to: BOARD_DAY });
+
+    const recorded = await api().executeText(
+      RECORD,
+      {
+        input: grantInput({
+          amountPence: 10_000_000,
+          awardedOn: BOARD_DAY,
+          recipientUrn: undefined,
+          recipientPartnershipId: boardId,
+        }),
+      },
+      { token: await admin() },
+    );
+    expect(recorded.errors).toBeUndefined();
+
+    const after = await report({ la: DEVON, from: BOARD_DAY, to: BOARD_DAY });
+    const shares = new Map(
+      allocateGrant({ amountPence: 10_000_000, matchedPence: 0 }, picked).map((share) => [
+        share.urn,
+        share.awardedPence,
+      ]),
+    );
+    expect(after.totalPence - before.totalPence).toBe(10_000_000);
+    expect(after.schoolsFunded - before.schoolsFunded).toBe(4);
+    const rural = picked.filter((m) => m.rural).reduce((sum, m) => sum + shares.get(m.urn)!, 0);
+    expect(after.rural.pence - before.rural.pence).toBe(rural);
+  });
+
   it("when grants are read back, then the trust and the school list what they were awarded", async () => {
     const result = await api().executeText(
       `query ($urn: Int!, $id: ID!) {
@@ -355,6 +427,7 @@ describe("invalid grants and reports", () => {
   it.each(cases)(
     "when a grant has %s, then %s names %s and nothing is written",
     async (_, overrides, code, argument) => {
+      const before = await grantsBy(`${SUBJECT}-admin`);
       const result = await api().executeText(
         RECORD,
         { input: grantInput(overrides) },
@@ -363,7 +436,7 @@ describe("invalid grants and reports", () => {
 
       expect(codeOf(result)).toBe(code);
       expect(result.errors?.[0]?.extensions?.["argument"]).toBe(argument);
-      expect(await grantsBy(`${SUBJECT}-admin`)).toBe(2);
+      expect(await grantsBy(`${SUBJECT}-admin`)).toBe(before);
     },
   );
 

@@ -4,7 +4,9 @@
  * - A grant to a school lands on that school.
  * - A grant to a partnership is shared among its current member schools in proportion to
  *   their pupils. A member without a pupil count is given the mean count of the members that
- *   have one; when no member has a count (or every count is zero) the shares are equal.
+ *   have one; when no member has a count (or every count is zero) the shares are equal. A
+ *   School Improvement Board's members are the schools of the clusters it oversees, so a
+ *   fund given to the board lands on the clusters' schools.
  * - Matched money is shared the same way as the award, separately.
  *
  * Shares are whole pence by largest-remainder apportionment: each school first gets the floor

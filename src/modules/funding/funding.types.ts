@@ -147,7 +147,7 @@ export class FundingShare {
 
 @ObjectType({
   description:
-    "Where the money of school improvement grants awarded in a window lands in an area. A grant to a school lands on it; one to a partnership is shared among its current member schools in proportion to pupils (a member without a count is given the mean of the others; equal shares when none has one), in whole pence by largest remainder, matched money likewise. Only the shares landing on the area's schools count.",
+    "Where the money of school improvement grants awarded in a window lands in an area. A grant to a school lands on it; one to a partnership is shared among its current member schools (a School Improvement Board's: the schools of the clusters it oversees) in proportion to pupils (a member without a count is given the mean of the others; equal shares when none has one), in whole pence by largest remainder, matched money likewise. Only the shares landing on the area's schools count.",
 })
 export class FundingReport extends FundingMoney {
   @Field(() => Region, { nullable: true, description: "Null for an LA or for England." })
