@@ -182,7 +182,7 @@ export function createContext(
       ),
       offers: new OfferService(repositories.offers, principal, request.requestId),
       engagements: new EngagementService(repositories.engagements, principal, request.requestId),
-      recognition: new RecognitionService(repositories.recognition),
+      recognition: new RecognitionService(repositories.recognition, principal),
       families: new FamilyRecomputeService(
         repositories.familyRecompute,
         shared.similarityIndex,
@@ -196,7 +196,7 @@ export function createContext(
         createSimilarityLoaders(repositories.similarity),
       ),
       matching: new MatchingService(shared.similarityIndex),
-      ...createSupportServices(repositories, shared.supportSnapshots),
+      ...createSupportServices(repositories, shared.supportSnapshots, principal),
       advisers: new AdviserService(
         repositories.advisers,
         createAdviserLoaders(repositories.advisers),
@@ -214,6 +214,7 @@ export function createContext(
       evaluation: new EvaluationService(
         shared.impactSnapshots,
         createPartnershipLoaders(repositories.partnerships),
+        shared.similarityIndex,
       ),
       clusters: new ClusterService(
         repositories.clusters,

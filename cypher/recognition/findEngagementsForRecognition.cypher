@@ -11,6 +11,7 @@ CALL () {
     start: r.start,
     end: r.end,
     urn: s.urn,
+    regionCode: s.regionCode,
     needBand: s.needBand,
     idaciDecile: s.idaciDecile,
     fsmPercent: s.fsmPercent,

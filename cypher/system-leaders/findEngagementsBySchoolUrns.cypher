@@ -4,5 +4,5 @@ UNWIND $urns AS urn
 MATCH (l:SystemLeader)-[r:SUPPORTS]->(s:School {urn: urn})
 WITH urn, l, r, s
 ORDER BY r.start DESC, r.id
-RETURN urn, collect(r { .*, systemLeaderId: l.id, urn: s.urn,
+RETURN urn, collect(r { .*, systemLeaderId: l.id, urn: s.urn, regionCode: s.regionCode,
   open: r.end IS NULL OR r.end >= date() }) AS engagements

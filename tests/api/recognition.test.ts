@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
 import { RecognitionRepository } from "../../src/modules/recognition/recognition.repository.js";
+import type { TokenClaims } from "../../src/auth/tokens.js";
 
 const api = useApi();
 const SUBJECT = testSubject("recognition");
@@ -34,7 +35,7 @@ const RECOGNITION = `query ($regionCode: String, $first: Int) {
       systemLeader { id name }
       baseSchool { urn }
       contributions {
-        engagementId counted exclusion needBand idaciDecile months countedMonths
+        engagementId schoolWithheld fsmPercent counted exclusion needBand idaciDecile months countedMonths
         needWeight deprivationWeight outcomeFactor points reason
         outcome { beforeYear afterYear schoolChange nationalChange relativeChange }
         school { urn name }
@@ -46,6 +47,8 @@ const RECOGNITION = `query ($regionCode: String, $first: Int) {
 
 interface Contribution {
   engagementId: string;
+  schoolWithheld: boolean;
+  fsmPercent: number | null;
   counted: boolean;
   exclusion: string | null;
   needBand: number | null;
@@ -57,7 +60,12 @@ interface Contribution {
   outcomeFactor: number;
   points: number;
   reason: string;
-  outcome: { beforeYear: string; afterYear: string; relativeChange: number } | null;
+  outcome: {
+    beforeYear: string;
+    afterYear: string;
+    schoolChange: number;
+    relativeChange: number;
+  } | null;
   school: { urn: number; name: string } | null;
 }
 interface Recognition {
@@ -197,13 +205,23 @@ let changedAtBefore: { id: string; at: unknown }[] = [];
 
 const admin = (): Promise<string> => testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
 
-function recognition(variables: Record<string, unknown>): Promise<OperationResult<unknown>> {
-  return api().executeText(RECOGNITION, variables);
+function recognition(
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<OperationResult<unknown>> {
+  return api().executeText(RECOGNITION, variables, token === undefined ? {} : { token });
 }
 
-async function recognitionOf(variables: Record<string, unknown>): Promise<Recognition> {
-  return (dataOf(await recognition(variables)) as { supportRecognition: Recognition })
-    .supportRecognition;
+/** As an admin, who may read every engagement, unless another token is given. */
+async function recognitionOf(
+  variables: Record<string, unknown>,
+  token?: string | null,
+): Promise<Recognition> {
+  const result = await recognition(
+    variables,
+    token === undefined ? await admin() : (token ?? undefined),
+  );
+  return (dataOf(result) as { supportRecognition: Recognition }).supportRecognition;
 }
 
 const round = (value: number, places: number): number =>
@@ -467,6 +485,99 @@ describe("supportRecognition", () => {
       reason: "Not counted: the school is in need band 4 (only bands 1 and 2 count).",
     });
   });
+
+  it.each([
+    // [caller, its claims, the planned engagements whose school it is shown]
+    ["ANONYMOUS", () => null, []],
+    [
+      "SCHOOL supported in E1",
+      () => ({ role: "SCHOOL", sub: `${SUBJECT}-school`, urn: schools.get("A")!.urn }),
+      ["E1"],
+    ],
+    [
+      "SCHOOL a recognised leader is based at",
+      () => ({ role: "SCHOOL", sub: `${SUBJECT}-school`, urn: leaders[0]!.baseUrn }),
+      [],
+    ],
+    [
+      "SYSTEM_LEADER of E1 and E2",
+      () => ({ role: "SYSTEM_LEADER", sub: `${SUBJECT}-leader`, systemLeaderId: leaders[0]!.id }),
+      ["E1", "E2"],
+    ],
+    [
+      "SYSTEM_LEADER of none of them",
+      () => ({ role: "SYSTEM_LEADER", sub: `${SUBJECT}-leader`, systemLeaderId: "tsh-sw6" }),
+      [],
+    ],
+    [
+      "OVERSIGHT of the North East",
+      () => ({ role: "OVERSIGHT", sub: `${SUBJECT}-oversight`, regionCodes: [NORTH_EAST] }),
+      PLAN.map((step) => step.key),
+    ],
+    [
+      "OVERSIGHT of the South West",
+      () => ({ role: "OVERSIGHT", sub: `${SUBJECT}-oversight`, regionCodes: ["E12000009"] }),
+      [],
+    ],
+    ["ADMIN", () => ({ role: "ADMIN", sub: `${SUBJECT}-admin` }), PLAN.map((step) => step.key)],
+  ] as [string, () => TokenClaims | null, string[]][])(
+    "when %s asks, then the ranking is the same and only the schools it may read are named",
+    async (_, claims, shown) => {
+      const c = claims();
+      const full = await recognitionOf({ regionCode: NORTH_EAST });
+
+      const result = await recognitionOf(
+        { regionCode: NORTH_EAST },
+        c === null ? null : await testToken(c),
+      );
+
+      const ranking = (r: Recognition) => ({
+        leaders: r.leaders.map((l) => [l.rank, l.systemLeader?.id, l.points, l.baseSchool?.urn]),
+        schools: r.schools.map((s) => [s.rank, s.school?.urn, s.points]),
+      });
+      expect(ranking(result)).toEqual(ranking(full));
+      const contributions = result.leaders.flatMap((l) => l.contributions);
+      const fullById = new Map(
+        full.leaders.flatMap((l) => l.contributions).map((c) => [c.engagementId, c]),
+      );
+      expect(contributions).toHaveLength(PLAN.length);
+      for (const step of PLAN) {
+        const id = engagementIds.get(step.key)!;
+        const contribution = contributions.find((c) => c.engagementId === id)!;
+        const complete = fullById.get(id)!;
+        const urn = schools.get(step.school)!.urn;
+        // What the rule rests on is public either way.
+        for (const field of [
+          "counted",
+          "exclusion",
+          "needBand",
+          "idaciDecile",
+          "months",
+          "countedMonths",
+          "outcomeFactor",
+          "points",
+        ] as const) {
+          expect(contribution[field], `${step.key}.${field}`).toEqual(complete[field]);
+        }
+        if (shown.includes(step.key)) {
+          expect(contribution).toEqual(complete);
+          expect(contribution.school?.urn).toBe(urn);
+        } else {
+          expect(contribution).toMatchObject({
+            schoolWithheld: true,
+            school: null,
+            fsmPercent: null,
+            outcome: null,
+          });
+          expect(contribution.reason).not.toContain(String(urn));
+          if (complete.outcome !== null) {
+            expect(contribution.reason).not.toContain(complete.outcome.beforeYear);
+            expect(contribution.reason).toContain(`outcome ${complete.outcomeFactor} (`);
+          }
+        }
+      }
+    },
+  );
 
   it("when first is 2, then only the first two leaders and schools come back", async () => {
     const full = await recognitionOf({ regionCode: NORTH_EAST });

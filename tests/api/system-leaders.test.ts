@@ -4,7 +4,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { dataOf, useApi } from "../helpers/api.js";
+import { dataOf, testToken, useApi } from "../helpers/api.js";
+import type { TokenClaims } from "../../src/auth/tokens.js";
 
 const api = useApi();
 
@@ -208,6 +209,7 @@ describe("schoolsToSupport", () => {
       await api().executeText(
         `query ($id: ID!) { systemLeader(id: $id) { capacity openEngagements availableCapacity engagements(openOnly: true) { id open school { urn } } } }`,
         { id: FIVE_COUNTIES_HUB },
+        { token: await testToken({ role: "ADMIN", sub: "test-system-leaders-admin" }) },
       ),
     );
 
@@ -242,6 +244,129 @@ describe("schoolsToSupport", () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
     expect(result.errors?.[0]?.message).toContain(`\`${argument}\``);
   });
+});
+
+describe("who sees support engagements", () => {
+  const LEADER_ENGAGEMENTS = `query ($id: ID!) { systemLeader(id: $id) {
+    openEngagements availableCapacity engagements { id school { urn } }
+  } }`;
+  const SCHOOL_ENGAGEMENTS = `query ($urn: Int!) { school(urn: $urn) {
+    supportEngagements { id systemLeader { id } }
+  } }`;
+  /** Another South West hub, so a school's list holds an engagement a caller may not read. */
+  const OTHER_HUB = "tsh-sw1";
+  const OUT_OF_REGION = "E12000007";
+
+  let supported = 0;
+  let supportedRegion = "";
+  let own = "";
+  let other = "";
+
+  beforeAll(async () => {
+    const [target] = await candidates(FIVE_COUNTIES_HUB, 1);
+    supported = target!.school.urn;
+    const { records } = await api().db.driver.executeQuery(
+      "MATCH (s:School {urn: $urn}) RETURN s.regionCode AS region",
+      { urn: supported },
+    );
+    supportedRegion = String(records[0]?.get("region"));
+    expect(supportedRegion).toMatch(/^E12\d{6}$/);
+    expect(supportedRegion).not.toBe(OUT_OF_REGION);
+  });
+
+  /** The hub's and the other hub's engagements with the school, removed after each test. */
+  async function recordBoth(): Promise<void> {
+    own = `test-supports-${randomUUID()}`;
+    other = `test-supports-${randomUUID()}`;
+    created.push(own, other);
+    await api().db.driver.executeQuery(
+      `UNWIND $rows AS row
+       MATCH (l:SystemLeader {id: row.leader}), (s:School {urn: $urn})
+       CREATE (l)-[:SUPPORTS {id: row.id, start: date() - duration('P30D'), focus: "test"}]->(s)`,
+      {
+        urn: supported,
+        rows: [
+          { leader: FIVE_COUNTIES_HUB, id: own },
+          { leader: OTHER_HUB, id: other },
+        ],
+      },
+    );
+  }
+
+  const callers: [string, () => TokenClaims | null, () => string[], () => string[]][] = [
+    // [caller, claims, the hub's engagements it sees, the school's engagements it sees]
+    ["ANONYMOUS", () => null, () => [], () => []],
+    [
+      "SCHOOL supported",
+      () => ({ role: "SCHOOL", sub: "test-sl-school", urn: supported }),
+      () => [own],
+      () => [own, other],
+    ],
+    [
+      "SCHOOL the hub is based at",
+      () => ({ role: "SCHOOL", sub: "test-sl-school", urn: 109164 }),
+      () => [],
+      () => [],
+    ],
+    [
+      "SYSTEM_LEADER the hub",
+      () => ({ role: "SYSTEM_LEADER", sub: "test-sl-leader", systemLeaderId: FIVE_COUNTIES_HUB }),
+      () => [own],
+      () => [own],
+    ],
+    [
+      "SYSTEM_LEADER another hub",
+      () => ({ role: "SYSTEM_LEADER", sub: "test-sl-leader", systemLeaderId: OTHER_HUB }),
+      () => [],
+      () => [other],
+    ],
+    [
+      "OVERSIGHT of the school's region",
+      () => ({ role: "OVERSIGHT", sub: "test-sl-oversight", regionCodes: [supportedRegion] }),
+      () => [own],
+      () => [own, other],
+    ],
+    [
+      "OVERSIGHT of another region",
+      () => ({ role: "OVERSIGHT", sub: "test-sl-oversight", regionCodes: [OUT_OF_REGION] }),
+      () => [],
+      () => [],
+    ],
+    ["ADMIN", () => ({ role: "ADMIN", sub: "test-sl-admin" }), () => [own], () => [own, other]],
+  ];
+
+  it.each(callers)(
+    "when %s asks, then it sees only the engagements it may read and the counts stay whole",
+    async (_, claims, hubSees, schoolSees) => {
+      await recordBoth();
+      const c = claims();
+      const options = c === null ? {} : { token: await testToken(c) };
+
+      const leader = dataOf(
+        await api().executeText(LEADER_ENGAGEMENTS, { id: FIVE_COUNTIES_HUB }, options),
+      ) as {
+        systemLeader: {
+          openEngagements: number;
+          availableCapacity: number;
+          engagements: { id: string; school: { urn: number } }[];
+        };
+      };
+      const school = dataOf(
+        await api().executeText(SCHOOL_ENGAGEMENTS, { urn: supported }, options),
+      ) as { school: { supportEngagements: { id: string; systemLeader: { id: string } }[] } };
+
+      expect(leader.systemLeader).toMatchObject({ openEngagements: 1, availableCapacity: 9 });
+      expect(leader.systemLeader.engagements).toEqual(
+        hubSees().map((id) => ({ id, school: { urn: supported } })),
+      );
+      expect(school.school.supportEngagements.map((e) => e.id).sort()).toEqual(schoolSees().sort());
+      const { records } = await api().db.driver.executeQuery(
+        "MATCH ()-[r:SUPPORTS]->(:School {urn: $urn}) WHERE r.id IN $ids RETURN count(r) AS n",
+        { urn: supported, ids: [own, other] },
+      );
+      expect(Number(records[0]?.get("n"))).toBe(2);
+    },
+  );
 });
 
 describe("supportAssignments", () => {

@@ -222,7 +222,8 @@ export class SchoolSupportResolver {
   }
 
   @FieldResolver(() => [SupportEngagement], {
-    description: "System leaders' engagements with the school, newest first.",
+    description:
+      "System leaders' engagements with the school that the caller may read, newest first; the rest are left out, not refused. The school itself, the leader concerned, oversight of its region and admins see them; anonymous callers get an empty list.",
   })
   supportEngagements(
     @Root() school: SchoolRecord,

@@ -19,6 +19,8 @@ export interface RecognitionEngagement {
   baseUrn: number | null;
   /** The school supported. */
   urn: number;
+  /** Its region: oversight of it may see which school it is. */
+  regionCode: string | null;
   /** ISO dates; end null while the engagement continues. */
   start: string | null;
   end: string | null;
@@ -68,7 +70,15 @@ export interface OutcomeMeasure {
 /** One engagement as the rule scored it. */
 export interface Contribution {
   engagementId: string;
-  urn: number;
+  /** The school supported; null when withheld from the caller. */
+  urn: number | null;
+  /** The supported school's region, for deciding who may see the school. */
+  regionCode: string | null;
+  /**
+   * True when the caller may not read the engagement: the school, its free-school-meals share
+   * and its KS2 change are left out (withholdSchool).
+   */
+  schoolWithheld: boolean;
   start: string | null;
   end: string | null;
   open: boolean;

@@ -44,6 +44,7 @@ export function toRecognitionEngagement(value: unknown): RecognitionEngagement {
     systemLeaderId: requireString(p["systemLeaderId"], "SystemLeader.id"),
     baseUrn: asInt(p["baseUrn"]),
     urn: requireInt(p["urn"], "School.urn"),
+    regionCode: asString(p["regionCode"]),
     start: asDate(p["start"]),
     end: asDate(p["end"]),
     needBand: asInt(p["needBand"]),

@@ -21,7 +21,7 @@ import {
 export class SupportRecognitionResolver {
   @Query(() => SupportRecognition, {
     description:
-      "System leaders, and the schools they are based at, ranked for supporting schools in need band 1 or 2 in disadvantaged areas, weighted by need, deprivation, months of support and the KS2 outcome against the national change (see `rule`). With a region, support given to schools in that region. NOT_FOUND for an unknown region.",
+      "System leaders, and the schools they are based at, ranked for supporting schools in need band 1 or 2 in disadvantaged areas, weighted by need, deprivation, months of support and the KS2 outcome against the national change (see `rule`). With a region, support given to schools in that region. The ranking, points and rule are public; each contribution names the school supported only to callers who may read that engagement (see RecognitionContribution). NOT_FOUND for an unknown region.",
   })
   supportRecognition(
     @Arg("regionCode", () => String, {
@@ -88,12 +88,18 @@ export class RecognisedSchoolResolver {
 
 @Resolver(() => RecognitionContribution)
 export class RecognitionContributionResolver {
-  @FieldResolver(() => School, { nullable: true, description: "The school supported." })
+  @FieldResolver(() => School, {
+    nullable: true,
+    description:
+      "The school supported; null unless the caller may read the engagement (the school itself, the leader, oversight of the school's region, admins).",
+  })
   school(
     @Root() contribution: Contribution,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SchoolRecord | null> {
-    return ctx.services.schools.byUrn(contribution.urn);
+    return contribution.urn === null
+      ? Promise.resolve(null)
+      : ctx.services.schools.byUrn(contribution.urn);
   }
 }
 

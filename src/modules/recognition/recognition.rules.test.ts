@@ -7,6 +7,7 @@ import {
   recognise,
   scoreEngagement,
   wholeMonths,
+  withholdSchool,
 } from "./recognition.rules.js";
 
 const TODAY = "2026-11-22";
@@ -19,6 +20,7 @@ function engagement(overrides: Partial<RecognitionEngagement> = {}): Recognition
     systemLeaderId: "leader-a",
     baseUrn: 900,
     urn: 100,
+    regionCode: "E12000001",
     start: "2024-01-15",
     end: "2025-01-15",
     needBand: 1,
@@ -298,5 +300,52 @@ describe("ranking", () => {
 
     expect(result.leaders).toHaveLength(1);
     expect(result.schools).toEqual([]);
+  });
+});
+
+describe("withholdSchool", () => {
+  it("when a measured contribution is withheld, then the school and its own figures go and the points stay", () => {
+    const scored = scoreEngagement(
+      engagement({ start: "2022-10-01", end: "2023-06-30", ks2: SERIES }),
+      new Map([["2018/19|2023/24", -4.68]]),
+      TODAY,
+    );
+
+    const withheld = withholdSchool(scored);
+
+    expect(withheld).toMatchObject({
+      engagementId: "e1",
+      urn: null,
+      fsmPercent: null,
+      outcome: null,
+      schoolWithheld: true,
+      needBand: 1,
+      idaciDecile: 1,
+      months: 8,
+      outcomeFactor: 1.768,
+      points: 42.43,
+    });
+    expect(withheld.reason).toBe(
+      "Need band 1 (2) × IDACI decile 1 (1.5) × 8 months × outcome 1.768 (KS2 change against national) = 42.43 points.",
+    );
+    expect(scored).toMatchObject({ urn: 100, schoolWithheld: false });
+  });
+
+  it("when the deprivation rests on the FSM share, then the withheld reason gives the test, not the figure", () => {
+    const counted = withholdSchool(
+      scoreEngagement(engagement({ idaciDecile: null, fsmPercent: 30.5 }), NO_CHANGES, TODAY),
+    );
+    const notCounted = withholdSchool(
+      scoreEngagement(engagement({ idaciDecile: null, fsmPercent: 12.5 }), NO_CHANGES, TODAY),
+    );
+
+    expect(counted.reason).toBe(
+      "Need band 1 (2) × no IDACI decile, over 30% FSM (1) × 12 months × outcome 1 (outcome not yet measurable) = 24 points.",
+    );
+    expect(notCounted).toMatchObject({ counted: false, exclusion: "NOT_DISADVANTAGED" });
+    expect(notCounted.reason).toBe(
+      "Not counted: the school has no IDACI decile and is not above the free-school-meals threshold (more than 30% counts).",
+    );
+    expect(`${counted.reason} ${notCounted.reason}`).not.toMatch(/30\.5|12\.5|\b100\b/);
   });
 });

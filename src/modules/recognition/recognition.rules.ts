@@ -153,17 +153,70 @@ export function measureOutcome(
   };
 }
 
-const EXCLUSION_REASON: Record<Exclusion, (e: RecognitionEngagement) => string> = {
+/** What a reason line is made from: a scored contribution before its reason is written. */
+type Scored = Omit<Contribution, "reason">;
+
+/**
+ * A line may state the supported school's own figures (its free-school-meals share, its KS2
+ * change) only when the school is shown: with public results they would identify it.
+ */
+const EXCLUSION_REASON: Record<Exclusion, (c: Scored, disclose: boolean) => string> = {
   NO_START_DATE: () => "no start date is recorded",
-  NOT_STARTED: (e) => `it starts on ${e.start}`,
+  NOT_STARTED: (c) => `it starts on ${c.start}`,
   NEED_BAND_UNKNOWN: () => "the school has no need band",
-  NEED_NOT_LOW: (e) => `the school is in need band ${e.needBand} (only bands 1 and 2 count)`,
-  NOT_DISADVANTAGED: (e) =>
-    e.idaciDecile !== null
-      ? `the school is in IDACI decile ${e.idaciDecile} (only deciles 1 to 3 count)`
-      : `the school has no IDACI decile and ${e.fsmPercent === null ? "no free-school-meals figure" : `${e.fsmPercent}% free school meals`} (more than ${FSM_THRESHOLD_PERCENT}% counts)`,
+  NEED_NOT_LOW: (c) => `the school is in need band ${c.needBand} (only bands 1 and 2 count)`,
+  NOT_DISADVANTAGED: (c, disclose) =>
+    c.idaciDecile !== null
+      ? `the school is in IDACI decile ${c.idaciDecile} (only deciles 1 to 3 count)`
+      : !disclose
+        ? `the school has no IDACI decile and is not above the free-school-meals threshold (more than ${FSM_THRESHOLD_PERCENT}% counts)`
+        : `the school has no IDACI decile and ${c.fsmPercent === null ? "no free-school-meals figure" : `${c.fsmPercent}% free school meals`} (more than ${FSM_THRESHOLD_PERCENT}% counts)`,
   UNDER_A_MONTH: () => "it has lasted less than a whole month",
 };
+
+const signed = (value: number): string => `${value >= 0 ? "+" : ""}${value}`;
+
+/** How the points were reached, or why none were, in one plain line. */
+function reasonOf(c: Scored, disclose: boolean): string {
+  if (c.exclusion !== null) return `Not counted: ${EXCLUSION_REASON[c.exclusion](c, disclose)}.`;
+  const basis =
+    c.idaciDecile !== null
+      ? `IDACI decile ${c.idaciDecile}`
+      : disclose
+        ? `no IDACI decile, ${c.fsmPercent}% FSM`
+        : `no IDACI decile, over ${FSM_THRESHOLD_PERCENT}% FSM`;
+  const monthsText =
+    c.months > MONTHS_CAP
+      ? `${c.countedMonths} months (capped from ${c.months})`
+      : `${c.months} months`;
+  const outcomeText =
+    c.outcome === null
+      ? "outcome 1 (outcome not yet measurable)"
+      : disclose
+        ? `outcome ${c.outcomeFactor} (KS2 RWM ${signed(c.outcome.schoolChange)} points ${c.outcome.beforeYear} to ${c.outcome.afterYear} against ${signed(c.outcome.nationalChange)} nationally)`
+        : `outcome ${c.outcomeFactor} (KS2 change against national)`;
+  return (
+    `Need band ${c.needBand} (${c.needWeight}) × ${basis} (${c.deprivationWeight}) × ` +
+    `${monthsText} × ${outcomeText} = ${c.points} points.`
+  );
+}
+
+/**
+ * The contribution without what identifies the school supported: no URN, free-school-meals
+ * share or KS2 change (years and figures), and a reason line without them. Need band, IDACI
+ * decile, months, outcome factor and points stay, so the ranking can still be checked.
+ */
+export function withholdSchool(contribution: Contribution): Contribution {
+  return {
+    ...contribution,
+    urn: null,
+    fsmPercent: null,
+    outcome: null,
+    schoolWithheld: true,
+    // From the full figures, so the line still tells a measured outcome from one not yet measurable.
+    reason: reasonOf(contribution, false),
+  };
+}
 
 function exclusionOf(e: RecognitionEngagement, months: number, today: string): Exclusion | null {
   if (e.start === null) return "NO_START_DATE";
@@ -175,21 +228,14 @@ function exclusionOf(e: RecognitionEngagement, months: number, today: string): E
   return null;
 }
 
-/** The deprivation weight and what it rests on; null when the area is not disadvantaged. */
+/** The deprivation weight; null when the area is not disadvantaged. */
 function deprivationOf(
   e: Pick<RecognitionEngagement, "idaciDecile" | "fsmPercent">,
-): { weight: number; basis: string } | null {
-  if (e.idaciDecile !== null) {
-    const weight = DEPRIVATION_WEIGHT[e.idaciDecile];
-    return weight === undefined ? null : { weight, basis: `IDACI decile ${e.idaciDecile}` };
-  }
-  if (e.fsmPercent !== null && e.fsmPercent > FSM_THRESHOLD_PERCENT) {
-    return { weight: FSM_DEPRIVATION_WEIGHT, basis: `no IDACI decile, ${e.fsmPercent}% FSM` };
-  }
+): number | null {
+  if (e.idaciDecile !== null) return DEPRIVATION_WEIGHT[e.idaciDecile] ?? null;
+  if (e.fsmPercent !== null && e.fsmPercent > FSM_THRESHOLD_PERCENT) return FSM_DEPRIVATION_WEIGHT;
   return null;
 }
-
-const signed = (value: number): string => `${value >= 0 ? "+" : ""}${value}`;
 
 /** Scores one engagement under the rule, with a plain reason line. */
 export function scoreEngagement(
@@ -204,6 +250,8 @@ export function scoreEngagement(
   const base = {
     engagementId: e.id,
     urn: e.urn,
+    regionCode: e.regionCode,
+    schoolWithheld: false,
     start: e.start,
     end: e.end,
     open,
@@ -212,8 +260,9 @@ export function scoreEngagement(
     fsmPercent: e.fsmPercent,
     months,
   };
+  let scored: Scored;
   if (exclusion !== null) {
-    return {
+    scored = {
       ...base,
       counted: false,
       exclusion,
@@ -223,35 +272,26 @@ export function scoreEngagement(
       outcome: null,
       outcomeFactor: 1,
       points: 0,
-      reason: `Not counted: ${EXCLUSION_REASON[exclusion](e)}.`,
+    };
+  } else {
+    const needWeight = NEED_WEIGHT[e.needBand as number] as number;
+    const deprivationWeight = deprivationOf(e) as number;
+    const countedMonths = Math.min(months, MONTHS_CAP);
+    const outcome = measureOutcome(e, nationalChanges, today);
+    const outcomeFactor = outcome === null ? 1 : outcomeFactorOf(outcome.relativeChange);
+    scored = {
+      ...base,
+      counted: true,
+      exclusion: null,
+      countedMonths,
+      needWeight,
+      deprivationWeight,
+      outcome,
+      outcomeFactor,
+      points: round(needWeight * deprivationWeight * countedMonths * outcomeFactor, 2),
     };
   }
-  const needWeight = NEED_WEIGHT[e.needBand as number] as number;
-  const deprivation = deprivationOf(e) as { weight: number; basis: string };
-  const countedMonths = Math.min(months, MONTHS_CAP);
-  const outcome = measureOutcome(e, nationalChanges, today);
-  const outcomeFactor = outcome === null ? 1 : outcomeFactorOf(outcome.relativeChange);
-  const points = round(needWeight * deprivation.weight * countedMonths * outcomeFactor, 2);
-  const monthsText =
-    months > MONTHS_CAP ? `${countedMonths} months (capped from ${months})` : `${months} months`;
-  const outcomeText =
-    outcome === null
-      ? "outcome 1 (outcome not yet measurable)"
-      : `outcome ${outcomeFactor} (KS2 RWM ${signed(outcome.schoolChange)} points ${outcome.beforeYear} to ${outcome.afterYear} against ${signed(outcome.nationalChange)} nationally)`;
-  return {
-    ...base,
-    counted: true,
-    exclusion: null,
-    countedMonths,
-    needWeight,
-    deprivationWeight: deprivation.weight,
-    outcome,
-    outcomeFactor,
-    points,
-    reason:
-      `Need band ${e.needBand} (${needWeight}) × ${deprivation.basis} (${deprivation.weight}) × ` +
-      `${monthsText} × ${outcomeText} = ${points} points.`,
-  };
+  return { ...scored, reason: reasonOf(scored, true) };
 }
 
 export interface Recognition {

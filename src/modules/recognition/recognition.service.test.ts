@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { ANONYMOUS, type Principal } from "../../auth/principal.js";
 import { NotFoundError, ValidationError } from "../../errors/index.js";
 import type { RecognitionData, RecognitionEngagement, YearPair } from "./recognition.model.js";
 import { RULE_VERSION } from "./recognition.rules.js";
 import { RecognitionService, type RecognitionStore } from "./recognition.service.js";
 
 const TODAY = "2026-11-22";
+const ADMIN: Principal = { role: "ADMIN", sub: "admin" };
 
 function engagement(overrides: Partial<RecognitionEngagement> = {}): RecognitionEngagement {
   return {
@@ -12,6 +14,7 @@ function engagement(overrides: Partial<RecognitionEngagement> = {}): Recognition
     systemLeaderId: "leader-a",
     baseUrn: 900,
     urn: 100,
+    regionCode: "E12000001",
     start: "2022-10-01",
     end: "2023-06-30",
     needBand: 1,
@@ -44,7 +47,7 @@ describe("RecognitionService.supportRecognition", () => {
   it("when no engagements are recorded, then the lists are empty and the note says so", async () => {
     const { fake } = store({});
 
-    const result = await new RecognitionService(fake, () => TODAY).supportRecognition(
+    const result = await new RecognitionService(fake, ADMIN, () => TODAY).supportRecognition(
       "E12000001",
       null,
     );
@@ -65,7 +68,10 @@ describe("RecognitionService.supportRecognition", () => {
   it("when engagements exist but none counts, then the note says none meets the rule", async () => {
     const { fake } = store({ engagements: [engagement({ needBand: 4 })] });
 
-    const result = await new RecognitionService(fake, () => TODAY).supportRecognition(null, 5);
+    const result = await new RecognitionService(fake, ADMIN, () => TODAY).supportRecognition(
+      null,
+      5,
+    );
 
     expect(result.leaders).toEqual([]);
     expect(result.note).toContain(
@@ -79,7 +85,10 @@ describe("RecognitionService.supportRecognition", () => {
       { "2018/19|2023/24": -4.68 },
     );
 
-    const result = await new RecognitionService(fake, () => TODAY).supportRecognition(null, null);
+    const result = await new RecognitionService(fake, ADMIN, () => TODAY).supportRecognition(
+      null,
+      null,
+    );
 
     expect(asked).toEqual([[{ before: "2018/19", after: "2023/24" }]]);
     // Each: 2 × 1.5 × 8 × 1.768 = 42.43.
@@ -90,7 +99,10 @@ describe("RecognitionService.supportRecognition", () => {
   it("when no counted outcome is measurable, then the note says every factor is 1", async () => {
     const { fake } = store({ engagements: [engagement({ ks2: null })] });
 
-    const result = await new RecognitionService(fake, () => TODAY).supportRecognition(null, null);
+    const result = await new RecognitionService(fake, ADMIN, () => TODAY).supportRecognition(
+      null,
+      null,
+    );
 
     expect(result.note).toContain("every outcome factor shown is 1");
   });
@@ -107,7 +119,10 @@ describe("RecognitionService.supportRecognition", () => {
       { "2018/19|2023/24": -4.68 },
     );
 
-    const result = await new RecognitionService(fake, () => TODAY).supportRecognition(null, 1);
+    const result = await new RecognitionService(fake, ADMIN, () => TODAY).supportRecognition(
+      null,
+      1,
+    );
 
     expect(result.leaders.map((leader) => [leader.systemLeaderId, leader.points])).toEqual([
       ["leader-a", 72],
@@ -118,7 +133,10 @@ describe("RecognitionService.supportRecognition", () => {
   it("when the region is unknown, then NOT_FOUND names regionCode", async () => {
     const { fake } = store({ regionKnown: false });
 
-    const failure = new RecognitionService(fake, () => TODAY).supportRecognition("E12000099", null);
+    const failure = new RecognitionService(fake, ADMIN, () => TODAY).supportRecognition(
+      "E12000099",
+      null,
+    );
 
     await expect(failure).rejects.toBeInstanceOf(NotFoundError);
     await expect(failure).rejects.toMatchObject({ extensions: { argument: "regionCode" } });
@@ -127,7 +145,10 @@ describe("RecognitionService.supportRecognition", () => {
   it.each([0, 51, 2.5])("when first is %s, then BAD_USER_INPUT names first", async (first) => {
     const { fake } = store({});
 
-    const failure = new RecognitionService(fake, () => TODAY).supportRecognition(null, first);
+    const failure = new RecognitionService(fake, ADMIN, () => TODAY).supportRecognition(
+      null,
+      first,
+    );
 
     await expect(failure).rejects.toBeInstanceOf(ValidationError);
     await expect(failure).rejects.toMatchObject({ extensions: { argument: "first" } });
@@ -137,7 +158,52 @@ describe("RecognitionService.supportRecognition", () => {
     const { fake } = store({});
 
     await expect(
-      new RecognitionService(fake, () => TODAY).supportRecognition("north-east", null),
+      new RecognitionService(fake, ADMIN, () => TODAY).supportRecognition("north-east", null),
     ).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "regionCode" } });
   });
+});
+
+describe("RecognitionService: who sees the school supported", () => {
+  // leader-a supports 100 (North East) and 200 (South West); both count.
+  const engagements = [engagement(), engagement({ id: "e2", urn: 200, regionCode: "E12000009" })];
+  const principals: [string, Principal, number[]][] = [
+    ["ANONYMOUS", ANONYMOUS, []],
+    ["SCHOOL 100", { role: "SCHOOL", sub: "s", urn: 100 }, [100]],
+    ["SCHOOL 900, the leader's base", { role: "SCHOOL", sub: "s", urn: 900 }, []],
+    [
+      "SYSTEM_LEADER leader-a",
+      { role: "SYSTEM_LEADER", sub: "l", systemLeaderId: "leader-a" },
+      [100, 200],
+    ],
+    ["SYSTEM_LEADER leader-b", { role: "SYSTEM_LEADER", sub: "l", systemLeaderId: "leader-b" }, []],
+    ["OVERSIGHT South West", { role: "OVERSIGHT", sub: "o", regionCodes: ["E12000009"] }, [200]],
+    ["OVERSIGHT London", { role: "OVERSIGHT", sub: "o", regionCodes: ["E12000007"] }, []],
+    ["ADMIN", ADMIN, [100, 200]],
+  ];
+
+  it.each(principals)(
+    "when %s asks, then it sees schools %j and the same points",
+    async (_, principal, shown) => {
+      const { fake } = store({ engagements }, { "2018/19|2023/24": -4.68 });
+
+      const result = await new RecognitionService(fake, principal, () => TODAY).supportRecognition(
+        null,
+        null,
+      );
+
+      const [leader] = result.leaders;
+      expect(leader).toMatchObject({ systemLeaderId: "leader-a", points: 84.86, rank: 1 });
+      expect(result.schools).toEqual([
+        { rank: 1, urn: 900, points: 84.86, systemLeaderIds: ["leader-a"] },
+      ]);
+      const visible = leader!.contributions.flatMap((c) => (c.urn === null ? [] : [c.urn]));
+      expect(visible.sort()).toEqual(shown);
+      for (const c of leader!.contributions) {
+        expect(c).toMatchObject({ needBand: 1, idaciDecile: 1, months: 8, points: 42.43 });
+        expect(c.schoolWithheld).toBe(c.urn === null);
+        if (c.schoolWithheld) expect([c.fsmPercent, c.outcome]).toEqual([null, null]);
+        else expect(c.outcome).toMatchObject({ beforeYear: "2018/19", schoolChange: 3 });
+      }
+    },
+  );
 });

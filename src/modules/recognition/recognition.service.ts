@@ -1,10 +1,19 @@
+import { decide } from "../../auth/policy.js";
+import type { Principal } from "../../auth/principal.js";
 import { NotFoundError, ValidationError } from "../../errors/index.js";
-import type { RecognitionData, SupportRecognitionRecord, YearPair } from "./recognition.model.js";
+import type {
+  Contribution,
+  RecognisedLeaderRecord,
+  RecognitionData,
+  SupportRecognitionRecord,
+  YearPair,
+} from "./recognition.model.js";
 import {
   RULE_DESCRIPTION,
   RULE_VERSION,
   outcomeYears,
   recognise,
+  withholdSchool,
   yearPairKey,
 } from "./recognition.rules.js";
 
@@ -21,10 +30,31 @@ export interface RecognitionStore {
 /** Today as an ISO date (UTC), the day open engagements are counted to. */
 export const utcToday = (): string => new Date().toISOString().slice(0, 10);
 
+/**
+ * A leader's contributions as `principal` may see them. The ranking and points are public (an
+ * award is), but which school was supported reveals its weakness: it is shown only to callers
+ * who may read the engagement (readSupportEngagement), and withheld from the rest.
+ */
+export function contributionsFor(
+  principal: Principal,
+  leader: RecognisedLeaderRecord,
+): Contribution[] {
+  return leader.contributions.map((contribution) =>
+    decide(principal, "readSupportEngagement", {
+      urns: contribution.urn === null ? [] : [contribution.urn],
+      regionCodes: [contribution.regionCode],
+      systemLeaderId: leader.systemLeaderId,
+    }).allowed
+      ? contribution
+      : withholdSchool(contribution),
+  );
+}
+
 /** Recognition of leaders, and the schools they work from, for support given where need is greatest. */
 export class RecognitionService {
   constructor(
     private readonly store: RecognitionStore,
+    private readonly principal: Principal,
     private readonly today: () => string = utcToday,
   ) {}
 
@@ -66,7 +96,10 @@ export class RecognitionService {
     return {
       rule: { version: RULE_VERSION, description: RULE_DESCRIPTION },
       regionCode: region,
-      leaders: result.leaders,
+      leaders: result.leaders.map((leader) => ({
+        ...leader,
+        contributions: contributionsFor(this.principal, leader),
+      })),
       schools: result.schools,
       engagementsConsidered: result.engagementsConsidered,
       engagementsCounted: result.engagementsCounted,

@@ -53,10 +53,19 @@ export class RecognitionOutcome {
   relativeChange!: number;
 }
 
-@ObjectType({ description: "One support engagement as the recognition rule scored it." })
+@ObjectType({
+  description:
+    "One support engagement as the recognition rule scored it. Which school was supported reveals its weakness, so it is named only to callers who may read the engagement (the school itself, the leader, oversight of its region, admins); for anyone else `schoolWithheld` is true, `school`, `fsmPercent` and `outcome` are null and `reason` leaves out the school's own figures, while need band, IDACI decile, months, outcome factor and points stay.",
+})
 export class RecognitionContribution {
   @Field(() => ID)
   engagementId!: string;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the caller may not read the engagement, so the school supported and the figures that would identify it are withheld.",
+  })
+  schoolWithheld!: boolean;
 
   @Field(() => LocalDateResolver, { nullable: true })
   start!: string | null;
@@ -79,7 +88,10 @@ export class RecognitionContribution {
   @Field(() => Int, { nullable: true, description: "1 = most deprived." })
   idaciDecile!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Percent of pupils eligible for free school meals; null when withheld.",
+  })
   fsmPercent!: number | null;
 
   @Field(() => Int, { description: "Whole months of support, to today while it continues." })
@@ -97,7 +109,7 @@ export class RecognitionContribution {
   @Field(() => RecognitionOutcome, {
     nullable: true,
     description:
-      "Null when the outcome is not yet measurable (a KS2 year before or after is missing).",
+      "Null when the outcome is not yet measurable (a KS2 year before or after is missing), or when the school is withheld: its KS2 change would identify it.",
   })
   outcome!: OutcomeMeasure | null;
 
@@ -107,7 +119,10 @@ export class RecognitionContribution {
   @Field(() => Float)
   points!: number;
 
-  @Field(() => String, { description: "How the points were reached, or why none were." })
+  @Field(() => String, {
+    description:
+      "How the points were reached, or why none were; without the school's own figures when it is withheld.",
+  })
   reason!: string;
 }
 
@@ -126,7 +141,8 @@ export class RecognisedLeader {
   engagementsNotCounted!: number;
 
   @Field(() => [RecognitionContribution], {
-    description: "Its engagements in scope: counted ones by points, then the rest.",
+    description:
+      "Its engagements in scope: counted ones by points, then the rest. All are listed; the school supported is named only to callers who may read the engagement.",
   })
   contributions!: RecognitionContribution[];
 }

@@ -83,6 +83,8 @@ export interface SupportEngagementRecord {
   id: string;
   systemLeaderId: string;
   urn: number;
+  /** The supported school's region: oversight of it may read the engagement. */
+  regionCode: string | null;
   start: string | null;
   end: string | null;
   focus: string | null;

@@ -82,6 +82,7 @@ export function toEngagement(value: unknown): SupportEngagementRecord {
     id: requireString(p["id"], "SUPPORTS.id"),
     systemLeaderId: requireString(p["systemLeaderId"], "SystemLeader.id"),
     urn: requireInt(p["urn"], "School.urn"),
+    regionCode: asString(p["regionCode"]),
     start: asDate(p["start"]),
     end: asDate(p["end"]),
     focus: asString(p["focus"]),

@@ -139,7 +139,10 @@ export class SystemLeaderResolver {
     return ctx.services.geography.localAuthorityByCode(leader.laCode);
   }
 
-  @FieldResolver(() => [SupportEngagement], { description: "Newest first." })
+  @FieldResolver(() => [SupportEngagement], {
+    description:
+      "The leader's support engagements the caller may read, newest first; the rest are left out, not refused. Which schools receive support reveals their weakness, so a school sees those it receives, a system leader its own, oversight those with schools in its regions and an admin all; anonymous callers get an empty list. openEngagements and availableCapacity count every engagement and stay public.",
+  })
   engagements(
     @Root() leader: SystemLeaderRecord,
     @Arg("openOnly", () => Boolean, { nullable: true, defaultValue: false })

@@ -1,3 +1,5 @@
+import { decide } from "../../auth/policy.js";
+import type { Principal } from "../../auth/principal.js";
 import { decodeCursorTuple, encodeCursorTuple } from "../common/cursor.js";
 import type { Page } from "../common/pagination.js";
 import { DomainNotFoundError, DomainValidationError } from "../gaps/errors.js";
@@ -46,6 +48,26 @@ export function decodeLeaderCursor(
   return { name: decoded[0], id: decoded[1] };
 }
 
+/**
+ * The engagements `principal` may read (readSupportEngagement): a school those it receives, a
+ * system leader its own, oversight those with schools in its regions, an admin all, an
+ * anonymous caller none. Which schools receive support reveals their weakness, so a list shows
+ * what may be read and drops the rest rather than refusing the whole list.
+ */
+export function readableEngagements(
+  principal: Principal,
+  engagements: readonly SupportEngagementRecord[],
+): SupportEngagementRecord[] {
+  return engagements.filter(
+    (engagement) =>
+      decide(principal, "readSupportEngagement", {
+        urns: [engagement.urn],
+        regionCodes: [engagement.regionCode],
+        systemLeaderId: engagement.systemLeaderId,
+      }).allowed,
+  );
+}
+
 export interface SystemLeaderListRequest {
   regionCode?: string | null;
   designation?: Designation | null;
@@ -59,6 +81,7 @@ export class SystemLeaderService {
     private readonly repository: SystemLeaderRepository,
     private readonly loaders: SystemLeaderLoaders,
     private readonly gaps: GapService,
+    private readonly principal: Principal,
   ) {}
 
   byId(id: string): Promise<SystemLeaderRecord | null> {
@@ -100,13 +123,16 @@ export class SystemLeaderService {
     return this.loaders.systemLeadersByBaseUrn.load(urn);
   }
 
+  /** The leader's engagements the caller may read; see readableEngagements. */
   async engagements(leaderId: string, openOnly: boolean): Promise<SupportEngagementRecord[]> {
     const all = await this.loaders.engagementsByLeaderId.load(leaderId);
-    return openOnly ? all.filter((engagement) => engagement.open) : all;
+    const readable = readableEngagements(this.principal, all);
+    return openOnly ? readable.filter((engagement) => engagement.open) : readable;
   }
 
-  engagementsOfSchool(urn: number): Promise<SupportEngagementRecord[]> {
-    return this.loaders.engagementsBySchoolUrn.load(urn);
+  /** The school's engagements the caller may read; see readableEngagements. */
+  async engagementsOfSchool(urn: number): Promise<SupportEngagementRecord[]> {
+    return readableEngagements(this.principal, await this.loaders.engagementsBySchoolUrn.load(urn));
   }
 
   /** Schools the leader could support, best first; see candidates.ts for the ranking. */
