@@ -1,16 +1,13 @@
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsInt,
-  IsOptional,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from "class-validator";
+import { ArrayMaxSize, ArrayUnique, IsOptional } from "class-validator";
 import { LocalDateResolver } from "graphql-scalars";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
+import {
+  BoundedText,
+  Id,
+  OptionalBoundedText,
+  Urn,
+  WholeNumber,
+} from "../../hardening/input-decorators.js";
 import {
   SPECIALISMS,
   type Designation,
@@ -19,30 +16,18 @@ import {
 import { DesignationEnum, SpecialismEnum } from "../system-leaders/system-leader.enums.js";
 import { MAX_CAPACITY } from "./engagement.model.js";
 
-const MAX_URN = 9_999_999;
-/** Ids we hold: tsh-<code>, synthetic-..., list-..., svc-<uuid>. */
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
-const PRINTABLE = /^[^\p{Cc}\p{Cs}]*$/u;
-const urnMessage = { message: `must be a URN from 1 to ${MAX_URN}` };
-const idMessage = { message: "must be an id of letters, digits and . _ : - (at most 200)" };
-
 @InputType({ description: "A system leader starts supporting a school." })
 export class RecordSupportEngagementInput {
   @Field(() => ID, { description: "The system leader; a SYSTEM_LEADER may give only its own." })
-  @Matches(ID_PATTERN, idMessage)
+  @Id()
   systemLeaderId!: string;
 
   @Field(() => Int, { description: "The school supported." })
-  @IsInt(urnMessage)
-  @Min(1, urnMessage)
-  @Max(MAX_URN, urnMessage)
+  @Urn()
   urn!: number;
 
   @Field(() => String, { description: "What the support is about (3 to 200 characters)." })
-  @MinLength(3, { message: "must be 3 to 200 characters" })
-  @MaxLength(200, { message: "must be 3 to 200 characters" })
-  @Matches(PRINTABLE, { message: "must not contain control characters" })
-  @Matches(/\S/, { message: "must not be blank" })
+  @BoundedText(3, 200)
   focus!: string;
 
   @Field(() => LocalDateResolver, {
@@ -56,14 +41,11 @@ export class RecordSupportEngagementInput {
 @InputType({ description: "A support engagement ends, with what came of it." })
 export class CloseSupportEngagementInput {
   @Field(() => ID)
-  @Matches(ID_PATTERN, idMessage)
+  @Id()
   engagementId!: string;
 
   @Field(() => String, { description: "What came of it (3 to 1000 characters)." })
-  @MinLength(3, { message: "must be 3 to 1000 characters" })
-  @MaxLength(1000, { message: "must be 3 to 1000 characters" })
-  @Matches(PRINTABLE, { message: "must not contain control characters" })
-  @Matches(/\S/, { message: "must not be blank" })
+  @BoundedText(3, 1000)
   outcome!: string;
 
   @Field(() => LocalDateResolver, {
@@ -77,9 +59,7 @@ export class CloseSupportEngagementInput {
 @InputType({ description: "Designates a system leader based at a school." })
 export class DesignateSystemLeaderInput {
   @Field(() => Int, { description: "The school the leader works from." })
-  @IsInt(urnMessage)
-  @Min(1, urnMessage)
-  @Max(MAX_URN, urnMessage)
+  @Urn()
   urn!: number;
 
   @Field(() => DesignationEnum)
@@ -89,11 +69,7 @@ export class DesignateSystemLeaderInput {
     nullable: true,
     description: "The holder's or hub's name (2 to 120 characters); the school's name if omitted.",
   })
-  @IsOptional()
-  @MinLength(2, { message: "must be 2 to 120 characters" })
-  @MaxLength(120, { message: "must be 2 to 120 characters" })
-  @Matches(PRINTABLE, { message: "must not contain control characters" })
-  @Matches(/\S/, { message: "must not be blank" })
+  @OptionalBoundedText(2, 120)
   name?: string | null;
 
   @Field(() => [SpecialismEnum], {
@@ -105,15 +81,13 @@ export class DesignateSystemLeaderInput {
   specialisms!: Specialism[];
 
   @Field(() => Int, { description: `Schools it can support at once, 1 to ${MAX_CAPACITY}.` })
-  @IsInt({ message: `must be a whole number from 1 to ${MAX_CAPACITY}` })
-  @Min(1, { message: `must be a whole number from 1 to ${MAX_CAPACITY}` })
-  @Max(MAX_CAPACITY, { message: `must be a whole number from 1 to ${MAX_CAPACITY}` })
+  @WholeNumber(1, MAX_CAPACITY, `must be a whole number from 1 to ${MAX_CAPACITY}`)
   capacity!: number;
 }
 
 @ArgsType()
 export class RevokeSystemLeaderArgs {
   @Field(() => ID)
-  @Matches(ID_PATTERN, idMessage)
+  @Id()
   id!: string;
 }

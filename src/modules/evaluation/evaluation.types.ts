@@ -194,14 +194,9 @@ export class MeasureImpact {
   beforeAfter!: BeforeAfterImpact;
 }
 
-@ObjectType({
-  description:
-    "Whether a partnership's schools do better than similar schools: each member against its comparison schools (its family, or its nearest schools on context) outside the partnership.",
-})
-export class PartnershipImpact {
-  @Field(() => Partnership)
-  partnership!: Partnership;
-
+/** What partnership and partnership-type impacts share; never returned itself, so not emitted. */
+@ObjectType()
+class GroupImpactFields {
   @Field(() => ComparisonBasisEnum, { description: "Whom members were compared with." })
   comparison!: ComparisonBasis;
 
@@ -210,9 +205,6 @@ export class PartnershipImpact {
     description: "Comparison schools per member on CONTEXT_NEIGHBOURS; null for FAMILY.",
   })
   neighboursPerMember!: number | null;
-
-  @Field(() => Int, { description: "Member schools." })
-  members!: number;
 
   @Field(() => Int, { description: "Members in a family of the current run." })
   membersInFamilies!: number;
@@ -234,20 +226,23 @@ export class PartnershipImpact {
 
 @ObjectType({
   description:
+    "Whether a partnership's schools do better than similar schools: each member against its comparison schools (its family, or its nearest schools on context) outside the partnership.",
+})
+export class PartnershipImpact extends GroupImpactFields {
+  @Field(() => Partnership)
+  partnership!: Partnership;
+
+  @Field(() => Int, { description: "Member schools." })
+  members!: number;
+}
+
+@ObjectType({
+  description:
     "Whether schools in partnerships of one type do better than similar schools in none of that type.",
 })
-export class PartnershipTypeImpact {
+export class PartnershipTypeImpact extends GroupImpactFields {
   @Field(() => PartnershipTypeEnum)
   type!: PartnershipType;
-
-  @Field(() => ComparisonBasisEnum, { description: "Whom members were compared with." })
-  comparison!: ComparisonBasis;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: "Comparison schools per member on CONTEXT_NEIGHBOURS; null for FAMILY.",
-  })
-  neighboursPerMember!: number | null;
 
   @Field(() => String, { nullable: true, description: "Null: all of England." })
   regionCode!: string | null;
@@ -257,21 +252,4 @@ export class PartnershipTypeImpact {
 
   @Field(() => Int, { description: "Schools in the area in a partnership of this type." })
   members!: number;
-
-  @Field(() => Int)
-  membersInFamilies!: number;
-
-  @Field(() => Int, {
-    description: "Members with a figure and comparison schools on the basis used.",
-  })
-  membersWithComparisonSchools!: number;
-
-  @Field(() => Int, { nullable: true })
-  familyVersion!: number | null;
-
-  @Field(() => [MeasureImpact])
-  measures!: MeasureImpact[];
-
-  @Field(() => [String])
-  caveats!: string[];
 }

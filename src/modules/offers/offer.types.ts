@@ -1,5 +1,6 @@
-import { ArrayMaxSize, ArrayUnique, IsInt, Max, Min } from "class-validator";
+import { ArrayMaxSize, ArrayUnique } from "class-validator";
 import { ArgsType, Field, Int, registerEnumType } from "type-graphql";
+import { Urn } from "../../hardening/input-decorators.js";
 import { SUPPORT_TOPICS, type SupportTopic } from "./offer.model.js";
 
 export const SupportTopicEnum = Object.fromEntries(
@@ -12,14 +13,10 @@ registerEnumType(SupportTopicEnum, {
   description: "Something one school can help another with, or seeks help with.",
 });
 
-const urnMessage = { message: "must be a URN from 1 to 9999999" };
-
 @ArgsType()
 export class UpdateSchoolOfferArgs {
   @Field(() => Int, { description: "The school." })
-  @IsInt(urnMessage)
-  @Min(1, urnMessage)
-  @Max(9_999_999, urnMessage)
+  @Urn()
   urn!: number;
 
   @Field(() => [SupportTopicEnum], {
