@@ -56,6 +56,7 @@ import type { ImpactDataStore } from "./modules/evaluation/evaluation.store.js";
 import { createClusterLoaders } from "./modules/clusters/cluster.loaders.js";
 import { ClusterRepository } from "./modules/clusters/cluster.repository.js";
 import { ClusterService } from "./modules/clusters/cluster.service.js";
+import type { ClusterProposalStore } from "./modules/clusters/cluster.store.js";
 
 /** Stateless data access, created once per process. */
 export interface Repositories {
@@ -87,6 +88,8 @@ export interface SharedState {
   supportSnapshots: SupportDataStore;
   /** Outcome series, families and memberships behind the evaluation, reloaded when data changes. */
   impactSnapshots: ImpactDataStore;
+  /** Proposed clusters per LA and parameters, rebuilt when the LA's data changes. */
+  clusterProposals: ClusterProposalStore;
 }
 
 export interface Services {
@@ -219,6 +222,7 @@ export function createContext(
       clusters: new ClusterService(
         repositories.clusters,
         createClusterLoaders(repositories.clusters),
+        shared.clusterProposals,
         principal,
         request.requestId,
         request.logger,

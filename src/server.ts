@@ -49,6 +49,7 @@ import { similarityResolvers } from "./modules/similarity/similarity.resolver.js
 import { gapResolvers } from "./modules/gaps/gap.resolver.js";
 import { EvaluationResolver } from "./modules/evaluation/evaluation.resolver.js";
 import { ImpactDataStore } from "./modules/evaluation/evaluation.store.js";
+import { ClusterProposalStore } from "./modules/clusters/cluster.store.js";
 import { clusterResolvers } from "./modules/clusters/cluster.resolver.js";
 import { SupportDataStore } from "./modules/gaps/gap.store.js";
 import { systemLeaderResolvers } from "./modules/system-leaders/system-leader.resolver.js";
@@ -294,6 +295,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       options.similarityIndex ?? new SimilarityIndex(repositories.similarity, { logger }),
     supportSnapshots: new SupportDataStore(repositories.gaps),
     impactSnapshots: new ImpactDataStore(repositories.evaluation),
+    clusterProposals: new ClusterProposalStore(repositories.clusters),
   };
 
   const tokens = options.tokens ?? new TokenVerifier({ key: { kind: "none" } });

@@ -19,6 +19,7 @@ import type {
   AdoptionSchoolState,
   BoardRecord,
   ClusterCandidates,
+  ClusterDataVersion,
   ClusterLinks,
 } from "./cluster.model.js";
 
@@ -37,6 +38,25 @@ export class ClusterRepository {
         const entry = asProperties(value) ?? {};
         return { school: toSchool(entry["school"]), needBand: asInt(entry["needBand"]) };
       }),
+    };
+  }
+
+  // findClusterDataVersion
+  async dataVersion(laCode: number): Promise<ClusterDataVersion | null> {
+    const [row] = await this.db.read("clusters/findClusterDataVersion", {
+      laCode: cypherInt(laCode),
+    });
+    if (!row) return null;
+    return {
+      localAuthorityName: asString(row["localAuthorityName"]),
+      regionCode: asString(row["regionCode"]),
+      sourcesLoadedAt: asString(row["sourcesLoadedAt"]),
+      needComputedAt: asString(row["needComputedAt"]),
+      schools: asInt(row["schools"]) ?? 0,
+      candidates: asInt(row["candidates"]) ?? 0,
+      located: asInt(row["located"]) ?? 0,
+      detailsAsOf: asString(row["detailsAsOf"]),
+      offerUpdatedAt: asString(row["offerUpdatedAt"]),
     };
   }
 

@@ -94,6 +94,77 @@ describe("buildProposals", () => {
   });
 });
 
+describe("the explanation of a cluster left unmixed", () => {
+  /**
+   * Two clusters of three primary schools, `apartKm` apart north-south: the southern one (urns
+   * 1-3, numbered 2) with `south` bands, the northern one (urns 4-6, numbered 1) with `north`.
+   */
+  function southernExplanation(
+    south: (number | null)[],
+    north: (number | null)[],
+    apartKm: number,
+    mixPhases = true,
+  ): string {
+    const schools = [
+      ...south.map((band, i) => ({
+        school: school(1 + i, "PRIMARY", i * 0.5, "Lowton"),
+        needBand: band,
+      })),
+      ...north.map((band, i) => ({
+        school: school(4 + i, "PRIMARY", apartKm + i * 0.5, "Highton"),
+        needBand: band,
+      })),
+    ];
+    const proposals = buildProposals(
+      {
+        localAuthority: { code: 838, name: "Dorset", gssCode: null, regionCode: "E12000009" },
+        schools,
+      },
+      { targetSize: 3, mixPhases },
+    );
+    const southern = proposals.find((p) => p.schools.some((s) => s.urn === 1))!;
+    expect(southern.schools.map((s) => s.urn)).toEqual([1, 2, 3]);
+    expect(southern.mixed).toBe(false);
+    return southern.explanation;
+  }
+
+  it("when it has one banded school only, then it says the school cannot be spared, not the tolerance", () => {
+    const explanation = southernExplanation([4, null, null], [1, 1, 4], 3);
+    expect(explanation).toContain(
+      "Not mixed: it has no weaker school and only one stronger school, which it cannot spare: swapping it for a weaker school would leave it without a stronger school.",
+    );
+    expect(explanation).not.toMatch(/2 km or 25%/);
+  });
+
+  it("when no other cluster has two schools of the kind it lacks, then it says so", () => {
+    const explanation = southernExplanation([1, 2, 1], [4, 1, 1], 3);
+    expect(explanation).toContain(
+      "Not mixed: it has no stronger school, and no other cluster has two stronger schools, so none could give one away and stay mixed itself.",
+    );
+    expect(explanation).not.toMatch(/2 km or 25%/);
+  });
+
+  it("when phases are clustered apart and no cluster of its group could give one away, then it names the group", () => {
+    const explanation = southernExplanation([1, 2, 1], [4, 1, 1], 3, false);
+    expect(explanation).toContain(
+      "no other primary cluster has two stronger schools, so none could give one away",
+    );
+  });
+
+  it("when every swap would grow a spread too far, then it blames the tolerance", () => {
+    const explanation = southernExplanation([4, 3, 4], [1, 2, 4], 30);
+    expect(explanation).toContain(
+      "Not mixed: it has no weaker school, and no swap with a nearby cluster kept both clusters mixed without growing either's spread by more than 2 km or 25%.",
+    );
+  });
+
+  it("when none of its schools has a need band, then it says so", () => {
+    expect(southernExplanation([null, null, null], [1, 2, 4], 30)).toContain(
+      "Not mixed: none of its schools has a need band.",
+    );
+  });
+});
+
 function request(clusters: number[][], memberUrn: number | null = null): AdoptClustersRequest {
   return {
     localAuthorityCode: 838,

@@ -9,6 +9,8 @@ import {
   clusterPoints,
   isMixed,
   strengthOf,
+  SWAP_TOLERANCE_KM,
+  SWAP_TOLERANCE_SHARE,
   type Centre,
   type Cluster,
   type ClusterPoint,
@@ -194,16 +196,27 @@ function explain(
       `Swapped ${nameOf(swap.gaveId)} for ${nameOf(swap.receivedId)} with cluster ${numberOf.get(swap.partner) ?? "?"} so that both clusters mix stronger and weaker schools.`,
     );
   }
-  if (mixed) {
-    parts.push("Mixed: it has both stronger and weaker schools.");
-  } else if (stronger > 0 || weaker > 0) {
-    parts.push(
-      `Not mixed: it has no ${weaker === 0 ? "weaker" : "stronger"} school, and no swap with a nearby cluster kept both clusters mixed without growing either's spread by more than 2 km or 25%.`,
-    );
-  } else {
-    parts.push("Not mixed: none of its schools has a need band.");
-  }
+  parts.push(
+    mixed ? "Mixed: it has both stronger and weaker schools." : whyNotMixed(cluster, weaker),
+  );
   return parts.join(" ");
+}
+
+/** The reason the mixing pass recorded, in words. */
+function whyNotMixed(cluster: GroupCluster, weaker: number): string {
+  const has = weaker > 0 ? "weaker" : "stronger";
+  const lacks = weaker > 0 ? "stronger" : "weaker";
+  const others = cluster.group === "all" ? "other cluster" : `other ${cluster.group} cluster`;
+  switch (cluster.unmixedReason) {
+    case "NO_SPARE":
+      return `Not mixed: it has no ${lacks} school and only one ${has} school, which it cannot spare: swapping it for a ${lacks} school would leave it without a ${has} school.`;
+    case "NO_PARTNER":
+      return `Not mixed: it has no ${lacks} school, and no ${others} has two ${lacks} schools, so none could give one away and stay mixed itself.`;
+    case "TOLERANCE":
+      return `Not mixed: it has no ${lacks} school, and no swap with a nearby cluster kept both clusters mixed without growing either's spread by more than ${SWAP_TOLERANCE_KM} km or ${SWAP_TOLERANCE_SHARE * 100}%.`;
+    default:
+      return "Not mixed: none of its schools has a need band.";
+  }
 }
 
 /**

@@ -2,12 +2,30 @@ import { describe, expect, it, vi } from "vitest";
 import { ANONYMOUS, type Principal } from "../../auth/principal.js";
 import type { Logger } from "../../logger.js";
 import { createClusterLoaders } from "./cluster.loaders.js";
-import type { AdoptClustersRequest, ClusterCandidates } from "./cluster.model.js";
+import type {
+  AdoptClustersRequest,
+  ClusterCandidates,
+  ClusterDataVersion,
+} from "./cluster.model.js";
 import type { ClusterRepository } from "./cluster.repository.js";
 import { ClusterService } from "./cluster.service.js";
+import { ClusterProposalStore } from "./cluster.store.js";
+
+const VERSION: ClusterDataVersion = {
+  localAuthorityName: "Dorset",
+  regionCode: "E12000009",
+  sourcesLoadedAt: null,
+  needComputedAt: null,
+  schools: 4,
+  candidates: 4,
+  located: 3,
+  detailsAsOf: null,
+  offerUpdatedAt: null,
+};
 
 function fakeRepository(candidates: ClusterCandidates | null = null) {
   return {
+    dataVersion: vi.fn(async () => (candidates === null ? null : VERSION)),
     candidates: vi.fn(async () => candidates),
     localAuthority: vi.fn(async () => ({
       code: 838,
@@ -29,7 +47,14 @@ function serviceFor(principal: Principal, repository = fakeRepository()) {
   return {
     repository,
     logger,
-    service: new ClusterService(repo, createClusterLoaders(repo), principal, "req-1", logger),
+    service: new ClusterService(
+      repo,
+      createClusterLoaders(repo),
+      new ClusterProposalStore(repo),
+      principal,
+      "req-1",
+      logger,
+    ),
   };
 }
 
@@ -87,6 +112,7 @@ describe("ClusterService.propose", () => {
     await expect(
       service.propose({ localAuthorityCode: 838, targetSize: 41 }),
     ).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "targetSize" } });
+    expect(repository.dataVersion).not.toHaveBeenCalled();
     expect(repository.candidates).not.toHaveBeenCalled();
   });
 
@@ -122,6 +148,41 @@ describe("ClusterService.propose", () => {
       expect.objectContaining({ unplacedSchools: 1, urns: [4] }),
       expect.any(String),
     );
+  });
+
+  it("when two requests share the process's store, then the second reads only the data version and still logs the unplaced school", async () => {
+    const located = (urn: number) => ({
+      school: {
+        urn,
+        name: `S${urn}`,
+        phase: "PRIMARY",
+        town: null,
+        pupils: null,
+        location:
+          urn === 4
+            ? null
+            : { latitude: 50 + urn / 100, longitude: -2, precision: null, sourceId: null },
+      },
+      needBand: null,
+    });
+    const candidates = {
+      localAuthority: { code: 838, name: "Dorset", gssCode: null, regionCode: "E12000009" },
+      schools: [1, 2, 3, 4].map(located),
+    } as unknown as ClusterCandidates;
+    const repository = fakeRepository(candidates);
+    const repo = repository as unknown as ClusterRepository;
+    const store = new ClusterProposalStore(repo);
+    const logger = { info: vi.fn() } as unknown as Logger;
+    const request = () =>
+      new ClusterService(repo, createClusterLoaders(repo), store, ANONYMOUS, "req", logger);
+
+    const first = await request().propose({ localAuthorityCode: 838, targetSize: 3 });
+    const second = await request().propose({ localAuthorityCode: 838, targetSize: 3 });
+
+    expect(second).toEqual(first);
+    expect(repository.dataVersion).toHaveBeenCalledTimes(2);
+    expect(repository.candidates).toHaveBeenCalledTimes(1);
+    expect(logger.info).toHaveBeenCalledTimes(2);
   });
 });
 

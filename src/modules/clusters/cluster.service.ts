@@ -17,7 +17,8 @@ import {
   type ProposeClustersRequest,
 } from "./cluster.model.js";
 import type { ClusterRepository } from "./cluster.repository.js";
-import { buildProposals, checkAdoptionRequest, checkAdoptionSchools } from "./cluster.rules.js";
+import { checkAdoptionRequest, checkAdoptionSchools } from "./cluster.rules.js";
+import type { ClusterProposalStore } from "./cluster.store.js";
 
 const serviceId = () => `svc-${randomUUID()}`;
 
@@ -29,14 +30,16 @@ export class ClusterService {
   constructor(
     private readonly repository: ClusterRepository,
     private readonly loaders: ClusterLoaders,
+    /** Process-wide: proposals are memoised across requests (cluster.store.ts). */
+    private readonly proposalStore: ClusterProposalStore,
     private readonly principal: Principal,
     private readonly requestId: string,
     private readonly logger: Logger,
   ) {}
 
   /**
-   * Clusters of the LA's open state-funded schools. Schools without a location cannot be placed
-   * and are left out; how many were is logged.
+   * Clusters of the LA's open state-funded schools, memoised until the LA's data changes.
+   * Schools without a location cannot be placed and are left out; how many were is logged.
    */
   async propose(request: ProposeClustersRequest): Promise<ClusterProposalRecord[]> {
     const targetSize = request.targetSize ?? DEFAULT_TARGET_SIZE;
@@ -51,22 +54,24 @@ export class ClusterService {
       );
     }
     const code = checkLocalAuthorityCode(request.localAuthorityCode, "localAuthorityCode");
-    const candidates = await this.repository.candidates(code);
-    if (candidates === null) {
+    const set = await this.proposalStore.proposals(code, {
+      targetSize,
+      mixPhases: request.mixPhases ?? true,
+    });
+    if (set === null) {
       throw new NotFoundError(`No local authority has code ${code}.`, "localAuthorityCode");
     }
-    const unplaced = candidates.schools.filter((c) => c.school.location === null);
-    if (unplaced.length > 0) {
+    if (set.unplacedUrns.length > 0) {
       this.logger.info(
         {
           localAuthorityCode: code,
-          unplacedSchools: unplaced.length,
-          urns: unplaced.slice(0, 20).map((c) => c.school.urn),
+          unplacedSchools: set.unplacedUrns.length,
+          urns: set.unplacedUrns.slice(0, 20),
         },
         "schools without a location were left out of the proposed clusters",
       );
     }
-    return buildProposals(candidates, { targetSize, mixPhases: request.mixPhases ?? true });
+    return set.proposals;
   }
 
   async adopt(request: AdoptClustersRequest): Promise<AdoptedClustersRecord> {

@@ -132,6 +132,43 @@ describe("clusterPoints", () => {
     expect(clusterPoints(points, 3).every((c) => c.swaps.length === 0)).toBe(true);
   });
 
+  describe("when a cluster is left unmixed, then the pass records why", () => {
+    /** Two groups of three, `apartKm` apart east-west, the western one clustered first. */
+    const reasonOfWest = (west: Strength[], east: Strength[], apartKm: number) => {
+      const points = [
+        ...west.map((strength, i) => at(1 + i, i * 0.5, (i % 2) * 0.5, strength)),
+        ...east.map((strength, i) => at(4 + i, apartKm + i * 0.5, (i % 2) * 0.5, strength)),
+      ];
+      const clusters = clusterPoints(points, 3);
+      const westCluster = clusters.find((c) => c.memberIds.includes(1))!;
+      expect(westCluster.memberIds).toEqual([1, 2, 3]);
+      return westCluster.unmixedReason;
+    };
+    const S = "STRONGER" as const;
+    const W = "WEAKER" as const;
+    const N = "NEUTRAL" as const;
+
+    it("when none of its points has a band, then NO_BANDS", () => {
+      expect(reasonOfWest([N, N, N], [W, W, S], 30)).toBe("NO_BANDS");
+    });
+
+    it("when it has one banded point only, then NO_SPARE, even with a partner next door", () => {
+      expect(reasonOfWest([S, N, N], [W, W, S], 3)).toBe("NO_SPARE");
+    });
+
+    it("when no other cluster has two of the kind it lacks, then NO_PARTNER", () => {
+      expect(reasonOfWest([S, S, S], [W, S, S], 3)).toBe("NO_PARTNER");
+    });
+
+    it("when the only partner is 30 km away, then TOLERANCE", () => {
+      expect(reasonOfWest([S, S, S], [W, W, S], 30)).toBe("TOLERANCE");
+    });
+
+    it("when it is mixed, then no reason", () => {
+      expect(reasonOfWest([S, W, N], [W, W, S], 30)).toBeNull();
+    });
+  });
+
   it("when there are no points, then there are no clusters", () => {
     expect(clusterPoints([], 8)).toEqual([]);
   });

@@ -21,7 +21,8 @@
  *    kind it lacks, so that afterwards both clusters hold both kinds. A swap is accepted only if
  *    neither cluster's spread grows by more than max(2 km, 25 %) of what it was; the swap that
  *    keeps the larger of the two new spreads smallest is taken. Passes repeat until none
- *    succeeds: each swap adds a mixed cluster and unmixes none, so this ends.
+ *    succeeds: each swap adds a mixed cluster and unmixes none, so this ends. A cluster left
+ *    unmixed carries why (UnmixedReason), for its explanation.
  *
  * A cluster's centre is the mean of its points' coordinates and its spread the largest
  * great-circle distance from a point to that centre.
@@ -53,6 +54,17 @@ export interface Swap {
   partner: number;
 }
 
+/**
+ * Why the mixing pass left a cluster unmixed:
+ * - NO_BANDS: none of its points has a band, so there is nothing to mix;
+ * - NO_SPARE: it has one banded point only, and swapping that away for one of the other kind
+ *   would leave it unmixed still;
+ * - NO_PARTNER: no other cluster has two or more of the kind it lacks, so none could give one
+ *   away and stay mixed itself;
+ * - TOLERANCE: some cluster could, but every such swap grew a spread beyond the tolerance.
+ */
+export type UnmixedReason = "NO_BANDS" | "NO_SPARE" | "NO_PARTNER" | "TOLERANCE";
+
 export interface Cluster {
   /** Member ids in ascending order. */
   memberIds: number[];
@@ -60,6 +72,8 @@ export interface Cluster {
   spreadKm: number;
   /** Swaps this cluster took part in, in the order they were made. */
   swaps: Swap[];
+  /** Null when the cluster is mixed. */
+  unmixedReason: UnmixedReason | null;
 }
 
 /** Assignment and centre updates stop here even if the assignment still changes. */
@@ -123,7 +137,7 @@ export function clusterPoints(points: readonly ClusterPoint[], targetSize: numbe
   }
 
   const memberLists = groups(sorted, assignment, k);
-  const swaps = mix(memberLists);
+  const { swaps, reasons } = mix(memberLists);
   return memberLists.map((members, i) => {
     const ordered = [...members].sort((a, b) => a.id - b.id);
     const centre = centreOf(ordered);
@@ -132,6 +146,7 @@ export function clusterPoints(points: readonly ClusterPoint[], targetSize: numbe
       centre,
       spreadKm: spreadOf(ordered, centre),
       swaps: swaps[i] ?? [],
+      unmixedReason: reasons[i] ?? null,
     };
   });
 }
@@ -338,21 +353,39 @@ export function withinTolerance(before: number, after: number): boolean {
   return after - before <= Math.max(SWAP_TOLERANCE_KM, SWAP_TOLERANCE_SHARE * before) + 1e-9;
 }
 
-/** The mixing pass (step 5); changes `clusters` in place and returns each cluster's swaps. */
-function mix(clusters: ClusterPoint[][]): Swap[][] {
+/**
+ * The mixing pass (step 5); changes `clusters` in place and returns each cluster's swaps and,
+ * for those left unmixed, why. The last pass changes nothing and visits every cluster, so the
+ * reasons recorded describe the final clusters.
+ */
+function mix(clusters: ClusterPoint[][]): {
+  swaps: Swap[][];
+  reasons: (UnmixedReason | null)[];
+} {
   const swaps: Swap[][] = clusters.map(() => []);
+  const reasons: (UnmixedReason | null)[] = clusters.map(() => null);
   for (let changed = true; changed;) {
     changed = false;
     for (let a = 0; a < clusters.length; a += 1) {
       const own = clusters[a]!;
+      reasons[a] = null;
       if (isMixed(own)) continue;
       const has: Strength | null =
         count(own, "WEAKER") > 0 ? "WEAKER" : count(own, "STRONGER") > 0 ? "STRONGER" : null;
-      // A cluster of unbanded schools has nothing to mix.
-      if (has === null || count(own, has) < 2) continue;
+      if (has === null) {
+        reasons[a] = "NO_BANDS";
+        continue;
+      }
+      if (count(own, has) < 2) {
+        reasons[a] = "NO_SPARE";
+        continue;
+      }
       const lacks: Strength = has === "WEAKER" ? "STRONGER" : "WEAKER";
       const swap = bestSwap(clusters, a, has, lacks);
-      if (swap === null) continue;
+      if ("reason" in swap) {
+        reasons[a] = swap.reason;
+        continue;
+      }
       const { b, give, take } = swap;
       const other = clusters[b]!;
       clusters[a] = [...own.filter((point) => point !== give), take];
@@ -362,7 +395,7 @@ function mix(clusters: ClusterPoint[][]): Swap[][] {
       changed = true;
     }
   }
-  return swaps;
+  return { swaps, reasons };
 }
 
 function bestSwap(
@@ -370,7 +403,7 @@ function bestSwap(
   a: number,
   has: Strength,
   lacks: Strength,
-): { b: number; give: ClusterPoint; take: ClusterPoint } | null {
+): { b: number; give: ClusterPoint; take: ClusterPoint } | { reason: "NO_PARTNER" | "TOLERANCE" } {
   const own = clusters[a]!;
   const ownCentre = centreOf(own);
   const ownSpread = spreadOf(own, ownCentre);
@@ -379,10 +412,12 @@ function bestSwap(
     .filter(({ b }) => b !== a)
     .sort((x, y) => x.d - y.d || x.b - y.b);
 
+  let partners = 0;
   for (const { b } of neighbours) {
     const other = clusters[b]!;
     // The other cluster must keep one of the kind it gives, so it ends mixed too.
     if (count(other, lacks) < 2) continue;
+    partners += 1;
     const otherSpread = spreadOf(other);
     let best: { give: ClusterPoint; take: ClusterPoint; worst: number } | null = null;
     for (const give of ofStrength(own, has)) {
@@ -399,5 +434,5 @@ function bestSwap(
     }
     if (best !== null) return { b, give: best.give, take: best.take };
   }
-  return null;
+  return { reason: partners === 0 ? "NO_PARTNER" : "TOLERANCE" };
 }
