@@ -52,6 +52,25 @@ describe("formatError", () => {
     expect(formatError(formatted(error), error).message).toBe("Cannot query field");
   });
 
+  it("when graphql-js gives up on variables after too many invalid values, then the client sees BAD_USER_INPUT and nothing is logged", async () => {
+    const error = new GraphQLError(
+      "Too many errors processing variables, error limit reached. Execution aborted.",
+    );
+    const logger = { error: vi.fn(), warn: vi.fn() };
+    await reportToPlugin([error], logger);
+
+    expect(formatError(formatted(error), error)).toEqual({
+      message: "Too many errors processing variables, error limit reached. Execution aborted.",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(logger.error).not.toHaveBeenCalled();
+  });
+
+  it("when a resolver throws an error worded like the variable limit, then it is still masked", () => {
+    const error = resolverError(new Error("Too many errors processing variables"));
+    expect(formatError(formatted(error), error).extensions?.["code"]).toBe("INTERNAL_SERVER_ERROR");
+  });
+
   it("when something unexpected fails, then the client gets a generic message with the request id and nothing else", async () => {
     const cause = new Error("Neo.ClientError.Statement.SyntaxError: MATCH (s:School) RETURN s");
     const error = resolverError(cause);

@@ -41,11 +41,27 @@ function thrownError(error: unknown): unknown {
 }
 
 /**
+ * graphql-js stops coercing variables after 50 invalid values with an error of its own. Unlike
+ * the errors before it, that one names no variable, so Apollo gives it no code; it is still the
+ * client's input that is wrong.
+ */
+function isVariableErrorLimit(error: unknown): boolean {
+  const raised = error as Partial<GraphQLError> | null;
+  return (
+    error instanceof Error &&
+    raised?.path === undefined &&
+    raised?.originalError == null &&
+    error.message.startsWith("Too many errors processing variables")
+  );
+}
+
+/**
  * True for errors a client is meant to see: GraphQL errors that carry a code, namely ours
  * (BAD_USER_INPUT, SERVICE_UNAVAILABLE, ...) and Apollo's parse and validation errors.
  * Anything else (a driver error, a bug) is unexpected and must not reach the client.
  */
 export function isClientError(error: unknown): boolean {
+  if (isVariableErrorLimit(error)) return true;
   const thrown = thrownError(error);
   if (!(thrown instanceof Error)) return false;
   const code = (thrown as Partial<GraphQLError>).extensions?.["code"];
@@ -61,6 +77,9 @@ export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
+  if (isVariableErrorLimit(error)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
+  }
   if (isClientError(error)) return formatted;
   if (isDatabaseTimeout(error)) {
     return {
