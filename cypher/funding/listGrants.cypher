@@ -1,4 +1,6 @@
-// listGrants: one page of grants with a current recipient school in the area, newest award first (FundingRepository.list)
+// listGrants: one page of grants with a share landing on a school in the area, newest award first (FundingRepository.list)
+// The area is matched on the shares stored at award (LANDS_ON), like the funding report, so a
+// grant stays listed where its money went even after the recipient's members change.
 // Grants are walked down the award-date index from the cursor, so a page stops reading once it
 // is full instead of sorting every grant ever recorded.
 // params: $laCode: int?, $regionCode: string?, $afterAwardedOn: string?, $afterId: string?, $limit: int   returns: grant map per row, in (awardedOn desc, id) order
@@ -8,14 +10,11 @@ MATCH (g)-[:AWARDED_TO]->(r)
 WHERE ($afterId IS NULL OR g.awardedOn < date($afterAwardedOn)
     OR (g.awardedOn = date($afterAwardedOn) AND g.id > $afterId))
   AND (($laCode IS NULL AND $regionCode IS NULL)
-    OR (r:School AND ($laCode IS NULL OR r.laCode = $laCode)
-      AND ($regionCode IS NULL OR r.regionCode = $regionCode))
-    OR (r:Partnership AND EXISTS {
-      MATCH (s:School)-[m:MEMBER_OF]->(:Partnership)-[:OVERSEEN_BY*0..1]->(r)
-      WHERE (m.leavingOn IS NULL OR m.leavingOn > date())
-        AND ($laCode IS NULL OR s.laCode = $laCode)
+    OR EXISTS {
+      MATCH (g)-[:LANDS_ON]->(s:School)
+      WHERE ($laCode IS NULL OR s.laCode = $laCode)
         AND ($regionCode IS NULL OR s.regionCode = $regionCode)
-    }))
+    })
 RETURN g { .*,
   recipientUrn: CASE WHEN r:School THEN r.urn END,
   recipientPartnershipId: CASE WHEN r:Partnership THEN r.id END } AS grant

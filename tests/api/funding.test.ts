@@ -4,7 +4,8 @@
  * Bath and North East Somerset (800) and in another South West LA. Reports are asserted as the
  * change from a report taken before, over an award-date window no other test uses, with the
  * shares, rural and coastal figures recomputed from the graph. Every role is tried against
- * recordGrant. Removes every grant and audit event it made.
+ * recordGrant. A trust's grant is shown to keep the shares stored at award when a school joins
+ * it later. Removes every grant, membership and audit event it made.
  */
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -390,6 +391,189 @@ describe("recordGrant and fundingReport", () => {
     expect(
       data.grants.edges.some((edge) => edge.node.recipientPartnership?.id === partnershipId),
     ).toBe(true);
+  });
+});
+
+describe("shares fixed at award", () => {
+  /** A day no other test awards on. */
+  const DAY = "1996-07-15";
+  const DUDLEY = 332;
+  const LISTED = `query ($la: Int) {
+    grants(localAuthorityCode: $la, first: 100) { edges { node { id } } }
+  }`;
+
+  it("when a school in another LA joins a trust after its grant, then the stored shares and every report stay as they were at award", async () => {
+    // A South West trust other than the one above, and a Dudley school in no partnership.
+    const [trust] = await query<{ id: string; las: unknown[] }>(
+      api().db,
+      `MATCH (p:Partnership)<-[m:MEMBER_OF]-(s:School {regionCode: $region})
+       WHERE p.id <> $taken AND (m.leavingOn IS NULL OR m.leavingOn > date())
+       WITH p, collect(s) AS schools
+       WHERE size(schools) >= 2 AND NOT (p)-[:OVERSEEN_BY]->() AND NOT ()-[:OVERSEEN_BY]->(p)
+         AND COUNT { (:School)-[:MEMBER_OF]->(p) } = size(schools)
+       RETURN p.id AS id, collect { UNWIND schools AS s RETURN DISTINCT s.laCode } AS las
+       ORDER BY size(schools), p.id LIMIT 1`,
+      { region: REGION, taken: partnershipId },
+    );
+    if (!trust) throw new Error("No South West trust has two or more current members.");
+    const [picked] = await query<{ urn: unknown }>(
+      api().db,
+      `MATCH (s:School {laCode: $la, stateFunded: true}) WHERE NOT (s)-[:MEMBER_OF]->()
+       RETURN s.urn AS urn ORDER BY s.urn DESC LIMIT 1`,
+      { la: DUDLEY },
+    );
+    if (!picked) throw new Error("No Dudley school is in no partnership.");
+    const joiner = neo4j.int(Number(picked.urn));
+    const atAward = (
+      await query(
+        api().db,
+        `MATCH (s:School)-[m:MEMBER_OF]->(:Partnership {id: $id})
+         WHERE m.leavingOn IS NULL OR m.leavingOn > date()
+         RETURN DISTINCT s.urn AS urn, s.pupils AS pupils, s.laCode AS laCode, s.rural AS rural,
+           s.coastal AS coastal, s.needBand AS needBand`,
+        { id: trust.id },
+      )
+    ).map(toMember);
+    const areas = {
+      england: {},
+      region: { region: REGION },
+      trustLa: { la: Number(trust.las[0]) },
+      dudley: { la: DUDLEY },
+    };
+    const reports = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          Object.entries(areas).map(async ([name, variables]) => [
+            name,
+            await report({ ...variables, from: DAY, to: DAY }),
+          ]),
+        ),
+      ) as Record<keyof typeof areas, Report>;
+    const dudleyListing = async () =>
+      (
+        dataOf(await api().executeText(LISTED, { la: DUDLEY })) as {
+          grants: { edges: { node: { id: string } }[] };
+        }
+      ).grants.edges.map((edge) => edge.node.id);
+
+    const recorded = await api().executeText(
+      RECORD,
+      {
+        input: grantInput({
+          fund: "PRIMARY_CHAINS_GRANT",
+          amountPence: 1_234_567,
+          matchedPence: 76_543,
+          matchedBy: "The trust",
+          awardedOn: DAY,
+          recipientUrn: null,
+          recipientPartnershipId: trust.id,
+        }),
+      },
+      { token: await admin() },
+    );
+    const grantId = (dataOf(recorded) as { recordGrant: { id: string } }).recordGrant.id;
+    const landed = await query(
+      api().db,
+      `MATCH (:Grant {id: $id})-[l:LANDS_ON]->(s:School)
+       RETURN s.urn AS urn, l.awardedPence AS awardedPence, l.matchedPence AS matchedPence,
+         l.pupils AS pupils, l.key AS key ORDER BY urn`,
+      { id: grantId },
+    );
+    const stored = landed.map((row) => ({
+      urn: Number(row["urn"]),
+      awardedPence: Number(row["awardedPence"]),
+      matchedPence: Number(row["matchedPence"]),
+    }));
+    const beforeJoining = await reports();
+    const listedBefore = await dudleyListing();
+
+    try {
+      await query(
+        api().db,
+        `MATCH (s:School {urn: $urn}), (p:Partnership {id: $id})
+         MERGE (s)-[m:MEMBER_OF]->(p) SET m.source = $marker`,
+        { urn: joiner, id: trust.id, marker: SUBJECT },
+      );
+      const afterJoining = await reports();
+      const listedAfter = await dudleyListing();
+      const [still] = await query<{ n: unknown }>(
+        api().db,
+        `MATCH (:Grant {id: $id})-[l:LANDS_ON]->() RETURN count(l) AS n`,
+        { id: grantId },
+      );
+
+      expect(stored).toEqual(
+        allocateGrant({ amountPence: 1_234_567, matchedPence: 76_543 }, atAward),
+      );
+      expect(stored.reduce((sum, share) => sum + share.awardedPence, 0)).toBe(1_234_567);
+      expect(stored.reduce((sum, share) => sum + share.matchedPence, 0)).toBe(76_543);
+      expect(landed.map((row) => row["key"])).toEqual(stored.map((s) => `${grantId}|${s.urn}`));
+      const pupilsOf = new Map(atAward.map((member) => [member.urn, member.pupils]));
+      expect(landed.map((row) => (row["pupils"] === null ? null : Number(row["pupils"])))).toEqual(
+        stored.map((share) => pupilsOf.get(share.urn) ?? null),
+      );
+      expect(beforeJoining.england.totalPence).toBeGreaterThanOrEqual(1_311_110);
+      expect(beforeJoining.dudley.grants).toBe(0);
+      expect(afterJoining).toEqual(beforeJoining);
+      expect(Number(still?.n)).toBe(atAward.length);
+      expect(listedBefore).not.toContain(grantId);
+      expect(listedAfter).not.toContain(grantId);
+    } finally {
+      await query(
+        api().db,
+        `MATCH (:School {urn: $urn})-[m:MEMBER_OF {source: $marker}]->(:Partnership {id: $id})
+         DELETE m`,
+        { urn: joiner, id: trust.id, marker: SUBJECT },
+      );
+    }
+  });
+
+  it("when a partnership has no current members, then CONFLICT and neither grant nor share is written", async () => {
+    const [memberless] = await query<{ id: string }>(
+      api().db,
+      `MATCH (p:Partnership)
+       WHERE NOT EXISTS {
+         MATCH (:School)-[m:MEMBER_OF]->(:Partnership)-[:OVERSEEN_BY*0..1]->(p)
+         WHERE m.leavingOn IS NULL OR m.leavingOn > date()
+       }
+       RETURN p.id AS id ORDER BY p.id LIMIT 1`,
+    );
+    if (!memberless) throw new Error("Every partnership has a current member.");
+    const sub = `${SUBJECT}-admin`;
+    const before = await grantsBy(sub);
+
+    const result = await api().executeText(
+      RECORD,
+      { input: grantInput({ recipientUrn: null, recipientPartnershipId: memberless.id }) },
+      { token: await admin() },
+    );
+
+    expect(codeOf(result)).toBe("CONFLICT");
+    expect(result.errors?.[0]?.extensions?.["argument"]).toBe("input.recipientPartnershipId");
+    expect(await grantsBy(sub)).toBe(before);
+  });
+
+  it("when a grant is stored without shares, then England reports its money as unallocated and no area counts it", async () => {
+    const day = "1996-07-16";
+    const before = await report({ from: day, to: day });
+    const beforeDorset = await report({ la: DORSET, from: day, to: day });
+    await query(
+      api().db,
+      `MATCH (s:School {urn: $urn})
+       CREATE (g:Grant {id: $id, fund: "OTHER", fundName: "Legacy", amountPence: 700,
+         matchedPence: 0, funder: "Test", purpose: "A grant stored without shares",
+         awardedOn: date($day), startsOn: date($day), endsOn: date($day), source: "service",
+         createdBy: $sub})-[:AWARDED_TO]->(s)`,
+      { urn: dorsetSchool.urn, id: `${SUBJECT}-legacy`, day, sub: `${SUBJECT}-legacy` },
+    );
+
+    const after = await report({ from: day, to: day });
+    const afterDorset = await report({ la: DORSET, from: day, to: day });
+
+    expect(after.unallocatedPence - before.unallocatedPence).toBe(700);
+    expect(after.grants - before.grants).toBe(1);
+    expect(after.totalPence).toBe(before.totalPence);
+    expect(afterDorset).toEqual(beforeDorset);
   });
 });
 

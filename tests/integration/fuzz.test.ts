@@ -26,6 +26,7 @@ const WRITTEN_TYPES = [
   "ADVISES",
   "WORKS_FOR",
   "AWARDED_TO",
+  "LANDS_ON",
   "OVERSEEN_BY",
   "FOLLOWS_MODEL",
   "CHAIRS",

@@ -2,8 +2,8 @@
  * Where a grant's money lands. The one rule every funding figure follows:
  *
  * - A grant to a school lands on that school.
- * - A grant to a partnership is shared among its current member schools in proportion to
- *   their pupils. A member without a pupil count is given the mean count of the members that
+ * - A grant to a partnership is shared among its member schools at the time it is awarded, in
+ *   proportion to their pupils. A member without a pupil count is given the mean count of the members that
  *   have one; when no member has a count (or every count is zero) the shares are equal. A
  *   School Improvement Board's members are the schools of the clusters it oversees, so a
  *   fund given to the board lands on the clusters' schools.
@@ -13,6 +13,10 @@
  * of its exact share, then the pence left over go one each to the largest remainders (ties to
  * the lower URN), so the shares always add up to the grant exactly and never lose a penny.
  * The arithmetic is done in BigInt, as pence × pupils can pass 2^53.
+ *
+ * Shares are fixed at award time: recordGrant cuts them in the transaction that records the
+ * grant and stores them (`(Grant)-[:LANDS_ON]->(School)`), and every report reads those stored
+ * shares. Members joining or leaving later never move money that was already awarded.
  */
 
 export interface RecipientSchool {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildFundingReport } from "./funding-report.js";
-import type { AreaSchoolsRow, FundedSchool, ReportGrant } from "./funding.model.js";
+import type { AreaSchoolsRow, FundedSchool, LandedShare, ReportGrant } from "./funding.model.js";
 
 function school(urn: number, laCode: number, extra: Partial<FundedSchool> = {}): FundedSchool {
   return {
     urn,
-    pupils: 100,
     laCode,
     regionCode: "E12000009",
     needBand: 2,
@@ -24,18 +23,18 @@ const AREA_SCHOOLS: AreaSchoolsRow[] = [
 
 describe("buildFundingReport", () => {
   it("when a partnership spans two LAs, then each LA's report gets only the share landing in it", () => {
-    // £300 matched £30 over 100 pupils in 838 (rural, band 1) and 200 in 800 (coastal, band 2).
-    const grants: ReportGrant[] = [
+    // £300 matched £30, stored at award as a third in 838 (rural, band 1) and two thirds in
+    // 800 (coastal, band 2).
+    const shares: LandedShare[] = [
       {
-        id: "g1",
-        fund: "PRIMARY_CHAINS_GRANT",
-        amountPence: 30_000,
-        matchedPence: 3_000,
-        schools: [
-          school(1, 838, { pupils: 100, rural: true, needBand: 1 }),
-          school(2, 800, { pupils: 200, coastal: true }),
-        ],
+        school: school(1, 838, { rural: true, needBand: 1 }),
+        awardedPence: 10_000,
+        matchedPence: 1_000,
       },
+      { school: school(2, 800, { coastal: true }), awardedPence: 20_000, matchedPence: 2_000 },
+    ];
+    const grants: ReportGrant[] = [
+      { id: "g1", fund: "PRIMARY_CHAINS_GRANT", amountPence: 30_000, matchedPence: 3_000, shares },
     ];
 
     const region = buildFundingReport(
@@ -78,9 +77,9 @@ describe("buildFundingReport", () => {
     expect(dorset.byArea[0]!.perPupilPence).toBe(5.5);
   });
 
-  it("when a partnership has no members now, then only England reports its money, as unallocated", () => {
+  it("when a grant was stored without shares, then only England reports its money, as unallocated", () => {
     const grants: ReportGrant[] = [
-      { id: "g", fund: "OTHER", amountPence: 500, matchedPence: 0, schools: [] },
+      { id: "g", fund: "OTHER", amountPence: 500, matchedPence: 0, shares: [] },
     ];
 
     expect(buildFundingReport({ laCode: null, regionCode: null }, grants, [])).toMatchObject({
@@ -89,5 +88,25 @@ describe("buildFundingReport", () => {
       unallocatedPence: 500,
     });
     expect(buildFundingReport({ laCode: 838, regionCode: null }, grants, []).grants).toBe(0);
+  });
+
+  it("when stored shares are uneven, then the report adds them as stored instead of recutting them", () => {
+    // 1p and 2p, stored at award; the report has no pupils per grant to recut them by.
+    const grants: ReportGrant[] = [
+      {
+        id: "g",
+        fund: "OTHER",
+        amountPence: 3,
+        matchedPence: 0,
+        shares: [
+          { school: school(1, 838), awardedPence: 1, matchedPence: 0 },
+          { school: school(2, 838), awardedPence: 2, matchedPence: 0 },
+        ],
+      },
+    ];
+
+    const dorset = buildFundingReport({ laCode: 838, regionCode: null }, grants, AREA_SCHOOLS);
+
+    expect([dorset.awardedPence, dorset.schoolsFunded, dorset.unallocatedPence]).toEqual([3, 2, 0]);
   });
 });

@@ -1,10 +1,10 @@
 /**
- * A funding report from the grants in a window and the area's schools: each grant is split
- * over its schools by allocation.ts, and only the shares landing on schools in the area count.
- * Pence add up exactly; per-pupil figures are pence over the pupils of every open school in
- * the row (money and pupils are counted over the same schools).
+ * A funding report from the grants in a window and the area's schools. Each grant's shares were
+ * cut by allocation.ts when it was awarded and stored; they are only added up here, never recut
+ * from today's members, and only the shares landing on schools in the area count. Pence add up
+ * exactly; per-pupil figures are pence over the pupils of every open school in the row (money
+ * and pupils are counted over the same schools).
  */
-import { allocateGrant } from "./allocation.js";
 import {
   FUNDS,
   type AreaSchoolsRow,
@@ -56,7 +56,10 @@ export interface FundingReportFigures extends MoneyRow {
   pupils: number;
   perPupilPence: number | null;
   schoolsFunded: number;
-  /** England only: money of grants to partnerships that have no member schools now. */
+  /**
+   * England only: money of grants stored without any share (every grant recorded through the
+   * API has its shares; this keeps one that lacks them visible instead of dropping it).
+   */
   unallocatedPence: number;
   byArea: AreaRow[];
   byNeedBand: BandRow[];
@@ -111,25 +114,20 @@ export function buildFundingReport(
   const coastal = emptyMoney();
 
   for (const grant of grants) {
-    if (grant.schools.length === 0) {
+    if (grant.shares.length === 0) {
       if (england) {
         unallocatedPence += grant.amountPence + grant.matchedPence;
         grantCount += 1;
       }
       continue;
     }
-    const schools = new Map(grant.schools.map((school) => [school.urn, school]));
-    const shares = allocateGrant(grant, grant.schools).filter((share) =>
-      inArea(schools.get(share.urn)!, area),
-    );
+    const shares = grant.shares.filter((share) => inArea(share.school, area));
     if (shares.length === 0) continue;
     grantCount += 1;
     const fundRow = byFund.get(grant.fund) ?? { fund: grant.fund, grants: 0, ...emptyMoney() };
     fundRow.grants += 1;
     byFund.set(grant.fund, fundRow);
-    for (const share of shares) {
-      const school = schools.get(share.urn)!;
-      const { awardedPence: a, matchedPence: m } = share;
+    for (const { school, awardedPence: a, matchedPence: m } of shares) {
       add(total, a, m);
       add(fundRow, a, m);
       if (school.rural === true) add(rural, a, m);

@@ -1,7 +1,9 @@
 /**
  * School improvement grants. No open data lists them, so every grant is recorded through the
- * API; where the money lands follows allocation.ts.
+ * API; where the money lands follows allocation.ts, cut once when the grant is recorded.
  */
+import type { RecipientSchool } from "./allocation.js";
+
 export const FUNDS = [
   "STRATEGIC_SCHOOL_IMPROVEMENT_FUND",
   "PRIMARY_CHAINS_GRANT",
@@ -57,18 +59,17 @@ export interface RecordGrantRequest {
   recipientPartnershipId: string | null;
 }
 
-/** A recipient as found before recording: its regions and (for a partnership) members now. */
+/** A recipient as found before recording: its regions and the schools its money would land on now. */
 export interface RecipientLookup {
   found: boolean;
   regionCodes: string[];
-  currentMembers: number;
-  urns: number[];
+  /** The school itself, or a partnership's current members (a board's: its clusters' members). */
+  schools: RecipientSchool[];
 }
 
-/** A school money can land on, with what the report breaks figures down by. */
+/** A school money landed on, with what the report breaks figures down by. */
 export interface FundedSchool {
   urn: number;
-  pupils: number | null;
   laCode: number | null;
   regionCode: string | null;
   needBand: number | null;
@@ -76,13 +77,23 @@ export interface FundedSchool {
   coastal: boolean | null;
 }
 
-/** A grant in a report window with the schools it lands on now. */
+/** The part of a grant that landed on one school, as stored when the grant was awarded. */
+export interface LandedShare {
+  school: FundedSchool;
+  awardedPence: number;
+  matchedPence: number;
+}
+
+/**
+ * A grant in a report window with its shares landing in the area. No shares at all (England
+ * only) means the grant was stored without any, so its money is unallocated.
+ */
 export interface ReportGrant {
   id: string;
   fund: Fund;
   amountPence: number;
   matchedPence: number;
-  schools: FundedSchool[];
+  shares: LandedShare[];
 }
 
 /** An area's open schools and pupils for one (LA, need band). */

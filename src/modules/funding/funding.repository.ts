@@ -16,12 +16,14 @@ import {
   requireString,
 } from "../common/values.js";
 import type { WriteOrigin } from "../proposals/proposal.repository.js";
+import { allocateGrant, type RecipientSchool } from "./allocation.js";
 import {
   FUNDS,
   type AreaSchoolsRow,
   type FundedSchool,
   type GrantKey,
   type GrantRecord,
+  type LandedShare,
   type RecipientLookup,
   type RecordGrantRequest,
   type ReportArea,
@@ -55,13 +57,26 @@ function toFundedSchool(value: unknown): FundedSchool {
   const p = asProperties(value) ?? {};
   return {
     urn: requireInt(p["urn"], "School.urn"),
-    pupils: asNumber(p["pupils"]),
     laCode: asInt(p["laCode"]),
     regionCode: asString(p["regionCode"]),
     needBand: asInt(p["needBand"]),
     rural: asBoolean(p["rural"]),
     coastal: asBoolean(p["coastal"]),
   };
+}
+
+function toLandedShare(value: unknown): LandedShare {
+  const p = asProperties(value) ?? {};
+  return {
+    school: toFundedSchool(p["school"]),
+    awardedPence: asInt(p["awardedPence"]) ?? 0,
+    matchedPence: asInt(p["matchedPence"]) ?? 0,
+  };
+}
+
+function toRecipientSchool(value: unknown): RecipientSchool {
+  const p = asProperties(value) ?? {};
+  return { urn: requireInt(p["urn"], "School.urn"), pupils: asNumber(p["pupils"]) };
 }
 
 function strings(value: unknown): string[] {
@@ -101,8 +116,7 @@ export class FundingRepository {
       const lookup: RecipientLookup = {
         found: row?.["found"] === true,
         regionCodes: [...new Set(strings(row?.["regionCodes"]))],
-        currentMembers: asInt(row?.["currentMembers"]) ?? 0,
-        urns: asList(row?.["urns"]).flatMap((urn) => (asInt(urn) === null ? [] : [asInt(urn)!])),
+        schools: asList(row?.["schools"]).map(toRecipientSchool),
       };
       if (!lookup.found) {
         throw request.recipientUrn !== null
@@ -116,12 +130,16 @@ export class FundingRepository {
             );
       }
       authorizeRegions(lookup.regionCodes);
-      if (request.recipientPartnershipId !== null && lookup.currentMembers === 0) {
+      if (request.recipientPartnershipId !== null && lookup.schools.length === 0) {
         throw new ConflictError(
           `Partnership ${request.recipientPartnershipId} has no member schools now, so a grant to it would land nowhere.`,
           { argument: "input.recipientPartnershipId" },
         );
       }
+      // Cut here, inside the transaction that read the members, and stored: reports read these
+      // shares and never recut them, so the money stays where it went when it was awarded.
+      const shares = allocateGrant(request, lookup.schools);
+      const pupilsOf = new Map(lookup.schools.map((school) => [school.urn, school.pupils]));
       const id = `svc-${randomUUID()}`;
       const [created] = await run("funding/createGrant", {
         grant: {
@@ -140,17 +158,30 @@ export class FundingRepository {
         endsOn: request.endsOn,
         urn: recipient.urn,
         partnershipId: recipient.partnershipId,
+        shares: shares.map((share) => {
+          const pupils = pupilsOf.get(share.urn) ?? null;
+          return {
+            urn: cypherInt(share.urn),
+            awardedPence: cypherInt(share.awardedPence),
+            matchedPence: cypherInt(share.matchedPence),
+            pupils: pupils === null ? null : cypherInt(Math.round(pupils)),
+          };
+        }),
       });
       const grant = toGrant(created?.["grant"]);
+      const landed = asInt(created?.["landed"]) ?? 0;
+      if (landed !== shares.length) {
+        throw new Error(`Grant ${id}: ${landed} of ${shares.length} shares found their school.`);
+      }
       await recordAudit(run, {
         ...origin,
         action: "recordGrant",
         targetType: "Grant",
         targetId: id,
-        urns: lookup.urns,
+        urns: shares.map((share) => share.urn),
         regionCodes: lookup.regionCodes,
         before: null,
-        after: grant,
+        after: { ...grant, shares },
       });
       return grant;
     });
@@ -175,7 +206,7 @@ export class FundingRepository {
         fund: asMember(FUNDS, grant["fund"]) ?? "OTHER",
         amountPence: asInt(grant["amountPence"]) ?? 0,
         matchedPence: asInt(grant["matchedPence"]) ?? 0,
-        schools: asList(row["schools"]).map(toFundedSchool),
+        shares: asList(row["shares"]).map(toLandedShare),
       };
     });
   }

@@ -65,7 +65,7 @@ export class GrantResolver {
 
   @Query(() => GrantConnection, {
     description:
-      "Grants with a recipient school in the area (a partnership's current members count), newest award first.",
+      "Grants with a share landing on a school in the area (as shared when awarded), newest award first.",
   })
   grants(
     @Arg("regionCode", () => String, { nullable: true }) regionCode: string | null,

@@ -147,7 +147,7 @@ export class FundingShare {
 
 @ObjectType({
   description:
-    "Where the money of school improvement grants awarded in a window lands in an area. A grant to a school lands on it; one to a partnership is shared among its current member schools (a School Improvement Board's: the schools of the clusters it oversees) in proportion to pupils (a member without a count is given the mean of the others; equal shares when none has one), in whole pence by largest remainder, matched money likewise. Only the shares landing on the area's schools count.",
+    "Where the money of school improvement grants awarded in a window lands in an area. A grant to a school lands on it; one to a partnership is shared among its member schools when it was awarded (a School Improvement Board's: the schools of the clusters it oversees) in proportion to pupils (a member without a count is given the mean of the others; equal shares when none has one), in whole pence by largest remainder, matched money likewise. The shares are fixed at award and stored, so later membership changes do not move them. Only the shares landing on the area's schools count.",
 })
 export class FundingReport extends FundingMoney {
   @Field(() => Region, { nullable: true, description: "Null for an LA or for England." })
@@ -164,7 +164,7 @@ export class FundingReport extends FundingMoney {
 
   @Field(() => Int, {
     description:
-      "Grants some of whose money lands in the area; for England also those whose money is unallocated.",
+      "Grants some of whose money landed in the area when awarded; for England also those whose money is unallocated.",
   })
   grants!: number;
 
@@ -172,7 +172,7 @@ export class FundingReport extends FundingMoney {
   totalPence!: number;
 
   @Field(() => Float, {
-    description: `England only: money of grants to partnerships with no member schools now, which lands nowhere; 0 for an area. ${PENCE_FLOAT}`,
+    description: `England only: money of grants stored without shares on schools, so it landed nowhere (recordGrant always stores shares; this keeps any grant lacking them visible); 0 for an area. ${PENCE_FLOAT}`,
   })
   unallocatedPence!: number;
 
