@@ -76,6 +76,8 @@ describe("input decorators", () => {
       ["the longest allowed", "x".repeat(10)],
       ["inner spaces", "a b"],
       ["padding around enough text", "  abc  "],
+      ["visible text beside a zero-width joiner", "a\u200Dbc"],
+      ["accented and non-Latin letters", "é 日本"],
     ])("when given %s, then it passes", async (_case, value) => {
       expect(await check("name", value)).toBeNull();
     });
@@ -87,6 +89,14 @@ describe("input decorators", () => {
       ["within bounds only once trimmed", ` ${"x".repeat(10)}`, "must be 3 to 10 characters"],
       ["empty", "", "must not be blank"],
       ["only spaces", "     ", "must not be blank"],
+      ["only zero-width spaces", "\u200B\u200B\u200B", "must not be blank"],
+      ["only zero-width joiners", "\u200C\u200D\u200C", "must not be blank"],
+      ["only word joiners", "\u2060\u2060\u2060", "must not be blank"],
+      ["only byte order marks", "\uFEFF\uFEFF\uFEFF", "must not be blank"],
+      ["only bidi marks and a soft hyphen", "\u200E\u00AD\u200F", "must not be blank"],
+      ["only Hangul fillers", "\u3164\u3164\u3164", "must not be blank"],
+      ["spaces and zero-width spaces", " \u200B \u200B ", "must not be blank"],
+      ["a single zero-width space", "\u200B", "must not be blank"],
       ["a control character", "ab\u0007c", "must not contain control characters"],
       ["only tabs", "\t\t\t", "must not contain control characters"],
       [
@@ -101,6 +111,7 @@ describe("input decorators", () => {
     it("when the lower bound is 0, then empty and blank text pass and only length and control characters fail", async () => {
       expect(await check("note", "")).toBeNull();
       expect(await check("note", "   ")).toBeNull();
+      expect(await check("note", "\u200B")).toBeNull();
       expect(await check("note", "abcdef")).toBe("must be 0 to 5 characters");
       expect(await check("note", "a\u0000")).toBe("must not contain control characters");
     });
@@ -109,6 +120,7 @@ describe("input decorators", () => {
       expect(await check("alias", null)).toBeNull();
       expect(await check("alias", undefined)).toBeNull();
       expect(await check("alias", "")).toBe("must not be blank");
+      expect(await check("alias", "\u200B\u200B")).toBe("must not be blank");
       expect(await check("alias", " a ")).toBe("must be 2 to 10 characters");
     });
   });
@@ -196,6 +208,19 @@ describe("text fields of input classes", () => {
     async (_name, type, property, value) => {
       const input: object = Object.assign(new type(), { [property]: value });
       expect(await messageFor(input, property)).toMatch(/^must be \d+ to \d+ characters$/);
+    },
+  );
+
+  it.each([
+    ["BoardChairInput", BoardChairInput, "name"],
+    ["AdoptClusterInput", AdoptClusterInput, "name"],
+    ["ProposePartnershipInput", ProposePartnershipInput, "name"],
+    ["RecordSupportEngagementInput", RecordSupportEngagementInput, "focus"],
+  ] as const)(
+    "when %s.%s is made only of invisible characters, then it is refused as blank",
+    async (_name, type, property) => {
+      const input: object = Object.assign(new type(), { [property]: "\u200B\u2060\uFEFF\u200B" });
+      expect(await messageFor(input, property)).toBe("must not be blank");
     },
   );
 });

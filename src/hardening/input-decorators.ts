@@ -23,6 +23,13 @@ import {
 export const MAX_URN = 9_999_999;
 /** Printable text: no control characters (they break logs and exports downstream). */
 export const PRINTABLE = /^[^\p{Cc}\p{Cs}]*$/u;
+/**
+ * At least one visible character: something other than white space, format characters (zero-width
+ * space and joiners, word joiner, byte order mark, bidi marks, soft hyphen) and the other code
+ * points that render as nothing (Hangul fillers, variation selectors, combining grapheme joiner).
+ * Without it a name of zero-width spaces passes as not blank yet shows as empty.
+ */
+export const VISIBLE = /[^\s\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 /** Ids we hold: gias-<uid>, tsh-<code>, synthetic-..., list-..., svc-<uuid>. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 
@@ -44,7 +51,7 @@ export function BoundedText(min: number, max: number): PropertyDecorator {
   const trimmedMin = new RegExp(`\\S[\\s\\S]{${Math.max(min - 2, 0)},}\\S`);
   return all(
     ...(min >= 2 ? [Matches(trimmedMin, length)] : []),
-    ...(min >= 1 ? [Matches(/\S/, { message: "must not be blank" })] : []),
+    ...(min >= 1 ? [Matches(VISIBLE, { message: "must not be blank" })] : []),
     Matches(PRINTABLE, { message: "must not contain control characters" }),
     MaxLength(max, length),
   );
