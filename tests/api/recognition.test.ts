@@ -9,6 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
 import { RecognitionRepository } from "../../src/modules/recognition/recognition.repository.js";
+import {
+  OUTCOME_FACTOR_STEP,
+  outcomeFactorOf,
+} from "../../src/modules/recognition/recognition.rules.js";
 import type { TokenClaims } from "../../src/auth/tokens.js";
 
 const api = useApi();
@@ -35,7 +39,7 @@ const RECOGNITION = `query ($regionCode: String, $first: Int) {
       systemLeader { id name }
       baseSchool { urn }
       contributions {
-        engagementId schoolWithheld fsmPercent counted exclusion needBand idaciDecile months countedMonths
+        engagementId schoolWithheld start end open fsmPercent counted exclusion needBand idaciDecile months countedMonths
         needWeight deprivationWeight outcomeFactor points reason
         outcome { beforeYear afterYear schoolChange nationalChange relativeChange }
         school { urn name }
@@ -48,6 +52,9 @@ const RECOGNITION = `query ($regionCode: String, $first: Int) {
 interface Contribution {
   engagementId: string;
   schoolWithheld: boolean;
+  start: string | null;
+  end: string | null;
+  open: boolean;
   fsmPercent: number | null;
   counted: boolean;
   exclusion: string | null;
@@ -99,12 +106,14 @@ interface SchoolFacts {
   series: Map<string, number>;
 }
 
-type Role = "A" | "B" | "C" | "A2" | "D" | "N";
+type Picked = "A" | "B" | "C" | "A2" | "D" | "N";
+/** P1 and P2 are a pair picked together (pickPair). */
+type Role = Picked | "P1" | "P2";
 /**
  * Need band and IDACI decile each school is picked by, and whether it has the KS2 years: D is a
  * band-4 school, N a school with no KS2 series (a secondary), whose outcome cannot be measured.
  */
-const PICKS: Record<Role, { band: number; decile: number | null; ks2: boolean }> = {
+const PICKS: Record<Picked, { band: number; decile: number | null; ks2: boolean }> = {
   A: { band: 1, decile: 1, ks2: true },
   B: { band: 2, decile: 2, ks2: true },
   C: { band: 1, decile: 3, ks2: true },
@@ -154,6 +163,32 @@ const PLAN = [
     need: 2,
     dep: 1,
     months: 24,
+    before: "2018/19",
+    after: "2023/24",
+  },
+  // P1 and P2: one need band and IDACI decile, KS2 changes over 2018/19 to 2023/24 at least a
+  // point apart within one band of the factor; 5 whole months each.
+  {
+    key: "E7",
+    leader: 1,
+    school: "P1",
+    start: "2023-01-10",
+    end: "2023-07-09",
+    need: -1,
+    dep: -1,
+    months: 5,
+    before: "2018/19",
+    after: "2023/24",
+  },
+  {
+    key: "E8",
+    leader: 1,
+    school: "P2",
+    start: "2023-01-10",
+    end: "2023-07-09",
+    need: -1,
+    dep: -1,
+    months: 5,
     before: "2018/19",
     after: "2023/24",
   },
@@ -227,6 +262,13 @@ async function recognitionOf(
 const round = (value: number, places: number): number =>
   Math.round(value * 10 ** places) / 10 ** places;
 
+/** The rule's factor, worked here: 1 + change / 10 to the nearest 0.25 (halves up), 0.5 to 2. */
+const factorOf = (relative: number): number =>
+  Math.min(2, Math.max(0.5, Math.round((1 + relative / 10) * 4) / 4));
+
+const NEED_WEIGHT: Record<number, number> = { 1: 2, 2: 1 };
+const DEPRIVATION_WEIGHT: Record<number, number> = { 1: 1.5, 2: 1.25, 3: 1 };
+
 /** Mean change between two years over every school with results in both, from all series. */
 async function nationalChange(before: string, after: string): Promise<number> {
   const rows = await query<{ years: string[]; values: number[] }>(
@@ -246,24 +288,67 @@ async function nationalChange(before: string, after: string): Promise<number> {
 async function expectedPoints(): Promise<Map<string, { points: number; factor: number }>> {
   const expected = new Map<string, { points: number; factor: number }>();
   for (const step of PLAN) {
-    if (step.need === 0) {
+    const school = schools.get(step.school)!;
+    // The pair's weights follow from the band and decile they were picked with.
+    const need = step.need === -1 ? NEED_WEIGHT[school.needBand]! : step.need;
+    const dep = step.dep === -1 ? DEPRIVATION_WEIGHT[school.idaciDecile]! : step.dep;
+    if (need === 0) {
       expected.set(step.key, { points: 0, factor: 1 });
       continue;
     }
     if (step.before === "") {
-      expected.set(step.key, { points: step.need * step.dep * step.months, factor: 1 });
+      expected.set(step.key, { points: need * dep * step.months, factor: 1 });
       continue;
     }
-    const series = schools.get(step.school)!.series;
-    const schoolChange = series.get(step.after)! - series.get(step.before)!;
+    const schoolChange = school.series.get(step.after)! - school.series.get(step.before)!;
     const relative = round(schoolChange - (await nationalChange(step.before, step.after)), 2);
-    const factor = round(Math.min(2, Math.max(0.5, 1 + relative / 10)), 3);
-    expected.set(step.key, {
-      points: round(step.need * step.dep * step.months * factor, 2),
-      factor,
-    });
+    const factor = factorOf(relative);
+    expected.set(step.key, { points: round(need * dep * step.months * factor, 2), factor });
   }
   return expected;
+}
+
+/**
+ * Two North East schools in one need band (1 or 2) and IDACI decile (1 to 3) whose KS2 changes
+ * from 2018/19 to 2023/24 differ by at least a point yet give one outcome factor, neither within
+ * 0.05 of a band's edge (where the graph's and this file's national means could round apart).
+ */
+async function pickPair(exclude: number[]): Promise<[SchoolFacts, SchoolFacts]> {
+  const rows = await query<{
+    urn: unknown;
+    band: unknown;
+    decile: unknown;
+    years: string[];
+    values: unknown[];
+  }>(
+    api().db,
+    `MATCH (s:School {regionCode: $region})
+     WHERE s.needBand IN [1, 2] AND s.idaciDecile IN [1, 2, 3] AND NOT s.urn IN $exclude
+       AND '2018/19' IN s.ks2RwmSeriesYears AND '2023/24' IN s.ks2RwmSeriesYears
+     RETURN s.urn AS urn, s.needBand AS band, s.idaciDecile AS decile,
+       s.ks2RwmSeriesYears AS years, s.ks2RwmSeriesValues AS values
+     ORDER BY s.urn`,
+    { region: NORTH_EAST, exclude },
+  );
+  const national = await nationalChange("2018/19", "2023/24");
+  const seen: { facts: SchoolFacts; change: number; key: string }[] = [];
+  for (const row of rows) {
+    const facts: SchoolFacts = {
+      urn: Number(row.urn),
+      needBand: Number(row.band),
+      idaciDecile: Number(row.decile),
+      series: new Map(row.years.map((year, i) => [year, Number(row.values[i])])),
+    };
+    const change = facts.series.get("2023/24")! - facts.series.get("2018/19")!;
+    const relative = round(change - national, 2);
+    const edge = (relative + 1.25) / 2.5;
+    if (!Number.isFinite(change) || Math.abs(edge - Math.round(edge)) * 2.5 < 0.05) continue;
+    const key = `${facts.needBand}|${facts.idaciDecile}|${factorOf(relative)}`;
+    const partner = seen.find((s) => s.key === key && Math.abs(s.change - change) >= 1);
+    if (partner) return [partner.facts, facts];
+    seen.push({ facts, change, key });
+  }
+  throw new Error("No two North East schools with changes a point apart within one band.");
 }
 
 beforeAll(async () => {
@@ -279,7 +364,7 @@ beforeAll(async () => {
   expect(new Set(leaders.map((l) => l.baseUrn)).size).toBe(3);
 
   const bases = leaders.map((l) => l.baseUrn);
-  for (const [role, pick] of Object.entries(PICKS) as [Role, (typeof PICKS)[Role]][]) {
+  for (const [role, pick] of Object.entries(PICKS) as [Picked, (typeof PICKS)[Picked]][]) {
     const [row] = await query<{
       urn: unknown;
       band: unknown;
@@ -312,6 +397,9 @@ beforeAll(async () => {
       series: new Map((row.years ?? []).map((year, i) => [year, Number(row.values?.[i])])),
     });
   }
+  const [p1, p2] = await pickPair([...bases, ...[...schools.values()].map((s) => s.urn)]);
+  schools.set("P1", p1);
+  schools.set("P2", p2);
 
   changedAtBefore = (
     await query<{ id: string; at: unknown }>(
@@ -415,12 +503,14 @@ describe("supportRecognition", () => {
 
     expect(result).toMatchObject({
       regionCode: NORTH_EAST,
-      engagementsConsidered: 6,
-      engagementsCounted: 5,
+      engagementsConsidered: 8,
+      engagementsCounted: 7,
       note: null,
-      rule: { version: 1 },
+      rule: { version: 2 },
     });
     expect(result.rule.description).toContain("need band 1 or 2");
+    expect(result.rule.description).toContain("Recognition rule version 2.");
+    expect(result.rule.description).toContain("rounded to the nearest 0.25");
     expect(
       result.leaders.map((l) => [l.rank, l.systemLeader?.id, l.points, l.baseSchool?.urn]),
     ).toEqual(ranked.map((l, i) => [i + 1, l.id, l.points, l.baseUrn]));
@@ -469,13 +559,21 @@ describe("supportRecognition", () => {
       school: { urn: schools.get("N")!.urn },
     });
     expect(byKey("E6")?.reason).toContain("outcome 1 (outcome not yet measurable)");
+    for (const key of ["E7", "E8"]) {
+      expect(byKey(key), key).toMatchObject({
+        counted: true,
+        months: 5,
+        outcomeFactor: expected.get(key)!.factor,
+        points: expected.get(key)!.points,
+      });
+    }
   });
 
   it("when the supported school is in need band 4, then the engagement is listed as not counted", async () => {
     const result = await recognitionOf({ regionCode: NORTH_EAST });
     const leader = result.leaders.find((l) => l.systemLeader?.id === leaders[1]!.id);
 
-    expect(leader).toMatchObject({ engagementsCounted: 1, engagementsNotCounted: 1 });
+    expect(leader).toMatchObject({ engagementsCounted: 3, engagementsNotCounted: 1 });
     expect(leader?.contributions.at(-1)).toMatchObject({
       engagementId: engagementIds.get("E4"),
       counted: false,
@@ -521,7 +619,7 @@ describe("supportRecognition", () => {
     ],
     ["ADMIN", () => ({ role: "ADMIN", sub: `${SUBJECT}-admin` }), PLAN.map((step) => step.key)],
   ] as [string, () => TokenClaims | null, string[]][])(
-    "when %s asks, then the ranking is the same and only the schools it may read are named",
+    "when %s asks, then the ranking is the same, each leader's points are the sum of the contributions it sees, and only the schools it may read are named",
     async (_, claims, shown) => {
       const c = claims();
       const full = await recognitionOf({ regionCode: NORTH_EAST });
@@ -536,6 +634,17 @@ describe("supportRecognition", () => {
         schools: r.schools.map((s) => [s.rank, s.school?.urn, s.points]),
       });
       expect(ranking(result)).toEqual(ranking(full));
+      // Totals are sums of what this caller sees, so nothing hidden is left to subtract out.
+      for (const leader of result.leaders) {
+        const sum = leader.contributions.reduce((total, c) => total + c.points, 0);
+        expect(leader.points, `${leader.systemLeader?.id} total`).toBe(round(sum, 2));
+      }
+      for (const school of result.schools) {
+        const sum = result.leaders
+          .filter((l) => l.baseSchool?.urn === school.school?.urn)
+          .reduce((total, l) => total + l.points, 0);
+        expect(school.points, `${school.school?.urn} total`).toBe(round(sum, 2));
+      }
       const contributions = result.leaders.flatMap((l) => l.contributions);
       const fullById = new Map(
         full.leaders.flatMap((l) => l.contributions).map((c) => [c.engagementId, c]),
@@ -548,14 +657,15 @@ describe("supportRecognition", () => {
         const urn = schools.get(step.school)!.urn;
         // What the rule rests on is public either way.
         for (const field of [
+          "open",
           "counted",
           "exclusion",
           "needBand",
           "idaciDecile",
           "months",
           "countedMonths",
-          "outcomeFactor",
-          "points",
+          "needWeight",
+          "deprivationWeight",
         ] as const) {
           expect(contribution[field], `${step.key}.${field}`).toEqual(complete[field]);
         }
@@ -563,18 +673,57 @@ describe("supportRecognition", () => {
           expect(contribution).toEqual(complete);
           expect(contribution.school?.urn).toBe(urn);
         } else {
+          // The dates would fix the KS2 years and so the public national change: months only.
           expect(contribution).toMatchObject({
             schoolWithheld: true,
             school: null,
             fsmPercent: null,
             outcome: null,
+            start: null,
+            end: null,
           });
           expect(contribution.reason).not.toContain(String(urn));
-          if (complete.outcome !== null) {
-            expect(contribution.reason).not.toContain(complete.outcome.beforeYear);
-            expect(contribution.reason).toContain(`outcome ${complete.outcomeFactor} (`);
+          // Factor and points are the rule's, the same as for a caller shown the school.
+          expect([contribution.outcomeFactor, contribution.points], step.key).toEqual([
+            complete.outcomeFactor,
+            complete.points,
+          ]);
+          if (complete.outcome === null) continue;
+          expect(contribution.reason).not.toContain(complete.outcome.beforeYear);
+          expect(contribution.reason).not.toContain("nationally");
+          expect(contribution.reason).toContain(
+            `outcome ${complete.outcomeFactor} (KS2 change against national, to the nearest 0.25)`,
+          );
+          // Every KS2 change (against national) in the band 2.5 points wide holding the school's
+          // gives this same factor, and so the same points: what is shown cannot tell them apart.
+          const factor = complete.outcomeFactor;
+          const middle = (factor - 1) * 10;
+          if (factor > 0.5 && factor < 2) {
+            expect(complete.outcome.relativeChange).toBeGreaterThanOrEqual(middle - 1.25);
+            expect(complete.outcome.relativeChange).toBeLessThan(middle + 1.25);
           }
+          for (const change of [-1.25, -0.6, 0, 0.6, 1.24].map((offset) => middle + offset)) {
+            expect(outcomeFactorOf(change), `${step.key} ${change}`).toBe(factor);
+          }
+          expect(OUTCOME_FACTOR_STEP * 10).toBe(2.5);
         }
+      }
+      // E7 and E8: schools whose KS2 changes are at least a point apart within one band. Shown,
+      // they differ; withheld, nothing but the engagement id tells them apart.
+      const [pair7, pair8] = ["E7", "E8"].map((key) => {
+        const id = engagementIds.get(key)!;
+        return {
+          full: fullById.get(id)!,
+          seen: contributions.find((c) => c.engagementId === id)!,
+        };
+      });
+      expect(
+        Math.abs(pair7!.full.outcome!.schoolChange - pair8!.full.outcome!.schoolChange),
+      ).toBeGreaterThanOrEqual(1);
+      expect(pair7!.full.outcomeFactor).toBe(pair8!.full.outcomeFactor);
+      if (!shown.includes("E7") && !shown.includes("E8")) {
+        const withoutId = (c: Contribution) => ({ ...c, engagementId: "" });
+        expect(withoutId(pair7!.seen)).toEqual(withoutId(pair8!.seen));
       }
     },
   );
@@ -587,7 +736,7 @@ describe("supportRecognition", () => {
       full.leaders.slice(0, 2).map((l) => l.systemLeader?.id),
     );
     expect(result.schools).toHaveLength(2);
-    expect(result.engagementsConsidered).toBe(6);
+    expect(result.engagementsConsidered).toBe(8);
   });
 
   it("when another region or all of England is asked, then support is placed where it was given", async () => {

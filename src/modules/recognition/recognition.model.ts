@@ -75,8 +75,8 @@ export interface Contribution {
   /** The supported school's region, for deciding who may see the school. */
   regionCode: string | null;
   /**
-   * True when the caller may not read the engagement: the school, its free-school-meals share
-   * and its KS2 change are left out (withholdSchool).
+   * True when the caller may not read the engagement: the school, its free-school-meals share,
+   * its KS2 change and the dates are left out (withholdSchool); factor and points are unchanged.
    */
   schoolWithheld: boolean;
   start: string | null;
@@ -95,6 +95,7 @@ export interface Contribution {
   deprivationWeight: number;
   /** Null when the outcome is not yet measurable. */
   outcome: OutcomeMeasure | null;
+  /** A whole number of OUTCOME_FACTOR_STEPs, the same for every caller. */
   outcomeFactor: number;
   points: number;
   /** One plain line: how the points were reached, or why none were. */

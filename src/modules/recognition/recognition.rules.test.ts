@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Ks2RwmSeries, RecognitionEngagement } from "./recognition.model.js";
 import {
+  OUTCOME_FACTOR_STEP,
   academicYearOf,
   outcomeFactorOf,
   outcomeYears,
@@ -169,10 +170,10 @@ describe("engagements not counted", () => {
 });
 
 describe("outcome factor", () => {
-  it("when KS2 years exist before and after, then the school's change less the national change sets it", () => {
+  it("when KS2 years exist before and after, then the school's change less the national change sets it, to the nearest 0.25: 2 × 1.5 × 8 × 1.75 = 42", () => {
     // Started and ended in 2022/23, so that year is neither before nor after: 2018/19 (52) to
-    // 2023/24 (55) is +3 against -4.68 nationally, +7.68 relative: factor 1.768.
-    // 2 × 1.5 × 8 months × 1.768 = 42.432, rounded 42.43.
+    // 2023/24 (55) is +3 against -4.68 nationally, +7.68 relative: 1 + 0.768 = 1.768, which is
+    // 1.75 to the nearest 0.25. 2 × 1.5 × 8 months × 1.75 = 42.
     const scored = scoreEngagement(
       engagement({ start: "2022-10-01", end: "2023-06-30", ks2: SERIES }),
       new Map([["2018/19|2023/24", -4.68]]),
@@ -186,17 +187,60 @@ describe("outcome factor", () => {
       nationalChange: -4.68,
       relativeChange: 7.68,
     });
-    expect(scored).toMatchObject({ months: 8, outcomeFactor: 1.768, points: 42.43 });
-    expect(scored.reason).toContain(
-      "outcome 1.768 (KS2 RWM +3 points 2018/19 to 2023/24 against -4.68 nationally)",
+    expect(scored).toMatchObject({ months: 8, outcomeFactor: 1.75, points: 42 });
+    expect(scored.reason).toBe(
+      "Need band 1 (2) × IDACI decile 1 (1.5) × 8 months × outcome 1.75 (KS2 RWM +3 points 2018/19 to 2023/24 against -4.68 nationally, +7.68 relative, to the nearest 0.25) = 42 points.",
     );
   });
 
-  it("when the change is far above or below national, then the factor stays within 0.5 and 2", () => {
-    expect(outcomeFactorOf(15)).toBe(2);
-    expect(outcomeFactorOf(10)).toBe(2);
-    expect(outcomeFactorOf(-3)).toBe(0.7);
-    expect(outcomeFactorOf(-8)).toBe(0.5);
+  it("when the band 2 school in IDACI decile 2 is measured, then 1 × 1.25 × 5 × 0.75 = 4.6875 is 4.69 points", () => {
+    // 2018/19 (52) to 2023/24 (50) is -2 against +1 nationally: -3 relative, 1 - 0.3 = 0.7,
+    // which is 0.75 to the nearest 0.25.
+    const scored = scoreEngagement(
+      engagement({
+        needBand: 2,
+        idaciDecile: 2,
+        start: "2023-01-10",
+        end: "2023-06-10",
+        ks2: { years: ["2018/19", "2023/24"], values: [52, 50] },
+      }),
+      new Map([["2018/19|2023/24", 1]]),
+      TODAY,
+    );
+
+    expect(scored).toMatchObject({ months: 5, outcomeFactor: 0.75, points: 4.69 });
+  });
+
+  it.each([
+    // [change against national, 1 + change / 10, factor]
+    [0, 1, 1],
+    [1.24, 1.124, 1],
+    [1.25, 1.125, 1.25],
+    [-1.25, 0.875, 1],
+    [-1.26, 0.874, 0.75],
+    [-3, 0.7, 0.75],
+    [-3.75, 0.625, 0.75],
+    [-3.76, 0.624, 0.5],
+    [-8, 0.2, 0.5],
+    [7.68, 1.768, 1.75],
+    [8.74, 1.874, 1.75],
+    [8.75, 1.875, 2],
+    [10, 2, 2],
+    [15, 2.5, 2],
+  ])(
+    "when the change against national is %s, then 1 + change / 10 = %s is %s to the nearest 0.25 (halves up, within 0.5 and 2)",
+    (change, _measured, factor) => {
+      expect(outcomeFactorOf(change)).toBe(factor);
+    },
+  );
+
+  it("when changes against national fall in one 2.5-point band, then they share a factor", () => {
+    // Factor 1.25 covers +1.25 up to, not including, +3.75.
+    const band = [1.25, 1.9, 2.5, 3.1, 3.74].map(outcomeFactorOf);
+
+    expect(band).toEqual([1.25, 1.25, 1.25, 1.25, 1.25]);
+    expect(outcomeFactorOf(3.75)).toBe(1.5);
+    expect(OUTCOME_FACTOR_STEP * 10).toBe(2.5);
   });
 
   it("when no KS2 year precedes the start year, then the factor is 1 and not yet measurable", () => {
@@ -304,31 +348,105 @@ describe("ranking", () => {
 });
 
 describe("withholdSchool", () => {
-  it("when a measured contribution is withheld, then the school and its own figures go and the points stay", () => {
-    const scored = scoreEngagement(
-      engagement({ start: "2022-10-01", end: "2023-06-30", ks2: SERIES }),
-      new Map([["2018/19|2023/24", -4.68]]),
+  const CHANGES = new Map([["2018/19|2023/24", -4.68]]);
+  /** 8 months; KS2 52 in 2018/19 and `after` in 2023/24, against -4.68 nationally. */
+  const measured = (after: number, urn = 100) =>
+    scoreEngagement(
+      engagement({
+        urn,
+        start: "2022-10-01",
+        end: "2023-06-30",
+        ks2: { years: ["2018/19", "2023/24"], values: [52, after] },
+      }),
+      CHANGES,
       TODAY,
     );
 
+  it("when a measured contribution is withheld, then the school, its figures and the dates go and the factor and points stay", () => {
+    // +3 against -4.68: relative +7.68, factor 1.75, 2 × 1.5 × 8 × 1.75 = 42.
+    const scored = measured(55);
+
     const withheld = withholdSchool(scored);
 
+    expect(scored).toMatchObject({ urn: 100, outcomeFactor: 1.75, points: 42 });
     expect(withheld).toMatchObject({
       engagementId: "e1",
       urn: null,
       fsmPercent: null,
       outcome: null,
+      start: null,
+      end: null,
       schoolWithheld: true,
       needBand: 1,
       idaciDecile: 1,
       months: 8,
-      outcomeFactor: 1.768,
-      points: 42.43,
+      countedMonths: 8,
+      outcomeFactor: 1.75,
+      points: 42,
     });
     expect(withheld.reason).toBe(
-      "Need band 1 (2) × IDACI decile 1 (1.5) × 8 months × outcome 1.768 (KS2 change against national) = 42.43 points.",
+      "Need band 1 (2) × IDACI decile 1 (1.5) × 8 months × outcome 1.75 (KS2 change against national, to the nearest 0.25) = 42 points.",
     );
-    expect(scored).toMatchObject({ urn: 100, schoolWithheld: false });
+    expect(JSON.stringify(withheld)).not.toMatch(/7\.68|4\.68|2018\/19|2023\/24|2022-10|2023-06/);
+  });
+
+  it("when two schools' KS2 changes differ by over 2 points within one band, then they score alike and their withheld contributions are the same", () => {
+    // Relative changes +6.3, +7.68 and +8.7: 1.63, 1.768 and 1.87, each 1.75 to the nearest
+    // 0.25, so 2 × 1.5 × 8 × 1.75 = 42 each.
+    const scored = [measured(53.62, 100), measured(55, 101), measured(56.02, 102)];
+
+    const withheld = scored.map(withholdSchool);
+
+    expect(scored.map((c) => [c.outcome?.relativeChange, c.outcomeFactor, c.points])).toEqual([
+      [6.3, 1.75, 42],
+      [7.68, 1.75, 42],
+      [8.7, 1.75, 42],
+    ]);
+    expect(withheld[1]).toEqual(withheld[0]);
+    expect(withheld[2]).toEqual(withheld[0]);
+  });
+
+  it("when the outcome is not measurable, then factor 1 and the points stay but the dates go", () => {
+    const withheld = withholdSchool(scoreEngagement(engagement(), NO_CHANGES, TODAY));
+
+    expect(withheld).toMatchObject({ start: null, end: null, outcomeFactor: 1, points: 36 });
+    expect(withheld.reason).toBe(
+      "Need band 1 (2) × IDACI decile 1 (1.5) × 12 months × outcome 1 (outcome not yet measurable) = 36 points.",
+    );
+  });
+
+  it("when an engagement has not started, then the withheld reason gives no start date", () => {
+    const withheld = withholdSchool(
+      scoreEngagement(engagement({ start: "2027-01-01", end: null }), NO_CHANGES, TODAY),
+    );
+
+    expect(withheld).toMatchObject({ exclusion: "NOT_STARTED", start: null, months: 0 });
+    expect(withheld.reason).toBe("Not counted: it has not started yet.");
+  });
+
+  it("when contributions are withheld, then the leader's total is still the sum of the points shown", () => {
+    // 42 (measured, 1.75) + 36 (not measurable) = 78.
+    const result = recognise(
+      [
+        engagement({
+          id: "m",
+          start: "2022-10-01",
+          end: "2023-06-30",
+          ks2: { years: ["2018/19", "2023/24"], values: [52, 55] },
+        }),
+        engagement({ id: "u", urn: 101 }),
+      ],
+      CHANGES,
+      TODAY,
+      10,
+    );
+    const [leader] = result.leaders;
+
+    const shown = leader!.contributions.map(withholdSchool);
+
+    expect(leader!.points).toBe(78);
+    expect(shown.map((c) => c.points)).toEqual([42, 36]);
+    expect(shown.reduce((sum, c) => sum + c.points, 0)).toBe(leader!.points);
   });
 
   it("when the deprivation rests on the FSM share, then the withheld reason gives the test, not the figure", () => {

@@ -15,7 +15,7 @@ import type {
   YearPair,
 } from "./recognition.model.js";
 
-export const RULE_VERSION = 1;
+export const RULE_VERSION = 2;
 
 /** Need bands that count (1 = most need); band 1 weighs twice band 2, as in supportAssignments. */
 export const NEED_WEIGHT: Readonly<Record<number, number>> = { 1: 2, 2: 1 };
@@ -38,6 +38,15 @@ export const OUTCOME_SCALE_POINTS = 10;
 export const OUTCOME_FACTOR_MIN = 0.5;
 export const OUTCOME_FACTOR_MAX = 2;
 
+/**
+ * The outcome factor moves only in steps of this size, a band 2.5 percentage points of KS2 change
+ * wide (step × OUTCOME_SCALE_POINTS). Points and totals are public even where the school
+ * supported is not, so a finer factor could be worked back, through the weights, months and the
+ * public national change, to the school's own change, which with published results identifies
+ * it.
+ */
+export const OUTCOME_FACTOR_STEP = 0.25;
+
 export const RULE_DESCRIPTION =
   `Recognition rule version ${RULE_VERSION}. ` +
   "An engagement (a system leader supporting a school) counts when the school supported is in need band 1 or 2 " +
@@ -48,10 +57,12 @@ export const RULE_DESCRIPTION =
   "The outcome factor compares the school's change in the percentage of pupils reaching the expected standard in KS2 reading, writing and maths " +
   "from the last year with results before the academic year the support started to the first year with results after the academic year it ended " +
   "(for an engagement still open, the latest year with results) with the mean change of every school with results in both years: " +
-  `factor = 1 + (school change − national change) / ${OUTCOME_SCALE_POINTS}, kept between ${OUTCOME_FACTOR_MIN} and ${OUTCOME_FACTOR_MAX}. ` +
+  `factor = 1 + (school change − national change) / ${OUTCOME_SCALE_POINTS}, rounded to the nearest ${OUTCOME_FACTOR_STEP} (halves up) and kept between ${OUTCOME_FACTOR_MIN} and ${OUTCOME_FACTOR_MAX}, ` +
+  `so it moves only with each ${OUTCOME_FACTOR_STEP * OUTCOME_SCALE_POINTS} points of change against national. ` +
   "A date in the academic year of a result counts as neither before nor after it; when either year is missing the factor is 1 (outcome not yet measurable). " +
-  "Changes are rounded to 2 decimals, the factor to 3 and points to 2. " +
-  "A leader's points are the sum over its engagements; leaders are ranked by points, ties by id. " +
+  "Changes and points are rounded to 2 decimals. " +
+  "A contribution's factor and points are the same for every caller, whether or not it may see the school supported. " +
+  "A leader's points are the sum of its engagements' points; leaders are ranked by points, ties by id. " +
   "A school that leaders are based at receives their points; schools are ranked by points, ties by URN. " +
   "With a region, only support given to schools in that region counts, wherever the leader is based.";
 
@@ -125,10 +136,14 @@ function valueIn(series: Ks2RwmSeries, year: string): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
-/** 1 + relative change / scale, kept within the bounds and rounded to 3 decimals. */
+/**
+ * 1 + relative change / scale to the nearest OUTCOME_FACTOR_STEP (halves up), kept within the
+ * bounds. The bounds are whole steps, so every factor is one too.
+ */
 export function outcomeFactorOf(relativeChange: number): number {
-  const factor = 1 + relativeChange / OUTCOME_SCALE_POINTS;
-  return round(Math.min(OUTCOME_FACTOR_MAX, Math.max(OUTCOME_FACTOR_MIN, factor)), 3);
+  const measured = 1 + relativeChange / OUTCOME_SCALE_POINTS;
+  const stepped = Math.round(measured / OUTCOME_FACTOR_STEP) * OUTCOME_FACTOR_STEP;
+  return Math.min(OUTCOME_FACTOR_MAX, Math.max(OUTCOME_FACTOR_MIN, stepped));
 }
 
 /** The school's change against the national change over the same years; null when unmeasurable. */
@@ -162,7 +177,7 @@ type Scored = Omit<Contribution, "reason">;
  */
 const EXCLUSION_REASON: Record<Exclusion, (c: Scored, disclose: boolean) => string> = {
   NO_START_DATE: () => "no start date is recorded",
-  NOT_STARTED: (c) => `it starts on ${c.start}`,
+  NOT_STARTED: (c, disclose) => (disclose ? `it starts on ${c.start}` : "it has not started yet"),
   NEED_BAND_UNKNOWN: () => "the school has no need band",
   NEED_NOT_LOW: (c) => `the school is in need band ${c.needBand} (only bands 1 and 2 count)`,
   NOT_DISADVANTAGED: (c, disclose) =>
@@ -193,8 +208,8 @@ function reasonOf(c: Scored, disclose: boolean): string {
     c.outcome === null
       ? "outcome 1 (outcome not yet measurable)"
       : disclose
-        ? `outcome ${c.outcomeFactor} (KS2 RWM ${signed(c.outcome.schoolChange)} points ${c.outcome.beforeYear} to ${c.outcome.afterYear} against ${signed(c.outcome.nationalChange)} nationally)`
-        : `outcome ${c.outcomeFactor} (KS2 change against national)`;
+        ? `outcome ${c.outcomeFactor} (KS2 RWM ${signed(c.outcome.schoolChange)} points ${c.outcome.beforeYear} to ${c.outcome.afterYear} against ${signed(c.outcome.nationalChange)} nationally, ${signed(c.outcome.relativeChange)} relative, to the nearest ${OUTCOME_FACTOR_STEP})`
+        : `outcome ${c.outcomeFactor} (KS2 change against national, to the nearest ${OUTCOME_FACTOR_STEP})`;
   return (
     `Need band ${c.needBand} (${c.needWeight}) × ${basis} (${c.deprivationWeight}) × ` +
     `${monthsText} × ${outcomeText} = ${c.points} points.`
@@ -203,19 +218,22 @@ function reasonOf(c: Scored, disclose: boolean): string {
 
 /**
  * The contribution without what identifies the school supported: no URN, free-school-meals
- * share or KS2 change (years and figures), and a reason line without them. Need band, IDACI
- * decile, months, outcome factor and points stay, so the ranking can still be checked.
+ * share, KS2 change (years and figures) or dates (which fix the KS2 years, and so the public
+ * national change), and a reason line without them. The outcome factor and points stay as they
+ * are: the rule already steps the factor so that they give away no more than a band of change,
+ * and so every caller's contributions add up to the same public totals.
  */
 export function withholdSchool(contribution: Contribution): Contribution {
-  return {
+  const shown: Contribution = {
     ...contribution,
     urn: null,
     fsmPercent: null,
-    outcome: null,
+    start: null,
+    end: null,
     schoolWithheld: true,
-    // From the full figures, so the line still tells a measured outcome from one not yet measurable.
-    reason: reasonOf(contribution, false),
   };
+  // Written before `outcome` goes, so the line still tells a measured outcome from one not yet measurable.
+  return { ...shown, outcome: null, reason: reasonOf(shown, false) };
 }
 
 function exclusionOf(e: RecognitionEngagement, months: number, today: string): Exclusion | null {

@@ -91,8 +91,8 @@ describe("RecognitionService.supportRecognition", () => {
     );
 
     expect(asked).toEqual([[{ before: "2018/19", after: "2023/24" }]]);
-    // Each: 2 × 1.5 × 8 × 1.768 = 42.43.
-    expect(result.leaders[0]).toMatchObject({ points: 84.86, engagementsCounted: 2 });
+    // Each: +3 against -4.68 is +7.68, factor 1.768 to the nearest 0.25 = 1.75; 2 × 1.5 × 8 × 1.75 = 42.
+    expect(result.leaders[0]).toMatchObject({ points: 84, engagementsCounted: 2 });
     expect(result.note).toBeNull();
   });
 
@@ -108,7 +108,7 @@ describe("RecognitionService.supportRecognition", () => {
   });
 
   it("when only a leader beyond `first` has a measured outcome, then the note does not say none has", async () => {
-    // leader-a: 24 months, unmeasured, 2 × 1.5 × 24 = 72; leader-b: 2 × 1.5 × 8 × 1.768 = 42.43.
+    // leader-a: 24 months, unmeasured, 2 × 1.5 × 24 = 72; leader-b: 2 × 1.5 × 8 × 1.75 = 42.
     const { fake } = store(
       {
         engagements: [
@@ -182,7 +182,7 @@ describe("RecognitionService: who sees the school supported", () => {
   ];
 
   it.each(principals)(
-    "when %s asks, then it sees schools %j and the same points",
+    "when %s asks, then it sees schools %j, the same points, and contributions adding up to the total",
     async (_, principal, shown) => {
       const { fake } = store({ engagements }, { "2018/19|2023/24": -4.68 });
 
@@ -192,18 +192,73 @@ describe("RecognitionService: who sees the school supported", () => {
       );
 
       const [leader] = result.leaders;
-      expect(leader).toMatchObject({ systemLeaderId: "leader-a", points: 84.86, rank: 1 });
+      expect(leader).toMatchObject({ systemLeaderId: "leader-a", points: 84, rank: 1 });
       expect(result.schools).toEqual([
-        { rank: 1, urn: 900, points: 84.86, systemLeaderIds: ["leader-a"] },
+        { rank: 1, urn: 900, points: 84, systemLeaderIds: ["leader-a"] },
       ]);
+      expect(leader!.contributions.reduce((sum, c) => sum + c.points, 0)).toBe(84);
       const visible = leader!.contributions.flatMap((c) => (c.urn === null ? [] : [c.urn]));
       expect(visible.sort()).toEqual(shown);
       for (const c of leader!.contributions) {
-        expect(c).toMatchObject({ needBand: 1, idaciDecile: 1, months: 8, points: 42.43 });
+        // The same factor and points whether the school is shown or not.
+        expect(c).toMatchObject({
+          needBand: 1,
+          idaciDecile: 1,
+          months: 8,
+          outcomeFactor: 1.75,
+          points: 42,
+        });
         expect(c.schoolWithheld).toBe(c.urn === null);
-        if (c.schoolWithheld) expect([c.fsmPercent, c.outcome]).toEqual([null, null]);
-        else expect(c.outcome).toMatchObject({ beforeYear: "2018/19", schoolChange: 3 });
+        if (c.schoolWithheld) {
+          expect([c.fsmPercent, c.outcome, c.start, c.end]).toEqual([null, null, null, null]);
+        } else {
+          expect(c).toMatchObject({ start: "2022-10-01" });
+          expect(c.outcome).toMatchObject({ beforeYear: "2018/19", schoolChange: 3 });
+        }
       }
     },
   );
+
+  it("when only some schools are shown, then the contributions come in the same order with the same points for every caller", async () => {
+    // e1 (school 100): +3 against -4.68, factor 1.75, 2 × 1.5 × 8 × 1.75 = 42. e2 (school 200):
+    // -2 against -4.68 is +2.68, 1.268 to the nearest 0.25 = 1.25, 2 × 1.5 × 8 × 1.25 = 30,
+    // shown to oversight of its region. 42 + 30 = 72.
+    const { fake } = store(
+      {
+        engagements: [
+          engagement(),
+          engagement({
+            id: "e2",
+            urn: 200,
+            regionCode: "E12000009",
+            ks2: { years: ["2018/19", "2023/24"], values: [52, 50] },
+          }),
+        ],
+      },
+      { "2018/19|2023/24": -4.68 },
+    );
+    const oversight: Principal = { role: "OVERSIGHT", sub: "o", regionCodes: ["E12000009"] };
+
+    const results = await Promise.all(
+      [ADMIN, oversight, ANONYMOUS].map((principal) =>
+        new RecognitionService(fake, principal, () => TODAY).supportRecognition(null, null),
+      ),
+    );
+
+    for (const result of results) {
+      const [leader] = result.leaders;
+      expect(leader!.points).toBe(72);
+      expect(leader!.contributions.map((c) => [c.engagementId, c.outcomeFactor, c.points])).toEqual(
+        [
+          ["e1", 1.75, 42],
+          ["e2", 1.25, 30],
+        ],
+      );
+    }
+    expect(results.map((r) => r.leaders[0]!.contributions.map((c) => c.schoolWithheld))).toEqual([
+      [false, false],
+      [true, false],
+      [true, true],
+    ]);
+  });
 });

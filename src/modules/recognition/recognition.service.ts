@@ -33,7 +33,8 @@ export const utcToday = (): string => new Date().toISOString().slice(0, 10);
 /**
  * A leader's contributions as `principal` may see them. The ranking and points are public (an
  * award is), but which school was supported reveals its weakness: it is shown only to callers
- * who may read the engagement (readSupportEngagement), and withheld from the rest.
+ * who may read the engagement (readSupportEngagement), and withheld from the rest. Withholding
+ * leaves points alone, so every caller gets the same order and the same sum.
  */
 export function contributionsFor(
   principal: Principal,

@@ -55,7 +55,7 @@ export class RecognitionOutcome {
 
 @ObjectType({
   description:
-    "One support engagement as the recognition rule scored it. Which school was supported reveals its weakness, so it is named only to callers who may read the engagement (the school itself, the leader, oversight of its region, admins); for anyone else `schoolWithheld` is true, `school`, `fsmPercent` and `outcome` are null and `reason` leaves out the school's own figures, while need band, IDACI decile, months, outcome factor and points stay.",
+    "One support engagement as the recognition rule scored it. Which school was supported reveals its weakness, so it is named only to callers who may read the engagement (the school itself, the leader, oversight of its region, admins). For anyone else `schoolWithheld` is true; `school`, `fsmPercent`, `outcome`, `start` and `end` are null; and `reason` leaves out the school's own figures. Need band, IDACI decile, months, outcome factor and points are the same for every caller: the rule steps the factor by 0.25, so they give away no more than a 2.5-point band of KS2 change, and they add up to the leader's total.",
 })
 export class RecognitionContribution {
   @Field(() => ID)
@@ -67,10 +67,13 @@ export class RecognitionContribution {
   })
   schoolWithheld!: boolean;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: "Null when withheld." })
   start!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Null while it continues." })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "Null while it continues, and when withheld.",
+  })
   end!: string | null;
 
   @Field(() => Boolean)
@@ -113,10 +116,16 @@ export class RecognitionContribution {
   })
   outcome!: OutcomeMeasure | null;
 
-  @Field(() => Float, { description: "0.5 to 2; 1 when the outcome is not yet measurable." })
+  @Field(() => Float, {
+    description:
+      "0.5 to 2 in steps of 0.25: 1 + relativeChange / 10 to the nearest 0.25; 1 when the outcome is not yet measurable.",
+  })
   outcomeFactor!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description:
+      "needWeight × deprivationWeight × countedMonths × outcomeFactor, rounded to 2 decimals; 0 when not counted.",
+  })
   points!: number;
 
   @Field(() => String, {
@@ -131,7 +140,10 @@ export class RecognisedLeader {
   @Field(() => Int, { description: "1 = most points; ties by id." })
   rank!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description:
+      "The sum of its contributions' points, rounded to 2 decimals; the same for every caller.",
+  })
   points!: number;
 
   @Field(() => Int)
