@@ -1,7 +1,7 @@
 import { authorize, type Operation } from "../../auth/policy.js";
 import { actorOf, type Principal } from "../../auth/principal.js";
 import { NotFoundError, ValidationError } from "../../errors/index.js";
-import { decodeCursorTuple, encodeCursorTuple } from "../common/cursor.js";
+import { decodeKeysetCursor, encodeCursorTuple, invalidCursorMessage } from "../common/cursor.js";
 import { decodeCursor, pageSize, toPage, type Page } from "../common/pagination.js";
 import { checkLocalAuthorityCode } from "../geography/geography.service.js";
 import type { LocalAuthorityRecord } from "../geography/geography.model.js";
@@ -50,13 +50,8 @@ export function decodeNeedCursor(
   argument = "after",
 ): NeedKey | null {
   if (cursor === null || cursor === undefined) return null;
-  const decoded = decodeCursorTuple(cursor);
-  if (!decoded || decoded.length !== 3 || !decoded.every((value) => Number.isSafeInteger(value))) {
-    throw new ValidationError(
-      `\`${argument}\` is not a valid cursor: pass the endCursor of a previous page.`,
-      argument,
-    );
-  }
+  const decoded = decodeKeysetCursor(cursor, ["integer", "integer", "integer"]);
+  if (!decoded) throw new ValidationError(invalidCursorMessage(argument), argument);
   const [bandRank, needPoints, urn] = decoded as number[];
   return { bandRank: bandRank!, needPoints: needPoints!, urn: urn! };
 }

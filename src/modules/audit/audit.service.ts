@@ -1,7 +1,7 @@
 import { authorize } from "../../auth/policy.js";
 import type { Principal } from "../../auth/principal.js";
 import { ValidationError } from "../../errors/index.js";
-import { decodeCursorTuple, encodeCursorTuple } from "../common/cursor.js";
+import { decodeKeysetCursor, encodeCursorTuple, invalidCursorMessage } from "../common/cursor.js";
 import { pageSize } from "../common/pagination.js";
 import { checkRegionCode } from "../geography/geography.service.js";
 import type { AuditEventRecord, AuditFilter, AuditKey } from "./audit.model.js";
@@ -23,20 +23,9 @@ export function encodeAuditCursor(key: AuditKey): string {
 /** The position a cursor names; anything we did not issue is a client error naming `after`. */
 export function decodeAuditCursor(cursor: string | null | undefined): AuditKey | null {
   if (cursor === null || cursor === undefined) return null;
-  const decoded = decodeCursorTuple(cursor, MAX_CURSOR_LENGTH);
-  if (
-    !decoded ||
-    decoded.length !== 2 ||
-    typeof decoded[0] !== "string" ||
-    Number.isNaN(Date.parse(decoded[0])) ||
-    typeof decoded[1] !== "string"
-  ) {
-    throw new ValidationError(
-      "`after` is not a valid cursor: pass the endCursor of a previous page.",
-      "after",
-    );
-  }
-  return { at: decoded[0], id: decoded[1] };
+  const decoded = decodeKeysetCursor(cursor, ["datetime", "string"], MAX_CURSOR_LENGTH);
+  if (!decoded) throw new ValidationError(invalidCursorMessage("after"), "after");
+  return { at: decoded[0] as string, id: decoded[1] as string };
 }
 
 function checkText(value: string | null | undefined, argument: string): string | null {

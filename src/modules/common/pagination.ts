@@ -5,7 +5,7 @@
  * correct while data changes underneath, and costs an index seek rather than a skip.
  */
 import { ValidationError } from "../../errors/index.js";
-import { decodeCursorTuple, encodeCursorTuple } from "./cursor.js";
+import { decodeKeysetCursor, encodeCursorTuple, invalidCursorMessage } from "./cursor.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -63,19 +63,9 @@ export function decodeCursor(
   argument = "after",
 ): NameKey | null {
   if (cursor === null || cursor === undefined) return null;
-  const decoded = decodeCursorTuple(cursor);
-  if (
-    !decoded ||
-    decoded.length !== 2 ||
-    typeof decoded[0] !== "string" ||
-    !Number.isSafeInteger(decoded[1])
-  ) {
-    throw new ValidationError(
-      `\`${argument}\` is not a valid cursor: pass the endCursor of a previous page.`,
-      argument,
-    );
-  }
-  return { name: decoded[0], urn: decoded[1] as number };
+  const decoded = decodeKeysetCursor(cursor, ["string", "integer"]);
+  if (!decoded) throw new ValidationError(invalidCursorMessage(argument), argument);
+  return { name: decoded[0] as string, urn: decoded[1] as number };
 }
 
 /**

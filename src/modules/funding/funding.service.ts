@@ -1,7 +1,7 @@
 import { authorize } from "../../auth/policy.js";
 import { actorOf, type Principal } from "../../auth/principal.js";
 import { NotFoundError, ValidationError } from "../../errors/index.js";
-import { decodeCursorTuple, encodeCursorTuple } from "../common/cursor.js";
+import { decodeKeysetCursor, encodeCursorTuple, invalidCursorMessage } from "../common/cursor.js";
 import { pageSize, type Page } from "../common/pagination.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
 import { checkLocalAuthorityCode, checkRegionCode } from "../geography/geography.service.js";
@@ -48,20 +48,9 @@ export function decodeGrantCursor(
   argument = "after",
 ): GrantKey | null {
   if (cursor === null || cursor === undefined) return null;
-  const decoded = decodeCursorTuple(cursor);
-  if (
-    !decoded ||
-    decoded.length !== 2 ||
-    typeof decoded[0] !== "string" ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(decoded[0]) ||
-    typeof decoded[1] !== "string"
-  ) {
-    throw new ValidationError(
-      `\`${argument}\` is not a valid cursor: pass the endCursor of a previous page.`,
-      argument,
-    );
-  }
-  return { awardedOn: decoded[0], id: decoded[1] };
+  const decoded = decodeKeysetCursor(cursor, ["date", "string"]);
+  if (!decoded) throw new ValidationError(invalidCursorMessage(argument), argument);
+  return { awardedOn: decoded[0] as string, id: decoded[1] as string };
 }
 
 /** Recording improvement grants and reporting where their money lands. */

@@ -1,6 +1,6 @@
 import { decide } from "../../auth/policy.js";
 import type { Principal } from "../../auth/principal.js";
-import { decodeCursorTuple, encodeCursorTuple } from "../common/cursor.js";
+import { decodeKeysetCursor, encodeCursorTuple, invalidCursorMessage } from "../common/cursor.js";
 import type { Page } from "../common/pagination.js";
 import { DomainNotFoundError, DomainValidationError } from "../gaps/errors.js";
 import { requireNeedBands, type GapService } from "../gaps/gap.service.js";
@@ -33,19 +33,9 @@ export function decodeLeaderCursor(
   argument = "after",
 ): LeaderKey | null {
   if (cursor === null || cursor === undefined) return null;
-  const decoded = decodeCursorTuple(cursor);
-  if (
-    !decoded ||
-    decoded.length !== 2 ||
-    typeof decoded[0] !== "string" ||
-    typeof decoded[1] !== "string"
-  ) {
-    throw new DomainValidationError(
-      `\`${argument}\` is not a valid cursor: pass the endCursor of a previous page.`,
-      argument,
-    );
-  }
-  return { name: decoded[0], id: decoded[1] };
+  const decoded = decodeKeysetCursor(cursor, ["string", "string"]);
+  if (!decoded) throw new DomainValidationError(invalidCursorMessage(argument), argument);
+  return { name: decoded[0] as string, id: decoded[1] as string };
 }
 
 /**
