@@ -1,4 +1,5 @@
-// deleteSystemLeader: removes a system leader with its relationships (EngagementRepository.revoke)
+// deleteSystemLeader: removes a system leader with its relationships, and the holder made with it through the API (EngagementRepository.revoke)
 // params: $id: string   returns: nothing
 MATCH (l:SystemLeader {id: $id})
-DETACH DELETE l
+OPTIONAL MATCH (h:Leader {id: "svc-holder-" + $id})-[:DESIGNATED_AS]->(l)
+DETACH DELETE l, h

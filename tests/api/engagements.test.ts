@@ -17,7 +17,8 @@ let schools: number[] = [];
 
 const DESIGNATE = `mutation ($input: DesignateSystemLeaderInput!) {
   designateSystemLeader(input: $input) {
-    id designation name specialisms capacity openEngagements synthetic
+    id designation name phase specialisms capacity openEngagements synthetic
+    holder { name synthetic }
   }
 }`;
 const RECORD = `mutation ($input: RecordSupportEngagementInput!) {
@@ -110,10 +111,29 @@ describe("designateSystemLeader", () => {
 
     const leader = (
       dataOf(result) as {
-        designateSystemLeader: { id: string; synthetic: boolean; capacity: number; name: string };
+        designateSystemLeader: {
+          id: string;
+          synthetic: boolean;
+          capacity: number;
+          name: string;
+          phase: string | null;
+          holder: { name: string; synthetic: boolean } | null;
+        };
       }
     ).designateSystemLeader;
-    expect(leader).toMatchObject({ synthetic: false, capacity: 3, name: "A. Leader" });
+    const [base] = await query<{ phase: string }>(
+      api().db,
+      "MATCH (s:School {urn: $urn}) RETURN s.phase AS phase",
+      { urn: schools[0] },
+    );
+    // An LLE serves its school's phase and is held by the person named, as seeded ones are.
+    expect(leader).toMatchObject({
+      synthetic: false,
+      capacity: 3,
+      name: "A. Leader",
+      phase: base!.phase,
+      holder: { name: "A. Leader", synthetic: false },
+    });
     const rows = await query<{ urn: unknown; events: unknown }>(
       api().db,
       `MATCH (l:SystemLeader {id: $id})-[:BASED_AT]->(s:School)
@@ -325,6 +345,12 @@ describe("closeSupportEngagement", () => {
 describe("revokeSystemLeader", () => {
   it("when the leader has open engagements, then CONFLICT; once closed, revoking removes it", async () => {
     const leaderId = await designate(schools[0]!, 2);
+    const holderNamed = await query<{ name: string }>(
+      api().db,
+      "MATCH (h:Leader {id: $holder})-[:DESIGNATED_AS]->(:SystemLeader {id: $id}) RETURN h.name AS name",
+      { holder: `svc-holder-${leaderId}`, id: leaderId },
+    );
+    expect(holderNamed.map((row) => row.name)).toEqual([expect.stringMatching(/^Headteacher of /)]);
     const opened = engagementOf(await record(leaderId, schools[1]!, await admin()));
 
     const refused = await api().executeText(REVOKE, { id: leaderId }, { token: await admin() });
@@ -344,6 +370,10 @@ describe("revokeSystemLeader", () => {
       { id: leaderId },
     );
     expect(rows).toHaveLength(1);
+    const holders = await query(api().db, "MATCH (h:Leader {id: $holder}) RETURN h.id AS id", {
+      holder: `svc-holder-${leaderId}`,
+    });
+    expect(holders).toHaveLength(0);
   });
 
   it("when the leader is unknown, then NOT_FOUND", async () => {

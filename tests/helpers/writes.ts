@@ -77,6 +77,10 @@ export async function cleanUpWrites(
     `MATCH (pr:PartnershipProposal) WHERE pr.createdBy STARTS WITH $prefix DETACH DELETE pr`,
     { prefix: subjectPrefix },
   );
+  // Holders of system leaders designated in a test, and board chairs and members.
+  await query(db, `MATCH (l:Leader) WHERE l.createdBy STARTS WITH $prefix DETACH DELETE l`, {
+    prefix: subjectPrefix,
+  });
   await query(db, `MATCH (e:AuditEvent) WHERE e.actorSub STARTS WITH $prefix DETACH DELETE e`, {
     prefix: subjectPrefix,
   });
