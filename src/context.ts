@@ -32,6 +32,7 @@ import { DatasetService } from "./modules/datasets/dataset.service.js";
 import { createGeographyLoaders } from "./modules/geography/geography.loaders.js";
 import { GeographyRepository } from "./modules/geography/geography.repository.js";
 import { GeographyService } from "./modules/geography/geography.service.js";
+import { MatchingRepository } from "./modules/matching/matching.repository.js";
 import { MatchingService } from "./modules/matching/matching.service.js";
 import { createPartnershipLoaders } from "./modules/partnerships/partnership.loaders.js";
 import { PartnershipRepository } from "./modules/partnerships/partnership.repository.js";
@@ -67,6 +68,7 @@ export interface Repositories {
   collaboration: CollaborationRepository;
   proposals: ProposalRepository;
   offers: OfferRepository;
+  matching: MatchingRepository;
   engagements: EngagementRepository;
   recognition: RecognitionRepository;
   familyRecompute: RecomputeStore;
@@ -133,6 +135,7 @@ export function createRepositories(db: Database): Repositories {
     collaboration: new CollaborationRepository(db),
     proposals: new ProposalRepository(db),
     offers: new OfferRepository(db),
+    matching: new MatchingRepository(db),
     engagements: new EngagementRepository(db),
     recognition: new RecognitionRepository(db),
     familyRecompute: recomputeStore(similarity, db),
@@ -198,7 +201,7 @@ export function createContext(
         repositories.similarity,
         createSimilarityLoaders(repositories.similarity),
       ),
-      matching: new MatchingService(shared.similarityIndex),
+      matching: new MatchingService(shared.similarityIndex, repositories.matching, principal),
       ...createSupportServices(repositories, shared.supportSnapshots, principal),
       advisers: new AdviserService(
         repositories.advisers,

@@ -3,8 +3,9 @@
 // params: $urn: int, $focus: string, $direction: int, $reachKm: float, $first: int, $scales: map   returns: one row per candidate, best first
 MATCH (me:School {urn: $urn})
 WHERE me.location IS NOT NULL
-WITH me, $scales[me.phase] AS sc, [(me)-[:MEMBER_OF]->(p:Partnership) | p.id] AS mine
-WITH me, sc, mine,
+WITH me, $scales[me.phase] AS sc, [(me)-[:MEMBER_OF]->(p:Partnership) | p.id] AS mine,
+  coalesce(me.seeks, []) AS seeks
+WITH me, sc, mine, seeks,
   coalesce((me[$focus] - sc[$focus].median) / sc[$focus].scale, 0.0) AS meFocus,
   coalesce((me.pupils - sc.pupils.median) / sc.pupils.scale, 0.0) AS mePupils,
   coalesce((me.fsmPercent - sc.fsmPercent.median) / sc.fsmPercent.scale, 0.0) AS meFsm,
@@ -12,23 +13,26 @@ WITH me, sc, mine,
 MATCH (c:School)
 WHERE point.distance(c.location, me.location) <= $reachKm * 1000
   AND c.phase = me.phase AND c.urn <> me.urn AND c[$focus] IS NOT NULL
-WITH me, sc, mine, meFocus, mePupils, meFsm, meSen, c,
+WITH me, sc, mine, seeks, meFocus, mePupils, meFsm, meSen, c,
   point.distance(c.location, me.location) / 1000.0 AS km,
   [(c)-[:MEMBER_OF]->(p:Partnership) | p.id] AS theirs,
   $direction * ((c[$focus] - sc[$focus].median) / sc[$focus].scale - meFocus) AS gap
 WHERE gap > 0 AND none(id IN theirs WHERE id IN mine)
 WITH c, km, gap, mine, theirs,
+  CASE WHEN size(seeks) = 0 THEN 0.0
+    ELSE toFloat(size([t IN seeks WHERE t IN coalesce(c.offers, [])])) / size(seeks) END AS sought,
   sqrt(
     0.5 * (coalesce((c.pupils - sc.pupils.median) / sc.pupils.scale, 0.0) - mePupils) ^ 2
     + 0.4 * (coalesce((c.fsmPercent - sc.fsmPercent.median) / sc.fsmPercent.scale, 0.0) - meFsm) ^ 2
     + 0.1 * (coalesce((c.senPercent - sc.senPercent.median) / sc.senPercent.scale, 0.0) - meSen) ^ 2
   ) AS contextDistance
 WITH c, km,
-  0.35 * CASE WHEN gap / 2.0 > 1 THEN 1.0 ELSE gap / 2.0 END
-  + 0.25 / (1 + contextDistance)
+  0.3 * CASE WHEN gap / 2.0 > 1 THEN 1.0 ELSE gap / 2.0 END
+  + 0.2 / (1 + contextDistance)
   + 0.2 * (1 - km / $reachKm)
   + 0.1 / (1 + size(theirs))
-  + 0.1 * CASE WHEN size(mine) = 0 AND size(theirs) > 0 THEN 1 ELSE 0 END AS score
+  + 0.1 * CASE WHEN size(mine) = 0 AND size(theirs) > 0 THEN 1 ELSE 0 END
+  + 0.1 * sought AS score
 ORDER BY score DESC, km, c.urn
 LIMIT $first
 RETURN c.urn AS urn, c.name AS name, score, km AS distanceKm

@@ -1,8 +1,16 @@
 /** partnerSuggestions against the full England data. */
-import { describe, expect, it } from "vitest";
-import { dataOf, useApi } from "../helpers/api.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { dataOf, testToken, useApi } from "../helpers/api.js";
+import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
 
 const api = useApi();
+const SUBJECT = testSubject("matching");
+/** Schools whose offers and seeks a test recorded, reset afterwards. */
+const offerUrns: number[] = [];
+
+afterAll(async () => {
+  await cleanUpWrites(api().db, SUBJECT, offerUrns);
+});
 
 const ALDGATE = 100000;
 /** A secondary in the Harris Federation (gias-3320), with a dozen stronger trust schools nearby. */
@@ -21,7 +29,13 @@ interface Suggestion {
     phase: string;
     memberships: { partnership: { id: string } }[];
   };
-  reasons: { factor: string; value: number; weight: number; contribution: number }[];
+  reasons: {
+    factor: string;
+    value: number;
+    weight: number;
+    contribution: number;
+    matchedTopics: string[];
+  }[];
 }
 
 const SUGGESTIONS = `
@@ -30,12 +44,12 @@ const SUGGESTIONS = `
     partnerSuggestions(urn: $urn, input: $input) {
       urn name score distanceKm focus focusValue
       school { urn name phase memberships { partnership { id } } }
-      reasons { factor value weight contribution }
+      reasons { factor value weight contribution matchedTopics }
     }
   }`;
 
-async function suggestions(urn: number, input?: Record<string, unknown>) {
-  return dataOf(await api().executeText(SUGGESTIONS, { urn, input })) as {
+async function suggestions(urn: number, input?: Record<string, unknown>, token?: string) {
+  return dataOf(await api().executeText(SUGGESTIONS, { urn, input }, { token })) as {
     school: { phase: string; memberships: { partnership: { id: string } }[] };
     partnerSuggestions: Suggestion[];
   };
@@ -90,6 +104,7 @@ describe("partnerSuggestions", () => {
         "PROXIMITY",
         "CAPACITY",
         "NETWORK_BRIDGE",
+        "OFFERS_WHAT_IS_SOUGHT",
       ]);
       const total = suggestion.reasons.reduce((sum, r) => sum + r.contribution, 0);
       expect(total).toBeCloseTo(suggestion.score, 12);
@@ -136,6 +151,77 @@ describe("partnerSuggestions", () => {
 
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ partnerSuggestions: [] });
+  });
+});
+
+describe("partnerSuggestions with offers and seeks", () => {
+  const UPDATE = `mutation ($urn: Int!, $offers: [SupportTopic!]!, $seeks: [SupportTopic!]!) {
+    updateSchoolOffer(urn: $urn, offers: $offers, seeks: $seeks) { urn }
+  }`;
+  const SEARCH = { focus: "KS2_MATHS_PROGRESS", maxDistanceKm: 15, first: 100 };
+  const offersReason = (suggestion: Suggestion | undefined) =>
+    suggestion?.reasons.find((r) => r.factor === "OFFERS_WHAT_IS_SOUGHT");
+
+  it("when the asker seeks three topics and a nearby candidate offers two, then its score rises by exactly 0.1 × 2/3 and its reason names them", async () => {
+    // A Hartlepool primary (no other test file writes there) with a KS2 maths figure to beat.
+    const [picked] = await query<{ urn: number }>(
+      api().db,
+      `MATCH (s:School {laCode: 805, phase: "PRIMARY"})
+       WHERE s.location IS NOT NULL AND s.ks2MathsProgress IS NOT NULL
+         AND s.offers IS NULL AND s.seeks IS NULL
+       RETURN s.urn AS urn ORDER BY s.ks2MathsProgress, s.urn LIMIT 1`,
+    );
+    const asker = Number(picked?.urn);
+    const admin = await testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
+    const before = (await suggestions(asker, SEARCH, admin)).partnerSuggestions;
+    // The weakest-ranked candidate that records no offers: it can only rise, so stays listed.
+    const target = [...before].reverse().find((s) => offersReason(s)?.value === 0);
+    expect(target).toBeDefined();
+    const candidate = target!.urn;
+    offerUrns.push(asker, candidate);
+
+    const update = async (urn: number, offers: string[], seeks: string[]) =>
+      dataOf(await api().executeText(UPDATE, { urn, offers, seeks }, { token: admin }));
+    await update(asker, [], ["SEND", "MATHEMATICS", "READING_AND_PHONICS"]);
+    await update(candidate, ["SEND", "GOVERNANCE", "READING_AND_PHONICS"], []);
+    const after = (await suggestions(asker, SEARCH, admin)).partnerSuggestions;
+
+    const [stored] = await query<{ seeks: string[]; offers: string[] }>(
+      api().db,
+      `MATCH (a:School {urn: $asker}), (c:School {urn: $candidate})
+       RETURN a.seeks AS seeks, c.offers AS offers`,
+      { asker, candidate },
+    );
+    expect(stored).toEqual({
+      seeks: ["READING_AND_PHONICS", "MATHEMATICS", "SEND"],
+      offers: ["GOVERNANCE", "READING_AND_PHONICS", "SEND"],
+    });
+    const risen = after.find((s) => s.urn === candidate);
+    expect(risen!.score - target!.score).toBeCloseTo(0.1 * (2 / 3), 12);
+    expect(offersReason(risen)).toEqual({
+      factor: "OFFERS_WHAT_IS_SOUGHT",
+      value: 2 / 3,
+      weight: 0.1,
+      contribution: 0.1 * (2 / 3),
+      matchedTopics: ["READING_AND_PHONICS", "SEND"],
+    });
+    expect(after.findIndex((s) => s.urn === candidate)).toBeLessThan(
+      before.findIndex((s) => s.urn === candidate),
+    );
+    // Candidates offering none of it keep their scores.
+    for (const suggestion of after.filter((s) => offersReason(s)?.value === 0)) {
+      const earlier = before.find((s) => s.urn === suggestion.urn);
+      if (earlier) expect(suggestion.score).toBe(earlier.score);
+    }
+
+    // Anonymous callers get the same ranking and scores, but not the topics.
+    const anonymous = (await suggestions(asker, SEARCH)).partnerSuggestions;
+    expect(anonymous.map((s) => [s.urn, s.score])).toEqual(after.map((s) => [s.urn, s.score]));
+    expect(offersReason(anonymous.find((s) => s.urn === candidate))).toMatchObject({
+      value: 2 / 3,
+      matchedTopics: [],
+    });
+    expect(anonymous.flatMap((s) => s.reasons.flatMap((r) => r.matchedTopics))).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { ANONYMOUS, type Principal } from "../../auth/principal.js";
 import { DomainValidationError } from "../similarity/errors.js";
 import { FeatureIndex } from "../similarity/feature-index.js";
 import { profile } from "../similarity/profile.fixture.js";
@@ -9,10 +10,12 @@ import {
   defaultFocus,
   FACTOR_WEIGHTS,
   MatchingService,
+  NO_TOPICS,
   scorePartner,
   suggestPartners,
   type PartnerCandidate,
   type PartnerFactor,
+  type PartnerTopics,
 } from "./matching.service.js";
 
 const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
@@ -84,17 +87,41 @@ describe("scorePartner", () => {
       reachKm: 10,
       candidateMemberships: 1,
       askerIsolated: true,
+      soughtCount: 4,
+      matchedTopics: ["SEND", "MATHEMATICS"],
     });
 
-    // 0.35·0.5 + 0.25·0.5 + 0.2·0.5 + 0.1·0.5 + 0.1·1
-    expect(reasons.map((r) => [r.factor, r.value, r.contribution])).toEqual([
-      ["FOCUS_STRENGTH", 0.5, 0.175],
-      ["CONTEXT_SIMILARITY", 0.5, 0.125],
-      ["PROXIMITY", 0.5, 0.1],
-      ["CAPACITY", 0.5, 0.05],
-      ["NETWORK_BRIDGE", 1, 0.1],
+    // 0.3·0.5 + 0.2·0.5 + 0.2·0.5 + 0.1·0.5 + 0.1·1 + 0.1·(2/4)
+    expect(reasons.map((r) => [r.factor, r.value, r.contribution, r.matchedTopics])).toEqual([
+      ["FOCUS_STRENGTH", 0.5, 0.15, []],
+      ["CONTEXT_SIMILARITY", 0.5, 0.1, []],
+      ["PROXIMITY", 0.5, 0.1, []],
+      ["CAPACITY", 0.5, 0.05, []],
+      ["NETWORK_BRIDGE", 1, 0.1, []],
+      ["OFFERS_WHAT_IS_SOUGHT", 0.5, 0.05, ["SEND", "MATHEMATICS"]],
     ]);
     expect(score).toBeCloseTo(0.55, 15);
+  });
+
+  it("when the asker seeks nothing, then the offers factor is 0 whatever the candidate offers", () => {
+    const { reasons } = scorePartner({
+      contextDistance: 0,
+      focusGap: 2,
+      distanceKm: 0,
+      reachKm: 10,
+      candidateMemberships: 0,
+      askerIsolated: false,
+      soughtCount: 0,
+      matchedTopics: [],
+    });
+
+    expect(reasons.at(-1)).toEqual({
+      factor: "OFFERS_WHAT_IS_SOUGHT",
+      value: 0,
+      weight: 0.1,
+      contribution: 0,
+      matchedTopics: [],
+    });
   });
 
   it("when the factor weights are added up, then they make 1", () => {
@@ -124,6 +151,7 @@ describe("suggestPartners on the four-school example", () => {
       PROXIMITY: expect.closeTo(1 - (0.1 * KM_PER_DEGREE) / 15, 9),
       CAPACITY: expect.closeTo(1 / 3, 15),
       NETWORK_BRIDGE: 0,
+      OFFERS_WHAT_IS_SOUGHT: 0,
     });
     expect(c.focusValue).toBe(1);
   });
@@ -137,10 +165,12 @@ describe("suggestPartners on the four-school example", () => {
       PROXIMITY: expect.closeTo(1 - (0.045 * KM_PER_DEGREE) / 15, 9),
       CAPACITY: 1,
       NETWORK_BRIDGE: 0,
+      OFFERS_WHAT_IS_SOUGHT: 0,
     });
-    // 0.35·0.6745 + 0.25 + 0.2·0.66641 + 0.1 ≈ 0.7194, ahead of C's ≈ 0.4870.
-    expect(d.score).toBeCloseTo(0.7194, 4);
-    expect(suggestions[1]!.score).toBeCloseTo(0.487, 3);
+    // 0.3·0.6745 + 0.2 + 0.2·0.66641 + 0.1 ≈ 0.6356, ahead of C's
+    // 0.3 + 0.2/(1 + 3.8155) + 0.2·0.25870 + 0.1/3 ≈ 0.4266.
+    expect(d.score).toBeCloseTo(0.6356, 4);
+    expect(suggestions[1]!.score).toBeCloseTo(0.4266, 4);
   });
 
   it("when summing a candidate's contributions, then they make its score exactly", () => {
@@ -187,6 +217,56 @@ describe("suggestPartners candidates", () => {
     // Same distance and context: the bridge (0.1) outweighs the capacity lost (0.1 − 0.05).
     expect(first!.distanceKm).toBe(second!.distanceKm);
     expect(first!.score - second!.score).toBeCloseTo(0.05, 12);
+  });
+
+  describe("with offers and seeks", () => {
+    const twins = () =>
+      new FeatureIndex([
+        asker(),
+        candidate(2, { location: { latitude: 52, longitude: 0.1 } }),
+        candidate(3, { location: { latitude: 52, longitude: -0.1 } }),
+      ]);
+    const topics = (seeks: PartnerTopics["seeks"]): PartnerTopics => ({
+      seeks,
+      offered: new Map([
+        [3, ["READING_AND_PHONICS", "SEND", "GOVERNANCE"]],
+        [2, ["DIGITAL"]],
+      ]),
+    });
+
+    it("when a twin offers two of the three topics sought, then it outranks the other by 0.1 × 2/3 and names them in the asker's order", () => {
+      const seeks = ["SEND", "MATHEMATICS", "READING_AND_PHONICS"] as const;
+
+      const [first, second] = suggestPartners(
+        twins(),
+        1,
+        { focus: "ks2MathsProgress" },
+        topics(seeks),
+      );
+
+      // Without topics the twins tie and the lower URN leads; the match reverses that.
+      expect(first!.urn).toBe(3);
+      expect(first!.reasons.at(-1)).toMatchObject({
+        factor: "OFFERS_WHAT_IS_SOUGHT",
+        value: 2 / 3,
+        matchedTopics: ["SEND", "READING_AND_PHONICS"],
+      });
+      expect(valuesOf(second!).OFFERS_WHAT_IS_SOUGHT).toBe(0);
+      expect(second!.reasons.every((r) => r.matchedTopics.length === 0)).toBe(true);
+      expect(first!.score - second!.score).toBeCloseTo(0.1 * (2 / 3), 12);
+      const [plain] = suggestPartners(twins(), 1, { focus: "ks2MathsProgress" });
+      expect(plain!.urn).toBe(2);
+      expect(first!.score - plain!.score).toBeCloseTo(0.1 * (2 / 3), 12);
+    });
+
+    it("when the asker seeks nothing, then what candidates offer changes no score", () => {
+      const withOffers = suggestPartners(twins(), 1, { focus: "ks2MathsProgress" }, topics([]));
+
+      expect(withOffers).toEqual(
+        suggestPartners(twins(), 1, { focus: "ks2MathsProgress" }, NO_TOPICS),
+      );
+      expect(withOffers.map((s) => s.urn)).toEqual([2, 3]);
+    });
   });
 
   it("when the asker is rural, then the default reach widens from 15 km to 40 km", () => {
@@ -376,11 +456,72 @@ describe("defaultFocus", () => {
 });
 
 describe("MatchingService", () => {
-  function serviceOver(schools: SchoolProfile[]) {
+  const ADMIN: Principal = { role: "ADMIN", sub: "admin-1" };
+
+  function serviceOver(
+    schools: SchoolProfile[],
+    principal: Principal = ADMIN,
+    topics: PartnerTopics = NO_TOPICS,
+  ) {
     const index = new FeatureIndex(schools);
     const holder = { current: vi.fn(async () => ({ index, run: null, builtAt: 0 })) };
-    return { service: new MatchingService(holder as unknown as SimilarityIndex), holder };
+    const reader = { partnerTopics: vi.fn(async () => topics) };
+    const service = new MatchingService(holder as unknown as SimilarityIndex, reader, principal);
+    return { service, holder, reader };
   }
+
+  /** A seeks SEND and maths; C offers both, D maths only. */
+  const fourTopics: PartnerTopics = {
+    seeks: ["MATHEMATICS", "SEND"],
+    offered: new Map([
+      [3, ["MATHEMATICS", "SEND"]],
+      [4, ["MATHEMATICS"]],
+    ]),
+  };
+
+  it("when suggesting, then seeks and offers are read once for the asker and every candidate within reach", async () => {
+    const { service, reader } = serviceOver(fourSchools(), ADMIN, fourTopics);
+
+    const suggestions = await service.suggestions(1, { focus: "ks2MathsProgress" });
+
+    expect(reader.partnerTopics).toHaveBeenCalledTimes(1);
+    const [askerUrn, candidateUrns] = reader.partnerTopics.mock.calls[0] as unknown as [
+      number,
+      number[],
+    ];
+    expect([askerUrn, [...candidateUrns].sort()]).toEqual([1, [3, 4]]);
+    // D 0.6356 + 0.1·1/2, C 0.4266 + 0.1·2/2.
+    expect(suggestions.map((s) => [s.urn, s.reasons.at(-1)?.matchedTopics])).toEqual([
+      [4, ["MATHEMATICS"]],
+      [3, ["MATHEMATICS", "SEND"]],
+    ]);
+    expect(suggestions[0]!.score).toBeCloseTo(0.6856, 4);
+    expect(suggestions[1]!.score).toBeCloseTo(0.5266, 4);
+  });
+
+  it("when the caller is anonymous, then scores are the same but matched topics are withheld", async () => {
+    const signedIn = await serviceOver(fourSchools(), ADMIN, fourTopics).service.suggestions(1, {
+      focus: "ks2MathsProgress",
+    });
+
+    const anonymous = await serviceOver(fourSchools(), ANONYMOUS, fourTopics).service.suggestions(
+      1,
+      { focus: "ks2MathsProgress" },
+    );
+
+    expect(anonymous.map((s) => [s.urn, s.score])).toEqual(signedIn.map((s) => [s.urn, s.score]));
+    expect(anonymous.flatMap((s) => s.reasons.flatMap((r) => r.matchedTopics))).toEqual([]);
+    expect(anonymous[0]!.reasons.at(-1)?.value).toBe(0.5);
+  });
+
+  it("when no candidate is within reach, then seeks and offers are not read", async () => {
+    const { service, reader } = serviceOver(fourSchools(), ADMIN, fourTopics);
+
+    expect(await service.suggestions(1, { focus: "ks2MathsProgress", maxDistanceKm: 1 })).toEqual(
+      [],
+    );
+    expect(reader.partnerTopics).not.toHaveBeenCalled();
+  });
 
   it("when an input field is out of range, then BAD_USER_INPUT names it inside input, before the index is waited for", async () => {
     const { service, holder } = serviceOver(fourSchools());

@@ -1,22 +1,26 @@
 /**
  * Explainable partner suggestions: schools that are strong where the asking school wants to
- * improve, alike in context, near enough to visit, with room to help, and outside the asker's
- * existing partnerships.
+ * improve, alike in context, near enough to visit, with room to help, offering the support the
+ * asker says it seeks, and outside the asker's existing partnerships.
  *
  * ## Score
  *
  * Each factor is a value in 0..1; `contribution = weight × value` and `score = Σ contributions`
  * (so the score is at most 1). The weights sum to 1.
  *
- * | factor               | weight | value                                                      |
- * |----------------------|--------|------------------------------------------------------------|
- * | `FOCUS_STRENGTH`     | 0.35   | min(1, gap / 2), gap = how far the candidate's focus       |
- * |                      |        | figure beats the asker's, in robust SDs of each own phase  |
- * | `CONTEXT_SIMILARITY` | 0.25   | 1 / (1 + d), d = CONTEXT-preset distance (pupils, FSM, SEN)|
- * | `PROXIMITY`          | 0.20   | 1 − km / reach                                             |
- * | `CAPACITY`           | 0.10   | 1 / (1 + the candidate's partnership memberships)          |
- * | `NETWORK_BRIDGE`     | 0.10   | 1 when the asker has no partnership and the candidate has  |
- * |                      |        | one, else 0                                                |
+ * | factor                  | weight | value                                                   |
+ * |-------------------------|--------|---------------------------------------------------------|
+ * | `FOCUS_STRENGTH`        | 0.30   | min(1, gap / 2), gap = how far the candidate's focus    |
+ * |                         |        | figure beats the asker's, in robust SDs of each own     |
+ * |                         |        | phase                                                   |
+ * | `CONTEXT_SIMILARITY`    | 0.20   | 1 / (1 + d), d = CONTEXT-preset distance (pupils, FSM,  |
+ * |                         |        | SEN)                                                    |
+ * | `PROXIMITY`             | 0.20   | 1 − km / reach                                          |
+ * | `CAPACITY`              | 0.10   | 1 / (1 + the candidate's partnership memberships)       |
+ * | `NETWORK_BRIDGE`        | 0.10   | 1 when the asker has no partnership and the candidate   |
+ * |                         |        | has one, else 0                                         |
+ * | `OFFERS_WHAT_IS_SOUGHT` | 0.10   | the share of the topics the asker seeks that the        |
+ * |                         |        | candidate offers (0 when the asker seeks nothing)       |
  *
  * Why these weights: the focus is why the school is asking, so strength there weighs most, and
  * it saturates at 2 SDs because a far stronger school usually works in a context unlike the
@@ -24,7 +28,20 @@
  * Proximity makes visits practical. Capacity spreads requests away from schools already in many
  * partnerships. The bridge equals the capacity weight so that, for an isolated asker, a
  * candidate in any partnership outranks an otherwise identical candidate in none
- * (0.10·1/(1+m) + 0.10 > 0.10 for every m).
+ * (0.10·1/(1+m) + 0.10 > 0.10 for every m). What a school records it offers and seeks states
+ * outright what focus strength and context similarity infer from published figures, so its
+ * 0.10 comes out of those two (0.35 → 0.30, 0.25 → 0.20): they still lead, proximity, capacity
+ * and the bridge keep their weights and so their balance, and an explicit match can lift a
+ * candidate past one that is only a little stronger or more alike on paper. An asker that seeks
+ * nothing scores 0 on it for every candidate, so its ranking is that of the other five factors.
+ *
+ * Offers and seeks change at run time, so they are not in the in-memory index: the service reads
+ * the asker's seeks and the offers of every candidate within reach in one batched read before
+ * ranking (`PartnerTopicReader`), and the ranking itself receives them as plain data. Offers are
+ * shown only to signed-in readers (`readSchoolOffer`), yet the score is the same for every
+ * caller so that ranks do not depend on who asks: anonymous callers get the factor's value but
+ * an empty `matchedTopics`. The value still shows that the asker seeks something and what share
+ * of it a candidate offers, but not which topics: the weakness itself stays with signed-in users.
  *
  * ## Who is a candidate
  *
@@ -41,6 +58,9 @@
  * score compares where each school stands among its peers. Ties go to the nearer school, then the
  * lower URN.
  */
+import { decide } from "../../auth/policy.js";
+import type { Principal } from "../../auth/principal.js";
+import type { SupportTopic } from "../offers/offer.model.js";
 import type { Phase } from "../schools/school.model.js";
 import { asClientInput } from "../similarity/client-input.js";
 import { DomainValidationError } from "../similarity/errors.js";
@@ -68,16 +88,18 @@ export const PARTNER_FACTORS = [
   "PROXIMITY",
   "CAPACITY",
   "NETWORK_BRIDGE",
+  "OFFERS_WHAT_IS_SOUGHT",
 ] as const;
 export type PartnerFactor = (typeof PARTNER_FACTORS)[number];
 
 /** See the table in the file comment. */
 export const FACTOR_WEIGHTS: { readonly [F in PartnerFactor]: number } = {
-  FOCUS_STRENGTH: 0.35,
-  CONTEXT_SIMILARITY: 0.25,
+  FOCUS_STRENGTH: 0.3,
+  CONTEXT_SIMILARITY: 0.2,
   PROXIMITY: 0.2,
   CAPACITY: 0.1,
   NETWORK_BRIDGE: 0.1,
+  OFFERS_WHAT_IS_SOUGHT: 0.1,
 };
 
 export const URBAN_REACH_KM = 15;
@@ -103,6 +125,8 @@ export interface PartnerReason {
   weight: number;
   /** weight × value; a candidate's contributions sum to its score. */
   contribution: number;
+  /** For OFFERS_WHAT_IS_SOUGHT, the sought topics the candidate offers; [] for other factors. */
+  matchedTopics: SupportTopic[];
 }
 
 export interface PartnerCandidate {
@@ -126,6 +150,38 @@ export interface PartnerFactorInputs {
   reachKm: number;
   candidateMemberships: number;
   askerIsolated: boolean;
+  /** How many topics the asker seeks; 0 when it seeks none. */
+  soughtCount: number;
+  /** The sought topics the candidate offers, in the asker's order. */
+  matchedTopics: readonly SupportTopic[];
+}
+
+/**
+ * What the asker seeks and what the candidates within reach offer, read at request time.
+ * `offered` need only hold candidates that offer something.
+ */
+export interface PartnerTopics {
+  seeks: readonly SupportTopic[];
+  offered: ReadonlyMap<number, readonly SupportTopic[]>;
+}
+
+export const NO_TOPICS: PartnerTopics = { seeks: [], offered: new Map() };
+
+/** The one batched read of seeks and offers; the repository implements it. */
+export interface PartnerTopicReader {
+  partnerTopics(askerUrn: number, candidateUrns: readonly number[]): Promise<PartnerTopics>;
+}
+
+/** The factor inputs that come from offers and seeks, for one candidate. */
+export function topicInputs(
+  topics: PartnerTopics,
+  candidateUrn: number,
+): Pick<PartnerFactorInputs, "soughtCount" | "matchedTopics"> {
+  const offered = topics.offered.get(candidateUrn) ?? [];
+  return {
+    soughtCount: topics.seeks.length,
+    matchedTopics: topics.seeks.filter((topic) => offered.includes(topic)),
+  };
 }
 
 /**
@@ -142,7 +198,8 @@ export function scorePartner(inputs: PartnerFactorInputs): {
     const weight = FACTOR_WEIGHTS[factor];
     const contribution = weight * value;
     score += contribution;
-    return { factor, value, weight, contribution };
+    const matchedTopics = factor === "OFFERS_WHAT_IS_SOUGHT" ? [...inputs.matchedTopics] : [];
+    return { factor, value, weight, contribution, matchedTopics };
   });
   return { score, reasons };
 }
@@ -159,6 +216,8 @@ function factorValue(factor: PartnerFactor, inputs: PartnerFactorInputs): number
       return 1 / (1 + inputs.candidateMemberships);
     case "NETWORK_BRIDGE":
       return inputs.askerIsolated && inputs.candidateMemberships > 0 ? 1 : 0;
+    case "OFFERS_WHAT_IS_SOUGHT":
+      return inputs.soughtCount === 0 ? 0 : inputs.matchedTopics.length / inputs.soughtCount;
   }
 }
 
@@ -188,6 +247,16 @@ function checkPhaseMode(mode: string): PhaseMode {
   return mode as PhaseMode;
 }
 
+/** The factor inputs known from the index alone, before offers and seeks are read. */
+type IndexInputs = Omit<PartnerFactorInputs, "soughtCount" | "matchedTopics">;
+
+/** The candidates within reach for one request, not yet ranked. */
+export interface PartnerPool {
+  first: number;
+  focusColumn: number;
+  entries: { table: PhaseTable; row: number; urn: number; inputs: IndexInputs }[];
+}
+
 /**
  * Ranked partner suggestions for the school `urn` to improve on `focus`; see the file comment for
  * the score and who counts as a candidate. Empty for an unknown URN or an asker with no location.
@@ -199,7 +268,17 @@ export function suggestPartners(
   index: FeatureIndex,
   urn: number,
   options: PartnerOptions,
+  topics: PartnerTopics = NO_TOPICS,
 ): PartnerCandidate[] {
+  return rankPartners(partnerPool(index, urn, options), topics);
+}
+
+/** The candidates suggestPartners ranks, with what the index alone says of them. */
+export function partnerPool(
+  index: FeatureIndex,
+  urn: number,
+  options: PartnerOptions,
+): PartnerPool {
   const focus = checkOutcomeFeature(options.focus, "focus");
   const first = checkIntegerInRange(
     options.first ?? DEFAULT_PARTNER_COUNT,
@@ -212,7 +291,7 @@ export function suggestPartners(
     options.maxDistanceKm == null ? null : checkPositive(options.maxDistanceKm, "maxDistanceKm");
 
   const ref = index.locate(urn);
-  if (!ref) return [];
+  if (!ref) return { first, focusColumn: 0, entries: [] };
   const { table: askerTable, row: askerRow } = ref;
   if (!askerTable.features.includes(focus)) {
     throw new DomainValidationError(
@@ -223,16 +302,16 @@ export function suggestPartners(
   }
   const asker = askerTable.profiles[askerRow];
   const origin = asker?.location;
-  if (!asker || !origin) return [];
+  const focusColumn = FEATURE_COLUMN[focus];
+  if (!asker || !origin) return { first, focusColumn, entries: [] };
   const reachKm = maxDistanceKm ?? defaultReachKm(asker);
   const box = boundingBox(origin, reachKm);
   const askerPartnerships = new Set(asker.partnershipIds);
-  const focusColumn = FEATURE_COLUMN[focus];
   const direction = betterDirection(focus);
   const askerFocus = askerTable.scaled[askerRow * FEATURE_COUNT + focusColumn] as number;
   const context = activeColumns(askerTable.phase, PRESETS.CONTEXT);
 
-  const inputsFor = (table: PhaseTable, row: number): PartnerFactorInputs | null => {
+  const inputsFor = (table: PhaseTable, row: number): IndexInputs | null => {
     const candidateUrn = table.urns[row] as number;
     if (candidateUrn === urn) return null;
     if (((table.imputed[row] as number) & (1 << focusColumn)) !== 0) return null;
@@ -270,10 +349,7 @@ export function suggestPartners(
     .phaseTables()
     .filter((table) => allowsPhase(phaseMode, askerTable.phase, table.phase))
     .filter((table) => table.features.includes(focus));
-  // Candidates within reach number in the thousands in a city: rank them on the score alone
-  // and spell out reasons only for those returned.
-  const ranked: { table: PhaseTable; row: number; score: number; inputs: PartnerFactorInputs }[] =
-    [];
+  const entries: PartnerPool["entries"] = [];
   for (const table of tables) {
     // Only the rows in the box's band of latitude are visited, found by binary search.
     const { latitudeOrder, sortedLatitudes } = table;
@@ -285,24 +361,30 @@ export function suggestPartners(
       const row = latitudeOrder[at] as number;
       if (!inBox(box, table.latitudes[row] as number, table.longitudes[row] as number)) continue;
       const inputs = inputsFor(table, row);
-      if (inputs) ranked.push({ table, row, score: partnerScore(inputs), inputs });
+      if (inputs) entries.push({ table, row, urn: table.urns[row] as number, inputs });
     }
   }
+  return { first, focusColumn, entries };
+}
+
+/** The pool's best `first` candidates, given what the asker seeks and the candidates offer. */
+export function rankPartners(pool: PartnerPool, topics: PartnerTopics): PartnerCandidate[] {
+  // Candidates within reach number in the thousands in a city: rank them on the score alone
+  // and spell out reasons only for those returned.
+  const ranked = pool.entries.map((entry) => {
+    const inputs: PartnerFactorInputs = { ...entry.inputs, ...topicInputs(topics, entry.urn) };
+    return { ...entry, inputs, score: partnerScore(inputs) };
+  });
   return ranked
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        a.inputs.distanceKm - b.inputs.distanceKm ||
-        (a.table.urns[a.row] as number) - (b.table.urns[b.row] as number),
-    )
-    .slice(0, first)
-    .map(({ table, row, inputs }) => ({
-      urn: table.urns[row] as number,
+    .sort((a, b) => b.score - a.score || a.inputs.distanceKm - b.inputs.distanceKm || a.urn - b.urn)
+    .slice(0, pool.first)
+    .map(({ table, row, urn, inputs }) => ({
+      urn,
       name: table.profiles[row]?.name ?? "",
       phase: table.phase,
       ...scorePartner(inputs),
       distanceKm: inputs.distanceKm,
-      focusValue: table.raw[row * FEATURE_COUNT + focusColumn] as number,
+      focusValue: table.raw[row * FEATURE_COUNT + pool.focusColumn] as number,
     }));
 }
 
@@ -368,7 +450,11 @@ export interface PartnerSuggestion extends PartnerCandidate {
  * `input` object, so errors name them `input.first`, `input.maxDistanceKm` and so on.
  */
 export class MatchingService {
-  constructor(private readonly index: SimilarityIndex) {}
+  constructor(
+    private readonly index: SimilarityIndex,
+    private readonly topics: PartnerTopicReader,
+    private readonly principal: Principal,
+  ) {}
 
   /** See suggestPartners; empty for an unknown URN. Arguments are checked before the index is waited for. */
   async suggestions(urn: number, search: PartnerSearch | null): Promise<PartnerSuggestion[]> {
@@ -382,11 +468,24 @@ export class MatchingService {
     const { index } = await this.index.current();
     const chosen = focus ?? defaultFocus(index, urn);
     if (chosen === null) return [];
-    const candidates = asClientInput(
-      () => suggestPartners(index, urn, { focus: chosen, maxDistanceKm, phaseMode, first }),
+    const pool = asClientInput(
+      () => partnerPool(index, urn, { focus: chosen, maxDistanceKm, phaseMode, first }),
       INPUT,
     );
-    return candidates.map((candidate) => ({ ...candidate, focus: chosen }));
+    if (pool.entries.length === 0) return [];
+    const topics = await this.topics.partnerTopics(
+      urn,
+      pool.entries.map((entry) => entry.urn),
+    );
+    // The score is the same for every caller; only the naming of topics is for signed-in ones.
+    const showTopics = decide(this.principal, "readSchoolOffer").allowed;
+    return rankPartners(pool, topics).map((candidate) => ({
+      ...candidate,
+      focus: chosen,
+      reasons: showTopics
+        ? candidate.reasons
+        : candidate.reasons.map((reason) => ({ ...reason, matchedTopics: [] })),
+    }));
   }
 }
 

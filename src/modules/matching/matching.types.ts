@@ -1,5 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { OutcomeFeature } from "../similarity/features.js";
+import type { SupportTopic } from "../offers/offer.model.js";
+import { SupportTopicEnum } from "../offers/offer.types.js";
 import { OutcomeFeatureEnum } from "../similarity/similarity.types.js";
 import {
   FACTOR_WEIGHTS,
@@ -38,6 +40,8 @@ const FACTOR_DESCRIPTIONS: { [F in PartnerFactor]: string } = {
   CAPACITY: "1 / (1 + the partner's partnership memberships): room to take on more.",
   NETWORK_BRIDGE:
     "1 when the asker is in no partnership and the partner is in one (a way into a network), else 0.",
+  OFFERS_WHAT_IS_SOUGHT:
+    "The share of the support topics the asker seeks that the partner offers (updateSchoolOffer); 0 when the asker seeks nothing.",
 };
 
 registerEnumType(PartnerFactorEnum, {
@@ -89,11 +93,17 @@ export class PartnerReason {
     description: "weight × value; a suggestion's contributions add up to its score.",
   })
   contribution!: number;
+
+  @Field(() => [SupportTopicEnum], {
+    description:
+      "For OFFERS_WHAT_IS_SOUGHT, the topics the asker seeks that the partner offers; [] for other factors, and for anonymous callers, to whom offers are not shown (the value and score are the same for every caller).",
+  })
+  matchedTopics!: SupportTopic[];
 }
 
 @ObjectType({
   description:
-    "A school that is strong where the asker wants to improve, alike in context, near, with room to help and not already a partner.",
+    "A school that is strong where the asker wants to improve, alike in context, near, with room to help, offering what the asker seeks and not already a partner.",
 })
 export class PartnerSuggestion {
   @Field(() => Int, { description: "The school's URN, from the in-memory index." })
