@@ -2,8 +2,9 @@
  * Support engagements and designations against the real database: an admin designates system
  * leaders, leaders record and close their support within capacity (also under concurrent
  * requests), designations are revoked once their engagements are closed, and every write leaves
- * an audit event. Uses real maintained schools in Cornwall (LA 908) and removes everything it
- * made afterwards.
+ * an audit event. Uses real maintained schools in Lancashire (LA 888), in a region no other test
+ * plans support for (a leader designated and revoked here would otherwise come and go under a
+ * plan another file checks), and removes everything it made afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
@@ -11,7 +12,7 @@ import { cleanUpWrites, pickSchools, query, testSubject } from "../helpers/write
 
 const api = useApi();
 const SUBJECT = testSubject("engagements");
-const LA = 908;
+const LA = 888;
 
 let schools: number[] = [];
 
