@@ -9,47 +9,26 @@ import type { ImpactDataVersion, ImpactSnapshot } from "./evaluation.model.js";
 import type { ImpactSource } from "./evaluation.repository.js";
 import { IMPACT_MEASURES } from "./evaluation.model.js";
 import { buildBaseline, type ImpactBaseline } from "./impact.js";
+import { Memo, VersionedValue } from "../common/versioned.js";
 
-export class PreparedImpactSnapshot {
+export class PreparedImpactSnapshot extends Memo {
   readonly baseline: ImpactBaseline;
-  private readonly memo = new Map<string, unknown>();
 
   constructor(readonly snapshot: ImpactSnapshot) {
+    super();
     this.baseline = buildBaseline(snapshot.schools, IMPACT_MEASURES);
-  }
-
-  /** `compute()` once per key for the life of this snapshot. */
-  memoize<T>(key: string, compute: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
-    const value = compute();
-    this.memo.set(key, value);
-    return value;
   }
 }
 
 export class ImpactDataStore {
-  private key: string | null = null;
-  private prepared: Promise<PreparedImpactSnapshot> | null = null;
+  private readonly held = new VersionedValue<PreparedImpactSnapshot>();
 
   constructor(private readonly source: ImpactSource) {}
 
   async current(): Promise<PreparedImpactSnapshot> {
     const version: ImpactDataVersion = await this.source.findDataVersion();
-    const key = JSON.stringify(version);
-    if (this.prepared === null || key !== this.key) {
-      this.key = key;
-      const loading = this.source
-        .loadSnapshot(version)
-        .then((snapshot) => new PreparedImpactSnapshot(snapshot));
-      this.prepared = loading;
-      // A failed read is not cached: the next request tries again.
-      loading.catch(() => {
-        if (this.prepared === loading) {
-          this.prepared = null;
-          this.key = null;
-        }
-      });
-    }
-    return this.prepared;
+    return this.held.get(JSON.stringify(version), () =>
+      this.source.loadSnapshot(version).then((snapshot) => new PreparedImpactSnapshot(snapshot)),
+    );
   }
 }

@@ -22,9 +22,10 @@ import {
 } from "./gap-index.js";
 import { openEngagementCounts, type SnapshotSource } from "./gap.repository.js";
 import { MAX_SENSITIVITY_CHANGE } from "./sensitivity.js";
+import { Memo, VersionedValue } from "../common/versioned.js";
 
 /** A snapshot with its indexes and a memo of everything computed from it. */
-export class PreparedSnapshot {
+export class PreparedSnapshot extends Memo {
   readonly grid: LeaderGrid;
   readonly index: ReachIndex;
   readonly groups: AreaGroup[];
@@ -34,7 +35,6 @@ export class PreparedSnapshot {
   readonly supportedUrns: ReadonlySet<number>;
   /** True when at least one school has a need band. */
   readonly hasNeedBands: boolean;
-  private readonly memo = new Map<string, unknown>();
 
   /**
    * `reuse` hands over the indexes of a snapshot with the same schools and leaders in the same
@@ -44,6 +44,7 @@ export class PreparedSnapshot {
     readonly snapshot: SupportSnapshot,
     reuse?: PreparedSnapshot,
   ) {
+    super();
     this.grid = reuse?.grid ?? new LeaderGrid(snapshot.leaders);
     this.index = reuse?.index ?? buildReachIndex(snapshot, this.grid, 1 + MAX_SENSITIVITY_CHANGE);
     this.groups = reuse?.groups ?? areaGroups(snapshot);
@@ -65,14 +66,6 @@ export class PreparedSnapshot {
     return new PreparedSnapshot({ ...this.snapshot, version, leaders, engagements }, this);
   }
 
-  /** `compute()` once per key for the life of this snapshot. */
-  memoize<T>(key: string, compute: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
-    const value = compute();
-    this.memo.set(key, value);
-    return value;
-  }
-
   gaps(parameters: GapParameters = DEFAULT_GAP_PARAMETERS): GapResult {
     return this.memoize(`gaps:${JSON.stringify(parameters)}`, () =>
       computeGaps(this.snapshot, this.index, parameters, this.groups),
@@ -92,9 +85,9 @@ export function onlyEngagementsChanged(before: DataVersion, after: DataVersion):
 }
 
 export class SupportDataStore {
-  private key: string | null = null;
+  private readonly held = new VersionedValue<PreparedSnapshot>();
+  /** The version of what is held, to tell when only engagements changed. */
   private version: DataVersion | null = null;
-  private prepared: Promise<PreparedSnapshot> | null = null;
 
   constructor(private readonly source: SnapshotSource) {}
 
@@ -105,35 +98,21 @@ export class SupportDataStore {
    */
   async current(): Promise<PreparedSnapshot> {
     const version = await this.source.findDataVersion();
-    const key = versionKey(version);
-    if (this.prepared === null || key !== this.key) {
-      const previous = this.prepared;
+    return this.held.get(versionKey(version), (previous) => {
       const incremental =
         previous !== null && this.version !== null && onlyEngagementsChanged(this.version, version);
-      this.key = key;
       this.version = version;
-      const loading = incremental
+      return incremental
         ? Promise.all([previous, this.source.loadEngagements()]).then(([prepared, engagements]) =>
             prepared.withEngagements(version, engagements),
           )
         : this.source.loadSnapshot(version).then((snapshot) => new PreparedSnapshot(snapshot));
-      this.prepared = loading;
-      // A failed read is not cached: the next request tries again.
-      loading.catch(() => {
-        if (this.prepared === loading) {
-          this.prepared = null;
-          this.key = null;
-          this.version = null;
-        }
-      });
-    }
-    return this.prepared;
+    });
   }
 
   /** Drops the snapshot, for writers in this process that change what it holds. */
   invalidate(): void {
-    this.prepared = null;
-    this.key = null;
+    this.held.clear();
     this.version = null;
   }
 }

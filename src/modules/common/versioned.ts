@@ -1,0 +1,47 @@
+/**
+ * What in-memory stores share: a value read once per data version, and a memo of what is
+ * computed from it. Each store decides what its version is and how it loads.
+ */
+
+/** Values computed once per key for as long as the memo lives (one data version). */
+export class Memo {
+  private readonly values = new Map<string, unknown>();
+
+  /** `compute()` once per key for the life of this memo. */
+  memoize<T>(key: string, compute: () => T): T {
+    if (this.values.has(key)) return this.values.get(key) as T;
+    const value = compute();
+    this.values.set(key, value);
+    return value;
+  }
+}
+
+/**
+ * One value held for the data version it was loaded under and shared by everyone asking while
+ * that version is current, including requests that arrive while it is still loading.
+ */
+export class VersionedValue<T> {
+  private key: string | null = null;
+  private value: Promise<T> | null = null;
+
+  /**
+   * The value for `key`, loaded by `load` when nothing is held for it; `load` is handed what was
+   * held before (for stores that can update it rather than read everything again). A failed load
+   * is not kept: the next request tries again.
+   */
+  get(key: string, load: (previous: Promise<T> | null) => Promise<T>): Promise<T> {
+    if (this.value !== null && key === this.key) return this.value;
+    const loading = load(this.value);
+    this.key = key;
+    this.value = loading;
+    loading.catch(() => {
+      if (this.value === loading) this.clear();
+    });
+    return loading;
+  }
+
+  clear(): void {
+    this.key = null;
+    this.value = null;
+  }
+}
