@@ -13,7 +13,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { config } from "../src/config.js";
-import { connectionSettings } from "../src/db/connection.js";
+import { connectConfigured } from "../src/db/connect.js";
 import { Database } from "../src/db/driver.js";
 import { cypherInt } from "../src/modules/common/params.js";
 import {
@@ -52,11 +52,7 @@ async function readJson(request: http.IncomingMessage): Promise<Record<string, u
 
 async function main(): Promise<void> {
   const c = config();
-  const db = Database.connect(connectionSettings(c), {
-    queryTimeoutMs: c.DB_QUERY_TIMEOUT_MS,
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
-  });
+  const db = connectConfigured(c);
   const scales = await loadScales(db);
 
   const server = http.createServer((request, response) => {

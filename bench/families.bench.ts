@@ -13,8 +13,7 @@
 import { parseArgs } from "node:util";
 import { kmeans } from "ml-kmeans";
 import { commandLineArguments, config } from "../src/config.js";
-import { connectionSettings } from "../src/db/connection.js";
-import { Database } from "../src/db/driver.js";
+import { connectConfigured } from "../src/db/connect.js";
 import { FeatureIndex } from "../src/modules/similarity/feature-index.js";
 import { runFamilies } from "../src/modules/similarity/family-run.js";
 import {
@@ -141,11 +140,7 @@ async function main(): Promise<void> {
   });
   const runs = Math.max(1, Number(values.runs));
   const c = config();
-  const db = Database.connect(connectionSettings(c), {
-    queryTimeoutMs: 120_000,
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
-  });
+  const db = connectConfigured(c, { queryTimeoutMs: 120_000 });
   const repository = new SimilarityRepository(db);
   try {
     const readStarted = performance.now();

@@ -19,8 +19,7 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { commandLineArguments, config } from "../src/config.js";
-import { connectionSettings } from "../src/db/connection.js";
-import { Database } from "../src/db/driver.js";
+import { connectConfigured } from "../src/db/connect.js";
 import { createLogger } from "../src/logger.js";
 import { haversineKm } from "../src/modules/matching/geo.js";
 import type { AreaGap, SupportSnapshot } from "../src/modules/gaps/gap.model.js";
@@ -152,11 +151,7 @@ async function main(): Promise<void> {
   const runs = Math.max(1, Number(values.runs));
   const requests = Math.max(10, Number(values.requests));
   const c = config();
-  const db = Database.connect(connectionSettings(c), {
-    queryTimeoutMs: 120_000,
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
-  });
+  const db = connectConfigured(c, { queryTimeoutMs: 120_000 });
   try {
     const repository = new GapRepository(db);
 

@@ -8,8 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { commandLineArguments, config } from "../src/config.js";
-import { connectionSettings } from "../src/db/connection.js";
-import { Database } from "../src/db/driver.js";
+import { connectConfigured } from "../src/db/connect.js";
 import type { Progress } from "../seed/progress.js";
 import { runSeed } from "../seed/run.js";
 
@@ -45,11 +44,7 @@ async function main(): Promise<void> {
   });
   const runs = Math.max(1, Number(values.runs));
   const c = config();
-  const db = Database.connect(connectionSettings(c), {
-    queryTimeoutMs: 120_000,
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
-  });
+  const db = connectConfigured(c, { queryTimeoutMs: 120_000 });
   try {
     for (let run = 1; run <= runs; run++) {
       const stages: StageTiming[] = [];

@@ -15,7 +15,7 @@ import autocannon from "autocannon";
 import neo4j from "neo4j-driver";
 import { mintToken } from "../src/auth/tokens.js";
 import { commandLineArguments, config } from "../src/config.js";
-import { connectionSettings } from "../src/db/connection.js";
+import { connectConfigured } from "../src/db/connect.js";
 import { Database } from "../src/db/driver.js";
 import { SUPPORT_TOPICS } from "../src/modules/offers/offer.model.js";
 import { ms, startScript, table } from "./support.js";
@@ -115,11 +115,7 @@ async function main(): Promise<void> {
   const warmup = Math.max(0, Number(values.warmup));
 
   const c = config();
-  const db = Database.connect(connectionSettings(c), {
-    queryTimeoutMs: 60_000,
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
-  });
+  const db = connectConfigured(c, { queryTimeoutMs: 60_000 });
   const secret = randomBytes(32).toString("base64url");
   const key = new TextEncoder().encode(secret);
 

@@ -17,8 +17,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { commandLineArguments, config } from "../src/config.js";
-import { connectionSettings } from "../src/db/connection.js";
-import { Database } from "../src/db/driver.js";
+import { connectConfigured } from "../src/db/connect.js";
 import { FEATURE_API_NAMES } from "../src/modules/similarity/feature-names.js";
 import type { OutcomeFeature } from "../src/modules/similarity/features.js";
 import { SimilarityRepository } from "../src/modules/similarity/similarity.repository.js";
@@ -180,11 +179,7 @@ async function main(): Promise<void> {
   const rounds = Math.max(1, Number(values.rounds));
 
   const c = config();
-  const db = Database.connect(connectionSettings(c), {
-    queryTimeoutMs: 120_000,
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
-  });
+  const db = connectConfigured(c, { queryTimeoutMs: 120_000 });
   const profiles = await new SimilarityRepository(db).findProfiles();
   await db.close();
   const candidates = profiles

@@ -22,7 +22,7 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { commandLineArguments, config } from "../src/config.js";
-import { connectionSettings } from "../src/db/connection.js";
+import { connectConfigured } from "../src/db/connect.js";
 import { Database } from "../src/db/driver.js";
 import { createLogger } from "../src/logger.js";
 import { buildProposals } from "../src/modules/clusters/cluster.rules.js";
@@ -344,11 +344,7 @@ async function main(): Promise<void> {
   const runs = Math.max(1, Number(values.runs));
   const requests = Math.max(5, Number(values.requests));
   const c = config();
-  const db = Database.connect(connectionSettings(c), {
-    queryTimeoutMs: 120_000,
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
-  });
+  const db = connectConfigured(c, { queryTimeoutMs: 120_000 });
   try {
     const similarity = new SimilarityIndex(new SimilarityRepository(db));
     const app = await createApp(db, {

@@ -2,8 +2,7 @@ import "reflect-metadata";
 import { verifierOptions } from "./auth/secret.js";
 import { TokenVerifier } from "./auth/tokens.js";
 import { config } from "./config.js";
-import { connectionSettings } from "./db/connection.js";
-import { Database } from "./db/driver.js";
+import { connectConfigured } from "./db/connect.js";
 import { createLogger } from "./logger.js";
 import { Readiness, buildGraphQLSchema, createApp, ensureSchema } from "./server.js";
 
@@ -15,11 +14,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: c.LOG_LEVEL });
   // Before the database: a production deployment without a token key stops here.
   const tokens = new TokenVerifier(verifierOptions(c));
-  const db = Database.connect(connectionSettings(c), {
-    queryTimeoutMs: c.DB_QUERY_TIMEOUT_MS,
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
-  });
+  const db = connectConfigured(c);
   const stopping = new AbortController();
   const readiness = new Readiness(db);
   await ensureSchema(db, readiness, logger, stopping.signal);
