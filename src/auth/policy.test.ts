@@ -118,5 +118,20 @@ describe("authorize", () => {
     );
     expect(decide(principals.SYSTEM_LEADER, "recordSupportEngagement", {}).allowed).toBe(false);
     expect(decide(principals.SCHOOL, "leavePartnership", {}).allowed).toBe(false);
+    expect(decide(principals.OVERSIGHT, "recordGrant", { regionCodes: [] }).allowed).toBe(false);
+  });
+
+  it("when a write lands in an overseen region and another, then oversight may not make it, though it may read", () => {
+    const both: Resource = { regionCodes: ["E12000007", "E12000001"] };
+    for (const write of ["recordGrant", "assignAdviser", "adoptClusters"] as const) {
+      expect(decide(principals.OVERSIGHT, write, both).allowed).toBe(false);
+    }
+    expect(decide(principals.OVERSIGHT, "readAuditEvents", both).allowed).toBe(true);
+    const twoRegions: Principal = {
+      role: "OVERSIGHT",
+      sub: "o2",
+      regionCodes: ["E12000007", "E12000001"],
+    };
+    expect(decide(twoRegions, "recordGrant", both).allowed).toBe(true);
   });
 });

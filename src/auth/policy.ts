@@ -6,7 +6,10 @@
  * - `ownSchool`: the principal's URN is among the resource's schools (a school acts only for
  *   itself, and reads only what it is party to);
  * - `ownLeader`: the resource belongs to the principal's system leader;
- * - `inRegion`: one of the resource's regions is one the principal oversees.
+ * - `inRegion`: one of the resource's regions is one the principal oversees;
+ * - `inAllRegions`: the resource has regions and the principal oversees every one of them (for
+ *   writes whose effect lands in each region named, such as a trust's grant or an adviser's
+ *   schools).
  */
 import { ForbiddenError, UnauthenticatedError } from "../errors/index.js";
 import type { Principal } from "./principal.js";
@@ -38,7 +41,7 @@ export type Operation = (typeof OPERATIONS)[number];
 export const POLICY_ROLES = ["ANONYMOUS", "SCHOOL", "SYSTEM_LEADER", "OVERSIGHT", "ADMIN"] as const;
 export type PolicyRole = (typeof POLICY_ROLES)[number];
 
-export type Rule = "allow" | "deny" | "ownSchool" | "ownLeader" | "inRegion";
+export type Rule = "allow" | "deny" | "ownSchool" | "ownLeader" | "inRegion" | "inAllRegions";
 
 /** What an operation touches, as far as authorisation is concerned. */
 export interface Resource {
@@ -97,12 +100,12 @@ export const POLICY: Readonly<Record<Operation, Row>> = {
   revokeSystemLeader: adminOnly,
   recomputeFamilies: adminOnly,
   // Advisers and grants are recorded by admins, or by oversight of the region concerned.
-  registerAdviser: { ...adminOnly, OVERSIGHT: "inRegion" },
-  assignAdviser: { ...adminOnly, OVERSIGHT: "inRegion" },
-  unassignAdviser: { ...adminOnly, OVERSIGHT: "inRegion" },
-  recordGrant: { ...adminOnly, OVERSIGHT: "inRegion" },
+  registerAdviser: { ...adminOnly, OVERSIGHT: "inAllRegions" },
+  assignAdviser: { ...adminOnly, OVERSIGHT: "inAllRegions" },
+  unassignAdviser: { ...adminOnly, OVERSIGHT: "inAllRegions" },
+  recordGrant: { ...adminOnly, OVERSIGHT: "inAllRegions" },
   // A council (or oversight of its region) sets up clusters and their improvement board.
-  adoptClusters: { ...adminOnly, OVERSIGHT: "inRegion" },
+  adoptClusters: { ...adminOnly, OVERSIGHT: "inAllRegions" },
 };
 
 export type Decision =
@@ -145,6 +148,14 @@ export function decide(
         )
         ? ALLOWED
         : forbidden(`Oversight may ${operation} only in its own regions.`);
+    case "inAllRegions": {
+      const regions = resource.regionCodes ?? [];
+      return principal.role === "OVERSIGHT" &&
+        regions.length > 0 &&
+        regions.every((code) => code !== null && principal.regionCodes.includes(code))
+        ? ALLOWED
+        : forbidden(`Oversight may ${operation} only in its own regions.`);
+    }
   }
 }
 

@@ -87,9 +87,7 @@ export class AdviserService {
     return {
       origin: { actor: actorOf(principal), requestId: this.requestId },
       authorizeRegions: (regionCodes) => {
-        if (principal.role !== "OVERSIGHT") return;
-        if (regionCodes.length === 0) authorize(principal, operation, { regionCodes: [] });
-        for (const code of regionCodes) authorize(principal, operation, { regionCodes: [code] });
+        if (principal.role === "OVERSIGHT") authorize(principal, operation, { regionCodes });
       },
     };
   }

@@ -103,12 +103,7 @@ export class FundingService {
       request,
       fundName,
       { actor: actorOf(principal), requestId: this.requestId },
-      (regionCodes) => {
-        if (regionCodes.length === 0) authorize(principal, "recordGrant", { regionCodes });
-        for (const code of regionCodes) {
-          authorize(principal, "recordGrant", { regionCodes: [code] });
-        }
-      },
+      (regionCodes) => authorize(principal, "recordGrant", { regionCodes }),
     );
   }
 
