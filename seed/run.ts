@@ -22,6 +22,7 @@ import {
 } from "./load.js";
 import { silentProgress, type Progress } from "./progress.js";
 import { formatRejection, SkipCounter, type Rejection } from "./rejections.js";
+import { searchFieldsMissing, writeSearchFields } from "./search.js";
 import { countSystemLeaders } from "./system-leaders/load.js";
 import {
   generateSystemLeaders,
@@ -110,6 +111,8 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
         await systemLeaderStage(() => loadTeachingSchoolHubs(db, progress));
         await systemLeaderStage(() => generateSystemLeaders(db, progress));
       }
+      // Likewise a graph loaded before school search existed gets its search fields.
+      if (await searchFieldsMissing(db)) await writeSearchFields(db, progress);
       timings.totalMs = performance.now() - started;
       return {
         loaded: false,
@@ -171,6 +174,9 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
     await systemLeaderStage(() => loadTeachingSchoolHubs(db, progress));
     await systemLeaderStage(() => generateSystemLeaders(db, progress));
   }
+
+  // Last, so names, places and predecessors are all in place.
+  await writeSearchFields(db, progress);
 
   const rejectionLog =
     options.rejectionLog === undefined ? DEFAULT_REJECTION_LOG : options.rejectionLog;
