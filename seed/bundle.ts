@@ -7,7 +7,17 @@ import { readTextFile } from "./csv/text.js";
 import { DATASETS, dataFile } from "./datasets.js";
 import type { SchoolRecord } from "./domain/school.js";
 import { coastalFacts, loadCoastIndex } from "./geo/coast.js";
+import {
+  applyCurrentPicture,
+  currentMemberships,
+  currentPartnerships,
+  newSchoolEntries,
+  type CurrentPicture,
+} from "./current.js";
 import { joinSchools } from "./join.js";
+import { GIAS_OPEN_COLUMNS, parseGiasOpenSchools } from "./sources/giasOpen.js";
+import { KS4_2024_COLUMNS, parseKs4Secondary } from "./sources/ks4Secondary.js";
+import { OFSTED_2025_COLUMNS, parseOfsted2025 } from "./sources/ofsted2025.js";
 import { SkipCounter, type Parsed, type Rejection } from "./rejections.js";
 import { CENSUS_COLUMNS, parseCensus } from "./sources/census.js";
 import {
@@ -20,9 +30,11 @@ import {
 import {
   buildLocalAuthorities,
   DEPRIVATION_COLUMNS,
+  DISTRICT_LOOKUP_COLUMNS,
   HIERARCHY_COLUMNS,
   LOCAL_AUTHORITY_COLUMNS,
   parseDeprivation,
+  parseDistrictLookup,
   parseLaHierarchy,
   parseLocalAuthorityList,
   parseRegions,
@@ -35,8 +47,10 @@ import {
 import {
   GROUP_COLUMNS,
   GROUP_LINK_COLUMNS,
+  parseGroupClosures,
   parseGroupLinks,
   parseGroups,
+  type FormerMembership,
   type Membership,
   type Partnership,
   type PartnershipHead,
@@ -44,8 +58,10 @@ import {
 import { OFSTED_COLUMNS, parseOfstedManagementInformation } from "./sources/ofsted.js";
 import {
   KS2_HISTORY_COLUMNS,
+  KS4_CONTACT_COLUMNS,
   KS4_INFORMATION_COLUMNS,
   parseKs2History,
+  parseKs4Contacts,
   parseKs4Information,
   predecessorIndex,
 } from "./sources/outcomes.js";
@@ -59,6 +75,10 @@ export interface Bundle {
   partnerships: Partnership[];
   partnershipHeads: PartnershipHead[];
   memberships: Membership[];
+  /** Memberships that ended by 31 August 2025 (left the trust, or the school closed). */
+  formerMemberships: FormerMembership[];
+  /** What the 2025 sources changed: schools closed, opened and moved to another LA. */
+  current: CurrentPicture["counts"];
   formerEstablishments: FormerEstablishment[];
   successions: Succession[];
   rejections: Rejection[];
@@ -78,7 +98,7 @@ function readTable(relative: string, options: CsvOptions): CsvTable {
 }
 
 /** How many times readBundle reports progress: once per file, and once for the coastline. */
-export const BUNDLE_STEPS = 15 + DATASETS.ofsted.files.length;
+export const BUNDLE_STEPS = 20 + DATASETS.ofsted.files.length;
 
 /** Reads and joins the whole bundle. `onFile` is told as each file is read, for progress. */
 export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
@@ -150,29 +170,85 @@ export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
     ),
   );
 
+  const ofsted2025 = take(
+    parseOfsted2025(
+      read(DATASETS.ofsted2025.files[0], { required: OFSTED_2025_COLUMNS }),
+      DATASETS.ofsted2025.id,
+    ),
+  );
+  const giasOpen = take(
+    parseGiasOpenSchools(read(DATASETS.giasOpen2025.files[0], { required: GIAS_OPEN_COLUMNS })),
+  );
+  const ks4Latest = take(
+    parseKs4Secondary(read(DATASETS.ks4Secondary2024.files[0], { required: KS4_2024_COLUMNS })),
+  );
+  const contacts = parseKs4Contacts(
+    read(DATASETS.ks4Information.files[0], { required: KS4_CONTACT_COLUMNS }),
+  );
+  const upperTierOfDistrict = take(
+    parseDistrictLookup(
+      read(DATASETS.districtLookup.files[0], { required: DISTRICT_LOOKUP_COLUMNS }),
+    ),
+  );
+  const opened = newSchoolEntries(
+    spc,
+    { ofsted: ofsted2025, giasOpen },
+    new Set(regionOfLa.keys()),
+    skipped,
+  );
+
   onFile("coastline (world-atlas land-10m)");
   const coast = loadCoastIndex();
+  const predecessorsOf = predecessorIndex(links.successions);
   const joined = joinSchools({
-    spc,
+    spc: [...spc, ...opened],
     census,
     ks2,
     ks4,
     ofsted,
     ks2History,
     ks4Bands,
-    predecessorsOf: predecessorIndex(links.successions),
+    predecessorsOf,
     deprivation,
     ruralUrban,
     regionOfLa,
     coastal: (latitude, longitude) => coastalFacts(coast, latitude, longitude),
   });
   skipped.merge(joined.skipped);
-  const schoolUrns = new Set(joined.schools.map((school) => school.urn));
+  const current = applyCurrentPicture(
+    joined.schools,
+    localAuthorities,
+    {
+      ofsted: ofsted2025,
+      ofstedSource: DATASETS.ofsted2025.id,
+      giasOpen,
+      giasOpenSource: DATASETS.giasOpen2025.id,
+      ks4: ks4Latest,
+      ks4Source: DATASETS.ks4Secondary2024.id,
+      ks4Year: DATASETS.ks4Secondary2024.period,
+      contacts,
+      contactSource: DATASETS.ks4Information.id,
+      upperTierOfDistrict,
+      laListing,
+    },
+    new Set(opened.map((school) => school.urn)),
+    predecessorsOf,
+    regionOfLa,
+  );
+  const schoolUrns = new Set(current.schools.map((school) => school.urn));
 
   const groups = take(
     parseGroups(read(DATASETS.groups.files[0], { required: GROUP_COLUMNS }), DATASETS.groups.id),
   );
-  const memberships = take(
+  const groups2026Table = read(DATASETS.groups2026.files[0], { required: GROUP_COLUMNS });
+  const groups2026 = take(parseGroups(groups2026Table, DATASETS.groups2026.id));
+  const partnerships = currentPartnerships(
+    groups.partnerships,
+    groups2026.partnerships,
+    parseGroupClosures(groups2026Table),
+  );
+  const partnershipIds = new Set(partnerships.map((p) => p.id));
+  const links2022 = take(
     parseGroupLinks(
       read(DATASETS.groupLinks.files[0], { required: GROUP_LINK_COLUMNS }),
       DATASETS.groupLinks.id,
@@ -180,13 +256,33 @@ export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
       schoolUrns,
     ),
   );
+  const memberships = currentMemberships(
+    links2022,
+    new Map(partnerships.map((p) => [p.id, p])),
+    current.schools,
+    { ofsted: ofsted2025, ofstedSource: DATASETS.ofsted2025.id },
+    DATASETS.groupLinks.period,
+  );
+  const knownTrusts = memberships.current.filter((m) => partnershipIds.has(m.partnershipId));
+  skipped.add(
+    "Ofsted 2025: trust memberships naming a trust GIAS 2026 does not list",
+    memberships.current.length - knownTrusts.length,
+  );
+  // One head per partnership, the newest source's.
+  const heads2026 = new Set(groups2026.heads.map((head) => head.partnershipId));
+  const heads = [
+    ...groups.heads.filter((head) => !heads2026.has(head.partnershipId)),
+    ...groups2026.heads,
+  ];
   return {
     regions,
-    localAuthorities,
-    schools: joined.schools,
-    partnerships: groups.partnerships,
-    partnershipHeads: groups.heads,
-    memberships,
+    localAuthorities: current.localAuthorities,
+    schools: current.schools,
+    partnerships,
+    partnershipHeads: heads,
+    memberships: knownTrusts,
+    formerMemberships: memberships.former,
+    current: current.counts,
     formerEstablishments: formerEstablishments(links.successions, links.linkNames, schoolUrns),
     successions: links.successions,
     rejections,

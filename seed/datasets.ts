@@ -226,6 +226,83 @@ export const DATASETS = {
       "amalgamations, splits), used to join a school's history across URN changes.",
     files: ["partnerships/gias_establishment_links_2025-04-22.csv"],
   }),
+  ofsted2025: bundle({
+    id: "ofsted-mi-2025-08-31",
+    title: "Ofsted state-funded schools inspections and outcomes, as at 31 August 2025",
+    publisher: "Ofsted",
+    period: "2025-08-31",
+    origin: {
+      repository: "benjamintee/CASA_UDV_Final",
+      path: "data/ofsted.parquet",
+      commit: "c45696e9",
+    },
+    description:
+      "Every open state-funded school's latest graded inspection (date, type, overall " +
+      "effectiveness, which is 'Not judged' from September 2024, the key judgements, early years, " +
+      "sixth form, safeguarding, category of concern), its latest ungraded inspection and outcome, " +
+      "its previous graded inspection, its current multi-academy trust, LAESTAB, phase, type, " +
+      "postcode and pupils. The newest source of each school's LA, trust and inspections.",
+    files: ["ofsted/state_funded_school_inspections_2025-08-31.csv"],
+  }),
+  groups2026: bundle({
+    id: "gias-groups-2026-02-17",
+    title: "GIAS all groups, 17 February 2026",
+    publisher: GIAS,
+    period: "2026-02-17",
+    origin: {
+      repository: "benmtw/CompaniesHouse",
+      path: "SourceData/allgroupsdata20260217.csv",
+      commit: "c1aff794",
+    },
+    description:
+      "Every GIAS group (trusts, federations, sponsors) with type, status, open and closed dates, " +
+      "Companies House number, address and head of group; the newest source of trusts' names, " +
+      "status and heads.",
+    files: ["partnerships/gias_groups_2026-02-17.csv"],
+  }),
+  giasOpen2025: bundle({
+    id: "gias-open-state-funded-2025-07-11",
+    title: "GIAS open state-funded schools, 11 July 2025",
+    publisher: GIAS,
+    period: "2025-07-11",
+    origin: {
+      repository: "DFE-Digital/register-trainee-teachers",
+      path: "data/schools_gias.csv",
+      commit: "aee5e45e",
+    },
+    description:
+      "URN, name, open date, town and postcode of every open state-funded school, including " +
+      "schools opened since the January 2023 census.",
+    files: ["schools/gias_open_state_funded_schools_2025-07-11.csv"],
+  }),
+  ks4Secondary2024: bundle({
+    id: "dfe-ks4-2023-24",
+    title: "Key stage 4 performance 2023/24: state-funded mainstream secondaries",
+    publisher: DFE,
+    period: "2023/24",
+    origin: {
+      repository: "benjamintee/CASA_UDV_Final",
+      path: "england_secondary_schools.csv",
+      commit: "c45696e9",
+    },
+    description:
+      "Progress 8 with its 95% confidence interval, Attainment 8, grade 4+ and 5+ in English and " +
+      "maths, EBacc and pupils at the end of key stage 4, from the DfE 2023/24 performance tables.",
+    files: ["performance/ks4_2023-24_secondary.csv"],
+  }),
+  districtLookup: bundle({
+    id: "ons-lad-utla-region-lookup",
+    title:
+      "Local authority districts to upper-tier authorities and regions (with 2019-2023 changes)",
+    publisher: "Office for National Statistics",
+    period: "2023",
+    origin: { repository: "drkane/geo-lookups", path: "la_all_codes.csv", commit: "43536744" },
+    description:
+      "Every English local authority district, past and current, with its active successor, its " +
+      "upper-tier (education) authority and region; places schools the 2025 Ofsted file does " +
+      "not list in the authorities made in 2023 (Cumberland, Westmorland and Furness).",
+    files: ["geography/lad_utla_region_lookup.csv"],
+  }),
   giasSample: bundle({
     id: "gias-edubasealldata-2022-04-20",
     title: "GIAS establishment extract (edubasealldata), 20 April 2022: Hampshire and Surrey",

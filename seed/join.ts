@@ -11,6 +11,7 @@ import type { CensusFigures } from "./sources/census.js";
 import type { Deprivation } from "./sources/geography.js";
 import { combineSeries, latestFigure, type YearFigure } from "./sources/outcomes.js";
 import type { Inspection, Ks2Row, Ks4Row } from "./sources/performance.js";
+import type { InspectionRecord } from "./sources/ofsted2025.js";
 import type { SpcSchool } from "./sources/spc.js";
 
 /** Census day of the 2022/23 school census, the date the base list describes. */
@@ -46,6 +47,38 @@ export function latestInspection(
     if (inspection && (latest === null || inspection.date > latest.date)) latest = inspection;
   }
   return latest && { rating: ofstedRatingOf(latest.grade), ...latest };
+}
+
+/** Judgements the older sources give (grade and date only), one per date, newest first. */
+function olderInspections(
+  urn: number,
+  inspections: (Inspection | null | undefined)[],
+): InspectionRecord[] {
+  const byDate = new Map<string, InspectionRecord>();
+  for (const inspection of inspections) {
+    if (!inspection || byDate.has(inspection.date)) continue;
+    byDate.set(inspection.date, {
+      id: `${inspection.source}:${urn}:${inspection.date}`,
+      urn,
+      urnAtInspection: urn,
+      kind: "GRADED",
+      date: inspection.date,
+      publishedOn: null,
+      type: null,
+      overall: inspection.grade,
+      qualityOfEducation: null,
+      behaviourAndAttitudes: null,
+      personalDevelopment: null,
+      leadershipAndManagement: null,
+      earlyYears: null,
+      sixthForm: null,
+      safeguardingEffective: null,
+      categoryOfConcern: null,
+      outcome: null,
+      source: inspection.source,
+    });
+  }
+  return [...byDate.values()].sort((a, b) => b.date.localeCompare(a.date));
 }
 
 function figure<T>(value: T | null | undefined, year: string, source: string) {
@@ -216,6 +249,29 @@ function joinSchool(
     ks4Progress8Band: band?.value ?? null,
     ks4Progress8BandYear: band?.year ?? null,
     ks4Progress8BandSource: band ? DATASETS.ks4Information.id : null,
+    ks2RwmSeriesCohorts: hasSeries
+      ? series.points.map((point) => point.cohort ?? Number.NaN)
+      : null,
+    ks2RwmSeriesDisadvantaged: hasSeries
+      ? series.points.map((point) => point.disadvantaged ?? Number.NaN)
+      : null,
+    ks4Progress8Lower: null,
+    ks4Progress8Upper: null,
+    ks4Pupils: null,
+    ks4SeriesYears: null,
+    ks4SeriesSources: null,
+    ks4SeriesProgress8: null,
+    ks4SeriesAttainment8: null,
+    ks4SeriesGrade5: null,
+    openedOn: null,
+    openedOnSource: null,
+    closedBy: null,
+    closedSource: null,
+    newSinceCensus: false,
+    contextFromUrn: null,
+    address: null,
+    phone: null,
+    contactSource: null,
   };
 
   return {
@@ -249,6 +305,7 @@ function joinSchool(
         ? null
         : { value: school.fsmPercent, year: school.year, source: spcSource },
     ofsted: latestInspection(ks2?.inspection, ks4?.inspection, inputs.ofsted.get(urn)),
+    inspections: olderInspections(urn, [ks2?.inspection, ks4?.inspection, inputs.ofsted.get(urn)]),
     location,
     properties,
   };

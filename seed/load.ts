@@ -5,12 +5,18 @@
 import neo4j, { type Integer } from "neo4j-driver";
 import type { Database, Params } from "../src/db/driver.js";
 import { formatOrigin, type DatasetInfo } from "./datasets.js";
-import type { SchoolFacts, SchoolRecord } from "./domain/school.js";
+import type { OfstedJudgement, SchoolFacts, SchoolRecord } from "./domain/school.js";
+import type { InspectionRecord } from "./sources/ofsted2025.js";
 import type { Progress } from "./progress.js";
 import type { SchoolHead } from "./sources/gias.js";
 import type { FormerEstablishment, Succession } from "./sources/establishmentLinks.js";
 import type { LocalAuthority, Region } from "./sources/geography.js";
-import type { Membership, Partnership, PartnershipHead } from "./sources/groups.js";
+import type {
+  FormerMembership,
+  Membership,
+  Partnership,
+  PartnershipHead,
+} from "./sources/groups.js";
 import { fullName } from "./sources/leaders.js";
 
 export const SCHOOL_BATCH_SIZE = 1000;
@@ -87,6 +93,8 @@ export async function writeGeography(
         name: la.name,
         gssCode: la.gssCode,
         regionCode: la.regionCode,
+        closedOn: la.closedOn ?? null,
+        successorCodes: la.successorCodes?.map((code) => neo4j.int(code)) ?? null,
       })),
     });
   });
@@ -106,7 +114,30 @@ export function schoolFactsParams(facts: SchoolFacts): Params {
     },
     pupils: facts.pupils && { ...facts.pupils, value: int(Math.round(facts.pupils.value)) },
     fsmPercent: facts.fsmPercent,
-    ofsted: facts.ofsted && { ...facts.ofsted, grade: int(facts.ofsted.grade) },
+    ofsted: facts.ofsted && ofstedParams(facts.ofsted),
+  };
+}
+
+/** Every key present, null where the source gives nothing, so an older source's extras clear. */
+function ofstedParams(ofsted: OfstedJudgement): Params {
+  return {
+    rating: ofsted.rating,
+    grade: int(ofsted.grade),
+    date: ofsted.date,
+    source: ofsted.source,
+    gradeBasis: ofsted.gradeBasis ?? "OVERALL_EFFECTIVENESS",
+    overall: int(ofsted.overall === undefined ? ofsted.grade : ofsted.overall),
+    qualityOfEducation: int(ofsted.qualityOfEducation ?? null),
+    behaviourAndAttitudes: int(ofsted.behaviourAndAttitudes ?? null),
+    personalDevelopment: int(ofsted.personalDevelopment ?? null),
+    leadershipAndManagement: int(ofsted.leadershipAndManagement ?? null),
+    earlyYears: int(ofsted.earlyYears ?? null),
+    sixthForm: int(ofsted.sixthForm ?? null),
+    safeguardingEffective: ofsted.safeguardingEffective ?? null,
+    categoryOfConcern: ofsted.categoryOfConcern ?? null,
+    inspectionType: ofsted.inspectionType ?? null,
+    inspectionId: ofsted.inspectionId ?? null,
+    urnAtInspection: int(ofsted.urnAtInspection ?? null),
   };
 }
 
@@ -114,6 +145,7 @@ export function schoolParams(school: SchoolRecord): Params {
   const { properties } = school;
   return {
     urn: int(school.urn),
+    open: school.open !== false,
     laCode: int(school.laCode),
     regionCode: school.regionCode,
     latitude: school.location?.latitude ?? null,
@@ -125,6 +157,8 @@ export function schoolParams(school: SchoolRecord): Params {
       idaciRank: int(properties.idaciRank),
       idaciDecile: int(properties.idaciDecile),
       ks2RwmSeriesUrns: properties.ks2RwmSeriesUrns?.map((urn) => neo4j.int(urn)) ?? null,
+      ks4Pupils: int(properties.ks4Pupils),
+      contextFromUrn: int(properties.contextFromUrn),
     },
   };
 }
@@ -140,6 +174,53 @@ export async function writeSchools(
       await run("seed/mergeSchools", { rows: batch.map(schoolParams) });
       await run("seed/updateSchoolFacts", { rows: batch.map(schoolFactsParams) });
     }),
+  );
+}
+
+export function inspectionParams(inspection: InspectionRecord): Params {
+  return {
+    ...inspection,
+    urn: int(inspection.urn),
+    urnAtInspection: int(inspection.urnAtInspection),
+    overall: int(inspection.overall),
+    qualityOfEducation: int(inspection.qualityOfEducation),
+    behaviourAndAttitudes: int(inspection.behaviourAndAttitudes),
+    personalDevelopment: int(inspection.personalDevelopment),
+    leadershipAndManagement: int(inspection.leadershipAndManagement),
+    earlyYears: int(inspection.earlyYears),
+    sixthForm: int(inspection.sixthForm),
+  };
+}
+
+/** Every school's inspections from every source, one node per inspection. */
+export async function writeInspections(
+  db: Database,
+  schools: readonly SchoolRecord[],
+  progress: Progress,
+): Promise<void> {
+  const inspections = schools.flatMap((school) => school.inspections ?? []);
+  await writeAll(
+    db,
+    "seed/mergeInspections",
+    inspections,
+    inspectionParams,
+    progress,
+    "inspections",
+  );
+}
+
+export async function writeFormerMemberships(
+  db: Database,
+  former: readonly FormerMembership[],
+  progress: Progress,
+): Promise<void> {
+  await writeAll(
+    db,
+    "seed/endMemberships",
+    former,
+    (m) => ({ ...m, urn: int(m.urn) }),
+    progress,
+    "ended memberships",
   );
 }
 
@@ -171,7 +252,7 @@ export async function writePartnerships(
     db,
     "seed/mergePartnerships",
     partnerships,
-    (p) => ({ ...p, giasUid: int(p.giasUid) }),
+    (p) => ({ ...p, giasUid: int(p.giasUid), closedOn: p.closedOn ?? null }),
     progress,
     "partnerships",
   );

@@ -14,7 +14,9 @@ import {
   countGraph,
   countSchools,
   writeDatasets,
+  writeFormerMemberships,
   writeGeography,
+  writeInspections,
   writePartnerships,
   writeSchools,
   writeSuccessions,
@@ -151,12 +153,18 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
     await writeDatasets(db, Object.values(DATASETS));
     await writeGeography(db, bundle.regions, bundle.localAuthorities);
     await writeSchools(db, bundle.schools, progress);
+    await writeInspections(db, bundle.schools, progress);
     await writePartnerships(
       db,
       bundle.partnerships,
       bundle.partnershipHeads,
       bundle.memberships,
       progress,
+    );
+    await writeFormerMemberships(db, bundle.formerMemberships, progress);
+    log(
+      `As at 31 August 2025: ${bundle.current.opened} schools opened since the census, ` +
+        `${bundle.current.closed} census schools closed, ${bundle.current.movedLa} in another LA.`,
     );
     await writeSuccessions(db, bundle.formerEstablishments, bundle.successions, progress);
     timings.writeMs = performance.now() - writeStarted;

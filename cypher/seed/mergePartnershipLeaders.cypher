@@ -1,6 +1,7 @@
 // mergePartnershipLeaders: the head of group GIAS names for a partnership
 // params: $rows: list<{id, partnershipId, title?, firstName?, lastName?, name, role, source}>
-// GIAS publishes no start date, so since is null.
+// GIAS publishes no start date, so since is null. One head per partnership: the newest source's;
+// a head an older extract named is no longer linked.
 UNWIND $rows AS row
 MATCH (p:Partnership {id: row.partnershipId})
 MERGE (l:Leader {id: row.id})
@@ -11,3 +12,9 @@ SET l.title = row.title,
   l.source = row.source
 MERGE (l)-[r:LEADS]->(p)
 SET r.role = row.role, r.since = null, r.source = row.source
+WITH p, l, row
+CALL (p, l, row) {
+  MATCH (other:Leader)-[old:LEADS {role: row.role}]->(p)
+  WHERE other <> l
+  DELETE old
+}

@@ -5,8 +5,9 @@
 // A source at least as new as the one that last wrote a group overwrites it; an older source only
 // fills what the school lacks, so the load order of sources does not matter. Details are dated by
 // detailsAsOf, figures by their academic year ("2020/21" < "2022/23"), Ofsted by inspection date.
+// Closed schools (Establishments no longer School) keep their facts as history.
 UNWIND $rows AS row
-MATCH (s:School {urn: row.urn})
+MATCH (s:Establishment {urn: row.urn})
 WITH s, row, row.details AS d, date(row.detailsAsOf) AS asOf
 WITH s, row, d, asOf, s.detailsAsOf IS NULL OR s.detailsAsOf <= asOf AS newer
 SET
@@ -67,7 +68,20 @@ SET s += CASE
       ofstedRating: row.ofsted.rating,
       ofstedGrade: row.ofsted.grade,
       ofstedDate: date(row.ofsted.date),
-      ofstedSource: row.ofsted.source
+      ofstedSource: row.ofsted.source,
+      ofstedGradeBasis: row.ofsted.gradeBasis,
+      ofstedOverall: row.ofsted.overall,
+      ofstedQualityOfEducation: row.ofsted.qualityOfEducation,
+      ofstedBehaviourAndAttitudes: row.ofsted.behaviourAndAttitudes,
+      ofstedPersonalDevelopment: row.ofsted.personalDevelopment,
+      ofstedLeadershipAndManagement: row.ofsted.leadershipAndManagement,
+      ofstedEarlyYears: row.ofsted.earlyYears,
+      ofstedSixthForm: row.ofsted.sixthForm,
+      ofstedSafeguardingEffective: row.ofsted.safeguardingEffective,
+      ofstedCategoryOfConcern: row.ofsted.categoryOfConcern,
+      ofstedInspectionType: row.ofsted.inspectionType,
+      ofstedInspectionId: row.ofsted.inspectionId,
+      ofstedUrnAtInspection: row.ofsted.urnAtInspection
     }
   ELSE {}
 END

@@ -1,3 +1,4 @@
+import type { InspectionRecord } from "../sources/ofsted2025.js";
 import type { Governance, Phase } from "./classify.js";
 
 /**
@@ -30,10 +31,26 @@ export interface Figure<T = number> {
 
 export interface OfstedJudgement {
   rating: string;
+  /** The headline grade rules read: overall effectiveness, or the lowest key judgement. */
   grade: number;
   /** yyyy-mm-dd, the inspection's start date. */
   date: string;
   source: string;
+  /** The rest only the 2025 Ofsted file gives. */
+  gradeBasis?: "OVERALL_EFFECTIVENESS" | "LOWEST_KEY_JUDGEMENT";
+  /** Overall effectiveness; null when not judged (graded inspections from September 2024). */
+  overall?: number | null;
+  qualityOfEducation?: number | null;
+  behaviourAndAttitudes?: number | null;
+  personalDevelopment?: number | null;
+  leadershipAndManagement?: number | null;
+  earlyYears?: number | null;
+  sixthForm?: number | null;
+  safeguardingEffective?: boolean | null;
+  categoryOfConcern?: string | null;
+  inspectionType?: string | null;
+  inspectionId?: string | null;
+  urnAtInspection?: number | null;
 }
 
 export interface SchoolFacts {
@@ -114,10 +131,40 @@ export interface BundleProperties {
   ks4Progress8Band: string | null;
   ks4Progress8BandYear: string | null;
   ks4Progress8BandSource: string | null;
+  /** KS2 series extras, parallel to ks2RwmSeriesYears; NaN where a year has no figure. */
+  ks2RwmSeriesCohorts: number[] | null;
+  ks2RwmSeriesDisadvantaged: number[] | null;
+  /** The 2023/24 Progress 8 confidence interval and cohort; null for 2018/19 figures. */
+  ks4Progress8Lower: number | null;
+  ks4Progress8Upper: number | null;
+  ks4Pupils: number | null;
+  /** Every KS4 year held, ascending, parallel lists; NaN where a year has no figure. */
+  ks4SeriesYears: string[] | null;
+  ks4SeriesSources: string[] | null;
+  ks4SeriesProgress8: number[] | null;
+  ks4SeriesAttainment8: number[] | null;
+  ks4SeriesGrade5: number[] | null;
+  /** Open or closed as at the 2025 sources. */
+  openedOn: string | null;
+  openedOnSource: string | null;
+  /** The date of the source that no longer lists the school, when it has closed. */
+  closedBy: string | null;
+  closedSource: string | null;
+  /** Opened since the January 2023 census. */
+  newSinceCensus: boolean;
+  /** The predecessor whose census figures a new school carries, when it has none of its own. */
+  contextFromUrn: number | null;
+  address: string | null;
+  phone: string | null;
+  contactSource: string | null;
 }
 
 /** One school as the bundle describes it, ready to write. */
 export interface SchoolRecord extends SchoolFacts {
+  /** False for a census school no 2025 source lists: it has closed. */
+  open?: boolean;
+  /** Inspections from every source, newest first. */
+  inspections?: InspectionRecord[];
   laCode: number;
   regionCode: string | null;
   location: Location | null;

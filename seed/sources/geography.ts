@@ -1,5 +1,11 @@
 import type { CsvTable } from "../csv/table.js";
-import { normalisePostcode, parseInteger, parseNumber, parseText } from "../csv/values.js";
+import {
+  normalisePostcode,
+  parseDate,
+  parseInteger,
+  parseNumber,
+  parseText,
+} from "../csv/values.js";
 import { ruralUrbanOf, type RuralUrban } from "../domain/classify.js";
 import { SkipCounter, type Parsed, type Rejection } from "../rejections.js";
 
@@ -41,6 +47,8 @@ export interface LocalAuthorityListing {
   gssCode: string;
   name: string;
   live: boolean;
+  /** yyyy-mm-dd, when a terminated authority ceased (Cumbria 909: 2023-03-31). */
+  terminatedOn?: string | null;
 }
 
 export interface LocalAuthority {
@@ -48,6 +56,10 @@ export interface LocalAuthority {
   name: string;
   gssCode: string | null;
   regionCode: string;
+  /** Set for an authority abolished since the census, e.g. Cumbria (909) on 2023-03-31. */
+  closedOn?: string | null;
+  /** The authorities its schools now belong to. */
+  successorCodes?: number[];
 }
 
 const ENGLISH_REGION = /^E12\d{6}$/;
@@ -100,7 +112,13 @@ export function parseLocalAuthorityList(table: CsvTable): Parsed<LocalAuthorityL
       skipped.add(`${table.file}: rows without a single LA code`);
       continue;
     }
-    records.push({ laCode, gssCode, name, live: row.get("status") === "live" });
+    records.push({
+      laCode,
+      gssCode,
+      name,
+      live: row.get("status") === "live",
+      terminatedOn: parseDate(row.get("date_of_termination")),
+    });
   }
   return { records, rejections: [...table.malformed], skipped };
 }
@@ -200,6 +218,32 @@ export function parseRuralUrban(table: CsvTable): Parsed<Map<string, RuralUrban>
       continue;
     }
     records.set(lsoa, ruralUrban);
+  }
+  return { records, rejections, skipped: new SkipCounter() };
+}
+
+export const DISTRICT_LOOKUP_COLUMNS = ["LADCD", "UTLACD"] as const;
+
+/**
+ * District (LAD) code -> the code of the upper-tier authority it belongs to now, past districts
+ * included (Allerdale E07000026 -> Cumberland E06000063).
+ */
+export function parseDistrictLookup(table: CsvTable): Parsed<Map<string, string>> {
+  const records = new Map<string, string>();
+  const rejections: Rejection[] = [...table.malformed];
+  for (const row of table.records) {
+    const district = row.get("LADCD").trim();
+    const upperTier = row.get("UTLACD").trim();
+    if (!/^E\d{8}$/.test(district) || !/^E\d{8}$/.test(upperTier)) {
+      rejections.push({
+        file: table.file,
+        line: row.line,
+        reason: "invalid area code",
+        detail: district,
+      });
+      continue;
+    }
+    records.set(district, upperTier);
   }
   return { records, rejections, skipped: new SkipCounter() };
 }

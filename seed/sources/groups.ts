@@ -27,6 +27,8 @@ export interface Partnership {
   status: string;
   companiesHouseNumber: string | null;
   openedOn: string | null;
+  /** yyyy-mm-dd when a newer GIAS list shows the group closed. */
+  closedOn?: string | null;
   source: string;
 }
 
@@ -42,6 +44,16 @@ export interface Membership {
   partnershipId: string;
   joinedOn: string | null;
   source: string;
+}
+
+/** A membership that has ended: the school left the group or closed. */
+export interface FormerMembership extends Membership {
+  /** yyyy-mm-dd when known. */
+  leftOn: string | null;
+  /** The date of the source that shows it ended ("left by"), when leftOn is unknown. */
+  leftBy: string;
+  leftSource: string;
+  reason: string;
 }
 
 export function partnershipId(giasUid: number): string {
@@ -182,4 +194,15 @@ export function parseGroupLinks(
     records.push({ urn, partnershipId: id, joinedOn: parseDate(row.get("Joined date")), source });
   }
   return { records, rejections, skipped };
+}
+
+/** Groups GIAS lists as closed, with the date they closed where it gives one. */
+export function parseGroupClosures(table: CsvTable): Map<string, string | null> {
+  const closed = new Map<string, string | null>();
+  for (const row of table.records) {
+    const uid = parseId(row.get("Group UID"));
+    if (uid === null || row.get("Group Status (code)") !== "CLOSED") continue;
+    closed.set(partnershipId(uid), parseDate(row.get("Closed Date")));
+  }
+  return closed;
 }

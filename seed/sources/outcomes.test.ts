@@ -24,11 +24,25 @@ describe("parseKs2History", () => {
         "2,2016/17,40",
       ]),
     );
-    expect(records.get(1)).toEqual([
+    expect(records.get(1)).toMatchObject([
       { value: 60, year: "2018/19" },
       { value: 65, year: "2023/24" },
     ]);
-    expect(records.get(2)).toEqual([{ value: 40, year: "2016/17" }]);
+    expect(records.get(2)).toMatchObject([{ value: 40, year: "2016/17" }]);
+  });
+
+  it("when the panel gives the cohort and disadvantaged pupils' figure, then each year keeps them", () => {
+    const { records } = parseKs2History(
+      csvTable([
+        "URN,year,rwmExpected,eligiblePupils,disadvantagedRwmExpected",
+        "1,2023/24,65,28,40",
+        "1,2024/25,70,9,",
+      ]),
+    );
+    expect(records.get(1)).toEqual([
+      { value: 65, year: "2023/24", cohort: 28, disadvantaged: 40 },
+      { value: 70, year: "2024/25", cohort: 9, disadvantaged: null },
+    ]);
   });
 
   it("when the year is malformed, then the row is rejected with its line", () => {
@@ -44,7 +58,7 @@ describe("parseKs2History", () => {
     const { records, rejections } = parseKs2History(
       csvTable(["URN,year,rwmExpected", "1,2018/19,60", "1,2018/19,61"], "h.csv"),
     );
-    expect(records.get(1)).toEqual([{ value: 60, year: "2018/19" }]);
+    expect(records.get(1)).toMatchObject([{ value: 60, year: "2018/19" }]);
     expect(rejections).toMatchObject([
       { line: 3, reason: "second figure for the same URN and year" },
     ]);

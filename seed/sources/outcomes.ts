@@ -1,5 +1,11 @@
 import type { CsvTable } from "../csv/table.js";
-import { academicYearFromPeriod, parsePercent, parseText, parseUrn } from "../csv/values.js";
+import {
+  academicYearFromPeriod,
+  parseInteger,
+  parsePercent,
+  parseText,
+  parseUrn,
+} from "../csv/values.js";
 import { SkipCounter, type Parsed, type Rejection } from "../rejections.js";
 
 export const KS2_HISTORY_COLUMNS = ["URN", "year", "rwmExpected"] as const;
@@ -11,6 +17,12 @@ export interface YearFigure<T> {
   year: string;
 }
 
+/** A KS2 RWM figure with its cohort (eligible pupils) and disadvantaged pupils' figure. */
+export interface Ks2YearFigure extends YearFigure<number> {
+  cohort?: number | null;
+  disadvantaged?: number | null;
+}
+
 const ACADEMIC_YEAR = /^\d{4}\/\d{2}$/;
 
 /**
@@ -18,10 +30,10 @@ const ACADEMIC_YEAR = /^\d{4}\/\d{2}$/;
  * ascending. Years without a figure (no tests 2019/20 to 2021/22, suppressed, school not yet open)
  * are passed over.
  */
-export function parseKs2History(table: CsvTable): Parsed<Map<number, YearFigure<number>[]>> {
+export function parseKs2History(table: CsvTable): Parsed<Map<number, Ks2YearFigure[]>> {
   const rejections: Rejection[] = [...table.malformed];
   const skipped = new SkipCounter();
-  const records = new Map<number, YearFigure<number>[]>();
+  const records = new Map<number, Ks2YearFigure[]>();
   for (const row of table.records) {
     const urn = parseUrn(row.get("URN"));
     const year = row.get("year");
@@ -46,7 +58,12 @@ export function parseKs2History(table: CsvTable): Parsed<Map<number, YearFigure<
       });
       continue;
     }
-    series.push({ value, year });
+    series.push({
+      value,
+      year,
+      cohort: parseInteger(row.get("eligiblePupils")),
+      disadvantaged: parsePercent(row.get("disadvantagedRwmExpected")),
+    });
     records.set(urn, series);
   }
   for (const series of records.values()) series.sort((a, b) => a.year.localeCompare(b.year));
@@ -69,6 +86,8 @@ export interface SeriesPoint {
   year: string;
   value: number;
   urn: number;
+  cohort?: number | null;
+  disadvantaged?: number | null;
 }
 
 export interface CombinedSeries {
@@ -86,7 +105,7 @@ export interface CombinedSeries {
  */
 export function combineSeries(
   urn: number,
-  history: ReadonlyMap<number, readonly YearFigure<number>[]>,
+  history: ReadonlyMap<number, readonly Ks2YearFigure[]>,
   predecessorsOf: ReadonlyMap<number, readonly number[]>,
 ): CombinedSeries {
   const byYear = new Map<string, SeriesPoint>();
@@ -97,10 +116,11 @@ export function combineSeries(
   while (generation.length > 0) {
     const candidates = new Map<string, SeriesPoint[]>();
     for (const current of generation) {
-      for (const { year, value } of history.get(current) ?? []) {
+      for (const figure of history.get(current) ?? []) {
+        const { year } = figure;
         if (decided.has(year)) continue;
         const points = candidates.get(year) ?? [];
-        points.push({ year, value, urn: current });
+        points.push({ ...figure, urn: current });
         candidates.set(year, points);
       }
     }
@@ -172,4 +192,23 @@ export function parseKs4Information(table: CsvTable): Parsed<Map<number, YearFig
     records.set(urn, { value: band, year });
   }
   return { records, rejections, skipped };
+}
+
+export const KS4_CONTACT_COLUMNS = ["school_urn", "full_address", "telnum"] as const;
+
+/** Address and telephone number as the 2023/24 KS4 school information publishes them. */
+export function parseKs4Contacts(
+  table: CsvTable,
+): Map<number, { address: string | null; phone: string | null }> {
+  const contacts = new Map<number, { address: string | null; phone: string | null }>();
+  for (const row of table.records) {
+    const urn = parseUrn(row.get("school_urn"));
+    if (urn === null) continue;
+    const address = parseText(row.get("full_address"));
+    const digits = row.get("telnum").replace(/\D/g, "");
+    // UK numbers are 10 or 11 digits; the file lost leading zeros to a number type.
+    const phone = digits.length === 10 ? `0${digits}` : digits.length === 11 ? digits : null;
+    if (address !== null || phone !== null) contacts.set(urn, { address, phone });
+  }
+  return contacts;
 }
