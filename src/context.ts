@@ -40,6 +40,8 @@ import { PartnershipService } from "./modules/partnerships/partnership.service.j
 import { createSchoolLoaders } from "./modules/schools/school.loaders.js";
 import { SchoolRepository } from "./modules/schools/school.repository.js";
 import { SchoolService } from "./modules/schools/school.service.js";
+import { SearchRepository } from "./modules/search/search.repository.js";
+import { SearchService } from "./modules/search/search.service.js";
 import { GapRepository } from "./modules/gaps/gap.repository.js";
 import type { GapService } from "./modules/gaps/gap.service.js";
 import type { SupportDataStore } from "./modules/gaps/gap.store.js";
@@ -62,6 +64,7 @@ import type { ClusterProposalStore } from "./modules/clusters/cluster.store.js";
 /** Stateless data access, created once per process. */
 export interface Repositories {
   schools: SchoolRepository;
+  search: SearchRepository;
   geography: GeographyRepository;
   partnerships: PartnershipRepository;
   datasets: DatasetRepository;
@@ -96,6 +99,7 @@ export interface SharedState {
 
 export interface Services {
   schools: SchoolService;
+  search: SearchService;
   geography: GeographyService;
   partnerships: PartnershipService;
   datasets: DatasetService;
@@ -129,6 +133,7 @@ export function createRepositories(db: Database): Repositories {
   const similarity = new SimilarityRepository(db);
   return {
     schools: new SchoolRepository(db),
+    search: new SearchRepository(db),
     geography: new GeographyRepository(db),
     partnerships: new PartnershipRepository(db),
     datasets: new DatasetRepository(db),
@@ -163,16 +168,22 @@ export function createContext(
 ): GraphQLContext {
   const principal = request.principal ?? ANONYMOUS;
   const collaborationLoaders = createCollaborationLoaders(repositories.collaboration);
+  const geography = new GeographyService(
+    repositories.geography,
+    createGeographyLoaders(repositories.geography),
+  );
   return {
     requestId: request.requestId,
     principal,
     logger: request.logger,
     services: {
-      schools: new SchoolService(repositories.schools, createSchoolLoaders(repositories.schools)),
-      geography: new GeographyService(
-        repositories.geography,
-        createGeographyLoaders(repositories.geography),
+      schools: new SchoolService(
+        repositories.schools,
+        createSchoolLoaders(repositories.schools),
+        geography,
       ),
+      search: new SearchService(repositories.search),
+      geography,
       partnerships: new PartnershipService(createPartnershipLoaders(repositories.partnerships)),
       datasets: new DatasetService(
         repositories.datasets,

@@ -48,6 +48,7 @@ import { SimilarityIndex } from "./modules/similarity/similarity-index.js";
 import { similarityResolvers } from "./modules/similarity/similarity.resolver.js";
 import { gapResolvers } from "./modules/gaps/gap.resolver.js";
 import { EvaluationResolver } from "./modules/evaluation/evaluation.resolver.js";
+import { SearchResolver } from "./modules/search/search.resolver.js";
 import { ImpactDataStore } from "./modules/evaluation/evaluation.store.js";
 import { ClusterProposalStore } from "./modules/clusters/cluster.store.js";
 import { clusterResolvers } from "./modules/clusters/cluster.resolver.js";
@@ -83,6 +84,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       ...fundingResolvers,
       EvaluationResolver,
       ...clusterResolvers,
+      SearchResolver,
     ],
     // Arguments are checked in the services, which name the argument in every message.
     validate: false,

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
+import { validateArgument } from "../../hardening/input-validation.js";
 import type { Page } from "../common/pagination.js";
 import { selectsField } from "../common/selection.js";
 import type { SchoolRecord } from "../schools/school.model.js";
@@ -10,6 +11,7 @@ import type {
   LocalAuthorityRecord,
   RegionRecord,
 } from "./geography.model.js";
+import { LocalAuthoritiesArgs, RegionsArgs } from "./geography.input.js";
 import { Coverage, LocalAuthority, Region } from "./geography.types.js";
 
 const STATE_FUNDED_ONLY = {
@@ -20,8 +22,11 @@ const STATE_FUNDED_ONLY = {
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => [Region], { description: "England's nine regions, by code." })
-  regions(@Ctx() ctx: GraphQLContext): Promise<RegionRecord[]> {
-    return ctx.services.geography.regions();
+  regions(
+    @Args(() => RegionsArgs, { validateFn: validateArgument() }) { search }: RegionsArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RegionRecord[]> {
+    return ctx.services.geography.regions(search ?? null);
   }
 
   @Query(() => Region, { nullable: true, description: "A region by ONS code; null when unknown." })
@@ -81,11 +86,11 @@ export class LocalAuthorityResolver {
 
   @Query(() => [LocalAuthority], { description: "Local authorities in name order." })
   localAuthorities(
-    @Arg("regionCode", () => String, { nullable: true, description: "Only this region's." })
-    regionCode: string | null,
+    @Args(() => LocalAuthoritiesArgs, { validateFn: validateArgument() })
+    { regionCode, search }: LocalAuthoritiesArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LocalAuthorityRecord[]> {
-    return ctx.services.geography.localAuthorities(regionCode);
+    return ctx.services.geography.localAuthorities(regionCode, search ?? null);
   }
 
   @FieldResolver(() => Region, { nullable: true })

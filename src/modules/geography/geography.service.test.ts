@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../errors/index.js";
-import { checkLocalAuthorityCode, checkRegionCode, coverageFrom } from "./geography.service.js";
+import {
+  checkLocalAuthorityCode,
+  checkRegionCode,
+  coverageFrom,
+  namesContaining,
+} from "./geography.service.js";
 
 describe("coverageFrom", () => {
   it("when some schools are in partnerships, then share is their fraction of all schools counted", () => {
@@ -68,4 +73,29 @@ describe("code checks", () => {
       expect(() => checkLocalAuthorityCode(code, "code")).toThrow(/`code`/);
     },
   );
+});
+
+describe("namesContaining", () => {
+  const places = [
+    { name: "St. Helens" },
+    { name: "East Sussex" },
+    { name: "Bristol, City of" },
+    { name: "North West" },
+  ];
+
+  it.each([
+    ["st helens", ["St. Helens"]],
+    ["ST HELEN'S", ["St. Helens"]],
+    ["east sussex", ["East Sussex"]],
+    ["bristol city", ["Bristol, City of"]],
+    ["north-west", ["North West"]],
+    ["ex", ["East Sussex"]],
+    ["nowhere", []],
+  ])("when the search is %j, then %j match", (search, names) => {
+    expect(namesContaining(places, search).map((place) => place.name)).toEqual(names);
+  });
+
+  it("when the search has no letter or digit, then a BAD_USER_INPUT error names the argument", () => {
+    expect(() => namesContaining(places, "--")).toThrow(ValidationError);
+  });
 });

@@ -1,5 +1,6 @@
-import { ValidationError } from "../../errors/index.js";
+import { NotFoundError, ValidationError } from "../../errors/index.js";
 import type { PartnershipType } from "../partnerships/partnership.model.js";
+import { normaliseSearchText } from "../search/search-text.js";
 import type { GeographyLoaders } from "./geography.loaders.js";
 import type {
   Coverage,
@@ -35,6 +36,23 @@ export function checkLocalAuthorityCode(code: number, argument: string): number 
 }
 
 /**
+ * The places whose name contains `search`, both normalised as school search normalises text
+ * (case, apostrophes and punctuation ignored): "st helens" finds "St. Helens", "bristol" finds
+ * "Bristol, City of". Text with no letter or digit is a client error naming the argument.
+ */
+export function namesContaining<T extends { name: string }>(
+  places: readonly T[],
+  search: string,
+  argument = "search",
+): T[] {
+  const wanted = normaliseSearchText(search);
+  if (wanted === "") {
+    throw new ValidationError(`\`${argument}\`: must contain a letter or a digit`, argument);
+  }
+  return places.filter((place) => normaliseSearchText(place.name).includes(wanted));
+}
+
+/**
  * Coverage of an area: the share of its schools in at least one partnership, overall and per
  * partnership type. A school in two trusts of one type counts once for that type; a school in
  * a trust and a federation counts once overall and once for each type, so the per-type counts
@@ -61,8 +79,10 @@ export class GeographyService {
     private readonly loaders: GeographyLoaders,
   ) {}
 
-  regions(): Promise<RegionRecord[]> {
-    return this.repository.findAllRegions();
+  /** All nine regions, or those whose name contains `search` (see namesContaining). */
+  async regions(search: string | null = null): Promise<RegionRecord[]> {
+    const regions = await this.repository.findAllRegions();
+    return search === null ? regions : namesContaining(regions, search);
   }
 
   region(code: string, argument = "code"): Promise<RegionRecord | null> {
@@ -82,9 +102,35 @@ export class GeographyService {
     return code === null ? null : this.loaders.localAuthorityByCode.load(code);
   }
 
-  localAuthorities(regionCode: string | null | undefined): Promise<LocalAuthorityRecord[]> {
+  /**
+   * Local authorities in name order: all, a region's, and/or those whose name contains `search`.
+   * An unknown region is NOT_FOUND rather than an empty list, so a mistyped code is not taken
+   * for a region without councils.
+   */
+  async localAuthorities(
+    regionCode: string | null | undefined,
+    search: string | null = null,
+  ): Promise<LocalAuthorityRecord[]> {
     const region = regionCode == null ? null : checkRegionCode(regionCode, "regionCode");
-    return this.repository.findLocalAuthorities(region);
+    const localAuthorities = await this.repository.findLocalAuthorities(region);
+    if (region !== null && localAuthorities.length === 0) {
+      await this.requireRegion(region, "regionCode");
+    }
+    return search === null ? localAuthorities : namesContaining(localAuthorities, search);
+  }
+
+  /** Throws NOT_FOUND naming `argument` unless a region has this (well-formed) code. */
+  async requireRegion(code: string, argument: string): Promise<void> {
+    if ((await this.loaders.regionByCode.load(code)) === null) {
+      throw new NotFoundError(`No region has code ${code}.`, argument);
+    }
+  }
+
+  /** Throws NOT_FOUND naming `argument` unless a local authority has this (well-formed) code. */
+  async requireLocalAuthority(code: number, argument: string): Promise<void> {
+    if ((await this.loaders.localAuthorityByCode.load(code)) === null) {
+      throw new NotFoundError(`No local authority has code ${code}.`, argument);
+    }
   }
 
   localAuthoritiesOfRegion(regionCode: string): Promise<LocalAuthorityRecord[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ValidationError } from "../../errors/index.js";
+import { NotFoundError, ValidationError } from "../../errors/index.js";
 import { decodeCursor, encodeCursor } from "../common/pagination.js";
 import { createSchoolLoaders } from "./school.loaders.js";
 import type { SchoolRecord } from "./school.model.js";
@@ -35,10 +35,20 @@ function fakeRepository(schools: SchoolRecord[]) {
   };
 }
 
+/** Area checks that know LA 201 and region E12000007 only. */
+const areas = {
+  requireLocalAuthority: vi.fn(async (code: number, argument: string) => {
+    if (code !== 201) throw new NotFoundError(`No local authority has code ${code}.`, argument);
+  }),
+  requireRegion: vi.fn(async (code: string, argument: string) => {
+    if (code !== "E12000007") throw new NotFoundError(`No region has code ${code}.`, argument);
+  }),
+};
+
 function serviceOver(schools: SchoolRecord[]) {
   const repository = fakeRepository(schools);
   const typed = repository as unknown as SchoolRepository;
-  return { repository, service: new SchoolService(typed, createSchoolLoaders(typed)) };
+  return { repository, service: new SchoolService(typed, createSchoolLoaders(typed), areas) };
 }
 
 describe("schoolFilterParams", () => {
@@ -150,6 +160,37 @@ describe("SchoolService.list", () => {
     const { service } = serviceOver(schools);
     const page = await service.list({ first: 2, includeTotal: false });
     expect(decodeCursor(page.pageInfo.endCursor)).toEqual({ name: "Ash", urn: 2 });
+  });
+});
+
+describe("SchoolService.list with an area filter", () => {
+  it("when no school matches and no local authority has the code, then NOT_FOUND names filter.localAuthorityCode", async () => {
+    const { service } = serviceOver([]);
+    const listing = service.list({ filter: { localAuthorityCode: 999 }, includeTotal: false });
+    await expect(listing).rejects.toThrow(NotFoundError);
+    await expect(listing).rejects.toMatchObject({
+      extensions: { code: "NOT_FOUND", argument: "filter.localAuthorityCode" },
+    });
+  });
+
+  it("when no school matches and no region has the code, then NOT_FOUND names filter.regionCode", async () => {
+    const { service } = serviceOver([]);
+    await expect(
+      service.list({ filter: { regionCode: "E12000010" }, includeTotal: false }),
+    ).rejects.toMatchObject({ extensions: { code: "NOT_FOUND", argument: "filter.regionCode" } });
+  });
+
+  it("when no school matches in a local authority that exists, then the page is empty", async () => {
+    const { service } = serviceOver([]);
+    const page = await service.list({ filter: { localAuthorityCode: 201 }, includeTotal: false });
+    expect(page.edges).toEqual([]);
+  });
+
+  it("when schools match, then the area is not looked up", async () => {
+    areas.requireLocalAuthority.mockClear();
+    const { service } = serviceOver([school(1, "A")]);
+    await service.list({ filter: { localAuthorityCode: 201 }, includeTotal: false });
+    expect(areas.requireLocalAuthority).not.toHaveBeenCalled();
   });
 });
 

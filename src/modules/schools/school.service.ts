@@ -42,6 +42,12 @@ export function schoolFilterParams(
   };
 }
 
+/** Whether the areas a filter names exist; each throws NOT_FOUND naming the argument if not. */
+export interface AreaChecks {
+  requireLocalAuthority(code: number, argument: string): Promise<void>;
+  requireRegion(code: string, argument: string): Promise<void>;
+}
+
 export interface SchoolListRequest {
   filter?: SchoolFilter | null;
   first?: number | null;
@@ -54,6 +60,7 @@ export class SchoolService {
   constructor(
     private readonly repository: SchoolRepository,
     private readonly loaders: SchoolLoaders,
+    private readonly areas: AreaChecks,
   ) {}
 
   byUrn(urn: number): Promise<SchoolRecord | null> {
@@ -65,7 +72,11 @@ export class SchoolService {
     return link.open ? this.loaders.schoolByUrn.load(link.urn) : null;
   }
 
-  /** A page of schools in (name, urn) order; see pagination.ts for the cursor. */
+  /**
+   * A page of schools in (name, urn) order; see pagination.ts for the cursor. A filter naming a
+   * local authority or region that does not exist is NOT_FOUND, not an empty page; the check is
+   * only needed (and only made) when the page is empty.
+   */
   async list(request: SchoolListRequest): Promise<Page<SchoolRecord>> {
     const size = pageSize(request.first, "first");
     const position = decodeCursor(request.after, "after");
@@ -74,6 +85,16 @@ export class SchoolService {
       this.repository.list({ ...filter, ...afterParams(position), limit: size + 1 }),
       request.includeTotal ? this.repository.count(filter) : Promise.resolve(null),
     ]);
+    if (rows.length === 0) {
+      await Promise.all([
+        filter.laCode === null
+          ? null
+          : this.areas.requireLocalAuthority(filter.laCode, "filter.localAuthorityCode"),
+        filter.regionCode === null
+          ? null
+          : this.areas.requireRegion(filter.regionCode, "filter.regionCode"),
+      ]);
+    }
     return toPage(rows, size, (school) => school, total);
   }
 

@@ -325,10 +325,16 @@ export const { Edge: SchoolEdge, Connection: SchoolConnection } = connectionType
 
 @InputType({ description: "Schools matching every field given." })
 export class SchoolFilter {
-  @Field(() => Int, { nullable: true, description: "3-digit DfE local authority code, e.g. 201." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "3-digit DfE local authority code, e.g. 201; NOT_FOUND when no LA has it.",
+  })
   localAuthorityCode?: number | null;
 
-  @Field(() => String, { nullable: true, description: "ONS region code, E12000001..E12000009." })
+  @Field(() => String, {
+    nullable: true,
+    description: "ONS region code, E12000001..E12000009; NOT_FOUND when no region has it.",
+  })
   regionCode?: string | null;
 
   @Field(() => PhaseEnum, { nullable: true })
