@@ -38,3 +38,12 @@ export function validateArgument(argument: string | null = null): ValidatorFn {
     }
   };
 }
+
+/**
+ * How a rule shared by a mutation and an import names what failed: a field of `input` for the
+ * mutation (`input.endsOn`, or `input` for the whole), a column for an import row.
+ */
+export type ArgumentPath = (field?: string) => string;
+
+export const inputPath: ArgumentPath = (field) =>
+  field === undefined ? "input" : `input.${field}`;

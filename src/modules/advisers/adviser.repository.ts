@@ -396,7 +396,10 @@ function toTarget(row: Record<string, unknown>): AssignmentTarget {
  * and a trust lead its own trust's, so oversight of one region cannot hand another region's
  * council or trust staff a caseload outside their employer. A SIP is commissioned, so any school.
  */
-function outsideEmployer(adviser: AdviserRecord, targets: readonly AssignmentTarget[]): number[] {
+export function outsideEmployer(
+  adviser: AdviserRecord,
+  targets: readonly AssignmentTarget[],
+): number[] {
   if (adviser.kind === "COUNCIL_IMPROVEMENT_OFFICER") {
     return targets.filter((target) => !target.inCouncil).map((target) => target.urn);
   }

@@ -1,6 +1,7 @@
 import { authorize, type Operation } from "../../auth/policy.js";
 import { actorOf, type Principal } from "../../auth/principal.js";
 import { NotFoundError, ValidationError } from "../../errors/index.js";
+import { inputPath, type ArgumentPath } from "../../hardening/input-validation.js";
 import { decodeKeysetCursor, encodeCursorTuple, invalidCursorMessage } from "../common/cursor.js";
 import { decodeCursor, pageSize, toPage, type Page } from "../common/pagination.js";
 import { checkLocalAuthorityCode } from "../geography/geography.service.js";
@@ -56,6 +57,38 @@ export function decodeNeedCursor(
   return { bandRank: bandRank!, needPoints: needPoints!, urn: urn! };
 }
 
+/**
+ * Who an adviser may work for: a council (by a valid code) or a partnership, not both; a council
+ * improvement officer needs the council and a trust lead the trust. Shared by registerAdviser
+ * and the advisers import, which names the columns instead of `input` fields.
+ */
+export function checkAdviserRegistration(
+  request: RegisterAdviserRequest,
+  path: ArgumentPath = inputPath,
+): void {
+  if (request.localAuthorityCode !== null) {
+    checkLocalAuthorityCode(request.localAuthorityCode, path("localAuthorityCode"));
+  }
+  if (request.localAuthorityCode !== null && request.partnershipId !== null) {
+    throw new ValidationError(
+      `\`${path()}\`: give the council (localAuthorityCode) or the partnership (partnershipId) the adviser works for, not both.`,
+      path(),
+    );
+  }
+  if (request.kind === "COUNCIL_IMPROVEMENT_OFFICER" && request.localAuthorityCode === null) {
+    throw new ValidationError(
+      `\`${path("localAuthorityCode")}\`: a council improvement officer works for a council; give its code.`,
+      path("localAuthorityCode"),
+    );
+  }
+  if (request.kind === "TRUST_SCHOOL_IMPROVEMENT_LEAD" && request.partnershipId === null) {
+    throw new ValidationError(
+      `\`${path("partnershipId")}\`: a trust school improvement lead works for a trust; give its id.`,
+      path("partnershipId"),
+    );
+  }
+}
+
 /** Looks up local authorities by code (the geography repository). */
 export interface LocalAuthorityLookup {
   findLocalAuthoritiesByCodes(codes: readonly number[]): Promise<Map<number, LocalAuthorityRecord>>;
@@ -94,27 +127,7 @@ export class AdviserService {
 
   register(request: RegisterAdviserRequest): Promise<AdviserRecord> {
     const { origin, authorizeRegions } = this.guard("registerAdviser");
-    if (request.localAuthorityCode !== null) {
-      checkLocalAuthorityCode(request.localAuthorityCode, "input.localAuthorityCode");
-    }
-    if (request.localAuthorityCode !== null && request.partnershipId !== null) {
-      throw new ValidationError(
-        "`input`: give the council (localAuthorityCode) or the partnership (partnershipId) the adviser works for, not both.",
-        "input",
-      );
-    }
-    if (request.kind === "COUNCIL_IMPROVEMENT_OFFICER" && request.localAuthorityCode === null) {
-      throw new ValidationError(
-        "`input.localAuthorityCode`: a council improvement officer works for a council; give its code.",
-        "input.localAuthorityCode",
-      );
-    }
-    if (request.kind === "TRUST_SCHOOL_IMPROVEMENT_LEAD" && request.partnershipId === null) {
-      throw new ValidationError(
-        "`input.partnershipId`: a trust school improvement lead works for a trust; give its id.",
-        "input.partnershipId",
-      );
-    }
+    checkAdviserRegistration(request);
     return this.repository.register(request, origin, authorizeRegions);
   }
 

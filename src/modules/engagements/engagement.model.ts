@@ -26,3 +26,8 @@ export interface DesignationRequest {
 
 /** Most schools one leader can support at once through the API. */
 export const MAX_CAPACITY = 50;
+
+/** Whether a leader with `openEngagements` open already fills its `capacity`: no more may open. */
+export function isAtCapacity(openEngagements: number, capacity: number): boolean {
+  return openEngagements >= capacity;
+}

@@ -10,10 +10,11 @@ import type {
   SystemLeaderRecord,
 } from "../system-leaders/system-leader.model.js";
 import { toEngagement, toSystemLeader } from "../system-leaders/system-leader.repository.js";
-import type {
-  CloseEngagementRequest,
-  DesignationRequest,
-  RecordEngagementRequest,
+import {
+  isAtCapacity,
+  type CloseEngagementRequest,
+  type DesignationRequest,
+  type RecordEngagementRequest,
 } from "./engagement.model.js";
 
 function regionsOf(code: unknown): string[] {
@@ -60,7 +61,7 @@ export class EngagementRepository {
       }
       const capacity = asInt(locked["capacity"]) ?? 0;
       const open = asInt(locked["openEngagements"]) ?? 0;
-      if (open >= capacity) {
+      if (isAtCapacity(open, capacity)) {
         throw new ConflictError(
           `System leader ${request.systemLeaderId} is at capacity (${open} of ${capacity} open engagements).`,
           { argument: "input.systemLeaderId", capacity, openEngagements: open },

@@ -1,6 +1,7 @@
 import { authorize } from "../../auth/policy.js";
 import { actorOf, type Principal } from "../../auth/principal.js";
 import { NotFoundError, ValidationError } from "../../errors/index.js";
+import { inputPath, type ArgumentPath } from "../../hardening/input-validation.js";
 import { decodeKeysetCursor, encodeCursorTuple, invalidCursorMessage } from "../common/cursor.js";
 import { pageSize, type Page } from "../common/pagination.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
@@ -53,6 +54,43 @@ export function decodeGrantCursor(
   return { awardedOn: decoded[0] as string, id: decoded[1] as string };
 }
 
+/**
+ * A grant's own consistency: exactly one recipient, an end not before its start, who matched
+ * any matched money, and a fund name (the fund's usual one unless it is OTHER). Returns the fund
+ * name to store. Shared by recordGrant and the grants import, which names columns instead.
+ */
+export function checkGrantRequest(
+  request: RecordGrantRequest,
+  path: ArgumentPath = inputPath,
+): string {
+  if ((request.recipientUrn === null) === (request.recipientPartnershipId === null)) {
+    throw new ValidationError(
+      `\`${path()}\`: give exactly one recipient, recipientUrn (a school) or recipientPartnershipId.`,
+      path(),
+    );
+  }
+  if (request.endsOn < request.startsOn) {
+    throw new ValidationError(
+      `\`${path("endsOn")}\`: must not be before startsOn (${request.startsOn}).`,
+      path("endsOn"),
+    );
+  }
+  if (request.matchedPence > 0 && request.matchedBy === null) {
+    throw new ValidationError(
+      `\`${path("matchedBy")}\`: say who matched the money (e.g. the council).`,
+      path("matchedBy"),
+    );
+  }
+  const fundName = request.fundName ?? (request.fund === "OTHER" ? null : FUND_NAMES[request.fund]);
+  if (fundName === null) {
+    throw new ValidationError(
+      `\`${path("fundName")}\`: name the fund when it is OTHER.`,
+      path("fundName"),
+    );
+  }
+  return fundName;
+}
+
 /** Recording improvement grants and reporting where their money lands. */
 export class FundingService {
   constructor(
@@ -73,32 +111,7 @@ export class FundingService {
       regionCodes: principal.role === "OVERSIGHT" ? principal.regionCodes : [],
     });
     if (principal.role === "ANONYMOUS") throw new Error("unreachable: no anonymous writes");
-    if ((request.recipientUrn === null) === (request.recipientPartnershipId === null)) {
-      throw new ValidationError(
-        "`input`: give exactly one recipient, recipientUrn (a school) or recipientPartnershipId.",
-        "input",
-      );
-    }
-    if (request.endsOn < request.startsOn) {
-      throw new ValidationError(
-        `\`input.endsOn\`: must not be before startsOn (${request.startsOn}).`,
-        "input.endsOn",
-      );
-    }
-    if (request.matchedPence > 0 && request.matchedBy === null) {
-      throw new ValidationError(
-        "`input.matchedBy`: say who matched the money (e.g. the council).",
-        "input.matchedBy",
-      );
-    }
-    const fundName =
-      request.fundName ?? (request.fund === "OTHER" ? null : FUND_NAMES[request.fund]);
-    if (fundName === null) {
-      throw new ValidationError(
-        "`input.fundName`: name the fund when it is OTHER.",
-        "input.fundName",
-      );
-    }
+    const fundName = checkGrantRequest(request);
     return this.repository.record(
       request,
       fundName,
