@@ -60,6 +60,8 @@ import { createClusterLoaders } from "./modules/clusters/cluster.loaders.js";
 import { ClusterRepository } from "./modules/clusters/cluster.repository.js";
 import { ClusterService } from "./modules/clusters/cluster.service.js";
 import type { ClusterProposalStore } from "./modules/clusters/cluster.store.js";
+import { ImportRepository } from "./modules/imports/import.repository.js";
+import { ImportService } from "./modules/imports/import.service.js";
 
 /** Stateless data access, created once per process. */
 export interface Repositories {
@@ -84,6 +86,7 @@ export interface Repositories {
   funding: FundingRepository;
   evaluation: EvaluationRepository;
   clusters: ClusterRepository;
+  imports: ImportRepository;
 }
 
 /** Process-wide in-memory state, built once and shared by every request. */
@@ -118,6 +121,7 @@ export interface Services {
   evaluation: EvaluationService;
   systemLeaders: SystemLeaderService;
   clusters: ClusterService;
+  imports: ImportService;
 }
 
 export interface GraphQLContext {
@@ -153,6 +157,7 @@ export function createRepositories(db: Database): Repositories {
     funding: new FundingRepository(db),
     evaluation: new EvaluationRepository(db),
     clusters: new ClusterRepository(db),
+    imports: new ImportRepository(db),
   };
 }
 
@@ -241,6 +246,7 @@ export function createContext(
         request.requestId,
         request.logger,
       ),
+      imports: new ImportService(repositories.imports, principal, request.requestId),
     },
   };
 }

@@ -52,6 +52,7 @@ import { SearchResolver } from "./modules/search/search.resolver.js";
 import { ImpactDataStore } from "./modules/evaluation/evaluation.store.js";
 import { ClusterProposalStore } from "./modules/clusters/cluster.store.js";
 import { clusterResolvers } from "./modules/clusters/cluster.resolver.js";
+import { ImportResolver } from "./modules/imports/import.resolver.js";
 import { SupportDataStore } from "./modules/gaps/gap.store.js";
 import { systemLeaderResolvers } from "./modules/system-leaders/system-leader.resolver.js";
 
@@ -84,6 +85,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       ...fundingResolvers,
       EvaluationResolver,
       ...clusterResolvers,
+      ImportResolver,
       SearchResolver,
     ],
     // Arguments are checked in the services, which name the argument in every message.
