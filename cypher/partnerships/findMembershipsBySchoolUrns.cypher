@@ -1,5 +1,7 @@
-// findMembershipsBySchoolUrns: the partnerships each school in a batch belongs to (MembershipsLoader)
-// params: $urns: list<int>   returns: one row per school found, memberships ordered by partnership name
+// findMembershipsBySchoolUrns: the partnerships each school in a batch belongs to, and those it has
+// left (MembershipsLoader)
+// params: $urns: list<int>   returns: one row per school found, current memberships by partnership
+// name, then former ones (WAS_MEMBER_OF) newest first
 UNWIND $urns AS urn
 MATCH (s:School {urn: urn})
 RETURN urn,
@@ -8,6 +10,20 @@ RETURN urn,
     WITH p, m ORDER BY p.name, p.id
     RETURN {
       partnership: p {.*, memberCount: COUNT { (p)<-[:MEMBER_OF]-(:School) }},
-      joinedOn: m.joinedOn
+      joinedOn: m.joinedOn,
+      source: m.source
     }
-  } AS memberships
+  } AS memberships,
+  COLLECT {
+    MATCH (s)-[m:WAS_MEMBER_OF]->(p:Partnership)
+    WITH p, m ORDER BY coalesce(m.leftOn, m.leftBy) DESC, p.name, p.id
+    RETURN {
+      partnership: p {.*, memberCount: COUNT { (p)<-[:MEMBER_OF]-(:School) }},
+      joinedOn: m.joinedOn,
+      source: m.source,
+      leftOn: m.leftOn,
+      leftBy: m.leftBy,
+      leftSource: m.leftSource,
+      reason: m.reason
+    }
+  } AS former

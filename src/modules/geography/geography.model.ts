@@ -13,6 +13,10 @@ export interface LocalAuthorityRecord {
   /** ONS code (E06/E08/E09/E10...). */
   gssCode: string | null;
   regionCode: string | null;
+  /** Set for an authority abolished since the 2023 census, e.g. Cumbria (909) on 2023-03-31. */
+  closedOn?: string | null;
+  /** The authorities an abolished one's schools now belong to. */
+  successorCodes?: number[];
 }
 
 /** What the graph counts for an area; the service turns it into Coverage. */

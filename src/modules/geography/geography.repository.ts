@@ -1,5 +1,6 @@
 import type { Database, Row } from "../../db/driver.js";
 import {
+  asDate,
   asInt,
   asList,
   asMember,
@@ -109,5 +110,7 @@ function toLocalAuthority(value: unknown): LocalAuthorityRecord {
     name: asString(p["name"]) ?? String(code),
     gssCode: asString(p["gssCode"]),
     regionCode: asString(p["regionCode"]),
+    closedOn: asDate(p["closedOn"]),
+    successorCodes: asList(p["successorCodes"]).flatMap((value) => asInt(value) ?? []),
   };
 }

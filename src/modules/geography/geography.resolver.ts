@@ -93,6 +93,21 @@ export class LocalAuthorityResolver {
     return ctx.services.geography.localAuthorities(regionCode, search ?? null);
   }
 
+  @FieldResolver(() => [LocalAuthority], {
+    description: "For an abolished authority, those its schools now belong to (909: 942, 943).",
+  })
+  async successors(
+    @Root() localAuthority: LocalAuthorityRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<LocalAuthorityRecord[]> {
+    const successors = await Promise.all(
+      (localAuthority.successorCodes ?? []).map((code) =>
+        ctx.services.geography.localAuthorityByCode(code),
+      ),
+    );
+    return successors.filter((la): la is LocalAuthorityRecord => la !== null);
+  }
+
   @FieldResolver(() => Region, { nullable: true })
   region(
     @Root() localAuthority: LocalAuthorityRecord,

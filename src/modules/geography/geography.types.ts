@@ -1,3 +1,4 @@
+import { LocalDateResolver } from "graphql-scalars";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { PartnershipTypeEnum } from "../partnerships/partnership.types.js";
 import type { PartnershipType } from "../partnerships/partnership.model.js";
@@ -21,6 +22,13 @@ export class LocalAuthority {
 
   @Field(() => String, { nullable: true, description: "ONS code (E06, E08, E09, E10...)." })
   gssCode!: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      "When the authority was abolished (Cumbria, 909: 2023-03-31); null for a current one. A closed authority holds no open schools: see successors.",
+  })
+  closedOn!: string | null;
 }
 
 @ObjectType({ description: "Schools in at least one partnership of one type." })

@@ -4,8 +4,8 @@ import type { Leadership } from "../leaders/leader.model.js";
 import type {
   MembersPageKey,
   MembersSlice,
-  MembershipRecord,
   PartnershipRecord,
+  SchoolMemberships,
 } from "./partnership.model.js";
 import type { PartnershipRepository } from "./partnership.repository.js";
 
@@ -15,9 +15,9 @@ export function createPartnershipLoaders(repository: PartnershipRepository) {
       (ids) => repository.findByIds(ids),
       () => null,
     ),
-    membershipsByUrn: keyedLoader<number, MembershipRecord[]>(
+    membershipsByUrn: keyedLoader<number, SchoolMemberships>(
       (urns) => repository.findMembershipsByUrns(urns),
-      () => [],
+      () => ({ current: [], former: [] }),
     ),
     /** Pages of any size and position for many partnerships in one statement. */
     membersPage: new DataLoader<MembersPageKey, MembersSlice, string>(

@@ -37,6 +37,20 @@ export interface MembershipRecord {
   partnership: PartnershipRecord;
   /** Null when GIAS records no joining date. */
   joinedOn: string | null;
+  /** The dataset that records the membership ("service" for those made here). */
+  sourceId: string | null;
+  /** When it ended, where known; null while it lasts. */
+  leftOn: string | null;
+  /** For an ended membership, the date of the source that shows it had ended by then. */
+  leftBy: string | null;
+  endedReason: string | null;
+  endedSourceId: string | null;
+}
+
+/** A school's current memberships and those it has left. */
+export interface SchoolMemberships {
+  current: MembershipRecord[];
+  former: MembershipRecord[];
 }
 
 /** A partnership's member school. */

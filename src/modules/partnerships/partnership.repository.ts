@@ -21,6 +21,7 @@ import {
   type MembersSlice,
   type MembershipRecord,
   type PartnershipRecord,
+  type SchoolMemberships,
 } from "./partnership.model.js";
 
 export class PartnershipRepository {
@@ -34,18 +35,15 @@ export class PartnershipRepository {
   }
 
   // findMembershipsBySchoolUrns
-  async findMembershipsByUrns(urns: readonly number[]): Promise<Map<number, MembershipRecord[]>> {
+  async findMembershipsByUrns(urns: readonly number[]): Promise<Map<number, SchoolMemberships>> {
     const rows = await this.db.read("partnerships/findMembershipsBySchoolUrns", { urns });
     return new Map(
       rows.map((row) => [
         requireInt(row["urn"], "urn"),
-        asList(row["memberships"]).map((value) => {
-          const membership = asProperties(value) ?? {};
-          return {
-            partnership: toPartnership(membership["partnership"]),
-            joinedOn: asDate(membership["joinedOn"]),
-          };
-        }),
+        {
+          current: asList(row["memberships"]).map(toMembership),
+          former: asList(row["former"]).map(toMembership),
+        },
       ]),
     );
   }
@@ -83,6 +81,19 @@ export class PartnershipRepository {
       ]),
     );
   }
+}
+
+function toMembership(value: unknown): MembershipRecord {
+  const m = asProperties(value) ?? {};
+  return {
+    partnership: toPartnership(m["partnership"]),
+    joinedOn: asDate(m["joinedOn"]),
+    sourceId: asString(m["source"]),
+    leftOn: asDate(m["leftOn"]),
+    leftBy: asDate(m["leftBy"]),
+    endedReason: asString(m["reason"]),
+    endedSourceId: asString(m["leftSource"]),
+  };
 }
 
 function toMember(value: unknown): MemberRecord {

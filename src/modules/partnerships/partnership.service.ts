@@ -14,8 +14,13 @@ export class PartnershipService {
     return this.loaders.partnershipById.load(id);
   }
 
-  membershipsOfSchool(urn: number): Promise<MembershipRecord[]> {
-    return this.loaders.membershipsByUrn.load(urn);
+  async membershipsOfSchool(urn: number): Promise<MembershipRecord[]> {
+    return (await this.loaders.membershipsByUrn.load(urn)).current;
+  }
+
+  /** Memberships the school has ended (left the trust), newest first. */
+  async formerMembershipsOfSchool(urn: number): Promise<MembershipRecord[]> {
+    return (await this.loaders.membershipsByUrn.load(urn)).former;
   }
 
   /**

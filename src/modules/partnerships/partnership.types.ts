@@ -49,6 +49,26 @@ export class Membership {
     description: "When the school joined; null when GIAS records no date.",
   })
   joinedOn!: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "When the school left, where known; null for a current membership.",
+  })
+  leftOn!: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      "For a membership that has ended: the date of the source that shows it had ended by then " +
+      "(e.g. 2025-08-31, Ofsted's snapshot of trusts).",
+  })
+  leftBy!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why it ended, e.g. Moved to another trust.",
+  })
+  endedReason!: string | null;
 }
 
 @ObjectType({ description: "A member school of a partnership." })

@@ -60,11 +60,67 @@ export interface RuralUrban extends SourcedValue {
   name: string | null;
 }
 
-export interface Ofsted extends SourcedValue {
+export const GRADE_BASES = ["OVERALL_EFFECTIVENESS", "LOWEST_KEY_JUDGEMENT"] as const;
+export type GradeBasis = (typeof GRADE_BASES)[number];
+
+export const CATEGORIES_OF_CONCERN = ["SPECIAL_MEASURES", "SERIOUS_WEAKNESSES"] as const;
+export type CategoryOfConcern = (typeof CATEGORIES_OF_CONCERN)[number];
+
+/** Ofsted's key judgements, 1 (outstanding) .. 4 (inadequate); null where not judged. */
+export interface KeyJudgements {
+  /** Overall effectiveness; null for graded inspections from September 2024, which give none. */
+  overall: number | null;
+  qualityOfEducation: number | null;
+  behaviourAndAttitudes: number | null;
+  personalDevelopment: number | null;
+  leadershipAndManagement: number | null;
+  earlyYears: number | null;
+  sixthForm: number | null;
+  safeguardingEffective: boolean | null;
+  categoryOfConcern: CategoryOfConcern | null;
+}
+
+/** The latest graded inspection. */
+export interface Ofsted extends SourcedValue, KeyJudgements {
   rating: string | null;
-  /** 1 (outstanding) .. 4 (inadequate). */
+  /** 1 (outstanding) .. 4 (inadequate): overall effectiveness, or the lowest key judgement. */
   grade: number | null;
+  gradeBasis: GradeBasis | null;
   inspectedOn: string | null;
+  inspectionType: string | null;
+  /** The URN inspected, when it was a predecessor's. */
+  urnAtInspection: number | null;
+}
+
+export const INSPECTION_KINDS = ["GRADED", "UNGRADED"] as const;
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+
+/** One inspection in a school's history. */
+export interface InspectionRecord extends SourcedValue, KeyJudgements {
+  id: string;
+  kind: InspectionKind;
+  inspectedOn: string;
+  publishedOn: string | null;
+  type: string | null;
+  /** An ungraded inspection's outcome, e.g. "School remains Good". */
+  outcome: string | null;
+  urnAtInspection: number | null;
+}
+
+/** One year of a school's KS2 results (its predecessors' years included). */
+export interface Ks2Year extends SourcedValue {
+  year: string;
+  rwmExpected: number;
+  /** Pupils eligible for the tests that year. */
+  cohort: number | null;
+  disadvantagedRwmExpected: number | null;
+  /** The URN the figure was published under (a predecessor's before conversion). */
+  urn: number;
+}
+
+export interface SchoolContact extends SourcedValue {
+  address: string | null;
+  phone: string | null;
 }
 
 export interface Deprivation extends SourcedValue {
@@ -94,8 +150,13 @@ export interface Ks2Attainment extends SourcedValue {
 export interface Ks4Results extends SourcedValue {
   year: string;
   progress8: number | null;
+  /** The 95% confidence interval of Progress 8 (2023/24 only). */
+  progress8Lower: number | null;
+  progress8Upper: number | null;
   attainment8: number | null;
   englishMathsGrade5Percent: number | null;
+  /** Pupils at the end of key stage 4 (2023/24 only). */
+  pupils: number | null;
 }
 
 export interface Ks4Progress8Band extends SourcedValue {
@@ -150,6 +211,16 @@ export interface SchoolRecord {
   ks2Attainment: Ks2Attainment | null;
   ks4: Ks4Results | null;
   ks4Progress8Band: Ks4Progress8Band | null;
+  /** Every KS4 year held, oldest first. */
+  ks4History: Ks4Results[];
+  /** Every KS2 year held, its predecessors' included, oldest first. */
+  ks2History: Ks2Year[];
+  /** Opened since the January 2023 census. */
+  newSinceCensus: boolean;
+  openedOn: string | null;
+  /** The predecessor whose census figures it carries, having none of its own. */
+  contextFromUrn: number | null;
+  contact: SchoolContact | null;
 
   /** What the school says it can offer other schools and what it seeks (updateSchoolOffer). */
   offers: SupportTopic[];

@@ -18,10 +18,16 @@ import {
 } from "../common/values.js";
 import { SUPPORT_TOPICS } from "../offers/offer.model.js";
 import {
+  CATEGORIES_OF_CONCERN,
   GOVERNANCES,
+  GRADE_BASES,
+  INSPECTION_KINDS,
   LOCATION_PRECISIONS,
   PHASES,
   type Area,
+  type InspectionRecord,
+  type Ks2Year,
+  type Ks4Results,
   type EstablishmentLink,
   type Measure,
   type SchoolLinks,
@@ -86,6 +92,17 @@ export class SchoolRepository {
           predecessors: asList(row["predecessors"]).map(toEstablishmentLink),
           successors: asList(row["successors"]).map(toEstablishmentLink),
         },
+      ]),
+    );
+  }
+
+  // findInspectionsBySchoolUrns
+  async findInspectionsByUrns(urns: readonly number[]): Promise<Map<number, InspectionRecord[]>> {
+    const rows = await this.db.read("schools/findInspectionsBySchoolUrns", { urns });
+    return new Map(
+      rows.map((row) => [
+        requireInt(row["urn"], "urn"),
+        asList(row["inspections"]).map(toInspection),
       ]),
     );
   }
@@ -187,7 +204,23 @@ export function toSchool(value: unknown): SchoolRecord {
       ? {
           rating: asString(p["ofstedRating"]),
           grade: asInt(p["ofstedGrade"]),
+          gradeBasis: asMember(GRADE_BASES, p["ofstedGradeBasis"]) ?? "OVERALL_EFFECTIVENESS",
           inspectedOn: asDate(p["ofstedDate"]),
+          inspectionType: asString(p["ofstedInspectionType"]),
+          urnAtInspection: asInt(p["ofstedUrnAtInspection"]),
+          // Older sources give only the overall grade.
+          overall:
+            p["ofstedGradeBasis"] === undefined || p["ofstedGradeBasis"] === null
+              ? asInt(p["ofstedGrade"])
+              : asInt(p["ofstedOverall"]),
+          qualityOfEducation: asInt(p["ofstedQualityOfEducation"]),
+          behaviourAndAttitudes: asInt(p["ofstedBehaviourAndAttitudes"]),
+          personalDevelopment: asInt(p["ofstedPersonalDevelopment"]),
+          leadershipAndManagement: asInt(p["ofstedLeadershipAndManagement"]),
+          earlyYears: asInt(p["ofstedEarlyYears"]),
+          sixthForm: asInt(p["ofstedSixthForm"]),
+          safeguardingEffective: asBoolean(p["ofstedSafeguardingEffective"]),
+          categoryOfConcern: asMember(CATEGORIES_OF_CONCERN, p["ofstedCategoryOfConcern"]),
           sourceId: asString(p["ofstedSource"]),
         }
       : null,
@@ -225,9 +258,24 @@ export function toSchool(value: unknown): SchoolRecord {
       ? {
           year: asText(p["ks4Year"]) ?? "unknown",
           progress8: asNumber(p["ks4Progress8"]),
+          progress8Lower: asNumber(p["ks4Progress8Lower"]),
+          progress8Upper: asNumber(p["ks4Progress8Upper"]),
           attainment8: asNumber(p["ks4Attainment8"]),
           englishMathsGrade5Percent: asNumber(p["ks4EnglishMathsGrade5Percent"]),
+          pupils: asInt(p["ks4Pupils"]),
           sourceId: asString(p["ks4Source"]),
+        }
+      : null,
+    ks4History: ks4History(p),
+    ks2History: ks2History(p),
+    newSinceCensus: p["newSinceCensus"] === true,
+    openedOn: asDate(p["openedOn"]) ?? asString(p["openedOn"]),
+    contextFromUrn: asInt(p["contextFromUrn"]),
+    contact: anyPresent(p, ["address", "phone"])
+      ? {
+          address: asString(p["address"]),
+          phone: asString(p["phone"]),
+          sourceId: asString(p["contactSource"]),
         }
       : null,
     ks4Progress8Band:
@@ -241,6 +289,87 @@ export function toSchool(value: unknown): SchoolRecord {
     offers: supportTopics(p["offers"]),
     seeks: supportTopics(p["seeks"]),
     offerUpdatedAt: asString(p["offerUpdatedAt"]),
+  };
+}
+
+/** A stored number list entry: NaN marks a year with no figure (lists cannot hold nulls). */
+function figureAt(list: unknown[], index: number): number | null {
+  const value = asNumber(list[index]);
+  return value === null || Number.isNaN(value) ? null : value;
+}
+
+function ks2History(p: Properties): Ks2Year[] {
+  const years = asList(p["ks2RwmSeriesYears"]);
+  const values = asList(p["ks2RwmSeriesValues"]);
+  const urns = asList(p["ks2RwmSeriesUrns"]);
+  const cohorts = asList(p["ks2RwmSeriesCohorts"]);
+  const disadvantaged = asList(p["ks2RwmSeriesDisadvantaged"]);
+  const source = asString(p["ks2RwmSeriesSource"]);
+  return years.flatMap((year, index) => {
+    const value = figureAt(values, index);
+    const text = asText(year);
+    if (value === null || text === null) return [];
+    const cohort = figureAt(cohorts, index);
+    return [
+      {
+        year: text,
+        rwmExpected: value,
+        cohort: cohort === null ? null : Math.round(cohort),
+        disadvantagedRwmExpected: figureAt(disadvantaged, index),
+        urn: asInt(urns[index]) ?? requireInt(p["urn"], "School.urn"),
+        sourceId: source,
+      },
+    ];
+  });
+}
+
+function ks4History(p: Properties): Ks4Results[] {
+  const years = asList(p["ks4SeriesYears"]);
+  const sources = asList(p["ks4SeriesSources"]);
+  const progress8 = asList(p["ks4SeriesProgress8"]);
+  const attainment8 = asList(p["ks4SeriesAttainment8"]);
+  const grade5 = asList(p["ks4SeriesGrade5"]);
+  const latestYear = asText(p["ks4Year"]);
+  return years.flatMap((year, index) => {
+    const text = asText(year);
+    if (text === null) return [];
+    const latest = text === latestYear;
+    return [
+      {
+        year: text,
+        progress8: figureAt(progress8, index),
+        progress8Lower: latest ? asNumber(p["ks4Progress8Lower"]) : null,
+        progress8Upper: latest ? asNumber(p["ks4Progress8Upper"]) : null,
+        attainment8: figureAt(attainment8, index),
+        englishMathsGrade5Percent: figureAt(grade5, index),
+        pupils: latest ? asInt(p["ks4Pupils"]) : null,
+        sourceId: asString(sources[index]),
+      },
+    ];
+  });
+}
+
+/** Maps an Inspection node (see cypher/README.md). */
+export function toInspection(value: unknown): InspectionRecord {
+  const p = asProperties(value) ?? {};
+  return {
+    id: requireString(p["id"], "Inspection.id"),
+    kind: asMember(INSPECTION_KINDS, p["kind"]) ?? "GRADED",
+    inspectedOn: asDate(p["date"]) ?? "",
+    publishedOn: asDate(p["publishedOn"]),
+    type: asString(p["type"]),
+    outcome: asString(p["outcome"]),
+    urnAtInspection: asInt(p["urnAtInspection"]),
+    overall: asInt(p["overall"]),
+    qualityOfEducation: asInt(p["qualityOfEducation"]),
+    behaviourAndAttitudes: asInt(p["behaviourAndAttitudes"]),
+    personalDevelopment: asInt(p["personalDevelopment"]),
+    leadershipAndManagement: asInt(p["leadershipAndManagement"]),
+    earlyYears: asInt(p["earlyYears"]),
+    sixthForm: asInt(p["sixthForm"]),
+    safeguardingEffective: asBoolean(p["safeguardingEffective"]),
+    categoryOfConcern: asMember(CATEGORIES_OF_CONCERN, p["categoryOfConcern"]),
+    sourceId: asString(p["source"]),
   };
 }
 

@@ -12,11 +12,17 @@ import type { Leadership as LeadershipRecord } from "../leaders/leader.model.js"
 import { Leadership } from "../leaders/leader.types.js";
 import type { MembershipRecord } from "../partnerships/partnership.model.js";
 import { Membership } from "../partnerships/partnership.types.js";
-import type { EstablishmentLink as EstablishmentLinkRecord, SchoolRecord } from "./school.model.js";
+import type {
+  EstablishmentLink as EstablishmentLinkRecord,
+  InspectionRecord,
+  SchoolRecord,
+} from "./school.model.js";
 import {
   Deprivation,
   EstablishmentLink,
+  Inspection,
   Ks2Attainment,
+  Ks2Year,
   Ks2Progress,
   Ks4Progress8Band,
   Ks4Results,
@@ -26,6 +32,7 @@ import {
   RuralUrban,
   School,
   SchoolConnection,
+  SchoolContact,
   SchoolFilter,
 } from "./school.types.js";
 
@@ -76,6 +83,40 @@ export class SchoolResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<MembershipRecord[]> {
     return ctx.services.partnerships.membershipsOfSchool(school.urn);
+  }
+
+  @FieldResolver(() => [Membership], {
+    description:
+      "Partnerships the school has left, newest first: e.g. a trust it moved from by 31 August 2025.",
+  })
+  formerMemberships(
+    @Root() school: SchoolRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<MembershipRecord[]> {
+    return ctx.services.partnerships.formerMembershipsOfSchool(school.urn);
+  }
+
+  @FieldResolver(() => [Inspection], {
+    description:
+      "Every Ofsted inspection held, graded and ungraded, newest first, each with its source.",
+  })
+  ofstedHistory(
+    @Root() school: SchoolRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<InspectionRecord[]> {
+    return ctx.services.schools.inspections(school.urn);
+  }
+
+  @FieldResolver(() => String, {
+    description: "The school's record on Get Information About Schools.",
+  })
+  giasUrl(@Root() school: SchoolRecord): string {
+    return `https://get-information-schools.service.gov.uk/Establishments/Establishment/Details/${school.urn}`;
+  }
+
+  @FieldResolver(() => String, { description: "The school's Ofsted reports." })
+  ofstedReportsUrl(@Root() school: SchoolRecord): string {
+    return `https://reports.ofsted.gov.uk/provider/21/${school.urn}`;
   }
 
   @FieldResolver(() => [Leadership])
@@ -149,4 +190,7 @@ export const schoolSourceResolvers = [
   Ks2Attainment,
   Ks4Results,
   Ks4Progress8Band,
+  Inspection,
+  Ks2Year,
+  SchoolContact,
 ].map(sourceResolver);

@@ -3,7 +3,12 @@ import { afterParams, decodeCursor, pageSize, toPage, type Page } from "../commo
 import { checkLocalAuthorityCode, checkRegionCode } from "../geography/geography.service.js";
 import type { Leadership } from "../leaders/leader.model.js";
 import type { SchoolLoaders } from "./school.loaders.js";
-import type { EstablishmentLink, SchoolFilter, SchoolRecord } from "./school.model.js";
+import type {
+  EstablishmentLink,
+  InspectionRecord,
+  SchoolFilter,
+  SchoolRecord,
+} from "./school.model.js";
 import type { SchoolListParams, SchoolRepository } from "./school.repository.js";
 
 export const MAX_NAME_FILTER_LENGTH = 100;
@@ -65,6 +70,11 @@ export class SchoolService {
 
   byUrn(urn: number): Promise<SchoolRecord | null> {
     return this.loaders.schoolByUrn.load(urn);
+  }
+
+  /** Every inspection held, graded and ungraded, newest first. */
+  inspections(urn: number): Promise<InspectionRecord[]> {
+    return this.loaders.inspectionsByUrn.load(urn);
   }
 
   /** The open school behind a predecessor or successor link; null for a closed one. */

@@ -2,7 +2,10 @@ import { LocalDateResolver } from "graphql-scalars";
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { connectionTypes } from "../common/connection.types.js";
 import {
+  CATEGORIES_OF_CONCERN,
   GOVERNANCES,
+  GRADE_BASES,
+  INSPECTION_KINDS,
   LOCATION_PRECISIONS,
   PHASES,
   type Governance,
@@ -70,16 +73,165 @@ export class RuralUrban {
   name!: string | null;
 }
 
-@ObjectType({ description: "The latest Ofsted judgement." })
-export class Ofsted {
-  @Field(() => String, { nullable: true, description: "E.g. Good, Outstanding." })
+export const GradeBasisEnum = enumObject(GRADE_BASES);
+registerEnumType(GradeBasisEnum, {
+  name: "GradeBasis",
+  description: "How a school's headline Ofsted grade was reached.",
+  valuesConfig: {
+    OVERALL_EFFECTIVENESS: {
+      description: "The overall effectiveness grade (before September 2024).",
+    },
+    LOWEST_KEY_JUDGEMENT: {
+      description:
+        "The lowest of the four key judgements: graded inspections from September 2024 give no overall grade.",
+    },
+  },
+});
+
+export const CategoryOfConcernEnum = enumObject(CATEGORIES_OF_CONCERN);
+registerEnumType(CategoryOfConcernEnum, {
+  name: "CategoryOfConcern",
+  description: "Ofsted's categories of concern, both within an inadequate judgement.",
+});
+
+export const InspectionKindEnum = enumObject(INSPECTION_KINDS);
+registerEnumType(InspectionKindEnum, {
+  name: "InspectionKind",
+  description: "GRADED (full, section 5) or UNGRADED (section 8) inspection.",
+});
+
+/**
+ * Ofsted's judgements, 1 outstanding .. 4 inadequate; shared by the latest and the history. No
+ * field returns the base, so it is not emitted.
+ */
+@ObjectType()
+abstract class KeyJudgements {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Overall effectiveness, 1 (outstanding) to 4 (inadequate); null when not judged, as for graded inspections from September 2024.",
+  })
+  overall!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Quality of education, 1 to 4." })
+  qualityOfEducation!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Behaviour and attitudes, 1 to 4." })
+  behaviourAndAttitudes!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Personal development, 1 to 4." })
+  personalDevelopment!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Leadership and management, 1 to 4." })
+  leadershipAndManagement!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Early years provision, where it applies." })
+  earlyYears!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Sixth form provision, where it applies." })
+  sixthForm!: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  safeguardingEffective!: boolean | null;
+
+  @Field(() => CategoryOfConcernEnum, { nullable: true })
+  categoryOfConcern!: string | null;
+}
+
+@ObjectType({
+  description:
+    "The latest graded Ofsted inspection. Older sources give only the overall grade, so the key judgements are null for inspections they alone hold.",
+})
+export class Ofsted extends KeyJudgements {
+  @Field(() => String, {
+    nullable: true,
+    description: "The headline grade in words, e.g. Good (see gradeBasis).",
+  })
   rating!: string | null;
 
-  @Field(() => Int, { nullable: true, description: "1 (outstanding) to 4 (inadequate)." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The headline grade need bands and matching read, 1 (outstanding) to 4 (inadequate): overall effectiveness, or from September 2024 the lowest key judgement.",
+  })
   grade!: number | null;
+
+  @Field(() => GradeBasisEnum, { nullable: true })
+  gradeBasis!: string | null;
 
   @Field(() => LocalDateResolver, { nullable: true })
   inspectedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'As Ofsted names it, e.g. "S5 Inspection".' })
+  inspectionType!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The URN inspected: a predecessor's when the school has not been inspected since it converted.",
+  })
+  urnAtInspection!: number | null;
+}
+
+@ObjectType({ description: "One Ofsted inspection, graded or ungraded." })
+export class Inspection extends KeyJudgements {
+  @Field(() => String, { description: "Ofsted's inspection number, or source:urn:date." })
+  id!: string;
+
+  @Field(() => InspectionKindEnum)
+  kind!: string;
+
+  @Field(() => LocalDateResolver)
+  inspectedOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  publishedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E.g. "S5 Inspection".' })
+  type!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'An ungraded inspection\'s outcome, e.g. "School remains Good".',
+  })
+  outcome!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The URN inspected." })
+  urnAtInspection!: number | null;
+}
+
+@ObjectType({ description: "One year of KS2 results." })
+export class Ks2Year {
+  @Field(() => String)
+  year!: string;
+
+  @Field(() => Float, {
+    description: "Percentage reaching the expected standard in reading, writing and maths.",
+  })
+  rwmExpected!: number;
+
+  @Field(() => Int, { nullable: true, description: "Pupils eligible for the tests that year." })
+  cohort!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The same percentage for disadvantaged pupils; null when suppressed.",
+  })
+  disadvantagedRwmExpected!: number | null;
+
+  @Field(() => Int, {
+    description: "The URN the figure was published under (a predecessor's before conversion).",
+  })
+  urn!: number;
+}
+
+@ObjectType({ description: "How to reach a school, from a dated source." })
+export class SchoolContact {
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
 }
 
 @ObjectType({ description: "English Indices of Deprivation for the school's LSOA." })
@@ -143,8 +295,26 @@ export class Ks4Results {
   @Field(() => Float, { nullable: true })
   progress8!: number | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description: "Lower end of Progress 8's 95% confidence interval (2023/24 on).",
+  })
+  progress8Lower!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Upper end of Progress 8's 95% confidence interval (2023/24 on).",
+  })
+  progress8Upper!: number | null;
+
   @Field(() => Float, { nullable: true })
   attainment8!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Pupils at the end of key stage 4 (2023/24 on).",
+  })
+  pupils!: number | null;
 
   @Field(() => Float, {
     nullable: true,
@@ -310,8 +480,32 @@ export class School {
   @Field(() => Ks2Attainment, { nullable: true })
   ks2Attainment!: Ks2Attainment | null;
 
-  @Field(() => Ks4Results, { nullable: true })
+  @Field(() => Ks4Results, { nullable: true, description: "The newest KS4 results held." })
   ks4!: Ks4Results | null;
+
+  @Field(() => [Ks4Results], { description: "Every KS4 year held, oldest first." })
+  ks4History!: Ks4Results[];
+
+  @Field(() => [Ks2Year], {
+    description: "Every KS2 year held, its predecessors' included, oldest first.",
+  })
+  ks2History!: Ks2Year[];
+
+  @Field(() => Boolean, { description: "Opened since the January 2023 school census." })
+  newSinceCensus!: boolean;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  openedOn!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "A school opened since the census carries its predecessor's census figures (FSM, EAL, SEN, deprivation): this is that predecessor's URN.",
+  })
+  contextFromUrn!: number | null;
+
+  @Field(() => SchoolContact, { nullable: true })
+  contact!: SchoolContact | null;
 
   @Field(() => Ks4Progress8Band, { nullable: true })
   ks4Progress8Band!: Ks4Progress8Band | null;

@@ -29,6 +29,8 @@ import {
 export interface FamilyStore {
   findProfiles(): Promise<SchoolProfile[]>;
   findCurrentRun(): Promise<FamilyRunStamp | null>;
+  /** Open schools in no family of that run: schools loaded since it was computed. */
+  countSchoolsOutsideRun?(version: number): Promise<number>;
   /** Writes the run, not current, in one transaction; resolves with its version. */
   saveRun(draft: FamilyRunDraft, options: SaveRunOptions): Promise<number>;
   /** Makes `version` the only current run; false when no such run exists. */
@@ -83,8 +85,10 @@ export async function runFamilies(
 ): Promise<FamilyRunOutcome> {
   const settings = checkFamilyOptions(request);
   if (request.ifMissing) {
+    // A run that misses schools loaded since (a data upgrade opens new schools) is not enough.
     const current = await store.findCurrentRun();
-    if (current) return { status: "skipped", current };
+    const outside = current ? ((await store.countSchoolsOutsideRun?.(current.version)) ?? 0) : 0;
+    if (current && outside === 0) return { status: "skipped", current };
   }
   const started = now();
   const index = new FeatureIndex(await store.findProfiles());

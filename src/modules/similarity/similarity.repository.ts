@@ -46,6 +46,14 @@ export class SimilarityRepository implements FamilyStore {
     return row ? toStamp(row["version"], row["createdAtMs"]) : null;
   }
 
+  // countSchoolsOutsideFamilyRun
+  async countSchoolsOutsideRun(version: number): Promise<number> {
+    const [row] = await this.db.read("similarity/countSchoolsOutsideFamilyRun", {
+      version: cypherInt(version),
+    });
+    return asInt(row?.["schools"]) ?? 0;
+  }
+
   // findFamilyRuns
   async findRuns(): Promise<FamilyRunRecord[]> {
     const rows = await this.db.read("similarity/findFamilyRuns");
