@@ -1,5 +1,5 @@
 /**
- * npm run bench:import [-- --runs N]
+ * npm run bench:seed [-- --runs N]
  *
  * Times the whole-bundle import against the configured Neo4j: reading and joining the files
  * versus writing them, with each write stage's share. Later runs re-import onto a loaded graph
