@@ -33,13 +33,51 @@ describe("toSchool", () => {
       ks4Year: "2018/19",
       ks4Source: "dfe-ks4-2018-19",
     });
-    expect(school.ofsted).toEqual({
+    expect(school.ofsted).toMatchObject({
       rating: "Good",
       grade: 2,
       inspectedOn: "2019-03-12",
       sourceId: "ofsted-mi-2022-02",
     });
+    // An older source's judgement is its overall grade; it carries no key judgements.
+    expect(school.ofsted).toMatchObject({
+      overall: 2,
+      gradeBasis: "OVERALL_EFFECTIVENESS",
+      qualityOfEducation: null,
+      categoryOfConcern: null,
+    });
     expect(school.ks4).toMatchObject({ year: "2018/19", progress8: -0.12, attainment8: null });
+  });
+
+  it("when the latest inspection gave no overall grade, then the headline is the lowest key judgement and overall is null", () => {
+    const school = toSchool({
+      urn: 1,
+      name: "A",
+      ofstedRating: "Requires improvement",
+      ofstedGrade: 3,
+      ofstedGradeBasis: "LOWEST_KEY_JUDGEMENT",
+      ofstedOverall: null,
+      ofstedQualityOfEducation: 3,
+      ofstedBehaviourAndAttitudes: 2,
+      ofstedDate: "2025-02-04",
+      ofstedSource: "ofsted-mi-2025-08-31",
+      ks2RwmSeriesYears: ["2023/24", "2024/25"],
+      ks2RwmSeriesValues: [29, 31],
+      ks2RwmSeriesUrns: [1, 1],
+      ks2RwmSeriesCohorts: [91, Number.NaN],
+      ks2RwmSeriesDisadvantaged: [26, Number.NaN],
+    });
+    expect(school.ofsted).toMatchObject({
+      grade: 3,
+      gradeBasis: "LOWEST_KEY_JUDGEMENT",
+      overall: null,
+      qualityOfEducation: 3,
+      behaviourAndAttitudes: 2,
+    });
+    expect(school.ks2History).toMatchObject([
+      { year: "2023/24", rwmExpected: 29, cohort: 91, disadvantagedRwmExpected: 26, urn: 1 },
+      { year: "2024/25", rwmExpected: 31, cohort: null, disadvantagedRwmExpected: null, urn: 1 },
+    ]);
   });
 
   it("when the location is a point, then latitude, longitude, precision and source come through", () => {
