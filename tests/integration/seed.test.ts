@@ -8,7 +8,10 @@ import { config } from "../../src/config.js";
 import { connectionSettings } from "../../src/db/connection.js";
 import { Database } from "../../src/db/driver.js";
 import { toPlain } from "../../src/db/mappers.js";
+import { parseCsv } from "../../seed/csv/table.js";
+import { readTextFile } from "../../seed/csv/text.js";
 import { DATASETS, dataFile } from "../../seed/datasets.js";
+import { GROUP_COLUMNS, parseGroups } from "../../seed/sources/groups.js";
 import type { SchoolFacts } from "../../seed/domain/school.js";
 import { schoolFactsParams } from "../../seed/load.js";
 import { runSeed } from "../../seed/run.js";
@@ -59,9 +62,10 @@ describe("the bundle import", () => {
       regionCode: "E12000007",
       rural: false,
       coastal: false,
-      pupils: 271,
-      pupilsYear: "2022/23",
-      pupilsSource: DATASETS.spc.id,
+      // The newest source wins: Ofsted's August 2025 file (2024/25) over the 2022/23 census's 271.
+      pupils: 249,
+      pupilsYear: "2024/25",
+      pupilsSource: DATASETS.ofsted2025.id,
       stateFunded: true,
       governance: "MAINTAINED",
       locationPrecision: "EXACT",
@@ -110,28 +114,34 @@ describe("the bundle import", () => {
     ]);
   });
 
-  it("when GIAS partnerships are counted by type, then the numbers match the open GIAS groups", async () => {
+  it("when GIAS partnerships are counted by type, then the open ones match the open groups of the newest GIAS list", async () => {
+    const [file] = DATASETS.groups2026.files;
+    const table = parseCsv(readTextFile(dataFile(file)), file, { required: GROUP_COLUMNS });
+    const expected: Record<string, number> = {};
+    for (const group of parseGroups(table, DATASETS.groups2026.id).records.partnerships) {
+      expected[group.type] = (expected[group.type] ?? 0) + 1;
+    }
     const rows = await query(
-      "MATCH (p:Partnership) WHERE p.id STARTS WITH 'gias-' RETURN p.type AS type, count(*) AS count",
+      `MATCH (p:Partnership) WHERE p.id STARTS WITH 'gias-' AND p.source = $groups2026
+       RETURN p.type AS type, count(*) AS count`,
+      { groups2026: DATASETS.groups2026.id },
     );
     const counts = Object.fromEntries(rows.map((row) => [row.type, row.count]));
-    expect(counts).toEqual({
-      MULTI_ACADEMY_TRUST: 1461,
-      SINGLE_ACADEMY_TRUST: 1269,
-      FEDERATION: 637,
-      TRUST: 453,
-      UMBRELLA_TRUST: 20,
-    });
+    expect(counts).toEqual(expected);
+    expect(expected["MULTI_ACADEMY_TRUST"]).toBeGreaterThan(1000);
   });
 
-  it("when GIAS partnerships are listed, then no closed group, sponsor or children's-centre group is among them", async () => {
+  it("when GIAS partnerships are listed, then no sponsor or children's-centre group is among them, and one open in 2022 but closed since is kept as closed", async () => {
     const [row] = await query(
       `MATCH (p:Partnership) WHERE p.id STARTS WITH 'gias-'
-       RETURN sum(CASE WHEN p.status <> 'OPEN' THEN 1 ELSE 0 END) AS notOpen,
+       RETURN sum(CASE WHEN NOT p.status IN ['OPEN', 'CLOSED'] THEN 1 ELSE 0 END) AS other,
+              sum(CASE WHEN p.status = 'CLOSED' AND p.source <> $groups2022 THEN 1 ELSE 0 END)
+                AS closedNotFrom2022,
               sum(CASE WHEN p.id IN ['gias-80637', 'gias-1000'] THEN 1 ELSE 0 END) AS excluded`,
+      { groups2022: DATASETS.groups.id },
     );
     // gias-80637 is the "Central" children's centres group, gias-1000 a federation closed in 2010.
-    expect(row).toEqual({ notOpen: 0, excluded: 0 });
+    expect(row).toEqual({ other: 0, closedNotFrom2022: 0, excluded: 0 });
   });
 
   it("when a school converted, then its predecessor is linked to it by SUCCEEDED_BY", async () => {
