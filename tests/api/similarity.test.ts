@@ -96,8 +96,8 @@ describe("similarSchools", () => {
       expect.objectContaining({ feature: "FSM_PERCENT", weight: 0.4 }),
       expect.objectContaining({ feature: "SEN_PERCENT", weight: 0.1 }),
     ]);
-    // The Aldgate School: 271 pupils, 18.1 % FSM (see the schools API test).
-    expect(similarSchools[0]?.contributions[0]?.referenceValue).toBe(271);
+    // The Aldgate School: 249 pupils in Ofsted's August 2025 file (271 at the 2023 census).
+    expect(similarSchools[0]?.contributions[0]?.referenceValue).toBe(249);
   });
 
   it("when custom weights are given, then only those features explain the distance", async () => {

@@ -76,7 +76,8 @@ describe("systemLeader and systemLeaders", () => {
         availableCapacity: 10,
         synthetic: false,
         holder: null,
-        baseSchool: { urn: 109164 },
+        // The DfE list names 109164, which has since converted: the hub is based at its successor.
+        baseSchool: { urn: 149948 },
         region: { code: SOUTH_WEST },
         source: { id: "dfe-teaching-school-hubs" },
       },
