@@ -14,7 +14,7 @@ let offerUrn = 0;
 beforeAll(async () => {
   [offerUrn] = (await pickSchools(api().db, {
     governance: "MAINTAINED",
-    laCode: 909,
+    laCode: 942,
     count: 1,
   })) as [number];
 });

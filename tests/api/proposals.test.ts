@@ -112,12 +112,30 @@ function codeOf(result: { errors?: readonly { extensions?: Record<string, unknow
 beforeAll(async () => {
   const db = api().db;
   maintained = await pickSchools(db, { governance: "MAINTAINED", laCode: LA, count: 16 });
-  academies = await pickSchools(db, { governance: "ACADEMY_CONVERTER", laCode: LA, count: 2 });
+  // Every academy in the 2025 data is already in a trust, so the test makes two of its own, in
+  // no partnership, and removes them afterwards.
+  academies = [
+    9_900_000 + Math.floor(Math.random() * 90_000),
+    9_990_001 + Math.floor(Math.random() * 9_000),
+  ];
+  await query(
+    db,
+    `MATCH (la:LocalAuthority {code: $laCode})-[:IN_REGION]->(r:Region)
+     UNWIND $urns AS urn
+     CREATE (s:Establishment:School {
+       urn: urn, name: "Test academy " + toString(urn), laCode: la.code, regionCode: r.code,
+       governance: "ACADEMY_CONVERTER", stateFunded: true, status: "Open", phase: "PRIMARY"
+     })-[:IN_LOCAL_AUTHORITY]->(la)`,
+    { laCode: neo4j.int(LA), urns: academies.map((urn) => neo4j.int(urn)) },
+  );
   independent = await pickSchools(db, { governance: "INDEPENDENT", laCode: LA, count: 1 });
 });
 
 afterAll(async () => {
   await cleanUpWrites(api().db, SUBJECT);
+  await query(api().db, "MATCH (s:School) WHERE s.urn IN $urns DETACH DELETE s", {
+    urns: academies.map((urn) => neo4j.int(urn)),
+  });
 });
 
 describe("proposing and accepting", () => {

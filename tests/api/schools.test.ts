@@ -57,13 +57,14 @@ describe("school(urn)", () => {
   it("when figures are asked for, then each carries its year and the dataset it came from", async () => {
     const { school } = dataOf(await api().execute(SchoolFiguresDocument, { urn: ALDGATE }));
 
+    // The newest source wins: Ofsted's August 2025 file (2024/25) over the 2023 census's 271.
     expect(school?.pupils).toEqual({
-      value: 271,
-      year: "2022/23",
+      value: 249,
+      year: "2024/25",
       source: {
-        id: "dfe-spc-2022-23",
-        title: expect.stringContaining("Schools, pupils and their characteristics"),
-        publisher: "Department for Education",
+        id: "ofsted-mi-2025-08-31",
+        title: expect.stringContaining("Ofsted state-funded schools inspections"),
+        publisher: "Ofsted",
         licence: "Open Government Licence v3.0",
       },
     });

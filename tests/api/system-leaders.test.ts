@@ -76,7 +76,7 @@ describe("systemLeader and systemLeaders", () => {
         availableCapacity: 10,
         synthetic: false,
         holder: null,
-        // The DfE list names 109164, which has since converted: the hub is based at its successor.
+        // The DfE list names 149948, the successor of the census school 109164, now a school itself.
         baseSchool: { urn: 149948 },
         region: { code: SOUTH_WEST },
         source: { id: "dfe-teaching-school-hubs" },
