@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { currentMemberships, phaseFromOfsted } from "./current.js";
+import type { Partnership } from "./sources/groups.js";
 import type { Ofsted2025School } from "./sources/ofsted2025.js";
 
 function listed(
@@ -26,9 +27,9 @@ function listed(
   };
 }
 
-const MAT = { type: "MULTI_ACADEMY_TRUST" as const };
-const FEDERATION = { type: "FEDERATION" as const };
-const partnerships = new Map([
+const MAT: Pick<Partnership, "type"> = { type: "MULTI_ACADEMY_TRUST" };
+const FEDERATION: Pick<Partnership, "type"> = { type: "FEDERATION" };
+const partnerships = new Map<string, Pick<Partnership, "type">>([
   ["gias-1", MAT],
   ["gias-2", MAT],
   ["gias-3", FEDERATION],
