@@ -44,7 +44,7 @@ export class GapArea {
 
 @ObjectType({
   description:
-    "An area's need for support weighed against the support within reach; the README's \"System leaders and support gaps\" defines every figure.",
+    "An area's need for support weighed against the support within reach; docs/support-and-gaps.md defines every figure.",
 })
 export class SupportGap {
   @Field(() => GapArea)
