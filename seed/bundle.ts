@@ -150,11 +150,11 @@ export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
   const ks2History = take(
     parseKs2History(read(DATASETS.ks2History.files[0], { required: KS2_HISTORY_COLUMNS })),
   );
-  const ks4Bands = take(
-    parseKs4Information(
-      read(DATASETS.ks4Information.files[0], { required: KS4_INFORMATION_COLUMNS }),
-    ),
-  );
+  // One read of the KS4 school information: Progress 8 bands and contact details.
+  const ks4InformationTable = read(DATASETS.ks4Information.files[0], {
+    required: [...KS4_INFORMATION_COLUMNS, ...KS4_CONTACT_COLUMNS],
+  });
+  const ks4Bands = take(parseKs4Information(ks4InformationTable));
   const deprivation = take(
     parseDeprivation(read(DATASETS.deprivation.files[0], { required: DEPRIVATION_COLUMNS })),
   );
@@ -182,9 +182,7 @@ export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
   const ks4Latest = take(
     parseKs4Secondary(read(DATASETS.ks4Secondary2024.files[0], { required: KS4_2024_COLUMNS })),
   );
-  const contacts = parseKs4Contacts(
-    read(DATASETS.ks4Information.files[0], { required: KS4_CONTACT_COLUMNS }),
-  );
+  const contacts = parseKs4Contacts(ks4InformationTable);
   const upperTierOfDistrict = take(
     parseDistrictLookup(
       read(DATASETS.districtLookup.files[0], { required: DISTRICT_LOOKUP_COLUMNS }),
@@ -262,6 +260,7 @@ export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
     current.schools,
     { ofsted: ofsted2025, ofstedSource: DATASETS.ofsted2025.id },
     DATASETS.groupLinks.period,
+    { source: DATASETS.groups2026.id, asOf: DATASETS.groups2026.period },
   );
   const knownTrusts = memberships.current.filter((m) => partnershipIds.has(m.partnershipId));
   skipped.add(

@@ -27,13 +27,16 @@ function listed(
   };
 }
 
-const MAT: Pick<Partnership, "type"> = { type: "MULTI_ACADEMY_TRUST" };
-const FEDERATION: Pick<Partnership, "type"> = { type: "FEDERATION" };
-const partnerships = new Map<string, Pick<Partnership, "type">>([
+type Group = Pick<Partnership, "type" | "status" | "closedOn">;
+const MAT: Group = { type: "MULTI_ACADEMY_TRUST", status: "OPEN" };
+const FEDERATION: Group = { type: "FEDERATION", status: "OPEN" };
+const partnerships = new Map<string, Group>([
   ["gias-1", MAT],
   ["gias-2", MAT],
   ["gias-3", FEDERATION],
+  ["gias-4", { type: "FEDERATION", status: "CLOSED", closedOn: "2024-08-31" }],
 ]);
+const GROUP_LIST = { source: "groups-2026", asOf: "2026-02-17" };
 const link = (urn: number, partnershipId: string) => ({
   urn,
   partnershipId,
@@ -55,6 +58,7 @@ describe("currentMemberships", () => {
       schools,
       { ofsted: new Map(ofsted.map((s) => [s.urn, s])), ofstedSource: "ofsted-2025" },
       "2022-03-31",
+      GROUP_LIST,
     );
 
   it("when the 2025 file gives a school the same trust, then the membership stands; another trust ends it and joins the new one", () => {
@@ -81,6 +85,29 @@ describe("currentMemberships", () => {
         reason: "No longer in a multi-academy trust",
       }),
       expect.objectContaining({ urn: 14, reason: "The school closed" }),
+    ]);
+  });
+});
+
+describe("currentMemberships of a group closed since", () => {
+  it("when the newest group list shows the federation closed, then the membership ends on its closing date", () => {
+    const { current, former } = currentMemberships(
+      [link(20, "gias-4")],
+      partnerships,
+      [{ urn: 20 }],
+      { ofsted: new Map([[20, listed(20, null)]]), ofstedSource: "ofsted-2025" },
+      "2022-03-31",
+      GROUP_LIST,
+    );
+    expect(current).toEqual([]);
+    expect(former).toEqual([
+      {
+        ...link(20, "gias-4"),
+        leftOn: "2024-08-31",
+        leftBy: "2026-02-17",
+        leftSource: "groups-2026",
+        reason: "The partnership closed",
+      },
     ]);
   });
 });

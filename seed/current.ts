@@ -266,11 +266,14 @@ export function applyCurrentPicture(
       }
       next.inspections = mergeInspections(record.inspections ?? [], ofsted.inspections);
       p.openedOn = ofsted.openedOn;
-      if (ofsted.openedOn) p.openedOnSource = sources.ofstedSource;
+      p.openedOnSource = ofsted.openedOn ? sources.ofstedSource : null;
     }
     if (gias) {
       next.details.town = next.details.town ?? gias.town;
-      p.openedOn = p.openedOn ?? gias.openedOn;
+      if (p.openedOn === null && gias.openedOn !== null) {
+        p.openedOn = gias.openedOn;
+        p.openedOnSource = sources.giasOpenSource;
+      }
     }
     p.newSinceCensus = isNew;
 
@@ -302,22 +305,22 @@ export function applyCurrentPicture(
   return { schools, localAuthorities: authorities, counts };
 }
 
-const CONTEXT_KEYS = [
-  "ealPercent",
-  "senPercent",
-  "senSupportPercent",
-  "ehcpPercent",
-] as const satisfies readonly (keyof BundleProperties)[];
+type PropertyKey = keyof BundleProperties;
 
-const PLACE_KEYS = [
+/** Each census figure with its year and source, copied together. */
+const FIGURE_GROUPS: readonly (readonly PropertyKey[])[] = (
+  ["ealPercent", "senPercent", "senSupportPercent", "ehcpPercent"] as const
+).map((key) => [key, `${key}Year`, `${key}Source`] as const);
+
+const PLACE: readonly PropertyKey[] = [
   "districtCode",
   "districtName",
   "wardCode",
   "wardName",
   "constituencyCode",
-] as const satisfies readonly (keyof BundleProperties)[];
-
-const DEPRIVATION_KEYS = [
+];
+const DEPRIVATION: readonly PropertyKey[] = [
+  "lsoa",
   "imdRank",
   "imdDecile",
   "idaciRank",
@@ -326,7 +329,32 @@ const DEPRIVATION_KEYS = [
   "incomeScore",
   "deprivationYear",
   "deprivationSource",
-] as const satisfies readonly (keyof BundleProperties)[];
+];
+const RURAL_URBAN: readonly PropertyKey[] = [
+  "ruralUrbanCode",
+  "ruralUrban",
+  "rural",
+  "sparse",
+  "ruralUrbanSource",
+];
+const COAST: readonly PropertyKey[] = [
+  "coastal",
+  "coastDistanceKm",
+  "coastalDefinition",
+  "coastalSource",
+];
+
+/** Copies a group of properties when the school lacks its first and the source has it. */
+function copyGroup(
+  to: BundleProperties,
+  from: BundleProperties,
+  keys: readonly PropertyKey[],
+): boolean {
+  const [first] = keys;
+  if (first === undefined || to[first] !== null || from[first] === null) return false;
+  Object.assign(to, Object.fromEntries(keys.map((key) => [key, from[key]])));
+  return true;
+}
 
 /**
  * A school opened since the census (an academy conversion, mostly) has no census figures of its
@@ -343,46 +371,29 @@ function carryContext(
     .filter((record): record is SchoolRecord => record !== undefined)
     .sort((a, b) => a.urn - b.urn)[0];
   if (!predecessor) return;
+  const to = school.properties;
   const from = predecessor.properties;
-  const p = school.properties as unknown as Record<string, unknown>;
-  const source = from as unknown as Record<string, unknown>;
   let carried = false;
-  for (const key of CONTEXT_KEYS) {
-    if (p[key] === null && source[key] !== null) {
-      p[key] = source[key];
-      p[`${key}Year`] = source[`${key}Year`];
-      p[`${key}Source`] = source[`${key}Source`];
-      carried = true;
-    }
-  }
+  for (const group of [...FIGURE_GROUPS, DEPRIVATION])
+    carried = copyGroup(to, from, group) || carried;
   if (school.fsmPercent === null && predecessor.fsmPercent !== null) {
     school.fsmPercent = predecessor.fsmPercent;
     carried = true;
   }
-  for (const key of PLACE_KEYS) if (p[key] === null) p[key] = source[key];
-  if (p["idaciScore"] === null && from.idaciScore !== null) {
-    for (const key of DEPRIVATION_KEYS) p[key] = source[key];
-    p["lsoa"] = p["lsoa"] ?? from.lsoa;
-    carried = true;
-  }
-  if (p["ruralUrbanCode"] === null && from.ruralUrbanCode !== null) {
-    for (const key of ["ruralUrbanCode", "ruralUrban", "rural", "sparse", "ruralUrbanSource"])
-      p[key] = source[key];
-  }
+  for (const key of PLACE) copyGroup(to, from, [key]);
+  copyGroup(to, from, RURAL_URBAN);
   // The same site keeps its published coordinates; a move keeps the postcode estimate.
-  const samePostcode = predecessor.details.postcode === school.details.postcode;
   if (
     predecessor.location?.precision === "EXACT" &&
-    samePostcode &&
+    predecessor.details.postcode === school.details.postcode &&
     school.location?.precision !== "EXACT"
   ) {
     school.location = predecessor.location;
-    p["locationPrecision"] = "EXACT";
-    p["locationSource"] = predecessor.location.source;
-    for (const key of ["coastal", "coastDistanceKm", "coastalDefinition", "coastalSource"])
-      p[key] = source[key];
+    to.locationPrecision = "EXACT";
+    to.locationSource = predecessor.location.source;
+    Object.assign(to, Object.fromEntries(COAST.map((key) => [key, from[key]])));
   }
-  if (carried) p["contextFromUrn"] = predecessor.urn;
+  if (carried) to.contextFromUrn = predecessor.urn;
 }
 
 function applyKs4(
@@ -437,15 +448,16 @@ function applyKs4(
  * Trust membership as at 31 August 2025. A multi-academy trust membership stands when the Ofsted
  * file gives the school that trust; otherwise it has ended ("left by 31 August 2025"). A closed
  * school's memberships have all ended. Single-academy trust and federation memberships stay as the
- * 2022 links give them. The file's trust, when the school is not yet linked to it, is a new
+ * 2022 links give them, unless the newest GIAS group list shows the group closed. The file's trust, when the school is not yet linked to it, is a new
  * membership, joined on the school's open date when it opened after the 2022 links were taken.
  */
 export function currentMemberships(
   memberships: readonly Membership[],
-  partnerships: ReadonlyMap<string, Pick<Partnership, "type">>,
+  partnerships: ReadonlyMap<string, Pick<Partnership, "type" | "status" | "closedOn">>,
   schools: readonly Pick<SchoolRecord, "urn" | "open">[],
   sources: Pick<CurrentSources, "ofsted" | "ofstedSource">,
   linksTakenOn: string,
+  groupList: { source: string; asOf: string },
 ): { current: Membership[]; former: FormerMembership[] } {
   const open = new Map(schools.map((school) => [school.urn, school.open !== false]));
   const current: Membership[] = [];
@@ -474,8 +486,18 @@ export function currentMemberships(
       end("The school closed", null);
       continue;
     }
-    const type = partnerships.get(membership.partnershipId)?.type;
-    if (type === "MULTI_ACADEMY_TRUST" && sources.ofsted.has(urn)) {
+    const partnership = partnerships.get(membership.partnershipId);
+    if (partnership?.status === "CLOSED") {
+      former.push({
+        ...membership,
+        leftOn: partnership.closedOn ?? null,
+        leftBy: groupList.asOf,
+        leftSource: groupList.source,
+        reason: "The partnership closed",
+      });
+      continue;
+    }
+    if (partnership?.type === "MULTI_ACADEMY_TRUST" && sources.ofsted.has(urn)) {
       const trust = newTrust(urn);
       if (trust !== membership.partnershipId) {
         end(
