@@ -1,3 +1,4 @@
+import type { CategoryOfConcern, GradeBasis } from "../../src/modules/schools/school.model.js";
 import type { InspectionRecord } from "../sources/ofsted2025.js";
 import type { Governance, Phase } from "./classify.js";
 
@@ -37,7 +38,7 @@ export interface OfstedJudgement {
   date: string;
   source: string;
   /** The rest only the 2025 Ofsted file gives. */
-  gradeBasis?: "OVERALL_EFFECTIVENESS" | "LOWEST_KEY_JUDGEMENT";
+  gradeBasis?: GradeBasis;
   /** Overall effectiveness; null when not judged (graded inspections from September 2024). */
   overall?: number | null;
   qualityOfEducation?: number | null;
@@ -47,7 +48,7 @@ export interface OfstedJudgement {
   earlyYears?: number | null;
   sixthForm?: number | null;
   safeguardingEffective?: boolean | null;
-  categoryOfConcern?: string | null;
+  categoryOfConcern?: CategoryOfConcern | null;
   inspectionType?: string | null;
   inspectionId?: string | null;
   urnAtInspection?: number | null;

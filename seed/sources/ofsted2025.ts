@@ -13,6 +13,11 @@ import {
 } from "../csv/values.js";
 import { normaliseReligiousCharacter } from "../domain/classify.js";
 import { SkipCounter, type Parsed, type Rejection } from "../rejections.js";
+import type {
+  CategoryOfConcern,
+  GradeBasis,
+  InspectionKind,
+} from "../../src/modules/schools/school.model.js";
 
 export const OFSTED_2025_COLUMNS = [
   "URN",
@@ -61,15 +66,6 @@ export const OFSTED_2025_COLUMNS = [
   "Previous early years provision (where applicable)",
   "Previous sixth form provision (where applicable)",
 ] as const;
-
-export const INSPECTION_KINDS = ["GRADED", "UNGRADED"] as const;
-export type InspectionKind = (typeof INSPECTION_KINDS)[number];
-
-export const CATEGORIES_OF_CONCERN = ["SPECIAL_MEASURES", "SERIOUS_WEAKNESSES"] as const;
-export type CategoryOfConcern = (typeof CATEGORIES_OF_CONCERN)[number];
-
-/** How a school's headline grade was reached (see `headlineGrade`). */
-export type GradeBasis = "OVERALL_EFFECTIVENESS" | "LOWEST_KEY_JUDGEMENT";
 
 /** One inspection of a school, graded or ungraded, as a source describes it. */
 export interface InspectionRecord {
