@@ -269,7 +269,7 @@ export function toSchool(value: unknown): SchoolRecord {
     ks4History: ks4History(p),
     ks2History: ks2History(p),
     newSinceCensus: p["newSinceCensus"] === true,
-    openedOn: asDate(p["openedOn"]) ?? asString(p["openedOn"]),
+    openedOn: asDate(p["openedOn"]),
     contextFromUrn: asInt(p["contextFromUrn"]),
     contact: anyPresent(p, ["address", "phone"])
       ? {
