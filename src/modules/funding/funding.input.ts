@@ -7,7 +7,7 @@ import {
   OptionalUrn,
   WholeNumber,
 } from "../../hardening/input-decorators.js";
-import { MAX_GRANT_PENCE, type Fund } from "./funding.model.js";
+import { MAX_GRANT_PENCE, type Fund, type RecordGrantRequest } from "./funding.model.js";
 import { FundEnum } from "./funding.types.js";
 
 const amountMessage = `must be a whole number of pence from 1 to ${MAX_GRANT_PENCE}`;
@@ -70,4 +70,22 @@ export class RecordGrantInput {
   @Field(() => ID, { nullable: true, description: "The partnership it is awarded to." })
   @OptionalId()
   recipientPartnershipId?: string | null;
+}
+
+/** The service's request from a validated input: text trimmed, absent options null. */
+export function grantRequestOf(input: RecordGrantInput): RecordGrantRequest {
+  return {
+    fund: input.fund,
+    fundName: input.fundName?.trim() ?? null,
+    amountPence: input.amountPence,
+    matchedPence: input.matchedPence,
+    matchedBy: input.matchedBy?.trim() ?? null,
+    funder: input.funder.trim(),
+    awardedOn: input.awardedOn,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    purpose: input.purpose.trim(),
+    recipientUrn: input.recipientUrn ?? null,
+    recipientPartnershipId: input.recipientPartnershipId ?? null,
+  };
 }

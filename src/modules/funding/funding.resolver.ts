@@ -7,7 +7,7 @@ import type { PartnershipRecord } from "../partnerships/partnership.model.js";
 import { Partnership } from "../partnerships/partnership.types.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { School } from "../schools/school.types.js";
-import { RecordGrantInput } from "./funding.input.js";
+import { grantRequestOf, RecordGrantInput } from "./funding.input.js";
 import type { GrantRecord } from "./funding.model.js";
 import type { FundingReportRecord } from "./funding.service.js";
 import { FundingReport, Grant, GrantConnection } from "./funding.types.js";
@@ -23,20 +23,7 @@ export class GrantResolver {
     input: RecordGrantInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<GrantRecord> {
-    return ctx.services.funding.record({
-      fund: input.fund,
-      fundName: input.fundName?.trim() ?? null,
-      amountPence: input.amountPence,
-      matchedPence: input.matchedPence,
-      matchedBy: input.matchedBy?.trim() ?? null,
-      funder: input.funder.trim(),
-      awardedOn: input.awardedOn,
-      startsOn: input.startsOn,
-      endsOn: input.endsOn,
-      purpose: input.purpose.trim(),
-      recipientUrn: input.recipientUrn ?? null,
-      recipientPartnershipId: input.recipientPartnershipId ?? null,
-    });
+    return ctx.services.funding.record(grantRequestOf(input));
   }
 
   @Query(() => FundingReport, {

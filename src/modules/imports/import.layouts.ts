@@ -15,7 +15,7 @@ import { AssignAdviserInput, RegisterAdviserInput } from "../advisers/adviser.in
 import { ADVISER_KINDS } from "../advisers/adviser.model.js";
 import { checkAdviserRegistration } from "../advisers/adviser.service.js";
 import { RecordSupportEngagementInput } from "../engagements/engagement.input.js";
-import { RecordGrantInput } from "../funding/funding.input.js";
+import { grantRequestOf, RecordGrantInput } from "../funding/funding.input.js";
 import { FUNDS } from "../funding/funding.model.js";
 import { checkGrantRequest } from "../funding/funding.service.js";
 import { checkLocalAuthorityCode } from "../geography/geography.service.js";
@@ -270,20 +270,7 @@ async function readGrant(values: Record<string, Cell>, key: RowKey): Promise<Gra
     recipientPartnershipId: optional<string>(values["recipientPartnershipId"]),
   });
   await checkInput(input);
-  const request = {
-    fund: input.fund,
-    fundName: input.fundName?.trim() ?? null,
-    amountPence: input.amountPence,
-    matchedPence: input.matchedPence,
-    matchedBy: input.matchedBy?.trim() ?? null,
-    funder: input.funder.trim(),
-    awardedOn: input.awardedOn,
-    startsOn: input.startsOn,
-    endsOn: input.endsOn,
-    purpose: input.purpose.trim(),
-    recipientUrn: input.recipientUrn ?? null,
-    recipientPartnershipId: input.recipientPartnershipId ?? null,
-  };
+  const request = grantRequestOf(input);
   let fundName: string;
   try {
     fundName = checkGrantRequest(request, columnPath);

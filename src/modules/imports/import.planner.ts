@@ -14,6 +14,7 @@ import { outsideEmployer } from "../advisers/adviser.repository.js";
 import type { AuditEntry } from "../audit/audit.model.js";
 import { isAtCapacity } from "../engagements/engagement.model.js";
 import { allocateGrant, type SchoolShare } from "../funding/allocation.js";
+import type { RecordGrantRequest } from "../funding/funding.model.js";
 import type { WriteOrigin } from "../proposals/proposal.repository.js";
 import { changeSides, changedFields, outcomeOf, type FieldChange } from "./import.diff.js";
 import {
@@ -52,21 +53,11 @@ export interface AssignmentWrite {
   since: string | null;
 }
 
-export interface GrantWrite {
+/** A grant as the single mutation records it, with its import key and shares. */
+export interface GrantWrite extends Omit<RecordGrantRequest, "fundName"> {
   id: string;
   importKey: string;
-  fund: string;
   fundName: string;
-  amountPence: number;
-  matchedPence: number;
-  matchedBy: string | null;
-  funder: string;
-  awardedOn: string;
-  startsOn: string;
-  endsOn: string;
-  purpose: string;
-  recipientUrn: number | null;
-  recipientPartnershipId: string | null;
   shares: (SchoolShare & { pupils: number | null })[];
 }
 
