@@ -11,7 +11,7 @@ import type { CensusFigures } from "./sources/census.js";
 import type { Deprivation } from "./sources/geography.js";
 import { combineSeries, latestFigure, type YearFigure } from "./sources/outcomes.js";
 import type { Inspection, Ks2Row, Ks4Row } from "./sources/performance.js";
-import type { InspectionRecord } from "./sources/ofsted2025.js";
+import { NO_JUDGEMENTS, type InspectionRecord } from "./sources/ofsted2025.js";
 import type { SpcSchool } from "./sources/spc.js";
 
 /** Census day of the 2022/23 school census, the date the base list describes. */
@@ -65,15 +65,8 @@ function olderInspections(
       date: inspection.date,
       publishedOn: null,
       type: null,
+      ...NO_JUDGEMENTS,
       overall: inspection.grade,
-      qualityOfEducation: null,
-      behaviourAndAttitudes: null,
-      personalDevelopment: null,
-      leadershipAndManagement: null,
-      earlyYears: null,
-      sixthForm: null,
-      safeguardingEffective: null,
-      categoryOfConcern: null,
       outcome: null,
       source: inspection.source,
     });

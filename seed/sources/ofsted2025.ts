@@ -17,7 +17,21 @@ import type {
   CategoryOfConcern,
   GradeBasis,
   InspectionKind,
+  KeyJudgements,
 } from "../../src/modules/schools/school.model.js";
+
+/** An inspection that judged nothing: ungraded, or an older source's overall grade alone. */
+export const NO_JUDGEMENTS: KeyJudgements = {
+  overall: null,
+  qualityOfEducation: null,
+  behaviourAndAttitudes: null,
+  personalDevelopment: null,
+  leadershipAndManagement: null,
+  earlyYears: null,
+  sixthForm: null,
+  safeguardingEffective: null,
+  categoryOfConcern: null,
+};
 
 export const OFSTED_2025_COLUMNS = [
   "URN",
@@ -67,8 +81,8 @@ export const OFSTED_2025_COLUMNS = [
   "Previous sixth form provision (where applicable)",
 ] as const;
 
-/** One inspection of a school, graded or ungraded, as a source describes it. */
-export interface InspectionRecord {
+/** One inspection of a school, graded or ungraded; judgements null where not made. */
+export interface InspectionRecord extends KeyJudgements {
   /** Ofsted's inspection number, or `<source>:<urn>:<date>` when the source gives none. */
   id: string;
   /** The school (current URN) this inspection belongs to. */
@@ -81,16 +95,6 @@ export interface InspectionRecord {
   publishedOn: string | null;
   /** As Ofsted names it, e.g. "S5 Inspection"; null when the source does not say. */
   type: string | null;
-  /** 1..4; null when not judged (graded inspections from September 2024) or ungraded. */
-  overall: number | null;
-  qualityOfEducation: number | null;
-  behaviourAndAttitudes: number | null;
-  personalDevelopment: number | null;
-  leadershipAndManagement: number | null;
-  earlyYears: number | null;
-  sixthForm: number | null;
-  safeguardingEffective: boolean | null;
-  categoryOfConcern: CategoryOfConcern | null;
   /** An ungraded inspection's outcome, e.g. "School remains Good". */
   outcome: string | null;
   source: string;
@@ -231,15 +235,7 @@ function ungradedInspection(row: CsvRecord, urn: number, source: string): Inspec
     date,
     publishedOn: parseDate(row.get("Ungraded inspection publication date")),
     type: "Ungraded inspection",
-    overall: null,
-    qualityOfEducation: null,
-    behaviourAndAttitudes: null,
-    personalDevelopment: null,
-    leadershipAndManagement: null,
-    earlyYears: null,
-    sixthForm: null,
-    safeguardingEffective: null,
-    categoryOfConcern: null,
+    ...NO_JUDGEMENTS,
     outcome: parseText(row.get("Ungraded inspection overall outcome")),
     source,
   };
