@@ -1,7 +1,8 @@
 /**
  * Reads the bundled open data under seed/data and joins it into what the graph needs.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { z } from "zod";
 import { parseCsv, type CsvOptions, type CsvTable } from "./csv/table.js";
 import { readTextFile } from "./csv/text.js";
 import { DATASETS, dataFile } from "./datasets.js";
@@ -97,11 +98,62 @@ function readTable(relative: string, options: CsvOptions): CsvTable {
   return parseCsv(readTextFile(file), relative, options);
 }
 
+const Manifest = z.object({ datasets: z.array(z.object({ id: z.string().min(1) })).min(1) });
+
+/** The dataset ids a release's MANIFEST.json names (seed/data's, or an earlier release's). */
+export function manifestDatasetIds(file: string): Set<string> {
+  if (!existsSync(file)) throw new MissingDataError(`${file}: no such manifest`);
+  let parsed: z.infer<typeof Manifest>;
+  try {
+    parsed = Manifest.parse(JSON.parse(readFileSync(file, "utf8")));
+  } catch (error) {
+    throw new MissingDataError(
+      `${file} is not a data manifest (a JSON object whose "datasets" lists { "id": ... }): ` +
+        (error instanceof Error ? error.message.split("\n")[0] : String(error)),
+    );
+  }
+  return new Set(parsed.datasets.map((dataset) => dataset.id));
+}
+
 /** How many times readBundle reports progress: once per file, and once for the coastline. */
 export const BUNDLE_STEPS = 20 + DATASETS.ofsted.files.length;
 
-/** Reads and joins the whole bundle. `onFile` is told as each file is read, for progress. */
-export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
+/** The datasets of the 2025/26 picture, which a release without them (before 2025/26) lacks. */
+const CURRENT_PICTURE = [
+  DATASETS.ofsted2025,
+  DATASETS.giasOpen2025,
+  DATASETS.ks4Secondary2024,
+  DATASETS.districtLookup,
+  DATASETS.groups2026,
+] as const;
+
+export interface BundleOptions {
+  /**
+   * The ids of the datasets to read, e.g. an earlier release's manifest; every dataset when
+   * absent. Without the 2025/26 datasets the bundle is the picture as at the 2023 census.
+   */
+  datasets?: ReadonlySet<string>;
+}
+
+/**
+ * Reads and joins the bundle. `onFile` is told as each file is read, for progress.
+ * The 2025/26 picture applies only when all its datasets are wanted; some without the rest is
+ * an error, since they correct one another (LAESTAB with the district lookup, the Ofsted file's
+ * trusts with GIAS 2026).
+ */
+export function readBundle(
+  onFile: (file: string) => void = () => {},
+  options: BundleOptions = {},
+): Bundle {
+  const wanted = (id: string) => options.datasets?.has(id) ?? true;
+  const currentWanted = CURRENT_PICTURE.filter((dataset) => wanted(dataset.id));
+  if (currentWanted.length > 0 && currentWanted.length < CURRENT_PICTURE.length) {
+    throw new MissingDataError(
+      `The 2025/26 picture needs all of ${CURRENT_PICTURE.map((d) => d.id).join(", ")}; ` +
+        `the release names only ${currentWanted.map((d) => d.id).join(", ")}.`,
+    );
+  }
+  const withCurrent = currentWanted.length > 0;
   const rejections: Rejection[] = [];
   const skipped = new SkipCounter();
   const take = <T>(parsed: Parsed<T>): T => {
@@ -170,34 +222,39 @@ export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
     ),
   );
 
-  const ofsted2025 = take(
-    parseOfsted2025(
-      read(DATASETS.ofsted2025.files[0], { required: OFSTED_2025_COLUMNS }),
-      DATASETS.ofsted2025.id,
+  const ks4Contacts = parseKs4Contacts(ks4InformationTable);
+  const predecessorsOf = predecessorIndex(links.successions);
+  const read2025 = () => ({
+    ofsted: take(
+      parseOfsted2025(
+        read(DATASETS.ofsted2025.files[0], { required: OFSTED_2025_COLUMNS }),
+        DATASETS.ofsted2025.id,
+      ),
     ),
-  );
-  const giasOpen = take(
-    parseGiasOpenSchools(read(DATASETS.giasOpen2025.files[0], { required: GIAS_OPEN_COLUMNS })),
-  );
-  const ks4Latest = take(
-    parseKs4Secondary(read(DATASETS.ks4Secondary2024.files[0], { required: KS4_2024_COLUMNS })),
-  );
-  const contacts = parseKs4Contacts(ks4InformationTable);
-  const upperTierOfDistrict = take(
-    parseDistrictLookup(
-      read(DATASETS.districtLookup.files[0], { required: DISTRICT_LOOKUP_COLUMNS }),
+    giasOpen: take(
+      parseGiasOpenSchools(read(DATASETS.giasOpen2025.files[0], { required: GIAS_OPEN_COLUMNS })),
     ),
-  );
-  const opened = newSchoolEntries(
-    spc,
-    { ofsted: ofsted2025, giasOpen },
-    new Set(regionOfLa.keys()),
-    skipped,
-  );
+    ks4: take(
+      parseKs4Secondary(read(DATASETS.ks4Secondary2024.files[0], { required: KS4_2024_COLUMNS })),
+    ),
+    upperTierOfDistrict: take(
+      parseDistrictLookup(
+        read(DATASETS.districtLookup.files[0], { required: DISTRICT_LOOKUP_COLUMNS }),
+      ),
+    ),
+  });
+  const latest = withCurrent ? read2025() : null;
+  const opened = latest
+    ? newSchoolEntries(
+        spc,
+        { ofsted: latest.ofsted, giasOpen: latest.giasOpen },
+        new Set(regionOfLa.keys()),
+        skipped,
+      )
+    : [];
 
   onFile("coastline (world-atlas land-10m)");
   const coast = loadCoastIndex();
-  const predecessorsOf = predecessorIndex(links.successions);
   const joined = joinSchools({
     spc: [...spc, ...opened],
     census,
@@ -213,38 +270,50 @@ export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
     coastal: (latitude, longitude) => coastalFacts(coast, latitude, longitude),
   });
   skipped.merge(joined.skipped);
-  const current = applyCurrentPicture(
-    joined.schools,
-    localAuthorities,
-    {
-      ofsted: ofsted2025,
-      ofstedSource: DATASETS.ofsted2025.id,
-      giasOpen,
-      giasOpenSource: DATASETS.giasOpen2025.id,
-      ks4: ks4Latest,
-      ks4Source: DATASETS.ks4Secondary2024.id,
-      ks4Year: DATASETS.ks4Secondary2024.period,
-      contacts,
-      contactSource: DATASETS.ks4Information.id,
-      upperTierOfDistrict,
-      laListing,
-    },
-    new Set(opened.map((school) => school.urn)),
-    predecessorsOf,
-    regionOfLa,
-  );
+  const current: Pick<CurrentPicture, "schools" | "localAuthorities" | "counts"> = latest
+    ? applyCurrentPicture(
+        joined.schools,
+        localAuthorities,
+        {
+          ofsted: latest.ofsted,
+          ofstedSource: DATASETS.ofsted2025.id,
+          giasOpen: latest.giasOpen,
+          giasOpenSource: DATASETS.giasOpen2025.id,
+          ks4: latest.ks4,
+          ks4Source: DATASETS.ks4Secondary2024.id,
+          ks4Year: DATASETS.ks4Secondary2024.period,
+          contacts: ks4Contacts,
+          contactSource: DATASETS.ks4Information.id,
+          upperTierOfDistrict: latest.upperTierOfDistrict,
+          laListing,
+        },
+        new Set(opened.map((school) => school.urn)),
+        predecessorsOf,
+        regionOfLa,
+      )
+    : {
+        schools: joined.schools,
+        localAuthorities,
+        counts: { closed: 0, opened: 0, movedLa: 0 },
+      };
   const schoolUrns = new Set(current.schools.map((school) => school.urn));
 
   const groups = take(
     parseGroups(read(DATASETS.groups.files[0], { required: GROUP_COLUMNS }), DATASETS.groups.id),
   );
-  const groups2026Table = read(DATASETS.groups2026.files[0], { required: GROUP_COLUMNS });
-  const groups2026 = take(parseGroups(groups2026Table, DATASETS.groups2026.id));
-  const partnerships = currentPartnerships(
-    groups.partnerships,
-    groups2026.partnerships,
-    parseGroupClosures(groups2026Table),
-  );
+  const groups2026Table = withCurrent
+    ? read(DATASETS.groups2026.files[0], { required: GROUP_COLUMNS })
+    : null;
+  const groups2026 = groups2026Table
+    ? take(parseGroups(groups2026Table, DATASETS.groups2026.id))
+    : { partnerships: [], heads: [] };
+  const partnerships = groups2026Table
+    ? currentPartnerships(
+        groups.partnerships,
+        groups2026.partnerships,
+        parseGroupClosures(groups2026Table),
+      )
+    : groups.partnerships;
   const partnershipIds = new Set(partnerships.map((p) => p.id));
   const links2022 = take(
     parseGroupLinks(
@@ -254,14 +323,16 @@ export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
       schoolUrns,
     ),
   );
-  const memberships = currentMemberships(
-    links2022,
-    new Map(partnerships.map((p) => [p.id, p])),
-    current.schools,
-    { ofsted: ofsted2025, ofstedSource: DATASETS.ofsted2025.id },
-    DATASETS.groupLinks.period,
-    { source: DATASETS.groups2026.id, asOf: DATASETS.groups2026.period },
-  );
+  const memberships = latest
+    ? currentMemberships(
+        links2022,
+        new Map(partnerships.map((p) => [p.id, p])),
+        current.schools,
+        { ofsted: latest.ofsted, ofstedSource: DATASETS.ofsted2025.id },
+        DATASETS.groupLinks.period,
+        { source: DATASETS.groups2026.id, asOf: DATASETS.groups2026.period },
+      )
+    : { current: links2022, former: [] };
   const knownTrusts = memberships.current.filter((m) => partnershipIds.has(m.partnershipId));
   skipped.add(
     "Ofsted 2025: trust memberships naming a trust GIAS 2026 does not list",
@@ -286,5 +357,27 @@ export function readBundle(onFile: (file: string) => void = () => {}): Bundle {
     successions: links.successions,
     rejections,
     skipped,
+  };
+}
+
+/**
+ * The part of a bundle about the schools of some local authorities (their current LA): those
+ * schools, their memberships and successions and the establishments those name. Regions, local
+ * authorities and partnerships stay whole, so the codes and groups the schools name exist.
+ */
+export function bundleForLocalAuthorities(bundle: Bundle, laCodes: ReadonlySet<number>): Bundle {
+  const schools = bundle.schools.filter((school) => laCodes.has(school.laCode));
+  const urns = new Set(schools.map((school) => school.urn));
+  const successions = bundle.successions.filter(
+    (link) => urns.has(link.predecessorUrn) || urns.has(link.successorUrn),
+  );
+  const linked = new Set(successions.flatMap((link) => [link.predecessorUrn, link.successorUrn]));
+  return {
+    ...bundle,
+    schools,
+    memberships: bundle.memberships.filter((m) => urns.has(m.urn)),
+    formerMemberships: bundle.formerMemberships.filter((m) => urns.has(m.urn)),
+    formerEstablishments: bundle.formerEstablishments.filter((e) => linked.has(e.urn)),
+    successions,
   };
 }

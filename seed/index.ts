@@ -1,16 +1,18 @@
 /**
  * npm run seed [-- --if-empty] [-- --gias FILE] [-- --system-leaders FILE]
+ *   [-- --manifest FILE] [-- --la CODE ...]
  *
  * Loads the bundled open data (and the bundled GIAS sample's headteachers) into Neo4j, or with
  * --gias one GIAS establishment extract onto the schools already loaded, or with
- * --system-leaders a list of designated system leaders.
+ * --system-leaders a list of designated system leaders. --manifest and --la load part of the
+ * bundle: an earlier release's datasets, the schools of some local authorities.
  */
 import { parseArgs } from "node:util";
 import { commandLineArguments, config } from "../src/config.js";
 import { connectionSettings } from "../src/db/connection.js";
 import { Database } from "../src/db/driver.js";
 import { UnavailableError } from "../src/errors/index.js";
-import { MissingDataError } from "./bundle.js";
+import { manifestDatasetIds, MissingDataError } from "./bundle.js";
 import { CsvFormatError } from "./csv/table.js";
 import { GiasExtractError } from "./gias.js";
 import { defaultProgress } from "./progress.js";
@@ -24,7 +26,11 @@ const USAGE = `usage: npm run seed [-- --if-empty] [-- --gias FILE] [-- --system
   --gias FILE    load a GIAS establishment extract (edubasealldata .csv or .csv.gz)
   --system-leaders FILE
                  load a list of system leaders (.csv or .csv.gz with columns URN, designation,
-                 specialisms, capacity); it replaces the synthetic ones`;
+                 specialisms, capacity); it replaces the synthetic ones
+  --manifest FILE
+                 read only the datasets this MANIFEST.json names, e.g. an earlier release's
+                 (tests/fixtures/previous-data-manifest.json) to rehearse an upgrade
+  --la CODE      load only the schools of this local authority (repeatable)`;
 
 /** Problems with the input the user can fix: the message says how, a stack trace would not help. */
 const EXPECTED_ERRORS = [MissingDataError, CsvFormatError, GiasExtractError, SystemLeaderListError];
@@ -34,6 +40,8 @@ async function main(): Promise<number> {
     "if-empty"?: boolean;
     gias?: string;
     "system-leaders"?: string;
+    manifest?: string;
+    la?: string[];
     help?: boolean;
   };
   try {
@@ -43,6 +51,8 @@ async function main(): Promise<number> {
         "if-empty": { type: "boolean" },
         gias: { type: "string" },
         "system-leaders": { type: "string" },
+        manifest: { type: "string" },
+        la: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -65,6 +75,17 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  const partial = values.manifest !== undefined || values.la !== undefined;
+  if (partial && (values["if-empty"] || values.gias || values["system-leaders"])) {
+    console.error(`--manifest and --la choose part of the bundle to load.\n${USAGE}`);
+    return 2;
+  }
+  const laCodes = (values.la ?? []).map(Number);
+  if (laCodes.some((code) => !Number.isInteger(code) || code < 100 || code > 999)) {
+    console.error(`--la takes a 3-digit DfE local authority code, e.g. 909.\n${USAGE}`);
+    return 2;
+  }
+
   const c = config();
   const settings = connectionSettings(c);
   const db = Database.connect(settings, {
@@ -79,6 +100,8 @@ async function main(): Promise<number> {
       ifEmpty: values["if-empty"],
       giasFile: values.gias,
       systemLeadersFile: values["system-leaders"],
+      datasets: values.manifest === undefined ? undefined : manifestDatasetIds(values.manifest),
+      localAuthorities: laCodes.length > 0 ? new Set(laCodes) : undefined,
       progress: defaultProgress(),
       log: (line) => console.log(line),
     });

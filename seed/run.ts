@@ -6,7 +6,7 @@ import path from "node:path";
 import { projectRoot } from "../src/config.js";
 import type { Database } from "../src/db/driver.js";
 import { applySchema } from "../src/db/schema.js";
-import { BUNDLE_STEPS, readBundle } from "./bundle.js";
+import { BUNDLE_STEPS, bundleForLocalAuthorities, readBundle } from "./bundle.js";
 import { writeCollaborationModels } from "./collaboration/load.js";
 import { DATASETS, dataFile } from "./datasets.js";
 import { loadGiasExtract, readGiasExtract } from "./gias.js";
@@ -43,6 +43,13 @@ export interface SeedOptions {
   giasFile?: string;
   /** Load this list of system leaders (URN, designation, specialisms, capacity) instead. */
   systemLeadersFile?: string;
+  /**
+   * Read only these datasets of the bundle (an earlier release's manifest, to rehearse an upgrade);
+   * every dataset when absent.
+   */
+  datasets?: ReadonlySet<string>;
+  /** Load only the schools of these local authorities (by current LA code); all when absent. */
+  localAuthorities?: ReadonlySet<number>;
   /** With the bundle, also load the bundled Hampshire/Surrey GIAS sample (default true). */
   giasSample?: boolean;
   progress?: Progress;
@@ -143,14 +150,21 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
   } else {
     const parseStarted = performance.now();
     const files = progress.stage("read and join", BUNDLE_STEPS, "files");
-    const bundle = readBundle(() => files.increment());
+    const whole = readBundle(() => files.increment(), { datasets: options.datasets });
     files.stop();
+    const bundle = options.localAuthorities
+      ? bundleForLocalAuthorities(whole, options.localAuthorities)
+      : whole;
     timings.parseMs = performance.now() - parseStarted;
     rejections.push(...bundle.rejections);
     skipped.merge(bundle.skipped);
 
     const writeStarted = performance.now();
-    await writeDatasets(db, Object.values(DATASETS));
+    const datasets = Object.values(DATASETS);
+    await writeDatasets(
+      db,
+      options.datasets ? datasets.filter((d) => options.datasets?.has(d.id)) : datasets,
+    );
     await writeGeography(db, bundle.regions, bundle.localAuthorities);
     await writeSchools(db, bundle.schools, progress);
     await writeInspections(db, bundle.schools, progress);
@@ -162,10 +176,12 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
       progress,
     );
     await writeFormerMemberships(db, bundle.formerMemberships, progress);
-    log(
-      `As at 31 August 2025: ${bundle.current.opened} schools opened since the census, ` +
-        `${bundle.current.closed} census schools closed, ${bundle.current.movedLa} in another LA.`,
-    );
+    if (options.datasets?.has(DATASETS.ofsted2025.id) ?? true) {
+      log(
+        `As at 31 August 2025: ${bundle.current.opened} schools opened since the census, ` +
+          `${bundle.current.closed} census schools closed, ${bundle.current.movedLa} in another LA.`,
+      );
+    }
     await writeSuccessions(db, bundle.formerEstablishments, bundle.successions, progress);
     timings.writeMs = performance.now() - writeStarted;
 
