@@ -122,7 +122,7 @@ function leaderParams(row: SystemLeaderRow): Params {
 /**
  * Upserts the rows (leaders, placeholder people, holder links) batch by batch, then removes the
  * leaders of `source` not among them and any placeholder left holding nothing. Returns how many
- * stale leaders were removed.
+ * stale leaders were removed, and how many were kept as former leaders for their engagements.
  */
 export async function writeSystemLeaders(
   db: Database,
@@ -130,7 +130,7 @@ export async function writeSystemLeaders(
   source: string,
   progress: Progress,
   stage: string,
-): Promise<number> {
+): Promise<Retired> {
   await writeInBatches(rows, SYSTEM_LEADER_BATCH_SIZE, stage, progress, (batch) =>
     db.writeTransaction(async (run) => {
       const placeholders = new Map<string, Params>();
@@ -162,17 +162,38 @@ export async function writeSystemLeaders(
     });
     await run("seed/deleteOrphanPlaceholderLeaders");
     await run("seed/touchDataset", { id: source });
-    return (stale?.["deleted"] as number | undefined) ?? 0;
+    return retired(stale);
   });
 }
 
-/** Removes every synthetic system leader and the placeholders only they used. */
-export async function deleteSyntheticSystemLeaders(db: Database): Promise<number> {
+/** Stale system leaders: removed, or kept as former leaders because engagements were recorded. */
+export interface Retired {
+  removed: number;
+  withdrawn: number;
+}
+
+const retired = (row: Record<string, unknown> | undefined): Retired => ({
+  removed: (row?.["deleted"] as number | undefined) ?? 0,
+  withdrawn: (row?.["withdrawn"] as number | undefined) ?? 0,
+});
+
+/** The notes a load prints about the leaders it retired. */
+export function retiredNotes({ removed, withdrawn }: Retired, what: string): string[] {
+  return [
+    ...(removed > 0 ? [`  ${removed} ${what} were removed.`] : []),
+    ...(withdrawn > 0
+      ? [`  ${withdrawn} ${what} with recorded engagements were kept as former system leaders.`]
+      : []),
+  ];
+}
+
+/** Retires every synthetic system leader and removes the placeholders only they used. */
+export async function deleteSyntheticSystemLeaders(db: Database): Promise<Retired> {
   return db.writeTransaction(async (run) => {
     const [row] = await run("seed/deleteSyntheticSystemLeaders");
     await run("seed/deleteOrphanPlaceholderLeaders");
     await run("seed/touchDataset", { id: DATASETS.syntheticSystemLeaders.id });
-    return (row?.["deleted"] as number | undefined) ?? 0;
+    return retired(row);
   });
 }
 

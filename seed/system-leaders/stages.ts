@@ -18,6 +18,7 @@ import { GENERATOR, generateDesignations, holderFor } from "./generator.js";
 import {
   countListedSystemLeaders,
   deleteSyntheticSystemLeaders,
+  retiredNotes,
   findDesignationSchools,
   findGeneratorSchools,
   writeSystemLeaders,
@@ -97,7 +98,7 @@ export async function loadTeachingSchoolHubs(
       `  ${followed} lead school URN(s) are newer than the census: based at the school they succeeded.`,
     );
   }
-  if (removed > 0) notes.push(`  ${removed} hub(s) no longer listed were removed.`);
+  notes.push(...retiredNotes(removed, "hub(s) no longer listed"));
   return { rejections, skipped: new SkipCounter(), notes };
 }
 
@@ -147,7 +148,7 @@ export async function generateSystemLeaders(
       `Synthetic system leaders (${GENERATOR.name} v${GENERATOR.version}, seed ${GENERATOR.seed}): ` +
         [...counts].map(([designation, n]) => `${n} ${designation}`).join(", ") +
         ` from ${schools.length} state-funded schools; ${named} held by a named headteacher.`,
-      ...(removed > 0 ? [`  ${removed} no longer generated were removed.`] : []),
+      ...retiredNotes(removed, "no longer generated"),
     ],
   };
 }
@@ -233,8 +234,8 @@ export async function loadSystemLeaderList(
     skipped: new SkipCounter(),
     notes: [
       `System leaders from ${fileName}: ${rows.length} loaded, ${rejections.length} rejected.`,
-      ...(replaced > 0 ? [`  ${replaced} synthetic system leaders were replaced.`] : []),
-      ...(removed > 0 ? [`  ${removed} no longer in the list were removed.`] : []),
+      ...retiredNotes(replaced, "synthetic system leaders replaced by the list"),
+      ...retiredNotes(removed, "no longer in the list"),
     ],
   };
 }

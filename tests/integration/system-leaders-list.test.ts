@@ -248,6 +248,50 @@ describe("--system-leaders FILE", () => {
     expect(await query("MATCH (l:SystemLeader {synthetic: true}) RETURN l.id AS id")).toEqual([]);
   });
 
+  it("when a reload drops a leader with a recorded engagement, then it is kept as a former system leader with the engagement, and is no longer supply", async () => {
+    await runSeed({
+      db,
+      systemLeadersFile: list("leaders.csv", [
+        "urn,designation,specialisms,capacity",
+        `${NAMED_HEAD},NLE,Maths,2`,
+        `${UNNAMED},SLE,English,1`,
+      ]),
+      rejectionLog: null,
+    });
+    await db.driver.executeQuery(
+      `MATCH (l:SystemLeader {id: $id}), (s:School {urn: $urn})
+       CREATE (l)-[:SUPPORTS {id: "engagement-kept", start: date("2024-09-02"), source: "service"}]->(s)`,
+      { id: `list-sle-${UNNAMED}-1`, urn: neo4j.int(NAMED_HEAD) },
+    );
+
+    const summary = await runSeed({
+      db,
+      systemLeadersFile: list("leaders.csv", [
+        "urn,designation,specialisms,capacity",
+        `${NAMED_HEAD},NLE,Maths,2`,
+      ]),
+      rejectionLog: null,
+    });
+
+    expect(await query("MATCH (l:SystemLeader) RETURN l.id AS id")).toEqual([
+      { id: `list-nle-${NAMED_HEAD}-1` },
+    ]);
+    expect(
+      await query(
+        `MATCH (l:FormerSystemLeader)-[r:SUPPORTS]->(s)
+         RETURN l.id AS id, l.withdrawnAt IS NOT NULL AS withdrawn, r.id AS engagement, s.urn AS urn`,
+      ),
+    ).toEqual([
+      {
+        id: `list-sle-${UNNAMED}-1`,
+        withdrawn: true,
+        engagement: "engagement-kept",
+        urn: NAMED_HEAD,
+      },
+    ]);
+    expect(summary.rejections).toEqual([]);
+  });
+
   it("when the file lacks a column, then the error names it", async () => {
     const file = list("wrong.csv", ["URN,Designation", "100001,NLE"]);
 
