@@ -296,6 +296,23 @@ export async function writeSuccessions(
     progress,
     "successions",
   );
+  await carryOffers(db);
+}
+
+/**
+ * Gives an open school without offers of its own those recorded through the API for a closed
+ * school it replaced (cypher/seed/carryOffers.cypher), naming that school in `offersFromUrn`.
+ * Idempotent: a school that has offers is left alone. `successorUrns` limits it to those
+ * schools; every open school by default. Returns how many schools were given offers.
+ */
+export async function carryOffers(
+  db: Database,
+  successorUrns: readonly number[] | null = null,
+): Promise<number> {
+  const [row] = await db.write("seed/carryOffers", {
+    successorUrns: successorUrns === null ? null : successorUrns.map((urn) => int(urn)),
+  });
+  return Number(row?.carried ?? 0);
 }
 
 export async function writeSchoolHeads(

@@ -16,7 +16,7 @@ WHERE ($afterId IS NULL OR g.awardedOn < date($afterAwardedOn)
         AND ($regionCode IS NULL OR s.regionCode = $regionCode)
     })
 RETURN g { .*,
-  recipientUrn: CASE WHEN r:School THEN r.urn END,
+  recipientUrn: CASE WHEN r:Establishment THEN r.urn END,
   recipientPartnershipId: CASE WHEN r:Partnership THEN r.id END } AS grant
 ORDER BY g.awardedOn DESC, g.id
 LIMIT $limit

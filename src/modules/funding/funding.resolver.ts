@@ -65,7 +65,11 @@ export class GrantResolver {
     return ctx.services.funding.list({ regionCode, localAuthorityCode, first, after });
   }
 
-  @FieldResolver(() => School, { nullable: true, description: "The school it went to." })
+  @FieldResolver(() => School, {
+    nullable: true,
+    description:
+      "The school it went to; null for a grant to a partnership, or when that school has since closed (recipientUrn still names it).",
+  })
   async recipientSchool(
     @Root() grant: GrantRecord,
     @Ctx() ctx: GraphQLContext,
@@ -87,7 +91,8 @@ export class GrantResolver {
 @Resolver(() => School)
 export class SchoolGrantsResolver {
   @FieldResolver(() => [Grant], {
-    description: "Grants awarded to the school itself, newest first (at most 100).",
+    description:
+      "Grants awarded to the school itself and, as its history, to the closed schools it replaced (predecessors up to three SUCCEEDED_BY links back, e.g. before an academy conversion), newest first (at most 100). recipientUrn tells them apart: the school's own URN, or the predecessor's.",
   })
   grants(@Root() school: SchoolRecord, @Ctx() ctx: GraphQLContext): Promise<GrantRecord[]> {
     return ctx.services.funding.ofSchool(school.urn);

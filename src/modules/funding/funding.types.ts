@@ -54,6 +54,13 @@ export class Grant {
   @Field(() => String)
   purpose!: string;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The URN of the school it was awarded to, whether or not that school is still open; null for a grant to a partnership. In School.grants, a URN other than the school's own marks a grant to a school it replaced.",
+  })
+  recipientUrn!: number | null;
+
   @Field(() => DateTimeResolver, { nullable: true })
   createdAt!: string | null;
 }

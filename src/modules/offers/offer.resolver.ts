@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import type { GraphQLContext } from "../../context.js";
 import { validateArgument } from "../../hardening/input-validation.js";
@@ -44,5 +44,15 @@ export class SchoolOfferResolver {
   offerUpdatedAt(@Root() school: SchoolRecord, @Ctx() ctx: GraphQLContext): string | null {
     ctx.services.offers.visible(school, "offers");
     return school.offerUpdatedAt;
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "Set when the offers and seeks were recorded for a predecessor (this URN) and carried over when it closed; null once the school records its own. Signed-in readers only.",
+  })
+  offersFromUrn(@Root() school: SchoolRecord, @Ctx() ctx: GraphQLContext): number | null {
+    ctx.services.offers.visible(school, "offers");
+    return school.offersFromUrn;
   }
 }

@@ -20,6 +20,8 @@ export interface InvitationRecord {
   urn: number;
   status: InvitationStatus;
   respondedAt: string | null;
+  /** False once the invited school has closed: the invitation stays as history, unanswerable. */
+  schoolOpen: boolean;
 }
 
 export interface ProposalRecord {

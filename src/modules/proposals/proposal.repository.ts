@@ -329,6 +329,7 @@ export function toProposal(value: unknown): ProposalRecord {
         urn: requireInt(invitation["urn"], "invitation urn"),
         status: asMember(INVITATION_STATUSES, invitation["status"]) ?? "PENDING",
         respondedAt: asString(invitation["respondedAt"]),
+        schoolOpen: asBoolean(invitation["schoolOpen"]) ?? true,
       };
     }),
     regionCodes: asList(p["regionCodes"]).flatMap((code) => asString(code) ?? []),

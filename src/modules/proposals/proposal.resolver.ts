@@ -51,7 +51,8 @@ export class ProposalResolver {
   }
 
   @Query(() => [PartnershipProposal], {
-    description: "Proposals a school made or was invited by, newest first.",
+    description:
+      "Proposals a school made or was invited by, newest first, with, as its history, those the closed schools it replaced (predecessors up to three SUCCEEDED_BY links back) made or were invited by: proposerUrn and invitations[].urn name the schools as they were. For the school itself, oversight of its region and admins.",
   })
   partnershipProposals(
     @Arg("urn", () => Int) urn: number,

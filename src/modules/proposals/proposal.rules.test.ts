@@ -6,6 +6,7 @@ import type { MembershipState, ProposalRecord, ProposalRequest } from "./proposa
 import {
   addDays,
   checkProposal,
+  decidingInvitations,
   planLeave,
   planResponse,
   proposalStatusOf,
@@ -145,6 +146,23 @@ describe("checkProposal", () => {
   });
 });
 
+describe("decidingInvitations", () => {
+  it("when a closed school answered before closing, then its answer still counts; when it never did, then it is left out", () => {
+    const invitations = [
+      { urn: 2, status: "PENDING" as const, respondedAt: null, schoolOpen: true },
+      {
+        urn: 3,
+        status: "ACCEPTED" as const,
+        respondedAt: "2025-01-02T00:00:00Z",
+        schoolOpen: false,
+      },
+      { urn: 4, status: "PENDING" as const, respondedAt: null, schoolOpen: false },
+    ];
+
+    expect(decidingInvitations(invitations).map((invitation) => invitation.urn)).toEqual([2, 3]);
+  });
+});
+
 describe("planResponse", () => {
   const proposal: ProposalRecord = {
     id: "p1",
@@ -157,8 +175,8 @@ describe("planResponse", () => {
     joinsExisting: false,
     createdAt: "2025-01-01T00:00:00Z",
     invitations: [
-      { urn: 2, status: "PENDING", respondedAt: null },
-      { urn: 3, status: "DECLINED", respondedAt: "2025-01-02T00:00:00Z" },
+      { urn: 2, status: "PENDING", respondedAt: null, schoolOpen: true },
+      { urn: 3, status: "DECLINED", respondedAt: "2025-01-02T00:00:00Z", schoolOpen: true },
     ],
     regionCodes: ["E12000007"],
   };
@@ -189,6 +207,35 @@ describe("planResponse", () => {
   it("when a school not invited or already answered responds, then NOT_FOUND or CONFLICT", () => {
     expect(thrown(() => planResponse(9, true, context)).code).toBe("NOT_FOUND");
     expect(thrown(() => planResponse(3, true, context)).code).toBe("CONFLICT");
+  });
+
+  it("when an invited school has since closed, then its invitation cannot be answered", () => {
+    const closed = {
+      ...proposal,
+      invitations: [
+        ...proposal.invitations,
+        { urn: 4, status: "PENDING" as const, respondedAt: null, schoolOpen: false },
+      ],
+    };
+
+    const answer = thrown(() => planResponse(4, false, { ...context, proposal: closed }));
+
+    expect(answer).toMatchObject({ code: "NOT_FOUND", argument: "urn" });
+    expect(answer.message).toMatch(/has closed/);
+  });
+
+  it("when the last open school declines and a closed school's invitation is still pending, then the proposal is declined", () => {
+    const closed = {
+      ...proposal,
+      invitations: [
+        ...proposal.invitations,
+        { urn: 4, status: "PENDING" as const, respondedAt: null, schoolOpen: false },
+      ],
+    };
+
+    expect(planResponse(2, false, { ...context, proposal: closed }).proposalStatus).toBe(
+      "DECLINED",
+    );
   });
 
   it("when the school has since joined another statutory federation, then accepting is a CONFLICT", () => {

@@ -16,6 +16,7 @@ import {
 import {
   FORMING,
   OPEN,
+  type InvitationRecord,
   type InvitationStatus,
   type LeavePlan,
   type MembershipState,
@@ -25,6 +26,16 @@ import {
   type ResponsePlan,
   type TargetPartnership,
 } from "./proposal.model.js";
+
+/**
+ * The invitations whose answers decide a proposal's status: all but those still pending with a
+ * school that has since closed, which can never be answered. A closed school's answer stands.
+ */
+export function decidingInvitations(invitations: readonly InvitationRecord[]): InvitationRecord[] {
+  return invitations.filter(
+    (invitation) => invitation.schoolOpen || invitation.status !== "PENDING",
+  );
+}
 
 /** A proposal's status from its invitations' answers. */
 export function proposalStatusOf(statuses: readonly InvitationStatus[]): ProposalStatus {
@@ -200,13 +211,19 @@ export function planResponse(
   if (!invitation) {
     throw new NotFoundError(`School ${urn} is not invited by proposal ${proposal.id}.`, "urn");
   }
+  if (!invitation.schoolOpen) {
+    throw new NotFoundError(
+      `School ${urn} has closed, so its invitation to proposal ${proposal.id} can no longer be answered.`,
+      "urn",
+    );
+  }
   if (invitation.status !== "PENDING") {
     throw new ConflictError(
       `School ${urn} has already ${invitation.status === "ACCEPTED" ? "accepted" : "declined"} this proposal.`,
       { argument: "urn", invitationStatus: invitation.status },
     );
   }
-  const statuses = proposal.invitations.map((candidate) =>
+  const statuses = decidingInvitations(proposal.invitations).map((candidate) =>
     candidate.urn === urn ? (accept ? "ACCEPTED" : "DECLINED") : candidate.status,
   );
   const proposalStatus = proposalStatusOf(statuses);

@@ -30,9 +30,12 @@ registerEnumType(LeaveOutcomeEnum, {
     "LEFT: the membership has ended. NOTICE_GIVEN: the school stays a member until leavingOn; calling leavePartnership again on or after that date completes it.",
 });
 
-@ObjectType({ description: "An invited school and its answer." })
+@ObjectType({
+  description:
+    "An invited school and its answer. An invitation to a school that has since closed stays listed (school null) and can no longer be answered.",
+})
 export class Invitation {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The invited school's URN, whether or not it is still open." })
   urn!: number;
 
   @Field(() => InvitationStatusEnum)

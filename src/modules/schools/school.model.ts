@@ -226,6 +226,8 @@ export interface SchoolRecord {
   offers: SupportTopic[];
   seeks: SupportTopic[];
   offerUpdatedAt: string | null;
+  /** Set when the offers and seeks were recorded for a predecessor and carried over when it closed. */
+  offersFromUrn: number | null;
 }
 
 /** A predecessor or successor establishment, open or closed. */

@@ -289,6 +289,7 @@ export function toSchool(value: unknown): SchoolRecord {
     offers: supportTopics(p["offers"]),
     seeks: supportTopics(p["seeks"]),
     offerUpdatedAt: asString(p["offerUpdatedAt"]),
+    offersFromUrn: asInt(p["offersFromUrn"]),
   };
 }
 

@@ -82,14 +82,23 @@ export interface DesignatedPersonRecord {
 export interface SupportEngagementRecord {
   id: string;
   systemLeaderId: string;
+  /** The school supported; it may have closed since. */
   urn: number;
-  /** The supported school's region: oversight of it may read the engagement. */
+  /**
+   * The open school whose list the engagement was read for: `urn` itself, or a successor that
+   * shows it as the history of a school it replaced. Null when read for the leader.
+   */
+  listedForUrn: number | null;
+  /**
+   * The region oversight of which may read the engagement: the supported school's, or, in a
+   * successor's list, the successor's.
+   */
   regionCode: string | null;
   start: string | null;
   end: string | null;
   focus: string | null;
   outcome: string | null;
-  /** No end date, or an end date today or later. */
+  /** No end date, or an end date today or later, and the school still open. */
   open: boolean;
 }
 

@@ -81,7 +81,8 @@ export function toEngagement(value: unknown): SupportEngagementRecord {
   return {
     id: requireString(p["id"], "SUPPORTS.id"),
     systemLeaderId: requireString(p["systemLeaderId"], "SystemLeader.id"),
-    urn: requireInt(p["urn"], "School.urn"),
+    urn: requireInt(p["urn"], "Establishment.urn"),
+    listedForUrn: asInt(p["listedForUrn"]),
     regionCode: asString(p["regionCode"]),
     start: asDate(p["start"]),
     end: asDate(p["end"]),

@@ -141,7 +141,7 @@ export class SystemLeaderResolver {
 
   @FieldResolver(() => [SupportEngagement], {
     description:
-      "The leader's support engagements the caller may read, newest first; the rest are left out, not refused. Which schools receive support reveals their weakness, so a school sees those it receives, a system leader its own, oversight those with schools in its regions and an admin all; anonymous callers get an empty list. openEngagements and availableCapacity count every engagement and stay public.",
+      "The leader's support engagements the caller may read, newest first; the rest are left out, not refused. Which schools receive support reveals their weakness, so a school sees those it receives, a system leader its own, oversight those with schools in its regions and an admin all; anonymous callers get an empty list. Engagements with schools that have since closed stay listed, with school null and open false. openEngagements and availableCapacity count every open engagement, readable or not, and stay public.",
   })
   engagements(
     @Root() leader: SystemLeaderRecord,
@@ -158,7 +158,10 @@ export const SystemLeaderSourceResolver = sourceResolver(SystemLeader);
 
 @Resolver(() => SupportEngagement)
 export class SupportEngagementResolver {
-  @FieldResolver(() => School, { nullable: true })
+  @FieldResolver(() => School, {
+    nullable: true,
+    description: "The school supported; null if it has since closed (urn still names it).",
+  })
   school(
     @Root() engagement: SupportEngagementRecord,
     @Ctx() ctx: GraphQLContext,

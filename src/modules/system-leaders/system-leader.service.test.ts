@@ -11,6 +11,7 @@ function engagement(overrides: Partial<SupportEngagementRecord>): SupportEngagem
     id: "e1",
     systemLeaderId: "leader-a",
     urn: 100,
+    listedForUrn: null,
     regionCode: "E12000009",
     start: "2025-09-01",
     end: null,
@@ -52,6 +53,33 @@ describe("readableEngagements", () => {
     const principal: Principal = { role: "OVERSIGHT", sub: "o", regionCodes: ["E12000009"] };
 
     expect(readableEngagements(principal, [engagement({ regionCode: null })])).toEqual([]);
+  });
+});
+
+describe("readableEngagements of a school that replaced a closed one", () => {
+  // School 400 (South West) replaced 300, which closed; 300's engagement is listed under 400.
+  const history = engagement({ id: "a-300", urn: 300, listedForUrn: 400, open: false });
+  const own = engagement({ id: "a-400", urn: 400, listedForUrn: 400 });
+
+  it.each<[string, Principal, string[]]>([
+    ["SCHOOL 400", { role: "SCHOOL", sub: "s", urn: 400 }, ["a-300", "a-400"]],
+    ["SCHOOL 300", { role: "SCHOOL", sub: "s", urn: 300 }, ["a-300"]],
+    ["SCHOOL 100", { role: "SCHOOL", sub: "s", urn: 100 }, []],
+    [
+      "OVERSIGHT South West",
+      { role: "OVERSIGHT", sub: "o", regionCodes: ["E12000009"] },
+      ["a-300", "a-400"],
+    ],
+    ["OVERSIGHT London", { role: "OVERSIGHT", sub: "o", regionCodes: ["E12000007"] }, []],
+    ["ADMIN", { role: "ADMIN", sub: "a" }, ["a-300", "a-400"]],
+  ])("when %s reads the successor's list, then it keeps %j", (_, principal, ids) => {
+    expect(readableEngagements(principal, [history, own]).map((e) => e.id)).toEqual(ids);
+  });
+
+  it("when the same engagement is read from the leader's list, then the successor's school does not see it", () => {
+    const fromLeader = { ...history, listedForUrn: null };
+
+    expect(readableEngagements({ role: "SCHOOL", sub: "s", urn: 400 }, [fromLeader])).toEqual([]);
   });
 });
 

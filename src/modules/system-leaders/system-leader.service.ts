@@ -42,7 +42,9 @@ export function decodeLeaderCursor(
  * The engagements `principal` may read (readSupportEngagement): a school those it receives, a
  * system leader its own, oversight those with schools in its regions, an admin all, an
  * anonymous caller none. Which schools receive support reveals their weakness, so a list shows
- * what may be read and drops the rest rather than refusing the whole list.
+ * what may be read and drops the rest rather than refusing the whole list. A school's list
+ * carries the engagements of the closed schools it replaced as its history: the school, and
+ * oversight of its region, read those as they read its own (`listedForUrn`, `regionCode`).
  */
 export function readableEngagements(
   principal: Principal,
@@ -51,7 +53,10 @@ export function readableEngagements(
   return engagements.filter(
     (engagement) =>
       decide(principal, "readSupportEngagement", {
-        urns: [engagement.urn],
+        urns:
+          engagement.listedForUrn === null || engagement.listedForUrn === engagement.urn
+            ? [engagement.urn]
+            : [engagement.urn, engagement.listedForUrn],
         regionCodes: [engagement.regionCode],
         systemLeaderId: engagement.systemLeaderId,
       }).allowed,

@@ -72,7 +72,8 @@ export class SystemLeader {
   capacity!: number;
 
   @Field(() => Int, {
-    description: "Engagements with no end date or one still to come; they count against capacity.",
+    description:
+      "Engagements with no end date or one still to come, with schools still open; they count against capacity.",
   })
   openEngagements!: number;
 
@@ -102,6 +103,12 @@ export class SupportEngagement {
   @Field(() => ID)
   id!: string;
 
+  @Field(() => Int, {
+    description:
+      "The URN of the school supported. On School.supportEngagements a URN other than the school's own marks an engagement with a closed school it replaced, shown as history; school is then null.",
+  })
+  urn!: number;
+
   @Field(() => LocalDateResolver, { nullable: true })
   start!: string | null;
 
@@ -114,7 +121,10 @@ export class SupportEngagement {
   @Field(() => String, { nullable: true, description: "What came of it, once known." })
   outcome!: string | null;
 
-  @Field(() => Boolean, { description: "No end date, or an end date today or later." })
+  @Field(() => Boolean, {
+    description:
+      "No end date, or an end date today or later, and the school supported still open. An engagement with a school that has since closed is never open (the school no longer exists), whatever its end date, and does not count against the leader's capacity.",
+  })
   open!: boolean;
 }
 

@@ -1,0 +1,436 @@
+/**
+ * What was recorded through the API for a school that has since closed shows on the open school
+ * that replaced it, read at request time: its grants, support engagements and proposals, each
+ * naming the predecessor's URN. Uses a real closed predecessor with one open successor (the
+ * newest such pair, so no LA another test picks from), attaches records to the predecessor
+ * directly, and reads the successor as an admin, as the successor itself, as its oversight and
+ * as unrelated callers. The offers carried by the seed are checked by running the seed step on
+ * the same pair. Removes everything it made and restores the offers it touched.
+ */
+import { randomUUID } from "node:crypto";
+import neo4j from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { carryOffers } from "../../seed/load.js";
+import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
+import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+
+const api = useApi();
+const SUBJECT = testSubject("succession-history");
+const RUN = randomUUID().slice(0, 8);
+const PREDECESSOR_GRANT = `svc-test-${RUN}-predecessor`;
+const SUCCESSOR_GRANT = `svc-test-${RUN}-successor`;
+const ENGAGEMENT = `test-succession-${RUN}`;
+const PROPOSED_BY_PREDECESSOR = randomUUID();
+const INVITING_PREDECESSOR = randomUUID();
+
+interface Pair {
+  predecessor: number;
+  successor: number;
+  regionCode: string;
+}
+
+let pair: Pair;
+/** An open school in another region, party to nothing of the pair's. */
+let unrelated: number;
+let systemLeaderId: string;
+let openEngagementsBefore: number;
+
+const SCHOOL_HISTORY = `query ($urn: Int!) {
+  school(urn: $urn) {
+    urn
+    grants { id recipientUrn recipientSchool { urn } awardedOn }
+    supportEngagements { id urn open school { urn } systemLeader { id } }
+  }
+}`;
+const PROPOSALS = `query ($urn: Int!) {
+  partnershipProposals(urn: $urn) {
+    id proposerUrn proposer { urn } invitations { urn status school { urn } }
+  }
+}`;
+const LEADER_ENGAGEMENTS = `query ($id: ID!) {
+  systemLeader(id: $id) {
+    openEngagements
+    engagements { id urn open school { urn } }
+    open: engagements(openOnly: true) { id }
+  }
+}`;
+const OFFERS = `query ($urn: Int!) { school(urn: $urn) { offers seeks offerUpdatedAt offersFromUrn } }`;
+const UPDATE_OFFER = `mutation ($urn: Int!, $offers: [SupportTopic!]!, $seeks: [SupportTopic!]!) {
+  updateSchoolOffer(urn: $urn, offers: $offers, seeks: $seeks) { offers seeks offersFromUrn }
+}`;
+const RESPOND = `mutation ($proposalId: ID!, $urn: Int!, $accept: Boolean!) {
+  respondToProposal(proposalId: $proposalId, urn: $urn, accept: $accept) { id }
+}`;
+
+interface SchoolHistory {
+  school: {
+    urn: number;
+    grants: {
+      id: string;
+      recipientUrn: number | null;
+      recipientSchool: { urn: number } | null;
+      awardedOn: string;
+    }[];
+    supportEngagements: {
+      id: string;
+      urn: number;
+      open: boolean;
+      school: { urn: number } | null;
+      systemLeader: { id: string } | null;
+    }[];
+  };
+}
+
+interface Proposals {
+  partnershipProposals: {
+    id: string;
+    proposerUrn: number;
+    proposer: { urn: number } | null;
+    invitations: { urn: number; status: string; school: { urn: number } | null }[];
+  }[];
+}
+
+interface LeaderEngagements {
+  systemLeader: {
+    openEngagements: number;
+    engagements: { id: string; urn: number; open: boolean; school: { urn: number } | null }[];
+    open: { id: string }[];
+  };
+}
+
+const admin = (): Promise<string> => testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
+const schoolToken = (urn: number): Promise<string> =>
+  testToken({ role: "SCHOOL", sub: `${SUBJECT}-school-${urn}`, urn });
+const oversight = (regionCode: string): Promise<string> =>
+  testToken({ role: "OVERSIGHT", sub: `${SUBJECT}-oversight`, regionCodes: [regionCode] });
+
+async function cypher(text: string, params: Record<string, unknown> = {}) {
+  const rows = await query(api().db, text, params);
+  return rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [
+        key,
+        neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : value,
+      ]),
+    ),
+  );
+}
+
+async function read<T>(text: string, variables: Record<string, unknown>, token?: string) {
+  return dataOf((await api().executeText(text, variables, { token })) as OperationResult<T>);
+}
+
+async function leaderEngagements(token: string): Promise<LeaderEngagements["systemLeader"]> {
+  return (await read<LeaderEngagements>(LEADER_ENGAGEMENTS, { id: systemLeaderId }, token))
+    .systemLeader;
+}
+
+beforeAll(async () => {
+  // The newest closed establishment with exactly one open successor, neither with offers.
+  const [found] = await cypher(
+    `MATCH (p:Establishment)-[:SUCCEEDED_BY]->(s:School)
+     WHERE NOT p:School AND s.regionCode IS NOT NULL
+       AND p.offerUpdatedAt IS NULL AND s.offerUpdatedAt IS NULL
+       AND COUNT { (p)-[:SUCCEEDED_BY]->() } = 1 AND COUNT { ()-[:SUCCEEDED_BY]->(s) } = 1
+     RETURN p.urn AS predecessor, s.urn AS successor, s.regionCode AS regionCode
+     ORDER BY s.urn DESC LIMIT 1`,
+  );
+  if (!found) throw new Error("No closed school with an open successor: is the graph seeded?");
+  pair = found as unknown as Pair;
+
+  const [other] = await cypher(
+    `MATCH (x:School) WHERE x.regionCode IS NOT NULL AND x.regionCode <> $region
+       AND NOT (x)-[:MEMBER_OF]->() AND NOT (x)-[:SUCCEEDED_BY]-()
+     RETURN x.urn AS urn ORDER BY x.urn DESC LIMIT 1`,
+    { region: pair.regionCode },
+  );
+  unrelated = Number(other?.["urn"]);
+
+  const [leader] = await cypher(
+    `MATCH (l:SystemLeader) WHERE l.name IS NOT NULL
+     RETURN l.id AS id ORDER BY l.id DESC LIMIT 1`,
+  );
+  systemLeaderId = String(leader?.["id"]);
+  openEngagementsBefore = (await leaderEngagements(await admin())).openEngagements;
+
+  const grant = {
+    fund: "OTHER",
+    fundName: "Succession history test",
+    amountPence: 100_000,
+    matchedPence: 0,
+    funder: "Test",
+    purpose: "Shows on the successor",
+    source: "test",
+    createdBy: SUBJECT,
+  };
+  await query(
+    api().db,
+    `MATCH (p:Establishment {urn: $predecessor}), (s:School {urn: $successor})
+     CREATE (old:Grant {id: $predecessorGrant, awardedOn: date("1994-02-14"),
+       startsOn: date("1994-03-01"), endsOn: date("1995-02-28"), createdAt: datetime()})
+       -[:AWARDED_TO]->(p)
+     CREATE (own:Grant {id: $successorGrant, awardedOn: date("1994-06-14"),
+       startsOn: date("1994-07-01"), endsOn: date("1995-06-30"), createdAt: datetime()})
+       -[:AWARDED_TO]->(s)
+     SET old += $grant, own += $grant`,
+    {
+      predecessor: neo4j.int(pair.predecessor),
+      successor: neo4j.int(pair.successor),
+      grant,
+      predecessorGrant: PREDECESSOR_GRANT,
+      successorGrant: SUCCESSOR_GRANT,
+    },
+  );
+  // No end date: it would be open had the school not closed.
+  await query(
+    api().db,
+    `MATCH (l:SystemLeader {id: $leader}), (p:Establishment {urn: $predecessor})
+     CREATE (l)-[:SUPPORTS {id: $id, start: date("2019-09-01"), end: null,
+       focus: "Succession history test", outcome: null, source: "test", createdBy: $subject}]->(p)`,
+    {
+      leader: systemLeaderId,
+      predecessor: neo4j.int(pair.predecessor),
+      id: ENGAGEMENT,
+      subject: SUBJECT,
+    },
+  );
+  await query(
+    api().db,
+    `MATCH (p:Establishment {urn: $predecessor}), (x:School {urn: $unrelated})
+     CREATE (p)-[:PROPOSED]->(a:PartnershipProposal {id: $proposedBy, status: "OPEN",
+       modelId: "cluster", name: "Succession history cluster", proposerUrn: p.urn,
+       partnershipId: "svc-" + $proposedBy, joinsExisting: false, createdBy: $subject,
+       createdAt: datetime("2019-01-01T00:00:00Z")})-[:INVITES {status: "PENDING"}]->(x)
+     CREATE (x)-[:PROPOSED]->(b:PartnershipProposal {id: $inviting, status: "OPEN",
+       modelId: "cluster", name: "Succession history invitation", proposerUrn: x.urn,
+       partnershipId: "svc-" + $inviting, joinsExisting: false, createdBy: $subject,
+       createdAt: datetime("2019-02-01T00:00:00Z")})-[:INVITES {status: "PENDING"}]->(p)`,
+    {
+      predecessor: neo4j.int(pair.predecessor),
+      unrelated: neo4j.int(unrelated),
+      proposedBy: PROPOSED_BY_PREDECESSOR,
+      inviting: INVITING_PREDECESSOR,
+      subject: SUBJECT,
+    },
+  );
+});
+
+afterAll(async () => {
+  await query(api().db, `MATCH (g:Grant) WHERE g.id IN $ids DETACH DELETE g`, {
+    ids: [PREDECESSOR_GRANT, SUCCESSOR_GRANT],
+  });
+  await query(api().db, `MATCH ()-[r:SUPPORTS {id: $id}]->() DELETE r`, { id: ENGAGEMENT });
+  await cleanUpWrites(api().db, SUBJECT);
+  await query(
+    api().db,
+    `UNWIND $urns AS urn MATCH (e:Establishment {urn: urn})
+     REMOVE e.offers, e.seeks, e.offerUpdatedAt, e.offersFromUrn`,
+    { urns: pair ? [neo4j.int(pair.predecessor), neo4j.int(pair.successor)] : [] },
+  );
+});
+
+describe("grants of a closed predecessor", () => {
+  it("when an admin reads the successor, then the predecessor's grant follows its own, naming the predecessor's URN", async () => {
+    const { school } = await read<SchoolHistory>(
+      SCHOOL_HISTORY,
+      { urn: pair.successor },
+      await admin(),
+    );
+
+    const ours = school.grants.filter((g) => [PREDECESSOR_GRANT, SUCCESSOR_GRANT].includes(g.id));
+    expect(ours).toEqual([
+      {
+        id: SUCCESSOR_GRANT,
+        recipientUrn: pair.successor,
+        recipientSchool: { urn: pair.successor },
+        awardedOn: "1994-06-14",
+      },
+      {
+        id: PREDECESSOR_GRANT,
+        recipientUrn: pair.predecessor,
+        recipientSchool: null,
+        awardedOn: "1994-02-14",
+      },
+    ]);
+  });
+
+  it("when the predecessor's grant is listed, then it stays awarded to the predecessor in the graph", async () => {
+    const rows = await cypher(
+      `MATCH (g:Grant {id: $id})-[:AWARDED_TO]->(r) RETURN r.urn AS urn, r:School AS open`,
+      { id: PREDECESSOR_GRANT },
+    );
+
+    expect(rows).toEqual([{ urn: pair.predecessor, open: false }]);
+  });
+});
+
+describe("support engagements of a closed predecessor", () => {
+  const ours = (list: SchoolHistory["school"]["supportEngagements"]) =>
+    list.filter((engagement) => engagement.id === ENGAGEMENT);
+
+  it.each([
+    ["an admin", admin],
+    ["the successor itself", () => schoolToken(pair.successor)],
+    ["oversight of the successor's region", () => oversight(pair.regionCode)],
+  ])(
+    "when %s reads the successor, then the predecessor's engagement is listed as history",
+    async (_, token) => {
+      const { school } = await read<SchoolHistory>(
+        SCHOOL_HISTORY,
+        { urn: pair.successor },
+        await token(),
+      );
+
+      expect(ours(school.supportEngagements)).toEqual([
+        {
+          id: ENGAGEMENT,
+          urn: pair.predecessor,
+          open: false,
+          school: null,
+          systemLeader: { id: systemLeaderId },
+        },
+      ]);
+    },
+  );
+
+  it.each([
+    ["an unrelated school", () => schoolToken(unrelated)],
+    [
+      "oversight of another region",
+      () => oversight(pair.regionCode === "E12000007" ? "E12000001" : "E12000007"),
+    ],
+  ])("when %s reads the successor, then the engagement is not shown", async (_, token) => {
+    const { school } = await read<SchoolHistory>(
+      SCHOOL_HISTORY,
+      { urn: pair.successor },
+      await token(),
+    );
+
+    expect(ours(school.supportEngagements)).toEqual([]);
+  });
+
+  it("when the leader's engagements are read, then the closed school's is listed, not open, and not counted against capacity", async () => {
+    const leader = await leaderEngagements(await admin());
+
+    expect(leader.engagements.filter((e) => e.id === ENGAGEMENT)).toEqual([
+      { id: ENGAGEMENT, urn: pair.predecessor, open: false, school: null },
+    ]);
+    expect(leader.open.map((e) => e.id)).not.toContain(ENGAGEMENT);
+    expect(leader.openEngagements).toBe(openEngagementsBefore);
+  });
+
+  it("when the successor reads the leader's engagements, then the predecessor's is not among them", async () => {
+    const leader = await leaderEngagements(await schoolToken(pair.successor));
+
+    expect(leader.engagements.map((e) => e.id)).not.toContain(ENGAGEMENT);
+  });
+});
+
+describe("proposals of a closed predecessor", () => {
+  it("when the successor reads its proposals, then those its predecessor made or was invited by are listed", async () => {
+    const { partnershipProposals } = await read<Proposals>(
+      PROPOSALS,
+      { urn: pair.successor },
+      await schoolToken(pair.successor),
+    );
+
+    const byId = new Map(partnershipProposals.map((proposal) => [proposal.id, proposal]));
+    expect(byId.get(PROPOSED_BY_PREDECESSOR)).toEqual({
+      id: PROPOSED_BY_PREDECESSOR,
+      proposerUrn: pair.predecessor,
+      proposer: null,
+      invitations: [{ urn: unrelated, status: "PENDING", school: { urn: unrelated } }],
+    });
+    expect(byId.get(INVITING_PREDECESSOR)).toEqual({
+      id: INVITING_PREDECESSOR,
+      proposerUrn: unrelated,
+      proposer: { urn: unrelated },
+      invitations: [{ urn: pair.predecessor, status: "PENDING", school: null }],
+    });
+  });
+
+  it("when the closed predecessor answers its invitation, then NOT_FOUND and the invitation is unchanged", async () => {
+    const result = await api().executeText(
+      RESPOND,
+      { proposalId: INVITING_PREDECESSOR, urn: pair.predecessor, accept: false },
+      { token: await schoolToken(pair.predecessor) },
+    );
+
+    expect(result.errors?.[0]?.extensions?.["code"]).toBe("NOT_FOUND");
+    expect(result.errors?.[0]?.message).toMatch(/has closed/);
+    const rows = await cypher(
+      `MATCH (pr:PartnershipProposal {id: $id})-[i:INVITES]->() RETURN i.status AS status, pr.status AS proposal`,
+      { id: INVITING_PREDECESSOR },
+    );
+    expect(rows).toEqual([{ status: "PENDING", proposal: "OPEN" }]);
+  });
+});
+
+describe("offers carried from a closed predecessor by the seed", () => {
+  it("when the predecessor had offers and the successor none, then the seed step copies them once, naming the predecessor", async () => {
+    await query(
+      api().db,
+      `MATCH (p:Establishment {urn: $urn})
+       SET p.offers = ["MATHEMATICS", "SEND"], p.seeks = ["ATTENDANCE"],
+         p.offerUpdatedAt = datetime("2020-03-01T09:00:00Z")`,
+      { urn: neo4j.int(pair.predecessor) },
+    );
+
+    const carried = await carryOffers(api().db, [pair.successor]);
+    const again = await carryOffers(api().db, [pair.successor]);
+
+    expect({ carried, again }).toEqual({ carried: 1, again: 0 });
+    const [stored] = await cypher(
+      `MATCH (s:School {urn: $urn})
+       RETURN s.offers AS offers, s.seeks AS seeks, toString(s.offerUpdatedAt) AS at,
+         s.offersFromUrn AS from`,
+      { urn: neo4j.int(pair.successor) },
+    );
+    expect(stored).toEqual({
+      offers: ["MATHEMATICS", "SEND"],
+      seeks: ["ATTENDANCE"],
+      at: "2020-03-01T09:00:00Z",
+      from: pair.predecessor,
+    });
+    const { school } = await read<{ school: Record<string, unknown> }>(
+      OFFERS,
+      { urn: pair.successor },
+      await schoolToken(unrelated),
+    );
+    expect(school).toEqual({
+      offers: ["MATHEMATICS", "SEND"],
+      seeks: ["ATTENDANCE"],
+      offerUpdatedAt: new Date("2020-03-01T09:00:00Z"),
+      offersFromUrn: pair.predecessor,
+    });
+  });
+
+  it("when an anonymous caller asks where the offers came from, then UNAUTHENTICATED", async () => {
+    const result = await api().executeText(
+      `query ($urn: Int!) { school(urn: $urn) { offersFromUrn } }`,
+      { urn: pair.successor },
+    );
+
+    expect(result.errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
+  });
+
+  it("when the successor then records its own offers, then offersFromUrn goes", async () => {
+    const result = await read<{ updateSchoolOffer: Record<string, unknown> }>(
+      UPDATE_OFFER,
+      { urn: pair.successor, offers: ["LEADERSHIP"], seeks: [] },
+      await schoolToken(pair.successor),
+    );
+
+    expect(result.updateSchoolOffer).toEqual({
+      offers: ["LEADERSHIP"],
+      seeks: [],
+      offersFromUrn: null,
+    });
+    const [stored] = await cypher(
+      `MATCH (s:School {urn: $urn}) RETURN s.offersFromUrn AS from, s.offers AS offers`,
+      { urn: neo4j.int(pair.successor) },
+    );
+    expect(stored).toEqual({ from: null, offers: ["LEADERSHIP"] });
+    expect(await carryOffers(api().db, [pair.successor])).toBe(0);
+  });
+});
