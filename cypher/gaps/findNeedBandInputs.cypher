@@ -4,7 +4,7 @@ MATCH (s:School)
 WHERE s.stateFunded = true
 OPTIONAL MATCH (s)-[:IN_FAMILY {version: $familyVersion}]->(f:Family)
 RETURN s {
-  .urn, .phase, .ofstedGrade, .fsmPercent, .ks4Progress8Band,
+  .urn, .phase, .ofstedGrade, .ofstedGradeBasis, .ofstedDate, .fsmPercent, .ks4Progress8Band,
   .ks2ReadingProgress, .ks2WritingProgress, .ks2MathsProgress, .ks2RwmExpected,
   .ks4Progress8, .ks4Attainment8
 } AS school,

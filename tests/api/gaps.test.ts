@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { dataOf, useApi } from "../helpers/api.js";
+import { NEED_RULE_VERSION } from "../../src/modules/gaps/need-bands.js";
 
 const api = useApi();
 
@@ -239,6 +240,30 @@ describe("School.need", () => {
     expect(data.school.need.points).toBeGreaterThanOrEqual(4);
     expect(data.school.need.reasons.length).toBeGreaterThan(0);
     expect(data.school.need.familyVersion).toBeGreaterThanOrEqual(1);
-    expect(data.school.need.ruleVersion).toBe(1);
+    expect(data.school.need.ruleVersion).toBe(NEED_RULE_VERSION);
+  });
+
+  it("when Bankside Primary, Leeds (107901) was judged in February 2025, then its Ofsted reason names the key judgement and the date", async () => {
+    const data = dataOf(
+      await api().executeText(
+        `{ school(urn: 107901) { ofsted { inspectedOn gradeBasis } need { reasons { code detail } } } }`,
+      ),
+    ) as {
+      school: {
+        ofsted: { inspectedOn: string; gradeBasis: string };
+        need: { reasons: { code: string; detail: string }[] };
+      };
+    };
+
+    expect(data.school.ofsted).toEqual({
+      inspectedOn: "2025-02-04",
+      gradeBasis: "LOWEST_KEY_JUDGEMENT",
+    });
+    expect(data.school.need.reasons).toContainEqual({
+      code: "OFSTED_REQUIRES_IMPROVEMENT",
+      detail:
+        "Ofsted: Requires improvement in at least one key judgement (grade 3; no overall grade " +
+        "since September 2024), inspected 4 February 2025",
+    });
   });
 });

@@ -13,6 +13,8 @@ function primary(overrides: Partial<NeedInput> = {}): NeedInput {
     urn: 1,
     phase: "PRIMARY",
     ofstedGrade: 2,
+    ofstedGradeBasis: "OVERALL_EFFECTIVENESS",
+    ofstedDate: "2023-05-10",
     fsmPercent: 10,
     ks4Progress8Band: null,
     figures: {
@@ -44,6 +46,7 @@ const CONTEXT: NeedContext = {
     ],
     ["SECONDARY", { ks4Progress8: 0, ks4Attainment8: 45 }],
   ]),
+  asOf: "2026-01-15",
 };
 
 const codes = (input: NeedInput) => assessNeed(input, CONTEXT).reasons.map((r) => r.code);
@@ -78,6 +81,39 @@ describe("assessNeed", () => {
 
   it("when the school requires improvement and nothing else, then it is band 2", () => {
     expect(assessNeed(primary({ ofstedGrade: 3 }), CONTEXT).band).toBe(2);
+  });
+
+  it.each([
+    [
+      "a recent overall grade",
+      { ofstedGradeBasis: "OVERALL_EFFECTIVENESS", ofstedDate: "2023-05-10" },
+      "Ofsted: Requires improvement (grade 3), inspected 10 May 2023",
+    ],
+    [
+      "a judgement over four years old",
+      { ofstedGradeBasis: "OVERALL_EFFECTIVENESS", ofstedDate: "2019-03-12" },
+      "Ofsted: Requires improvement (grade 3), inspected 12 March 2019: an old judgement, 6 years ago",
+    ],
+    [
+      "one just short of four years",
+      { ofstedGradeBasis: "OVERALL_EFFECTIVENESS", ofstedDate: "2022-01-16" },
+      "Ofsted: Requires improvement (grade 3), inspected 16 January 2022",
+    ],
+    [
+      "a key judgement since September 2024",
+      { ofstedGradeBasis: "LOWEST_KEY_JUDGEMENT", ofstedDate: "2025-02-04" },
+      "Ofsted: Requires improvement in at least one key judgement (grade 3; no overall grade " +
+        "since September 2024), inspected 4 February 2025",
+    ],
+    [
+      "no inspection date",
+      { ofstedGradeBasis: null, ofstedDate: null },
+      "Ofsted: Requires improvement (grade 3), inspection date not held",
+    ],
+  ])("when the judgement is %s, then the reason says which and from when", (_, ofsted, detail) => {
+    const need = assessNeed(primary({ ofstedGrade: 3, ...ofsted }), CONTEXT);
+
+    expect(need.reasons).toEqual([expect.objectContaining({ detail, points: 2 })]);
   });
 
   it("when one outcome is below the family median by the 'below' threshold, then it is band 3", () => {
@@ -120,6 +156,8 @@ describe("assessNeed", () => {
   it("when the school requires improvement, is well below its family and disadvantaged, then it is band 1", () => {
     const input = primary({
       ofstedGrade: 3,
+      ofstedGradeBasis: "OVERALL_EFFECTIVENESS",
+      ofstedDate: "2022-11-02",
       fsmPercent: 45,
       figures: { ...primary().figures, ks2WritingProgress: -3 },
     });
@@ -161,6 +199,8 @@ describe("assessNeed", () => {
       urn: 2,
       phase: "SECONDARY",
       ofstedGrade: 2,
+      ofstedGradeBasis: "OVERALL_EFFECTIVENESS",
+      ofstedDate: "2022-11-02",
       fsmPercent: 10,
       ks4Progress8Band: "Well below average",
       figures: { ks4Progress8: 0, ks4Attainment8: 45 },
@@ -176,6 +216,8 @@ describe("assessNeed", () => {
       urn: 3,
       phase: "SPECIAL",
       ofstedGrade: 3,
+      ofstedGradeBasis: "OVERALL_EFFECTIVENESS",
+      ofstedDate: "2022-11-02",
       fsmPercent: 10,
       ks4Progress8Band: null,
       figures: {},

@@ -15,6 +15,11 @@
  * | 3 Requires improvement        | 2      |
  * | 1 Outstanding, 2 Good, none   | 0      |
  *
+ * The judgement is the latest graded inspection's: its overall effectiveness or, for inspections
+ * since September 2024 (no overall grade), the lowest key judgement, and the reason says which.
+ * It also gives the inspection date, and calls a judgement more than OLD_JUDGEMENT_YEARS old
+ * "an old judgement": the points stand, but a reader should weigh them against recent results.
+ *
  * ## 2. Outcomes against the school's family
  *
  * A school is compared with the median of its family of similar schools (the current FamilyRun,
@@ -81,7 +86,10 @@ import type { Phase } from "../schools/school.model.js";
 import type { Specialism } from "../system-leaders/system-leader.model.js";
 
 /** Bump when anything in this file changes what a school's band or reasons would be. */
-export const NEED_RULE_VERSION = 1;
+export const NEED_RULE_VERSION = 2;
+
+/** Ofsted inspects a good school about every four years: a graded judgement older is old. */
+export const OLD_JUDGEMENT_YEARS = 4;
 
 export const NEED_BANDS = [1, 2, 3, 4] as const;
 export type NeedBand = (typeof NEED_BANDS)[number];
@@ -204,6 +212,10 @@ export interface NeedInput {
   phase: Phase | null;
   /** 1 outstanding .. 4 inadequate. */
   ofstedGrade: number | null;
+  /** OVERALL_EFFECTIVENESS, or LOWEST_KEY_JUDGEMENT for inspections since September 2024. */
+  ofstedGradeBasis: string | null;
+  /** The inspection's date, yyyy-mm-dd. */
+  ofstedDate: string | null;
   fsmPercent: number | null;
   /** The 2023/24 published band, e.g. "Well below average". */
   ks4Progress8Band: string | null;
@@ -236,6 +248,37 @@ export interface NeedContext {
   disadvantageThreshold: ReadonlyMap<Phase, number>;
   /** Median of each outcome among the phase's schools in England. */
   nationalMedian: ReadonlyMap<Phase, { readonly [M in NeedMeasure]?: number }>;
+  /** The day the bands are worked out (yyyy-mm-dd), against which a judgement's age is told. */
+  asOf: string;
+}
+
+const longDate = (iso: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+
+/** Whole years from one yyyy-mm-dd to a later one. */
+export function wholeYears(from: string, to: string): number {
+  const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split("-").map(Number) as [number, number, number];
+  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+}
+
+/** The Ofsted reason in words: which judgement, from when, and whether it is old. */
+function ofstedDetail(input: NeedInput, asOf: string): string {
+  const grade = input.ofstedGrade === 4 ? "Inadequate" : "Requires improvement";
+  const judged =
+    input.ofstedGradeBasis === "LOWEST_KEY_JUDGEMENT"
+      ? `Ofsted: ${grade} in at least one key judgement (grade ${input.ofstedGrade}; ` +
+        "no overall grade since September 2024)"
+      : `Ofsted: ${grade} (grade ${input.ofstedGrade})`;
+  if (input.ofstedDate === null) return `${judged}, inspection date not held`;
+  const years = wholeYears(input.ofstedDate, asOf);
+  const old = years >= OLD_JUDGEMENT_YEARS ? `: an old judgement, ${years} years ago` : "";
+  return `${judged}, inspected ${longDate(input.ofstedDate)}${old}`;
 }
 
 function quantile(sorted: readonly number[], p: number): number {
@@ -250,7 +293,10 @@ function quantile(sorted: readonly number[], p: number): number {
 /**
  * The disadvantage threshold and outcome medians of each phase, from the schools being banded.
  */
-export function needContext(inputs: readonly NeedInput[]): NeedContext {
+export function needContext(
+  inputs: readonly NeedInput[],
+  asOf: string = new Date().toISOString().slice(0, 10),
+): NeedContext {
   const fsm = new Map<Phase, number[]>();
   const outcomes = new Map<Phase, Map<NeedMeasure, number[]>>();
   const push = <K>(map: Map<K, number[]>, key: K, value: number) => {
@@ -285,7 +331,7 @@ export function needContext(inputs: readonly NeedInput[]): NeedContext {
     }
     nationalMedian.set(phase, medians);
   }
-  return { disadvantageThreshold, nationalMedian };
+  return { disadvantageThreshold, nationalMedian, asOf };
 }
 
 function signed(value: number, digits: number): string {
@@ -365,7 +411,7 @@ export function assessNeed(input: NeedInput, context: NeedContext): NeedAssessme
     const areas: readonly Specialism[] = inadequate ? ["LEADERSHIP", "GOVERNANCE"] : ["LEADERSHIP"];
     reasons.push({
       code: inadequate ? "OFSTED_INADEQUATE" : "OFSTED_REQUIRES_IMPROVEMENT",
-      detail: `Ofsted: ${inadequate ? "Inadequate" : "Requires improvement"} (grade ${input.ofstedGrade})`,
+      detail: ofstedDetail(input, context.asOf),
       points: ofstedPoints,
       areas,
     });
@@ -444,7 +490,7 @@ export function assessNeed(input: NeedInput, context: NeedContext): NeedAssessme
 }
 
 /** Bands for a whole set of schools: the disadvantage thresholds come from the same set. */
-export function assessNeeds(inputs: readonly NeedInput[]): NeedAssessment[] {
-  const context = needContext(inputs);
+export function assessNeeds(inputs: readonly NeedInput[], asOf?: string): NeedAssessment[] {
+  const context = needContext(inputs, asOf);
   return inputs.map((input) => assessNeed(input, context));
 }
