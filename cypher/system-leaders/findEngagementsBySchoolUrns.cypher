@@ -10,7 +10,7 @@ CALL (s) {
   MATCH path = (e:Establishment)-[:SUCCEEDED_BY*0..3]->(s)
   WHERE all(n IN nodes(path)[..-1] WHERE NOT n:School)
   WITH DISTINCT e
-  MATCH (l:SystemLeader)-[r:SUPPORTS]->(e)
+  MATCH (l:SystemLeader|FormerSystemLeader)-[r:SUPPORTS]->(e)
   RETURN l, r, e.urn AS supportedUrn
 }
 WITH urn, s, l, r, supportedUrn

@@ -434,3 +434,48 @@ describe("offers carried from a closed predecessor by the seed", () => {
     expect(await carryOffers(api().db, [pair.successor])).toBe(0);
   });
 });
+
+describe("an engagement by a leader whose designation has since been withdrawn", () => {
+  const former = `test-former-leader-${RUN}`;
+  const engagement = `test-former-engagement-${RUN}`;
+
+  beforeAll(async () => {
+    await query(
+      api().db,
+      `MATCH (p:Establishment {urn: $predecessor})
+       CREATE (:FormerSystemLeader {id: $former, name: "Withdrawn leader", withdrawnAt: datetime()})
+         -[:SUPPORTS {id: $engagement, start: date("2020-01-06"), end: date("2020-07-17"),
+           focus: "Withdrawn leader test", source: "test", createdBy: $subject}]->(p)`,
+      { predecessor: neo4j.int(pair.predecessor), former, engagement, subject: SUBJECT },
+    );
+  });
+
+  afterAll(async () => {
+    await query(api().db, `MATCH (l:FormerSystemLeader {id: $former}) DETACH DELETE l`, {
+      former,
+    });
+  });
+
+  it("when an admin reads the successor, then the engagement is listed with the leader's id and no leader", async () => {
+    const data = await read<{
+      school: {
+        supportEngagements: {
+          id: string;
+          urn: number;
+          systemLeaderId: string;
+          systemLeader: { id: string } | null;
+        }[];
+      };
+    }>(
+      `query ($urn: Int!) {
+         school(urn: $urn) { supportEngagements { id urn systemLeaderId systemLeader { id } } }
+       }`,
+      { urn: pair.successor },
+      await admin(),
+    );
+
+    expect(data.school.supportEngagements.filter((e) => e.id === engagement)).toEqual([
+      { id: engagement, urn: pair.predecessor, systemLeaderId: former, systemLeader: null },
+    ]);
+  });
+});

@@ -223,7 +223,7 @@ export class SchoolSupportResolver {
 
   @FieldResolver(() => [SupportEngagement], {
     description:
-      "System leaders' engagements with the school that the caller may read, newest first; the rest are left out, not refused. The school itself, the leader concerned, oversight of its region and admins see them; anonymous callers get an empty list.",
+      "System leaders' engagements with the school that the caller may read, newest first, with those of the closed schools it replaced as history (urn names the school supported); the rest are left out, not refused. The school itself, the leader concerned, oversight of its region and admins see them; anonymous callers get an empty list.",
   })
   supportEngagements(
     @Root() school: SchoolRecord,

@@ -169,7 +169,11 @@ export class SupportEngagementResolver {
     return ctx.services.schools.byUrn(engagement.urn);
   }
 
-  @FieldResolver(() => SystemLeader, { nullable: true })
+  @FieldResolver(() => SystemLeader, {
+    nullable: true,
+    description:
+      "Null when its designation has since been withdrawn (e.g. a reload of the list no longer has it): the engagement stays as history.",
+  })
   systemLeader(
     @Root() engagement: SupportEngagementRecord,
     @Ctx() ctx: GraphQLContext,

@@ -109,6 +109,12 @@ export class SupportEngagement {
   })
   urn!: number;
 
+  @Field(() => ID, {
+    description:
+      "The system leader's id, kept when its designation has since been withdrawn (systemLeader is then null).",
+  })
+  systemLeaderId!: string;
+
   @Field(() => LocalDateResolver, { nullable: true })
   start!: string | null;
 
