@@ -2,11 +2,18 @@
  * Integration tests run against a real Neo4j: the project's own server (started here when it
  * is not already running, and stopped afterwards only if started here) or NEO4J_URI.
  * The bundled data is loaded, and families and need bands derived, when the graph lacks them.
+ * On an empty graph (a fresh clone, CI) the data is loaded by the upgrade rehearsal: the previous
+ * release of one LA, writes through the API, then the current release over it (upgrade-check.ts).
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { config, projectRoot } from "../../src/config.js";
 import { localServerOptions, start, stop } from "../../scripts/neo4j/local-server.js";
+import { connectionSettings } from "../../src/db/connection.js";
+import { Database } from "../../src/db/driver.js";
+import { countSchools } from "../../seed/load.js";
+import { ScratchServer } from "./scratch-server.js";
+import { rehearseUpgrade } from "./upgrade-check.js";
 
 export default async function setup(): Promise<() => Promise<void>> {
   const c = config();
@@ -15,6 +22,31 @@ export default async function setup(): Promise<() => Promise<void>> {
   if (!c.NEO4J_URI) {
     startedHere = (await start(localServerOptions(c, log))).started;
   }
+  const db = Database.connect(connectionSettings(c), {
+    queryTimeoutMs: c.DB_QUERY_TIMEOUT_MS,
+    retryMs: c.DB_RETRY_MS,
+    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
+  });
+  const empty = await countSchools(db)
+    .then((schools) => schools === 0)
+    .finally(() => db.close());
+  if (empty) {
+    await rehearseUpgrade(log);
+  } else if (process.env["REHEARSE_UPGRADE"]) {
+    const scratch = await ScratchServer.create("upgrade");
+    try {
+      await scratch.start();
+      await rehearseUpgrade(log, scratch.connection);
+    } finally {
+      await scratch.dispose();
+    }
+  } else {
+    log(
+      "the graph is already seeded, so the upgrade rehearsal did not run: it runs on an empty " +
+        "graph (as in CI), or on a scratch server with REHEARSE_UPGRADE=1.",
+    );
+  }
+
   // The same steps as `npm start`: load the bundle, then derive families and need bands,
   // each only when missing so a prepared database is left as it is.
   const steps: [script: string, flag: string][] = [
