@@ -340,9 +340,10 @@ export function readBundle(
   );
   // One head per partnership, the newest source's.
   const heads2026 = new Set(groups2026.heads.map((head) => head.partnershipId));
-  const heads = [
+  // GIAS 2026 is a dated extract; the 2022 groups file gives only its month.
+  const heads: PartnershipHead[] = [
     ...groups.heads.filter((head) => !heads2026.has(head.partnershipId)),
-    ...groups2026.heads,
+    ...groups2026.heads.map((head) => ({ ...head, asOf: DATASETS.groups2026.period })),
   ];
   return {
     regions,

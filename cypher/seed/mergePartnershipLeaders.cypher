@@ -1,6 +1,7 @@
 // mergePartnershipLeaders: the head of group GIAS names for a partnership
-// params: $rows: list<{id, partnershipId, title?, firstName?, lastName?, name, role, source}>
-// GIAS publishes no start date, so since is null. One head per partnership: the newest source's;
+// params: $rows: list<{id, partnershipId, title?, firstName?, lastName?, name, role, source,
+//         asOf: "yyyy-mm-dd"?}>
+// GIAS publishes no start date, so since is null; asOf is the extract's date, when dated. One head per partnership: the newest source's;
 // a head an older extract named is no longer linked.
 UNWIND $rows AS row
 MATCH (p:Partnership {id: row.partnershipId})
@@ -11,7 +12,7 @@ SET l.title = row.title,
   l.name = row.name,
   l.source = row.source
 MERGE (l)-[r:LEADS]->(p)
-SET r.role = row.role, r.since = null, r.source = row.source
+SET r.role = row.role, r.since = null, r.source = row.source, r.asOf = date(row.asOf)
 WITH p, l, row
 CALL (p, l, row) {
   MATCH (other:Leader)-[old:LEADS {role: row.role}]->(p)

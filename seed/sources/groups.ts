@@ -37,6 +37,8 @@ export interface PartnershipHead extends LeaderName {
   partnershipId: string;
   role: string;
   source: string;
+  /** The date of the extract that names them (yyyy-mm-dd), when the source is dated. */
+  asOf?: string | null;
 }
 
 export interface Membership {

@@ -199,4 +199,27 @@ describe("conversions and trusts", () => {
       );
     }
   });
+
+  it("when a trust's head of group is named by GIAS 2026, then the name carries that extract's date and source", async () => {
+    const [row] = await cypher(
+      `MATCH (:Leader)-[:LEADS {source: $source}]->(p:Partnership)
+       RETURN p.id AS id ORDER BY p.id LIMIT 1`,
+      { source: DATASETS.groups2026.id },
+    );
+    const data = dataOf(
+      await api().executeText(
+        `query ($id: ID!) { partnership(id: $id) { leaders { name role asOf source { id } } } }`,
+        { id: row?.["id"] },
+      ),
+    ) as { partnership: { leaders: { name: string; asOf: string; source: { id: string } }[] } };
+
+    expect(data.partnership.leaders.length).toBeGreaterThan(0);
+    for (const leader of data.partnership.leaders) {
+      expect(leader).toMatchObject({
+        asOf: DATASETS.groups2026.period,
+        source: { id: DATASETS.groups2026.id },
+      });
+      expect(leader.name.length).toBeGreaterThan(0);
+    }
+  });
 });
