@@ -1,6 +1,7 @@
 // listGrants: one page of grants with a share landing on a school in the area, newest award first (FundingRepository.list)
 // The area is matched on the shares stored at award (LANDS_ON), like the funding report, so a
-// grant stays listed where its money went even after the recipient's members change.
+// grant stays listed where its money went even after the recipient's members change or a school
+// it landed on closes.
 // Grants are walked down the award-date index from the cursor, so a page stops reading once it
 // is full instead of sorting every grant ever recorded.
 // params: $laCode: int?, $regionCode: string?, $afterAwardedOn: string?, $afterId: string?, $limit: int   returns: grant map per row, in (awardedOn desc, id) order
@@ -11,7 +12,7 @@ WHERE ($afterId IS NULL OR g.awardedOn < date($afterAwardedOn)
     OR (g.awardedOn = date($afterAwardedOn) AND g.id > $afterId))
   AND (($laCode IS NULL AND $regionCode IS NULL)
     OR EXISTS {
-      MATCH (g)-[:LANDS_ON]->(s:School)
+      MATCH (g)-[:LANDS_ON]->(s:Establishment)
       WHERE ($laCode IS NULL OR s.laCode = $laCode)
         AND ($regionCode IS NULL OR s.regionCode = $regionCode)
     })

@@ -5,10 +5,10 @@ MATCH (g:Grant {importKey: key})
 RETURN g {
   .id, .importKey, .fund, .fundName, .amountPence, .matchedPence, .matchedBy, .funder,
   .awardedOn, .startsOn, .endsOn, .purpose,
-  recipientUrn: COLLECT { MATCH (g)-[:AWARDED_TO]->(s:School) RETURN s.urn }[0],
+  recipientUrn: COLLECT { MATCH (g)-[:AWARDED_TO]->(s:Establishment) RETURN s.urn }[0],
   recipientPartnershipId: COLLECT { MATCH (g)-[:AWARDED_TO]->(p:Partnership) RETURN p.id }[0],
   shares: COLLECT {
-    MATCH (g)-[l:LANDS_ON]->(s:School)
+    MATCH (g)-[l:LANDS_ON]->(s:Establishment)
     RETURN {urn: s.urn, pupils: l.pupils, awardedPence: l.awardedPence, matchedPence: l.matchedPence}
   }
 } AS grant

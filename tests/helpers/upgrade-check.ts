@@ -156,6 +156,9 @@ async function successorView(api: TestApi): Promise<unknown> {
          offers seeks offersFromUrn
        }
        partnershipProposals(urn: $urn) { name }
+       fundingReport(from: "2022-09-01", to: "2022-09-01") {
+         grants awardedPence unallocatedPence schoolsFunded
+       }
      }`,
     { urn: CONVERTED.successorUrn },
     { token: admin },
@@ -249,6 +252,7 @@ export async function rehearseUpgrade(
         offersFromUrn: number | null;
       } | null;
       partnershipProposals: { name: string }[];
+      fundingReport: Record<string, number>;
     };
     const school = view.school;
     const carried =
@@ -258,13 +262,24 @@ export async function rehearseUpgrade(
       school.supportEngagements.some((e) => e.urn === CONVERTED.urn) &&
       isDeepStrictEqual(school.offers, ["READING_AND_PHONICS"]) &&
       school.offersFromUrn === CONVERTED.urn &&
-      view.partnershipProposals.some((p) => p.name === "West Cumbria reading network");
+      view.partnershipProposals.some((p) => p.name === "West Cumbria reading network") &&
+      // The graph holds no other grants: both grants' money is still where it landed.
+      isDeepStrictEqual(
+        { ...view.fundingReport },
+        {
+          grants: 2,
+          awardedPence: 2_000_000,
+          unallocatedPence: 0,
+          schoolsFunded: 2,
+        },
+      );
     if (!carried) {
       fail(`${CONVERTED.successorUrn} does not show ${CONVERTED.urn}'s records as history`, view);
     }
     log(
       `upgrade rehearsal: every record kept; ${CONVERTED.successorUrn} shows ${CONVERTED.urn}'s ` +
-        `grant, engagement, offers and proposal as history: ${JSON.stringify(view)}`,
+        `grant, engagement, offers and proposal as history, and the funding report its money: ` +
+        JSON.stringify(view),
     );
   } finally {
     await api?.close();
