@@ -61,9 +61,11 @@ import {
   KS2_HISTORY_COLUMNS,
   KS4_CONTACT_COLUMNS,
   KS4_INFORMATION_COLUMNS,
+  KS4_PRIOR_ATTAINMENT_COLUMNS,
   parseKs2History,
   parseKs4Contacts,
   parseKs4Information,
+  parseKs4PriorAttainment,
   predecessorIndex,
 } from "./sources/outcomes.js";
 import { KS2_COLUMNS, KS4_COLUMNS, parseKs2, parseKs4 } from "./sources/performance.js";
@@ -202,11 +204,12 @@ export function readBundle(
   const ks2History = take(
     parseKs2History(read(DATASETS.ks2History.files[0], { required: KS2_HISTORY_COLUMNS })),
   );
-  // One read of the KS4 school information: Progress 8 bands and contact details.
+  // One read of the KS4 school information: Progress 8 bands, prior attainment and contacts.
   const ks4InformationTable = read(DATASETS.ks4Information.files[0], {
-    required: [...KS4_INFORMATION_COLUMNS, ...KS4_CONTACT_COLUMNS],
+    required: [...KS4_INFORMATION_COLUMNS, ...KS4_PRIOR_ATTAINMENT_COLUMNS, ...KS4_CONTACT_COLUMNS],
   });
   const ks4Bands = take(parseKs4Information(ks4InformationTable));
+  const ks4PriorAttainment = take(parseKs4PriorAttainment(ks4InformationTable));
   const deprivation = take(
     parseDeprivation(read(DATASETS.deprivation.files[0], { required: DEPRIVATION_COLUMNS })),
   );
@@ -263,6 +266,7 @@ export function readBundle(
     ofsted,
     ks2History,
     ks4Bands,
+    ks4PriorAttainment,
     predecessorsOf,
     deprivation,
     ruralUrban,

@@ -134,7 +134,8 @@ export const DATASETS = {
       path: "data/ks4_school_info_2024.csv",
       commit: "40641068",
     },
-    description: "School characteristics and the Progress 8 band (p8_banding) for 2023/24.",
+    description:
+      "School characteristics, the KS4 cohort's average KS2 scaled score (avg_ks2_scaledscore) and the Progress 8 band (p8_banding) for 2023/24.",
     files: ["outcomes/ks4_school_information_2023-24.csv"],
   }),
   deprivation: bundle({

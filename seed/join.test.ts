@@ -39,6 +39,7 @@ function inputs(overrides: Partial<JoinInputs> = {}): JoinInputs {
     ks2History: new Map(),
     predecessorsOf: new Map(),
     ks4Bands: new Map(),
+    ks4PriorAttainment: new Map(),
     deprivation: new Map(),
     ruralUrban: new Map(),
     regionOfLa: new Map([[201, "E12000007"]]),
@@ -84,6 +85,22 @@ describe("joinSchools", () => {
       ealPercentSource: null,
       ks2Year: null,
       ks4Source: null,
+    });
+  });
+
+  it("when the KS4 information gives the cohort's average KS2 score, then it is the school's prior attainment with its year and source", () => {
+    const [school] = joinSchools(
+      inputs({ ks4PriorAttainment: new Map([[100000, { value: 104.2, year: "2023/24" }]]) }),
+    ).schools;
+    expect(school?.properties).toMatchObject({
+      ks2PriorAttainment: 104.2,
+      ks2PriorAttainmentYear: "2023/24",
+      ks2PriorAttainmentSource: DATASETS.ks4Information.id,
+    });
+    expect(joinSchools(inputs()).schools[0]?.properties).toMatchObject({
+      ks2PriorAttainment: null,
+      ks2PriorAttainmentYear: null,
+      ks2PriorAttainmentSource: null,
     });
   });
 

@@ -27,6 +27,8 @@ export interface JoinInputs {
   /** Predecessor URNs of each URN (GIAS establishment links), for series across a change of URN. */
   predecessorsOf: ReadonlyMap<number, readonly number[]>;
   ks4Bands: ReadonlyMap<number, YearFigure<string>>;
+  /** The KS4 cohort's average KS2 scaled score (2023/24 KS4 school information). */
+  ks4PriorAttainment: ReadonlyMap<number, YearFigure<number>>;
   deprivation: ReadonlyMap<string, Deprivation>;
   ruralUrban: ReadonlyMap<string, RuralUrban>;
   regionOfLa: ReadonlyMap<number, string>;
@@ -183,6 +185,7 @@ function joinSchool(
     series.conflictingYears,
   );
   const band = inputs.ks4Bands.get(urn);
+  const prior = inputs.ks4PriorAttainment.get(urn);
 
   const properties: BundleProperties = {
     districtCode: school.districtCode,
@@ -242,6 +245,9 @@ function joinSchool(
     ks4Progress8Band: band?.value ?? null,
     ks4Progress8BandYear: band?.year ?? null,
     ks4Progress8BandSource: band ? DATASETS.ks4Information.id : null,
+    ks2PriorAttainment: prior?.value ?? null,
+    ks2PriorAttainmentYear: prior?.year ?? null,
+    ks2PriorAttainmentSource: prior ? DATASETS.ks4Information.id : null,
     ks2RwmSeriesCohorts: hasSeries
       ? series.points.map((point) => point.cohort ?? Number.NaN)
       : null,

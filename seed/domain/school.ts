@@ -132,6 +132,10 @@ export interface BundleProperties {
   ks4Progress8Band: string | null;
   ks4Progress8BandYear: string | null;
   ks4Progress8BandSource: string | null;
+  /** The KS4 cohort's average KS2 scaled score: a secondary's intake prior attainment. */
+  ks2PriorAttainment: number | null;
+  ks2PriorAttainmentYear: string | null;
+  ks2PriorAttainmentSource: string | null;
   /** KS2 series extras, parallel to ks2RwmSeriesYears; NaN where a year has no figure. */
   ks2RwmSeriesCohorts: number[] | null;
   ks2RwmSeriesDisadvantaged: number[] | null;

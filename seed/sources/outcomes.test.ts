@@ -10,6 +10,7 @@ import {
   latestFigure,
   parseKs2History,
   parseKs4Information,
+  parseKs4PriorAttainment,
   predecessorIndex,
 } from "./outcomes.js";
 
@@ -187,5 +188,33 @@ describe("parseKs4Information", () => {
     );
     expect(records.has(1)).toBe(false);
     expect(records.get(2)).toEqual({ value: "Above average", year: "2023/24" });
+  });
+});
+
+describe("parseKs4PriorAttainment", () => {
+  it("when the average KS2 score is given, then it carries its year; z is missing", () => {
+    const { records, rejections } = parseKs4PriorAttainment(
+      csvTable([
+        "time_period,school_urn,avg_ks2_scaledscore",
+        "202324,1,104.2",
+        "202324,2,z",
+        "202324,3,64.4",
+      ]),
+    );
+    expect(records.get(1)).toEqual({ value: 104.2, year: "2023/24" });
+    expect(records.has(2)).toBe(false);
+    // A special school's cohort, counted with the nominal scores below 80.
+    expect(records.get(3)).toEqual({ value: 64.4, year: "2023/24" });
+    expect(rejections).toEqual([]);
+  });
+
+  it("when a figure cannot be a scaled score, then the row is rejected with its line", () => {
+    const { records, rejections } = parseKs4PriorAttainment(
+      csvTable(["time_period,school_urn,avg_ks2_scaledscore", "202324,1,1042"]),
+    );
+    expect(records.size).toBe(0);
+    expect(rejections).toEqual([
+      expect.objectContaining({ line: 2, reason: expect.stringContaining("outside 59..120") }),
+    ]);
   });
 });

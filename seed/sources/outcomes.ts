@@ -2,6 +2,7 @@ import type { CsvTable } from "../csv/table.js";
 import {
   academicYearFromPeriod,
   parseInteger,
+  parseNumber,
   parsePercent,
   parseText,
   parseUrn,
@@ -190,6 +191,55 @@ export function parseKs4Information(table: CsvTable): Parsed<Map<number, YearFig
     const band = parseText(row.get("p8_banding"));
     if (band === null || !P8_BANDS.has(band)) continue;
     records.set(urn, { value: band, year });
+  }
+  return { records, rejections, skipped };
+}
+
+export const KS4_PRIOR_ATTAINMENT_COLUMNS = [
+  "time_period",
+  "school_urn",
+  "avg_ks2_scaledscore",
+] as const;
+
+/**
+ * KS2 scaled scores run from 80 to 120; pupils working below the standard of the tests are
+ * counted with nominal scores down to 59, so a special school's average can sit well below 80.
+ */
+const KS2_SCALED_SCORE_RANGE = { min: 59, max: 120 } as const;
+
+/**
+ * The 2023/24 KS4 cohort's average KS2 scaled score (`avg_ks2_scaledscore`): the prior attainment
+ * of the pupils a secondary took in, as DfE uses it to set Progress 8. "z" and other codes are
+ * missing; a figure outside the scaled-score range is rejected.
+ */
+export function parseKs4PriorAttainment(table: CsvTable): Parsed<Map<number, YearFigure<number>>> {
+  const rejections: Rejection[] = [...table.malformed];
+  const skipped = new SkipCounter();
+  const records = new Map<number, YearFigure<number>>();
+  for (const row of table.records) {
+    const urn = parseUrn(row.get("school_urn"));
+    const year = academicYearFromPeriod(row.get("time_period"));
+    if (urn === null || year === null) {
+      rejections.push({
+        file: table.file,
+        line: row.line,
+        reason: urn === null ? "invalid URN" : "invalid time period",
+        detail: urn === null ? row.get("school_urn") : row.get("time_period"),
+      });
+      continue;
+    }
+    const value = parseNumber(row.get("avg_ks2_scaledscore"));
+    if (value === null) continue;
+    if (value < KS2_SCALED_SCORE_RANGE.min || value > KS2_SCALED_SCORE_RANGE.max) {
+      rejections.push({
+        file: table.file,
+        line: row.line,
+        reason: `average KS2 scaled score outside ${KS2_SCALED_SCORE_RANGE.min}..${KS2_SCALED_SCORE_RANGE.max}`,
+        detail: row.get("avg_ks2_scaledscore"),
+      });
+      continue;
+    }
+    records.set(urn, { value, year });
   }
   return { records, rejections, skipped };
 }
