@@ -3,4 +3,4 @@
 MATCH (l:SystemLeader)-[r:SUPPORTS {id: $id}]->(s:School)
 SET r.end = coalesce(date($endOn), date()), r.outcome = $outcome, r.closedBy = $closedBy,
   r.closedAt = datetime()
-RETURN r { .*, systemLeaderId: l.id, urn: s.urn, open: r.end >= date() } AS engagement
+RETURN r { .*, systemLeaderId: l.id, urn: s.urn, open: r.end > date() } AS engagement

@@ -6,6 +6,6 @@ WITH l
 OPTIONAL MATCH (s:School {urn: $urn})
 RETURN
   l.capacity AS capacity,
-  COUNT { (l)-[r:SUPPORTS]->(:School) WHERE r.end IS NULL OR r.end >= date() } AS openEngagements,
+  COUNT { (l)-[r:SUPPORTS]->(:School) WHERE r.end IS NULL OR r.end > date() } AS openEngagements,
   s { .urn, .regionCode } AS school,
-  s IS NOT NULL AND EXISTS { (l)-[r:SUPPORTS]->(s) WHERE r.end IS NULL OR r.end >= date() } AS alreadySupports
+  s IS NOT NULL AND EXISTS { (l)-[r:SUPPORTS]->(s) WHERE r.end IS NULL OR r.end > date() } AS alreadySupports

@@ -5,7 +5,7 @@ SET l.engagementsChangedAt = datetime()
 WITH l
 OPTIONAL MATCH (l)-[:BASED_AT]->(base:School)
 RETURN l { .*, holder: null,
-  openEngagements: COUNT { (l)-[r:SUPPORTS]->(:School) WHERE r.end IS NULL OR r.end >= date() }
+  openEngagements: COUNT { (l)-[r:SUPPORTS]->(:School) WHERE r.end IS NULL OR r.end > date() }
 } AS leader,
   COUNT { (l)-[:SUPPORTS]->(:School) } AS engagements,
   base.urn AS baseUrn

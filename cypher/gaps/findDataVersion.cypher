@@ -26,7 +26,7 @@ CALL () {
 CALL () {
   OPTIONAL MATCH ()-[r:SUPPORTS]->()
   RETURN count(r) AS engagements,
-    count(CASE WHEN r.end IS NULL OR r.end >= date() THEN 1 END) AS openEngagements
+    count(CASE WHEN r.end IS NULL OR r.end > date() THEN 1 END) AS openEngagements
 }
 CALL () {
   MATCH ()-[m:MEMBER_OF]->()

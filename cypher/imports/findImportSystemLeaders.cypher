@@ -4,4 +4,4 @@
 UNWIND $ids AS id
 MATCH (l:SystemLeader {id: id})
 RETURN l.id AS id, l.capacity AS capacity,
-  COLLECT { MATCH (l)-[r:SUPPORTS]->(s:School) WHERE r.end IS NULL OR r.end >= date() RETURN s.urn } AS openUrns
+  COLLECT { MATCH (l)-[r:SUPPORTS]->(s:School) WHERE r.end IS NULL OR r.end > date() RETURN s.urn } AS openUrns

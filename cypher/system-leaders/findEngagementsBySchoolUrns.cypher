@@ -17,4 +17,4 @@ WITH urn, s, l, r, supportedUrn
 ORDER BY r.start DESC, r.id
 RETURN urn, collect(r { .*, systemLeaderId: l.id, urn: supportedUrn, listedForUrn: urn,
   regionCode: s.regionCode,
-  open: supportedUrn = urn AND (r.end IS NULL OR r.end >= date()) }) AS engagements
+  open: supportedUrn = urn AND (r.end IS NULL OR r.end > date()) }) AS engagements

@@ -6,4 +6,4 @@ MATCH (l:SystemLeader {id: id})-[r:SUPPORTS]->(s:Establishment)
 WITH id, l, r, s
 ORDER BY r.start DESC, r.id
 RETURN id, collect(r { .*, systemLeaderId: l.id, urn: s.urn, regionCode: s.regionCode,
-  open: s:School AND (r.end IS NULL OR r.end >= date()) }) AS engagements
+  open: s:School AND (r.end IS NULL OR r.end > date()) }) AS engagements

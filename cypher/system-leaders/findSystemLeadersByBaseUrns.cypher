@@ -8,5 +8,5 @@ ORDER BY l.designation, l.id
 RETURN urn, collect(l {
   .*,
   holder: person { .id, .name, .synthetic },
-  openEngagements: COUNT { (l)-[r:SUPPORTS]->(:School) WHERE r.end IS NULL OR r.end >= date() }
+  openEngagements: COUNT { (l)-[r:SUPPORTS]->(:School) WHERE r.end IS NULL OR r.end > date() }
 }) AS leaders

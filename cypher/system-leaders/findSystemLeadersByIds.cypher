@@ -6,5 +6,5 @@ OPTIONAL MATCH (person:Leader)-[:DESIGNATED_AS]->(l)
 RETURN l {
   .*,
   holder: person { .id, .name, .synthetic },
-  openEngagements: COUNT { (l)-[r:SUPPORTS]->(:School) WHERE r.end IS NULL OR r.end >= date() }
+  openEngagements: COUNT { (l)-[r:SUPPORTS]->(:School) WHERE r.end IS NULL OR r.end > date() }
 } AS leader

@@ -12,6 +12,6 @@ OPTIONAL MATCH (person:Leader)-[:DESIGNATED_AS]->(l)
 RETURN l {
   .*,
   holder: person { .id, .name, .synthetic },
-  openEngagements: COUNT { (l)-[r:SUPPORTS]->(:School) WHERE r.end IS NULL OR r.end >= date() }
+  openEngagements: COUNT { (l)-[r:SUPPORTS]->(:School) WHERE r.end IS NULL OR r.end > date() }
 } AS leader
 ORDER BY l.name, l.id

@@ -277,14 +277,8 @@ describe("closeSupportEngagement", () => {
     );
     expect(row?.outcome).toBe("Maths results improved");
     expect(Number(row?.events)).toBe(1);
-    // Closed today it is still open until tomorrow; an end in the past frees the place.
-    await query(
-      api().db,
-      "MATCH ()-[r:SUPPORTS {id: $id}]->() SET r.end = date() - duration('P1D'), r.start = date() - duration('P2D')",
-      {
-        id: opened.id,
-      },
-    );
+    // Closed today it is closed: the place is free at once.
+    expect(closed.open).toBe(false);
     expect(codeOf(await record(fullLeader, schools[7]!, fullToken))).toBeUndefined();
   });
 
@@ -375,6 +369,57 @@ describe("revokeSystemLeader", () => {
       holder: `svc-holder-${leaderId}`,
     });
     expect(holders).toHaveLength(0);
+  });
+
+  it("when an engagement is recorded and closed on the same day, then it is closed everywhere and the designation can be revoked that day", async () => {
+    const leaderId = await designate(schools[2]!, 1);
+    const token = await leaderToken(leaderId);
+    const opened = engagementOf(await record(leaderId, schools[3]!, token));
+    const closing = await api().executeText(
+      CLOSE,
+      { input: { engagementId: opened.id, outcome: "Handed over the same day" } },
+      { token },
+    );
+    const closed = (dataOf(closing) as { closeSupportEngagement: Engagement })
+      .closeSupportEngagement;
+
+    const listed = dataOf(
+      await api().executeText(
+        `query ($id: ID!) {
+          systemLeader(id: $id) {
+            openEngagements
+            open: engagements(openOnly: true) { id }
+            all: engagements { id open }
+          }
+        }`,
+        { id: leaderId },
+        { token },
+      ),
+    ) as {
+      systemLeader: {
+        openEngagements: number;
+        open: { id: string }[];
+        all: { id: string; open: boolean }[];
+      };
+    };
+    const closedAgain = await api().executeText(
+      CLOSE,
+      { input: { engagementId: opened.id, outcome: "Again" } },
+      { token },
+    );
+    const revoked = await api().executeText(REVOKE, { id: leaderId }, { token: await admin() });
+
+    expect(closed).toMatchObject({ end: opened.start, open: false });
+    expect(listed.systemLeader.openEngagements).toBe(0);
+    expect(listed.systemLeader.open).toEqual([]);
+    expect(listed.systemLeader.all).toEqual([{ id: opened.id, open: false }]);
+    expect(codeOf(closedAgain)).toBe("CONFLICT");
+    expect(closedAgain.errors?.[0]?.message).toContain("already closed");
+    expect(codeOf(revoked)).toBeUndefined();
+    const left = await query(api().db, "MATCH (l:SystemLeader {id: $id}) RETURN l.id AS id", {
+      id: leaderId,
+    });
+    expect(left).toEqual([]);
   });
 
   it("when the leader is unknown, then NOT_FOUND", async () => {

@@ -12,6 +12,7 @@ import { RecognitionRepository } from "../../src/modules/recognition/recognition
 import {
   OUTCOME_FACTOR_STEP,
   outcomeFactorOf,
+  RULE_VERSION,
 } from "../../src/modules/recognition/recognition.rules.js";
 import type { TokenClaims } from "../../src/auth/tokens.js";
 
@@ -506,10 +507,10 @@ describe("supportRecognition", () => {
       engagementsConsidered: 8,
       engagementsCounted: 7,
       note: null,
-      rule: { version: 2 },
+      rule: { version: RULE_VERSION },
     });
     expect(result.rule.description).toContain("need band 1 or 2");
-    expect(result.rule.description).toContain("Recognition rule version 2.");
+    expect(result.rule.description).toContain(`Recognition rule version ${RULE_VERSION}.`);
     expect(result.rule.description).toContain("rounded to the nearest 0.25");
     expect(
       result.leaders.map((l) => [l.rank, l.systemLeader?.id, l.points, l.baseSchool?.urn]),

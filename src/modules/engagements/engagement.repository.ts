@@ -108,9 +108,13 @@ export class EngagementRepository {
       }
       const before = toEngagement(locked["engagement"]);
       authorizeLeader(before.systemLeaderId);
+      // Closed means not open (engagement.rules.ts): an end of today is closed already. One
+      // with an end still to come was closed ahead of time and keeps that end and outcome.
       if (before.end !== null) {
         throw new ConflictError(
-          `Support engagement ${before.id} was already closed on ${before.end}.`,
+          before.open
+            ? `Support engagement ${before.id} is already set to end on ${before.end}.`
+            : `Support engagement ${before.id} was already closed on ${before.end}.`,
           { argument: "input.engagementId" },
         );
       }

@@ -4,6 +4,7 @@
  * engagements, national KS2 changes, today's date) is handed in, so it is tested on hand-made
  * cases. Change RULE_VERSION whenever a weight, threshold or ordering here changes.
  */
+import { isOpenEngagement } from "../engagements/engagement.rules.js";
 import type {
   Contribution,
   Exclusion,
@@ -15,7 +16,8 @@ import type {
   YearPair,
 } from "./recognition.model.js";
 
-export const RULE_VERSION = 2;
+/** 3: an engagement ending today is closed (it was open until the next day in version 2). */
+export const RULE_VERSION = 3;
 
 /** Need bands that count (1 = most need); band 1 weighs twice band 2, as in supportAssignments. */
 export const NEED_WEIGHT: Readonly<Record<number, number>> = { 1: 2, 2: 1 };
@@ -96,9 +98,9 @@ export function wholeMonths(from: string, to: string): number {
   return Math.max(0, months);
 }
 
-/** Open while it has no end date or one today or later (as SupportEngagement.open). */
+/** Open while it has no end date or one after today (engagements/engagement.rules.ts). */
 export function isOpen(engagement: Pick<RecognitionEngagement, "end">, today: string): boolean {
-  return engagement.end === null || engagement.end >= today;
+  return isOpenEngagement(engagement.end, today);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availableCapacity, isOpenEngagement, reachKm, servesPhase } from "./reach.js";
+import { availableCapacity, reachKm, servesPhase } from "./reach.js";
 
 describe("reachKm", () => {
   it("when the school is urban, rural or in a sparse setting, then reach is ×1, ×1.5 or ×2", () => {
@@ -28,11 +28,5 @@ describe("capacity and open engagements", () => {
   it("when engagements are open, then they take places, never below zero", () => {
     expect(availableCapacity(3, 1)).toBe(2);
     expect(availableCapacity(1, 4)).toBe(0);
-  });
-
-  it("when an engagement has no end or ends today or later, then it is open", () => {
-    expect(isOpenEngagement(null, "2024-05-01")).toBe(true);
-    expect(isOpenEngagement("2024-05-01", "2024-05-01")).toBe(true);
-    expect(isOpenEngagement("2024-04-30", "2024-05-01")).toBe(false);
   });
 });

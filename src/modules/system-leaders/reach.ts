@@ -30,7 +30,7 @@
  * NLG figures follow DfE's deployment guidance of the 2010s (an NLE typically supported one to
  * three schools); a hub's figure is an assumption: hubs train teachers across their area, but
  * intensive school-to-school support from one hub is limited. Engagements still open (no end
- * date, or one today or later) count against capacity.
+ * date, or one after today: engagements/engagement.rules.ts) count against capacity.
  *
  * ## Phase
  *
@@ -102,9 +102,4 @@ export function servesPhase(leaderPhase: Phase | null, schoolPhase: Phase | null
 /** Places a leader has free: capacity less open engagements, never below zero. */
 export function availableCapacity(capacity: number, openEngagements: number): number {
   return Math.max(0, capacity - openEngagements);
-}
-
-/** An engagement is open when it has no end date or ends today or later (dates as YYYY-MM-DD). */
-export function isOpenEngagement(end: string | null, today: string): boolean {
-  return end === null || end >= today;
 }

@@ -98,7 +98,7 @@ export interface SupportEngagementRecord {
   end: string | null;
   focus: string | null;
   outcome: string | null;
-  /** No end date, or an end date today or later, and the school still open. */
+  /** No end date, or an end date after today (an end of today is closed: engagements/engagement.rules.ts), and the school still open. */
   open: boolean;
 }
 

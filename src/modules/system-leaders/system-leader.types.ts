@@ -129,7 +129,7 @@ export class SupportEngagement {
 
   @Field(() => Boolean, {
     description:
-      "No end date, or an end date today or later, and the school supported still open. An engagement with a school that has since closed is never open (the school no longer exists), whatever its end date, and does not count against the leader's capacity.",
+      "No end date, or an end date after today (one that ends today is closed), and the school supported still open. An engagement with a school that has since closed is never open (the school no longer exists), whatever its end date, and does not count against the leader's capacity.",
   })
   open!: boolean;
 }
