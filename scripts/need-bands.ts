@@ -1,29 +1,37 @@
 /**
- * npm run need-bands [-- --if-missing]
+ * npm run need-bands [-- --if-missing] [-- --report FILE]
  *
  * Computes every state-funded school's need band (src/modules/gaps/need-bands.ts) against the
  * families of the current FamilyRun and stores it on the school. With --if-missing it does
  * nothing when bands from the current family version and rule version are already stored, and
  * when there are no families yet it says so and exits 0, so start-up can run it every time.
+ * A computation that replaces stored bands prints its effect (bands before and after, the schools
+ * that moved most and why); --report writes that as Markdown.
  */
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { commandLineArguments, config } from "../src/config.js";
 import { connectionSettings } from "../src/db/connection.js";
 import { Database } from "../src/db/driver.js";
 import { UnavailableError } from "../src/errors/index.js";
 import { NeedBandRepository } from "../src/modules/gaps/need-band.repository.js";
-import { computeNeedBands } from "../src/modules/gaps/need-band.service.js";
+import { computeNeedBands, formatNeedBandEffect } from "../src/modules/gaps/need-band.service.js";
 
-const USAGE = `usage: npm run need-bands [-- --if-missing]
+const USAGE = `usage: npm run need-bands [-- --if-missing] [-- --report FILE]
   (no options)   compute every state-funded school's need band and store it
-  --if-missing   only when no school has a band from the current families and rule`;
+  --if-missing   only when no school has a band from the current families and rule
+  --report FILE  write the effect on the bands it replaced (Markdown)`;
 
 async function main(): Promise<number> {
-  let values: { "if-missing"?: boolean; help?: boolean };
+  let values: { "if-missing"?: boolean; report?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: commandLineArguments(),
-      options: { "if-missing": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        "if-missing": { type: "boolean" },
+        report: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -65,9 +73,13 @@ async function main(): Promise<number> {
             `${(outcome.durationMs / 1000).toFixed(1)}s:\n` +
             `  band 1 (most need) ${bands[1]}\n  band 2            ${bands[2]}\n` +
             `  band 3            ${bands[3]}\n  band 4 (least)    ${bands[4]}\n` +
-            `  ${outcome.withoutFamily} schools in no family were judged on Ofsted and ` +
-            "disadvantage alone.",
+            `  ${outcome.withoutFamily} schools in no family were compared with England only.`,
         );
+        if (outcome.effect) {
+          const report = formatNeedBandEffect(outcome.effect, outcome.ruleVersion);
+          console.log(`\nAgainst the bands replaced:\n${report}`);
+          if (values.report) writeFileSync(values.report, report);
+        }
         return 0;
       }
     }

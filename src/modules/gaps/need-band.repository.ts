@@ -13,12 +13,11 @@ import {
 import { PHASES } from "../schools/school.model.js";
 import { SPECIALISMS, type Specialism } from "../system-leaders/system-leader.model.js";
 import {
+  KS4_RULE,
   NEED_BANDS,
-  NEED_MEASURES,
   type NeedAssessment,
   type NeedBand,
   type NeedInput,
-  type NeedMeasure,
 } from "./need-bands.js";
 
 /** A school's stored need, as `npm run need-bands` wrote it. */
@@ -32,10 +31,6 @@ export interface SchoolNeedRecord {
   computedAt: string | null;
 }
 
-function medianProperty(measure: NeedMeasure): string {
-  return `median${measure.charAt(0).toUpperCase()}${measure.slice(1)}`;
-}
-
 function strings(value: unknown): string[] {
   return asList(value).flatMap((item) => {
     const text = asString(item);
@@ -43,25 +38,70 @@ function strings(value: unknown): string[] {
   });
 }
 
+/** An inspection's grade: overall effectiveness, else its lowest key judgement. */
+function inspectionGrade(i: Record<string, unknown>): number | null {
+  const overall = asInt(i["overall"]);
+  if (overall !== null) return overall;
+  const judgements = [
+    "qualityOfEducation",
+    "behaviourAndAttitudes",
+    "personalDevelopment",
+    "leadershipAndManagement",
+    "earlyYears",
+    "sixthForm",
+  ].flatMap((key) => {
+    const grade = asInt(i[key]);
+    return grade === null ? [] : [grade];
+  });
+  return judgements.length === 0 ? null : Math.max(...judgements);
+}
+
 export function toNeedInput(schoolValue: unknown, familyValue: unknown): NeedInput {
   const s = asProperties(schoolValue) ?? {};
   const f = asProperties(familyValue);
-  const figures: { [M in NeedMeasure]?: number | null } = {};
-  const medians: { [M in NeedMeasure]?: number | null } = {};
-  for (const measure of NEED_MEASURES) {
-    figures[measure] = asNumber(s[measure]);
-    if (f) medians[measure] = asNumber(f[medianProperty(measure)]);
-  }
+  const years = strings(s["ks2RwmSeriesYears"]);
+  const values = asList(s["ks2RwmSeriesValues"]);
+  const cohorts = asList(s["ks2RwmSeriesCohorts"]);
+  const ks2 = years.flatMap((year, i) => {
+    const rwm = asNumber(values[i]);
+    return rwm === null ? [] : [{ year, rwm, cohort: asInt(cohorts[i]) }];
+  });
+  const ofstedDate = asDate(s["ofstedDate"]);
+  // The graded inspection before the latest: the newest one dated before it.
+  const previous = asList(s["graded"])
+    .map((value) => asProperties(value) ?? {})
+    .map((i) => ({ date: asDate(i["date"]), grade: inspectionGrade(i) }))
+    .find((i) => i.date !== null && ofstedDate !== null && i.date < ofstedDate);
+  const ungraded = asProperties(asList(s["ungraded"])[0]);
+  const ungradedDate = ungraded ? asDate(ungraded["date"]) : null;
+  const ks4Years = strings(s["ks4SeriesYears"]);
+  const olderIndex = ks4Years.indexOf("2018/19");
+  const hasKs4 = asString(s["ks4Year"]) === KS4_RULE.year;
   return {
     urn: requireInt(s["urn"], "School.urn"),
     phase: asMember(PHASES, s["phase"]),
     ofstedGrade: asInt(s["ofstedGrade"]),
     ofstedGradeBasis: asString(s["ofstedGradeBasis"]),
-    ofstedDate: asDate(s["ofstedDate"]),
+    ofstedDate,
+    previousGraded: previous?.date ? { date: previous.date, grade: previous.grade } : null,
+    latestUngraded:
+      ungraded && ungradedDate
+        ? { date: ungradedDate, outcome: asString(ungraded["outcome"]) }
+        : null,
     fsmPercent: asNumber(s["fsmPercent"]),
-    ks4Progress8Band: asString(s["ks4Progress8Band"]),
-    figures,
-    familyMedians: f ? medians : null,
+    ks2,
+    ks4: hasKs4
+      ? {
+          progress8: asNumber(s["ks4Progress8"]),
+          lower: asNumber(s["ks4Progress8Lower"]),
+          upper: asNumber(s["ks4Progress8Upper"]),
+          pupils: asInt(s["ks4Pupils"]),
+          attainment8: asNumber(s["ks4Attainment8"]),
+        }
+      : null,
+    olderProgress8: olderIndex < 0 ? null : asNumber(asList(s["ks4SeriesProgress8"])[olderIndex]),
+    familyId: f ? asString(f["id"]) : null,
+    familyAttainment8: f ? asNumber(f["medianKs4Attainment8"]) : null,
   };
 }
 
@@ -85,6 +125,16 @@ export function toSchoolNeed(value: unknown): SchoolNeedRecord | null {
   };
 }
 
+/** A band as stored before a new computation. */
+export interface StoredBand {
+  urn: number;
+  name: string | null;
+  band: NeedBand;
+  ruleVersion: number | null;
+  /** Its reasons in words. */
+  details: string[];
+}
+
 /** Bands per write transaction: the server caps the memory all transactions may hold at once. */
 export const NEED_BAND_BATCH_SIZE = 2_000;
 
@@ -104,6 +154,25 @@ export class NeedBandRepository {
       ruleVersion: cypherInt(ruleVersion),
     });
     return asInt(row?.["schools"]) ?? 0;
+  }
+
+  // findStoredNeedBands
+  async findStoredBands(): Promise<StoredBand[]> {
+    const rows = await this.db.read("gaps/findStoredNeedBands");
+    return rows.flatMap((row) => {
+      const band = NEED_BANDS.find((b) => b === asInt(row["band"]));
+      return band === undefined
+        ? []
+        : [
+            {
+              urn: requireInt(row["urn"], "urn"),
+              name: asString(row["name"]),
+              band,
+              ruleVersion: asInt(row["ruleVersion"]),
+              details: strings(row["details"]),
+            },
+          ];
+    });
   }
 
   // findNeedBandInputs

@@ -5,60 +5,67 @@
  * NEED_RULE_VERSION it used. Change the rule, and bump NEED_RULE_VERSION.
  *
  * In the spirit of Dudley's banding ("support in inverse proportion to success"), three kinds of
- * evidence add up to points, and the points give the band.
+ * evidence add up to points, and the points give the band. Every reason names the figures and the
+ * years behind it.
  *
- * ## 1. Ofsted
+ * ## 1. Ofsted: the newest evidence, and how old it is
  *
- * | judgement                     | points |
- * |-------------------------------|--------|
- * | 4 Inadequate                  | 4      |
- * | 3 Requires improvement        | 2      |
- * | 1 Outstanding, 2 Good, none   | 0      |
+ * | evidence                                                              | points |
+ * |-----------------------------------------------------------------------|--------|
+ * | latest graded inspection Inadequate (or any key judgement inadequate) | 4      |
+ * | latest graded inspection Requires improvement                         | 2      |
+ * | stuck: also below good at the previous graded inspection              | +1     |
+ * | an ungraded inspection since the latest graded one raised concerns    | +1     |
  *
- * The judgement is the latest graded inspection's: its overall effectiveness or, for inspections
- * since September 2024 (no overall grade), the lowest key judgement, and the reason says which.
- * It also gives the inspection date, and calls a judgement more than OLD_JUDGEMENT_YEARS old
- * "an old judgement": the points stand, but a reader should weigh them against recent results.
+ * The latest graded judgement is its overall effectiveness or, for inspections since September
+ * 2024 (no overall grade), the lowest key judgement, and the reason says which. It gives the
+ * inspection date and calls a judgement more than OLD_JUDGEMENT_YEARS old "an old judgement": the
+ * points stand, but results decide more when they are newer. An ungraded inspection since then
+ * that found the school improved is said (no points).
  *
- * ## 2. Outcomes against the school's family
+ * ## 2. Results over the recent years, against context-similar schools
  *
- * A school is compared with the median of its family of similar schools (the current FamilyRun,
- * `Family.median<Feature>`), so a school with a hard intake is not marked down for its intake.
- * For each outcome its phase sits (table below), the shortfall is how far the school is below its
- * family median. The thresholds are about half and one standard deviation of the school-level
- * figure across England:
+ * Families are formed on context (intake) only, so comparing a school's results with its family's
+ * is comparing it with schools that have pupils like its own.
  *
- * | outcome               | phases                 | below   | well below |
- * |-----------------------|------------------------|---------|------------|
- * | KS2 reading progress  | primary, all-through   | 1.25    | 2.5        |
- * | KS2 writing progress  | primary, all-through   | 1.25    | 2.5        |
- * | KS2 maths progress    | primary, all-through   | 1.25    | 2.5        |
- * | KS2 RWM expected (%)  | primary, all-through   | 8 pts   | 16 pts     |
- * | KS4 Progress 8        | secondary, all-through | 0.25    | 0.5        |
- * | KS4 Attainment 8      | secondary, all-through | 4.5     | 9          |
+ * **KS2** (primary, all-through): the % of pupils reaching the expected standard in reading,
+ * writing and maths (RWM) in each recent year with results (2022/23 to 2024/25). Each year is
+ * compared with the median of the school's family that year and with England that year (all
+ * pupils). Years are pooled weighted by cohort, so a 9-pupil year counts for 9 pupils: it neither
+ * hides a pattern (it still counts) nor dominates one. The pooled shortfall is then shrunk by
+ * `pupils / (pupils + KS2_RULE.credibilityPupils)`, so the results of a few pupils need to be
+ * further below to count.
  *
- * An outcome counts only when the school is also below the median of its phase in England for
- * that outcome: families are formed partly on outcomes, so a family of very strong schools would
- * otherwise mark down a member that does better than most schools in England, and support is
- * too scarce to send where results are already above the middle.
+ * | pattern (at least two years with results)                                      | points |
+ * |--------------------------------------------------------------------------------|--------|
+ * | persistently well below similar schools (shrunk shortfall ≥ wellBelow points)  | 3      |
+ * | persistently below similar schools (shrunk shortfall ≥ below points)           | 2      |
+ * | persistently low: the latest two years under England's, pooled and shrunk by    | 2      |
+ * | lowAgainstEngland points or more, whatever similar schools do                  |        |
+ * | one low latest year only (≥ oneYear points under the family, cohort ≥ 10)      | 1      |
  *
- * The published KS4 Progress 8 band of 2023/24 (newer than the 2018/19 scores, but national
- * rather than family-relative) counts as one more outcome: "Well below average" as well below,
- * "Below average" as below.
+ * Against the family, "persistently" means the pooled figure, at least two years and the latest
+ * year are below (a school whose latest results are above England's is not persistently low);
+ * a family's median for a year needs MIN_FAMILY_SCHOOLS schools with results. A shortfall
+ * against the family counts only when the school's pooled RWM is also below England's: support is
+ * too scarce to send where results are above the middle. Persistently low results give band 2 on
+ * their own, whatever the last Ofsted grade, and band 1 with a weak judgement. One low year is a
+ * signal to watch (band 3), not a pattern: St Patrick's, Sheffield, whose results fell in one
+ * year, is watched, not given a leader. KS2 progress scores (2018/19) are no longer evidence.
  *
- * Outcome points: 2 when any outcome is well below, else 1 when any is below; plus 1 when two or
- * more outcomes are at least below (a pattern, not one weak subject). At most 3.
+ * **KS4** (secondary, all-through): Progress 8 2023/24 with its 95 % confidence interval (the
+ * one recent KS4 year). Well below: P8 at most -0.5 and the interval entirely below 0 (2 points);
+ * below: the interval entirely below 0 (1 point). 2018/19 is shown as older evidence, no points.
+ * Attainment 8 at least KS4_RULE.attainment8WellBelow under the family median (families of
+ * secondaries include the cohort's KS2 prior attainment) and under England's median adds 1.
  *
- * Special schools, alternative provision, nurseries and 16-plus schools have no outcome measures
- * that compare fairly (tiny or selected cohorts, no tests): Ofsted and disadvantage decide.
- * A school in no family of the current run is judged on Ofsted and disadvantage alone, with
- * reason NO_FAMILY.
+ * Outcome points are at most 3. Special schools, alternative provision, nurseries and 16-plus
+ * schools have no results that compare fairly: Ofsted and disadvantage decide. A school in no
+ * family is compared with England only (reason NO_FAMILY).
  *
  * ## 3. Disadvantage
  *
- * 1 point when the school's FSM % is in the top quarter of its phase in England (at or above the
- * phase's upper quartile among the schools banded). Families already group schools by FSM, so
- * disadvantage is counted against all of England rather than the family.
+ * 1 point when the school's FSM % is in the top quarter of its phase in England.
  *
  * ## Band
  *
@@ -69,18 +76,9 @@
  * | 1      | 3                 |
  * | 0      | 4 (least need)    |
  *
- * So an inadequate school is always band 1; "requires improvement" alone is band 2, and band 1
- * when its outcomes are also well below its family's; weak outcomes alone give band 2 (well below,
- * or below on two measures) or 3; disadvantage alone gives band 3. Bands 1 and 2 are what the gap
- * detector and the assignment count as need.
- *
- * ## Areas
- *
- * Each reason names the specialisms that address it (see REASON_AREAS); a school's `needAreas`
- * lists them with the weakest area first: the outcome with the largest shortfall relative to its
- * well-below threshold, then Ofsted, then disadvantage. Special schools and alternative provision
- * in need add SEND. `schoolsToSupport` and the assignment prefer a leader whose specialism
- * matches.
+ * Bands 1 and 2 are what the gap detector and the assignment count as need. Areas of support:
+ * the weakest outcome's subject first, then leadership for Ofsted reasons, then disadvantage.
+ * Special schools and alternative provision in need add SEND.
  */
 import type { Phase } from "../schools/school.model.js";
 import type { Specialism } from "../system-leaders/system-leader.model.js";
@@ -97,108 +95,54 @@ export type NeedBand = (typeof NEED_BANDS)[number];
 /** Bands the gap detector and the assignment count as need. */
 export const NEED_BANDS_IN_NEED: readonly NeedBand[] = [1, 2];
 
-export const NEED_MEASURES = [
-  "ks2ReadingProgress",
-  "ks2WritingProgress",
-  "ks2MathsProgress",
-  "ks2RwmExpected",
-  "ks4Progress8",
-  "ks4Attainment8",
-] as const;
-export type NeedMeasure = (typeof NEED_MEASURES)[number];
-
-interface MeasureRule {
-  label: string;
-  /** Shortfall against the family median at which the outcome is below / well below. */
-  below: number;
-  wellBelow: number;
-  code: string;
-  areas: readonly Specialism[];
-  /** Digits shown in reasons. */
-  digits: number;
-}
-
-export const MEASURE_RULES: { readonly [M in NeedMeasure]: MeasureRule } = {
-  ks2ReadingProgress: {
-    label: "KS2 reading progress",
-    below: 1.25,
-    wellBelow: 2.5,
-    code: "KS2_READING_PROGRESS",
-    areas: ["ENGLISH"],
-    digits: 1,
-  },
-  ks2WritingProgress: {
-    label: "KS2 writing progress",
-    below: 1.25,
-    wellBelow: 2.5,
-    code: "KS2_WRITING_PROGRESS",
-    areas: ["ENGLISH"],
-    digits: 1,
-  },
-  ks2MathsProgress: {
-    label: "KS2 maths progress",
-    below: 1.25,
-    wellBelow: 2.5,
-    code: "KS2_MATHS_PROGRESS",
-    areas: ["MATHEMATICS"],
-    digits: 1,
-  },
-  ks2RwmExpected: {
-    label: "KS2 % reaching the expected standard in reading, writing and maths",
-    below: 8,
-    wellBelow: 16,
-    code: "KS2_RWM_EXPECTED",
-    areas: ["ENGLISH", "MATHEMATICS"],
-    digits: 0,
-  },
-  ks4Progress8: {
-    label: "KS4 Progress 8",
-    below: 0.25,
-    wellBelow: 0.5,
-    code: "KS4_PROGRESS8",
-    areas: ["CURRICULUM", "ENGLISH", "MATHEMATICS"],
-    digits: 2,
-  },
-  ks4Attainment8: {
-    label: "KS4 Attainment 8",
-    below: 4.5,
-    wellBelow: 9,
-    code: "KS4_ATTAINMENT8",
-    areas: ["CURRICULUM", "ENGLISH", "MATHEMATICS"],
-    digits: 1,
-  },
-};
-
-const KS2: readonly NeedMeasure[] = [
-  "ks2ReadingProgress",
-  "ks2WritingProgress",
-  "ks2MathsProgress",
-  "ks2RwmExpected",
-];
-const KS4: readonly NeedMeasure[] = ["ks4Progress8", "ks4Attainment8"];
-
-/** The outcomes compared with the family, per phase (see the file comment for why). */
-export const PHASE_MEASURES: { readonly [P in Phase]: readonly NeedMeasure[] } = {
-  PRIMARY: KS2,
-  SECONDARY: KS4,
-  ALL_THROUGH: [...KS2, ...KS4],
-  SPECIAL: [],
-  ALTERNATIVE_PROVISION: [],
-  NURSERY: [],
-  SIXTEEN_PLUS: [],
-  NOT_APPLICABLE: [],
-};
-
-/** Phases that sit KS4 and so have a Progress 8 band. */
-const PROGRESS8_BAND_PHASES: readonly Phase[] = ["SECONDARY", "ALL_THROUGH"];
-
 export const OFSTED_POINTS: Readonly<Record<number, number>> = { 4: 4, 3: 2 };
-export const OUTCOME_POINTS = { wellBelow: 2, below: 1, pattern: 1, max: 3 } as const;
+export const STUCK_POINTS = 1;
+export const UNGRADED_CONCERN_POINTS = 1;
+/** Ungraded inspection outcomes that raise concerns, and those that find improvement. */
+const UNGRADED_CONCERN = /concern|not as strong|declin/i;
+const UNGRADED_IMPROVED = /improv/i;
+
+/** The KS2 years that count as recent. */
+export const RECENT_KS2_YEARS: readonly string[] = ["2022/23", "2023/24", "2024/25"];
+
+export const KS2_RULE = {
+  /** Years with results needed for a pattern. */
+  minYears: 2,
+  /** Pupils at which the pooled shortfall counts half: shrinks the results of a few pupils. */
+  credibilityPupils: 15,
+  /** Shrunk shortfall against the family median, percentage points. */
+  below: 7,
+  wellBelow: 14,
+  /** Pooled RWM this far under England's, percentage points: persistently low whatever the family. */
+  lowAgainstEngland: 18,
+  /** One latest year this far under the family median, with at least oneYearCohort pupils. */
+  oneYear: 20,
+  oneYearCohort: 10,
+  points: { wellBelow: 3, below: 2, low: 2, oneYear: 1 },
+} as const;
+
+export const KS4_RULE = {
+  year: "2023/24",
+  /** Progress 8 at or under this, with the interval entirely below 0, is well below. */
+  progress8WellBelow: -0.5,
+  attainment8WellBelow: 9,
+  points: { wellBelow: 2, below: 1, attainment8: 1 },
+} as const;
+
+/** Schools with results a family needs in a year for its median to be a reference. */
+export const MIN_FAMILY_SCHOOLS = 5;
+
+export const OUTCOME_POINTS_MAX = 3;
 export const DISADVANTAGE_POINTS = 1;
 /** The FSM % quantile of the phase from which a school counts as disadvantaged. */
 export const DISADVANTAGE_QUANTILE = 0.75;
 
-/** The band for a number of points; see the table in the file comment. */
+const KS2_PHASES: readonly Phase[] = ["PRIMARY", "ALL_THROUGH"];
+const KS4_PHASES: readonly Phase[] = ["SECONDARY", "ALL_THROUGH"];
+const PHASES_NEEDING_SEND: readonly Phase[] = ["SPECIAL", "ALTERNATIVE_PROVISION"];
+const KS2_AREAS: readonly Specialism[] = ["ENGLISH", "MATHEMATICS"];
+const KS4_AREAS: readonly Specialism[] = ["CURRICULUM", "ENGLISH", "MATHEMATICS"];
+
 export function bandForPoints(points: number): NeedBand {
   if (points >= 4) return 1;
   if (points >= 2) return 2;
@@ -206,28 +150,58 @@ export function bandForPoints(points: number): NeedBand {
   return 4;
 }
 
+/** One year of KS2 results. */
+export interface Ks2Year {
+  year: string;
+  /** % reaching the expected standard in RWM. */
+  rwm: number;
+  /** Eligible pupils; null when not published. */
+  cohort: number | null;
+}
+
+/** A graded inspection: its date and its grade (overall, else the lowest key judgement). */
+export interface GradedInspection {
+  date: string;
+  grade: number | null;
+}
+
 /** What the rule reads about one school. */
 export interface NeedInput {
   urn: number;
   phase: Phase | null;
-  /** 1 outstanding .. 4 inadequate. */
+  /** The latest graded judgement, 1 outstanding .. 4 inadequate. */
   ofstedGrade: number | null;
   /** OVERALL_EFFECTIVENESS, or LOWEST_KEY_JUDGEMENT for inspections since September 2024. */
   ofstedGradeBasis: string | null;
-  /** The inspection's date, yyyy-mm-dd. */
+  /** The latest graded inspection's date, yyyy-mm-dd. */
   ofstedDate: string | null;
+  /** The graded inspection before the latest, when held. */
+  previousGraded: GradedInspection | null;
+  /** The latest ungraded inspection, when held. */
+  latestUngraded: { date: string; outcome: string | null } | null;
   fsmPercent: number | null;
-  /** The 2023/24 published band, e.g. "Well below average". */
-  ks4Progress8Band: string | null;
-  figures: { readonly [M in NeedMeasure]?: number | null };
-  /** Medians of the school's family; null when the school is in no family of the current run. */
-  familyMedians: { readonly [M in NeedMeasure]?: number | null } | null;
+  /** KS2 results by year, any order. */
+  ks2: readonly Ks2Year[];
+  /** KS4 2023/24. */
+  ks4: {
+    progress8: number | null;
+    lower: number | null;
+    upper: number | null;
+    pupils: number | null;
+    attainment8: number | null;
+  } | null;
+  /** Progress 8 of 2018/19, older evidence. */
+  olderProgress8: number | null;
+  /** The family of the current run; null when the school is in none. */
+  familyId: string | null;
+  /** The family's Attainment 8 median. */
+  familyAttainment8: number | null;
 }
 
 export interface NeedReason {
-  /** Stable code, e.g. OFSTED_REQUIRES_IMPROVEMENT, KS2_MATHS_PROGRESS_WELL_BELOW_FAMILY. */
+  /** Stable code, e.g. OFSTED_REQUIRES_IMPROVEMENT, KS2_RWM_PERSISTENTLY_BELOW_FAMILY. */
   code: string;
-  /** Human-readable, with the figures behind it. */
+  /** Human-readable, with the figures and years behind it. */
   detail: string;
   points: number;
   areas: readonly Specialism[];
@@ -242,12 +216,16 @@ export interface NeedAssessment {
   areas: Specialism[];
 }
 
-/** Per-phase figures the rule derives from all schools before judging any one. */
+/** Figures the rule derives from all schools before judging any one. */
 export interface NeedContext {
   /** FSM % at or above which a school of the phase counts as disadvantaged. */
   disadvantageThreshold: ReadonlyMap<Phase, number>;
-  /** Median of each outcome among the phase's schools in England. */
-  nationalMedian: ReadonlyMap<Phase, { readonly [M in NeedMeasure]?: number }>;
+  /** KS2 RWM % of all pupils in England's banded schools, per year. */
+  englandKs2: ReadonlyMap<string, number>;
+  /** Median KS2 RWM % of each family's schools, per year. */
+  familyKs2: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Median Attainment 8 of England's schools sitting KS4. */
+  englandAttainment8: number | null;
   /** The day the bands are worked out (yyyy-mm-dd), against which a judgement's age is told. */
   asOf: string;
 }
@@ -267,9 +245,13 @@ export function wholeYears(from: string, to: string): number {
   return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
 }
 
+const gradeWord = (grade: number) =>
+  ({ 1: "Outstanding", 2: "Good", 3: "Requires improvement", 4: "Inadequate" })[grade] ??
+  `grade ${grade}`;
+
 /** The Ofsted reason in words: which judgement, from when, and whether it is old. */
 function ofstedDetail(input: NeedInput, asOf: string): string {
-  const grade = input.ofstedGrade === 4 ? "Inadequate" : "Requires improvement";
+  const grade = gradeWord(input.ofstedGrade ?? 0);
   const judged =
     input.ofstedGradeBasis === "LOWEST_KEY_JUDGEMENT"
       ? `Ofsted: ${grade} in at least one key judgement (grade ${input.ofstedGrade}; ` +
@@ -290,31 +272,52 @@ function quantile(sorted: readonly number[], p: number): number {
   return low + (high - low) * (position - lower);
 }
 
-/**
- * The disadvantage threshold and outcome medians of each phase, from the schools being banded.
- */
+const median = (values: number[]): number | null =>
+  values.length === 0
+    ? null
+    : quantile(
+        [...values].sort((a, b) => a - b),
+        0.5,
+      );
+
+/** The recent KS2 years a school has results for, oldest first. */
+function recentKs2(input: NeedInput): Ks2Year[] {
+  return input.ks2
+    .filter((y) => RECENT_KS2_YEARS.includes(y.year))
+    .sort((a, b) => a.year.localeCompare(b.year));
+}
+
+/** The thresholds and references of the rule, from the schools being banded. */
 export function needContext(
   inputs: readonly NeedInput[],
   asOf: string = new Date().toISOString().slice(0, 10),
 ): NeedContext {
   const fsm = new Map<Phase, number[]>();
-  const outcomes = new Map<Phase, Map<NeedMeasure, number[]>>();
-  const push = <K>(map: Map<K, number[]>, key: K, value: number) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
+  const england = new Map<string, { pupils: number; reaching: number }>();
+  const family = new Map<string, Map<string, number[]>>();
+  const attainment8: number[] = [];
   for (const input of inputs) {
     if (input.phase === null) continue;
-    if (input.fsmPercent !== null) push(fsm, input.phase, input.fsmPercent);
-    let phaseOutcomes = outcomes.get(input.phase);
-    if (!phaseOutcomes) {
-      phaseOutcomes = new Map();
-      outcomes.set(input.phase, phaseOutcomes);
+    if (input.fsmPercent !== null) {
+      fsm.set(input.phase, [...(fsm.get(input.phase) ?? []), input.fsmPercent]);
     }
-    for (const measure of PHASE_MEASURES[input.phase]) {
-      const value = input.figures[measure];
-      if (value !== null && value !== undefined) push(phaseOutcomes, measure, value);
+    if (KS2_PHASES.includes(input.phase)) {
+      for (const year of recentKs2(input)) {
+        if (year.cohort !== null && year.cohort > 0) {
+          const total = england.get(year.year) ?? { pupils: 0, reaching: 0 };
+          total.pupils += year.cohort;
+          total.reaching += (year.rwm / 100) * year.cohort;
+          england.set(year.year, total);
+        }
+        if (input.familyId !== null) {
+          const byYear = family.get(input.familyId) ?? new Map<string, number[]>();
+          byYear.set(year.year, [...(byYear.get(year.year) ?? []), year.rwm]);
+          family.set(input.familyId, byYear);
+        }
+      }
+    }
+    if (KS4_PHASES.includes(input.phase) && input.ks4?.attainment8 != null) {
+      attainment8.push(input.ks4.attainment8);
     }
   }
   const disadvantageThreshold = new Map<Phase, number>();
@@ -322,16 +325,26 @@ export function needContext(
     values.sort((a, b) => a - b);
     disadvantageThreshold.set(phase, quantile(values, DISADVANTAGE_QUANTILE));
   }
-  const nationalMedian = new Map<Phase, { [M in NeedMeasure]?: number }>();
-  for (const [phase, byMeasure] of outcomes) {
-    const medians: { [M in NeedMeasure]?: number } = {};
-    for (const [measure, values] of byMeasure) {
-      values.sort((a, b) => a - b);
-      medians[measure] = quantile(values, 0.5);
-    }
-    nationalMedian.set(phase, medians);
-  }
-  return { disadvantageThreshold, nationalMedian, asOf };
+  const englandKs2 = new Map(
+    [...england].map(([year, total]) => [year, (100 * total.reaching) / total.pupils]),
+  );
+  const familyKs2 = new Map(
+    [...family].map(([id, byYear]) => [
+      id,
+      new Map(
+        [...byYear]
+          .filter(([, values]) => values.length >= MIN_FAMILY_SCHOOLS)
+          .map(([year, values]) => [year, median(values) as number]),
+      ),
+    ]),
+  );
+  return {
+    disadvantageThreshold,
+    englandKs2,
+    familyKs2,
+    englandAttainment8: median(attainment8),
+    asOf,
+  };
 }
 
 function signed(value: number, digits: number): string {
@@ -339,65 +352,253 @@ function signed(value: number, digits: number): string {
   return value > 0 ? `+${text}` : text;
 }
 
-interface Shortfall {
+const percent = (value: number) => `${Math.round(value)} %`;
+const listed = (items: string[]) =>
+  items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+
+interface Outcome {
   reason: NeedReason;
-  /** Shortfall over the well-below threshold: how weak, comparably across measures. */
+  /** How weak, comparably across key stages, for ordering the areas of support. */
   severity: number;
-  level: "below" | "wellBelow";
 }
 
-function familyShortfalls(input: NeedInput, phase: Phase, context: NeedContext): Shortfall[] {
-  const medians = input.familyMedians;
-  if (medians === null) return [];
-  const national = context.nationalMedian.get(phase) ?? {};
-  const found: Shortfall[] = [];
-  for (const measure of PHASE_MEASURES[phase]) {
-    const value = input.figures[measure];
-    const median = medians[measure];
-    if (value === null || value === undefined || median === null || median === undefined) continue;
-    const englandMedian = national[measure];
-    if (englandMedian !== undefined && value >= englandMedian) continue;
-    const rule = MEASURE_RULES[measure];
-    const shortfall = median - value;
-    if (shortfall < rule.below) continue;
-    const level = shortfall >= rule.wellBelow ? "wellBelow" : "below";
+interface Ks2Row extends Ks2Year {
+  pupils: number;
+  england: number | null;
+  family: number | null;
+}
+
+/** The cohort-weighted mean of a figure over some years; a year without a cohort weighs 1. */
+function weightedOver(rows: readonly Ks2Row[], pick: (row: Ks2Row) => number | null) {
+  let pupils = 0;
+  let sum = 0;
+  for (const row of rows) {
+    const value = pick(row);
+    if (value === null) continue;
+    const weight = row.pupils > 0 ? row.pupils : 1;
+    pupils += weight;
+    sum += weight * value;
+  }
+  return pupils === 0 ? null : sum / pupils;
+}
+
+/** The KS2 evidence of one school; see the file comment. */
+function ks2Outcome(input: NeedInput, context: NeedContext): Outcome | null {
+  const years = recentKs2(input);
+  if (years.length === 0) return null;
+  const family = input.familyId === null ? null : context.familyKs2.get(input.familyId);
+  const rows: Ks2Row[] = years.map((y) => ({
+    ...y,
+    pupils: y.cohort ?? 0,
+    england: context.englandKs2.get(y.year) ?? null,
+    family: family?.get(y.year) ?? null,
+  }));
+  const weighted = (pick: (row: Ks2Row) => number | null) => weightedOver(rows, pick);
+  const pupils = rows.reduce((total, row) => total + row.pupils, 0);
+  const shrink = pupils / (pupils + KS2_RULE.credibilityPupils);
+  const underEngland = weighted((row) => (row.england === null ? null : row.england - row.rwm));
+  const underFamily = weighted((row) => (row.family === null ? null : row.family - row.rwm));
+  const yearsUnderFamily = rows.filter((row) => row.family !== null && row.rwm < row.family);
+  // Still so now: the latest year is under similar schools and England.
+  const last = rows[rows.length - 1] as Ks2Row;
+  const stillUnder =
+    last.family !== null &&
+    last.england !== null &&
+    last.rwm < last.family &&
+    last.rwm < last.england;
+  const pattern = rows.length >= KS2_RULE.minYears;
+
+  let code: string | null = null;
+  let points = 0;
+  let severity = 0;
+  if (
+    pattern &&
+    underFamily !== null &&
+    underEngland !== null &&
+    underEngland > 0 &&
+    stillUnder &&
+    yearsUnderFamily.length >= KS2_RULE.minYears
+  ) {
+    const shrunk = underFamily * shrink;
+    if (shrunk >= KS2_RULE.wellBelow) {
+      [code, points] = ["KS2_RWM_PERSISTENTLY_WELL_BELOW_FAMILY", KS2_RULE.points.wellBelow];
+    } else if (shrunk >= KS2_RULE.below) {
+      [code, points] = ["KS2_RWM_PERSISTENTLY_BELOW_FAMILY", KS2_RULE.points.below];
+    }
+    severity = shrunk / KS2_RULE.wellBelow;
+  }
+  // Persistently low in England's terms: the latest two years, both under England's.
+  const lastTwo = rows.slice(-KS2_RULE.minYears);
+  const lastTwoPupils = lastTwo.reduce((total, row) => total + row.pupils, 0);
+  const lastTwoUnder = lastTwo.every((row) => row.england !== null && row.rwm < row.england)
+    ? weightedOver(lastTwo, (row) => (row.england as number) - row.rwm)
+    : null;
+  const lastTwoShrunk =
+    lastTwoUnder === null
+      ? null
+      : (lastTwoUnder * lastTwoPupils) / (lastTwoPupils + KS2_RULE.credibilityPupils);
+  if (
+    code === null &&
+    pattern &&
+    lastTwoShrunk !== null &&
+    lastTwoShrunk >= KS2_RULE.lowAgainstEngland
+  ) {
+    [code, points] = ["KS2_RWM_PERSISTENTLY_LOW", KS2_RULE.points.low];
+    severity = lastTwoShrunk / KS2_RULE.wellBelow;
+  }
+  const latest = rows[rows.length - 1];
+  if (
+    code === null &&
+    latest !== undefined &&
+    latest.family !== null &&
+    latest.england !== null &&
+    latest.rwm < latest.england &&
+    latest.family - latest.rwm >= KS2_RULE.oneYear &&
+    latest.pupils >= KS2_RULE.oneYearCohort
+  ) {
+    [code, points] = ["KS2_RWM_LOW_LATEST_YEAR", KS2_RULE.points.oneYear];
+    severity = (latest.family - latest.rwm) / (2 * KS2_RULE.wellBelow);
+  }
+  if (code === null) return null;
+
+  const cohorts = rows.map((row) => row.cohort).filter((n): n is number => n !== null);
+  const cohortText =
+    cohorts.length === 0
+      ? "cohorts not published"
+      : Math.min(...cohorts) === Math.max(...cohorts)
+        ? `${cohorts[0]} pupils a year`
+        : `${Math.min(...cohorts)}-${Math.max(...cohorts)} pupils a year`;
+  const what =
+    code === "KS2_RWM_LOW_LATEST_YEAR"
+      ? "one low year, not yet a pattern: watch"
+      : code === "KS2_RWM_PERSISTENTLY_LOW"
+        ? "persistently low"
+        : code === "KS2_RWM_PERSISTENTLY_WELL_BELOW_FAMILY"
+          ? "persistently well below similar schools"
+          : "persistently below similar schools";
+  const references = [
+    rows.every((row) => row.england !== null)
+      ? `England ${listed(rows.map((row) => percent(row.england as number)))}`
+      : null,
+    rows.some((row) => row.family !== null)
+      ? `similar schools (family median) ${listed(rows.map((row) => (row.family === null ? "n/a" : percent(row.family))))}`
+      : null,
+  ].filter((text): text is string => text !== null);
+  return {
+    severity,
+    reason: {
+      code,
+      detail:
+        `KS2 reading, writing and maths at the expected standard: ` +
+        `${listed(rows.map((row) => `${percent(row.rwm)} in ${row.year}`))} (${cohortText}), ` +
+        `against ${references.join(" and ")}: ${what}`,
+      points,
+      areas: KS2_AREAS,
+    },
+  };
+}
+
+/** The KS4 evidence of one school; see the file comment. */
+function ks4Outcomes(input: NeedInput, context: NeedContext): Outcome[] {
+  const ks4 = input.ks4;
+  if (ks4 === null) return [];
+  const found: Outcome[] = [];
+  const { progress8: p8, lower, upper } = ks4;
+  if (p8 !== null && upper !== null && upper < 0) {
+    const wellBelow = p8 <= KS4_RULE.progress8WellBelow;
+    const older =
+      input.olderProgress8 === null
+        ? ""
+        : ` (older evidence: ${signed(input.olderProgress8, 2)} in 2018/19)`;
     found.push({
-      level,
-      severity: shortfall / rule.wellBelow,
+      severity: wellBelow ? 1 : 0.5,
       reason: {
-        code: `${rule.code}_${level === "wellBelow" ? "WELL_BELOW" : "BELOW"}_FAMILY`,
+        code: wellBelow ? "KS4_PROGRESS8_WELL_BELOW" : "KS4_PROGRESS8_BELOW",
         detail:
-          `${rule.label} ${signed(value, rule.digits)} against a family median of ` +
-          `${signed(median, rule.digits)}: ${level === "wellBelow" ? "well below" : "below"} ` +
-          `similar schools`,
-        points: 0,
-        areas: rule.areas,
+          `KS4 Progress 8 ${signed(p8, 2)} in ${KS4_RULE.year}` +
+          (lower === null ? "" : `, 95 % interval ${signed(lower, 2)} to ${signed(upper, 2)}`) +
+          (ks4.pupils === null ? "" : `, ${ks4.pupils} pupils`) +
+          `: ${wellBelow ? "well below" : "below"} average${older}`,
+        points: wellBelow ? KS4_RULE.points.wellBelow : KS4_RULE.points.below,
+        areas: KS4_AREAS,
+      },
+    });
+  }
+  const a8 = ks4.attainment8;
+  const familyA8 = input.familyAttainment8;
+  if (
+    a8 !== null &&
+    familyA8 !== null &&
+    context.englandAttainment8 !== null &&
+    a8 < context.englandAttainment8 &&
+    familyA8 - a8 >= KS4_RULE.attainment8WellBelow
+  ) {
+    found.push({
+      severity: (familyA8 - a8) / KS4_RULE.attainment8WellBelow,
+      reason: {
+        code: "KS4_ATTAINMENT8_WELL_BELOW_FAMILY",
+        detail:
+          `KS4 Attainment 8 ${a8.toFixed(1)} in ${KS4_RULE.year} against ${familyA8.toFixed(1)} ` +
+          `among similar schools (family median, prior attainment included): well below`,
+        points: KS4_RULE.points.attainment8,
+        areas: KS4_AREAS,
       },
     });
   }
   return found;
 }
 
-function progress8BandShortfall(input: NeedInput, phase: Phase): Shortfall | null {
-  if (!PROGRESS8_BAND_PHASES.includes(phase) || input.ks4Progress8Band === null) return null;
-  const band = input.ks4Progress8Band.trim().toLowerCase();
-  const level =
-    band === "well below average" ? "wellBelow" : band === "below average" ? "below" : null;
-  if (level === null) return null;
-  return {
-    level,
-    // Ranks with a family shortfall at the threshold of the same level.
-    severity: level === "wellBelow" ? 1 : 0.5,
-    reason: {
-      code: `KS4_PROGRESS8_BAND_${level === "wellBelow" ? "WELL_BELOW" : "BELOW"}`,
-      detail: `KS4 Progress 8 band 2023/24: ${input.ks4Progress8Band}`,
-      points: 0,
-      areas: MEASURE_RULES.ks4Progress8.areas,
-    },
-  };
+/** The Ofsted evidence of one school; see the file comment. */
+function ofstedReasons(input: NeedInput, asOf: string): NeedReason[] {
+  const points = input.ofstedGrade === null ? 0 : (OFSTED_POINTS[input.ofstedGrade] ?? 0);
+  const inadequate = input.ofstedGrade === 4;
+  const areas: readonly Specialism[] = inadequate ? ["LEADERSHIP", "GOVERNANCE"] : ["LEADERSHIP"];
+  const reasons: NeedReason[] = [];
+  if (points > 0) {
+    reasons.push({
+      code: inadequate ? "OFSTED_INADEQUATE" : "OFSTED_REQUIRES_IMPROVEMENT",
+      detail: ofstedDetail(input, asOf),
+      points,
+      areas,
+    });
+  }
+  const previous = input.previousGraded;
+  if (points > 0 && previous !== null && previous.grade !== null && previous.grade >= 3) {
+    reasons.push({
+      code: "OFSTED_STUCK",
+      detail:
+        `Also ${gradeWord(previous.grade)} at the previous graded inspection ` +
+        `(${longDate(previous.date)}): below good twice running`,
+      points: STUCK_POINTS,
+      areas,
+    });
+  }
+  const ungraded = input.latestUngraded;
+  if (
+    ungraded !== null &&
+    ungraded.outcome !== null &&
+    (input.ofstedDate === null || ungraded.date > input.ofstedDate)
+  ) {
+    if (UNGRADED_CONCERN.test(ungraded.outcome)) {
+      reasons.push({
+        code: "OFSTED_UNGRADED_CONCERNS",
+        detail: `Ungraded inspection of ${longDate(ungraded.date)}: "${ungraded.outcome}"`,
+        points: UNGRADED_CONCERN_POINTS,
+        areas,
+      });
+    } else if (points > 0 && UNGRADED_IMPROVED.test(ungraded.outcome)) {
+      reasons.push({
+        code: "OFSTED_UNGRADED_IMPROVED",
+        detail: `Ungraded inspection of ${longDate(ungraded.date)}: "${ungraded.outcome}"`,
+        points: 0,
+        areas: [],
+      });
+    }
+  }
+  return reasons;
 }
-
-const PHASES_NEEDING_SEND: readonly Phase[] = ["SPECIAL", "ALTERNATIVE_PROVISION"];
 
 /** The band, points, reasons and areas of one school; see the file comment for the rule. */
 export function assessNeed(input: NeedInput, context: NeedContext): NeedAssessment {
@@ -405,56 +606,53 @@ export function assessNeed(input: NeedInput, context: NeedContext): NeedAssessme
   const areaOrder: { areas: readonly Specialism[]; severity: number }[] = [];
   let points = 0;
 
-  const ofstedPoints = input.ofstedGrade === null ? 0 : (OFSTED_POINTS[input.ofstedGrade] ?? 0);
-  if (ofstedPoints > 0) {
-    const inadequate = input.ofstedGrade === 4;
-    const areas: readonly Specialism[] = inadequate ? ["LEADERSHIP", "GOVERNANCE"] : ["LEADERSHIP"];
-    reasons.push({
-      code: inadequate ? "OFSTED_INADEQUATE" : "OFSTED_REQUIRES_IMPROVEMENT",
-      detail: ofstedDetail(input, context.asOf),
-      points: ofstedPoints,
-      areas,
-    });
+  for (const reason of ofstedReasons(input, context.asOf)) {
+    reasons.push(reason);
+    points += reason.points;
     // Behind any weak outcome, whose subject is the sharper focus for support.
-    areaOrder.push({ areas, severity: 0.25 });
-    points += ofstedPoints;
+    areaOrder.push({ areas: reason.areas, severity: 0.25 });
   }
 
-  if (input.phase !== null) {
-    const phase = input.phase;
-    if (input.familyMedians === null && PHASE_MEASURES[phase].length > 0) {
-      reasons.push({
-        code: "NO_FAMILY",
-        detail: "In no family of the current run: outcomes not compared with similar schools",
-        points: 0,
-        areas: [],
-      });
-    }
-    const shortfalls = familyShortfalls(input, phase, context);
-    const band = progress8BandShortfall(input, phase);
-    if (band) shortfalls.push(band);
-    shortfalls.sort((a, b) => b.severity - a.severity);
-    if (shortfalls.length > 0) {
-      const anyWellBelow = shortfalls.some((s) => s.level === "wellBelow");
-      let outcomePoints: number = anyWellBelow ? OUTCOME_POINTS.wellBelow : OUTCOME_POINTS.below;
-      if (shortfalls.length >= 2) outcomePoints += OUTCOME_POINTS.pattern;
-      outcomePoints = Math.min(OUTCOME_POINTS.max, outcomePoints);
-      // The outcome points are the group's; they are shown on the weakest outcome.
-      shortfalls.forEach((s, i) => {
-        reasons.push({ ...s.reason, points: i === 0 ? outcomePoints : 0 });
-        areaOrder.push({ areas: s.reason.areas, severity: s.severity });
-      });
-      points += outcomePoints;
-    }
+  const phase = input.phase;
+  const sitsKs2 = phase !== null && KS2_PHASES.includes(phase);
+  const sitsKs4 = phase !== null && KS4_PHASES.includes(phase);
+  if ((sitsKs2 || sitsKs4) && input.familyId === null) {
+    reasons.push({
+      code: "NO_FAMILY",
+      detail: "In no family of the current run: results compared with England only",
+      points: 0,
+      areas: [],
+    });
+  }
+  const outcomes: Outcome[] = [];
+  if (sitsKs2) {
+    const ks2 = ks2Outcome(input, context);
+    if (ks2) outcomes.push(ks2);
+  }
+  if (sitsKs4) outcomes.push(...ks4Outcomes(input, context));
+  outcomes.sort((a, b) => b.severity - a.severity);
+  const outcomePoints = Math.min(
+    OUTCOME_POINTS_MAX,
+    outcomes.reduce((total, outcome) => total + outcome.reason.points, 0),
+  );
+  let remaining = outcomePoints;
+  for (const outcome of outcomes) {
+    const shown = Math.min(outcome.reason.points, remaining);
+    remaining -= shown;
+    reasons.push({ ...outcome.reason, points: shown });
+    areaOrder.push({ areas: outcome.reason.areas, severity: outcome.severity });
+  }
+  points += outcomePoints;
 
+  if (phase !== null) {
     const threshold = context.disadvantageThreshold.get(phase);
     if (threshold !== undefined && input.fsmPercent !== null && input.fsmPercent >= threshold) {
       reasons.push({
         code: "HIGH_DISADVANTAGE",
         detail:
-          `${input.fsmPercent.toFixed(1)} % of pupils eligible for free school meals: in the ` +
-          `most disadvantaged quarter of ${phase.toLowerCase().replace(/_/g, " ")} schools ` +
-          `(from ${threshold.toFixed(1)} %)`,
+          `${input.fsmPercent.toFixed(1)} % of pupils eligible for free school meals (2022/23): ` +
+          `in the most disadvantaged quarter of ${phase.toLowerCase().replace(/_/g, " ")} ` +
+          `schools (from ${threshold.toFixed(1)} %)`,
         points: DISADVANTAGE_POINTS,
         areas: ["DISADVANTAGED_PUPILS"],
       });
@@ -465,14 +663,12 @@ export function assessNeed(input: NeedInput, context: NeedContext): NeedAssessme
 
   const hasEvidence =
     input.ofstedGrade !== null ||
-    (input.phase !== null &&
-      PHASE_MEASURES[input.phase].some(
-        (m) => input.figures[m] !== null && input.figures[m] !== undefined,
-      ));
+    (sitsKs2 && recentKs2(input).length > 0) ||
+    (sitsKs4 && input.ks4?.progress8 != null);
   if (!hasEvidence) {
     reasons.push({
       code: "INSUFFICIENT_DATA",
-      detail: "No Ofsted judgement and no outcome measure in the graph",
+      detail: "No Ofsted judgement and no recent results in the graph",
       points: 0,
       areas: [],
     });
@@ -484,12 +680,12 @@ export function assessNeed(input: NeedInput, context: NeedContext): NeedAssessme
   const add = (area: Specialism) => {
     if (!areas.includes(area)) areas.push(area);
   };
-  if (band <= 2 && input.phase !== null && PHASES_NEEDING_SEND.includes(input.phase)) add("SEND");
+  if (band <= 2 && phase !== null && PHASES_NEEDING_SEND.includes(phase)) add("SEND");
   for (const entry of areaOrder) entry.areas.forEach(add);
   return { urn: input.urn, band, points, reasons, areas };
 }
 
-/** Bands for a whole set of schools: the disadvantage thresholds come from the same set. */
+/** Bands for a whole set of schools: the thresholds and references come from the same set. */
 export function assessNeeds(inputs: readonly NeedInput[], asOf?: string): NeedAssessment[] {
   const context = needContext(inputs, asOf);
   return inputs.map((input) => assessNeed(input, context));
