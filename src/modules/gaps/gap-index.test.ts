@@ -232,9 +232,11 @@ describe("hasLeaderInReach", () => {
     const near = fixtureSnapshot([school], [fixtureLeader({ id: "a", latitude: north(14) })]);
     const otherPhase = fixtureSnapshot([school], [fixtureLeader({ id: "a", phase: "SPECIAL" })]);
 
-    expect(hasLeaderInReach(new LeaderGrid(far.leaders), far, school)).toBe(false);
-    expect(hasLeaderInReach(new LeaderGrid(near.leaders), near, school)).toBe(true);
-    expect(hasLeaderInReach(new LeaderGrid(otherPhase.leaders), otherPhase, school)).toBe(false);
+    expect(hasLeaderInReach(new LeaderGrid(far.leaders), far, school, "REAL")).toBe(false);
+    expect(hasLeaderInReach(new LeaderGrid(near.leaders), near, school, "REAL")).toBe(true);
+    expect(hasLeaderInReach(new LeaderGrid(otherPhase.leaders), otherPhase, school, "REAL")).toBe(
+      false,
+    );
   });
 });
 
@@ -263,5 +265,56 @@ describe("sensitivity", () => {
       entering: [gap("c")],
       leaving: [gap("a")],
     });
+  });
+});
+
+describe("supply modes", () => {
+  it("when the only leader in reach is synthetic, then REAL counts no supply and MODELLED counts it", () => {
+    const snapshot = fixtureSnapshot(
+      [fixtureSchool({ urn: 1, needBand: 2 }), fixtureSchool({ urn: 2 })],
+      [fixtureLeader({ id: "a", latitude: north(10), synthetic: true })],
+    );
+
+    const real = area(gaps(snapshot, { ...DEFAULT_GAP_PARAMETERS, supply: "REAL" }), LINCOLNSHIRE);
+    const modelled = area(
+      gaps(snapshot, { ...DEFAULT_GAP_PARAMETERS, supply: "MODELLED" }),
+      LINCOLNSHIRE,
+    );
+
+    expect(real).toMatchObject({ supplyMode: "REAL", supply: 0, leadersWithinReach: 0 });
+    expect(modelled).toMatchObject({ supplyMode: "MODELLED", supply: 1, leadersWithinReach: 1 });
+  });
+
+  it("when a trust has a strong school, then its members in need get places from it and no one else does", () => {
+    const snapshot = fixtureSnapshot(
+      [
+        fixtureSchool({ urn: 1, needBand: 2, trustId: "t", inPartnership: true }),
+        fixtureSchool({ urn: 2, needBand: 1, trustId: "t", inPartnership: true }),
+        fixtureSchool({ urn: 3, needBand: 4, ofstedGrade: 1, trustId: "t", inPartnership: true }),
+        fixtureSchool({ urn: 4, needBand: 2 }),
+      ],
+      [],
+    );
+
+    const result = gaps(snapshot);
+    const la = area(result, LINCOLNSHIRE);
+
+    // One strong school gives one place, shared 1:2 by need weight between urn 1 and urn 2.
+    expect(la.trustSupply).toBeCloseTo(1);
+    expect(result.supply.trustPlaces[0]).toBeCloseTo(1 / 3);
+    expect(result.supply.trustPlaces[1]).toBeCloseTo(2 / 3);
+    expect(result.supply.trustPlaces[3]).toBe(0);
+  });
+
+  it("when a trust has more strong schools than need, then each member gets no more than its need weight", () => {
+    const snapshot = fixtureSnapshot(
+      [
+        fixtureSchool({ urn: 1, needBand: 2, trustId: "t" }),
+        ...[2, 3, 4].map((urn) => fixtureSchool({ urn, ofstedGrade: 2, trustId: "t" })),
+      ],
+      [],
+    );
+
+    expect(gaps(snapshot).supply.trustPlaces[0]).toBe(1);
   });
 });

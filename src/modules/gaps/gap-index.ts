@@ -27,6 +27,10 @@
  * - **gapIndex**: `100 × unmetNeed / schools`: unmet need per 100 schools of the area, so a
  *   small area with concentrated, unsupported need ranks alongside a large one. Areas are
  *   ordered by it, highest first (ties: more unmet need, then code).
+ * - **supply mode** (supply.rules.ts): REAL counts no synthetic designation; MODELLED adds them.
+ *   Both count Teaching School Hubs by the LAs they serve (hub-areas.ts: a hub reaches every
+ *   school of its LAs) and the support a strong school gives its own trust's schools in need
+ *   (`trustSupply`: each trust's places shared among its members in need like a leader's).
  * - **leadersWithinReach**, **hubsWithinReach**: distinct person designations and hubs reaching
  *   at least one need school of the area. **partnershipRate**: share of the area's schools in a
  *   partnership.
@@ -61,6 +65,15 @@ import type {
   SupportSnapshot,
 } from "./gap.model.js";
 import type { NeedBand } from "./need-bands.js";
+import type { HubAreas } from "../system-leaders/hub-areas.js";
+import {
+  countsAsSupply,
+  DEFAULT_SUPPLY_MODE,
+  STRONG_EXCLUDED_NEED_BANDS,
+  STRONG_OFSTED_GRADES,
+  TRUST_PLACES_PER_STRONG_SCHOOL,
+  type SupplyMode,
+} from "./supply.rules.js";
 
 export const NEED_WEIGHT: { readonly [B in NeedBand]: number } = { 1: 2, 2: 1, 3: 0, 4: 0 };
 
@@ -79,6 +92,8 @@ export interface GapParameters {
   areaShare: number;
   /** Distance to the coastline within which a school is coastal. */
   coastKm: number;
+  /** Which supply counts (supply.rules.ts). */
+  supply: SupplyMode;
 }
 
 export const DEFAULT_GAP_PARAMETERS: Readonly<GapParameters> = Object.freeze({
@@ -87,6 +102,7 @@ export const DEFAULT_GAP_PARAMETERS: Readonly<GapParameters> = Object.freeze({
   partnershipCredit: 0.5,
   areaShare: 0.5,
   coastKm: 5,
+  supply: DEFAULT_SUPPLY_MODE,
 });
 
 /** Grid cell size in degrees: about 28 km north-south, 27 km east-west at England's latitude. */
@@ -170,10 +186,15 @@ export interface ReachIndex {
   reaches: Float64Array;
 }
 
+/**
+ * Hubs are paired by area, not distance: a need school's pair with the hub serving its LA has
+ * an unlimited reach (and the real distance, for tie-breaks and display).
+ */
 export function buildReachIndex(
   snapshot: SupportSnapshot,
   grid: LeaderGrid,
   maxFactor: number,
+  hubAreas: HubAreas | null = null,
 ): ReachIndex {
   const { schools, leaders } = snapshot;
   const offsets = new Int32Array(schools.length + 1);
@@ -185,7 +206,19 @@ export function buildReachIndex(
     if (school.latitude === null || school.longitude === null) return;
     if (needWeight(school.needBand) === 0) return;
     const setting = settingFactor(school);
+    const hub = school.laCode === null ? undefined : hubAreas?.hubOfLa.get(school.laCode);
+    if (hub !== undefined) {
+      const leader = leaders[hub.hub]!;
+      pairLeaders.push(hub.hub);
+      pairDistances.push(
+        leader.latitude === null || leader.longitude === null
+          ? 0
+          : haversineKm(school.latitude, school.longitude, leader.latitude, leader.longitude),
+      );
+      pairReaches.push(Infinity);
+    }
     for (const designation of DESIGNATIONS) {
+      if (hubAreas !== null && designation === "TEACHING_SCHOOL_HUB") continue;
       const reach = REACH_KM[designation] * setting;
       grid.forEachWithin(
         designation,
@@ -211,32 +244,82 @@ export function buildReachIndex(
   };
 }
 
-/** Whether any leader serving the school's phase reaches it, under the rule's reach. */
+/**
+ * Whether any person designation (NLE, LLE, SLE, NLG) counting under `mode` and serving the
+ * school's phase reaches it, under the rule's reach. Hubs are left out: every LA has one
+ * (supply.rules.ts), so a hub tells nothing about whether a school is isolated.
+ */
 export function hasLeaderInReach(
   grid: LeaderGrid,
   snapshot: SupportSnapshot,
   school: SnapshotSchool,
+  mode: SupplyMode,
 ): boolean {
   if (school.latitude === null || school.longitude === null) return false;
   const setting = settingFactor(school);
   let found = false;
   for (const designation of DESIGNATIONS) {
+    if (designation === "TEACHING_SCHOOL_HUB") continue;
     grid.forEachWithin(
       designation,
       school.latitude,
       school.longitude,
       REACH_KM[designation] * setting,
-      (j) => (found = servesPhase(snapshot.leaders[j]!.phase, school.phase)),
+      (j) => {
+        const leader = snapshot.leaders[j]!;
+        found = countsAsSupply(leader, mode) && servesPhase(leader.phase, school.phase);
+        return found;
+      },
     );
     if (found) return true;
   }
   return false;
 }
 
+/** A trust's strong members and its members in need, as snapshot positions. */
+export interface TrustSupport {
+  trustId: string;
+  strongSchools: number;
+  needSchools: readonly number[];
+}
+
+/** Whether a school can support others in its trust; see supply.rules.ts. */
+export function isStrongSchool(school: SnapshotSchool): boolean {
+  return (
+    school.ofstedGrade !== null &&
+    STRONG_OFSTED_GRADES.includes(school.ofstedGrade) &&
+    (school.needBand === null || !STRONG_EXCLUDED_NEED_BANDS.includes(school.needBand))
+  );
+}
+
+/** Trusts with at least one strong member and one member in need. */
+export function trustSupports(snapshot: SupportSnapshot): TrustSupport[] {
+  const trusts = new Map<string, { strong: number; need: number[] }>();
+  snapshot.schools.forEach((school, i) => {
+    if (school.trustId === null) return;
+    let trust = trusts.get(school.trustId);
+    if (!trust) {
+      trust = { strong: 0, need: [] };
+      trusts.set(school.trustId, trust);
+    }
+    if (isStrongSchool(school)) trust.strong++;
+    if (needWeight(school.needBand) > 0) trust.need.push(i);
+  });
+  return [...trusts.entries()]
+    .filter(([, trust]) => trust.strong > 0 && trust.need.length > 0)
+    .map(([trustId, trust]) => ({
+      trustId,
+      strongSchools: trust.strong,
+      needSchools: trust.need,
+    }));
+}
+
 /** Per school (in snapshot order): what reaches it under one set of parameters. */
 export interface SchoolSupply {
   /** Support places apportioned to the school (0 for schools not in need). */
   places: Float64Array;
+  /** The part of `places` from strong schools of the school's own trust. */
+  trustPlaces: Float64Array;
   /** 0..1 for need schools; 1 for the rest. */
   coverage: Float64Array;
 }
@@ -256,6 +339,7 @@ export function schoolSupply(
   snapshot: SupportSnapshot,
   index: ReachIndex,
   parameters: GapParameters,
+  trusts: readonly TrustSupport[] = [],
 ): SchoolSupply {
   if (parameters.reachFactor > index.maxFactor + 1e-9) {
     throw new RangeError(
@@ -263,6 +347,7 @@ export function schoolSupply(
     );
   }
   const { schools, leaders } = snapshot;
+  const active = activeLeaders(snapshot, parameters.supply);
   const demand = new Float64Array(leaders.length);
   const weights = new Float64Array(schools.length);
   schools.forEach((school, i) => {
@@ -271,11 +356,13 @@ export function schoolSupply(
     for (let p = index.offsets[i] as number; p < (index.offsets[i + 1] as number); p++) {
       if (!within(index, p, parameters.reachFactor)) continue;
       const j = index.leaders[p] as number;
+      if (active[j] === 0) continue;
       demand[j] = (demand[j] as number) + weight;
     }
   });
   const ratio = new Float64Array(leaders.length);
   leaders.forEach((leader, j) => {
+    if (active[j] === 0) return;
     const free = availableCapacity(
       leader.capacity * parameters.capacityFactor,
       leader.openEngagements,
@@ -283,6 +370,17 @@ export function schoolSupply(
     const wanted = demand[j] as number;
     ratio[j] = wanted > 0 ? free / wanted : 0;
   });
+  const trustPlaces = new Float64Array(schools.length);
+  for (const trust of trusts) {
+    let wanted = 0;
+    for (const i of trust.needSchools) wanted += weights[i] as number;
+    // A trust's places go no further than its own need: at most the school's weight each.
+    const trustRatio = Math.min(
+      1,
+      (trust.strongSchools * TRUST_PLACES_PER_STRONG_SCHOOL * parameters.capacityFactor) / wanted,
+    );
+    for (const i of trust.needSchools) trustPlaces[i] = (weights[i] as number) * trustRatio;
+  }
   const places = new Float64Array(schools.length);
   const coverage = new Float64Array(schools.length).fill(1);
   schools.forEach((school, i) => {
@@ -294,11 +392,17 @@ export function schoolSupply(
         sum += ratio[index.leaders[p] as number] as number;
       }
     }
+    sum += (trustPlaces[i] as number) / weight;
     places[i] = weight * sum;
     const member = school.inPartnership ? 1 : 0;
     coverage[i] = 1 - (1 - Math.min(1, weight * sum)) * (1 - parameters.partnershipCredit * member);
   });
-  return { places, coverage };
+  return { places, trustPlaces, coverage };
+}
+
+/** 1 for each leader counting as supply under the mode, 0 for the rest. */
+export function activeLeaders(snapshot: SupportSnapshot, mode: SupplyMode): Uint8Array {
+  return Uint8Array.from(snapshot.leaders, (leader) => (countsAsSupply(leader, mode) ? 1 : 0));
 }
 
 export function isCoastal(school: SnapshotSchool, coastKm: number): boolean {
@@ -387,8 +491,10 @@ export function computeGaps(
   index: ReachIndex,
   parameters: GapParameters = DEFAULT_GAP_PARAMETERS,
   groups: readonly AreaGroup[] = areaGroups(snapshot),
+  trusts: readonly TrustSupport[] = trustSupports(snapshot),
 ): GapResult {
-  const supply = schoolSupply(snapshot, index, parameters);
+  const supply = schoolSupply(snapshot, index, parameters, trusts);
+  const active = activeLeaders(snapshot, parameters.supply);
   const { schools, leaders } = snapshot;
   const seenBy = new Int32Array(leaders.length).fill(-1);
   const laSchoolCount = new Map<number, number>();
@@ -402,6 +508,7 @@ export function computeGaps(
     let needPupils = 0;
     let needTotal = 0;
     let places = 0;
+    let trustPlaces = 0;
     let unmet = 0;
     let members = 0;
     let rural = 0;
@@ -420,12 +527,13 @@ export function computeGaps(
       needPupils += school.pupils ?? 0;
       needTotal += weight;
       places += supply.places[i] as number;
+      trustPlaces += supply.trustPlaces[i] as number;
       unmet += weight * (1 - (supply.coverage[i] as number));
       needUrns.push(i);
       for (let p = index.offsets[i] as number; p < (index.offsets[i + 1] as number); p++) {
         if (!within(index, p, parameters.reachFactor)) continue;
         const j = index.leaders[p] as number;
-        if (seenBy[j] === g) continue;
+        if (active[j] === 0 || seenBy[j] === g) continue;
         seenBy[j] = g;
         if (leaders[j]!.designation === "TEACHING_SCHOOL_HUB") hubs++;
         else persons++;
@@ -443,6 +551,7 @@ export function computeGaps(
     const coastalShare = count === 0 ? 0 : coastal / count;
     return {
       area: group.area,
+      supplyMode: parameters.supply,
       laCode: group.laCode,
       regionCode: group.regionCode,
       totalSchools: count,
@@ -450,6 +559,7 @@ export function computeGaps(
       needPupils,
       needWeight: needTotal,
       supply: places,
+      trustSupply: trustPlaces,
       leadersWithinReach: persons,
       hubsWithinReach: hubs,
       partnershipRate: count === 0 ? 0 : members / count,
@@ -514,15 +624,20 @@ export function rankGaps(areas: readonly AreaGap[], filter: GapFilter): AreaGap[
   return areas.filter((area) => matchesFilter(area, filter)).sort(compareGaps);
 }
 
-/** The nearest leader serving the school's phase, however far; null when it has no location. */
+/**
+ * The nearest person designation counting under `mode` and serving the school's phase, however
+ * far; null when the school has no location or there is none.
+ */
 export function nearestLeader(
   snapshot: SupportSnapshot,
   school: SnapshotSchool,
+  mode: SupplyMode,
 ): { index: number; distanceKm: number } | null {
   if (school.latitude === null || school.longitude === null) return null;
   let best: { index: number; distanceKm: number } | null = null;
   snapshot.leaders.forEach((leader, index) => {
     if (leader.latitude === null || leader.longitude === null) return;
+    if (!countsAsSupply(leader, mode) || leader.designation === "TEACHING_SCHOOL_HUB") return;
     if (!servesPhase(leader.phase, school.phase)) return;
     const distanceKm = haversineKm(
       school.latitude as number,

@@ -7,6 +7,7 @@ import type { Governance, Phase } from "../schools/school.model.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
 import type { Designation, Specialism } from "../system-leaders/system-leader.model.js";
 import type { NeedBand } from "./need-bands.js";
+import type { SupplyMode } from "./supply.rules.js";
 
 export interface SnapshotSchool {
   urn: number;
@@ -30,6 +31,8 @@ export interface SnapshotSchool {
   /** Specialisms that address the school's need, weakest area first. */
   needAreas: Specialism[];
   inPartnership: boolean;
+  /** The multi-academy trust the school is a member of, if any (for support within a trust). */
+  trustId: string | null;
 }
 
 export interface SnapshotLeader {
@@ -45,6 +48,10 @@ export interface SnapshotLeader {
   longitude: number | null;
   regionCode: string | null;
   laCode: number | null;
+  /** Generated from DfE's criteria, not a real designation: supply only when MODELLED. */
+  synthetic: boolean;
+  /** A Teaching School Hub's DfE area code (EE1, SW7 ...); null for other leaders. */
+  hubCode: string | null;
 }
 
 export interface SnapshotEngagement {
@@ -91,6 +98,8 @@ export interface AreaRef {
 /** One area's need against the support within reach; see gap-index.ts for every figure. */
 export interface AreaGap {
   area: AreaRef;
+  /** Which supply the figures count (supply.rules.ts). */
+  supplyMode: SupplyMode;
   /** The LA the area is in (the LA itself for LA areas). */
   laCode: number;
   regionCode: string | null;
@@ -101,6 +110,8 @@ export interface AreaGap {
   /** Σ need weights of the need schools. */
   needWeight: number;
   supply: number;
+  /** The part of `supply` that comes from strong schools of the need schools' own trusts. */
+  trustSupply: number;
   leadersWithinReach: number;
   hubsWithinReach: number;
   partnershipRate: number;

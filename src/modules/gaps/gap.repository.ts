@@ -66,7 +66,11 @@ function location(value: unknown): { latitude: number | null; longitude: number 
   return { latitude: asNumber(point?.["latitude"]), longitude: asNumber(point?.["longitude"]) };
 }
 
-export function toSnapshotSchool(value: unknown, members: ReadonlySet<number>): SnapshotSchool {
+export function toSnapshotSchool(
+  value: unknown,
+  members: ReadonlySet<number>,
+  trusts: ReadonlyMap<number, string> = new Map(),
+): SnapshotSchool {
   const p = asProperties(value) ?? {};
   const urn = requireInt(p["urn"], "School.urn");
   const band = asInt(p["needBand"]);
@@ -92,6 +96,7 @@ export function toSnapshotSchool(value: unknown, members: ReadonlySet<number>): 
     }),
     needAreas: specialisms(p["needAreas"]),
     inPartnership: members.has(urn),
+    trustId: trusts.get(urn) ?? null,
   };
 }
 
@@ -114,6 +119,9 @@ export function toSnapshotLeader(
     ...location(p["location"]),
     regionCode: asString(p["regionCode"]),
     laCode: asInt(p["laCode"]),
+    // Anything not marked real is treated as synthetic: REAL must never count a generated one.
+    synthetic: p["synthetic"] !== false,
+    hubCode: asString(p["hubCode"]),
   };
 }
 
@@ -147,22 +155,32 @@ export class GapRepository implements SnapshotSource {
    * made while these run shows as a newer version on the next check.
    */
   async loadSnapshot(version: DataVersion): Promise<SupportSnapshot> {
-    const [schoolRows, [memberRows, leaderRows, engagementRows, laRows]] = await Promise.all([
-      this.db.read("gaps/findSnapshotSchools"),
-      (async () => [
-        await this.db.read("gaps/findPartnershipMemberUrns"),
-        await this.db.read("gaps/findSnapshotLeaders"),
-        await this.db.read("gaps/findSnapshotEngagements"),
-        await this.db.read("gaps/findLocalAuthorities"),
-      ])(),
-    ]);
+    const [schoolRows, [memberRows, trustRows, leaderRows, engagementRows, laRows]] =
+      await Promise.all([
+        this.db.read("gaps/findSnapshotSchools"),
+        (async () => [
+          await this.db.read("gaps/findPartnershipMemberUrns"),
+          await this.db.read("gaps/findTrustMemberships"),
+          await this.db.read("gaps/findSnapshotLeaders"),
+          await this.db.read("gaps/findSnapshotEngagements"),
+          await this.db.read("gaps/findLocalAuthorities"),
+        ])(),
+      ]);
     const members = new Set(
       asList(memberRows[0]?.["urns"]).flatMap((urn) => {
         const parsed = asInt(urn);
         return parsed === null ? [] : [parsed];
       }),
     );
-    const schools = schoolRows.map((row) => toSnapshotSchool(row["school"], members));
+    const trustUrns = asList(trustRows[0]?.["urns"]);
+    const trustIds = asList(trustRows[0]?.["trustIds"]);
+    const trusts = new Map<number, string>();
+    trustUrns.forEach((urn, k) => {
+      const parsed = asInt(urn);
+      const id = asString(trustIds[k]);
+      if (parsed !== null && id !== null) trusts.set(parsed, id);
+    });
+    const schools = schoolRows.map((row) => toSnapshotSchool(row["school"], members, trusts));
     const engagements = engagementRows.map(toEngagement);
     const open = openEngagementCounts(engagements);
     const leaders = leaderRows.flatMap((row) => {

@@ -25,8 +25,11 @@ import {
   GapSensitivity,
   IsolatedSchool,
   SchoolNeed,
+  SUPPLY_ARGUMENT,
+  SupplyModeEnum,
   SupportGap,
 } from "./gap.types.js";
+import type { SupplyMode } from "./supply.rules.js";
 import type { SchoolNeedRecord } from "./need-band.repository.js";
 
 const REGION_ARGUMENT = {
@@ -46,24 +49,26 @@ export class GapResolver {
     @Arg("level", () => AreaLevelEnum, { nullable: true }) level: AreaLevel | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 500." })
     first: number | null,
+    @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AreaGap[]> {
     return withClientErrors(() =>
-      ctx.services.gaps.supportGaps({ regionCode, kind, level, first }),
+      ctx.services.gaps.supportGaps({ regionCode, kind, level, first, supply }),
     );
   }
 
   @Query(() => [IsolatedSchool], {
     description:
-      "State-funded schools in no partnership and with no system leader serving their phase within reach, neediest first, then the furthest from any leader.",
+      "State-funded schools in no partnership and with no person designation (NLE, LLE, SLE, NLG) counting under `supply` and serving their phase within reach, neediest first, then the furthest from one. Hubs do not count: every LA has one. Under REAL without a loaded list of designations, that is every school in no partnership.",
   })
   isolatedSchools(
     @Arg("regionCode", () => String, REGION_ARGUMENT) regionCode: string | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
     first: number | null,
+    @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<IsolatedSchoolRecord[]> {
-    return withClientErrors(() => ctx.services.gaps.isolatedSchools(regionCode, first));
+    return withClientErrors(() => ctx.services.gaps.isolatedSchools(regionCode, first, supply));
   }
 
   @Query(() => GapSensitivity, {
@@ -82,10 +87,11 @@ export class GapResolver {
       description: "Fraction each threshold moves, above 0 and at most 0.25.",
     })
     change: number | null,
+    @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<GapSensitivityRecord> {
     return withClientErrors(() =>
-      ctx.services.gaps.gapSensitivity({ regionCode, kind, level, top, change }),
+      ctx.services.gaps.gapSensitivity({ regionCode, kind, level, top, change, supply }),
     );
   }
 
@@ -95,9 +101,10 @@ export class GapResolver {
   })
   convertorAcademiesSupport(
     @Arg("regionCode", () => String, REGION_ARGUMENT) regionCode: string | null,
+    @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConvertorAcademiesSupportRecord> {
-    return withClientErrors(() => ctx.services.gaps.convertorAcademiesSupport(regionCode));
+    return withClientErrors(() => ctx.services.gaps.convertorAcademiesSupport(regionCode, supply));
   }
 }
 
@@ -193,12 +200,17 @@ export class ConvertorAcademyResolver {
     return ctx.services.schools.byUrn(academy.urn);
   }
 
-  @FieldResolver(() => [SystemLeader], { description: "System leaders based at the academy." })
+  @FieldResolver(() => [SystemLeader], {
+    description: "System leaders based at the academy that count under the list's supply mode.",
+  })
   async systemLeaders(
     @Root() academy: ConvertorAcademyRecord,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SystemLeaderRecord[]> {
-    return ctx.services.systemLeaders.basedAt(academy.urn);
+    const leaders = await Promise.all(
+      academy.systemLeaderIds.map((id) => ctx.services.systemLeaders.byId(id)),
+    );
+    return leaders.filter((leader): leader is SystemLeaderRecord => leader !== null);
   }
 }
 

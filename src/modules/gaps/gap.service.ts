@@ -27,6 +27,7 @@ import {
   type SensitivityParameter,
 } from "./sensitivity.js";
 import { checkNumberInRange, checkRegion, checkWholeNumber } from "./validation.js";
+import { countsAsSupply, DEFAULT_SUPPLY_MODE, type SupplyMode } from "./supply.rules.js";
 
 export const DEFAULT_GAPS = 20;
 /** Enough for every LA and district of England in one list. */
@@ -43,9 +44,15 @@ export interface GapQuery {
   kind?: GapKind | null;
   level?: AreaLevel | null;
   first?: number | null;
+  supply?: SupplyMode | null;
+}
+
+export function supplyModeOf(mode: SupplyMode | null | undefined): SupplyMode {
+  return mode ?? DEFAULT_SUPPLY_MODE;
 }
 
 export interface IsolatedSchool {
+  supplyMode: SupplyMode;
   urn: number;
   needBand: NeedBand | null;
   /** Distance to the nearest system leader serving its phase; null when there is none at all. */
@@ -62,6 +69,7 @@ export interface SensitivityScenario {
 }
 
 export interface GapSensitivity {
+  supplyMode: SupplyMode;
   top: number;
   change: number;
   baseline: AreaGap[];
@@ -83,6 +91,7 @@ export interface ConvertorAcademy {
 }
 
 export interface ConvertorAcademiesSupport {
+  supplyMode: SupplyMode;
   regionCode: string | null;
   convertors: number;
   /** Convertors hosting at least one system leader. */
@@ -166,33 +175,38 @@ export class GapService {
     const first = checkWholeNumber(query.first, DEFAULT_GAPS, 1, MAX_GAPS, "first");
     const prepared = requireNeedBands(await this.snapshot());
     const filter = this.filter(prepared, query);
+    const supply = supplyModeOf(query.supply);
     return prepared
-      .memoize(`supportGaps:${JSON.stringify(filter)}`, () =>
-        rankGaps(prepared.gaps().areas, filter),
+      .memoize(`supportGaps:${JSON.stringify([filter, supply])}`, () =>
+        rankGaps(prepared.gaps({ ...DEFAULT_GAP_PARAMETERS, supply }).areas, filter),
       )
       .slice(0, first);
   }
 
   /**
-   * Schools in no partnership with no system leader serving their phase within reach, neediest
-   * first, then the furthest from any leader.
+   * Schools in no partnership with no person designation (NLE, LLE, SLE, NLG) counting under the
+   * supply mode and serving their phase within reach, neediest first, then the furthest from
+   * one. Hubs do not count: every LA has one.
    */
   async isolatedSchools(
     regionCode: string | null | undefined,
     first?: number | null,
+    supplyMode?: SupplyMode | null,
   ): Promise<IsolatedSchool[]> {
     const size = checkWholeNumber(first, DEFAULT_LIST, 1, MAX_LIST, "first");
+    const supply = supplyModeOf(supplyMode);
     const prepared = await this.snapshot();
     const region = checkRegion(prepared, regionCode);
-    const all = prepared.memoize(`isolated:${region}`, () => {
+    const all = prepared.memoize(`isolated:${region}:${supply}`, () => {
       const { schools, leaders } = prepared.snapshot;
       const isolated: IsolatedSchool[] = [];
       schools.forEach((school) => {
         if (region !== null && school.regionCode !== region) return;
         if (school.inPartnership || school.latitude === null) return;
-        if (hasLeaderInReach(prepared.grid, prepared.snapshot, school)) return;
-        const nearest = nearestLeader(prepared.snapshot, school);
+        if (hasLeaderInReach(prepared.grid, prepared.snapshot, school, supply)) return;
+        const nearest = nearestLeader(prepared.snapshot, school, supply);
         isolated.push({
+          supplyMode: supply,
           urn: school.urn,
           needBand: school.needBand,
           nearestLeaderKm: nearest?.distanceKm ?? null,
@@ -224,33 +238,39 @@ export class GapService {
       ) ?? DEFAULT_SENSITIVITY_CHANGE;
     const prepared = requireNeedBands(await this.snapshot());
     const filter = this.filter(prepared, query);
-    return prepared.memoize(`sensitivity:${JSON.stringify({ filter, top, change })}`, () => {
-      const baseline = rankGaps(prepared.gaps().areas, filter).slice(0, top);
-      const robustKeys = new Set(baseline.map(areaKey));
-      const scenarios = sensitivityScenarios(DEFAULT_GAP_PARAMETERS, change).map((scenario) => {
-        const ranked = rankGaps(prepared.gaps(scenario.parameters).areas, filter).slice(0, top);
-        const keys = new Set(ranked.map(areaKey));
-        for (const key of robustKeys) if (!keys.has(key)) robustKeys.delete(key);
+    const supply = supplyModeOf(query.supply);
+    const base = { ...DEFAULT_GAP_PARAMETERS, supply };
+    return prepared.memoize(
+      `sensitivity:${JSON.stringify({ filter, top, change, supply })}`,
+      () => {
+        const baseline = rankGaps(prepared.gaps(base).areas, filter).slice(0, top);
+        const robustKeys = new Set(baseline.map(areaKey));
+        const scenarios = sensitivityScenarios(base, change).map((scenario) => {
+          const ranked = rankGaps(prepared.gaps(scenario.parameters).areas, filter).slice(0, top);
+          const keys = new Set(ranked.map(areaKey));
+          for (const key of robustKeys) if (!keys.has(key)) robustKeys.delete(key);
+          return {
+            parameter: scenario.parameter,
+            factor: scenario.factor,
+            value: scenario.value,
+            ...topChanges(baseline, ranked),
+          };
+        });
+        scenarios.sort(
+          (a, b) =>
+            SENSITIVITY_PARAMETERS.indexOf(a.parameter) -
+              SENSITIVITY_PARAMETERS.indexOf(b.parameter) || a.factor - b.factor,
+        );
         return {
-          parameter: scenario.parameter,
-          factor: scenario.factor,
-          value: scenario.value,
-          ...topChanges(baseline, ranked),
+          supplyMode: supply,
+          top,
+          change,
+          baseline,
+          scenarios,
+          robust: baseline.filter((gap) => robustKeys.has(areaKey(gap))),
         };
-      });
-      scenarios.sort(
-        (a, b) =>
-          SENSITIVITY_PARAMETERS.indexOf(a.parameter) -
-            SENSITIVITY_PARAMETERS.indexOf(b.parameter) || a.factor - b.factor,
-      );
-      return {
-        top,
-        change,
-        baseline,
-        scenarios,
-        robust: baseline.filter((gap) => robustKeys.has(areaKey(gap))),
-      };
-    });
+      },
+    );
   }
 
   /**
@@ -260,11 +280,14 @@ export class GapService {
    */
   async convertorAcademiesSupport(
     regionCode: string | null | undefined,
+    supplyMode?: SupplyMode | null,
   ): Promise<ConvertorAcademiesSupport> {
+    const supply = supplyModeOf(supplyMode);
     const prepared = await this.snapshot();
     const region = checkRegion(prepared, regionCode);
-    return prepared.memoize(`convertors:${region}`, () => {
-      const { schools, leaders, engagements } = prepared.snapshot;
+    return prepared.memoize(`convertors:${region}:${supply}`, () => {
+      const { schools, engagements } = prepared.snapshot;
+      const leaders = prepared.snapshot.leaders.filter((leader) => countsAsSupply(leader, supply));
       const leadersAt = new Map<number, string[]>();
       for (const leader of leaders) {
         if (leader.baseUrn === null) continue;
@@ -302,6 +325,7 @@ export class GapService {
         );
       const supporting = academies.filter((a) => a.supporting).length;
       return {
+        supplyMode: supply,
         regionCode: region,
         convertors: academies.length,
         withSystemLeader: academies.filter((a) => a.systemLeaderIds.length > 0).length,

@@ -21,6 +21,8 @@ import {
   type ReachIndex,
 } from "./gap-index.js";
 import { openEngagementCounts, type SnapshotSource } from "./gap.repository.js";
+import { trustSupports, type TrustSupport } from "./gap-index.js";
+import { assignHubAreas, type HubAreas } from "../system-leaders/hub-areas.js";
 import { MAX_SENSITIVITY_CHANGE } from "./sensitivity.js";
 import { Memo, VersionedValue } from "../common/versioned.js";
 
@@ -29,6 +31,10 @@ export class PreparedSnapshot extends Memo {
   readonly grid: LeaderGrid;
   readonly index: ReachIndex;
   readonly groups: AreaGroup[];
+  /** Which LAs each Teaching School Hub serves (supply.rules.ts). */
+  readonly hubAreas: HubAreas;
+  /** Trusts whose strong schools support their own schools in need. */
+  readonly trusts: TrustSupport[];
   readonly schoolPosition: ReadonlyMap<number, number>;
   readonly leaderPosition: ReadonlyMap<string, number>;
   /** Schools with an open support engagement. */
@@ -46,7 +52,11 @@ export class PreparedSnapshot extends Memo {
   ) {
     super();
     this.grid = reuse?.grid ?? new LeaderGrid(snapshot.leaders);
-    this.index = reuse?.index ?? buildReachIndex(snapshot, this.grid, 1 + MAX_SENSITIVITY_CHANGE);
+    this.hubAreas = reuse?.hubAreas ?? hubAreasOf(snapshot);
+    this.trusts = reuse?.trusts ?? trustSupports(snapshot);
+    this.index =
+      reuse?.index ??
+      buildReachIndex(snapshot, this.grid, 1 + MAX_SENSITIVITY_CHANGE, this.hubAreas);
     this.groups = reuse?.groups ?? areaGroups(snapshot);
     this.schoolPosition =
       reuse?.schoolPosition ?? new Map(snapshot.schools.map((school, i) => [school.urn, i]));
@@ -68,9 +78,38 @@ export class PreparedSnapshot extends Memo {
 
   gaps(parameters: GapParameters = DEFAULT_GAP_PARAMETERS): GapResult {
     return this.memoize(`gaps:${JSON.stringify(parameters)}`, () =>
-      computeGaps(this.snapshot, this.index, parameters, this.groups),
+      computeGaps(this.snapshot, this.index, parameters, this.groups, this.trusts),
     );
   }
+}
+
+/** Hub areas from the snapshot: each LA's position is the mean of its located schools'. */
+export function hubAreasOf(snapshot: SupportSnapshot): HubAreas {
+  const sums = new Map<number, { latitude: number; longitude: number; count: number }>();
+  for (const school of snapshot.schools) {
+    if (school.laCode === null || school.latitude === null || school.longitude === null) continue;
+    const sum = sums.get(school.laCode) ?? { latitude: 0, longitude: 0, count: 0 };
+    sum.latitude += school.latitude;
+    sum.longitude += school.longitude;
+    sum.count++;
+    sums.set(school.laCode, sum);
+  }
+  const hubs = snapshot.leaders.flatMap((leader, key) =>
+    leader.designation === "TEACHING_SCHOOL_HUB" && leader.hubCode !== null && !leader.synthetic
+      ? [{ key, ...leader, hubCode: leader.hubCode }]
+      : [],
+  );
+  const areas = snapshot.localAuthorities.map((la) => {
+    const sum = sums.get(la.code);
+    return {
+      code: la.code,
+      name: la.name,
+      regionCode: la.regionCode,
+      latitude: sum ? sum.latitude / sum.count : null,
+      longitude: sum ? sum.longitude / sum.count : null,
+    };
+  });
+  return assignHubAreas(hubs, areas);
 }
 
 export function versionKey(version: DataVersion): string {

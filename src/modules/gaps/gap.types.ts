@@ -3,6 +3,7 @@ import type { Specialism } from "../system-leaders/system-leader.model.js";
 import { SpecialismEnum } from "../system-leaders/system-leader.enums.js";
 import { AREA_LEVELS, GAP_KINDS, type AreaLevel } from "./gap.model.js";
 import { SENSITIVITY_PARAMETERS, type SensitivityParameter } from "./sensitivity.js";
+import { SUPPLY_MODES, type SupplyMode } from "./supply.rules.js";
 
 function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
@@ -21,6 +22,24 @@ registerEnumType(AreaLevelEnum, {
   description:
     "A local authority, or a district within one (a unitary authority is its own single district).",
 });
+
+export const SupplyModeEnum = enumObject(SUPPLY_MODES);
+registerEnumType(SupplyModeEnum, {
+  name: "SupplyMode",
+  description:
+    "Which support counts: REAL (the 87 Teaching School Hubs by the areas they serve, real designations and support within a school's own trust; never a synthetic designation) or MODELLED (REAL plus the synthetic NLE/LLE/SLE/NLG designations, a what-if). See src/modules/gaps/supply.rules.ts.",
+  valuesConfig: {
+    REAL: { description: "Only what is real; no synthetic designation counts." },
+    MODELLED: { description: "Real supply plus the synthetic designations, as a what-if." },
+  },
+});
+
+/** The argument every supply-reading query takes. */
+export const SUPPLY_ARGUMENT = {
+  nullable: true,
+  defaultValue: "REAL",
+  description: "Which supply to count: REAL (default) or MODELLED (adds synthetic designations).",
+} as const;
 
 export const GapParameterEnum = enumObject(SENSITIVITY_PARAMETERS);
 registerEnumType(GapParameterEnum, {
@@ -50,6 +69,9 @@ export class SupportGap {
   @Field(() => GapArea)
   area!: GapArea;
 
+  @Field(() => SupplyModeEnum, { description: "Which supply the figures count." })
+  supplyMode!: SupplyMode;
+
   @Field(() => Int, { description: "State-funded schools in the area." })
   totalSchools!: number;
 
@@ -67,6 +89,12 @@ export class SupportGap {
       "Support places within reach of the area's schools in need: each leader's free places shared among the schools in need it reaches (two-step floating catchment).",
   })
   supply!: number;
+
+  @Field(() => Float, {
+    description:
+      "The part of supply from strong schools (Ofsted good or outstanding, not in need) of the need schools' own multi-academy trusts.",
+  })
+  trustSupply!: number;
 
   @Field(() => Int, {
     description: "Person designations (NLE, LLE, SLE, NLG) reaching a school in need.",
@@ -108,6 +136,9 @@ export class SupportGap {
   description: "A school in no partnership with no system leader serving its phase within reach.",
 })
 export class IsolatedSchool {
+  @Field(() => SupplyModeEnum, { description: "Which supply was looked for." })
+  supplyMode!: SupplyMode;
+
   @Field(() => Int, { nullable: true })
   needBand!: number | null;
 
@@ -142,6 +173,9 @@ export class GapScenario {
 
 @ObjectType({ description: "How the top gaps change when each threshold moves up or down." })
 export class GapSensitivity {
+  @Field(() => SupplyModeEnum, { description: "Which supply the figures count." })
+  supplyMode!: SupplyMode;
+
   @Field(() => Int)
   top!: number;
 
@@ -177,6 +211,11 @@ export class ConvertorAcademy {
     "Convertor academies and whether they support any other school: an expectation of conversion the Education Committee found unmonitored.",
 })
 export class ConvertorAcademiesSupport {
+  @Field(() => SupplyModeEnum, {
+    description: "Which system leaders count (REAL: no synthetic designation).",
+  })
+  supplyMode!: SupplyMode;
+
   @Field(() => Int)
   convertors!: number;
 

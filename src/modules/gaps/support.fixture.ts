@@ -35,6 +35,7 @@ export function fixtureSchool(
     needReasons: [],
     needAreas: [],
     inPartnership: false,
+    trustId: null,
     ...overrides,
   };
 }
@@ -52,6 +53,8 @@ export function fixtureLeader(overrides: Partial<SnapshotLeader> & { id: string 
     longitude: ORIGIN.longitude,
     regionCode: "E12000004",
     laCode: 925,
+    synthetic: false,
+    hubCode: null,
     ...overrides,
   };
 }

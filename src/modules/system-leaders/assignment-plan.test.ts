@@ -35,7 +35,7 @@ describe("planAssignments", () => {
       ],
     );
 
-    const plan = planAssignments(new PreparedSnapshot(snapshot), REGION);
+    const plan = planAssignments(new PreparedSnapshot(snapshot), REGION, "REAL");
 
     expect(plan).toMatchObject({
       leaders: 2,
@@ -62,7 +62,7 @@ describe("planAssignments", () => {
       [{ systemLeaderId: "a", urn: 1, open: true }],
     );
 
-    const plan = planAssignments(new PreparedSnapshot(snapshot), REGION);
+    const plan = planAssignments(new PreparedSnapshot(snapshot), REGION, "REAL");
 
     expect(plan.assignments.map((a) => a.urn)).toEqual([2]);
     expect(plan.needSchools).toBe(1);

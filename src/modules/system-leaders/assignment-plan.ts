@@ -3,7 +3,8 @@
  * optimally (assignment.ts), with the need left over listed by area.
  *
  * - Leaders: those based in the region with a free place (capacity less open engagements) and a
- *   location.
+ *   location, counting under the supply mode (REAL: no synthetic designation). A hub reaches
+ *   the schools of the LAs it serves (gaps/supply.rules.ts).
  * - Schools: the region's schools in need bands 1 and 2 (weight 2 and 1, gap-index.ts) with a
  *   location and no open support engagement.
  * - Allowed pairs: the leader serves the school's phase and reaches it (reach.ts).
@@ -19,6 +20,7 @@ import type { NeedBand } from "../gaps/need-bands.js";
 import { solveAssignment, type AssignmentEdge } from "./assignment.js";
 import { specialismFit } from "./candidates.js";
 import { availableCapacity } from "./reach.js";
+import { countsAsSupply, type SupplyMode } from "../gaps/supply.rules.js";
 
 export const FIT_TIE_COST = 1_000;
 export const TIE_COST_PER_KM = 10;
@@ -49,6 +51,8 @@ export interface UnmetArea {
 }
 
 export interface AssignmentPlan {
+  /** Which leaders took part (supply.rules.ts); support within trusts is not assigned. */
+  supplyMode: SupplyMode;
   regionCode: string;
   method: string;
   /** Leaders based in the region with at least one free place. */
@@ -78,7 +82,11 @@ function unmetAreaOf(school: SnapshotSchool, laNames: ReadonlyMap<number, string
   };
 }
 
-export function planAssignments(prepared: PreparedSnapshot, regionCode: string): AssignmentPlan {
+export function planAssignments(
+  prepared: PreparedSnapshot,
+  regionCode: string,
+  supply: SupplyMode,
+): AssignmentPlan {
   const { snapshot, index, supportedUrns } = prepared;
   const { schools, leaders } = snapshot;
 
@@ -87,6 +95,7 @@ export function planAssignments(prepared: PreparedSnapshot, regionCode: string):
   const slotLeader: number[] = [];
   leaders.forEach((leader, j) => {
     if (leader.regionCode !== regionCode || leader.latitude === null) return;
+    if (!countsAsSupply(leader, supply)) return;
     const free = availableCapacity(leader.capacity, leader.openEngagements);
     if (free <= 0) return;
     leaderSlot.set(j, problemLeaders.length);
@@ -174,6 +183,7 @@ export function planAssignments(prepared: PreparedSnapshot, regionCode: string):
     .sort((a, b) => b.needWeight - a.needWeight || a.area.code.localeCompare(b.area.code));
 
   return {
+    supplyMode: supply,
     regionCode,
     method: ASSIGNMENT_METHOD,
     leaders: problemLeaders.length,

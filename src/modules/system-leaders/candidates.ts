@@ -20,6 +20,9 @@
  * |        | another of its areas of need, 0.6 otherwise                                      |
  * | REACH  | 1 − 0.5 × distance / radius: 1 next door, 0.5 at the edge of reach              |
  *
+ * A Teaching School Hub reaches the schools of the local authorities it serves instead
+ * (gaps/supply.rules.ts), with REACH 1 for each.
+ *
  * Need leads: within half its radius, a band-1 school outranks every band-3 school whatever the
  * fit (1 × 0.6 × 0.75 = 0.45 > 0.4 × 1 × 1). Fit and reach never zero a school, because an
  * imperfect match can still help. Ties go to the nearer school, then the lower URN.
@@ -61,6 +64,11 @@ export interface CandidateOptions {
   maxDistanceKm: number | null;
   /** URNs with an open support engagement. */
   supported: ReadonlySet<number>;
+  /**
+   * For a Teaching School Hub: the LAs it serves (supply.rules.ts). Its candidates are their
+   * schools, however far (or within `maxDistanceKm` when given), and REACH is 1 for each.
+   */
+  servedLaCodes?: ReadonlySet<number> | null;
 }
 
 /** "KS2_MATHS_PROGRESS_WELL_BELOW_FAMILY" → "KS2 maths progress well below family". */
@@ -116,6 +124,12 @@ function settingName(school: SnapshotSchool): string {
   return school.sparse === true ? "a school in a sparse setting" : "a rural school";
 }
 
+/** 1 next door, REACH_AT_EDGE at the edge; 1 throughout a hub's area. */
+function reachFactor(distanceKm: number, radius: number, byArea: boolean): number {
+  if (byArea && !Number.isFinite(radius)) return 1;
+  return 1 - (1 - REACH_AT_EDGE) * (distanceKm / radius);
+}
+
 /** The best `first` candidates for one leader; see the file comment. */
 export function rankSupportCandidates(
   leader: SnapshotLeader,
@@ -123,10 +137,11 @@ export function rankSupportCandidates(
   options: CandidateOptions,
 ): SupportCandidate[] {
   if (leader.latitude === null || leader.longitude === null) return [];
+  const served = options.servedLaCodes ?? null;
   // Reach is widest for sparse schools; the box skips the rest of England cheaply.
   const box = boundingBox(
     { latitude: leader.latitude, longitude: leader.longitude },
-    options.maxDistanceKm ?? REACH_KM[leader.designation] * SPARSE_FACTOR,
+    options.maxDistanceKm ?? (served === null ? REACH_KM[leader.designation] * SPARSE_FACTOR : 1e4),
   );
   // Scored cheaply first; reasons are written only for the few returned.
   const scored: {
@@ -143,7 +158,9 @@ export function rankSupportCandidates(
     if (!inBox(box, school.latitude, school.longitude)) continue;
     if (school.urn === leader.baseUrn || options.supported.has(school.urn)) continue;
     if (!servesPhase(leader.phase, school.phase)) continue;
-    const radius = options.maxDistanceKm ?? reachKm(leader.designation, school);
+    if (served !== null && (school.laCode === null || !served.has(school.laCode))) continue;
+    const radius =
+      options.maxDistanceKm ?? (served === null ? reachKm(leader.designation, school) : Infinity);
     const distanceKm = haversineKm(
       leader.latitude,
       leader.longitude,
@@ -151,7 +168,7 @@ export function rankSupportCandidates(
       school.longitude,
     );
     if (distanceKm > radius) continue;
-    const reach = 1 - (1 - REACH_AT_EDGE) * (distanceKm / radius);
+    const reach = reachFactor(distanceKm, radius, served !== null);
     const score = NEED_FACTOR[band] * specialismFit(leader, school.needAreas).value * reach;
     scored.push({ school, band, distanceKm, radius, score });
   }
@@ -179,12 +196,14 @@ export function rankSupportCandidates(
         { factor: "FIT", value: fit.value, detail: fit.detail },
         {
           factor: "REACH",
-          value: 1 - (1 - REACH_AT_EDGE) * (distanceKm / radius),
+          value: reachFactor(distanceKm, radius, served !== null),
           detail:
             `${distanceKm.toFixed(1)} km away; ` +
-            (options.maxDistanceKm === null
-              ? `reach ${radius.toFixed(1)} km for ${settingName(school)}`
-              : `within the ${radius} km asked for`),
+            (served !== null
+              ? "in a local authority the hub serves"
+              : options.maxDistanceKm === null
+                ? `reach ${radius.toFixed(1)} km for ${settingName(school)}`
+                : `within the ${radius} km asked for`),
         },
       ],
     };

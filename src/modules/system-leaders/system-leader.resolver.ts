@@ -1,3 +1,6 @@
+import { SUPPLY_ARGUMENT, SupplyModeEnum } from "../gaps/gap.types.js";
+import type { SupplyMode } from "../gaps/supply.rules.js";
+import type { HubAreaFacts } from "./hub-areas.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
@@ -24,6 +27,7 @@ import type {
 } from "./system-leader.model.js";
 import {
   AssignmentPlan,
+  HubArea,
   PlannedAssignment,
   SupportCandidate,
   SupportEngagement,
@@ -84,10 +88,11 @@ export class SystemLeaderResolver {
         "Search radius in km, above 0 and at most 200; by default the leader's reach, wider for rural and sparse schools.",
     })
     maxDistanceKm: number | null,
+    @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SupportCandidateRecord[]> {
     return withClientErrors(() =>
-      ctx.services.systemLeaders.schoolsToSupport(systemLeaderId, first, maxDistanceKm),
+      ctx.services.systemLeaders.schoolsToSupport(systemLeaderId, first, maxDistanceKm, supply),
     );
   }
 
@@ -97,9 +102,12 @@ export class SystemLeaderResolver {
   })
   supportAssignments(
     @Arg("regionCode", () => String, { description: "E12000001..E12000009." }) regionCode: string,
+    @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AssignmentPlanRecord> {
-    return withClientErrors(() => ctx.services.systemLeaders.supportAssignments(regionCode));
+    return withClientErrors(() =>
+      ctx.services.systemLeaders.supportAssignments(regionCode, supply),
+    );
   }
 
   @FieldResolver(() => Int, { description: "capacity − openEngagements, never below 0." })
@@ -113,6 +121,21 @@ export class SystemLeaderResolver {
   })
   reachKm(@Root() leader: SystemLeaderRecord): number {
     return REACH_KM[leader.designation];
+  }
+
+  @FieldResolver(() => HubArea, {
+    nullable: true,
+    description:
+      "For a Teaching School Hub, the local authorities it serves and how each was given; null for other leaders.",
+  })
+  async hubArea(
+    @Root() leader: SystemLeaderRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<HubAreaFacts | null> {
+    if (leader.designation !== "TEACHING_SCHOOL_HUB") return null;
+    const prepared = await ctx.services.gaps.snapshot();
+    const position = prepared.leaderPosition.get(leader.id);
+    return position === undefined ? null : (prepared.hubAreas.byHub.get(position) ?? null);
   }
 
   @FieldResolver(() => School, { nullable: true, description: "The school it is based at." })

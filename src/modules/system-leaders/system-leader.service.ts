@@ -3,7 +3,8 @@ import type { Principal } from "../../auth/principal.js";
 import { decodeKeysetCursor, encodeCursorTuple, invalidCursorMessage } from "../common/cursor.js";
 import type { Page } from "../common/pagination.js";
 import { DomainNotFoundError, DomainValidationError } from "../gaps/errors.js";
-import { requireNeedBands, type GapService } from "../gaps/gap.service.js";
+import { requireNeedBands, supplyModeOf, type GapService } from "../gaps/gap.service.js";
+import type { SupplyMode } from "../gaps/supply.rules.js";
 import { checkNumberInRange, checkRegion, checkWholeNumber } from "../gaps/validation.js";
 import { planAssignments, type AssignmentPlan } from "./assignment-plan.js";
 import { rankSupportCandidates, type SupportCandidate } from "./candidates.js";
@@ -135,7 +136,9 @@ export class SystemLeaderService {
     systemLeaderId: string,
     first?: number | null,
     maxDistanceKm?: number | null,
-  ): Promise<SupportCandidate[]> {
+    supplyMode?: SupplyMode | null,
+  ): Promise<(SupportCandidate & { supplyMode: SupplyMode })[]> {
+    const supply = supplyModeOf(supplyMode);
     const size = checkWholeNumber(first, DEFAULT_CANDIDATES, 1, MAX_PAGE, "first");
     const distance = checkNumberInRange(maxDistanceKm, null, 0, MAX_DISTANCE_KM, "maxDistanceKm");
     const prepared = requireNeedBands(await this.gaps.snapshot());
@@ -147,19 +150,35 @@ export class SystemLeaderService {
       );
     }
     const leader = prepared.snapshot.leaders[position]!;
+    if (leader.synthetic && supply === "REAL") {
+      throw new DomainValidationError(
+        `System leader "${systemLeaderId.slice(0, 100)}" is synthetic (generated from DfE's criteria, ` +
+          "not a real designation), so it is no real supply: ask with `supply: MODELLED` for the what-if.",
+        "supply",
+      );
+    }
+    const hub = prepared.hubAreas.byHub.get(position);
+    const servedLaCodes = hub === undefined ? null : new Set(hub.served.map((area) => area.laCode));
     return prepared.memoize(`candidates:${JSON.stringify([systemLeaderId, size, distance])}`, () =>
       rankSupportCandidates(leader, prepared.snapshot.schools, {
         first: size,
         maxDistanceKm: distance,
         supported: prepared.supportedUrns,
-      }),
+        servedLaCodes,
+      }).map((candidate) => ({ ...candidate, supplyMode: supply })),
     );
   }
 
   /** The optimal assignment of the region's leaders; see assignment-plan.ts. */
-  async supportAssignments(regionCode: string): Promise<AssignmentPlan> {
+  async supportAssignments(
+    regionCode: string,
+    supplyMode?: SupplyMode | null,
+  ): Promise<AssignmentPlan> {
+    const supply = supplyModeOf(supplyMode);
     const prepared = requireNeedBands(await this.gaps.snapshot());
     const region = checkRegion(prepared, regionCode) as string;
-    return prepared.memoize(`assignments:${region}`, () => planAssignments(prepared, region));
+    return prepared.memoize(`assignments:${region}:${supply}`, () =>
+      planAssignments(prepared, region, supply),
+    );
   }
 }

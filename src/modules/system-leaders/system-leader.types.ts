@@ -1,5 +1,16 @@
+import { SupplyModeEnum } from "../gaps/gap.types.js";
+import { HUB_AREA_METHODS, type HubAreaMethod, type SupplyMode } from "../gaps/supply.rules.js";
+
+export const HubAreaMethodEnum = Object.fromEntries(HUB_AREA_METHODS.map((m) => [m, m])) as {
+  [K in HubAreaMethod]: K;
+};
+registerEnumType(HubAreaMethodEnum, {
+  name: "HubAreaMethod",
+  description:
+    "How a local authority was given to a Teaching School Hub: NAMED (the hub's name names it, or a former county it was made from) or NEAREST_LEAD_SCHOOL (the hub of its region group whose lead school is nearest).",
+});
 import { LocalDateResolver } from "graphql-scalars";
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { connectionTypes } from "../common/connection.types.js";
 import type { Phase } from "../schools/school.model.js";
 import { PhaseEnum } from "../schools/school.types.js";
@@ -148,6 +159,9 @@ export class SupportReason {
 
 @ObjectType({ description: "A school a system leader could support." })
 export class SupportCandidate {
+  @Field(() => SupplyModeEnum, { description: "Which supply the leader was asked under." })
+  supplyMode!: SupplyMode;
+
   @Field(() => Float, { description: "NEED × FIT × REACH, 0 to 1." })
   score!: number;
 
@@ -196,6 +210,12 @@ export class UnmetNeed {
     "A capacity-respecting assignment of a region's system leaders to its schools in need (bands 1 and 2) that covers the most need.",
 })
 export class AssignmentPlan {
+  @Field(() => SupplyModeEnum, {
+    description:
+      "Which leaders took part: REAL (no synthetic designation) or MODELLED. Support within a trust is not assigned.",
+  })
+  supplyMode!: SupplyMode;
+
   @Field(() => String)
   method!: string;
 
@@ -222,4 +242,33 @@ export class AssignmentPlan {
 
   @Field(() => [UnmetNeed], { description: "Need left over, by district, most first." })
   unmet!: UnmetNeed[];
+}
+
+@ObjectType({
+  description: "A local authority a Teaching School Hub serves, and how it was given.",
+})
+export class HubServedArea {
+  @Field(() => HubAreaMethodEnum)
+  method!: HubAreaMethod;
+
+  @Field(() => Int, { description: "The LA's 3-digit code." })
+  laCode!: number;
+}
+
+@ObjectType({
+  description:
+    "Where a Teaching School Hub works: the bundle has no hub-to-LA table, so LAs are given by src/modules/gaps/supply.rules.ts.",
+})
+export class HubArea {
+  @Field(() => String, { nullable: true, description: "The hub's region group (ONS region code)." })
+  regionGroup!: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      "False when the lead school lies outside the region group or outside every LA the hub's name names: it then tells nothing about where the hub works and takes no LA by nearness.",
+  })
+  leadSchoolInArea!: boolean;
+
+  @Field(() => [HubServedArea], { description: "The LAs it serves, by LA code." })
+  served!: HubServedArea[];
 }
