@@ -186,7 +186,7 @@ async function main(): Promise<void> {
     .filter((p) => p.location !== null)
     .flatMap((p): Asker[] =>
       p.phase === "PRIMARY"
-        ? [{ urn: p.urn, focus: "ks2MathsProgress" }]
+        ? [{ urn: p.urn, focus: "ks2RwmExpected" }]
         : p.phase === "SECONDARY"
           ? [{ urn: p.urn, focus: "ks4Progress8" }]
           : [],

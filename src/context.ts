@@ -34,6 +34,7 @@ import { GeographyRepository } from "./modules/geography/geography.repository.js
 import { GeographyService } from "./modules/geography/geography.service.js";
 import { MatchingRepository } from "./modules/matching/matching.repository.js";
 import { MatchingService } from "./modules/matching/matching.service.js";
+import type { PartnerFactsStore } from "./modules/matching/partner-facts.js";
 import { createPartnershipLoaders } from "./modules/partnerships/partnership.loaders.js";
 import { PartnershipRepository } from "./modules/partnerships/partnership.repository.js";
 import { PartnershipService } from "./modules/partnerships/partnership.service.js";
@@ -92,6 +93,8 @@ export interface Repositories {
 /** Process-wide in-memory state, built once and shared by every request. */
 export interface SharedState {
   similarityIndex: SimilarityIndex;
+  /** Need bands, age ranges and dated figures behind partner matching, reloaded when they change. */
+  partnerFacts: PartnerFactsStore;
   /** Schools, system leaders and need bands behind the gap detector, reloaded when data changes. */
   supportSnapshots: SupportDataStore;
   /** Outcome series, families and memberships behind the evaluation, reloaded when data changes. */
@@ -217,7 +220,12 @@ export function createContext(
         repositories.similarity,
         createSimilarityLoaders(repositories.similarity),
       ),
-      matching: new MatchingService(shared.similarityIndex, repositories.matching, principal),
+      matching: new MatchingService(
+        shared.similarityIndex,
+        shared.partnerFacts,
+        repositories.matching,
+        principal,
+      ),
       ...createSupportServices(repositories, shared.supportSnapshots, principal),
       advisers: new AdviserService(
         repositories.advisers,

@@ -32,6 +32,7 @@ import { recognitionResolvers } from "./modules/recognition/recognition.resolver
 import { LocalAuthorityResolver, RegionResolver } from "./modules/geography/geography.resolver.js";
 import { LeadershipSourceResolver } from "./modules/leaders/leader.resolver.js";
 import { MatchingResolver } from "./modules/matching/matching.resolver.js";
+import { PartnerFactsStore } from "./modules/matching/partner-facts.js";
 import { SchoolOfferResolver } from "./modules/offers/offer.resolver.js";
 import { PartnershipResolver } from "./modules/partnerships/partnership.resolver.js";
 import {
@@ -297,6 +298,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   const shared = {
     similarityIndex:
       options.similarityIndex ?? new SimilarityIndex(repositories.similarity, { logger }),
+    partnerFacts: new PartnerFactsStore(repositories.matching),
     supportSnapshots: new SupportDataStore(repositories.gaps),
     impactSnapshots: new ImpactDataStore(repositories.evaluation),
     clusterProposals: new ClusterProposalStore(repositories.clusters),

@@ -87,7 +87,7 @@ describe("partnerSuggestions", () => {
 
   it("when suggestions come back, then they are best first, within reach, and their reasons add up to the score", async () => {
     const { partnerSuggestions } = await suggestions(ALDGATE, {
-      focus: "KS2_MATHS_PROGRESS",
+      focus: "KS2_RWM_EXPECTED",
       maxDistanceKm: 10,
       first: 50,
     });
@@ -108,7 +108,7 @@ describe("partnerSuggestions", () => {
       ]);
       const total = suggestion.reasons.reduce((sum, r) => sum + r.contribution, 0);
       expect(total).toBeCloseTo(suggestion.score, 12);
-      expect(suggestion.focus).toBe("KS2_MATHS_PROGRESS");
+      expect(suggestion.focus).toBe("KS2_RWM_EXPECTED");
       expect([suggestion.urn, suggestion.name]).toEqual([
         suggestion.school.urn,
         suggestion.school.name,
@@ -154,11 +154,110 @@ describe("partnerSuggestions", () => {
   });
 });
 
+/** Each focus's figure, its year property, and whether higher is better. */
+const FOCUS_FIGURES: Record<string, { figure: string; year: string | null; higher: boolean }> = {
+  KS2_RWM_EXPECTED: { figure: "ks2RwmExpected", year: "ks2RwmExpectedYear", higher: true },
+  KS4_PROGRESS8: { figure: "ks4Progress8", year: "ks4Year", higher: true },
+  KS4_ATTAINMENT8: { figure: "ks4Attainment8", year: "ks4Year", higher: true },
+  OFSTED_GRADE: { figure: "ofstedGrade", year: null, higher: false },
+};
+
+describe("partnerSuggestions for schools in need", () => {
+  it("when ten band-1 schools ask with no focus, then no partner is in band 1 or 2 or below England's median on the focus of its newest year", async () => {
+    const askers = await query<{ urn: number }>(
+      api().db,
+      `MATCH (s:School {needBand: 1})
+       WHERE s.location IS NOT NULL AND s.phase IN ["PRIMARY", "SECONDARY"]
+       RETURN s.urn AS urn ORDER BY s.phase, s.urn LIMIT 10`,
+    );
+    expect(askers).toHaveLength(10);
+    let suggested = 0;
+    for (const { urn } of askers) {
+      const { partnerSuggestions } = await suggestions(Number(urn));
+      if (partnerSuggestions.length === 0) continue;
+      const focus = partnerSuggestions[0]!.focus;
+      const rule = FOCUS_FIGURES[focus];
+      expect(rule, `a focus of the newest data, not ${focus}`).toBeDefined();
+      const [england] = await query<{ year: string | null; median: number }>(
+        api().db,
+        rule!.year === null
+          ? "RETURN null AS year, 2 AS median"
+          : `MATCH (s:School) WHERE s[$figure] IS NOT NULL
+             WITH max(s[$year]) AS year
+             MATCH (s:School) WHERE s[$year] = year AND s[$figure] IS NOT NULL
+             RETURN year, percentileCont(s[$figure], 0.5) AS median`,
+        { figure: rule!.figure, year: rule!.year },
+      );
+      const partners = await query<{ band: number | null; value: number; year: string | null }>(
+        api().db,
+        `UNWIND $urns AS urn MATCH (s:School {urn: urn})
+         RETURN s.needBand AS band, s[$figure] AS value, CASE WHEN $year IS NULL THEN null ELSE s[$year] END AS year`,
+        { urns: partnerSuggestions.map((p) => p.urn), figure: rule!.figure, year: rule!.year },
+      );
+      for (const partner of partners) {
+        suggested += 1;
+        expect([1, 2]).not.toContain(partner.band);
+        expect(partner.year).toBe(england?.year ?? null);
+        if (rule!.higher) expect(partner.value).toBeGreaterThanOrEqual(Number(england?.median));
+        else expect(partner.value).toBeLessThanOrEqual(Number(england?.median));
+      }
+    }
+    expect(suggested).toBeGreaterThan(0);
+  });
+
+  it("when a school teaches no KS2 cohort, then a KS2 focus is refused and its default focus is not KS2", async () => {
+    const [first] = await query<{ urn: number }>(
+      api().db,
+      `MATCH (s:School {phase: "PRIMARY"}) WHERE s.statutoryHighAge < 11 AND s.location IS NOT NULL
+       RETURN s.urn AS urn ORDER BY s.urn LIMIT 1`,
+    );
+    const urn = Number(first?.urn);
+
+    const refused = await api().executeText(SUGGESTIONS, {
+      urn,
+      input: { focus: "KS2_RWM_EXPECTED" },
+    });
+    const { partnerSuggestions } = await suggestions(urn, { maxDistanceKm: 100 });
+
+    expect(refused.errors?.[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      argument: "input.focus",
+    });
+    expect(partnerSuggestions.every((s) => s.focus === "OFSTED_GRADE")).toBe(true);
+  });
+
+  it("when a partner offers a topic of the focus and the asker seeks nothing, then the offers factor counts it", async () => {
+    const [picked] = await query<{ urn: number }>(
+      api().db,
+      `MATCH (s:School {laCode: 805, phase: "PRIMARY"})
+       WHERE s.location IS NOT NULL AND s.ks2RwmExpectedYear = "2024/25"
+         AND s.offers IS NULL AND s.seeks IS NULL
+       RETURN s.urn AS urn ORDER BY s.ks2RwmExpected, s.urn SKIP 1 LIMIT 1`,
+    );
+    const asker = Number(picked?.urn);
+    const admin = await testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
+    const search = { focus: "KS2_RWM_EXPECTED", maxDistanceKm: 15, first: 100 };
+    const before = (await suggestions(asker, search, admin)).partnerSuggestions;
+    const candidate = before.at(-1)!.urn;
+    offerUrns.push(candidate);
+    await api().executeText(
+      `mutation ($urn: Int!) { updateSchoolOffer(urn: $urn, offers: [MATHEMATICS], seeks: []) { urn } }`,
+      { urn: candidate },
+      { token: admin },
+    );
+
+    const after = (await suggestions(asker, search, admin)).partnerSuggestions;
+
+    const offers = after.find((s) => s.urn === candidate)?.reasons.at(-1);
+    expect(offers).toMatchObject({ value: 0.5, matchedTopics: ["MATHEMATICS"] });
+  });
+});
+
 describe("partnerSuggestions with offers and seeks", () => {
   const UPDATE = `mutation ($urn: Int!, $offers: [SupportTopic!]!, $seeks: [SupportTopic!]!) {
     updateSchoolOffer(urn: $urn, offers: $offers, seeks: $seeks) { urn }
   }`;
-  const SEARCH = { focus: "KS2_MATHS_PROGRESS", maxDistanceKm: 15, first: 100 };
+  const SEARCH = { focus: "KS2_RWM_EXPECTED", maxDistanceKm: 15, first: 100 };
   const offersReason = (suggestion: Suggestion | undefined) =>
     suggestion?.reasons.find((r) => r.factor === "OFFERS_WHAT_IS_SOUGHT");
 
@@ -167,9 +266,9 @@ describe("partnerSuggestions with offers and seeks", () => {
     const [picked] = await query<{ urn: number }>(
       api().db,
       `MATCH (s:School {laCode: 805, phase: "PRIMARY"})
-       WHERE s.location IS NOT NULL AND s.ks2MathsProgress IS NOT NULL
+       WHERE s.location IS NOT NULL AND s.ks2RwmExpectedYear = "2024/25"
          AND s.offers IS NULL AND s.seeks IS NULL
-       RETURN s.urn AS urn ORDER BY s.ks2MathsProgress, s.urn LIMIT 1`,
+       RETURN s.urn AS urn ORDER BY s.ks2RwmExpected, s.urn LIMIT 1`,
     );
     const asker = Number(picked?.urn);
     const admin = await testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
@@ -232,6 +331,11 @@ describe("partnerSuggestions with bad input", () => {
     ["first is over 100", { first: 101 }, "input.first"],
     ["first is 0", { first: 0 }, "input.first"],
     ["the focus is not measured for the phase", { focus: "KS4_ATTAINMENT8" }, "input.focus"],
+    [
+      "the focus is a KS2 progress score, last published for 2018/19",
+      { focus: "KS2_MATHS_PROGRESS" },
+      "input.focus",
+    ],
   ])("when %s, then BAD_USER_INPUT names %s", async (_case, input, argument) => {
     const error = await errorOf(input);
 

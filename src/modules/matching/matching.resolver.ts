@@ -2,6 +2,10 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphq
 import type { GraphQLContext } from "../../context.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { School } from "../schools/school.types.js";
+import type { PartnershipRecord } from "../partnerships/partnership.model.js";
+import { Partnership } from "../partnerships/partnership.types.js";
+import type { SystemLeaderRecord } from "../system-leaders/system-leader.model.js";
+import { SystemLeader } from "../system-leaders/system-leader.types.js";
 import type { PartnerSuggestion as PartnerSuggestionRecord } from "./matching.service.js";
 import { PartnerSearchInput, PartnerSuggestion } from "./matching.types.js";
 
@@ -25,5 +29,29 @@ export class MatchingResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<SchoolRecord | null> {
     return ctx.services.schools.byUrn(suggestion.urn);
+  }
+
+  @FieldResolver(() => Partnership, {
+    nullable: true,
+    description:
+      "How to reach the partner: the trust it belongs to (multi- or single-academy trust, or trust); null when none.",
+  })
+  trust(
+    @Root() suggestion: PartnerSuggestionRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PartnershipRecord | null> | null {
+    return suggestion.trustId === null ? null : ctx.services.partnerships.byId(suggestion.trustId);
+  }
+
+  @FieldResolver(() => SystemLeader, {
+    nullable: true,
+    description:
+      "How to reach the partner: the Teaching School Hub it leads, else the one whose lead school is nearest in its region.",
+  })
+  teachingSchoolHub(
+    @Root() suggestion: PartnerSuggestionRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SystemLeaderRecord | null> | null {
+    return suggestion.hubId === null ? null : ctx.services.systemLeaders.byId(suggestion.hubId);
   }
 }

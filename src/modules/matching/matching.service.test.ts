@@ -6,8 +6,11 @@ import { profile } from "../similarity/profile.fixture.js";
 import type { SimilarityIndex } from "../similarity/similarity-index.js";
 import type { SchoolProfile } from "../similarity/similarity.model.js";
 import { EARTH_RADIUS_KM } from "./geo.js";
+import { OUTCOME_FEATURES, type OutcomeFeature } from "../similarity/features.js";
+import { PartnerFacts, type PartnerFactsStore } from "./partner-facts.js";
 import {
   defaultFocus,
+  isEligiblePartner,
   FACTOR_WEIGHTS,
   MatchingService,
   NO_TOPICS,
@@ -414,44 +417,94 @@ describe("suggestPartners validation", () => {
   });
 });
 
+/** Partner facts for profiles: every figure of one year, need bands as given (else band 4). */
+function factsOf(
+  schools: readonly SchoolProfile[],
+  needBands: Readonly<Record<number, number>> = {},
+  years: Partial<Record<OutcomeFeature, string>> = {},
+): PartnerFacts {
+  return new PartnerFacts(
+    schools.map((school) => ({
+      urn: school.urn,
+      needBand: needBands[school.urn] ?? 4,
+      highAge: null,
+      progress8Lower: null,
+      progress8Upper: null,
+      figures: Object.fromEntries(
+        OUTCOME_FEATURES.flatMap((feature) => {
+          const value = school[feature];
+          return value === null
+            ? []
+            : [[feature, { value, year: years[feature] ?? "2024/25", source: "test" }]];
+        }),
+      ),
+    })),
+  );
+}
+
 describe("defaultFocus", () => {
   /** Maths progress spreads 1..5 (median 3); reading 1..5 too. School 1 is weak in maths only. */
   function primaries(): SchoolProfile[] {
     const maths = [1, 2, 3, 4, 5];
     const reading = [3, 1, 2, 4, 5];
     return maths.map((ks2MathsProgress, i) =>
-      profile({ urn: 1 + i, ks2MathsProgress, ks2ReadingProgress: reading[i] ?? null }),
+      profile({
+        urn: 1 + i,
+        ks2MathsProgress,
+        ks2ReadingProgress: reading[i] ?? null,
+        ofstedGrade: 2,
+      }),
     );
   }
 
-  it("when the asker has observed outcomes, then picks the one it stands lowest on in its phase", () => {
-    const index = new FeatureIndex(primaries());
+  it("when the asker has outcomes of the newest year, then picks the one it stands lowest on against its context-similar schools", () => {
+    const schools = primaries();
+    const index = new FeatureIndex(schools);
+    const facts = factsOf(schools);
 
-    expect(defaultFocus(index, 1)).toBe("ks2MathsProgress");
-    expect(defaultFocus(index, 2)).toBe("ks2ReadingProgress");
+    expect(defaultFocus(index, facts, 1)?.focus).toBe("ks2MathsProgress");
+    expect(defaultFocus(index, facts, 2)?.focus).toBe("ks2ReadingProgress");
+    expect(defaultFocus(index, facts, 1)).toMatchObject({ similarMedian: 3.5, similarCount: 4 });
   });
 
-  it("when the outcome is the Ofsted grade, then a higher grade counts as the weaker standing", () => {
-    const index = new FeatureIndex([
-      ...primaries(),
-      ...[1, 2, 2, 2, 4].map((ofstedGrade, i) =>
-        profile({ urn: 11 + i, ofstedGrade, ks2MathsProgress: 3, ks2ReadingProgress: 3 }),
-      ),
-    ]);
+  it("when a figure is older than its key stage's newest year, then it is never the default focus", () => {
+    const schools = primaries();
+    const facts = factsOf(schools, {}, { ks2MathsProgress: "2018/19" });
 
-    expect(defaultFocus(index, 15)).toBe("ofstedGrade");
+    expect(defaultFocus(new FeatureIndex(schools), facts, 1)?.focus).toBe("ks2ReadingProgress");
   });
 
-  it("when the asker has no observed outcome, then falls back to its phase's first outcome", () => {
-    const index = new FeatureIndex([
+  it("when the asker has no outcome but an Ofsted grade, then the Ofsted grade; with neither, none", () => {
+    const schools = [
       ...primaries(),
-      profile({ urn: 9 }),
-      profile({ urn: 50, phase: "SPECIAL" }),
-    ]);
+      profile({ urn: 9, ofstedGrade: 3 }),
+      profile({ urn: 10 }),
+      profile({ urn: 50, phase: "SPECIAL", ofstedGrade: 2 }),
+    ];
+    const index = new FeatureIndex(schools);
+    const facts = factsOf(schools);
 
-    expect(defaultFocus(index, 9)).toBe("ks2ReadingProgress");
-    expect(defaultFocus(index, 50)).toBe("ofstedGrade");
-    expect(defaultFocus(index, 999)).toBeNull();
+    expect(defaultFocus(index, facts, 9)?.focus).toBe("ofstedGrade");
+    expect(defaultFocus(index, facts, 50)?.focus).toBe("ofstedGrade");
+    expect(defaultFocus(index, facts, 10)).toBeNull();
+    expect(defaultFocus(index, facts, 999)).toBeNull();
+  });
+});
+
+describe("isEligiblePartner", () => {
+  it("when a school is in need band 1 or 2, or below England's median, or has an older figure, then it is not a partner", () => {
+    const schools = [1, 2, 3, 4, 5, 6].map((urn) => profile({ urn, ks2RwmExpected: 50 + urn * 5 }));
+    const facts = factsOf(schools, { 5: 2, 6: 1 });
+
+    // England median 67.5: schools 4..6 are above it; 5 and 6 are in bands 2 and 1.
+    expect(schools.map((s) => isEligiblePartner(facts, s.urn, "ks2RwmExpected"))).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -465,8 +518,22 @@ describe("MatchingService", () => {
   ) {
     const index = new FeatureIndex(schools);
     const holder = { current: vi.fn(async () => ({ index, run: null, builtAt: 0 })) };
-    const reader = { partnerTopics: vi.fn(async () => topics) };
-    const service = new MatchingService(holder as unknown as SimilarityIndex, reader, principal);
+    const reader = {
+      partnerTopics: vi.fn(async () => topics),
+      partnerContacts: vi.fn(async () => new Map()),
+    };
+    // Weaker schools elsewhere in England put its median below every candidate here, so these
+    // tests see the ranking alone; isEligiblePartner is tested on its own above.
+    const elsewhere = [1, 2, 3, 4, 5, 6, 7, 8].map((i) =>
+      profile({ urn: 9000 + i, ks2MathsProgress: -9, ks2ReadingProgress: -9 }),
+    );
+    const facts = { current: vi.fn(async () => factsOf([...schools, ...elsewhere])) };
+    const service = new MatchingService(
+      holder as unknown as SimilarityIndex,
+      facts as unknown as PartnerFactsStore,
+      reader,
+      principal,
+    );
     return { service, holder, reader };
   }
 

@@ -1,47 +1,16 @@
 /**
- * Explainable partner suggestions: schools that are strong where the asking school wants to
- * improve, alike in context, near enough to visit, with room to help, offering the support the
- * asker says it seeks, and outside the asker's existing partnerships.
- *
- * ## Score
- *
- * Each factor is a value in 0..1; `contribution = weight × value` and `score = Σ contributions`
- * (so the score is at most 1). The weights sum to 1.
- *
- * | factor                  | weight | value                                                   |
- * |-------------------------|--------|---------------------------------------------------------|
- * | `FOCUS_STRENGTH`        | 0.30   | min(1, gap / 2), gap = how far the candidate's focus    |
- * |                         |        | figure beats the asker's, in robust SDs of each own     |
- * |                         |        | phase                                                   |
- * | `CONTEXT_SIMILARITY`    | 0.20   | 1 / (1 + d), d = CONTEXT-preset distance (pupils, FSM,  |
- * |                         |        | SEN)                                                    |
- * | `PROXIMITY`             | 0.20   | 1 − km / reach                                          |
- * | `CAPACITY`              | 0.10   | 1 / (1 + the candidate's partnership memberships)       |
- * | `NETWORK_BRIDGE`        | 0.10   | 1 when the asker has no partnership and the candidate   |
- * |                         |        | has one, else 0                                         |
- * | `OFFERS_WHAT_IS_SOUGHT` | 0.10   | the share of the topics the asker seeks that the        |
- * |                         |        | candidate offers (0 when the asker seeks nothing)       |
- *
- * Why these weights: the focus is why the school is asking, so strength there weighs most, and
- * it saturates at 2 SDs because a far stronger school usually works in a context unlike the
- * asker's. Practice travels best between schools alike in size and intake, hence context next.
- * Proximity makes visits practical. Capacity spreads requests away from schools already in many
- * partnerships. The bridge equals the capacity weight so that, for an isolated asker, a
- * candidate in any partnership outranks an otherwise identical candidate in none
- * (0.10·1/(1+m) + 0.10 > 0.10 for every m). What a school records it offers and seeks states
- * outright what focus strength and context similarity infer from published figures, so its
- * 0.10 comes out of those two (0.35 → 0.30, 0.25 → 0.20): they still lead, proximity, capacity
- * and the bridge keep their weights and so their balance, and an explicit match can lift a
- * candidate past one that is only a little stronger or more alike on paper. An asker that seeks
- * nothing scores 0 on it for every candidate, so its ranking is that of the other five factors.
+ * Explainable partner suggestions: schools strong on the outcome the asking school wants to
+ * improve, in the newest data and not themselves in need, alike in context, near enough to visit,
+ * with room to help, offering the support sought, and outside the asker's existing partnerships.
+ * The rule (weights, thresholds, the default focus, who may be a partner) is in
+ * matching.rules.ts; this file applies it.
  *
  * Offers and seeks change at run time, so they are not in the in-memory index: the service reads
- * the asker's seeks and the offers of every candidate within reach in one batched read before
+ * the topics sought and the offers of every candidate within reach in one batched read before
  * ranking (`PartnerTopicReader`), and the ranking itself receives them as plain data. Offers are
  * shown only to signed-in readers (`readSchoolOffer`), yet the score is the same for every
  * caller so that ranks do not depend on who asks: anonymous callers get the factor's value but
- * an empty `matchedTopics`. The value still shows that the asker seeks something and what share
- * of it a candidate offers, but not which topics: the weakness itself stays with signed-in users.
+ * an empty `matchedTopics`.
  *
  * ## Who is a candidate
  *
@@ -52,7 +21,9 @@
  * - sharing no partnership with the asker (they already work together);
  * - with an observed (not imputed) focus figure that beats the asker's: a school cannot be shown
  *   to be strong on a figure it lacks. An asker whose own figure is imputed is compared as a
- *   school at its phase median.
+ *   school at its phase median;
+ * - passing `eligible`: in the service, strong on the focus in the newest data and not in need
+ *   band 1 or 2 (matching.rules.ts).
  *
  * Each school's figures are scaled within its own phase (features.ts), so across phases the
  * score compares where each school stands among its peers. Ties go to the nearer school, then the
@@ -76,37 +47,38 @@ import {
   type OutcomeFeature,
 } from "../similarity/features.js";
 import type { SimilarityIndex } from "../similarity/similarity-index.js";
+import { quantileSorted } from "../similarity/stats.js";
 import { checkIntegerInRange, checkPositive, MAX_RESULTS } from "../similarity/validation.js";
 import { boundingBox, haversineKm, inBox } from "./geo.js";
+import {
+  CONTEXT_SIMILAR_COUNT,
+  DEFAULT_PARTNER_COUNT,
+  EXCLUDED_NEED_BANDS,
+  FACTOR_WEIGHTS,
+  FOCUS_KEY_STAGE,
+  FOCUS_SATURATION,
+  FOCUS_TOPICS,
+  isStrong,
+  PARTNER_FACTORS,
+  RURAL_REACH_KM,
+  teachesKeyStage,
+  URBAN_REACH_KM,
+  type PartnerFactor,
+} from "./matching.rules.js";
+import type { DatedFigure, PartnerFacts, PartnerFactsStore } from "./partner-facts.js";
+
+export {
+  DEFAULT_PARTNER_COUNT,
+  FACTOR_WEIGHTS,
+  FOCUS_SATURATION,
+  PARTNER_FACTORS,
+  RURAL_REACH_KM,
+  URBAN_REACH_KM,
+  type PartnerFactor,
+};
 
 export const PHASE_MODES = ["SAME_PHASE", "CROSS_PHASE", "ANY"] as const;
 export type PhaseMode = (typeof PHASE_MODES)[number];
-
-export const PARTNER_FACTORS = [
-  "FOCUS_STRENGTH",
-  "CONTEXT_SIMILARITY",
-  "PROXIMITY",
-  "CAPACITY",
-  "NETWORK_BRIDGE",
-  "OFFERS_WHAT_IS_SOUGHT",
-] as const;
-export type PartnerFactor = (typeof PARTNER_FACTORS)[number];
-
-/** See the table in the file comment. */
-export const FACTOR_WEIGHTS: { readonly [F in PartnerFactor]: number } = {
-  FOCUS_STRENGTH: 0.3,
-  CONTEXT_SIMILARITY: 0.2,
-  PROXIMITY: 0.2,
-  CAPACITY: 0.1,
-  NETWORK_BRIDGE: 0.1,
-  OFFERS_WHAT_IS_SOUGHT: 0.1,
-};
-
-export const URBAN_REACH_KM = 15;
-export const RURAL_REACH_KM = 40;
-/** Robust SDs of focus advantage at which FOCUS_STRENGTH reaches 1. */
-export const FOCUS_SATURATION = 2;
-export const DEFAULT_PARTNER_COUNT = 10;
 
 export interface PartnerOptions {
   /** The outcome feature the asker wants to improve. */
@@ -116,6 +88,8 @@ export interface PartnerOptions {
   phaseMode?: PhaseMode | null;
   /** 1..100; 10 when absent. */
   first?: number | null;
+  /** Who may be a partner at all (strong on the focus, not in need); everyone when absent. */
+  eligible?: ((urn: number) => boolean) | null;
 }
 
 export interface PartnerReason {
@@ -161,6 +135,7 @@ export interface PartnerFactorInputs {
  * `offered` need only hold candidates that offer something.
  */
 export interface PartnerTopics {
+  /** The topics sought: the asker's recorded seeks, then the topics of its focus. */
   seeks: readonly SupportTopic[];
   offered: ReadonlyMap<number, readonly SupportTopic[]>;
 }
@@ -169,7 +144,12 @@ export const NO_TOPICS: PartnerTopics = { seeks: [], offered: new Map() };
 
 /** The one batched read of seeks and offers; the repository implements it. */
 export interface PartnerTopicReader {
-  partnerTopics(askerUrn: number, candidateUrns: readonly number[]): Promise<PartnerTopics>;
+  /** `focusTopics` are sought as well as the asker's own seeks (FOCUS_TOPICS). */
+  partnerTopics(
+    askerUrn: number,
+    candidateUrns: readonly number[],
+    focusTopics: readonly SupportTopic[],
+  ): Promise<PartnerTopics>;
 }
 
 /** The factor inputs that come from offers and seeks, for one candidate. */
@@ -289,6 +269,7 @@ export function partnerPool(
   const phaseMode = checkPhaseMode(options.phaseMode ?? "SAME_PHASE");
   const maxDistanceKm =
     options.maxDistanceKm == null ? null : checkPositive(options.maxDistanceKm, "maxDistanceKm");
+  const eligible = options.eligible ?? null;
 
   const ref = index.locate(urn);
   if (!ref) return { first, focusColumn: 0, entries: [] };
@@ -315,6 +296,7 @@ export function partnerPool(
     const candidateUrn = table.urns[row] as number;
     if (candidateUrn === urn) return null;
     if (((table.imputed[row] as number) & (1 << focusColumn)) !== 0) return null;
+    if (eligible && !eligible(candidateUrn)) return null;
     const focusGap =
       direction * ((table.scaled[row * FEATURE_COUNT + focusColumn] as number) - askerFocus);
     if (!(focusGap > 0)) return null;
@@ -388,31 +370,92 @@ export function rankPartners(pool: PartnerPool, topics: PartnerTopics): PartnerC
     }));
 }
 
+/** Where the asker stands on one outcome against its context-similar schools. */
+export interface FocusStanding {
+  focus: OutcomeFeature;
+  /** The asker's figure of the newest year; null when it has none (then it is compared as at its phase median). */
+  asker: DatedFigure | null;
+  /** Median of the context-similar schools' figures for the same year; null when none has one. */
+  similarMedian: number | null;
+  /** How many context-similar schools that median is over. */
+  similarCount: number;
+  /** direction × (asker − similar median) / the phase's robust scale; 0 when either is missing. */
+  standing: number;
+}
+
 /**
- * The outcome to focus on when the asker names none: of the outcomes measured for its phase and
- * observed for it, the one where it stands furthest below its phase median, in robust SDs and in
- * the outcome's better direction (ties to the earlier outcome in FEATURES order), since that is
- * where a partner has most to offer. An asker with no observed outcome gets its phase's first
- * outcome, compared from the phase median. Null for a URN the index does not hold.
+ * The asker's standing on `focus` against its CONTEXT_SIMILAR_COUNT nearest schools of its phase
+ * on the CONTEXT preset, counting only figures of the focus's newest year (`facts`). Null for a
+ * URN the index does not hold or an outcome its phase does not measure.
  */
-export function defaultFocus(index: FeatureIndex, urn: number): OutcomeFeature | null {
+export function focusStanding(
+  index: FeatureIndex,
+  facts: PartnerFacts,
+  urn: number,
+  focus: OutcomeFeature,
+): FocusStanding | null {
+  const ref = index.locate(urn);
+  if (!ref || !ref.table.features.includes(focus)) return null;
+  const asker = facts.currentFigure(urn, focus);
+  const values = index
+    .similar(urn, { preset: "CONTEXT", first: CONTEXT_SIMILAR_COUNT })
+    .flatMap((similar) => facts.currentFigure(similar.urn, focus)?.value ?? []);
+  const similarMedian =
+    values.length === 0 ? null : quantileSorted(Float64Array.from(values).sort(), 0.5);
+  const scale = ref.table.scales[FEATURE_COLUMN[focus]]?.scale ?? 1;
+  const standing =
+    asker === null || similarMedian === null
+      ? 0
+      : (betterDirection(focus) * (asker.value - similarMedian)) / scale;
+  return { focus, asker, similarMedian, similarCount: values.length, standing };
+}
+
+/**
+ * The outcome to focus on when the asker names none (matching.rules.ts): of the outcomes of its
+ * phase other than the Ofsted grade that are published for their key stage's newest year and
+ * that the asker has a figure of that year for, the one where it stands lowest against its
+ * context-similar schools (ties to the earlier outcome in FEATURES order); the Ofsted grade only
+ * when there is none such and the asker has a grade. Null when it has neither, or for a URN the
+ * index does not hold.
+ */
+export function defaultFocus(
+  index: FeatureIndex,
+  facts: PartnerFacts,
+  urn: number,
+): FocusStanding | null {
   const ref = index.locate(urn);
   if (!ref) return null;
-  const { table, row } = ref;
-  const outcomes = table.features.filter(isOutcomeFeature);
-  let weakest: OutcomeFeature | null = null;
-  let lowest = Infinity;
-  for (const outcome of outcomes) {
-    const column = FEATURE_COLUMN[outcome];
-    if (((table.imputed[row] as number) & (1 << column)) !== 0) continue;
-    const standing =
-      betterDirection(outcome) * (table.scaled[row * FEATURE_COUNT + column] as number);
-    if (standing < lowest) {
-      lowest = standing;
-      weakest = outcome;
-    }
+  let weakest: FocusStanding | null = null;
+  for (const outcome of ref.table.features.filter(isOutcomeFeature)) {
+    if (outcome === "ofstedGrade" || !facts.isCurrentFigure(outcome)) continue;
+    if (facts.currentFigure(urn, outcome) === null) continue;
+    const standing = focusStanding(index, facts, urn, outcome);
+    if (standing && (weakest === null || standing.standing < weakest.standing)) weakest = standing;
   }
-  return weakest ?? outcomes[0] ?? null;
+  if (weakest) return weakest;
+  return facts.currentFigure(urn, "ofstedGrade") === null
+    ? null
+    : focusStanding(index, facts, urn, "ofstedGrade");
+}
+
+/**
+ * Whether a school may be suggested for `focus` at all (matching.rules.ts): not in need band 1
+ * or 2, with a figure of the focus's newest year, at least the England median of that year (or
+ * Good or better for the Ofsted grade).
+ */
+export function isEligiblePartner(
+  facts: PartnerFacts,
+  urn: number,
+  focus: OutcomeFeature,
+): boolean {
+  const school = facts.school(urn);
+  if (!school) return false;
+  if (school.needBand !== null && EXCLUDED_NEED_BANDS.includes(school.needBand)) return false;
+  if (!teachesKeyStage(school.highAge, FOCUS_KEY_STAGE[focus])) return false;
+  const figure = facts.currentFigure(urn, focus);
+  const median = facts.englandMedian[focus];
+  if (figure === null || median === null) return false;
+  return isStrong(focus, figure.value, median.value, betterDirection(focus));
 }
 
 /** The first position in an ascending array whose value is at least `value`. */
@@ -440,19 +483,60 @@ export interface PartnerSearch {
   first?: number | null;
 }
 
+/** A figure a suggestion rests on, with its year and dataset. */
+export interface PartnerEvidence {
+  figure: OutcomeFeature;
+  about: EvidenceSubject;
+  value: number;
+  /** The academic year it describes (or the inspection date for an Ofsted grade). */
+  year: string | null;
+  /** The `Dataset.id` it came from. */
+  source: string | null;
+}
+
+export const EVIDENCE_SUBJECTS = [
+  "PARTNER",
+  "PARTNER_CONFIDENCE_LOWER",
+  "PARTNER_CONFIDENCE_UPPER",
+  "ASKER",
+  "CONTEXT_SIMILAR_MEDIAN",
+  "ENGLAND_MEDIAN",
+] as const;
+export type EvidenceSubject = (typeof EVIDENCE_SUBJECTS)[number];
+
 export interface PartnerSuggestion extends PartnerCandidate {
   /** The outcome the suggestion is for: the one asked for, or the default chosen. */
   focus: OutcomeFeature;
+  /** The year of the partner's focus figure (the newest of that figure). */
+  focusYear: string | null;
+  needBand: number | null;
+  evidence: PartnerEvidence[];
+  /** The partner's trust (a Partnership id); null when it is in none. */
+  trustId: string | null;
+  /** The Teaching School Hub (a SystemLeader id) it leads, else the nearest in its region. */
+  hubId: string | null;
+}
+
+/** How to reach a partner. */
+export interface PartnerContact {
+  trustId: string | null;
+  hubId: string | null;
+}
+
+/** The one batched read of the returned partners' trusts and hubs; the repository implements it. */
+export interface PartnerContactReader {
+  partnerContacts(urns: readonly number[]): Promise<ReadonlyMap<number, PartnerContact>>;
 }
 
 /**
- * Partner suggestions for one request, from the process-wide index. The arguments sit in the
- * `input` object, so errors name them `input.first`, `input.maxDistanceKm` and so on.
+ * Partner suggestions for one request, from the process-wide index and partner facts. The
+ * arguments sit in the `input` object, so errors name them `input.first`, `input.focus` and so on.
  */
 export class MatchingService {
   constructor(
     private readonly index: SimilarityIndex,
-    private readonly topics: PartnerTopicReader,
+    private readonly facts: PartnerFactsStore,
+    private readonly reader: PartnerTopicReader & PartnerContactReader,
     private readonly principal: Principal,
   ) {}
 
@@ -465,28 +549,132 @@ export class MatchingService {
       if (phaseMode != null) checkPhaseMode(phaseMode);
       if (focus != null) checkOutcomeFeature(focus, "focus");
     }, INPUT);
-    const { index } = await this.index.current();
-    const chosen = focus ?? defaultFocus(index, urn);
-    if (chosen === null) return [];
+    const [{ index }, facts] = await Promise.all([this.index.current(), this.facts.current()]);
+    if (focus != null) asClientInput(() => checkFocusFits(index, facts, urn, focus), INPUT);
+    const standing =
+      focus != null ? focusStanding(index, facts, urn, focus) : defaultFocus(index, facts, urn);
+    if (standing === null) {
+      // An unknown URN, or a focus the phase does not measure: partnerPool says which.
+      if (focus != null) asClientInput(() => partnerPool(index, urn, { focus }), INPUT);
+      return [];
+    }
+    const chosen = standing.focus;
     const pool = asClientInput(
-      () => partnerPool(index, urn, { focus: chosen, maxDistanceKm, phaseMode, first }),
+      () =>
+        partnerPool(index, urn, {
+          focus: chosen,
+          maxDistanceKm,
+          phaseMode,
+          first,
+          eligible: (candidate) => isEligiblePartner(facts, candidate, chosen),
+        }),
       INPUT,
     );
     if (pool.entries.length === 0) return [];
-    const topics = await this.topics.partnerTopics(
+    const topics = await this.reader.partnerTopics(
       urn,
       pool.entries.map((entry) => entry.urn),
+      FOCUS_TOPICS[chosen],
     );
+    const ranked = rankPartners(pool, topics);
+    const contacts = await this.reader.partnerContacts(ranked.map((candidate) => candidate.urn));
     // The score is the same for every caller; only the naming of topics is for signed-in ones.
     const showTopics = decide(this.principal, "readSchoolOffer").allowed;
-    return rankPartners(pool, topics).map((candidate) => ({
-      ...candidate,
-      focus: chosen,
-      reasons: showTopics
-        ? candidate.reasons
-        : candidate.reasons.map((reason) => ({ ...reason, matchedTopics: [] })),
-    }));
+    const shared = sharedEvidence(facts, standing);
+    return ranked.map((candidate) => {
+      const figure = facts.currentFigure(candidate.urn, chosen);
+      const school = facts.school(candidate.urn);
+      return {
+        ...candidate,
+        focus: chosen,
+        focusYear: figure?.year ?? null,
+        needBand: school?.needBand ?? null,
+        evidence: [...partnerEvidence(chosen, figure, school), ...shared],
+        trustId: contacts.get(candidate.urn)?.trustId ?? null,
+        hubId: contacts.get(candidate.urn)?.hubId ?? null,
+        reasons: showTopics
+          ? candidate.reasons
+          : candidate.reasons.map((reason) => ({ ...reason, matchedTopics: [] })),
+      };
+    });
   }
+}
+
+/**
+ * A named focus must be published for its key stage's newest year, and the asker must teach to
+ * the end of that key stage. Throws a DomainValidationError naming `focus` otherwise.
+ */
+function checkFocusFits(
+  index: FeatureIndex,
+  facts: PartnerFacts,
+  urn: number,
+  focus: OutcomeFeature,
+): void {
+  const stage = FOCUS_KEY_STAGE[focus];
+  if (stage !== null && !facts.isCurrentFigure(focus)) {
+    const current = PARTNER_FOCUSES.filter(
+      (other) => FOCUS_KEY_STAGE[other] === stage && facts.isCurrentFigure(other),
+    );
+    throw new DomainValidationError(
+      `\`focus\` ${focus} was last published for ${facts.newestYear[focus] ?? "no year"}, and ` +
+        `partners must be strong in the newest ${stage} data (${facts.keyStageYear(stage) ?? "none"}); ` +
+        `use ${current.join(" or ")}.`,
+      "focus",
+    );
+  }
+  const school = facts.school(urn);
+  if (index.locate(urn) && school && !teachesKeyStage(school.highAge, stage)) {
+    throw new DomainValidationError(
+      `\`focus\` ${focus} is a ${stage ?? ""} outcome, and school ${urn} teaches pupils only up to ` +
+        `age ${school.highAge}: it has no ${stage ?? ""} cohort.`,
+      "focus",
+    );
+  }
+}
+
+const PARTNER_FOCUSES: readonly OutcomeFeature[] = Object.keys(FOCUS_KEY_STAGE) as OutcomeFeature[];
+
+function partnerEvidence(
+  focus: OutcomeFeature,
+  figure: DatedFigure | null,
+  school: { progress8Lower: number | null; progress8Upper: number | null } | null,
+): PartnerEvidence[] {
+  if (figure === null) return [];
+  const evidence: PartnerEvidence[] = [{ figure: focus, about: "PARTNER", ...figure }];
+  if (focus === "ks4Progress8" && school?.progress8Lower != null && school.progress8Upper != null) {
+    evidence.push(
+      { figure: focus, about: "PARTNER_CONFIDENCE_LOWER", ...figure, value: school.progress8Lower },
+      { figure: focus, about: "PARTNER_CONFIDENCE_UPPER", ...figure, value: school.progress8Upper },
+    );
+  }
+  return evidence;
+}
+
+/** The figures every suggestion of one request rests on: the asker's, its peers', England's. */
+function sharedEvidence(facts: PartnerFacts, standing: FocusStanding): PartnerEvidence[] {
+  const { focus, asker, similarMedian } = standing;
+  const evidence: PartnerEvidence[] = [];
+  if (asker) evidence.push({ figure: focus, about: "ASKER", ...asker });
+  if (similarMedian !== null) {
+    evidence.push({
+      figure: focus,
+      about: "CONTEXT_SIMILAR_MEDIAN",
+      value: similarMedian,
+      year: facts.newestYear[focus],
+      source: asker?.source ?? facts.englandMedian[focus]?.source ?? null,
+    });
+  }
+  const england = facts.englandMedian[focus];
+  if (england) {
+    evidence.push({
+      figure: focus,
+      about: "ENGLAND_MEDIAN",
+      value: england.value,
+      year: england.year,
+      source: england.source,
+    });
+  }
+  return evidence;
 }
 
 const INPUT = "input.";

@@ -4,9 +4,11 @@ import type { SupportTopic } from "../offers/offer.model.js";
 import { SupportTopicEnum } from "../offers/offer.types.js";
 import { OutcomeFeatureEnum } from "../similarity/similarity.types.js";
 import {
+  EVIDENCE_SUBJECTS,
   FACTOR_WEIGHTS,
   PARTNER_FACTORS,
   PHASE_MODES,
+  type EvidenceSubject,
   type PartnerFactor,
   type PhaseMode,
 } from "./matching.service.js";
@@ -41,7 +43,7 @@ const FACTOR_DESCRIPTIONS: { [F in PartnerFactor]: string } = {
   NETWORK_BRIDGE:
     "1 when the asker is in no partnership and the partner is in one (a way into a network), else 0.",
   OFFERS_WHAT_IS_SOUGHT:
-    "The share of the support topics the asker seeks that the partner offers (updateSchoolOffer); 0 when the asker seeks nothing.",
+    "The share of the support topics sought that the partner offers (updateSchoolOffer): those the asker seeks, then those that address the focus (e.g. READING_AND_PHONICS and MATHEMATICS for KS2_RWM_EXPECTED; src/modules/matching/matching.rules.ts).",
 };
 
 registerEnumType(PartnerFactorEnum, {
@@ -60,7 +62,7 @@ export class PartnerSearchInput {
   @Field(() => OutcomeFeatureEnum, {
     nullable: true,
     description:
-      "The outcome to improve; by default the one the school stands lowest on among its phase, of those it has a figure for.",
+      "The outcome to improve; by default the one the school stands lowest on against the 50 schools of its phase most alike in context (pupils, FSM, SEN), of the outcomes published for their key stage's newest year (KS2 2024/25, KS4 2023/24) that it has a figure of that year for; the Ofsted grade only when it has none. A named focus must be published for its key stage's newest year (KS2 progress scores, last published for 2018/19, are refused) and the school must teach to the end of its key stage.",
   })
   focus?: OutcomeFeature | null;
 
@@ -76,6 +78,55 @@ export class PartnerSearchInput {
 
   @Field(() => Int, { nullable: true, defaultValue: 10, description: "1 to 100." })
   first?: number | null;
+}
+
+export const PartnerEvidenceSubjectEnum = Object.fromEntries(
+  EVIDENCE_SUBJECTS.map((subject) => [subject, subject]),
+) as { [S in EvidenceSubject]: S };
+
+registerEnumType(PartnerEvidenceSubjectEnum, {
+  name: "PartnerEvidenceSubject",
+  description: "Whose figure a piece of a suggestion's evidence is.",
+  valuesConfig: {
+    PARTNER: { description: "The partner's figure on the focus, of the newest year." },
+    PARTNER_CONFIDENCE_LOWER: {
+      description: "Lower end of the partner's Progress 8 95% confidence interval.",
+    },
+    PARTNER_CONFIDENCE_UPPER: {
+      description: "Upper end of the partner's Progress 8 95% confidence interval.",
+    },
+    ASKER: { description: "The asking school's figure, of the newest year." },
+    CONTEXT_SIMILAR_MEDIAN: {
+      description:
+        "Median of the 50 schools of the asker's phase most alike in context that have a figure of that year.",
+    },
+    ENGLAND_MEDIAN: {
+      description:
+        "Median of every school in England with a figure of that year: a partner must be at least this (Good or better for the Ofsted grade).",
+    },
+  },
+});
+
+@ObjectType({ description: "A figure a suggestion rests on, with its year and dataset." })
+export class PartnerEvidence {
+  @Field(() => OutcomeFeatureEnum)
+  figure!: OutcomeFeature;
+
+  @Field(() => PartnerEvidenceSubjectEnum)
+  about!: EvidenceSubject;
+
+  @Field(() => Float)
+  value!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The academic year it describes (e.g. 2024/25); for the Ofsted grade, the inspection date.",
+  })
+  year!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The Dataset.id it came from." })
+  source!: string | null;
 }
 
 @ObjectType({ description: "One factor of a suggestion's score." })
@@ -125,6 +176,24 @@ export class PartnerSuggestion {
 
   @Field(() => Float, { description: "The partner's figure for the focus outcome." })
   focusValue!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The academic year of the partner's focus figure: the newest published.",
+  })
+  focusYear!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "The partner's need band (3 or 4: schools in bands 1 and 2 are never suggested).",
+  })
+  needBand!: number | null;
+
+  @Field(() => [PartnerEvidence], {
+    description:
+      "The figures the suggestion rests on, each with its year and dataset: the partner's, the asker's, the median of the asker's context-similar schools and England's median.",
+  })
+  evidence!: PartnerEvidence[];
 
   @Field(() => [PartnerReason], { description: "Every factor, in a fixed order." })
   reasons!: PartnerReason[];
