@@ -102,6 +102,41 @@ describe("supportGaps", () => {
   });
 });
 
+describe("supportGaps lists each area once", () => {
+  it("when any list is asked for, under either supply, then no area (by code or by name) appears twice and each figure is explained", async () => {
+    for (const supply of ["REAL", "MODELLED"]) {
+      for (const kind of ["ALL", "RURAL", "COASTAL"]) {
+        for (const level of [null, "LOCAL_AUTHORITY", "DISTRICT"]) {
+          const data = dataOf(
+            await api().executeText(
+              `query ($kind: GapKind, $level: AreaLevel, $supply: SupplyMode) {
+                supportGaps(kind: $kind, level: $level, supply: $supply, first: 500) {
+                  area { code name } supplyMode explanations { figure text } } }`,
+              { kind, level, supply },
+            ),
+          ) as {
+            supportGaps: {
+              area: { code: string; name: string };
+              supplyMode: string;
+              explanations: { figure: string; text: string }[];
+            }[];
+          };
+          const list = data.supportGaps;
+          const codes = list.map((gap) => gap.area.code);
+          const names = list.map((gap) => gap.area.name);
+
+          expect(new Set(codes).size, `${supply} ${kind} ${level}`).toBe(codes.length);
+          expect(new Set(names).size, `${supply} ${kind} ${level}`).toBe(names.length);
+          for (const gap of list) {
+            expect(gap.supplyMode).toBe(supply);
+            expect(gap.explanations.map((line) => line.figure)).toContain("gapIndex");
+          }
+        }
+      }
+    }
+  });
+});
+
 describe("isolatedSchools", () => {
   it("when isolated schools are listed, then none is in a partnership, neediest first", async () => {
     const data = dataOf(

@@ -498,9 +498,11 @@ export function computeGaps(
   const { schools, leaders } = snapshot;
   const seenBy = new Int32Array(leaders.length).fill(-1);
   const laSchoolCount = new Map<number, number>();
+  const laAreaCode = new Map<number, string>();
   for (const group of groups) {
     if (group.area.level === "LOCAL_AUTHORITY") {
       laSchoolCount.set(group.laCode, group.schools.length);
+      laAreaCode.set(group.laCode, group.area.code);
     }
   }
   const areas = groups.map((group, g): AreaGap => {
@@ -570,8 +572,12 @@ export function computeGaps(
       coastalShare,
       rural: count > 0 && ruralShare >= parameters.areaShare,
       coastal: count > 0 && coastalShare >= parameters.areaShare,
+      // A unitary authority's district has the LA's own ONS code; a few schools filed under a
+      // neighbouring district must not make it a second row.
       sameAsLocalAuthority:
-        group.area.level === "DISTRICT" && laSchoolCount.get(group.laCode) === count,
+        group.area.level === "DISTRICT" &&
+        (laAreaCode.get(group.laCode) === group.area.code ||
+          laSchoolCount.get(group.laCode) === count),
       needUrns: needUrns.map((i) => schools[i]!.urn),
     };
   });

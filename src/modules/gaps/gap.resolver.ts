@@ -21,6 +21,7 @@ import {
   AreaLevelEnum,
   ConvertorAcademiesSupport,
   ConvertorAcademy,
+  FigureExplanation,
   GapKindEnum,
   GapSensitivity,
   IsolatedSchool,
@@ -30,6 +31,8 @@ import {
   SupportGap,
 } from "./gap.types.js";
 import type { SupplyMode } from "./supply.rules.js";
+import { explainGap, type FigureExplanation as FigureExplanationRecord } from "./gap-explain.js";
+import { DEFAULT_GAP_PARAMETERS } from "./gap-index.js";
 import type { SchoolNeedRecord } from "./need-band.repository.js";
 
 const REGION_ARGUMENT = {
@@ -110,6 +113,13 @@ export class GapResolver {
 
 @Resolver(() => SupportGap)
 export class SupportGapResolver {
+  @FieldResolver(() => [FigureExplanation], {
+    description: "One plain-words line per figure, with the area's own numbers.",
+  })
+  explanations(@Root() gap: AreaGap): FigureExplanationRecord[] {
+    return explainGap(gap, DEFAULT_GAP_PARAMETERS);
+  }
+
   @FieldResolver(() => LocalAuthority, {
     nullable: true,
     description: "The LA, or the LA the district is in.",

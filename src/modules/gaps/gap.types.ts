@@ -61,6 +61,15 @@ export class GapArea {
   level!: AreaLevel;
 }
 
+@ObjectType({ description: "What one figure of an area's gap means, in plain words." })
+export class FigureExplanation {
+  @Field(() => String, { description: "The field it explains, e.g. gapIndex." })
+  figure!: string;
+
+  @Field(() => String, { description: "One line, with the area's own numbers." })
+  text!: string;
+}
+
 @ObjectType({
   description:
     "An area's need for support weighed against the support within reach; docs/support-and-gaps.md defines every figure.",

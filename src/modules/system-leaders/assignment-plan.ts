@@ -66,19 +66,30 @@ export interface AssignmentPlan {
   unmet: UnmetArea[];
 }
 
-function unmetAreaOf(school: SnapshotSchool, laNames: ReadonlyMap<number, string>): AreaRef {
-  if (school.districtCode !== null) {
+/**
+ * The area an unassigned school is listed under: its district, except that a unitary authority
+ * (whose one district has the LA's own ONS code) is listed once, as the LA, whether or not the
+ * school carries a district code.
+ */
+function unmetAreaOf(
+  school: SnapshotSchool,
+  las: ReadonlyMap<number, { name: string; gssCode: string | null }>,
+): AreaRef {
+  const la = school.laCode === null ? undefined : las.get(school.laCode);
+  if (
+    school.districtCode !== null &&
+    (la === undefined || la.gssCode === null || school.districtCode !== la.gssCode)
+  ) {
     return {
       level: "DISTRICT",
       code: school.districtCode,
       name: school.districtName ?? school.districtCode,
     };
   }
-  const name = school.laCode === null ? null : laNames.get(school.laCode);
   return {
     level: "LOCAL_AUTHORITY",
-    code: String(school.laCode ?? "unknown"),
-    name: name ?? "Unknown local authority",
+    code: la?.gssCode ?? String(school.laCode ?? "unknown"),
+    name: la?.name ?? "Unknown local authority",
   };
 }
 
@@ -152,7 +163,7 @@ export function planAssignments(
       a.needBand - b.needBand || a.systemLeaderId.localeCompare(b.systemLeaderId) || a.urn - b.urn,
   );
 
-  const laNames = new Map(snapshot.localAuthorities.map((la) => [la.code, la.name]));
+  const laNames = new Map(snapshot.localAuthorities.map((la) => [la.code, la]));
   const unmetByArea = new Map<string, UnmetArea>();
   slotSchool.forEach((i, slot) => {
     if (assignedSlots.has(slot)) return;
