@@ -2,6 +2,7 @@
  * similarSchools and family against the full England data. Families must exist: the test global
  * setup runs `tsx scripts/families.ts --if-missing`.
  */
+import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf, startApi, useApi, type TestApi } from "../helpers/api.js";
 
@@ -176,7 +177,14 @@ describe("similarSchools with bad input", () => {
 });
 
 const FAMILY = `
-  query Family($urn: Int!, $version: Int, $first: Int, $after: String, $outcome: OutcomeFeature!) {
+  query Family(
+    $urn: Int!
+    $version: Int
+    $first: Int
+    $after: String
+    $outcome: OutcomeFeature!
+    $sameRegion: Boolean
+  ) {
     family(urn: $urn, version: $version) {
       id version phase number size meanDistanceToCentroid distanceToCentroid imputed
       medians { feature value }
@@ -192,7 +200,9 @@ const FAMILY = `
           outcomes { outcome value referenceValue difference better }
         } }
       }
-      doingBetter(outcome: $outcome, first: 100) { value difference distance school { urn } }
+      doingBetter(outcome: $outcome, first: 100, sameRegion: $sameRegion) {
+        value difference distance alikeRank distanceKm inFamily school { urn region { code } }
+      }
     }
   }`;
 
@@ -229,7 +239,15 @@ interface FamilyData {
         };
       }[];
     };
-    doingBetter: { value: number; difference: number; distance: number; school: { urn: number } }[];
+    doingBetter: {
+      value: number;
+      difference: number;
+      distance: number;
+      alikeRank: number;
+      distanceKm: number | null;
+      inFamily: boolean;
+      school: { urn: number; region: { code: string } | null };
+    }[];
   } | null;
 }
 
@@ -290,14 +308,38 @@ describe("family", () => {
     }
     const differences = better.map((school) => school.difference);
     expect(differences).toEqual([...differences].sort((a, b) => b - a));
-    // The members' own comparisons agree with doingBetter.
-    const betterByComparison = found!.members.edges
-      .filter(
-        (e) => e.node.outcomes.find((o) => o.outcome === "KS2_MATHS_PROGRESS")?.better === true,
-      )
-      .map((e) => e.node.school.urn)
-      .sort();
-    expect(better.map((school) => school.school.urn).sort()).toEqual(betterByComparison);
+    // Only the 50 schools most alike in intake are compared, each with where it stands among them.
+    const { similarSchools: alike } = await similar({
+      urn: ALDGATE,
+      preset: "FAMILIES",
+      first: 50,
+    });
+    for (const school of better) {
+      expect(alike[school.alikeRank - 1]?.urn).toBe(school.school.urn);
+      expect(school.distance).toBeCloseTo(alike[school.alikeRank - 1]!.distance, 9);
+      expect(school.distanceKm).toBeGreaterThanOrEqual(0);
+    }
+    // Those in the school's family are flagged.
+    const { records } = await api().db.driver.executeQuery(
+      "MATCH (:School {urn: $urn})-[m:IN_FAMILY]->(f:Family)<-[:IN_FAMILY]-(member:School) WHERE m.version = $version RETURN member.urn AS urn",
+      { urn: neo4j.int(ALDGATE), version: neo4j.int(found!.version) },
+    );
+    const members = new Set(records.map((record) => Number(record.get("urn"))));
+    for (const school of better) {
+      expect(school.inFamily).toBe(members.has(school.school.urn));
+    }
+  });
+
+  it("when asked to stay in the region, then every school doing better is in the school's region", async () => {
+    const found = await family({ urn: ALDGATE, first: 1, sameRegion: true });
+    const own = dataOf(await api().executeText("{ school(urn: 100000) { region { code } } }")) as {
+      school: { region: { code: string } };
+    };
+
+    expect(found!.doingBetter.length).toBeGreaterThan(0);
+    expect(found!.doingBetter.every((s) => s.school.region?.code === own.school.region.code)).toBe(
+      true,
+    );
   });
 
   it("when the outcome is the Ofsted grade, then doing better means a lower grade", async () => {

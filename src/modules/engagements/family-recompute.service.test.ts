@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { Principal } from "../../auth/principal.js";
 import type { FamilyRunRecord } from "../similarity/family.model.js";
 import { profile } from "../similarity/profile.fixture.js";
+import { FAMILY_FEATURES_VERSION } from "../similarity/features.js";
 import { FamilyRecomputeService, type RecomputeStore } from "./family-recompute.service.js";
 
 const ADMIN: Principal = { role: "ADMIN", sub: "admin-1" };
@@ -14,7 +15,11 @@ function memoryStore(options: { slow?: boolean } = {}) {
       if (options.slow) await new Promise((resolve) => setTimeout(resolve, 20));
       return Array.from({ length: 12 }, (_, i) => profile({ urn: i + 1, fsmPercent: i * 5 }));
     }),
-    findCurrentRun: vi.fn(async () => ({ version: 3, createdAt: "2025-01-01T00:00:00.000Z" })),
+    findCurrentRun: vi.fn(async () => ({
+      version: 3,
+      createdAt: "2025-01-01T00:00:00.000Z",
+      featuresVersion: FAMILY_FEATURES_VERSION,
+    })),
     saveRun: vi.fn(async () => {
       calls.push("saveRun");
       return 4;
@@ -54,7 +59,11 @@ describe("FamilyRecomputeService", () => {
     expect(run.version).toBe(4);
     expect(calls).toEqual(["findProfiles", "saveRun", "markCurrent", "recordRecompute", "refresh"]);
     expect(store.recordRecompute).toHaveBeenCalledWith(
-      { version: 3, createdAt: "2025-01-01T00:00:00.000Z" },
+      {
+        version: 3,
+        createdAt: "2025-01-01T00:00:00.000Z",
+        featuresVersion: FAMILY_FEATURES_VERSION,
+      },
       run,
       { actor: { sub: "admin-1", role: "ADMIN" }, requestId: "req-1" },
     );

@@ -10,6 +10,8 @@ import {
   type FamilyStore,
 } from "./family-run.js";
 import type { FamilyRunParameters, FamilyRunPhase } from "./family.model.js";
+import { FAMILY_FEATURES_VERSION, OUTCOME_FEATURES } from "./features.js";
+import { medianProperty } from "./family.model.js";
 import { profile } from "./profile.fixture.js";
 import type { SchoolProfile } from "./similarity.model.js";
 import { computeFamilies } from "./similarity.service.js";
@@ -23,10 +25,17 @@ function schools(): SchoolProfile[] {
       ealPercent: i < 6 ? 5 : 40,
       senPercent: i === 3 ? null : 10,
       ks2RwmExpected: i < 6 ? 75 : 50,
+      ks2MathsProgress: i < 6 ? 1 : -2,
     }),
   );
   const secondaries = [101, 102, 103].map((urn, i) =>
-    profile({ urn, phase: "SECONDARY", fsmPercent: 20 + i, ks4Progress8: i / 10 }),
+    profile({
+      urn,
+      phase: "SECONDARY",
+      fsmPercent: 20 + i,
+      ks2PriorAttainment: 104 + i,
+      ks4Progress8: i / 10,
+    }),
   );
   return [...primaries, ...secondaries];
 }
@@ -49,7 +58,9 @@ function phase(
 }
 
 /** A store double holding runs in memory, recording the order of calls. */
-function memoryStore(options: { current?: boolean; failWrite?: boolean } = {}) {
+function memoryStore(
+  options: { current?: boolean; currentFeaturesVersion?: number; failWrite?: boolean } = {},
+) {
   const calls: string[] = [];
   const store = {
     findProfiles: vi.fn(async () => {
@@ -57,7 +68,13 @@ function memoryStore(options: { current?: boolean; failWrite?: boolean } = {}) {
       return schools();
     }),
     findCurrentRun: vi.fn(async () =>
-      options.current ? { version: 3, createdAt: "2025-01-01T00:00:00.000Z" } : null,
+      options.current
+        ? {
+            version: 3,
+            createdAt: "2025-01-01T00:00:00.000Z",
+            featuresVersion: options.currentFeaturesVersion ?? FAMILY_FEATURES_VERSION,
+          }
+        : null,
     ),
     saveRun: vi.fn(async (_draft, save: Parameters<FamilyStore["saveRun"]>[1]) => {
       calls.push("saveRun");
@@ -108,6 +125,7 @@ describe("draftFamilyRun", () => {
 
   it("when drafted, then the run records its settings, counts and every feature clustered on", () => {
     expect(draft.run).toMatchObject({
+      featuresVersion: FAMILY_FEATURES_VERSION,
       seed: 7,
       targetSize: 6,
       preset: "FAMILIES",
@@ -116,16 +134,17 @@ describe("draftFamilyRun", () => {
     });
     // FAMILIES features of the phases present, whether or not any school has the figure.
     expect(draft.run.features).toEqual([
+      "pupils",
       "fsmPercent",
       "ealPercent",
       "senPercent",
-      "ks2ReadingProgress",
-      "ks2WritingProgress",
-      "ks2MathsProgress",
-      "ks2RwmExpected",
-      "ks4Progress8",
-      "ks4Attainment8",
+      "idaciScore",
+      "rurality",
+      "ks2PriorAttainment",
     ]);
+    expect(draft.run.features.some((feature) => OUTCOME_FEATURES.includes(feature as never))).toBe(
+      false,
+    );
     const parameters = JSON.parse(draft.run.parameters) as FamilyRunParameters;
     expect(parameters).toMatchObject({ seed: 7, targetSize: 6, maxIterations: 15 });
     expect(parameters.phases.map((p) => [p.phase, p.schools, p.families])).toEqual([
@@ -163,6 +182,18 @@ describe("draftFamilyRun", () => {
       ["PRIMARY", 2],
       ["SECONDARY", 1],
     ]);
+  });
+
+  it("when outcomes are not clustered on, then each family still stores its members' outcome medians for need bands", () => {
+    const primaries = draft.families.filter((family) => family.phase === "PRIMARY");
+    const secondary = draft.families.find((family) => family.phase === "SECONDARY")!;
+
+    for (const family of primaries) {
+      expect(family.medians).toHaveProperty(medianProperty("ks2RwmExpected"));
+      expect(family.medians).toHaveProperty(medianProperty("ks2MathsProgress"));
+    }
+    expect(secondary.medians[medianProperty("ks4Progress8")]).toBeCloseTo(0.1, 12);
+    expect(secondary.medians[medianProperty("ks2PriorAttainment")]).toBe(105);
   });
 
   it("when the same schools and seed are drafted twice, then the drafts are identical", () => {
@@ -205,9 +236,25 @@ describe("runFamilies", () => {
 
     expect(outcome).toEqual({
       status: "skipped",
-      current: { version: 3, createdAt: "2025-01-01T00:00:00.000Z" },
+      current: {
+        version: 3,
+        createdAt: "2025-01-01T00:00:00.000Z",
+        featuresVersion: FAMILY_FEATURES_VERSION,
+      },
     });
     expect(calls).toEqual([]);
+  });
+
+  it("when --if-missing is asked and the current run was clustered on other features, then it computes a new run and makes it current", async () => {
+    const { store, calls } = memoryStore({
+      current: true,
+      currentFeaturesVersion: FAMILY_FEATURES_VERSION - 1,
+    });
+
+    const outcome = await runFamilies(store, { ifMissing: true });
+
+    expect(outcome.status).toBe("written");
+    expect(calls).toEqual(["findProfiles", "saveRun", "markCurrent"]);
   });
 
   it("when --if-missing is asked and no run is current, then it computes", async () => {

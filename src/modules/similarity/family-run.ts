@@ -6,14 +6,14 @@
  * current.
  */
 import { FeatureIndex } from "./feature-index.js";
-import { FEATURES, type FeatureName } from "./features.js";
+import { FAMILY_FEATURES_VERSION, FEATURES, type FeatureName } from "./features.js";
 import type {
+  CurrentFamilyRun,
   FamilyDraft,
   FamilyQuality,
   FamilyRunDraft,
   FamilyRunParameters,
   FamilyRunPhase,
-  FamilyRunStamp,
 } from "./family.model.js";
 import { medianProperty } from "./family.model.js";
 import type { SchoolProfile } from "./similarity.model.js";
@@ -28,7 +28,7 @@ import {
 /** What a run needs from storage; SimilarityRepository in the application. */
 export interface FamilyStore {
   findProfiles(): Promise<SchoolProfile[]>;
-  findCurrentRun(): Promise<FamilyRunStamp | null>;
+  findCurrentRun(): Promise<CurrentFamilyRun | null>;
   /** Open schools in no family of that run: schools loaded since it was computed. */
   countSchoolsOutsideRun?(version: number): Promise<number>;
   /** Writes the run, not current, in one transaction; resolves with its version. */
@@ -55,12 +55,16 @@ export interface FamilyRunRequest extends Pick<
   FamilyOptions,
   "seed" | "targetSize" | "maxIterations" | "silhouetteSampleSize"
 > {
-  /** Compute only when no run is current (a fresh database), else report the current one. */
+  /**
+   * Compute only when no run is current (a fresh database), the current run was clustered on
+   * other features (its featuresVersion is not FAMILY_FEATURES_VERSION) or leaves out open
+   * schools; else report the current one.
+   */
   ifMissing?: boolean;
 }
 
 export type FamilyRunOutcome =
-  | { status: "skipped"; current: FamilyRunStamp }
+  | { status: "skipped"; current: CurrentFamilyRun }
   | {
       status: "written";
       version: number;
@@ -88,7 +92,8 @@ export async function runFamilies(
     // A run that misses schools loaded since (a data upgrade opens new schools) is not enough.
     const current = await store.findCurrentRun();
     const outside = current ? ((await store.countSchoolsOutsideRun?.(current.version)) ?? 0) : 0;
-    if (current && outside === 0) return { status: "skipped", current };
+    const sameFeatures = current?.featuresVersion === FAMILY_FEATURES_VERSION;
+    if (current && sameFeatures && outside === 0) return { status: "skipped", current };
   }
   const started = now();
   const index = new FeatureIndex(await store.findProfiles());
@@ -219,6 +224,7 @@ export function draftFamilyRun(index: FeatureIndex, families: Families): FamilyR
   );
   return {
     run: {
+      featuresVersion: FAMILY_FEATURES_VERSION,
       seed: families.seed,
       targetSize: families.targetSize,
       preset: "FAMILIES",

@@ -14,6 +14,12 @@ export interface FamilyRunStamp {
   createdAt: string;
 }
 
+/** The current run as `--if-missing` checks it: which features it was clustered on. */
+export interface CurrentFamilyRun extends FamilyRunStamp {
+  /** FAMILY_FEATURES_VERSION when the run was made; 1 for runs that recorded none. */
+  featuresVersion: number;
+}
+
 export interface FamilyQuality {
   /** Mean weighted distance of schools to their family's centre, in scaled units. */
   meanDistanceToCentroid: number;
@@ -46,6 +52,8 @@ export interface FamilyRunParameters {
 
 export interface FamilyRunRecord extends FamilyRunStamp {
   current: boolean;
+  /** FAMILY_FEATURES_VERSION the run was clustered with; 1 for runs that recorded none. */
+  featuresVersion: number;
   seed: number;
   targetSize: number;
   preset: string;
@@ -98,6 +106,7 @@ export interface FamilyMembersQuery {
 /** A run ready to be written: computed, not yet numbered. */
 export interface FamilyRunDraft {
   run: {
+    featuresVersion: number;
     seed: number;
     targetSize: number;
     preset: PresetName;

@@ -320,7 +320,7 @@ describe("FeatureIndex.similar", () => {
   it("when asked with a preset, then every contribution is a feature of that preset", () => {
     const index = new FeatureIndex(primaries());
 
-    const [first] = index.similar(101, { preset: "FAMILIES", first: 1 });
+    const [first] = index.similar(101, { preset: "ALIKE_IN_RESULTS", first: 1 });
 
     const features = first!.contributions.map((c) => c.feature);
     expect(features).toEqual(FEATURES.filter((name) => features.includes(name)));

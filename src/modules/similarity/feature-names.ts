@@ -12,6 +12,7 @@ export const FEATURE_API_NAMES: { readonly [F in FeatureName]: string } = {
   senPercent: "SEN_PERCENT",
   idaciScore: "IDACI_SCORE",
   rurality: "RURALITY",
+  ks2PriorAttainment: "KS2_PRIOR_ATTAINMENT",
   ks2ReadingProgress: "KS2_READING_PROGRESS",
   ks2WritingProgress: "KS2_WRITING_PROGRESS",
   ks2MathsProgress: "KS2_MATHS_PROGRESS",

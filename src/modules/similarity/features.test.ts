@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DomainValidationError } from "./errors.js";
+import { PHASES } from "../schools/school.model.js";
 import {
   activeColumns,
   checkOutcomeFeature,
   featuresForPhase,
+  isOutcomeFeature,
   PRESETS,
   rawFeatureValue,
   resolveWeights,
@@ -93,6 +95,13 @@ describe("featuresForPhase", () => {
     expect(features).not.toContain("ks2RwmExpected");
   });
 
+  it("when the phase has a KS4 cohort, then its KS2 prior attainment is a feature; not for primary or special", () => {
+    expect(featuresForPhase("SECONDARY")).toContain("ks2PriorAttainment");
+    expect(featuresForPhase("ALL_THROUGH")).toContain("ks2PriorAttainment");
+    expect(featuresForPhase("PRIMARY")).not.toContain("ks2PriorAttainment");
+    expect(featuresForPhase("SPECIAL")).not.toContain("ks2PriorAttainment");
+  });
+
   it("when the phase is special, then the only outcome is the Ofsted grade", () => {
     expect(featuresForPhase("SPECIAL")).toEqual([
       "pupils",
@@ -115,8 +124,44 @@ describe("presets", () => {
     });
   });
 
-  it("when FAMILIES is applied to primaries, then uses intake and KS2 outcomes only", () => {
-    const { features, weights } = activeColumns("PRIMARY", PRESETS.FAMILIES);
+  it("when FAMILIES is applied to any phase, then it weighs no outcome", () => {
+    for (const phase of PHASES) {
+      const { features } = activeColumns(phase, PRESETS.FAMILIES);
+
+      expect(features.length).toBeGreaterThan(0);
+      expect(features.filter((feature) => isOutcomeFeature(feature))).toEqual([]);
+    }
+  });
+
+  it("when FAMILIES is applied to primaries, then uses intake and setting only", () => {
+    expect(activeColumns("PRIMARY", PRESETS.FAMILIES).features).toEqual([
+      "pupils",
+      "fsmPercent",
+      "ealPercent",
+      "senPercent",
+      "idaciScore",
+      "rurality",
+    ]);
+  });
+
+  it("when FAMILIES is applied to secondaries, then the intake's KS2 prior attainment is added", () => {
+    const { features, weights } = activeColumns("SECONDARY", PRESETS.FAMILIES);
+
+    expect(features).toEqual([
+      "pupils",
+      "fsmPercent",
+      "ealPercent",
+      "senPercent",
+      "idaciScore",
+      "rurality",
+      "ks2PriorAttainment",
+    ]);
+    // Prior attainment weighs as much as disadvantage.
+    expect(weights[6]).toBe(weights[1]);
+  });
+
+  it("when ALIKE_IN_RESULTS is applied to primaries, then uses intake and KS2 results", () => {
+    const { features, weights } = activeColumns("PRIMARY", PRESETS.ALIKE_IN_RESULTS);
 
     expect(features).toEqual([
       "fsmPercent",
@@ -128,17 +173,10 @@ describe("presets", () => {
       "ks2RwmExpected",
     ]);
     // Progress weighs 1 in total, as Progress 8 does for secondaries.
-    expect(weights[3]! + weights[4]! + weights[5]!).toBeCloseTo(PRESETS.FAMILIES.ks4Progress8, 12);
-  });
-
-  it("when FAMILIES is applied to secondaries, then uses intake and KS4 outcomes only", () => {
-    expect(activeColumns("SECONDARY", PRESETS.FAMILIES).features).toEqual([
-      "fsmPercent",
-      "ealPercent",
-      "senPercent",
-      "ks4Progress8",
-      "ks4Attainment8",
-    ]);
+    expect(weights[3]! + weights[4]! + weights[5]!).toBeCloseTo(
+      PRESETS.ALIKE_IN_RESULTS.ks4Progress8,
+      12,
+    );
   });
 
   it("when neither weights nor a preset is given, then uses the fallback preset", () => {

@@ -13,6 +13,7 @@
  * | `senPercent`         | context | % pupils with special educational needs      |        |
  * | `idaciScore`         | context | IDACI score of the school's LSOA (0..1)      |        |
  * | `rurality`           | context | ordinal from the ONS RUC2011 code, see below |        |
+ * | `ks2PriorAttainment` | context | KS4 cohort's average KS2 scaled score        |        |
  * | `ks2ReadingProgress` | outcome | KS2 reading progress score                   | higher |
  * | `ks2WritingProgress` | outcome | KS2 writing progress score                   | higher |
  * | `ks2MathsProgress`   | outcome | KS2 maths progress score                     | higher |
@@ -25,7 +26,9 @@
  *
  * Schools are only ever compared with schools of the same phase (matching may cross phases, and
  * then compares each school's position within its own phase). Context features apply to every
- * phase; outcome features only where the phase sits the assessment, see {@link PHASE_OUTCOMES}.
+ * phase except `ks2PriorAttainment`, which only schools with a KS4 cohort have (see
+ * {@link PRIOR_ATTAINMENT_PHASES}); outcome features only where the phase sits the assessment,
+ * see {@link PHASE_OUTCOMES}.
  *
  * ## Imputation
  *
@@ -64,6 +67,7 @@ export const CONTEXT_FEATURES = [
   "senPercent",
   "idaciScore",
   "rurality",
+  "ks2PriorAttainment",
 ] as const;
 export type ContextFeature = (typeof CONTEXT_FEATURES)[number];
 
@@ -156,10 +160,22 @@ export const PHASE_OUTCOMES: { readonly [P in Phase]: readonly OutcomeFeature[] 
   NOT_APPLICABLE: ["ofstedGrade"],
 };
 
+/**
+ * The phases that have the KS4 cohort's prior attainment (`ks2PriorAttainment`, the average KS2
+ * scaled score of the pupils at the end of KS4 in 2023/24). Special schools publish one too, but
+ * their cohorts are a handful of pupils placed by need, so it is left out there, as their KS4
+ * results are.
+ */
+export const PRIOR_ATTAINMENT_PHASES: readonly Phase[] = ["SECONDARY", "ALL_THROUGH"];
+
 /** The features that apply to a phase, in {@link FEATURES} order. */
 export function featuresForPhase(phase: Phase): readonly FeatureName[] {
   const outcomes = PHASE_OUTCOMES[phase];
-  return FEATURES.filter((name) => !isOutcomeFeature(name) || outcomes.includes(name));
+  return FEATURES.filter((name) =>
+    name === "ks2PriorAttainment"
+      ? PRIOR_ATTAINMENT_PHASES.includes(phase)
+      : !isOutcomeFeature(name) || outcomes.includes(name),
+  );
 }
 
 /**
@@ -232,19 +248,72 @@ export function robustScale(observed: ArrayLike<number>): FeatureScale {
 export type FeatureWeights = { readonly [F in FeatureName]?: number };
 
 /**
+ * Why each feature is in the FAMILIES preset, and at what weight. Families group schools on what
+ * they take in, never on how they do: a family is the group a school's results are later judged
+ * against, so grouping on results would put weak schools among weak schools and make them look
+ * typical. This follows EEF's Families of Schools and DfE's similar schools, which compare on
+ * intake and prior attainment only.
+ *
+ * | feature              | weight | why it is in                                                                                  |
+ * |----------------------|--------|-----------------------------------------------------------------------------------------------|
+ * | `fsmPercent`         | 1      | disadvantage: the strongest single predictor of attainment in England (EEF, DfE)             |
+ * | `ealPercent`         | 1      | language of the intake; EEF families group on it, and it changes what a school has to teach  |
+ * | `ks2PriorAttainment` | 1      | secondaries only: where the intake starts, the figure Progress 8 itself is measured from     |
+ * | `idaciScore`         | 0.5    | deprivation of the neighbourhood beyond the school's own FSM; half weight, it overlaps FSM   |
+ * | `senPercent`         | 0.5    | special needs on roll; real, but recorded unevenly between schools, so half weight           |
+ * | `pupils`             | 0.25   | size: shapes staffing and budgets, says little about results; kept light                     |
+ * | `rurality`           | 0.25   | setting (travel, recruitment, small cohorts); kept light so families are not just regions    |
+ *
+ * Outcomes (KS2, KS4, Ofsted) are not features of a family. They are still summarised on each
+ * family (`median<Feature>`) because need bands compare a school's results with its family's.
+ */
+export const FAMILY_CONTEXT_WEIGHTS = {
+  fsmPercent: 1,
+  ealPercent: 1,
+  ks2PriorAttainment: 1,
+  idaciScore: 0.5,
+  senPercent: 0.5,
+  pupils: 0.25,
+  rurality: 0.25,
+} as const satisfies FeatureWeights;
+
+/**
+ * The version of the features and weights families are clustered on; recorded on every run
+ * (`FamilyRun.featuresVersion`). `npm run families -- --if-missing` recomputes when the current
+ * run was made with another version, so a change here reaches the graph on the next start.
+ *
+ * 1. (runs without a version) FSM, EAL, SEN and the phase's KS2/KS4 attainment and progress.
+ * 2. Context only: {@link FAMILY_CONTEXT_WEIGHTS}.
+ */
+export const FAMILY_FEATURES_VERSION = 2;
+
+/**
+ * How many of a school's most alike schools "who does better" looks among: the school's nearest
+ * schools of its phase on the FAMILIES features (in its region, when asked), as EEF's Families of
+ * Schools gives every school its own 50 most similar schools. The k-means families are a
+ * partition (need bands compare against their medians), so a school at a family's edge, or in a
+ * family of two, would otherwise be compared with schools that are not much like it.
+ */
+export const ALIKE_SCHOOLS = 50;
+
+/**
  * Named weightings.
  *
  * - `CONTEXT` follows the DfE financial benchmarking tool (FBIT): pupils 0.5, FSM 0.4, SEN 0.1.
- *   Schools alike in size and need, whatever their results: the fair comparison group.
- * - `FAMILIES` follows the EEF "families of schools" idea of grouping by intake and attainment:
- *   FSM, EAL and SEN at 1 each, attainment (KS2 RWM expected, Attainment 8) at 1 as the nearest
- *   thing to prior attainment the graph holds, and progress at 1 in total per key stage (the three
- *   KS2 progress scores share it), so a primary and a secondary family weigh progress alike.
- *   Features that do not apply to a phase are dropped, so primary families use KS2 only.
+ *   Schools alike in size and need, whatever their results: the fair comparison group, and the
+ *   default of `similarSchools`.
+ * - `FAMILIES` is what families are clustered on: intake only, see {@link FAMILY_CONTEXT_WEIGHTS}.
+ * - `ALIKE_IN_RESULTS` asks a different question, "which schools get results like ours?": FSM,
+ *   EAL and SEN at 1 each, attainment (KS2 RWM expected, Attainment 8) at 1, and progress at 1 in
+ *   total per key stage (the three KS2 progress scores share it). It was the families preset
+ *   before version 2; it is kept for that question and never used to judge results.
+ *
+ * Features that do not apply to a phase are dropped (primaries have no `ks2PriorAttainment`).
  */
 export const PRESETS = {
   CONTEXT: { pupils: 0.5, fsmPercent: 0.4, senPercent: 0.1 },
-  FAMILIES: {
+  FAMILIES: FAMILY_CONTEXT_WEIGHTS,
+  ALIKE_IN_RESULTS: {
     fsmPercent: 1,
     ealPercent: 1,
     senPercent: 1,

@@ -18,6 +18,7 @@ export function profile(
     ealPercent: null,
     senPercent: null,
     idaciScore: null,
+    ks2PriorAttainment: null,
     ks2ReadingProgress: null,
     ks2WritingProgress: null,
     ks2MathsProgress: null,

@@ -28,6 +28,8 @@ export interface SchoolProfile {
   ealPercent: number | null;
   senPercent: number | null;
   idaciScore: number | null;
+  /** The KS4 cohort's average KS2 scaled score (secondaries): the intake's prior attainment. */
+  ks2PriorAttainment: number | null;
 
   ks2ReadingProgress: number | null;
   ks2WritingProgress: number | null;

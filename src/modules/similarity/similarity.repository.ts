@@ -18,6 +18,7 @@ import type { FamilyStore, SaveRunOptions } from "./family-run.js";
 import {
   familyId,
   medianProperty,
+  type CurrentFamilyRun,
   type FamilyMemberRecord,
   type FamilyMembersQuery,
   type FamilyRecord,
@@ -41,9 +42,14 @@ export class SimilarityRepository implements FamilyStore {
   }
 
   // findCurrentFamilyRun
-  async findCurrentRun(): Promise<FamilyRunStamp | null> {
+  async findCurrentRun(): Promise<CurrentFamilyRun | null> {
     const [row] = await this.db.read("similarity/findCurrentFamilyRun");
-    return row ? toStamp(row["version"], row["createdAtMs"]) : null;
+    return row
+      ? {
+          ...toStamp(row["version"], row["createdAtMs"]),
+          featuresVersion: asInt(row["featuresVersion"]) ?? 1,
+        }
+      : null;
   }
 
   // countSchoolsOutsideFamilyRun
@@ -167,6 +173,7 @@ export class SimilarityRepository implements FamilyStore {
 function runParams(run: FamilyRunDraft["run"]): Properties {
   return {
     ...run,
+    featuresVersion: cypherInt(run.featuresVersion),
     seed: cypherInt(run.seed),
     targetSize: cypherInt(run.targetSize),
     schools: cypherInt(run.schools),
@@ -207,6 +214,7 @@ export function toFamilyRun(value: unknown): FamilyRunRecord {
   return {
     ...toStamp(p["version"], p["createdAtMs"]),
     current: asBoolean(p["current"]) ?? false,
+    featuresVersion: asInt(p["featuresVersion"]) ?? 1,
     seed: asInt(p["seed"]) ?? 0,
     targetSize: asInt(p["targetSize"]) ?? 0,
     preset: asString(p["preset"]) ?? "FAMILIES",

@@ -110,16 +110,22 @@ export class FamilyResolver {
 
   @FieldResolver(() => [BetterSchool], {
     description:
-      "Members doing better than the looked-up school on `outcome`, most better first, on today's figures. Only schools with the figure count: empty when the looked-up school has none. The outcome must be measured for the family's phase.",
+      "Who does better: among the 50 schools most alike the looked-up school on the FAMILIES (intake-only) features, in its phase (and region with `sameRegion`), those beating its figure for `outcome`, most better first, on today's figures; each with how alike it is. Alikeness never looks at results. Only schools with the figure count: empty when the looked-up school has none. The outcome must be measured for the family's phase.",
   })
   doingBetter(
     @Root() family: FamilyRecord,
     @Arg("outcome", () => OutcomeFeatureEnum) outcome: OutcomeFeature,
     @Arg("first", () => Int, { nullable: true, defaultValue: 10, description: "1 to 100." })
     first: number | null,
+    @Arg("sameRegion", () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: "Only schools in the looked-up school's region: its 50 most alike there.",
+    })
+    sameRegion: boolean | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<BetterSchoolRecord[]> {
-    return ctx.services.similarity.doingBetter(family, outcome, first);
+    return ctx.services.similarity.doingBetter(family, outcome, first, sameRegion);
   }
 }
 

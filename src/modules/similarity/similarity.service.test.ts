@@ -10,8 +10,8 @@ import type { SimilarityLoaders } from "./similarity.loaders.js";
 import type { SchoolProfile } from "./similarity.model.js";
 import type { SimilarityRepository } from "./similarity.repository.js";
 import { seededRandom } from "./stats.js";
+import { ALIKE_SCHOOLS } from "./features.js";
 import {
-  betterAmong,
   compareOutcomes,
   computeFamilies,
   familyCount,
@@ -145,9 +145,12 @@ describe("computeFamilies", () => {
     expect(medians.ks2MathsProgress).toBe(1);
     expect(medians.fsmPercent).toBe(10);
     expect(medians.pupils).toBeNull();
+    // Outcomes are summarised though not clustered on: need bands compare against them.
+    expect(medians.ks2RwmExpected).toBe(75);
     const centroid = Object.fromEntries(family.centroid.map((c) => [c.feature, c.value]));
     expect(centroid.fsmPercent).toBeCloseTo(10, 9);
-    expect(centroid.ks2RwmExpected).toBeCloseTo(75, 9);
+    expect(centroid.ealPercent).toBeCloseTo(5, 9);
+    expect(centroid).not.toHaveProperty("ks2RwmExpected");
   });
 
   it("when measuring quality, then the overall spread is the size-weighted mean of the families'", () => {
@@ -194,10 +197,9 @@ describe("computeFamilies", () => {
 
 describe("schoolsDoingBetter", () => {
   const index = new FeatureIndex(twoIntakes());
-  const families = computeFamilies(index, { targetSize: 6 });
 
-  it("when members beat the school's progress, then lists them best first", () => {
-    const better = schoolsDoingBetter(index, families, 1, "ks2MathsProgress");
+  it("when alike schools beat the school's progress, then lists them best first", () => {
+    const better = schoolsDoingBetter(index, 1, "ks2MathsProgress");
 
     // School 1 scores 0; 2, 6 and 3 score 2, 1.5 and 1; 4 is worse and 5 has no figure.
     expect(better.map((school) => [school.urn, school.value, school.difference])).toEqual([
@@ -205,11 +207,12 @@ describe("schoolsDoingBetter", () => {
       [6, 1.5, 1.5],
       [3, 1, 1],
     ]);
-    expect(better.every((school) => school.distance > 0)).toBe(true);
+    // Identical intakes: as alike as can be, whatever their results.
+    expect(better.every((school) => school.distance === 0)).toBe(true);
   });
 
   it("when the outcome is the Ofsted grade, then a lower grade counts as better", () => {
-    const better = schoolsDoingBetter(index, families, 1, "ofstedGrade");
+    const better = schoolsDoingBetter(index, 1, "ofstedGrade");
 
     expect(better.map((school) => [school.urn, school.value, school.difference])).toEqual([
       [2, 1, 1],
@@ -218,46 +221,70 @@ describe("schoolsDoingBetter", () => {
   });
 
   it("when the school's own figure is missing, then nothing can be said to beat it", () => {
-    expect(schoolsDoingBetter(index, families, 5, "ks2MathsProgress")).toEqual([]);
+    expect(schoolsDoingBetter(index, 5, "ks2MathsProgress")).toEqual([]);
   });
 
   it("when the URN is unknown, then returns an empty list", () => {
-    expect(schoolsDoingBetter(index, families, 999, "ks2MathsProgress")).toEqual([]);
+    expect(schoolsDoingBetter(index, 999, "ks2MathsProgress")).toEqual([]);
   });
 
   it("when the outcome is unknown or not measured in the phase, then rejects it naming outcome", () => {
-    expect(argumentOf(() => schoolsDoingBetter(index, families, 1, "fsmPercent"))).toBe("outcome");
-    expect(argumentOf(() => schoolsDoingBetter(index, families, 1, "ks4Progress8"))).toBe(
-      "outcome",
-    );
-  });
-});
-
-describe("betterAmong", () => {
-  const schools = twoIntakes();
-  const index = new FeatureIndex([
-    ...schools,
-    profile({ urn: 50, phase: "SECONDARY", ofstedGrade: 1, fsmPercent: 10 }),
-  ]);
-  const families = computeFamilies(index, { targetSize: 6 });
-
-  it("when given the members of the school's own family, then agrees with schoolsDoingBetter", () => {
-    const members = familyOf(families, 1)!.members;
-
-    expect(betterAmong(index, 1, members, "ks2MathsProgress")).toEqual(
-      schoolsDoingBetter(index, families, 1, "ks2MathsProgress"),
-    );
+    expect(argumentOf(() => schoolsDoingBetter(index, 1, "fsmPercent"))).toBe("outcome");
+    expect(argumentOf(() => schoolsDoingBetter(index, 1, "ks4Progress8"))).toBe("outcome");
   });
 
-  it("when a stored group holds schools now in another phase or closed, then they are skipped", () => {
-    const better = betterAmong(index, 1, [2, 50, 4242], "ofstedGrade");
+  describe("among more schools than the alike pool", () => {
+    // School 1 (FSM 40 %) and 60 others at FSM 40.5, 41, ... 70 %, each doing better at KS2 maths
+    // the further its intake is from school 1's: the best results are the least alike.
+    const schools = [
+      profile({ urn: 1, fsmPercent: 40, ks2MathsProgress: -3, regionCode: "N", location: null }),
+      ...Array.from({ length: 60 }, (_, i) =>
+        profile({
+          urn: 2 + i,
+          fsmPercent: 40.5 + i / 2,
+          ks2MathsProgress: -2 + i / 10,
+          regionCode: i % 2 === 0 ? "N" : "S",
+          location: { latitude: 53 + i / 100, longitude: -1.5 },
+        }),
+      ),
+    ];
+    const pool = new FeatureIndex(schools);
 
-    expect(better.map((school) => school.urn)).toEqual([2]);
-  });
+    it("when schools beyond the most alike do better, then only the most alike are ranked, and each says where it stands", () => {
+      const better = schoolsDoingBetter(pool, 1, "ks2MathsProgress");
+      const alike = pool.similar(1, { preset: "FAMILIES", first: ALIKE_SCHOOLS });
 
-  it("when the URN is unknown, then returns an empty list; an unknown outcome is still rejected", () => {
-    expect(betterAmong(index, 999, [1, 2], "ks2MathsProgress")).toEqual([]);
-    expect(argumentOf(() => betterAmong(index, 999, [1], "pupils"))).toBe("outcome");
+      expect(better).toHaveLength(ALIKE_SCHOOLS);
+      expect(new Set(better.map((school) => school.urn))).toEqual(
+        new Set(alike.map((school) => school.urn)),
+      );
+      // Ranked by how much better; the alike rank says how alike each one is.
+      expect(better[0]).toMatchObject({ urn: 1 + ALIKE_SCHOOLS, alikeRank: ALIKE_SCHOOLS });
+      expect(better.at(-1)).toMatchObject({ urn: 2, alikeRank: 1 });
+      expect(better.map((school) => school.urn)).not.toContain(61);
+    });
+
+    it("when asked to stay in the region, then the alike pool is the region's most alike", () => {
+      const better = schoolsDoingBetter(pool, 1, "ks2MathsProgress", { sameRegion: true });
+
+      expect(better).toHaveLength(30);
+      expect(better.every((school) => pool.profile(school.urn)?.regionCode === "N")).toBe(true);
+      // Includes the region's least alike school, which is beyond the national pool.
+      expect(better.map((school) => school.urn)).toContain(60);
+    });
+
+    it("when both schools are located, then the km between them is shown; members of the family are flagged", () => {
+      const from = schools.find((school) => school.urn === 3)!;
+      const better = schoolsDoingBetter(pool, 2, "ks2MathsProgress", {
+        familyMembers: new Set([2, 3]),
+      });
+      const nearest = better.find((school) => school.urn === 3)!;
+
+      expect(nearest.distanceKm).toBeCloseTo(111.2 * (from.location!.latitude - 53), 0);
+      expect(nearest.inFamily).toBe(true);
+      expect(better.filter((school) => school.inFamily)).toHaveLength(1);
+      expect(schoolsDoingBetter(pool, 1, "ks2MathsProgress")[0]?.distanceKm).toBeNull();
+    });
   });
 });
 
@@ -376,21 +403,26 @@ describe("SimilarityService", () => {
     expect(similar.every((school) => school.urn >= 2 && school.urn <= 6)).toBe(true);
   });
 
-  it("when looking for schools doing better, then the stored members are compared and cut to first", async () => {
-    const { service, repository } = serviceOver(twoIntakes(), [1, 2, 3, 4, 5, 6]);
+  it("when looking for schools doing better, then the most alike are compared, members of the stored family flagged, and cut to first", async () => {
+    const { service, repository } = serviceOver(twoIntakes(), [1, 2, 3]);
 
-    const better = await service.doingBetter(family(1), "ks2MathsProgress", 2);
+    const better = await service.doingBetter(family(1), "ks2MathsProgress", 2, false);
 
     expect(repository.findFamilyMemberUrns).toHaveBeenCalledWith(1, 1);
-    expect(better.map((school) => school.urn)).toEqual([2, 6]);
+    expect(better.map((school) => [school.urn, school.inFamily])).toEqual([
+      [2, true],
+      [6, false],
+    ]);
   });
 
   it("when doingBetter's first is out of range, then it is rejected naming first", async () => {
     const { service } = serviceOver(twoIntakes());
 
-    await expect(service.doingBetter(family(1), "ks2MathsProgress", 0)).rejects.toMatchObject({
-      extensions: { argument: "first" },
-    });
+    await expect(service.doingBetter(family(1), "ks2MathsProgress", 0, null)).rejects.toMatchObject(
+      {
+        extensions: { argument: "first" },
+      },
+    );
   });
 
   it("when comparing a member, then each outcome says whether it does better, or null when unknown", async () => {

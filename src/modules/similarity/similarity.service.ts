@@ -15,7 +15,9 @@ import {
   type SimilarSchool,
 } from "./feature-index.js";
 import type { FamilyMemberRecord, FamilyRecord, FamilyRunRecord } from "./family.model.js";
+import { haversineKm } from "../matching/geo.js";
 import {
+  ALIKE_SCHOOLS,
   activeColumns,
   betterDirection,
   FEATURE_COLUMN,
@@ -308,46 +310,44 @@ export function familyOf(families: Families, urn: number): Family | null {
 
 export interface BetterSchool {
   urn: number;
-  /** The member's raw outcome figure. */
+  /** The school's raw outcome figure. */
   value: number;
-  /** How much better than the school's own figure, in the outcome's units (always > 0). */
+  /** How much better than the asking school's own figure, in the outcome's units (always > 0). */
   difference: number;
-  /** Distance from the school in the FAMILIES space: how alike the two are. */
+  /** Distance from the asking school on the FAMILIES (context) features: how alike the two are. */
   distance: number;
+  /** 1 for the school most alike the asking school, up to ALIKE_SCHOOLS. */
+  alikeRank: number;
+  /** Great-circle distance in km; null when either school has no location. */
+  distanceKm: number | null;
+  /** Whether it is in the asking school's family of the run the caller passed members of. */
+  inFamily: boolean;
+}
+
+export interface DoingBetterOptions {
+  /** Only schools in the asking school's region (none when its region is unknown). */
+  sameRegion?: boolean | null;
+  /** The asking school's family, to flag results with `inFamily`. */
+  familyMembers?: ReadonlySet<number>;
 }
 
 /**
- * Members of the school's family whose `outcome` beats the school's own, best first (ties by
- * lower URN). "Beats" follows the outcome's direction (a lower Ofsted grade is better).
+ * "Who does better": among the {@link ALIKE_SCHOOLS} schools most alike school `urn` on the
+ * FAMILIES (context-only) features, in its phase and, with `sameRegion`, its region, those whose
+ * `outcome` beats the school's own, most better first (ties to the more alike, then the lower
+ * URN). "Beats" follows the outcome's direction (a lower Ofsted grade is better).
  *
- * Rules: only observed figures count: members whose figure was imputed are left out, and a school
- * whose own figure was imputed gets an empty list, since an imputed median says nothing about how
- * the school actually did. `outcome` must be an outcome feature measured in the school's phase.
- * Empty for a URN that is in no family.
+ * Rules: alikeness is decided on intake alone, so the outcome compared never chooses who is
+ * compared. Only observed figures count: schools whose figure is missing are left out, and a
+ * school without its own figure gets an empty list, since a median says nothing about how it
+ * actually did. `outcome` must be an outcome feature measured in the school's phase. Empty for a
+ * URN the index does not hold.
  */
 export function schoolsDoingBetter(
   index: FeatureIndex,
-  families: Families,
   urn: number,
   outcome: string,
-): BetterSchool[] {
-  checkOutcomeFeature(outcome, "outcome");
-  const family = familyOf(families, urn);
-  return family ? betterAmong(index, urn, family.members, outcome) : [];
-}
-
-/**
- * The schools among `members` whose `outcome` beats school `urn`'s, by the rules of
- * {@link schoolsDoingBetter}; `members` is any group, such as a family read back from storage.
- * Figures and distances are the index's, so a stored family is compared on today's figures. A
- * member no longer in the school's phase (or no longer open) is skipped: a family stored
- * earlier may hold it. Empty for a URN the index does not hold.
- */
-export function betterAmong(
-  index: FeatureIndex,
-  urn: number,
-  members: readonly number[],
-  outcome: string,
+  options: DoingBetterOptions = {},
 ): BetterSchool[] {
   const feature = checkOutcomeFeature(outcome, "outcome");
   const ref = index.locate(urn);
@@ -359,25 +359,38 @@ export function betterAmong(
   if (Number.isNaN(own)) return [];
 
   const direction = betterDirection(feature);
-  const { columns, weights } = activeColumns(table.phase, PRESETS.FAMILIES);
+  const alike = index.similar(urn, {
+    preset: "FAMILIES",
+    first: ALIKE_SCHOOLS,
+    sameRegion: options.sameRegion ?? null,
+  });
+  const from = {
+    latitude: table.latitudes[self] as number,
+    longitude: table.longitudes[self] as number,
+  };
   const better: BetterSchool[] = [];
-  for (const member of members) {
-    const memberRef = index.locate(member);
-    if (!memberRef || memberRef.table !== table || member === urn) continue;
-    const value = table.raw[memberRef.row * FEATURE_COUNT + column] as number;
+  alike.forEach((school, position) => {
+    const other = index.locate(school.urn);
+    if (!other) return;
+    const value = table.raw[other.row * FEATURE_COUNT + column] as number;
     const difference = (value - own) * direction;
-    if (Number.isNaN(value) || difference <= 0) continue;
-    let squared = 0;
-    for (let a = 0; a < columns.length; a++) {
-      const c = columns[a] as number;
-      const gap =
-        (table.scaled[memberRef.row * FEATURE_COUNT + c] as number) -
-        (table.scaled[self * FEATURE_COUNT + c] as number);
-      squared += (weights[a] as number) * gap * gap;
-    }
-    better.push({ urn: member, value, difference, distance: Math.sqrt(squared) });
-  }
-  return better.sort((a, b) => b.difference - a.difference || a.urn - b.urn);
+    if (Number.isNaN(value) || difference <= 0) return;
+    const latitude = table.latitudes[other.row] as number;
+    const longitude = table.longitudes[other.row] as number;
+    const located = [from.latitude, from.longitude, latitude, longitude].every(Number.isFinite);
+    better.push({
+      urn: school.urn,
+      value,
+      difference,
+      distance: school.distance,
+      alikeRank: position + 1,
+      distanceKm: located ? haversineKm(from.latitude, from.longitude, latitude, longitude) : null,
+      inFamily: options.familyMembers?.has(school.urn) ?? false,
+    });
+  });
+  return better.sort(
+    (a, b) => b.difference - a.difference || a.distance - b.distance || a.urn - b.urn,
+  );
 }
 
 function checkMeasuredOutcome(table: PhaseTable, feature: OutcomeFeature, argument: string): void {
@@ -511,13 +524,14 @@ export class SimilarityService {
   }
 
   /**
-   * Members of the family doing better than the school it was looked up for on `outcome`, best
-   * first; see betterAmong for the rules.
+   * Schools most alike the school the family was looked up for that do better on `outcome`, best
+   * first; see schoolsDoingBetter for the rules. Results in the family are flagged.
    */
   async doingBetter(
     family: FamilyRecord,
     outcome: string,
     first: number | null | undefined,
+    sameRegion: boolean | null | undefined,
   ): Promise<BetterSchool[]> {
     const count = asClientInput(() => {
       checkOutcomeFeature(outcome, "outcome");
@@ -527,7 +541,12 @@ export class SimilarityService {
       this.repository.findFamilyMemberUrns(family.urn, family.version),
       this.index.current(),
     ]);
-    return asClientInput(() => betterAmong(index, family.urn, members, outcome)).slice(0, count);
+    return asClientInput(() =>
+      schoolsDoingBetter(index, family.urn, outcome, {
+        sameRegion,
+        familyMembers: new Set(members),
+      }),
+    ).slice(0, count);
   }
 
   /** How a member does on each outcome next to the school the family was looked up for. */

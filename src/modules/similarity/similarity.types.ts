@@ -25,6 +25,8 @@ const FEATURE_DESCRIPTIONS: { [F in FeatureName]: string } = {
   idaciScore: "IDACI score of the school's LSOA, 0..1 (context).",
   rurality:
     "Rurality from 0 (major conurbation) to 1 (sparse village and dispersed), from the ONS 2011 rural-urban class (context).",
+  ks2PriorAttainment:
+    "Average KS2 scaled score of the school's KS4 cohort, 2023/24 KS4 school information (context: the intake's prior attainment; secondary and all-through schools).",
   ks2ReadingProgress: "KS2 reading progress score (outcome, higher is better).",
   ks2WritingProgress: "KS2 writing progress score (outcome, higher is better).",
   ks2MathsProgress: "KS2 maths progress score (outcome, higher is better).",
@@ -66,6 +68,7 @@ registerEnumType(OutcomeFeatureEnum, {
 export const SimilarityPresetEnum = {
   CONTEXT: "CONTEXT",
   FAMILIES: "FAMILIES",
+  ALIKE_IN_RESULTS: "ALIKE_IN_RESULTS",
 } as const satisfies Record<PresetName, PresetName>;
 
 registerEnumType(SimilarityPresetEnum, {
@@ -78,7 +81,11 @@ registerEnumType(SimilarityPresetEnum, {
     },
     FAMILIES: {
       description:
-        "Alike in intake and attainment (EEF families of schools): FSM, EAL, SEN, attainment and progress for the phase's key stage, 1 each (KS2 progress shares 1 across its three scores).",
+        "Alike in intake, never in results (EEF families of schools): what families are clustered on. FSM 1, EAL 1, KS2 prior attainment 1 (secondary and all-through), IDACI 0.5, SEN 0.5, pupils 0.25, rurality 0.25.",
+    },
+    ALIKE_IN_RESULTS: {
+      description:
+        "Alike in intake and in results: FSM, EAL, SEN, attainment and progress for the phase's key stage, 1 each (KS2 progress shares 1 across its three scores). For finding schools that get results like yours; not what families or 'doing better' use.",
     },
   },
 });
@@ -255,6 +262,12 @@ export class FamilyRun {
   })
   current!: boolean;
 
+  @Field(() => Int, {
+    description:
+      "Version of the features and weights the run clustered on (FAMILY_FEATURES_VERSION in src/modules/similarity/features.ts): 1 clustered on intake and results, 2 on intake only. `npm run families -- --if-missing` recomputes when it is not the current one.",
+  })
+  featuresVersion!: number;
+
   @Field(() => Int)
   schools!: number;
 
@@ -336,7 +349,10 @@ export class OutcomeComparison {
   better!: boolean | null;
 }
 
-@ObjectType({ description: "A school in the same family doing better on an outcome." })
+@ObjectType({
+  description:
+    "A school among the 50 most alike (on intake) the school the family was looked up for, doing better on an outcome.",
+})
 export class BetterSchool {
   @Field(() => Float, { description: "Its figure for the outcome." })
   value!: number;
@@ -348,9 +364,24 @@ export class BetterSchool {
   difference!: number;
 
   @Field(() => Float, {
-    description: "Weighted distance between the two schools on the FAMILIES features: how alike.",
+    description:
+      "Weighted distance between the two schools on the FAMILIES (intake-only) features: how alike; 0 is identical.",
   })
   distance!: number;
+
+  @Field(() => Int, {
+    description: "1 for the most alike school, up to 50: where it stands among the alike schools.",
+  })
+  alikeRank!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Great-circle distance in km; null when either school has no location.",
+  })
+  distanceKm!: number | null;
+
+  @Field(() => Boolean, { description: "True when it is in this family too." })
+  inFamily!: boolean;
 }
 
 @ObjectType({
