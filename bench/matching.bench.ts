@@ -185,9 +185,10 @@ async function main(): Promise<void> {
   const candidates = profiles
     .filter((p) => p.location !== null)
     .flatMap((p): Asker[] =>
-      p.phase === "PRIMARY"
+      // A school can only ask about a key stage it has results for (a first school has no KS2).
+      p.phase === "PRIMARY" && p.ks2RwmExpected !== null
         ? [{ urn: p.urn, focus: "ks2RwmExpected" }]
-        : p.phase === "SECONDARY"
+        : p.phase === "SECONDARY" && p.ks4Progress8 !== null
           ? [{ urn: p.urn, focus: "ks4Progress8" }]
           : [],
     );

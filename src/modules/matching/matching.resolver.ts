@@ -36,11 +36,12 @@ export class MatchingResolver {
     description:
       "How to reach the partner: the trust it belongs to (multi- or single-academy trust, or trust); null when none.",
   })
-  trust(
+  async trust(
     @Root() suggestion: PartnerSuggestionRecord,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<PartnershipRecord | null> | null {
-    return suggestion.trustId === null ? null : ctx.services.partnerships.byId(suggestion.trustId);
+  ): Promise<PartnershipRecord | null> {
+    const contact = await suggestion.contact();
+    return contact?.trustId ? ctx.services.partnerships.byId(contact.trustId) : null;
   }
 
   @FieldResolver(() => SystemLeader, {
@@ -48,10 +49,11 @@ export class MatchingResolver {
     description:
       "How to reach the partner: the Teaching School Hub it leads, else the one whose lead school is nearest in its region.",
   })
-  teachingSchoolHub(
+  async teachingSchoolHub(
     @Root() suggestion: PartnerSuggestionRecord,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<SystemLeaderRecord | null> | null {
-    return suggestion.hubId === null ? null : ctx.services.systemLeaders.byId(suggestion.hubId);
+  ): Promise<SystemLeaderRecord | null> {
+    const contact = await suggestion.contact();
+    return contact?.hubId ? ctx.services.systemLeaders.byId(contact.hubId) : null;
   }
 }

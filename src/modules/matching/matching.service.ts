@@ -511,10 +511,11 @@ export interface PartnerSuggestion extends PartnerCandidate {
   focusYear: string | null;
   needBand: number | null;
   evidence: PartnerEvidence[];
-  /** The partner's trust (a Partnership id); null when it is in none. */
-  trustId: string | null;
-  /** The Teaching School Hub (a SystemLeader id) it leads, else the nearest in its region. */
-  hubId: string | null;
+  /**
+   * How to reach the partner: its trust and Teaching School Hub. Read only when a client asks,
+   * in one batched read for all the suggestions of the request.
+   */
+  contact: () => Promise<PartnerContact | null>;
 }
 
 /** How to reach a partner. */
@@ -577,7 +578,11 @@ export class MatchingService {
       FOCUS_TOPICS[chosen],
     );
     const ranked = rankPartners(pool, topics);
-    const contacts = await this.reader.partnerContacts(ranked.map((candidate) => candidate.urn));
+    let contacts: Promise<ReadonlyMap<number, PartnerContact>> | null = null;
+    const contactOf = (candidate: number) => {
+      contacts ??= this.reader.partnerContacts(ranked.map((suggestion) => suggestion.urn));
+      return contacts.then((found) => found.get(candidate) ?? null);
+    };
     // The score is the same for every caller; only the naming of topics is for signed-in ones.
     const showTopics = decide(this.principal, "readSchoolOffer").allowed;
     const shared = sharedEvidence(facts, standing);
@@ -590,8 +595,7 @@ export class MatchingService {
         focusYear: figure?.year ?? null,
         needBand: school?.needBand ?? null,
         evidence: [...partnerEvidence(chosen, figure, school), ...shared],
-        trustId: contacts.get(candidate.urn)?.trustId ?? null,
-        hubId: contacts.get(candidate.urn)?.hubId ?? null,
+        contact: () => contactOf(candidate.urn),
         reasons: showTopics
           ? candidate.reasons
           : candidate.reasons.map((reason) => ({ ...reason, matchedTopics: [] })),
