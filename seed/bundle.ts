@@ -9,6 +9,12 @@ import { DATASETS, dataFile } from "./datasets.js";
 import type { SchoolRecord } from "./domain/school.js";
 import { coastalFacts, loadCoastIndex } from "./geo/coast.js";
 import {
+  COASTAL_TOWN_COLUMNS,
+  COASTAL_TOWN_DEFINITION,
+  coastalTown,
+  parseCoastalTowns,
+} from "./geo/coastal-towns.js";
+import {
   applyCurrentPicture,
   currentMemberships,
   currentPartnerships,
@@ -118,7 +124,7 @@ export function manifestDatasetIds(file: string): Set<string> {
 }
 
 /** How many times readBundle reports progress: once per file, and once for the coastline. */
-export const BUNDLE_STEPS = 20 + DATASETS.ofsted.files.length;
+export const BUNDLE_STEPS = 21 + DATASETS.ofsted.files.length;
 
 /** The datasets of the 2025/26 picture, which a release without them (before 2025/26) lacks. */
 const CURRENT_PICTURE = [
@@ -300,6 +306,26 @@ export function readBundle(
         localAuthorities,
         counts: { closed: 0, opened: 0, movedLa: 0 },
       };
+  if (wanted(DATASETS.coastalTowns.id)) {
+    // The ONS towns flag wins where it classifies the school's town (towns are final only now,
+    // after the 2025 GIAS list filled the missing ones); the distance stays as a figure.
+    const towns = take(
+      parseCoastalTowns(read(DATASETS.coastalTowns.files[0], { required: COASTAL_TOWN_COLUMNS })),
+    );
+    const regionName = new Map(regions.map((region) => [region.code, region.name]));
+    for (const school of current.schools) {
+      const flag = coastalTown(
+        towns,
+        school.details.town,
+        school.regionCode === null ? null : (regionName.get(school.regionCode) ?? null),
+      );
+      if (flag === null) continue;
+      school.properties.coastal = flag;
+      school.properties.coastalBasis = "ONS_TOWN";
+      school.properties.coastalDefinition = COASTAL_TOWN_DEFINITION;
+      school.properties.coastalSource = DATASETS.coastalTowns.id;
+    }
+  }
   const schoolUrns = new Set(current.schools.map((school) => school.urn));
 
   const groups = take(

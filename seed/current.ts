@@ -342,6 +342,7 @@ const COAST: readonly PropertyKey[] = [
   "coastDistanceKm",
   "coastalDefinition",
   "coastalSource",
+  "coastalBasis",
 ];
 
 /** Copies a group of properties when the school lacks its first and the source has it. */

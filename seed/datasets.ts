@@ -393,6 +393,26 @@ export const DATASETS = {
       "coordinates: the mean over the postcode district, e.g. 'EC3A'. Accurate to a few km.",
     files: [],
   },
+  coastalTowns: {
+    id: "ons-coastal-towns-2023",
+    title:
+      "English towns classified coastal or non-coastal (educational attainment of young people)",
+    publisher: "Office for National Statistics",
+    period: "2023",
+    licence: OGL,
+    attribution: OGL_ATTRIBUTION,
+    origin: {
+      repository: "rfordatascience/tidytuesday",
+      path: "data/2024/2024-01-23/english_education.csv",
+      commit: "2c423bac",
+    },
+    description:
+      "ONS's 1,104 English towns (built-up areas) with their coastal / non-coastal flag, from " +
+      "'Why do children and young people in smaller towns do better academically than those in " +
+      "larger towns?' (2023); columns renamed. A school whose town and region match a classified " +
+      "town takes its flag; the rest keep the distance to the coastline.",
+    files: ["geography/towns_education_coastal_2023.csv"],
+  },
   coastline: {
     id: "derived:coastline-natural-earth-10m",
     title: "Distance to the coastline from Natural Earth 1:10m land polygons",

@@ -205,6 +205,7 @@ function joinSchool(
     coastDistanceKm: coast?.coastDistanceKm ?? null,
     coastalDefinition: coast ? COASTAL_DEFINITION : null,
     coastalSource: coast ? DATASETS.coastline.id : null,
+    coastalBasis: coast ? "DISTANCE" : null,
     ealPercent: eal.value,
     ealPercentYear: eal.year,
     ealPercentSource: eal.source,

@@ -4,6 +4,6 @@ MATCH (s:School)
 WHERE s.stateFunded = true
 RETURN s {
   .urn, .phase, .governance, .laCode, .regionCode, .districtCode, .districtName,
-  .location, .rural, .sparse, .coastal, .coastDistanceKm, .pupils, .ofstedGrade,
+  .location, .rural, .sparse, .coastal, .coastDistanceKm, .coastalBasis, .pupils, .ofstedGrade,
   .needBand, .needReasons, .needAreas
 } AS school

@@ -91,6 +91,8 @@ export interface BundleProperties {
   coastDistanceKm: number | null;
   coastalDefinition: string | null;
   coastalSource: string | null;
+  /** ONS_TOWN when the ONS towns file classifies the school's town, DISTANCE otherwise. */
+  coastalBasis: "ONS_TOWN" | "DISTANCE" | null;
   ealPercent: number | null;
   ealPercentYear: string | null;
   ealPercentSource: string | null;

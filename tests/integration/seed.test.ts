@@ -88,9 +88,23 @@ describe("the bundle import", () => {
       rural: true,
       ruralUrbanSource: DATASETS.ruralUrban.id,
       coastal: true,
-      coastalSource: DATASETS.coastline.id,
+      coastalBasis: "ONS_TOWN",
+      coastalSource: DATASETS.coastalTowns.id,
     });
+    // The distance is kept as a figure beside the ONS flag.
     expect(stIves.coastDistanceKm as number).toBeLessThan(5);
+  });
+
+  it("when Halton's schools are loaded, then the towns on the Mersey estuary are not coastal, by the ONS towns flag", async () => {
+    const rows = await query(
+      `MATCH (s:School {laCode: 876}) WHERE s.stateFunded = true AND s.town IN ["Widnes", "Runcorn"]
+       RETURN s.coastal AS coastal, s.coastalBasis AS basis, s.coastDistanceKm AS km`,
+    );
+
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.every((row) => row["coastal"] === false && row["basis"] === "ONS_TOWN")).toBe(true);
+    // By distance alone they would be: the estuary is open at 1:10m.
+    expect(rows.some((row) => (row["km"] as number) <= 5)).toBe(true);
   });
 
   it("when an academy belongs to a trust, then it is a MEMBER_OF that trust with the date it joined", async () => {

@@ -214,7 +214,7 @@ export class FundingReport extends FundingMoney {
 
   @Field(() => FundingShare, {
     description:
-      "Money landing on coastal schools: within 5 km of the coastline of the Natural Earth 1:10m land polygons (School.coastal; see School.coastalDefinition).",
+      "Money landing on coastal schools (School.coastal: the ONS coastal-towns flag where the school's town is classified, otherwise within 5 km of the Natural Earth 1:10m coastline; see School.coastalDefinition).",
   })
   coastal!: FundingShare;
 }

@@ -35,8 +35,9 @@
  *   at least one need school of the area. **partnershipRate**: share of the area's schools in a
  *   partnership.
  * - **rural**: at least half the area's schools are rural (RUC2011 D1-E2). **coastal**: at least
- *   half are within 5 km of the coastline, by the Natural Earth 1:10m definition the importer
- *   uses (seed/README.md). `ruralShare` and `coastalShare` give the shares.
+ *   half are coastal: by the ONS coastal-towns flag where a school's town is classified (it stops
+ *   at estuary mouths), otherwise within 5 km of the Natural Earth 1:10m coastline
+ *   (seed/geo/coastal-towns.ts). `ruralShare` and `coastalShare` give the shares.
  *
  * Areas: local authorities by their 3-digit code (named by their ONS code), and districts by
  * the ONS district code schools carry (`School.districtCode`): a county's districts, or the
@@ -405,7 +406,12 @@ export function activeLeaders(snapshot: SupportSnapshot, mode: SupplyMode): Uint
   return Uint8Array.from(snapshot.leaders, (leader) => (countsAsSupply(leader, mode) ? 1 : 0));
 }
 
+/**
+ * The ONS coastal-towns flag where it classifies the school's town (it stops at estuary mouths);
+ * otherwise within `coastKm` of the coastline. Only the distance moves with `coastKm`.
+ */
 export function isCoastal(school: SnapshotSchool, coastKm: number): boolean {
+  if (school.coastalBasis === "ONS_TOWN") return school.coastal === true;
   return school.coastDistanceKm !== null
     ? school.coastDistanceKm <= coastKm
     : school.coastal === true;

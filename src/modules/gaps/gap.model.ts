@@ -23,6 +23,8 @@ export interface SnapshotSchool {
   sparse: boolean | null;
   coastal: boolean | null;
   coastDistanceKm: number | null;
+  /** ONS_TOWN: `coastal` is the ONS coastal-towns flag of the school's town; else by distance. */
+  coastalBasis: "ONS_TOWN" | "DISTANCE" | null;
   pupils: number | null;
   ofstedGrade: number | null;
   needBand: NeedBand | null;

@@ -87,6 +87,12 @@ export function toSnapshotSchool(
     sparse: asBoolean(p["sparse"]),
     coastal: asBoolean(p["coastal"]),
     coastDistanceKm: asNumber(p["coastDistanceKm"]),
+    coastalBasis:
+      p["coastalBasis"] === "ONS_TOWN"
+        ? "ONS_TOWN"
+        : p["coastalBasis"] === "DISTANCE"
+          ? "DISTANCE"
+          : null,
     pupils: asNumber(p["pupils"]),
     ofstedGrade: asInt(p["ofstedGrade"]),
     needBand: NEED_BANDS.find((b) => b === band) ?? null,

@@ -13,7 +13,7 @@ export const GapKindEnum = enumObject(GAP_KINDS);
 registerEnumType(GapKindEnum, {
   name: "GapKind",
   description:
-    "Which areas: all, rural ones (most schools rural) or coastal ones (most schools within 5 km of the coast).",
+    "Which areas: all, rural ones (most schools rural) or coastal ones (most schools coastal: the ONS coastal-towns flag where a school's town is classified, otherwise within 5 km of the coastline).",
 });
 
 export const AreaLevelEnum = enumObject(AREA_LEVELS);
@@ -130,7 +130,7 @@ export class SupportGap {
 
   @Field(() => Boolean, {
     description:
-      "At least half the area's schools are within 5 km of the Natural Earth 1:10m coastline.",
+      "At least half the area's schools are coastal: by the ONS coastal-towns flag where a school's town is classified (it stops at estuary mouths), otherwise within 5 km of the Natural Earth 1:10m coastline.",
   })
   coastal!: boolean;
 

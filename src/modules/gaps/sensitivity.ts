@@ -10,7 +10,7 @@
  * | LEADER_CAPACITY      | ×1       | every leader's capacity                                  |
  * | PARTNERSHIP_CREDIT   | 0.5      | how much support a partnership counts for               |
  * | AREA_SHARE           | 0.5      | the share of rural (coastal) schools making an area so   |
- * | COAST_DISTANCE_KM    | 5 km     | the distance to the coastline within which a school is coastal |
+ * | COAST_DISTANCE_KM    | 5 km     | the coastline distance making a school coastal, for schools whose town the ONS does not classify |
  *
  * AREA_SHARE and COAST_DISTANCE_KM only decide which areas count as rural or coastal, so they
  * change the top N of RURAL and COASTAL lists only.

@@ -29,6 +29,7 @@ export function fixtureSchool(
     sparse: false,
     coastal: false,
     coastDistanceKm: 40,
+    coastalBasis: "DISTANCE",
     pupils: 200,
     ofstedGrade: 2,
     needBand: 4,
