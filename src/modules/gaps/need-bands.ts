@@ -111,8 +111,8 @@ export const KS2_RULE = {
   /** Pupils at which the pooled shortfall counts half: shrinks the results of a few pupils. */
   credibilityPupils: 15,
   /** Shrunk shortfall against the family median, percentage points. */
-  below: 7,
-  wellBelow: 14,
+  below: 8,
+  wellBelow: 15,
   /** Pooled RWM this far under England's, percentage points: persistently low whatever the family. */
   lowAgainstEngland: 18,
   /** One latest year this far under the family median, with at least oneYearCohort pupils. */
