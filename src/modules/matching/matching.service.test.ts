@@ -546,7 +546,7 @@ describe("MatchingService", () => {
     ]),
   };
 
-  it("when suggesting, then seeks and offers are read once for the asker and every candidate within reach", async () => {
+  it("when suggesting, then offers are read once, for the candidates within reach that could still make the list", async () => {
     const { service, reader } = serviceOver(fourSchools(), ADMIN, fourTopics);
 
     const suggestions = await service.suggestions(1, { focus: "ks2MathsProgress" });

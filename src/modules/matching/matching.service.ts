@@ -349,6 +349,22 @@ export function partnerPool(
   return { first, focusColumn, entries };
 }
 
+/**
+ * The candidates whose offers can change the pool's best `first`: the offers factor adds at most
+ * its weight to a score, so a candidate whose score without it is more than that weight below
+ * the `first`-best such score can never reach the list. Reading offers for these alone gives the
+ * same ranking as reading them for the whole pool, which in a city runs to hundreds.
+ */
+export function offerShortlist(pool: PartnerPool): number[] {
+  const base = pool.entries.map((entry) =>
+    partnerScore({ ...entry.inputs, soughtCount: 0, matchedTopics: [] }),
+  );
+  const sorted = Float64Array.from(base).sort().reverse();
+  const cut =
+    (sorted[Math.min(pool.first, sorted.length) - 1] ?? 0) - FACTOR_WEIGHTS.OFFERS_WHAT_IS_SOUGHT;
+  return pool.entries.flatMap((entry, i) => ((base[i] as number) >= cut ? [entry.urn] : []));
+}
+
 /** The pool's best `first` candidates, given what the asker seeks and the candidates offer. */
 export function rankPartners(pool: PartnerPool, topics: PartnerTopics): PartnerCandidate[] {
   // Candidates within reach number in the thousands in a city: rank them on the score alone
@@ -572,11 +588,7 @@ export class MatchingService {
       INPUT,
     );
     if (pool.entries.length === 0) return [];
-    const topics = await this.reader.partnerTopics(
-      urn,
-      pool.entries.map((entry) => entry.urn),
-      FOCUS_TOPICS[chosen],
-    );
+    const topics = await this.reader.partnerTopics(urn, offerShortlist(pool), FOCUS_TOPICS[chosen]);
     const ranked = rankPartners(pool, topics);
     let contacts: Promise<ReadonlyMap<number, PartnerContact>> | null = null;
     const contactOf = (candidate: number) => {
