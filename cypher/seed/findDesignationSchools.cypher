@@ -21,5 +21,5 @@ CALL (s) {
   LIMIT 1
 }
 RETURN urn,
-  s { .urn, .name, .phase, .stateFunded, hasLocation: s.location IS NOT NULL } AS school,
+  s { .urn, .name, .phase, .stateFunded, .regionCode, hasLocation: s.location IS NOT NULL } AS school,
   head { .id, .name } AS head

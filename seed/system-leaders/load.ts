@@ -46,6 +46,7 @@ export interface DesignationSchool {
     name: string;
     phase: Phase | null;
     stateFunded: boolean;
+    regionCode: string | null;
     hasLocation: boolean;
   };
   head: { id: string; name: string } | null;
@@ -70,6 +71,27 @@ export async function findDesignationSchools(
     for (const row of rows) found.set(row["urn"] as number, row as unknown as DesignationSchool);
   }
   return found;
+}
+
+/** Words of a school's name that tell it apart ("King Edward VI High School" → king, edward, vi). */
+export function distinctiveWords(name: string): string[] {
+  const common = new Set(["the", "school", "academy", "high", "and", "of"]);
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 1 && !common.has(word));
+}
+
+/** Open state-funded schools of the region whose names hold every distinctive word of `name`. */
+export async function findLeadSchoolNamesakes(
+  db: Database,
+  regionCode: string,
+  name: string,
+): Promise<{ urn: number; name: string }[]> {
+  const words = distinctiveWords(name);
+  if (words.length === 0) return [];
+  const rows = await db.read("seed/findLeadSchoolNamesakes", { regionCode, words });
+  return rows.map((row) => ({ urn: row["urn"] as number, name: row["name"] as string }));
 }
 
 /** Every state-funded school's figures, for the generator. */

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Database } from "../../src/db/driver.js";
 import { DEFAULT_CAPACITY } from "../../src/modules/system-leaders/reach.js";
 import { isPersonDesignation } from "../../src/modules/system-leaders/system-leader.model.js";
+import { regionGroupOf } from "../../src/modules/system-leaders/hub-areas.js";
 import { CsvFormatError, parseCsv } from "../csv/table.js";
 import { readTextFile } from "../csv/text.js";
 import { DATASETS, dataFile, systemLeaderListDataset } from "../datasets.js";
@@ -21,6 +22,7 @@ import {
   retiredNotes,
   findDesignationSchools,
   findGeneratorSchools,
+  findLeadSchoolNamesakes,
   writeSystemLeaders,
   type SystemLeaderRow,
 } from "./load.js";
@@ -55,6 +57,7 @@ export async function loadTeachingSchoolHubs(
     parsed.records.map((hub) => hub.leadUrn),
   );
   const rows: SystemLeaderRow[] = [];
+  const corrections: string[] = [];
   let followed = 0;
   for (const hub of parsed.records) {
     const found = schools.get(hub.leadUrn);
@@ -68,11 +71,32 @@ export async function loadTeachingSchoolHubs(
       continue;
     }
     if (found.school.urn !== hub.leadUrn) followed++;
+    // A lead school outside the hub's region group is a slip in the published list; the one
+    // school of the region group with the same name, if there is exactly one, is the lead school.
+    let baseUrn = found.school.urn;
+    const group = regionGroupOf(hub.hubCode);
+    if (group !== null && found.school.regionCode !== group) {
+      const namesakes = await findLeadSchoolNamesakes(
+        db,
+        group,
+        hub.leadSchoolName ?? found.school.name,
+      );
+      if (namesakes.length === 1) {
+        baseUrn = namesakes[0]!.urn;
+        corrections.push(
+          `  ${hub.hubCode}: lead school ${hub.leadUrn} (${found.school.name}) is outside the hub's region group; based at ${baseUrn} (${namesakes[0]!.name}) instead.`,
+        );
+      } else {
+        corrections.push(
+          `  ${hub.hubCode}: lead school ${hub.leadUrn} (${found.school.name}) is outside the hub's region group; ${namesakes.length} namesakes there, left as listed (it takes no area by nearness).`,
+        );
+      }
+    }
     rows.push({
       id: `tsh-${hub.hubCode.toLowerCase()}`,
       designation: "TEACHING_SCHOOL_HUB",
       name: hub.name,
-      baseUrn: found.school.urn,
+      baseUrn,
       phase: null,
       specialisms: [...HUB_SPECIALISMS],
       capacity: DEFAULT_CAPACITY.TEACHING_SCHOOL_HUB,
@@ -80,7 +104,7 @@ export async function loadTeachingSchoolHubs(
       source: DATASETS.teachingSchoolHubs.id,
       synthetic: false,
       generator: null,
-      publishedUrn: found.school.urn === hub.leadUrn ? null : hub.leadUrn,
+      publishedUrn: baseUrn === hub.leadUrn ? null : hub.leadUrn,
       hubCode: hub.hubCode,
       holder: null,
     });
@@ -98,6 +122,7 @@ export async function loadTeachingSchoolHubs(
       `  ${followed} lead school URN(s) are newer than the census: based at the school they succeeded.`,
     );
   }
+  notes.push(...corrections);
   notes.push(...retiredNotes(removed, "hub(s) no longer listed"));
   return { rejections, skipped: new SkipCounter(), notes };
 }

@@ -150,7 +150,7 @@ describe("the other supply-reading answers", () => {
   it("when hubs are read, then every LA with schools is served by exactly one hub and each hub says how", async () => {
     const data = dataOf(
       await api().executeText(`{ systemLeaders(designation: TEACHING_SCHOOL_HUB, first: 100) {
-        edges { node { id hubArea { leadSchoolInArea served { laCode method } } } } } }`),
+        edges { node { id region { code } hubArea { regionGroup leadSchoolInArea served { laCode method } } } } } }`),
     ) as {
       systemLeaders: {
         edges: {
@@ -167,6 +167,18 @@ describe("the other supply-reading answers", () => {
     const withSchools = records.map((r) => Number(r.get("code")));
 
     expect(data.systemLeaders.edges.length).toBe(hubs);
+    // A hub based outside its region group says so, and then serves only LAs its name names.
+    for (const { node } of data.systemLeaders.edges as unknown as {
+      node: {
+        region: { code: string } | null;
+        hubArea: { regionGroup: string; leadSchoolInArea: boolean; served: { method: string }[] };
+      };
+    }[]) {
+      if (node.region?.code !== node.hubArea.regionGroup) {
+        expect(node.hubArea.leadSchoolInArea).toBe(false);
+        expect(node.hubArea.served.every((area) => area.method === "NAMED")).toBe(true);
+      }
+    }
     expect(new Set(served).size).toBe(served.length);
     for (const code of withSchools) expect(served).toContain(code);
   });
