@@ -110,7 +110,7 @@ export class FamilyResolver {
 
   @FieldResolver(() => [BetterSchool], {
     description:
-      "Who does better: among the 50 schools most alike the looked-up school on the FAMILIES (intake-only) features, in its phase (and region with `sameRegion`), those beating its figure for `outcome`, most better first, on today's figures; each with how alike it is. Alikeness never looks at results. Only schools with the figure count: empty when the looked-up school has none. The outcome must be measured for the family's phase.",
+      "Who does better: among the 50 schools of its phase most alike the looked-up school on the FAMILIES (intake-only) features (with `sameRegion`, those of them in its region), those beating its figure for `outcome`, most better first, on today's figures; each with how alike it is. Alikeness never looks at results. Only schools with the figure count: empty when the looked-up school has none. The outcome must be measured for the family's phase.",
   })
   doingBetter(
     @Root() family: FamilyRecord,
@@ -120,7 +120,8 @@ export class FamilyResolver {
     @Arg("sameRegion", () => Boolean, {
       nullable: true,
       defaultValue: false,
-      description: "Only schools in the looked-up school's region: its 50 most alike there.",
+      description:
+        "Only those of the 50 most alike schools in the looked-up school's region; it never widens who counts as alike.",
     })
     sameRegion: boolean | null,
     @Ctx() ctx: GraphQLContext,

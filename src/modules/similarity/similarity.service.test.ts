@@ -264,13 +264,17 @@ describe("schoolsDoingBetter", () => {
       expect(better.map((school) => school.urn)).not.toContain(61);
     });
 
-    it("when asked to stay in the region, then the alike pool is the region's most alike", () => {
+    it("when asked to stay in the region, then only the most alike in the region are ranked, keeping their alike rank", () => {
       const better = schoolsDoingBetter(pool, 1, "ks2MathsProgress", { sameRegion: true });
+      const national = schoolsDoingBetter(pool, 1, "ks2MathsProgress");
 
-      expect(better).toHaveLength(30);
-      expect(better.every((school) => pool.profile(school.urn)?.regionCode === "N")).toBe(true);
-      // Includes the region's least alike school, which is beyond the national pool.
-      expect(better.map((school) => school.urn)).toContain(60);
+      // Of the 50 most alike (URNs 2..51), those in region N: 2, 4, ... 50.
+      expect(better).toHaveLength(25);
+      expect(better).toEqual(
+        national.filter((school) => pool.profile(school.urn)?.regionCode === "N"),
+      );
+      // A school of the region less alike than the 50 most alike is not brought in.
+      expect(better.map((school) => school.urn)).not.toContain(60);
     });
 
     it("when both schools are located, then the km between them is shown; members of the family are flagged", () => {

@@ -325,17 +325,20 @@ export interface BetterSchool {
 }
 
 export interface DoingBetterOptions {
-  /** Only schools in the asking school's region (none when its region is unknown). */
+  /**
+   * Only those of the most alike schools that are in the asking school's region (none when its
+   * region is unknown): staying close never widens who counts as alike.
+   */
   sameRegion?: boolean | null;
   /** The asking school's family, to flag results with `inFamily`. */
   familyMembers?: ReadonlySet<number>;
 }
 
 /**
- * "Who does better": among the {@link ALIKE_SCHOOLS} schools most alike school `urn` on the
- * FAMILIES (context-only) features, in its phase and, with `sameRegion`, its region, those whose
- * `outcome` beats the school's own, most better first (ties to the more alike, then the lower
- * URN). "Beats" follows the outcome's direction (a lower Ofsted grade is better).
+ * "Who does better": among the {@link ALIKE_SCHOOLS} schools of its phase most alike school `urn`
+ * on the FAMILIES (context-only) features (with `sameRegion`, those of them in its region), those
+ * whose `outcome` beats the school's own, most better first (ties to the more alike, then the
+ * lower URN). "Beats" follows the outcome's direction (a lower Ofsted grade is better).
  *
  * Rules: alikeness is decided on intake alone, so the outcome compared never chooses who is
  * compared. Only observed figures count: schools whose figure is missing are left out, and a
@@ -359,11 +362,8 @@ export function schoolsDoingBetter(
   if (Number.isNaN(own)) return [];
 
   const direction = betterDirection(feature);
-  const alike = index.similar(urn, {
-    preset: "FAMILIES",
-    first: ALIKE_SCHOOLS,
-    sameRegion: options.sameRegion ?? null,
-  });
+  const alike = index.similar(urn, { preset: "FAMILIES", first: ALIKE_SCHOOLS });
+  const region = table.regionIds[self] as number;
   const from = {
     latitude: table.latitudes[self] as number,
     longitude: table.longitudes[self] as number,
@@ -372,6 +372,7 @@ export function schoolsDoingBetter(
   alike.forEach((school, position) => {
     const other = index.locate(school.urn);
     if (!other) return;
+    if (options.sameRegion && (region < 0 || table.regionIds[other.row] !== region)) return;
     const value = table.raw[other.row * FEATURE_COUNT + column] as number;
     const difference = (value - own) * direction;
     if (Number.isNaN(value) || difference <= 0) return;
