@@ -13,6 +13,7 @@ import {
   COASTAL_TOWN_DEFINITION,
   coastalTown,
   parseCoastalTowns,
+  townKey,
 } from "./geo/coastal-towns.js";
 import {
   applyCurrentPicture,
@@ -313,7 +314,16 @@ export function readBundle(
       parseCoastalTowns(read(DATASETS.coastalTowns.files[0], { required: COASTAL_TOWN_COLUMNS })),
     );
     const regionName = new Map(regions.map((region) => [region.code, region.name]));
+    // GIAS gives the postal town, and a city's spills over its boundary (41 Knowsley schools
+    // are addressed "Liverpool"): a town named like another LA is not the school's own town.
+    const laOfTownName = new Map(
+      current.localAuthorities.map((la) => [townKey(la.name.split(",")[0]!), la.code]),
+    );
     for (const school of current.schools) {
+      const namesakeLa = school.details.town
+        ? laOfTownName.get(townKey(school.details.town))
+        : undefined;
+      if (namesakeLa !== undefined && namesakeLa !== school.laCode) continue;
       const flag = coastalTown(
         towns,
         school.details.town,

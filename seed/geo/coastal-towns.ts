@@ -8,7 +8,9 @@
  * "Dorchester (West Dorset) BUA"), so the suffix and any bracket are dropped and the rest compared
  * in lower case, within the same region. A name the file lists twice in a region with different
  * flags is left unclassified, as is a town the file does not list (cities such as London and the
- * smallest places are not in it): those schools keep the distance definition.
+ * smallest places are not in it), and a postal town named like another local authority than the
+ * school's own (Knowsley schools addressed "Liverpool", seed/bundle.ts): those schools keep the
+ * distance definition.
  */
 import type { CsvTable } from "../csv/table.js";
 import { SkipCounter, type Parsed, type Rejection } from "../rejections.js";

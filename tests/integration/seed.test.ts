@@ -103,8 +103,19 @@ describe("the bundle import", () => {
 
     expect(rows.length).toBeGreaterThan(20);
     expect(rows.every((row) => row["coastal"] === false && row["basis"] === "ONS_TOWN")).toBe(true);
-    // By distance alone they would be: the estuary is open at 1:10m.
+    // By distance alone some would be: the estuary is open at 1:10m.
     expect(rows.some((row) => (row["km"] as number) <= 5)).toBe(true);
+  });
+
+  it("when a school's postal town is another local authority's name, then the ONS flag of that town is not taken", async () => {
+    const rows = await query(
+      `MATCH (s:School)-[:IN_LOCAL_AUTHORITY]->(la:LocalAuthority), (other:LocalAuthority)
+       WHERE s.stateFunded = true AND other <> la AND toLower(s.town) = toLower(other.name)
+       RETURN s.coastalBasis AS basis`,
+    );
+
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.every((row) => row["basis"] !== "ONS_TOWN")).toBe(true);
   });
 
   it("when an academy belongs to a trust, then it is a MEMBER_OF that trust with the date it joined", async () => {
