@@ -28,11 +28,13 @@ import {
   buildReachIndex,
   computeGaps,
   DEFAULT_GAP_PARAMETERS,
+  isStrongSchool,
   LeaderGrid,
   needWeight,
 } from "../src/modules/gaps/gap-index.js";
 import { GapRepository } from "../src/modules/gaps/gap.repository.js";
-import { PreparedSnapshot } from "../src/modules/gaps/gap.store.js";
+import { hubAreasOf, PreparedSnapshot } from "../src/modules/gaps/gap.store.js";
+import type { HubAreas } from "../src/modules/system-leaders/hub-areas.js";
 import { MAX_SENSITIVITY_CHANGE } from "../src/modules/gaps/sensitivity.js";
 import {
   availableCapacity,
@@ -43,14 +45,19 @@ import {
 import { createApp } from "../src/server.js";
 import { median, ms, percentile, ratio, table } from "./support.js";
 
+const MODELLED = { ...DEFAULT_GAP_PARAMETERS, supply: "MODELLED" } as const;
+
 /** Gap index per area key by brute force: every school in need against every leader. */
-function naiveGaps(snapshot: SupportSnapshot): Map<string, number> {
+function naiveGaps(snapshot: SupportSnapshot, hubAreas: HubAreas): Map<string, number> {
   const { schools, leaders } = snapshot;
   const partnershipCredit = DEFAULT_GAP_PARAMETERS.partnershipCredit;
   const inReach = (i: number, j: number): boolean => {
     const school = schools[i]!;
     const leader = leaders[j]!;
     if (school.latitude === null || school.longitude === null) return false;
+    if (leader.designation === "TEACHING_SCHOOL_HUB") {
+      return school.laCode !== null && hubAreas.hubOfLa.get(school.laCode)?.hub === j;
+    }
     if (leader.latitude === null || leader.longitude === null) return false;
     if (!servesPhase(leader.phase, school.phase)) return false;
     const km = haversineKm(school.latitude, school.longitude, leader.latitude, leader.longitude);
@@ -64,11 +71,20 @@ function naiveGaps(snapshot: SupportSnapshot): Map<string, number> {
       if (inReach(i, j)) demand[j] = (demand[j] as number) + (need[i] as number);
     });
   });
+  // Support within a trust: each strong member's place shared by need weight, capped at need.
+  const strong = new Map<string, number>();
+  const wanted = new Map<string, number>();
+  schools.forEach((school, i) => {
+    if (school.trustId === null) return;
+    if (isStrongSchool(school)) strong.set(school.trustId, (strong.get(school.trustId) ?? 0) + 1);
+    wanted.set(school.trustId, (wanted.get(school.trustId) ?? 0) + (need[i] as number));
+  });
   const unmet = new Float64Array(schools.length);
   schools.forEach((school, i) => {
     const weight = need[i] as number;
     if (weight === 0) return;
-    let places = 0;
+    const trust = school.trustId === null ? 0 : (strong.get(school.trustId) ?? 0);
+    let places = trust === 0 ? 0 : Math.min(1, trust / wanted.get(school.trustId!)!);
     leaders.forEach((leader, j) => {
       if (!inReach(i, j)) return;
       places += availableCapacity(leader.capacity, leader.openEngagements) / (demand[j] as number);
@@ -172,12 +188,17 @@ async function main(): Promise<void> {
         throw new Error("No need bands: run `npm run need-bands` first.");
       }
       const loaded = snapshot;
+      // MODELLED: every leader, synthetic ones included, the heaviest case (REAL skips them).
       const index = await time(() => {
         const grid = new LeaderGrid(loaded.leaders);
-        return buildReachIndex(loaded, grid, 1 + MAX_SENSITIVITY_CHANGE);
+        const hubAreas = hubAreasOf(loaded);
+        return {
+          hubAreas,
+          reach: buildReachIndex(loaded, grid, 1 + MAX_SENSITIVITY_CHANGE, hubAreas),
+        };
       });
-      const computed = await time(() => computeGaps(loaded, index.value));
-      const naive = await time(() => naiveGaps(loaded));
+      const computed = await time(() => computeGaps(loaded, index.value.reach, MODELLED));
+      const naive = await time(() => naiveGaps(loaded, index.value.hubAreas));
       agree &&= sameGaps(computed.value.areas, naive.value);
       reads.push(read.ms);
       indexes.push(index.ms);
@@ -189,7 +210,7 @@ async function main(): Promise<void> {
         const prepared = new PreparedSnapshot(
           await repository.loadSnapshot(await repository.findDataVersion()),
         );
-        return prepared.gaps();
+        return prepared.gaps(MODELLED);
       });
       colds[colds.length - 1] = cold.ms;
     }
