@@ -205,7 +205,9 @@ export function createContext(
         principal,
         request.requestId,
       ),
-      offers: new OfferService(repositories.offers, principal, request.requestId),
+      offers: new OfferService(repositories.offers, principal, request.requestId, () =>
+        shared.partnerFacts.invalidate(),
+      ),
       engagements: new EngagementService(repositories.engagements, principal, request.requestId),
       recognition: new RecognitionService(repositories.recognition, principal),
       families: new FamilyRecomputeService(

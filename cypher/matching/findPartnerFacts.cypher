@@ -11,4 +11,5 @@ RETURN s.urn AS urn, s.needBand AS needBand, s.statutoryHighAge AS highAge,
   s.ks4Progress8 AS ks4Progress8, s.ks4Attainment8 AS ks4Attainment8, s.ks4Year AS ks4Year,
   s.ks4Source AS ks4Source, s.ks4Progress8Lower AS ks4Progress8Lower,
   s.ks4Progress8Upper AS ks4Progress8Upper,
-  s.ofstedGrade AS ofstedGrade, toString(s.ofstedDate) AS ofstedDate, s.ofstedSource AS ofstedSource
+  s.ofstedGrade AS ofstedGrade, toString(s.ofstedDate) AS ofstedDate, s.ofstedSource AS ofstedSource,
+  size(coalesce(s.offers, [])) > 0 AS offersTopics

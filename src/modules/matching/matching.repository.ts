@@ -100,6 +100,7 @@ export class MatchingRepository
         figures,
         progress8Lower: asNumber(row["ks4Progress8Lower"]),
         progress8Upper: asNumber(row["ks4Progress8Upper"]),
+        offersTopics: row["offersTopics"] === true,
       };
     });
   }

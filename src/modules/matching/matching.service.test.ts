@@ -422,6 +422,8 @@ function factsOf(
   schools: readonly SchoolProfile[],
   needBands: Readonly<Record<number, number>> = {},
   years: Partial<Record<OutcomeFeature, string>> = {},
+  /** Schools with recorded offers; every school when absent. */
+  offering?: ReadonlySet<number>,
 ): PartnerFacts {
   return new PartnerFacts(
     schools.map((school) => ({
@@ -430,6 +432,7 @@ function factsOf(
       highAge: null,
       progress8Lower: null,
       progress8Upper: null,
+      offersTopics: offering?.has(school.urn) ?? true,
       figures: Object.fromEntries(
         OUTCOME_FEATURES.flatMap((feature) => {
           const value = school[feature];
@@ -579,6 +582,29 @@ describe("MatchingService", () => {
     expect(anonymous.map((s) => [s.urn, s.score])).toEqual(signedIn.map((s) => [s.urn, s.score]));
     expect(anonymous.flatMap((s) => s.reasons.flatMap((r) => r.matchedTopics))).toEqual([]);
     expect(anonymous[0]!.reasons.at(-1)?.value).toBe(0.5);
+  });
+
+  it("when no candidate that could still make the list has recorded offers, then offers are not read and the ranking is the same", async () => {
+    const { service: reading } = serviceOver(fourSchools());
+    const index = new FeatureIndex(fourSchools());
+    const reader = { partnerTopics: vi.fn(async () => NO_TOPICS), partnerContacts: vi.fn() };
+    const elsewhere = [1, 2, 3, 4, 5, 6, 7, 8].map((i) =>
+      profile({ urn: 9000 + i, ks2MathsProgress: -9, ks2ReadingProgress: -9 }),
+    );
+    const facts = factsOf([...fourSchools(), ...elsewhere], {}, {}, new Set());
+    const service = new MatchingService(
+      { current: async () => ({ index, run: null, builtAt: 0 }) } as unknown as SimilarityIndex,
+      { current: async () => facts } as unknown as PartnerFactsStore,
+      reader,
+      ADMIN,
+    );
+
+    const suggestions = await service.suggestions(1, { focus: "ks2MathsProgress" });
+
+    expect(reader.partnerTopics).not.toHaveBeenCalled();
+    expect(suggestions.map((s) => [s.urn, s.score])).toEqual(
+      (await reading.suggestions(1, { focus: "ks2MathsProgress" })).map((s) => [s.urn, s.score]),
+    );
   });
 
   it("when no candidate is within reach, then seeks and offers are not read", async () => {

@@ -399,6 +399,32 @@ export interface FocusStanding {
   standing: number;
 }
 
+/** Per index: each asker's context-similar schools, which only a new index (new data) changes. */
+const contextSimilarCache = new WeakMap<FeatureIndex, Map<number, readonly number[]>>();
+/** Askers remembered per index; the cache starts again past this (about 2 MB). */
+const CONTEXT_SIMILAR_CACHE_SIZE = 5_000;
+
+/**
+ * The URNs of the CONTEXT_SIMILAR_COUNT schools of `urn`'s phase nearest to it on the CONTEXT
+ * preset. One search per asker and index: every focus of a request, and later requests, reuse it.
+ */
+export function contextSimilarUrns(index: FeatureIndex, urn: number): readonly number[] {
+  let cache = contextSimilarCache.get(index);
+  if (!cache) {
+    cache = new Map();
+    contextSimilarCache.set(index, cache);
+  }
+  let urns = cache.get(urn);
+  if (!urns) {
+    urns = index
+      .similar(urn, { preset: "CONTEXT", first: CONTEXT_SIMILAR_COUNT })
+      .map((similar) => similar.urn);
+    if (cache.size >= CONTEXT_SIMILAR_CACHE_SIZE) cache.clear();
+    cache.set(urn, urns);
+  }
+  return urns;
+}
+
 /**
  * The asker's standing on `focus` against its CONTEXT_SIMILAR_COUNT nearest schools of its phase
  * on the CONTEXT preset, counting only figures of the focus's newest year (`facts`). Null for a
@@ -413,9 +439,9 @@ export function focusStanding(
   const ref = index.locate(urn);
   if (!ref || !ref.table.features.includes(focus)) return null;
   const asker = facts.currentFigure(urn, focus);
-  const values = index
-    .similar(urn, { preset: "CONTEXT", first: CONTEXT_SIMILAR_COUNT })
-    .flatMap((similar) => facts.currentFigure(similar.urn, focus)?.value ?? []);
+  const values = contextSimilarUrns(index, urn).flatMap(
+    (similar) => facts.currentFigure(similar, focus)?.value ?? [],
+  );
   const similarMedian =
     values.length === 0 ? null : quantileSorted(Float64Array.from(values).sort(), 0.5);
   const scale = ref.table.scales[FEATURE_COLUMN[focus]]?.scale ?? 1;
@@ -588,7 +614,14 @@ export class MatchingService {
       INPUT,
     );
     if (pool.entries.length === 0) return [];
-    const topics = await this.reader.partnerTopics(urn, offerShortlist(pool), FOCUS_TOPICS[chosen]);
+    // Offers are read only for candidates that have recorded some (facts): none, no read.
+    const offering = offerShortlist(pool).filter(
+      (candidate) => facts.school(candidate)?.offersTopics,
+    );
+    const topics =
+      offering.length === 0
+        ? NO_TOPICS
+        : await this.reader.partnerTopics(urn, offering, FOCUS_TOPICS[chosen]);
     const ranked = rankPartners(pool, topics);
     let contacts: Promise<ReadonlyMap<number, PartnerContact>> | null = null;
     const contactOf = (candidate: number) => {

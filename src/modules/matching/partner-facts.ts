@@ -2,8 +2,10 @@
  * What partner matching knows of each school beyond the similarity index: its need band, its age
  * range, and each outcome figure with the year it describes and its dataset. From these it works
  * out the newest year of each figure and the England median of that year, which decide who is
- * strong on a focus (matching.rules.ts). Held once per process and read again when need bands or
- * figures may have changed (PartnerFactsStore).
+ * strong on a focus (matching.rules.ts), and which schools have recorded offers. Held once per
+ * process and read again when need bands, figures or offers may have changed (PartnerFactsStore):
+ * at once after an offer is changed through this process, within FACTS_CHECK_INTERVAL_MS after one
+ * made through another.
  */
 import { OUTCOME_FEATURES, type OutcomeFeature } from "../similarity/features.js";
 import { quantileSorted } from "../similarity/stats.js";
@@ -25,6 +27,8 @@ export interface SchoolFacts {
   /** Progress 8's 95% confidence interval (2023/24 on); null when not published. */
   progress8Lower: number | null;
   progress8Upper: number | null;
+  /** Whether it has recorded offers: only such candidates' offers are read at request time. */
+  offersTopics: boolean;
 }
 
 /** The England median of a figure over the schools with a figure for its newest year. */
@@ -140,14 +144,24 @@ export class PartnerFactsStore {
   private facts: { version: string; facts: PartnerFacts } | null = null;
   private loading: Promise<PartnerFacts> | null = null;
   private lastCheckAt = Number.NEGATIVE_INFINITY;
+  private stale = false;
 
   constructor(
     private readonly source: PartnerFactsSource,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /** After a change made through this process (an offer): the next read waits for fresh facts. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
   async current(): Promise<PartnerFacts> {
     if (!this.facts) return this.load();
+    if (this.stale) {
+      this.stale = false;
+      return this.load();
+    }
     if (this.now() - this.lastCheckAt >= FACTS_CHECK_INTERVAL_MS && !this.loading) {
       this.lastCheckAt = this.now();
       const held = this.facts.version;

@@ -14,6 +14,8 @@ export class OfferService {
     private readonly repository: OfferRepository,
     private readonly principal: Principal,
     private readonly requestId: string,
+    /** Told after each change, e.g. to refresh what partner matching holds. */
+    private readonly onChange?: () => void,
   ) {}
 
   async update(
@@ -24,10 +26,13 @@ export class OfferService {
     authorize(this.principal, "updateSchoolOffer", { urns: [urn] });
     if (this.principal.role === "ANONYMOUS")
       throw new Error("unreachable: authorize admits no anonymous writes");
-    return this.repository.update(urn, ordered(offers), ordered(seeks), {
+    const school = await this.repository.update(urn, ordered(offers), ordered(seeks), {
       actor: actorOf(this.principal),
       requestId: this.requestId,
     });
+    // Partner matching holds who offers what; it reads again before its next answer.
+    this.onChange?.();
+    return school;
   }
 
   /** What a school offers or seeks, for signed-in readers; anonymous readers are refused. */
