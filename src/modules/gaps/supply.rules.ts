@@ -18,8 +18,9 @@
  * or 2) can support its own members in need. Each strong member gives TRUST_PLACES_PER_STRONG_SCHOOL
  * place, shared among the trust's members in need by need weight, as a leader's free places are
  * (gap-index.ts), and never more than a school's need weight: a trust with more strong schools
- * than need covers its own need and no more. The trust's places reach no school outside it. Schools inspected since
- * September 2024 have no overall grade and so do not count as strong.
+ * than need covers its own need and no more. The trust's places reach no school outside it. For a
+ * school inspected since September 2024 (no overall grade) the grade is its lowest key judgement,
+ * so it is strong when every key judgement is good or better.
  *
  * ## Hubs serve areas, not radii
  *
