@@ -171,23 +171,33 @@ const P8_BANDS = new Set([
   "Well below average",
 ]);
 
+/** A KS4 school information row's school and year; a bad one is rejected with its line. */
+function schoolYearOf(
+  table: CsvTable,
+  row: CsvTable["records"][number],
+  rejections: Rejection[],
+): { urn: number; year: string } | null {
+  const urn = parseUrn(row.get("school_urn"));
+  const year = academicYearFromPeriod(row.get("time_period"));
+  if (urn !== null && year !== null) return { urn, year };
+  rejections.push({
+    file: table.file,
+    line: row.line,
+    reason: urn === null ? "invalid URN" : "invalid time period",
+    detail: urn === null ? row.get("school_urn") : row.get("time_period"),
+  });
+  return null;
+}
+
 /** The 2023/24 Progress 8 band; "z" (not applicable) and other codes are missing. */
 export function parseKs4Information(table: CsvTable): Parsed<Map<number, YearFigure<string>>> {
   const rejections: Rejection[] = [...table.malformed];
   const skipped = new SkipCounter();
   const records = new Map<number, YearFigure<string>>();
   for (const row of table.records) {
-    const urn = parseUrn(row.get("school_urn"));
-    const year = academicYearFromPeriod(row.get("time_period"));
-    if (urn === null || year === null) {
-      rejections.push({
-        file: table.file,
-        line: row.line,
-        reason: urn === null ? "invalid URN" : "invalid time period",
-        detail: urn === null ? row.get("school_urn") : row.get("time_period"),
-      });
-      continue;
-    }
+    const key = schoolYearOf(table, row, rejections);
+    if (key === null) continue;
+    const { urn, year } = key;
     const band = parseText(row.get("p8_banding"));
     if (band === null || !P8_BANDS.has(band)) continue;
     records.set(urn, { value: band, year });
@@ -217,17 +227,9 @@ export function parseKs4PriorAttainment(table: CsvTable): Parsed<Map<number, Yea
   const skipped = new SkipCounter();
   const records = new Map<number, YearFigure<number>>();
   for (const row of table.records) {
-    const urn = parseUrn(row.get("school_urn"));
-    const year = academicYearFromPeriod(row.get("time_period"));
-    if (urn === null || year === null) {
-      rejections.push({
-        file: table.file,
-        line: row.line,
-        reason: urn === null ? "invalid URN" : "invalid time period",
-        detail: urn === null ? row.get("school_urn") : row.get("time_period"),
-      });
-      continue;
-    }
+    const key = schoolYearOf(table, row, rejections);
+    if (key === null) continue;
+    const { urn, year } = key;
     const value = parseNumber(row.get("avg_ks2_scaledscore"));
     if (value === null) continue;
     if (value < KS2_SCALED_SCORE_RANGE.min || value > KS2_SCALED_SCORE_RANGE.max) {
