@@ -42,6 +42,10 @@ const environmentSchema = z.object({
   MAX_QUERY_COST: z.coerce.number().int().positive().default(25_000),
   /** Lexical tokens a query may have, so a huge document is refused while it is parsed. */
   MAX_QUERY_TOKENS: z.coerce.number().int().positive().default(5_000),
+  /** Fields a document may select once its fragments are expanded, checked before validation. */
+  MAX_QUERY_FIELDS: z.coerce.number().int().positive().default(2_000),
+  /** Aliased fields a document may have (fragments expanded), checked before validation. */
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(100),
   /** HS256 key for bearer tokens; in development a generated one in JWT_SECRET_FILE is used. */
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_SECRET_FILE: z.string().default(path.join(projectRoot, ".neo4j", "jwt-secret")),

@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     maxQueryDepth: c.MAX_QUERY_DEPTH,
     maxQueryCost: c.MAX_QUERY_COST,
     maxQueryTokens: c.MAX_QUERY_TOKENS,
+    maxQueryFields: c.MAX_QUERY_FIELDS,
+    maxQueryAliases: c.MAX_QUERY_ALIASES,
   });
   const url = await app.listen(c.PORT, c.HOST);
   logger.info({ url: `${url}/graphql` }, "GraphQL server listening");

@@ -20,6 +20,7 @@ import { createContext, createRepositories, type GraphQLContext } from "./contex
 import type { Database } from "./db/driver.js";
 import { applySchema } from "./db/schema.js";
 import { errorLoggingPlugin, formatError } from "./errors/format.js";
+import { documentLimitsPlugin, refusedDocumentRule } from "./hardening/document-limits.js";
 import { costLimitPlugin, depthLimit } from "./hardening/query-limits.js";
 import { createLogger, type Logger } from "./logger.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
@@ -197,6 +198,8 @@ export interface AppOptions {
   maxQueryDepth?: number;
   maxQueryCost?: number;
   maxQueryTokens?: number;
+  maxQueryFields?: number;
+  maxQueryAliases?: number;
   /** Shared by every request; built here (lazily, on first use) when absent. */
   similarityIndex?: SimilarityIndex;
 }
@@ -324,9 +327,13 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       // No response sets cache hints; the plugin's per-field work is pure overhead on hot queries.
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(),
+      documentLimitsPlugin({
+        maxFields: options.maxQueryFields ?? 2_000,
+        maxAliases: options.maxQueryAliases ?? 100,
+      }),
       costLimitPlugin(schema, options.maxQueryCost ?? 25_000),
     ],
-    validationRules: [depthLimit(options.maxQueryDepth ?? 10)],
+    validationRules: [refusedDocumentRule, depthLimit(options.maxQueryDepth ?? 10)],
     parseOptions: { maxTokens: options.maxQueryTokens ?? 5_000 },
     logger,
     // Shutdown belongs to the entry point, which also closes the database; Apollo's own signal

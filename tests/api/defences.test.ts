@@ -1,0 +1,83 @@
+/**
+ * Defences over HTTP: documents too large once expanded are refused before validation, with a
+ * code, while the process keeps answering others.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { useApi } from "../helpers/api.js";
+
+const api = useApi();
+let baseUrl = "";
+
+beforeAll(async () => {
+  baseUrl = await api().app.listen(0, "127.0.0.1");
+});
+
+interface GraphQLBody {
+  data?: unknown;
+  errors?: { message: string; extensions: Record<string, unknown> }[];
+}
+
+async function post(body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as GraphQLBody,
+  };
+}
+
+/** Twenty fragments, each spreading the one before twice: about a million fields once expanded. */
+function doublingFragments(levels: number): string {
+  const fragments = ["fragment F0 on School { name }"];
+  for (let level = 1; level <= levels; level++) {
+    fragments.push(`fragment F${level} on School { ...F${level - 1} ...F${level - 1} }`);
+  }
+  return `query { school(urn: 100000) { ...F${levels} } }\n${fragments.join("\n")}`;
+}
+
+describe("documents too large once expanded", () => {
+  it("when twenty fragments each spread the one before twice, then it is refused with its code while /health answers", async () => {
+    const [refused, health] = await Promise.all([
+      post({ query: doublingFragments(20) }),
+      fetch(`${baseUrl}/health`),
+    ]);
+
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+      code: "GRAPHQL_VALIDATION_FAILED",
+      limit: "fields",
+      maximum: 2_000,
+    });
+    expect(health.status).toBe(200);
+  });
+
+  it("when a field is aliased 400 times, then it is refused for its aliases", async () => {
+    const aliased = Array.from({ length: 400 }, (_, i) => `a${i}: regions { code }`).join(" ");
+    const response = await post({ query: `{ ${aliased} }` });
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({
+      code: "GRAPHQL_VALIDATION_FAILED",
+      limit: "aliases",
+      maximum: 100,
+      actual: 400,
+    });
+  });
+
+  it("when a few fragments and aliases are used, then the query answers", async () => {
+    const response = await post({
+      query: `{ a: school(urn: 100000) { ...S } b: school(urn: 100000) { ...S } }
+        fragment S on School { urn name }`,
+    });
+    expect(response.body).toEqual({
+      data: {
+        a: { urn: 100000, name: "The Aldgate School" },
+        b: { urn: 100000, name: "The Aldgate School" },
+      },
+    });
+  });
+});
