@@ -21,6 +21,7 @@ import type { Database } from "./db/driver.js";
 import { applySchema } from "./db/schema.js";
 import { errorLoggingPlugin, formatError } from "./errors/format.js";
 import { documentLimitsPlugin, refusedDocumentRule } from "./hardening/document-limits.js";
+import { knownOperationTypes } from "./hardening/operation-types.js";
 import { costLimitPlugin, depthLimit } from "./hardening/query-limits.js";
 import { createLogger, type Logger } from "./logger.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
@@ -333,7 +334,11 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       }),
       costLimitPlugin(schema, options.maxQueryCost ?? 25_000),
     ],
-    validationRules: [refusedDocumentRule, depthLimit(options.maxQueryDepth ?? 10)],
+    validationRules: [
+      refusedDocumentRule,
+      knownOperationTypes,
+      depthLimit(options.maxQueryDepth ?? 10),
+    ],
     parseOptions: { maxTokens: options.maxQueryTokens ?? 5_000 },
     logger,
     // Shutdown belongs to the entry point, which also closes the database; Apollo's own signal

@@ -81,3 +81,32 @@ describe("documents too large once expanded", () => {
     });
   });
 });
+
+describe("requests the service cannot serve", () => {
+  it("when a subscription is sent, then it is refused as a client error and nothing is logged as an error", async () => {
+    const response = await post(
+      { query: "subscription { __typename }" },
+      { "x-request-id": "defences-subscription" },
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]).toMatchObject({
+      message: "This service does not support subscription operations.",
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED", operation: "subscription" },
+    });
+    const errorLines = api()
+      .logs.map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line["requestId"] === "defences-subscription" && line["level"] === "error");
+    expect(errorLines).toEqual([]);
+  });
+
+  it("when a persisted query's hash is unknown, then the answer is PERSISTED_QUERY_NOT_FOUND", async () => {
+    const response = await post({
+      extensions: { persistedQuery: { version: 1, sha256Hash: "ab".repeat(32) } },
+    });
+
+    expect(response.body.errors).toEqual([
+      { message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } },
+    ]);
+  });
+});
