@@ -34,7 +34,12 @@ const environmentSchema = z.object({
   /** How long the driver keeps retrying a transaction while the database is unreachable. */
   DB_RETRY_MS: z.coerce.number().int().min(0).default(2_000),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
-  GRAPHQL_INTROSPECTION: booleanFromEnv.default(true),
+  /**
+   * Whether clients may read the schema by introspection and get "did you mean" suggestions in
+   * errors. Off unless set, so a deployment does not publish its schema by omission; the schema
+   * is in schema/schema.graphql for tools and codegen.
+   */
+  GRAPHQL_INTROSPECTION: booleanFromEnv.default(false),
   MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(100_000),
   /** Nested fields a query may have; introspection has its own fixed allowance. */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(10),

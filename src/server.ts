@@ -191,6 +191,7 @@ export interface AppOptions {
   schema?: GraphQLSchema;
   /** When absent, the caller is taken to have applied the database schema already. */
   readiness?: Readiness;
+  /** Introspection and "did you mean" suggestions in errors; off when absent. */
   introspection?: boolean;
   maxRequestBytes?: number;
   /** Checks bearer tokens; when absent every token is refused and requests are anonymous. */
@@ -322,7 +323,9 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: options.introspection ?? true,
+    introspection: options.introspection ?? false,
+    // Without introspection, validation errors would still leak field names as suggestions.
+    hideSchemaDetailsFromClientErrors: !(options.introspection ?? false),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No response sets cache hints; the plugin's per-field work is pure overhead on hot queries.

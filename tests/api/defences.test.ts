@@ -3,9 +3,11 @@
  * code, while the process keeps answering others.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config.js";
 import { useApi } from "../helpers/api.js";
 
 const api = useApi();
+const explorable = useApi({ app: { introspection: true } });
 let baseUrl = "";
 
 beforeAll(async () => {
@@ -108,5 +110,29 @@ describe("requests the service cannot serve", () => {
     expect(response.body.errors).toEqual([
       { message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } },
     ]);
+  });
+});
+
+describe("introspection and suggestions", () => {
+  it("when GRAPHQL_INTROSPECTION is not set, then it is off", () => {
+    expect(parseConfig({}).GRAPHQL_INTROSPECTION).toBe(false);
+    expect(parseConfig({ GRAPHQL_INTROSPECTION: "true" }).GRAPHQL_INTROSPECTION).toBe(true);
+  });
+
+  it("when introspection is left off, then the schema cannot be read and errors suggest no field names", async () => {
+    const introspection = await post({ query: "{ __schema { queryType { name } } }" });
+    const misspelt = await post({ query: "{ schol(urn: 100000) { name } }" });
+
+    expect(introspection.body.errors?.[0]?.extensions["code"]).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(misspelt.body.errors?.[0]?.extensions["code"]).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(JSON.stringify(misspelt.body)).not.toMatch(/did you mean|"school"/i);
+  });
+
+  it("when introspection is switched on, then the schema can be read and errors suggest the field meant", async () => {
+    const introspection = await explorable().executeText("{ __schema { queryType { name } } }");
+    const misspelt = await explorable().executeText("{ schol(urn: 100000) { name } }");
+
+    expect(introspection.data).toEqual({ __schema: { queryType: { name: "Query" } } });
+    expect(misspelt.errors?.[0]?.message).toMatch(/Did you mean "school"/);
   });
 });
