@@ -51,6 +51,36 @@ const environmentSchema = z.object({
   MAX_QUERY_FIELDS: z.coerce.number().int().positive().default(2_000),
   /** Aliased fields a document may have (fragments expanded), checked before validation. */
   MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(100),
+  /** Requests one caller (token subject, else client address) may make per window; 0: no limit. */
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(1_000),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  /** Comma-separated token subjects or client addresses never limited, e.g. a benchmark's. */
+  RATE_LIMIT_EXEMPT: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    ),
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client address.
+   * `false` (none), `true` (any: only behind a proxy that overwrites the header), a number of
+   * hops, or addresses and names such as `loopback, 10.0.0.0/8`.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value): boolean | number | string =>
+      value === "true"
+        ? true
+        : value === "false"
+          ? false
+          : /^\d+$/.test(value)
+            ? Number(value)
+            : value,
+    ),
   /** HS256 key for bearer tokens; in development a generated one in JWT_SECRET_FILE is used. */
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_SECRET_FILE: z.string().default(path.join(projectRoot, ".neo4j", "jwt-secret")),

@@ -32,6 +32,12 @@ async function main(): Promise<void> {
     maxQueryTokens: c.MAX_QUERY_TOKENS,
     maxQueryFields: c.MAX_QUERY_FIELDS,
     maxQueryAliases: c.MAX_QUERY_ALIASES,
+    rateLimit: {
+      limit: c.RATE_LIMIT_REQUESTS,
+      windowMs: c.RATE_LIMIT_WINDOW_MS,
+      exempt: c.RATE_LIMIT_EXEMPT,
+    },
+    trustProxy: c.TRUST_PROXY,
   });
   const url = await app.listen(c.PORT, c.HOST);
   logger.info({ url: `${url}/graphql` }, "GraphQL server listening");

@@ -8,6 +8,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, {
   type ErrorRequestHandler,
   type Express,
+  type Request,
   type RequestHandler,
   type Response,
 } from "express";
@@ -22,6 +23,7 @@ import { applySchema } from "./db/schema.js";
 import { errorLoggingPlugin, formatError } from "./errors/format.js";
 import { documentLimitsPlugin, refusedDocumentRule } from "./hardening/document-limits.js";
 import { knownOperationTypes } from "./hardening/operation-types.js";
+import { rateLimitPerCaller, type RateLimitOptions } from "./hardening/rate-limit.js";
 import { costLimitPlugin, depthLimit } from "./hardening/query-limits.js";
 import { createLogger, type Logger } from "./logger.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
@@ -202,6 +204,10 @@ export interface AppOptions {
   maxQueryTokens?: number;
   maxQueryFields?: number;
   maxQueryAliases?: number;
+  /** Requests per caller on /graphql; the defaults match config's (1,000 a minute). */
+  rateLimit?: RateLimitOptions;
+  /** Express's `trust proxy`, for the client address behind a proxy; none when absent. */
+  trustProxy?: boolean | number | string;
   /** Shared by every request; built here (lazily, on first use) when absent. */
   similarityIndex?: SimilarityIndex;
 }
@@ -228,6 +234,8 @@ interface RequestScope {
   logger: Logger;
   /** Known once the GraphQL context is built; logged with the request. */
   principal?: Principal;
+  /** The bearer token's verification, shared by the rate limiter and the GraphQL context. */
+  verifying?: Promise<Principal>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -311,12 +319,19 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
 
   const tokens = options.tokens ?? new TokenVerifier({ key: { kind: "none" } });
   const contextFor = async (authorization: string | undefined, scope: RequestScope) => {
-    scope.principal = await tokens.principalFor(authorization);
+    scope.verifying ??= tokens.principalFor(authorization);
+    scope.principal = await scope.verifying;
     return createContext(repositories, scope, shared);
+  };
+  const principalOf = (req: Request, res: Response) => {
+    const scope = scopeOf(res);
+    scope.verifying ??= tokens.principalFor(req.headers.authorization);
+    return scope.verifying;
   };
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -360,6 +375,11 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   });
   app.use(
     "/graphql",
+    rateLimitPerCaller(
+      options.rateLimit ?? { limit: 1_000, windowMs: 60_000 },
+      principalOf,
+      (res) => scopeOf(res).requestId,
+    ),
     express.json({ limit: options.maxRequestBytes ?? 100_000 }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => contextFor(req.headers.authorization, scopeOf(res)),

@@ -8,6 +8,8 @@ export const ErrorCode = {
   Unauthenticated: "UNAUTHENTICATED",
   Conflict: "CONFLICT",
   ServiceUnavailable: "SERVICE_UNAVAILABLE",
+  /** Over the per-caller request limit (HTTP 429 with Retry-After); see docs/security.md. */
+  RateLimited: "RATE_LIMITED",
   Internal: "INTERNAL_SERVER_ERROR",
 } as const;
 

@@ -4,14 +4,22 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
-import { useApi } from "../helpers/api.js";
+import { testToken, useApi } from "../helpers/api.js";
 
 const api = useApi();
 const explorable = useApi({ app: { introspection: true } });
+const limited = useApi({
+  app: {
+    rateLimit: { limit: 3, windowMs: 60_000, exempt: ["198.51.100.9", "bench-runner"] },
+    trustProxy: "loopback",
+  },
+});
 let baseUrl = "";
+let limitedUrl = "";
 
 beforeAll(async () => {
   baseUrl = await api().app.listen(0, "127.0.0.1");
+  limitedUrl = await limited().app.listen(0, "127.0.0.1");
 });
 
 interface GraphQLBody {
@@ -134,5 +142,79 @@ describe("introspection and suggestions", () => {
 
     expect(introspection.data).toEqual({ __schema: { queryType: { name: "Query" } } });
     expect(misspelt.errors?.[0]?.message).toMatch(/Did you mean "school"/);
+  });
+});
+
+describe("requests per caller", () => {
+  it("when the limit settings are read, then the exemptions are a list and TRUST_PROXY takes Express's forms", () => {
+    expect(parseConfig({})).toMatchObject({
+      RATE_LIMIT_REQUESTS: 1_000,
+      RATE_LIMIT_EXEMPT: [],
+      TRUST_PROXY: false,
+    });
+    expect(parseConfig({ RATE_LIMIT_EXEMPT: "bench, 127.0.0.1", TRUST_PROXY: "2" })).toMatchObject({
+      RATE_LIMIT_EXEMPT: ["bench", "127.0.0.1"],
+      TRUST_PROXY: 2,
+    });
+    expect(parseConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8" }).TRUST_PROXY).toBe(
+      "loopback, 10.0.0.0/8",
+    );
+  });
+
+  const ask = (headers: Record<string, string>) =>
+    fetch(`${limitedUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+  const burst = async (headers: Record<string, string>, count: number) => {
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < count; i++) {
+      last = await ask(headers);
+      statuses.push(last.status);
+      if (i < count - 1) await last.arrayBuffer();
+    }
+    return { statuses, last: last! };
+  };
+
+  it("when a client passes the limit, then it gets 429 with Retry-After and a coded error, while another client is not limited", async () => {
+    const { statuses, last } = await burst({ "x-forwarded-for": "203.0.113.1" }, 4);
+
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await last.json()).toMatchObject({
+      errors: [{ extensions: { code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) } }],
+    });
+    expect((await ask({ "x-forwarded-for": "203.0.113.2" })).status).toBe(200);
+  });
+
+  it("when callers carry tokens, then each token subject is counted apart from the address it comes from", async () => {
+    const first = await testToken({ role: "ADMIN", sub: "defences-caller-1" });
+    const second = await testToken({ role: "ADMIN", sub: "defences-caller-2" });
+    const from = { "x-forwarded-for": "203.0.113.3" };
+
+    const { statuses } = await burst({ ...from, authorization: `Bearer ${first}` }, 4);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await ask({ ...from, authorization: `Bearer ${second}` })).status).toBe(200);
+    expect((await ask(from)).status).toBe(200);
+  });
+
+  it("when a caller is exempted by address or token subject, then it is never limited", async () => {
+    const token = await testToken({ role: "ADMIN", sub: "bench-runner" });
+    const byAddress = await burst({ "x-forwarded-for": "198.51.100.9" }, 5);
+    const bySubject = await burst(
+      { "x-forwarded-for": "203.0.113.4", authorization: `Bearer ${token}` },
+      5,
+    );
+    expect([...byAddress.statuses, ...bySubject.statuses].every((s) => s === 200)).toBe(true);
+  });
+
+  it("when /health is asked by a limited client, then it still answers", async () => {
+    await burst({ "x-forwarded-for": "203.0.113.5" }, 4);
+    const health = await fetch(`${limitedUrl}/health`, {
+      headers: { "x-forwarded-for": "203.0.113.5" },
+    });
+    expect(health.status).toBe(200);
   });
 });
