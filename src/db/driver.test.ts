@@ -1,6 +1,6 @@
 import { Neo4jError } from "neo4j-driver";
 import { describe, expect, it } from "vitest";
-import { isUnavailable } from "./driver.js";
+import { isPoolExhausted, isUnavailable } from "./driver.js";
 
 describe("isUnavailable", () => {
   it("when the connection is cut as the server stops (EPIPE), then it counts as unavailable", () => {
@@ -16,5 +16,23 @@ describe("isUnavailable", () => {
     const error = new Neo4jError("bad", "Neo.ClientError.Statement.SyntaxError", "", "");
     expect(isUnavailable(error)).toBe(false);
     expect(isUnavailable(new Error("plain"))).toBe(false);
+  });
+});
+
+describe("isPoolExhausted", () => {
+  it("when the pool has no connection to give within the acquisition timeout, then it is recognised", () => {
+    const error = new Neo4jError(
+      "Connection acquisition timed out in 200 ms. Pool status: Active conn count = 1, Idle conn count = 0.",
+      "N/A",
+      "",
+      "",
+    );
+    expect(isPoolExhausted(error)).toBe(true);
+    expect(isUnavailable(error)).toBe(false);
+  });
+
+  it("when another error has no code, then it is not mistaken for an exhausted pool", () => {
+    expect(isPoolExhausted(new Neo4jError("something else", "N/A", "", ""))).toBe(false);
+    expect(isPoolExhausted(new Error("Connection acquisition timed out"))).toBe(false);
   });
 });

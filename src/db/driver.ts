@@ -28,6 +28,19 @@ export function isUnavailable(error: unknown): boolean {
   return UNAVAILABLE_CODES.has(error.code) || error.code.startsWith("Neo.TransientError.General");
 }
 
+export const POOL_EXHAUSTED_MESSAGE =
+  "The database is busy with other requests; try again shortly.";
+
+/**
+ * Every pooled connection stayed busy for the whole acquisition timeout. The driver raises this
+ * from its pool with no code of its own ("N/A"), so only its message tells it apart from a bug.
+ */
+export function isPoolExhausted(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError && error.message.startsWith("Connection acquisition timed out")
+  );
+}
+
 /**
  * The one gateway to Neo4j: runs named statements from cypher/ with parameters only,
  * returns plain rows, and turns connectivity failures into SERVICE_UNAVAILABLE.
@@ -128,6 +141,7 @@ export class Database {
         : await session.executeWrite(work, config);
     } catch (error) {
       if (isUnavailable(error)) throw new UnavailableError();
+      if (isPoolExhausted(error)) throw new UnavailableError(POOL_EXHAUSTED_MESSAGE);
       throw error;
     } finally {
       await session.close();

@@ -1,0 +1,61 @@
+/**
+ * The shared connection pool under pressure: a request that cannot get a connection in time is
+ * told the database is busy (SERVICE_UNAVAILABLE), not that the server failed.
+ */
+import "reflect-metadata";
+import neo4j from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { config } from "../../src/config.js";
+import { connectionSettings } from "../../src/db/connection.js";
+import { cypherRegistry } from "../../src/db/cypher.js";
+import { Database, POOL_EXHAUSTED_MESSAGE } from "../../src/db/driver.js";
+import { createLogger } from "../../src/logger.js";
+import { createApp, type App } from "../../src/server.js";
+
+const TIMEOUTS = { queryTimeoutMs: 5_000, retryMs: 0, connectTimeoutMs: 1_000 };
+
+describe("when every pooled connection is busy for longer than the acquisition timeout", () => {
+  let db: Database;
+  let app: App;
+
+  beforeAll(async () => {
+    const settings = connectionSettings(config());
+    const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
+      maxConnectionPoolSize: 1,
+      connectionAcquisitionTimeout: 300,
+      disableLosslessIntegers: true,
+    });
+    db = new Database(driver, cypherRegistry(), settings, TIMEOUTS);
+    app = await createApp(db, { logger: createLogger({ level: "silent" }) });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it("then a query answers SERVICE_UNAVAILABLE saying the database is busy, and works once the connection is free", async () => {
+    const holder = db.driver.session({ database: connectionSettings(config()).database });
+    const held = await holder.beginTransaction();
+    await held.run("RETURN 1");
+
+    const refused = await app.apollo.executeOperation(
+      { query: "{ regions { code } }" },
+      { contextValue: app.createContext() },
+    );
+    await held.rollback();
+    await holder.close();
+    const served = await app.apollo.executeOperation(
+      { query: "{ regions { code } }" },
+      { contextValue: app.createContext() },
+    );
+
+    if (refused.body.kind !== "single" || served.body.kind !== "single") throw new Error("stream");
+    expect(refused.body.singleResult.errors?.[0]).toMatchObject({
+      message: POOL_EXHAUSTED_MESSAGE,
+      extensions: { code: "SERVICE_UNAVAILABLE" },
+    });
+    expect(served.body.singleResult.errors).toBeUndefined();
+    expect(served.body.singleResult.data).toMatchObject({ regions: expect.any(Array) });
+  });
+});
