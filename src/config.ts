@@ -35,6 +35,11 @@ const environmentSchema = z.object({
   DB_RETRY_MS: z.coerce.number().int().min(0).default(2_000),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
   /**
+   * Database sessions (pooled connections) one request may hold at once; its other statements
+   * wait their turn, so one request cannot take the pool every request shares.
+   */
+  MAX_REQUEST_DB_CONCURRENCY: z.coerce.number().int().min(1).default(8),
+  /**
    * Whether clients may read the schema by introspection and get "did you mean" suggestions in
    * errors. Off unless set, so a deployment does not publish its schema by omission; the schema
    * is in schema/schema.graphql for tools and codegen.

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
       exempt: c.RATE_LIMIT_EXEMPT,
     },
     trustProxy: c.TRUST_PROXY,
+    maxRequestDbConcurrency: c.MAX_REQUEST_DB_CONCURRENCY,
   });
   const url = await app.listen(c.PORT, c.HOST);
   logger.info({ url: `${url}/graphql` }, "GraphQL server listening");

@@ -210,6 +210,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Shared by every request; built here (lazily, on first use) when absent. */
   similarityIndex?: SimilarityIndex;
+  /** Database sessions one request may hold at once; the default matches config's (8). */
+  maxRequestDbConcurrency?: number;
 }
 
 export interface App {
@@ -317,11 +319,16 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     clusterProposals: new ClusterProposalStore(repositories.clusters),
   };
 
+  // Each request reads through its own view of the database, capped at this many sessions.
+  const maxRequestDbConcurrency = options.maxRequestDbConcurrency ?? 8;
+  const requestContext = (request: RequestScope) =>
+    createContext(createRepositories(db.forRequest(maxRequestDbConcurrency)), request, shared);
+
   const tokens = options.tokens ?? new TokenVerifier({ key: { kind: "none" } });
   const contextFor = async (authorization: string | undefined, scope: RequestScope) => {
     scope.verifying ??= tokens.principalFor(authorization);
     scope.principal = await scope.verifying;
-    return createContext(repositories, scope, shared);
+    return requestContext(scope);
   };
   const principalOf = (req: Request, res: Response) => {
     const scope = scopeOf(res);
@@ -397,7 +404,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     readiness,
     similarityIndex: shared.similarityIndex,
     createContext: (requestId = randomUUID()) =>
-      createContext(repositories, { requestId, logger: logger.child({ requestId }) }, shared),
+      requestContext({ requestId, logger: logger.child({ requestId }) }),
     contextFor: (authorization, requestId = randomUUID()) =>
       contextFor(authorization, { requestId, logger: logger.child({ requestId }) }),
     listen: (port, host) =>

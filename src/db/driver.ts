@@ -1,5 +1,6 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
 import { UnavailableError } from "../errors/index.js";
+import { ConcurrencyGate } from "./concurrency.js";
 import type { ConnectionSettings } from "./connection.js";
 import { cypherRegistry, type CypherName, type CypherRegistry } from "./cypher.js";
 import { toPlain } from "./mappers.js";
@@ -47,14 +48,20 @@ export function isPoolExhausted(error: unknown): boolean {
  * It counts statements so tests can prove that batching keeps the count bounded.
  */
 export class Database {
-  private executed = 0;
+  /** Shared with every per-request view, so the count covers all of them. */
+  private readonly counter: { executed: number };
+  private readonly gate: ConcurrencyGate | undefined;
 
   constructor(
     readonly driver: Driver,
     private readonly registry: CypherRegistry,
     private readonly settings: ConnectionSettings,
     private readonly options: DatabaseOptions,
-  ) {}
+    shared: { counter?: { executed: number }; gate?: ConcurrencyGate } = {},
+  ) {
+    this.counter = shared.counter ?? { executed: 0 };
+    this.gate = shared.gate;
+  }
 
   static connect(settings: ConnectionSettings, options: DatabaseOptions): Database {
     const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
@@ -66,13 +73,26 @@ export class Database {
     return new Database(driver, cypherRegistry(), settings, options);
   }
 
+  /**
+   * The same database for one request, which may hold at most `maxConcurrent` sessions (each a
+   * pooled connection) at once; its other statements wait their turn. One request with hundreds
+   * of database-backed fields then cannot take the pool shared by every other request. The view
+   * shares this one's driver and statement count; close this one, not the view.
+   */
+  forRequest(maxConcurrent: number): Database {
+    return new Database(this.driver, this.registry, this.settings, this.options, {
+      counter: this.counter,
+      gate: new ConcurrencyGate(maxConcurrent),
+    });
+  }
+
   /** Statements run since start (or since the last reset); for tests and diagnostics. */
   get statementCount(): number {
-    return this.executed;
+    return this.counter.executed;
   }
 
   resetStatementCount(): void {
-    this.executed = 0;
+    this.counter.executed = 0;
   }
 
   statement(name: CypherName): string {
@@ -121,12 +141,18 @@ export class Database {
   }
 
   private async runIn(tx: ManagedTransaction, name: CypherName, params: Params): Promise<Row[]> {
-    this.executed += 1;
+    this.counter.executed += 1;
     const result = await tx.run(this.registry.get(name), params);
     return result.records.map((record) => toPlain(record.toObject()) as Row);
   }
 
-  private async run<T>(
+  private run<T>(mode: "READ" | "WRITE", work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.gate
+      ? this.gate.run(() => this.runSession(mode, work))
+      : this.runSession(mode, work);
+  }
+
+  private async runSession<T>(
     mode: "READ" | "WRITE",
     work: (tx: ManagedTransaction) => Promise<T>,
   ): Promise<T> {
