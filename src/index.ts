@@ -3,6 +3,7 @@ import { verifierOptions } from "./auth/secret.js";
 import { TokenVerifier } from "./auth/tokens.js";
 import { config } from "./config.js";
 import { connectConfigured } from "./db/connect.js";
+import { footprint } from "./footprint.js";
 import { createLogger } from "./logger.js";
 import { Readiness, buildGraphQLSchema, createApp, ensureSchema } from "./server.js";
 
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
     maxRequestDbConcurrency: c.MAX_REQUEST_DB_CONCURRENCY,
   });
   const url = await app.listen(c.PORT, c.HOST);
-  logger.info({ url: `${url}/graphql` }, "GraphQL server listening");
+  // Time from process start to ready and memory then, so a regression in either shows in the logs.
+  logger.info({ url: `${url}/graphql`, ...footprint() }, "GraphQL server listening");
   // Built in the background so the first similarity request need not wait; if the database is
   // down, requests get SERVICE_UNAVAILABLE and the build is retried on use.
   app.similarityIndex.warmUp();
