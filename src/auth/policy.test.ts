@@ -4,6 +4,7 @@ import {
   OPERATIONS,
   POLICY_ROLES,
   authorize,
+  authorizeRole,
   decide,
   type Operation,
   type PolicyRole,
@@ -134,4 +135,20 @@ describe("authorize", () => {
     };
     expect(decide(twoRegions, "recordGrant", both).allowed).toBe(true);
   });
+});
+
+describe("authorizeRole, checked before a mutation's input", () => {
+  const roleCases = OPERATIONS.flatMap((operation) =>
+    POLICY_ROLES.map((role) => ({ operation, role, rule: expectations.get(operation)?.[role] })),
+  );
+
+  it.each(roleCases)(
+    "when $role attempts $operation (table: $rule), then only a role the table never admits is refused",
+    ({ operation, role, rule }) => {
+      const attempt = () => authorizeRole(principals[role], operation);
+      if (rule !== "no") expect(attempt).not.toThrow();
+      else if (role === "ANONYMOUS") expect(attempt).toThrow(UnauthenticatedError);
+      else expect(attempt).toThrow(ForbiddenError);
+    },
+  );
 });

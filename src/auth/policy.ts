@@ -171,3 +171,16 @@ export function authorize(
     ? new UnauthenticatedError(decision.reason)
     : new ForbiddenError(decision.reason);
 }
+
+/**
+ * The part of `authorize` that needs no resource: UNAUTHENTICATED for an anonymous caller and
+ * FORBIDDEN for a role whose row says `deny`, whatever the operation would touch. Mutations run
+ * it before their arguments are validated (`beforeInput`), so a caller who may never make the
+ * change is told that rather than what is wrong with the input; the service's `authorize` still
+ * checks the resource once it is known.
+ */
+export function authorizeRole(principal: Principal, operation: Operation): void {
+  const rule = POLICY[operation][principal.role];
+  if (rule === "allow" || (principal.role !== "ANONYMOUS" && rule !== "deny")) return;
+  authorize(principal, operation);
+}

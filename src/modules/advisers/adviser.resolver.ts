@@ -1,4 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { beforeInput } from "../../auth/before-input.js";
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
 import { validateArgument } from "../../hardening/input-validation.js";
 import type { Page } from "../common/pagination.js";
@@ -52,6 +64,7 @@ export class AdviserResolver {
     description:
       "Records a school improvement adviser (admins, or oversight in the region of the adviser's council or partnership).",
   })
+  @UseMiddleware(beforeInput("registerAdviser"))
   registerAdviser(
     @Arg("input", () => RegisterAdviserInput, { validateFn: validateArgument("input") })
     input: RegisterAdviserInput,
@@ -70,6 +83,7 @@ export class AdviserResolver {
     description:
       "The adviser starts advising the schools, all or none: a school has at most one adviser of each kind, so one that has another is a CONFLICT naming it and its adviser. A council officer takes only its council's schools and a trust lead only its trust's current members (BAD_USER_INPUT otherwise). Schools it already advises are left as they are. Admins, or oversight of every school's region.",
   })
+  @UseMiddleware(beforeInput("assignAdviser"))
   assignAdviser(
     @Arg("input", () => AssignAdviserInput, { validateFn: validateArgument("input") })
     input: AssignAdviserInput,
@@ -85,6 +99,7 @@ export class AdviserResolver {
   @Mutation(() => Adviser, {
     description: "The adviser stops advising a school: NOT_FOUND when it does not advise it.",
   })
+  @UseMiddleware(beforeInput("unassignAdviser"))
   unassignAdviser(
     @Arg("input", () => UnassignAdviserInput, { validateFn: validateArgument("input") })
     input: UnassignAdviserInput,

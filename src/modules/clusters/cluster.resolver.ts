@@ -1,4 +1,15 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { beforeInput } from "../../auth/before-input.js";
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
 import { validateArgument } from "../../hardening/input-validation.js";
 import type { LocalAuthorityRecord } from "../geography/geography.model.js";
@@ -55,6 +66,7 @@ export class ClusterResolver {
     description:
       "A council adopts clusters under a new School Improvement Board (admins, or oversight of the LA's region): CONFLICT when a school is already in an open cluster.",
   })
+  @UseMiddleware(beforeInput("adoptClusters"))
   adoptClusters(
     @Arg("input", () => AdoptClustersInput, { validateFn: validateArgument("input") })
     input: AdoptClustersInput,

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Mutation, Resolver } from "type-graphql";
+import { beforeInput } from "../../auth/before-input.js";
+import { Arg, Args, Ctx, Mutation, Resolver, UseMiddleware } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
 import { validateArgument } from "../../hardening/input-validation.js";
 import type {
@@ -20,6 +21,7 @@ export class EngagementResolver {
     description:
       "A system leader starts supporting a school: CONFLICT when its open engagements fill its capacity or it already supports the school.",
   })
+  @UseMiddleware(beforeInput("recordSupportEngagement"))
   recordSupportEngagement(
     @Arg("input", () => RecordSupportEngagementInput, { validateFn: validateArgument("input") })
     input: RecordSupportEngagementInput,
@@ -36,6 +38,7 @@ export class EngagementResolver {
   @Mutation(() => SupportEngagement, {
     description: "Ends a support engagement with its outcome: CONFLICT when already closed.",
   })
+  @UseMiddleware(beforeInput("closeSupportEngagement"))
   closeSupportEngagement(
     @Arg("input", () => CloseSupportEngagementInput, { validateFn: validateArgument("input") })
     input: CloseSupportEngagementInput,
@@ -54,6 +57,7 @@ export class DesignationResolver {
   @Mutation(() => SystemLeader, {
     description: "Designates a system leader based at a school (admins only; not synthetic).",
   })
+  @UseMiddleware(beforeInput("designateSystemLeader"))
   designateSystemLeader(
     @Arg("input", () => DesignateSystemLeaderInput, { validateFn: validateArgument("input") })
     input: DesignateSystemLeaderInput,
@@ -72,6 +76,7 @@ export class DesignationResolver {
     description:
       "Revokes a designation, removing the leader and its closed engagements (admins only): CONFLICT while it has open engagements. Returns the leader as it was.",
   })
+  @UseMiddleware(beforeInput("revokeSystemLeader"))
   revokeSystemLeader(
     @Args(() => RevokeSystemLeaderArgs, { validateFn: validateArgument() })
     { id }: RevokeSystemLeaderArgs,

@@ -1,5 +1,16 @@
+import { beforeInput } from "../../auth/before-input.js";
 import { LocalDateResolver } from "graphql-scalars";
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
 import { validateArgument } from "../../hardening/input-validation.js";
 import type { Page } from "../common/pagination.js";
@@ -18,6 +29,7 @@ export class GrantResolver {
     description:
       "Records a school improvement grant to one school or one partnership (admins, or oversight of every region the recipient's schools are in).",
   })
+  @UseMiddleware(beforeInput("recordGrant"))
   recordGrant(
     @Arg("input", () => RecordGrantInput, { validateFn: validateArgument("input") })
     input: RecordGrantInput,

@@ -1,4 +1,14 @@
-import { Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
+import { beforeInput } from "../../auth/before-input.js";
+import {
+  Args,
+  Ctx,
+  FieldResolver,
+  Int,
+  Mutation,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import type { GraphQLContext } from "../../context.js";
 import { validateArgument } from "../../hardening/input-validation.js";
@@ -13,6 +23,7 @@ export class SchoolOfferResolver {
     description:
       "Replaces what a school can offer other schools and what it seeks (used by matching).",
   })
+  @UseMiddleware(beforeInput("updateSchoolOffer"))
   updateSchoolOffer(
     @Args(() => UpdateSchoolOfferArgs, { validateFn: validateArgument() })
     { urn, offers, seeks }: UpdateSchoolOfferArgs,

@@ -1,3 +1,4 @@
+import { beforeInput } from "../../auth/before-input.js";
 import {
   Arg,
   Args,
@@ -9,6 +10,7 @@ import {
   Query,
   Resolver,
   Root,
+  UseMiddleware,
 } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
 import { validateArgument } from "../../hardening/input-validation.js";
@@ -68,6 +70,7 @@ export class ProposalResolver {
     description:
       "A school invites others to form a new partnership of a catalogued model, or to join one it belongs to.",
   })
+  @UseMiddleware(beforeInput("proposePartnership"))
   proposePartnership(
     @Arg("input", () => ProposePartnershipInput, { validateFn: validateArgument("input") })
     input: ProposePartnershipInput,
@@ -80,6 +83,7 @@ export class ProposalResolver {
     description:
       "An invited school accepts or declines. The first acceptance forms a new partnership with the proposer; each acceptance makes the school a member.",
   })
+  @UseMiddleware(beforeInput("respondToProposal"))
   respondToProposal(
     @Args(() => RespondToProposalArgs, { validateFn: validateArgument() })
     { proposalId, urn, accept }: RespondToProposalArgs,
@@ -92,6 +96,7 @@ export class ProposalResolver {
     description:
       "A school leaves a partnership by its model's leaving rule: at once, after notice, or (for statutory models) not here.",
   })
+  @UseMiddleware(beforeInput("leavePartnership"))
   leavePartnership(
     @Args(() => LeavePartnershipArgs, { validateFn: validateArgument() })
     { urn, partnershipId }: LeavePartnershipArgs,
