@@ -24,6 +24,7 @@ import { errorLoggingPlugin, formatError } from "./errors/format.js";
 import { documentLimitsPlugin, refusedDocumentRule } from "./hardening/document-limits.js";
 import { knownOperationTypes } from "./hardening/operation-types.js";
 import { rateLimitPerCaller, type RateLimitOptions } from "./hardening/rate-limit.js";
+import { securityHeaders } from "./hardening/security-headers.js";
 import { costLimitPlugin, depthLimit } from "./hardening/query-limits.js";
 import { createLogger, type Logger } from "./logger.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
@@ -373,6 +374,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   await apollo.start();
 
   app.use(requestScope(logger));
+  app.use(securityHeaders());
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
