@@ -48,20 +48,14 @@ export function isPoolExhausted(error: unknown): boolean {
  * It counts statements so tests can prove that batching keeps the count bounded.
  */
 export class Database {
-  /** Shared with every per-request view, so the count covers all of them. */
-  private readonly counter: { executed: number };
-  private readonly gate: ConcurrencyGate | undefined;
+  private readonly counter = { executed: 0 };
 
   constructor(
     readonly driver: Driver,
     private readonly registry: CypherRegistry,
     private readonly settings: ConnectionSettings,
     private readonly options: DatabaseOptions,
-    shared: { counter?: { executed: number }; gate?: ConcurrencyGate } = {},
-  ) {
-    this.counter = shared.counter ?? { executed: 0 };
-    this.gate = shared.gate;
-  }
+  ) {}
 
   static connect(settings: ConnectionSettings, options: DatabaseOptions): Database {
     const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
@@ -77,13 +71,18 @@ export class Database {
    * The same database for one request, which may hold at most `maxConcurrent` sessions (each a
    * pooled connection) at once; its other statements wait their turn. One request with hundreds
    * of database-backed fields then cannot take the pool shared by every other request. The view
-   * shares this one's driver and statement count; close this one, not the view.
+   * is this database with its statements passed through a gate: everything else (driver,
+   * statement count, close) is this one's, and a statement runs through this one's methods as
+   * they are when it runs. Close this one, not the view.
    */
   forRequest(maxConcurrent: number): Database {
-    return new Database(this.driver, this.registry, this.settings, this.options, {
-      counter: this.counter,
-      gate: new ConcurrencyGate(maxConcurrent),
-    });
+    const gate = new ConcurrencyGate(maxConcurrent);
+    const view: Pick<Database, "read" | "write" | "writeTransaction"> = {
+      read: (name, params) => gate.run(() => this.read(name, params)),
+      write: (name, params) => gate.run(() => this.write(name, params)),
+      writeTransaction: (work) => gate.run(() => this.writeTransaction(work)),
+    };
+    return Object.assign(Object.create(this) as Database, view);
   }
 
   /** Statements run since start (or since the last reset); for tests and diagnostics. */
@@ -146,13 +145,7 @@ export class Database {
     return result.records.map((record) => toPlain(record.toObject()) as Row);
   }
 
-  private run<T>(mode: "READ" | "WRITE", work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.gate
-      ? this.gate.run(() => this.runSession(mode, work))
-      : this.runSession(mode, work);
-  }
-
-  private async runSession<T>(
+  private async run<T>(
     mode: "READ" | "WRITE",
     work: (tx: ManagedTransaction) => Promise<T>,
   ): Promise<T> {
