@@ -1,3 +1,6 @@
+import type { CsvRecord, CsvTable } from "./csv/table.js";
+import { parseUrn } from "./csv/values.js";
+
 /** A row that could not be loaded, reported as `file:line: reason` while the rest loads. */
 export interface Rejection {
   /** The file's path under seed/data (or as given on the command line). */
@@ -51,4 +54,23 @@ export function countByReason(rejections: readonly Rejection[]): [string, number
   const counts = new Map<string, number>();
   for (const { reason } of rejections) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+/** The row's URN from `column`; when it is not one, the row is rejected and null returned. */
+export function urnOrReject(
+  table: Pick<CsvTable, "file">,
+  row: CsvRecord,
+  column: string,
+  rejections: Rejection[],
+): number | null {
+  const urn = parseUrn(row.get(column));
+  if (urn === null) {
+    rejections.push({
+      file: table.file,
+      line: row.line,
+      reason: "invalid URN",
+      detail: row.get(column),
+    });
+  }
+  return urn;
 }

@@ -2,8 +2,8 @@
  * GIAS open state-funded schools, 11 July 2025: which URNs were open then, with their towns.
  */
 import type { CsvTable } from "../csv/table.js";
-import { normalisePostcode, parseDate, parseText, parseUrn } from "../csv/values.js";
-import { SkipCounter, type Parsed, type Rejection } from "../rejections.js";
+import { normalisePostcode, parseDate, parseText } from "../csv/values.js";
+import { SkipCounter, urnOrReject, type Parsed, type Rejection } from "../rejections.js";
 
 export const GIAS_OPEN_COLUMNS = ["urn", "name", "open_date", "town", "postcode"] as const;
 
@@ -19,16 +19,8 @@ export function parseGiasOpenSchools(table: CsvTable): Parsed<Map<number, OpenSc
   const rejections: Rejection[] = [...table.malformed];
   const records = new Map<number, OpenSchool>();
   for (const row of table.records) {
-    const urn = parseUrn(row.get("urn"));
-    if (urn === null) {
-      rejections.push({
-        file: table.file,
-        line: row.line,
-        reason: "invalid URN",
-        detail: row.get("urn"),
-      });
-      continue;
-    }
+    const urn = urnOrReject(table, row, "urn", rejections);
+    if (urn === null) continue;
     records.set(urn, {
       urn,
       name: parseText(row.get("name")),

@@ -3,8 +3,8 @@
  * Attainment 8 and grade 5+ in English and maths.
  */
 import type { CsvTable } from "../csv/table.js";
-import { parseInteger, parseNumber, parseUrn } from "../csv/values.js";
-import { SkipCounter, type Parsed, type Rejection } from "../rejections.js";
+import { parseInteger, parseNumber } from "../csv/values.js";
+import { SkipCounter, urnOrReject, type Parsed, type Rejection } from "../rejections.js";
 
 export const KS4_2024_COLUMNS = [
   "URN",
@@ -30,16 +30,8 @@ export function parseKs4Secondary(table: CsvTable): Parsed<Map<number, Ks4Result
   const skipped = new SkipCounter();
   const records = new Map<number, Ks4Results2024>();
   for (const row of table.records) {
-    const urn = parseUrn(row.get("URN"));
-    if (urn === null) {
-      rejections.push({
-        file: table.file,
-        line: row.line,
-        reason: "invalid URN",
-        detail: row.get("URN"),
-      });
-      continue;
-    }
+    const urn = urnOrReject(table, row, "URN", rejections);
+    if (urn === null) continue;
     const results: Ks4Results2024 = {
       progress8: parseNumber(row.get("ks4_progress8")),
       progress8Lower: parseNumber(row.get("ks4_p8_lower_ci")),

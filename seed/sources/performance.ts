@@ -5,10 +5,9 @@ import {
   parseNumber,
   parsePercent,
   parseText,
-  parseUrn,
 } from "../csv/values.js";
 import { ofstedGradeFromName } from "../domain/classify.js";
-import { SkipCounter, type Parsed, type Rejection } from "../rejections.js";
+import { SkipCounter, urnOrReject, type Parsed, type Rejection } from "../rejections.js";
 
 /** An Ofsted judgement: the grade and the date the inspection started. */
 export interface Inspection {
@@ -91,16 +90,8 @@ function parsePerformance<T extends PerformanceRow>(
   const skipped = new SkipCounter();
   const records = new Map<number, T>();
   for (const row of table.records) {
-    const urn = parseUrn(row.get("URN"));
-    if (urn === null) {
-      rejections.push({
-        file: table.file,
-        line: row.line,
-        reason: "invalid URN",
-        detail: row.get("URN"),
-      });
-      continue;
-    }
+    const urn = urnOrReject(table, row, "URN", rejections);
+    if (urn === null) continue;
     if (records.has(urn)) {
       rejections.push({
         file: table.file,
