@@ -41,6 +41,7 @@ import { PartnershipService } from "./modules/partnerships/partnership.service.j
 import { createSchoolLoaders } from "./modules/schools/school.loaders.js";
 import { SchoolRepository } from "./modules/schools/school.repository.js";
 import { SchoolService } from "./modules/schools/school.service.js";
+import type { SchoolSelection } from "./modules/schools/school.projection.js";
 import { SearchRepository } from "./modules/search/search.repository.js";
 import { SearchService } from "./modules/search/search.service.js";
 import { GapRepository } from "./modules/gaps/gap.repository.js";
@@ -134,6 +135,8 @@ export interface GraphQLContext {
   services: Services;
   /** Who is asking: anonymous, or what a verified bearer token says. */
   principal: Principal;
+  /** What the request's operation reads of each school; set once the operation is known. */
+  schoolSelection: SchoolSelection;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -175,6 +178,8 @@ export function createContext(
   shared: SharedState,
 ): GraphQLContext {
   const principal = request.principal ?? ANONYMOUS;
+  const schoolSelection: SchoolSelection = { properties: null };
+  const partnershipLoaders = createPartnershipLoaders(repositories.partnerships, schoolSelection);
   const collaborationLoaders = createCollaborationLoaders(repositories.collaboration);
   const geography = new GeographyService(
     repositories.geography,
@@ -184,15 +189,17 @@ export function createContext(
     requestId: request.requestId,
     principal,
     logger: request.logger,
+    schoolSelection,
     services: {
       schools: new SchoolService(
         repositories.schools,
-        createSchoolLoaders(repositories.schools),
+        createSchoolLoaders(repositories.schools, schoolSelection),
         geography,
+        schoolSelection,
       ),
       search: new SearchService(repositories.search),
       geography,
-      partnerships: new PartnershipService(createPartnershipLoaders(repositories.partnerships)),
+      partnerships: new PartnershipService(partnershipLoaders),
       datasets: new DatasetService(
         repositories.datasets,
         createDatasetLoaders(repositories.datasets),

@@ -1,3 +1,4 @@
+import { schoolProjectionPlugin } from "./modules/schools/school.projection.js";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -213,6 +214,11 @@ export interface AppOptions {
   similarityIndex?: SimilarityIndex;
   /** Database sessions one request may hold at once; the default matches config's (8). */
   maxRequestDbConcurrency?: number;
+  /**
+   * Read only the school properties an operation's School fields need (on when absent); off
+   * reads whole records, the reference the projection is tested against.
+   */
+  projectSchoolReads?: boolean;
 }
 
 export interface App {
@@ -359,6 +365,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
         maxAliases: options.maxQueryAliases ?? 100,
       }),
       costLimitPlugin(schema, options.maxQueryCost ?? 25_000),
+      schoolProjectionPlugin(schema, options.projectSchoolReads ?? true),
     ],
     validationRules: [
       refusedDocumentRule,

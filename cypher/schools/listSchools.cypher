@@ -1,6 +1,6 @@
 // listSchools: one page of schools in (name, urn) order, no area filter (SchoolRepository.list)
 // The range predicate on s.name lets the planner walk the name index in order and stop at $limit.
-// params: $afterName: string?, $afterUrn: int?, $phase: string?, $stateFunded: boolean?, $rural: boolean?, $coastal: boolean?, $nameContains: string?, $limit: int   returns: school map per row, in (name, urn) order
+// params: $properties: list<string>? (null: every property), $afterName: string?, $afterUrn: int?, $phase: string?, $stateFunded: boolean?, $rural: boolean?, $coastal: boolean?, $nameContains: string?, $limit: int   returns: per row the school map, or the values of $properties in order, in (name, urn) order
 MATCH (s:School)
 WHERE s.name >= coalesce($afterName, '')
   AND ($afterName IS NULL OR s.name > $afterName OR s.urn > $afterUrn)
@@ -9,6 +9,7 @@ WHERE s.name >= coalesce($afterName, '')
   AND ($rural IS NULL OR s.rural = $rural)
   AND ($coastal IS NULL OR s.coastal = $coastal)
   AND ($nameContains IS NULL OR toLower(s.name) CONTAINS $nameContains)
-RETURN s {.*} AS school
+RETURN CASE WHEN $properties IS NULL THEN properties(s) END AS school,
+  [property IN coalesce($properties, []) | s[property]] AS values
 ORDER BY s.name, s.urn
 LIMIT $limit

@@ -1,5 +1,5 @@
 // listSchoolsByLaCode: one page of a local authority's schools in (name, urn) order (SchoolRepository.list)
-// params: $laCode: int, $regionCode: string?, $afterName: string?, $afterUrn: int?, $phase: string?, $stateFunded: boolean?, $rural: boolean?, $coastal: boolean?, $nameContains: string?, $limit: int   returns: school map per row, in (name, urn) order
+// params: $properties: list<string>? (null: every property), $laCode: int, $regionCode: string?, $afterName: string?, $afterUrn: int?, $phase: string?, $stateFunded: boolean?, $rural: boolean?, $coastal: boolean?, $nameContains: string?, $limit: int   returns: per row the school map, or the values of $properties in order, in (name, urn) order
 MATCH (s:School {laCode: $laCode})
 WHERE ($regionCode IS NULL OR s.regionCode = $regionCode)
   AND ($afterName IS NULL OR s.name > $afterName OR (s.name = $afterName AND s.urn > $afterUrn))
@@ -8,6 +8,7 @@ WHERE ($regionCode IS NULL OR s.regionCode = $regionCode)
   AND ($rural IS NULL OR s.rural = $rural)
   AND ($coastal IS NULL OR s.coastal = $coastal)
   AND ($nameContains IS NULL OR toLower(s.name) CONTAINS $nameContains)
-RETURN s {.*} AS school
+RETURN CASE WHEN $properties IS NULL THEN properties(s) END AS school,
+  [property IN coalesce($properties, []) | s[property]] AS values
 ORDER BY s.name, s.urn
 LIMIT $limit

@@ -1,5 +1,5 @@
 // listSchoolsByRegionCode: one page of a region's schools in (name, urn) order (SchoolRepository.list)
-// params: $regionCode: string, $afterName: string?, $afterUrn: int?, $phase: string?, $stateFunded: boolean?, $rural: boolean?, $coastal: boolean?, $nameContains: string?, $limit: int   returns: school map per row, in (name, urn) order
+// params: $properties: list<string>? (null: every property), $regionCode: string, $afterName: string?, $afterUrn: int?, $phase: string?, $stateFunded: boolean?, $rural: boolean?, $coastal: boolean?, $nameContains: string?, $limit: int   returns: per row the school map, or the values of $properties in order, in (name, urn) order
 MATCH (s:School {regionCode: $regionCode})
 WHERE ($afterName IS NULL OR s.name > $afterName OR (s.name = $afterName AND s.urn > $afterUrn))
   AND ($phase IS NULL OR s.phase = $phase)
@@ -7,6 +7,7 @@ WHERE ($afterName IS NULL OR s.name > $afterName OR (s.name = $afterName AND s.u
   AND ($rural IS NULL OR s.rural = $rural)
   AND ($coastal IS NULL OR s.coastal = $coastal)
   AND ($nameContains IS NULL OR toLower(s.name) CONTAINS $nameContains)
-RETURN s {.*} AS school
+RETURN CASE WHEN $properties IS NULL THEN properties(s) END AS school,
+  [property IN coalesce($properties, []) | s[property]] AS values
 ORDER BY s.name, s.urn
 LIMIT $limit

@@ -7,9 +7,14 @@ import type {
   PartnershipRecord,
   SchoolMemberships,
 } from "./partnership.model.js";
+import type { SchoolSelection } from "../schools/school.projection.js";
 import type { PartnershipRepository } from "./partnership.repository.js";
 
-export function createPartnershipLoaders(repository: PartnershipRepository) {
+/** Member schools are read with `selection`'s properties, as the school loader reads them. */
+export function createPartnershipLoaders(
+  repository: PartnershipRepository,
+  selection: SchoolSelection = { properties: null },
+) {
   return {
     partnershipById: keyedLoader<string, PartnershipRecord | null>(
       (ids) => repository.findByIds(ids),
@@ -21,7 +26,7 @@ export function createPartnershipLoaders(repository: PartnershipRepository) {
     ),
     /** Pages of any size and position for many partnerships in one statement. */
     membersPage: new DataLoader<MembersPageKey, MembersSlice, string>(
-      (keys) => repository.findMembers(keys),
+      (keys) => repository.findMembers(keys, selection.properties),
       {
         cacheKeyFn: (key) =>
           JSON.stringify([key.partnershipId, key.first, key.after?.name, key.after?.urn]),

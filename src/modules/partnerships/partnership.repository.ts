@@ -14,6 +14,7 @@ import {
   requireString,
 } from "../common/values.js";
 import { toSchool } from "../schools/school.repository.js";
+import { projectedProperties, type SchoolProperties } from "../schools/school.projection.js";
 import {
   PARTNERSHIP_TYPES,
   type MemberRecord,
@@ -52,8 +53,12 @@ export class PartnershipRepository {
    * One slice of members per key, in key order: up to `first + 1` members after the key's
    * position (the extra one tells whether another page follows) and the member total.
    */
-  async findMembers(keys: readonly MembersPageKey[]): Promise<MembersSlice[]> {
+  async findMembers(
+    keys: readonly MembersPageKey[],
+    properties: SchoolProperties = null,
+  ): Promise<MembersSlice[]> {
     const rows = await this.db.read("partnerships/findMembersByPartnershipIds", {
+      properties,
       keys: keys.map((key) => ({
         partnershipId: key.partnershipId,
         limit: cypherInt(key.first + 1),
@@ -65,7 +70,7 @@ export class PartnershipRepository {
     for (const row of rows) {
       slices[requireInt(row["i"], "key index")] = {
         total: asInt(row["total"]) ?? 0,
-        members: asList(row["members"]).map(toMember),
+        members: asList(row["members"]).map((member) => toMember(member, properties)),
       };
     }
     return slices;
@@ -96,9 +101,12 @@ function toMembership(value: unknown): MembershipRecord {
   };
 }
 
-function toMember(value: unknown): MemberRecord {
+function toMember(value: unknown, properties: SchoolProperties): MemberRecord {
   const member = asProperties(value) ?? {};
-  return { school: toSchool(member["school"]), joinedOn: asDate(member["joinedOn"]) };
+  return {
+    school: toSchool(projectedProperties(member, properties)),
+    joinedOn: asDate(member["joinedOn"]),
+  };
 }
 
 function toPartnership(value: unknown): PartnershipRecord {

@@ -33,6 +33,7 @@ import {
   type SchoolLinks,
   type SchoolRecord,
 } from "./school.model.js";
+import { projectedProperties, type SchoolProperties } from "./school.projection.js";
 
 /** Filter and position parameters shared by the list and count statements. */
 export interface SchoolListParams {
@@ -52,28 +53,37 @@ export interface SchoolListParams {
 export class SchoolRepository {
   constructor(private readonly db: Database) {}
 
-  // findSchoolsByUrns
-  async findByUrns(urns: readonly number[]): Promise<Map<number, SchoolRecord>> {
-    const rows = await this.db.read("schools/findSchoolsByUrns", { urns });
-    const schools = rows.map((row) => toSchool(row["school"]));
+  /**
+   * findSchoolsByUrns. `properties` names the node properties to read (see school.projection.ts);
+   * the record's other fields are then null or empty. null reads them all.
+   */
+  async findByUrns(
+    urns: readonly number[],
+    properties: SchoolProperties = null,
+  ): Promise<Map<number, SchoolRecord>> {
+    const rows = await this.db.read("schools/findSchoolsByUrns", { urns, properties });
+    const schools = rows.map((row) => toSchool(projectedProperties(row, properties)));
     return new Map(schools.map((school) => [school.urn, school]));
   }
 
   /**
    * One page in (name, urn) order. The statement is chosen by the most selective indexed
    * filter: a local authority or region seeks its own index, otherwise the name index is
-   * walked in order and the scan stops at the limit.
+   * walked in order and the scan stops at the limit. `properties` as for findByUrns.
    */
-  async list(params: SchoolListParams): Promise<SchoolRecord[]> {
+  async list(
+    params: SchoolListParams,
+    properties: SchoolProperties = null,
+  ): Promise<SchoolRecord[]> {
     const { laCode, regionCode, limit, ...filters } = params;
-    const rest = { ...filters, limit: cypherInt(limit) };
+    const rest = { ...filters, limit: cypherInt(limit), properties };
     const rows =
       laCode !== null
         ? await this.db.read("schools/listSchoolsByLaCode", { ...rest, laCode, regionCode })
         : regionCode !== null
           ? await this.db.read("schools/listSchoolsByRegionCode", { ...rest, regionCode })
           : await this.db.read("schools/listSchools", rest);
-    return rows.map((row) => toSchool(row["school"]));
+    return rows.map((row) => toSchool(projectedProperties(row, properties)));
   }
 
   // countSchools

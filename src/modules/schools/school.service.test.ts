@@ -133,6 +133,7 @@ describe("SchoolService.list", () => {
     });
     expect(repository.list).toHaveBeenCalledWith(
       expect.objectContaining({ afterName: "Ash", afterUrn: 1, limit: 3 }),
+      null,
     );
   });
 

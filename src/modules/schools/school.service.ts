@@ -9,6 +9,7 @@ import type {
   SchoolFilter,
   SchoolRecord,
 } from "./school.model.js";
+import type { SchoolSelection } from "./school.projection.js";
 import type { SchoolListParams, SchoolRepository } from "./school.repository.js";
 
 export const MAX_NAME_FILTER_LENGTH = 100;
@@ -66,8 +67,14 @@ export class SchoolService {
     private readonly repository: SchoolRepository,
     private readonly loaders: SchoolLoaders,
     private readonly areas: AreaChecks,
+    private readonly selection: SchoolSelection = { properties: null },
   ) {}
 
+  /**
+   * The open school, read with the properties the request's operation needs (see
+   * school.projection.ts): a field no School selection in the operation asks for is left null
+   * or empty. For the API's answers only; rules read their own statements.
+   */
   byUrn(urn: number): Promise<SchoolRecord | null> {
     return this.loaders.schoolByUrn.load(urn);
   }
@@ -92,7 +99,10 @@ export class SchoolService {
     const position = decodeCursor(request.after, "after");
     const filter = schoolFilterParams(request.filter);
     const [rows, total] = await Promise.all([
-      this.repository.list({ ...filter, ...afterParams(position), limit: size + 1 }),
+      this.repository.list(
+        { ...filter, ...afterParams(position), limit: size + 1 },
+        this.selection.properties,
+      ),
       request.includeTotal ? this.repository.count(filter) : Promise.resolve(null),
     ]);
     if (rows.length === 0) {

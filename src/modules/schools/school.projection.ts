@@ -1,0 +1,221 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+  TypeInfo,
+  getNamedType,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+} from "graphql";
+
+/**
+ * Which School node properties an operation needs. A school node holds about a hundred
+ * properties, KS2 and KS4 series lists among them; a list of a hundred schools' names needs two
+ * of them. Reading only the properties the operation's School fields need cuts what Neo4j sends
+ * and the driver decodes by an order of magnitude.
+ *
+ * Each School field names the node properties its value (or its resolver) reads; see toSchool in
+ * school.repository.ts. A field that needs only the URN maps to []. The projection is the union
+ * over every School field anywhere in the operation's document, so every school a request reads
+ * carries the same properties and one request's loaders can share them.
+ */
+const measure = (key: string) => [key, `${key}Year`, `${key}Source`];
+
+export const SCHOOL_FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  urn: [],
+  name: [],
+  laestab: ["laestab"],
+  status: ["status"],
+  detailsAsOf: ["detailsAsOf"],
+  detailsSource: ["detailsSource"],
+  phase: ["phase"],
+  establishmentType: ["establishmentType"],
+  stateFunded: ["stateFunded"],
+  governance: ["governance"],
+  gender: ["gender"],
+  religiousCharacter: ["religiousCharacter"],
+  statutoryLowAge: ["statutoryLowAge"],
+  statutoryHighAge: ["statutoryHighAge"],
+  localAuthority: ["laCode"],
+  region: ["regionCode"],
+  district: ["districtCode", "districtName"],
+  ward: ["wardCode", "wardName"],
+  constituencyCode: ["constituencyCode"],
+  postcode: ["postcode"],
+  town: ["town"],
+  location: ["location", "locationPrecision", "locationSource"],
+  lsoa: ["lsoa"],
+  ruralUrban: ["ruralUrbanCode", "ruralUrban", "ruralUrbanSource"],
+  rural: ["rural"],
+  sparse: ["sparse"],
+  coastal: ["coastal"],
+  coastDistanceKm: ["coastDistanceKm"],
+  coastalDefinition: ["coastalDefinition"],
+  coastalSource: ["coastal", "coastDistanceKm", "coastalSource"],
+  pupils: measure("pupils"),
+  fsmPercent: measure("fsmPercent"),
+  ealPercent: measure("ealPercent"),
+  senPercent: measure("senPercent"),
+  senSupportPercent: measure("senSupportPercent"),
+  ehcpPercent: measure("ehcpPercent"),
+  ofsted: [
+    "ofstedRating",
+    "ofstedGrade",
+    "ofstedDate",
+    "ofstedGradeBasis",
+    "ofstedInspectionType",
+    "ofstedUrnAtInspection",
+    "ofstedOverall",
+    "ofstedQualityOfEducation",
+    "ofstedBehaviourAndAttitudes",
+    "ofstedPersonalDevelopment",
+    "ofstedLeadershipAndManagement",
+    "ofstedEarlyYears",
+    "ofstedSixthForm",
+    "ofstedSafeguardingEffective",
+    "ofstedCategoryOfConcern",
+    "ofstedSource",
+  ],
+  deprivation: [
+    "lsoa",
+    "imdRank",
+    "imdDecile",
+    "idaciRank",
+    "idaciDecile",
+    "idaciScore",
+    "incomeScore",
+    "deprivationYear",
+    "deprivationSource",
+  ],
+  ks2: ["ks2Year", "ks2ReadingProgress", "ks2WritingProgress", "ks2MathsProgress", "ks2Source"],
+  ks2Attainment: measure("ks2RwmExpected"),
+  ks4: [
+    "ks4Year",
+    "ks4Progress8",
+    "ks4Progress8Lower",
+    "ks4Progress8Upper",
+    "ks4Attainment8",
+    "ks4EnglishMathsGrade5Percent",
+    "ks4Pupils",
+    "ks4Source",
+  ],
+  ks4History: [
+    "ks4SeriesYears",
+    "ks4SeriesSources",
+    "ks4SeriesProgress8",
+    "ks4SeriesAttainment8",
+    "ks4SeriesGrade5",
+    "ks4Year",
+    "ks4Progress8Lower",
+    "ks4Progress8Upper",
+    "ks4Pupils",
+  ],
+  ks2History: [
+    "ks2RwmSeriesYears",
+    "ks2RwmSeriesValues",
+    "ks2RwmSeriesUrns",
+    "ks2RwmSeriesCohorts",
+    "ks2RwmSeriesDisadvantaged",
+    "ks2RwmSeriesSource",
+  ],
+  newSinceCensus: ["newSinceCensus"],
+  openedOn: ["openedOn"],
+  contextFromUrn: ["contextFromUrn"],
+  contact: ["address", "phone", "contactSource"],
+  ks4Progress8Band: measure("ks4Progress8Band"),
+  offers: ["offers"],
+  seeks: ["seeks"],
+  offerUpdatedAt: ["offerUpdatedAt"],
+  offersFromUrn: ["offersFromUrn"],
+  // Resolved from the URN by other statements.
+  memberships: [],
+  formerMemberships: [],
+  ofstedHistory: [],
+  giasUrl: [],
+  ofstedReportsUrl: [],
+  leaders: [],
+  predecessors: [],
+  successors: [],
+  need: [],
+  systemLeaders: [],
+  supportEngagements: [],
+  advisers: [],
+  grants: [],
+  __typename: [],
+};
+
+/** Read by toSchool whatever is selected. */
+const ALWAYS = ["urn", "name"];
+
+/** null: read every property (a School field this table does not know). */
+export type SchoolProperties = readonly string[] | null;
+
+const cache = new WeakMap<DocumentNode, SchoolProperties>();
+
+/**
+ * The School properties any operation in `document` can need, or null for all of them. Cached
+ * per parsed document, which Apollo reuses for a repeated query string.
+ */
+export function schoolPropertiesFor(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+): SchoolProperties {
+  const cached = cache.get(document);
+  if (cached !== undefined) return cached;
+  const wanted = new Set<string>(ALWAYS);
+  let whole = false;
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (!parent || getNamedType(parent).name !== "School") return;
+        const properties = SCHOOL_FIELD_PROPERTIES[node.name.value];
+        if (properties === undefined) whole = true;
+        else for (const property of properties) wanted.add(property);
+      },
+    }),
+  );
+  const result = whole ? null : [...wanted].sort();
+  cache.set(document, result);
+  return result;
+}
+
+/**
+ * The statements' two ways of returning a school: its whole property map (`school`), or the
+ * values of the projected properties in order (`values`). Gives the property map either way.
+ */
+export function projectedProperties(
+  row: Readonly<Record<string, unknown>>,
+  properties: SchoolProperties,
+): unknown {
+  if (properties === null) return row["school"];
+  const values = Array.isArray(row["values"]) ? (row["values"] as unknown[]) : [];
+  return Object.fromEntries(properties.map((key, index) => [key, values[index] ?? null]));
+}
+
+/** The request's choice, set once its operation is known; null (read all) until then. */
+export interface SchoolSelection {
+  properties: SchoolProperties;
+}
+
+/**
+ * Sets each request's `schoolSelection` from its operation before execution starts. Without it
+ * (or with `enabled` false) every school is read whole.
+ */
+export function schoolProjectionPlugin(
+  schema: GraphQLSchema,
+  enabled = true,
+): ApolloServerPlugin<{ schoolSelection: SchoolSelection }> {
+  return {
+    async requestDidStart() {
+      if (!enabled) return;
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          contextValue.schoolSelection.properties = schoolPropertiesFor(schema, document);
+        },
+      };
+    },
+  };
+}
