@@ -11,13 +11,20 @@ import type { GeographyRepository } from "./geography.repository.js";
 const coverageCacheKey = <C>(key: CoverageKey<C>) => `${String(key.code)}:${key.stateFundedOnly}`;
 
 export function createGeographyLoaders(repository: GeographyRepository) {
+  const regionByCode = keyedLoader<string, RegionRecord | null>(
+    (codes) => repository.findRegionsByCodes(codes),
+    () => null,
+  );
   return {
-    regionByCode: keyedLoader<string, RegionRecord | null>(
-      (codes) => repository.findRegionsByCodes(codes),
-      () => null,
-    ),
+    regionByCode,
+    /** Reads each LA's region with it, so `localAuthority { region }` costs one round. */
     localAuthorityByCode: keyedLoader<number, LocalAuthorityRecord | null>(
-      (codes) => repository.findLocalAuthoritiesByCodes(codes),
+      async (codes) => {
+        const { localAuthorities, regions } =
+          await repository.findLocalAuthoritiesWithRegions(codes);
+        for (const region of regions) regionByCode.prime(region.code, region);
+        return localAuthorities;
+      },
       () => null,
     ),
     localAuthoritiesByRegionCode: keyedLoader<string, LocalAuthorityRecord[]>(

@@ -42,10 +42,21 @@ export class GeographyRepository {
   async findLocalAuthoritiesByCodes(
     codes: readonly number[],
   ): Promise<Map<number, LocalAuthorityRecord>> {
+    return (await this.findLocalAuthoritiesWithRegions(codes)).localAuthorities;
+  }
+
+  /** findLocalAuthoritiesByCodes, with the regions they are in: a school's areas in one round. */
+  async findLocalAuthoritiesWithRegions(codes: readonly number[]): Promise<{
+    localAuthorities: Map<number, LocalAuthorityRecord>;
+    regions: RegionRecord[];
+  }> {
     const rows = await this.db.read("geography/findLocalAuthoritiesByCodes", { codes });
-    return new Map(
-      rows.map((row) => toLocalAuthority(row["localAuthority"])).map((la) => [la.code, la]),
-    );
+    return {
+      localAuthorities: new Map(
+        rows.map((row) => toLocalAuthority(row["localAuthority"])).map((la) => [la.code, la]),
+      ),
+      regions: rows.flatMap((row) => (row["region"] ? [toRegion(row["region"])] : [])),
+    };
   }
 
   // findLocalAuthoritiesByRegionCodes
