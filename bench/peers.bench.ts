@@ -10,14 +10,15 @@
  * region, rotating over those schools. First checks that the three answer the same data (lists
  * sorted by key), then runs autocannon for each workload at 1, 8 and 32 connections, the three
  * servers taking turns in each cell, `--duration` seconds each. Statements per request are
- * counted by the peers' drivers; this service does not expose its counter over HTTP (n/a).
+ * counted by each server (this one with STATEMENT_COUNT_ROUTE=true).
  * Prints req/s, p95 and the ratios; asserts nothing.
  */
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { commandLineArguments } from "../src/config.js";
+import { commandLineArguments, projectRoot } from "../src/config.js";
 import { ms, percentile, startScript, table, type Child } from "./support.js";
 
 const LA_CODE = 886;
@@ -210,8 +211,11 @@ async function main(): Promise<void> {
   const children: Child[] = [];
   try {
     const production = { NODE_ENV: "production" };
-    const ours = await startScript("src/index.ts", /"url":"(http[^"]+)"/, {
+    // The compiled server, as `npm start` runs it.
+    execFileSync("npm", ["run", "build"], { cwd: projectRoot, stdio: "inherit" });
+    const ours = await startScript("dist/index.js", /"url":"(http[^"]+)"/, {
       ...production,
+      STATEMENT_COUNT_ROUTE: "true",
       PORT: "0",
       RATE_LIMIT_EXEMPT: "127.0.0.1",
       JWT_SECRET: randomBytes(32).toString("hex"),
@@ -236,7 +240,13 @@ async function main(): Promise<void> {
         ? { query: OURS_NESTED, variables: { la: LA_CODE } }
         : { query: OURS_SINGLE, variables: { urn: urns[i % urns.length] } };
     const servers: Server[] = [
-      { name: "ours", url: ours.ready, body: oursBody, read: fromOurs },
+      {
+        name: "ours",
+        url: ours.ready,
+        body: oursBody,
+        read: fromOurs,
+        statements: counter(ours.ready),
+      },
       {
         name: "@neo4j/graphql",
         url: peer.ready,

@@ -46,6 +46,11 @@ const environmentSchema = z.object({
    */
   GRAPHQL_INTROSPECTION: booleanFromEnv.default(false),
   MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(100_000),
+  /**
+   * Serves GET /statements: the Cypher statements run since start, so a benchmark can report
+   * statements per request beside its peers'. Off unless set.
+   */
+  STATEMENT_COUNT_ROUTE: booleanFromEnv.default(false),
   /** Nested fields a query may have; introspection has its own fixed allowance. */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(10),
   /** Estimated objects a query may resolve: list sizes (`first`) multiply what they hold. */

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     },
     trustProxy: c.TRUST_PROXY,
     maxRequestDbConcurrency: c.MAX_REQUEST_DB_CONCURRENCY,
+    statementCountRoute: c.STATEMENT_COUNT_ROUTE,
   });
   const url = await app.listen(c.PORT, c.HOST);
   // Time from process start to ready and memory then, so a regression in either shows in the logs.

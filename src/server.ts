@@ -219,6 +219,8 @@ export interface AppOptions {
    * reads whole records, the reference the projection is tested against.
    */
   projectSchoolReads?: boolean;
+  /** GET /statements answers the statements run since start (for benchmarks); off when absent. */
+  statementCountRoute?: boolean;
 }
 
 export interface App {
@@ -389,6 +391,11 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     const report = await readiness.check();
     res.status(report.ready ? 200 : 503).json(report);
   });
+  if (options.statementCountRoute) {
+    app.get("/statements", (_req, res) => {
+      res.json({ executed: db.statementCount });
+    });
+  }
   app.use(
     "/graphql",
     rateLimitPerCaller(
