@@ -41,7 +41,7 @@ import { PartnershipService } from "./modules/partnerships/partnership.service.j
 import { createSchoolLoaders } from "./modules/schools/school.loaders.js";
 import { SchoolRepository } from "./modules/schools/school.repository.js";
 import { SchoolService } from "./modules/schools/school.service.js";
-import type { SchoolSelection } from "./modules/schools/school.projection.js";
+import { wholeSchools, type SchoolSelection } from "./modules/schools/school.projection.js";
 import { SearchRepository } from "./modules/search/search.repository.js";
 import { SearchService } from "./modules/search/search.service.js";
 import { GapRepository } from "./modules/gaps/gap.repository.js";
@@ -178,7 +178,7 @@ export function createContext(
   shared: SharedState,
 ): GraphQLContext {
   const principal = request.principal ?? ANONYMOUS;
-  const schoolSelection: SchoolSelection = { properties: null };
+  const schoolSelection = wholeSchools();
   const partnershipLoaders = createPartnershipLoaders(repositories.partnerships, schoolSelection);
   const collaborationLoaders = createCollaborationLoaders(repositories.collaboration);
   const geography = new GeographyService(
@@ -193,7 +193,7 @@ export function createContext(
     services: {
       schools: new SchoolService(
         repositories.schools,
-        createSchoolLoaders(repositories.schools, schoolSelection),
+        createSchoolLoaders(repositories.schools, schoolSelection, geography),
         geography,
         schoolSelection,
       ),

@@ -1,6 +1,6 @@
 // listSchools: one page of schools in (name, urn) order, no area filter (SchoolRepository.list)
 // The range predicate on s.name lets the planner walk the name index in order and stop at $limit.
-// params: $properties: list<string>? (null: every property), $afterName: string?, $afterUrn: int?, $phase: string?, $stateFunded: boolean?, $rural: boolean?, $coastal: boolean?, $nameContains: string?, $limit: int   returns: per row the school map, or the values of $properties in order, in (name, urn) order
+// params: $properties: list<string>? (null: every property), $areas: boolean (also read its LA and region), $afterName: string?, $afterUrn: int?, $phase: string?, $stateFunded: boolean?, $rural: boolean?, $coastal: boolean?, $nameContains: string?, $limit: int   returns: per row the school map, or the values of $properties in order, and its LA and region maps when $areas, in (name, urn) order
 MATCH (s:School)
 WHERE s.name >= coalesce($afterName, '')
   AND ($afterName IS NULL OR s.name > $afterName OR s.urn > $afterUrn)
@@ -10,6 +10,12 @@ WHERE s.name >= coalesce($afterName, '')
   AND ($coastal IS NULL OR s.coastal = $coastal)
   AND ($nameContains IS NULL OR toLower(s.name) CONTAINS $nameContains)
 RETURN CASE WHEN $properties IS NULL THEN properties(s) END AS school,
-  [property IN coalesce($properties, []) | s[property]] AS values
+  [property IN coalesce($properties, []) | s[property]] AS values,
+  CASE WHEN $areas THEN COLLECT {
+    MATCH (la:LocalAuthority {code: s.laCode})
+    OPTIONAL MATCH (la)-[:IN_REGION]->(r:Region)
+    RETURN la {.*, regionCode: r.code}
+  }[0] END AS localAuthority,
+  CASE WHEN $areas THEN COLLECT { MATCH (r:Region {code: s.regionCode}) RETURN r {.*} }[0] END AS region
 ORDER BY s.name, s.urn
 LIMIT $limit

@@ -1,5 +1,5 @@
 // listSchoolsByLaCode: one page of a local authority's schools in (name, urn) order (SchoolRepository.list)
-// params: $properties: list<string>? (null: every property), $laCode: int, $regionCode: string?, $afterName: string?, $afterUrn: int?, $phase: string?, $stateFunded: boolean?, $rural: boolean?, $coastal: boolean?, $nameContains: string?, $limit: int   returns: per row the school map, or the values of $properties in order, in (name, urn) order
+// params: $properties: list<string>? (null: every property), $areas: boolean (also read its LA and region), $laCode: int, $regionCode: string?, $afterName: string?, $afterUrn: int?, $phase: string?, $stateFunded: boolean?, $rural: boolean?, $coastal: boolean?, $nameContains: string?, $limit: int   returns: per row the school map, or the values of $properties in order, and its LA and region maps when $areas, in (name, urn) order
 MATCH (s:School {laCode: $laCode})
 WHERE ($regionCode IS NULL OR s.regionCode = $regionCode)
   AND ($afterName IS NULL OR s.name > $afterName OR (s.name = $afterName AND s.urn > $afterUrn))
@@ -9,6 +9,12 @@ WHERE ($regionCode IS NULL OR s.regionCode = $regionCode)
   AND ($coastal IS NULL OR s.coastal = $coastal)
   AND ($nameContains IS NULL OR toLower(s.name) CONTAINS $nameContains)
 RETURN CASE WHEN $properties IS NULL THEN properties(s) END AS school,
-  [property IN coalesce($properties, []) | s[property]] AS values
+  [property IN coalesce($properties, []) | s[property]] AS values,
+  CASE WHEN $areas THEN COLLECT {
+    MATCH (la:LocalAuthority {code: s.laCode})
+    OPTIONAL MATCH (la)-[:IN_REGION]->(r:Region)
+    RETURN la {.*, regionCode: r.code}
+  }[0] END AS localAuthority,
+  CASE WHEN $areas THEN COLLECT { MATCH (r:Region {code: s.regionCode}) RETURN r {.*} }[0] END AS region
 ORDER BY s.name, s.urn
 LIMIT $limit

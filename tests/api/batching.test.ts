@@ -26,9 +26,27 @@ describe("batched nested fields", () => {
     );
     expect(members.length).toBeGreaterThan(withMemberships.length);
 
-    // schools page, LAs with their regions, memberships, members: one statement each.
-    expect(hundred.statements).toBe(4);
+    // the schools page with their LAs and regions, memberships, members: one statement each.
+    expect(hundred.statements).toBe(3);
     expect(hundred.statements).toBe(twenty.statements);
+  });
+
+  it("when one school is read with its LA and the LA's region, then one statement reads all three", async () => {
+    api().db.resetStatementCount();
+    const result = await api().executeText(
+      `{ school(urn: 118000) { name localAuthority { name region { name } } region { code } } }`,
+    );
+    expect(result.data).toEqual({
+      school: {
+        name: "Bugthorpe Church of England Voluntary Controlled Primary School",
+        localAuthority: {
+          name: "East Riding of Yorkshire",
+          region: { name: "Yorkshire and The Humber" },
+        },
+        region: { code: "E12000003" },
+      },
+    });
+    expect(api().db.statementCount).toBe(1);
   });
 
   it("when a partnership appears under many schools, then its first ten members are the same everywhere", async () => {

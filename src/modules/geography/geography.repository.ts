@@ -107,13 +107,13 @@ function byIndex(rows: readonly Row[], count: number): CoverageCounts[] {
   return results;
 }
 
-function toRegion(value: unknown): RegionRecord {
+export function toRegion(value: unknown): RegionRecord {
   const p = asProperties(value) ?? {};
   const code = requireString(p["code"], "Region.code");
   return { code, name: asString(p["name"]) ?? code };
 }
 
-function toLocalAuthority(value: unknown): LocalAuthorityRecord {
+export function toLocalAuthority(value: unknown): LocalAuthorityRecord {
   const p = asProperties(value) ?? {};
   const code = requireInt(p["code"], "LocalAuthority.code");
   return {

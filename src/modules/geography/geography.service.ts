@@ -79,6 +79,13 @@ export class GeographyService {
     private readonly loaders: GeographyLoaders,
   ) {}
 
+  /** Keeps an LA and region read with a school, so the request's area fields need no statement. */
+  prime(localAuthority: LocalAuthorityRecord | null, region: RegionRecord | null): void {
+    if (localAuthority)
+      this.loaders.localAuthorityByCode.prime(localAuthority.code, localAuthority);
+    if (region) this.loaders.regionByCode.prime(region.code, region);
+  }
+
   /** All nine regions, or those whose name contains `search` (see namesContaining). */
   async regions(search: string | null = null): Promise<RegionRecord[]> {
     const regions = await this.repository.findAllRegions();

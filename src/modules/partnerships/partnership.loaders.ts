@@ -7,13 +7,13 @@ import type {
   PartnershipRecord,
   SchoolMemberships,
 } from "./partnership.model.js";
-import type { SchoolSelection } from "../schools/school.projection.js";
+import { wholeSchools, type SchoolSelection } from "../schools/school.projection.js";
 import type { PartnershipRepository } from "./partnership.repository.js";
 
 /** Member schools are read with `selection`'s properties, as the school loader reads them. */
 export function createPartnershipLoaders(
   repository: PartnershipRepository,
-  selection: SchoolSelection = { properties: null },
+  selection: SchoolSelection = wholeSchools(),
 ) {
   return {
     partnershipById: keyedLoader<string, PartnershipRecord | null>(

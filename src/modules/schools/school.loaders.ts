@@ -1,20 +1,32 @@
 import { keyedLoader } from "../common/loaders.js";
 import type { Leadership } from "../leaders/leader.model.js";
 import type { InspectionRecord, SchoolLinks, SchoolRecord } from "./school.model.js";
-import type { SchoolSelection } from "./school.projection.js";
+import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
+import { wholeSchools, type SchoolSelection } from "./school.projection.js";
 import type { SchoolRepository } from "./school.repository.js";
+
+/** Keeps the LAs and regions read with schools for the request's area fields. */
+export interface AreaCache {
+  prime(localAuthority: LocalAuthorityRecord | null, region: RegionRecord | null): void;
+}
 
 /**
  * `selection` is the request's: schools are read with the properties its operation needs, the
- * same for every school of the request, so one cache serves every field that asks for a school.
+ * same for every school of the request, so one cache serves every field that asks for a school;
+ * their LAs and regions, when read with them, go to `areas`.
  */
 export function createSchoolLoaders(
   repository: SchoolRepository,
-  selection: SchoolSelection = { properties: null },
+  selection: SchoolSelection = wholeSchools(),
+  areas?: AreaCache,
 ) {
   return {
     schoolByUrn: keyedLoader<number, SchoolRecord | null>(
-      (urns) => repository.findByUrns(urns, selection.properties),
+      async (urns) => {
+        const reads = await repository.findByUrns(urns, selection);
+        for (const read of reads) areas?.prime(read.localAuthority, read.region);
+        return new Map(reads.map(({ school }) => [school.urn, school]));
+      },
       () => null,
     ),
     linksByUrn: keyedLoader<number, SchoolLinks>(

@@ -3,6 +3,7 @@
  * boundary. Groups of figures share one year and one source, so each group is one object.
  */
 import type { DatasetId } from "../datasets/dataset.model.js";
+import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
 import type { SupportTopic } from "../offers/offer.model.js";
 
 export const PHASES = [
@@ -162,6 +163,13 @@ export interface Ks4Results extends SourcedValue {
 export interface Ks4Progress8Band extends SourcedValue {
   year: string;
   band: string;
+}
+
+/** A school as a statement read it, with its LA and region when they were asked for too. */
+export interface SchoolRead {
+  school: SchoolRecord;
+  localAuthority: LocalAuthorityRecord | null;
+  region: RegionRecord | null;
 }
 
 export interface SchoolRecord {

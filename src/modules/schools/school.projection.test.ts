@@ -1,19 +1,19 @@
 import { buildSchema, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { projectedProperties, schoolPropertiesFor } from "./school.projection.js";
+import { projectedProperties, schoolSelectionFor } from "./school.projection.js";
 
 const schema = buildSchema(`
   type Area { code: String name: String }
-  type School { urn: Int! name: String! town: String district: Area unmapped: Int successors: [School!]! }
+  type School { urn: Int! name: String! town: String localAuthority: Area district: Area unmapped: Int successors: [School!]! }
   type Query { school: School schools: [School!]! }
 `);
 
-describe("schoolPropertiesFor", () => {
+describe("schoolSelectionFor", () => {
   it("collects School fields through fragments, inline fragments and nested schools", () => {
     const document = parse(`
       query { school { ...Where successors { ... on School { district { code } } } } }
       fragment Where on School { town }`);
-    expect(schoolPropertiesFor(schema, document)).toEqual([
+    expect(schoolSelectionFor(schema, document).properties).toEqual([
       "districtCode",
       "districtName",
       "name",
@@ -22,13 +22,21 @@ describe("schoolPropertiesFor", () => {
     ]);
   });
 
+  it("reads a school's areas with it only when the operation asks for them", () => {
+    expect(schoolSelectionFor(schema, parse("{ school { town } }")).areas).toBe(false);
+    expect(schoolSelectionFor(schema, parse("{ school { localAuthority { name } } }"))).toEqual({
+      properties: ["laCode", "name", "urn"],
+      areas: true,
+    });
+  });
+
   it("reads whole records when a School field has no entry", () => {
-    expect(schoolPropertiesFor(schema, parse("{ schools { unmapped } }"))).toBeNull();
+    expect(schoolSelectionFor(schema, parse("{ schools { unmapped } }")).properties).toBeNull();
   });
 
   it("answers the same array for the same parsed document", () => {
     const document = parse("{ school { town } }");
-    expect(schoolPropertiesFor(schema, document)).toBe(schoolPropertiesFor(schema, document));
+    expect(schoolSelectionFor(schema, document)).toBe(schoolSelectionFor(schema, document));
   });
 });
 

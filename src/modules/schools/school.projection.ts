@@ -150,20 +150,36 @@ const ALWAYS = ["urn", "name"];
 /** null: read every property (a School field this table does not know). */
 export type SchoolProperties = readonly string[] | null;
 
-const cache = new WeakMap<DocumentNode, SchoolProperties>();
+/**
+ * What a request reads with each school, set once its operation is known: its properties (null,
+ * all of them, until then), and whether its LA and region come in the same statement.
+ */
+export interface SchoolSelection {
+  properties: SchoolProperties;
+  areas: boolean;
+}
+
+/** Whole records and no areas: the selection before an operation is known, and for scripts. */
+export function wholeSchools(): SchoolSelection {
+  return { properties: null, areas: false };
+}
+
+/** School fields answered from the school's LA or region. */
+const AREA_FIELDS = new Set(["localAuthority", "region"]);
+
+const cache = new WeakMap<DocumentNode, SchoolSelection>();
 
 /**
- * The School properties any operation in `document` can need, or null for all of them. Cached
- * per parsed document, which Apollo reuses for a repeated query string.
+ * What any operation in `document` can need of a school: its properties (null for all of them)
+ * and whether it asks for a school's LA or region. Cached per parsed document, which Apollo
+ * reuses for a repeated query string.
  */
-export function schoolPropertiesFor(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-): SchoolProperties {
+export function schoolSelectionFor(schema: GraphQLSchema, document: DocumentNode): SchoolSelection {
   const cached = cache.get(document);
   if (cached !== undefined) return cached;
   const wanted = new Set<string>(ALWAYS);
   let whole = false;
+  let areas = false;
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
@@ -171,13 +187,14 @@ export function schoolPropertiesFor(
       Field(node) {
         const parent = typeInfo.getParentType();
         if (!parent || getNamedType(parent).name !== "School") return;
+        if (AREA_FIELDS.has(node.name.value)) areas = true;
         const properties = SCHOOL_FIELD_PROPERTIES[node.name.value];
         if (properties === undefined) whole = true;
         else for (const property of properties) wanted.add(property);
       },
     }),
   );
-  const result = whole ? null : [...wanted].sort();
+  const result: SchoolSelection = { properties: whole ? null : [...wanted].sort(), areas };
   cache.set(document, result);
   return result;
 }
@@ -195,11 +212,6 @@ export function projectedProperties(
   return Object.fromEntries(properties.map((key, index) => [key, values[index] ?? null]));
 }
 
-/** The request's choice, set once its operation is known; null (read all) until then. */
-export interface SchoolSelection {
-  properties: SchoolProperties;
-}
-
 /**
  * Sets each request's `schoolSelection` from its operation before execution starts. Without it
  * (or with `enabled` false) every school is read whole.
@@ -213,7 +225,7 @@ export function schoolProjectionPlugin(
       if (!enabled) return;
       return {
         async didResolveOperation({ document, contextValue }) {
-          contextValue.schoolSelection.properties = schoolPropertiesFor(schema, document);
+          Object.assign(contextValue.schoolSelection, schoolSelectionFor(schema, document));
         },
       };
     },

@@ -1,4 +1,4 @@
-import type { Database } from "../../db/driver.js";
+import type { Database, Row } from "../../db/driver.js";
 import { cypherInt } from "../common/params.js";
 import { toLeadership } from "../leaders/leader.mapping.js";
 import type { Leadership } from "../leaders/leader.model.js";
@@ -31,9 +31,11 @@ import {
   type EstablishmentLink,
   type Measure,
   type SchoolLinks,
+  type SchoolRead,
   type SchoolRecord,
 } from "./school.model.js";
-import { projectedProperties, type SchoolProperties } from "./school.projection.js";
+import { toLocalAuthority, toRegion } from "../geography/geography.repository.js";
+import { projectedProperties, wholeSchools, type SchoolSelection } from "./school.projection.js";
 
 /** Filter and position parameters shared by the list and count statements. */
 export interface SchoolListParams {
@@ -54,36 +56,36 @@ export class SchoolRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * findSchoolsByUrns. `properties` names the node properties to read (see school.projection.ts);
-   * the record's other fields are then null or empty. null reads them all.
+   * findSchoolsByUrns. `selection` names the node properties to read (see school.projection.ts;
+   * the record's other fields are then null or empty) and whether to read each school's LA and
+   * region with it. By default, whole records and no areas.
    */
   async findByUrns(
     urns: readonly number[],
-    properties: SchoolProperties = null,
-  ): Promise<Map<number, SchoolRecord>> {
-    const rows = await this.db.read("schools/findSchoolsByUrns", { urns, properties });
-    const schools = rows.map((row) => toSchool(projectedProperties(row, properties)));
-    return new Map(schools.map((school) => [school.urn, school]));
+    selection: SchoolSelection = wholeSchools(),
+  ): Promise<SchoolRead[]> {
+    const rows = await this.db.read("schools/findSchoolsByUrns", { urns, ...selection });
+    return rows.map((row) => toSchoolRead(row, selection));
   }
 
   /**
    * One page in (name, urn) order. The statement is chosen by the most selective indexed
    * filter: a local authority or region seeks its own index, otherwise the name index is
-   * walked in order and the scan stops at the limit. `properties` as for findByUrns.
+   * walked in order and the scan stops at the limit. `selection` as for findByUrns.
    */
   async list(
     params: SchoolListParams,
-    properties: SchoolProperties = null,
-  ): Promise<SchoolRecord[]> {
+    selection: SchoolSelection = wholeSchools(),
+  ): Promise<SchoolRead[]> {
     const { laCode, regionCode, limit, ...filters } = params;
-    const rest = { ...filters, limit: cypherInt(limit), properties };
+    const rest = { ...filters, limit: cypherInt(limit), ...selection };
     const rows =
       laCode !== null
         ? await this.db.read("schools/listSchoolsByLaCode", { ...rest, laCode, regionCode })
         : regionCode !== null
           ? await this.db.read("schools/listSchoolsByRegionCode", { ...rest, regionCode })
           : await this.db.read("schools/listSchools", rest);
-    return rows.map((row) => toSchool(projectedProperties(row, properties)));
+    return rows.map((row) => toSchoolRead(row, selection));
   }
 
   // countSchools
@@ -124,6 +126,17 @@ export class SchoolRepository {
       rows.map((row) => [requireInt(row["urn"], "urn"), asList(row["leaders"]).map(toLeadership)]),
     );
   }
+}
+
+/** A school statement's row: the school, and its areas when the selection asked for them. */
+function toSchoolRead(row: Row, selection: SchoolSelection): SchoolRead {
+  const localAuthority = row["localAuthority"];
+  const region = row["region"];
+  return {
+    school: toSchool(projectedProperties(row, selection.properties)),
+    localAuthority: localAuthority ? toLocalAuthority(localAuthority) : null,
+    region: region ? toRegion(region) : null,
+  };
 }
 
 /** A figure `key` with its `keyYear` and `keySource` siblings; absent figures stay null. */

@@ -10,6 +10,8 @@ function school(urn: number, name: string): SchoolRecord {
   return { urn, name } as SchoolRecord;
 }
 
+const read = (school: SchoolRecord) => ({ school, localAuthority: null, region: null });
+
 /** A repository double holding `schools`; list honours position and limit like the statements. */
 function fakeRepository(schools: SchoolRecord[]) {
   const sorted = [...schools].sort((a, b) =>
@@ -24,11 +26,12 @@ function fakeRepository(schools: SchoolRecord[]) {
             s.name > params.afterName ||
             (s.name === params.afterName && s.urn > (params.afterUrn ?? 0)),
         )
-        .slice(0, params.limit),
+        .slice(0, params.limit)
+        .map(read),
     ),
     count: vi.fn(async () => sorted.length),
     findByUrns: vi.fn(async (urns: readonly number[]) => {
-      return new Map(sorted.filter((s) => urns.includes(s.urn)).map((s) => [s.urn, s]));
+      return sorted.filter((s) => urns.includes(s.urn)).map(read);
     }),
     findLinksByUrns: vi.fn(async () => new Map()),
     findLeadersByUrns: vi.fn(async () => new Map()),
@@ -43,6 +46,7 @@ const areas = {
   requireRegion: vi.fn(async (code: string, argument: string) => {
     if (code !== "E12000007") throw new NotFoundError(`No region has code ${code}.`, argument);
   }),
+  prime: vi.fn(),
 };
 
 function serviceOver(schools: SchoolRecord[]) {
@@ -133,7 +137,7 @@ describe("SchoolService.list", () => {
     });
     expect(repository.list).toHaveBeenCalledWith(
       expect.objectContaining({ afterName: "Ash", afterUrn: 1, limit: 3 }),
-      null,
+      { properties: null, areas: false },
     );
   });
 

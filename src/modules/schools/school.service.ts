@@ -2,14 +2,14 @@ import { ValidationError } from "../../errors/index.js";
 import { afterParams, decodeCursor, pageSize, toPage, type Page } from "../common/pagination.js";
 import { checkLocalAuthorityCode, checkRegionCode } from "../geography/geography.service.js";
 import type { Leadership } from "../leaders/leader.model.js";
-import type { SchoolLoaders } from "./school.loaders.js";
+import type { AreaCache, SchoolLoaders } from "./school.loaders.js";
 import type {
   EstablishmentLink,
   InspectionRecord,
   SchoolFilter,
   SchoolRecord,
 } from "./school.model.js";
-import type { SchoolSelection } from "./school.projection.js";
+import { wholeSchools, type SchoolSelection } from "./school.projection.js";
 import type { SchoolListParams, SchoolRepository } from "./school.repository.js";
 
 export const MAX_NAME_FILTER_LENGTH = 100;
@@ -49,7 +49,7 @@ export function schoolFilterParams(
 }
 
 /** Whether the areas a filter names exist; each throws NOT_FOUND naming the argument if not. */
-export interface AreaChecks {
+export interface AreaChecks extends AreaCache {
   requireLocalAuthority(code: number, argument: string): Promise<void>;
   requireRegion(code: string, argument: string): Promise<void>;
 }
@@ -67,7 +67,7 @@ export class SchoolService {
     private readonly repository: SchoolRepository,
     private readonly loaders: SchoolLoaders,
     private readonly areas: AreaChecks,
-    private readonly selection: SchoolSelection = { properties: null },
+    private readonly selection: SchoolSelection = wholeSchools(),
   ) {}
 
   /**
@@ -98,13 +98,18 @@ export class SchoolService {
     const size = pageSize(request.first, "first");
     const position = decodeCursor(request.after, "after");
     const filter = schoolFilterParams(request.filter);
-    const [rows, total] = await Promise.all([
+    const [reads, total] = await Promise.all([
       this.repository.list(
         { ...filter, ...afterParams(position), limit: size + 1 },
-        this.selection.properties,
+        this.selection,
       ),
       request.includeTotal ? this.repository.count(filter) : Promise.resolve(null),
     ]);
+    for (const read of reads) {
+      this.areas.prime(read.localAuthority, read.region);
+      this.loaders.schoolByUrn.prime(read.school.urn, read.school);
+    }
+    const rows = reads.map((read) => read.school);
     if (rows.length === 0) {
       await Promise.all([
         filter.laCode === null
