@@ -18,5 +18,5 @@ RETURN i, total,
   [x IN page | {
     school: CASE WHEN $properties IS NULL THEN properties(x.s) END,
     values: [property IN coalesce($properties, []) | x.s[property]],
-    joinedOn: x.m.joinedOn
+    joinedOn: toString(x.m.joinedOn)
   }] AS members

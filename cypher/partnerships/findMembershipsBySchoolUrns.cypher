@@ -9,8 +9,8 @@ RETURN urn,
     MATCH (s)-[m:MEMBER_OF]->(p:Partnership)
     WITH p, m ORDER BY p.name, p.id
     RETURN {
-      partnership: p {.*, memberCount: COUNT { (p)<-[:MEMBER_OF]-(:School) }},
-      joinedOn: m.joinedOn,
+      partnership: p {.*, openedOn: toString(p.openedOn), memberCount: COUNT { (p)<-[:MEMBER_OF]-(:School) }},
+      joinedOn: toString(m.joinedOn),
       source: m.source
     }
   } AS memberships,
@@ -18,11 +18,11 @@ RETURN urn,
     MATCH (s)-[m:WAS_MEMBER_OF]->(p:Partnership)
     WITH p, m ORDER BY coalesce(m.leftOn, m.leftBy) DESC, p.name, p.id
     RETURN {
-      partnership: p {.*, memberCount: COUNT { (p)<-[:MEMBER_OF]-(:School) }},
-      joinedOn: m.joinedOn,
+      partnership: p {.*, openedOn: toString(p.openedOn), memberCount: COUNT { (p)<-[:MEMBER_OF]-(:School) }},
+      joinedOn: toString(m.joinedOn),
       source: m.source,
-      leftOn: m.leftOn,
-      leftBy: m.leftBy,
+      leftOn: toString(m.leftOn),
+      leftBy: toString(m.leftBy),
       leftSource: m.leftSource,
       reason: m.reason
     }

@@ -9,23 +9,26 @@ export interface LatLng {
   longitude: number;
 }
 
-/** Turns a record value into plain JavaScript, recursively. */
+/**
+ * Turns a record value into plain JavaScript, recursively. Called on every value of every row,
+ * so primitives (most values) return before any driver type is tested for.
+ */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(toPlain);
   if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (isPoint(value)) {
     const point = value as { x: number; y: number };
     return { latitude: point.y, longitude: point.x } satisfies LatLng;
   }
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return String(value);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === "object") {
-    if ("labels" in value && "properties" in value) {
-      return toPlain((value as { properties: Record<string, unknown> }).properties);
-    }
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+  if ("labels" in value && "properties" in value) {
+    return toPlain((value as { properties: Record<string, unknown> }).properties);
   }
-  return value;
+  const plain: Record<string, unknown> = {};
+  for (const key in value) plain[key] = toPlain((value as Record<string, unknown>)[key]);
+  return plain;
 }
 
 /** A WGS-84 point parameter for Cypher. */

@@ -79,11 +79,10 @@ export class GeographyService {
     private readonly loaders: GeographyLoaders,
   ) {}
 
-  /** Keeps an LA and region read with a school, so the request's area fields need no statement. */
-  prime(localAuthority: LocalAuthorityRecord | null, region: RegionRecord | null): void {
-    if (localAuthority)
-      this.loaders.localAuthorityByCode.prime(localAuthority.code, localAuthority);
-    if (region) this.loaders.regionByCode.prime(region.code, region);
+  /** Keeps LAs and regions read with schools, so the request's area fields need no statement. */
+  prime(localAuthorities: readonly LocalAuthorityRecord[], regions: readonly RegionRecord[]): void {
+    for (const la of localAuthorities) this.loaders.localAuthorityByCode.prime(la.code, la);
+    for (const region of regions) this.loaders.regionByCode.prime(region.code, region);
   }
 
   /** All nine regions, or those whose name contains `search` (see namesContaining). */

@@ -1,4 +1,4 @@
-import type { Database } from "../../db/driver.js";
+import type { Database, Row } from "../../db/driver.js";
 import { cypherInt } from "../common/params.js";
 import { toLeadership } from "../leaders/leader.mapping.js";
 import type { Leadership } from "../leaders/leader.model.js";
@@ -51,28 +51,61 @@ export class PartnershipRepository {
 
   /**
    * One slice of members per key, in key order: up to `first + 1` members after the key's
-   * position (the extra one tells whether another page follows) and the member total.
+   * position (the extra one tells whether another page follows) and the member total. First
+   * pages of one size share a statement; pages after a cursor share another.
    */
   async findMembers(
     keys: readonly MembersPageKey[],
     properties: SchoolProperties = null,
   ): Promise<MembersSlice[]> {
-    const rows = await this.db.read("partnerships/findMembersByPartnershipIds", {
-      properties,
-      keys: keys.map((key) => ({
-        partnershipId: key.partnershipId,
-        limit: cypherInt(key.first + 1),
-        afterName: key.after?.name ?? null,
-        afterUrn: key.after?.urn ?? null,
-      })),
-    });
     const slices: MembersSlice[] = keys.map(() => ({ members: [], total: 0 }));
-    for (const row of rows) {
-      slices[requireInt(row["i"], "key index")] = {
-        total: asInt(row["total"]) ?? 0,
-        members: asList(row["members"]).map((member) => toMember(member, properties)),
-      };
+    const slice = (row: Row): MembersSlice => ({
+      total: asInt(row["total"]) ?? 0,
+      members: asList(row["members"]).map((member) => toMember(member, properties)),
+    });
+    // First pages, the usual case, by size: each size is one statement cutting inside Cypher.
+    const firstPages = new Map<number, number[]>();
+    const laterPages: number[] = [];
+    keys.forEach((key, index) => {
+      if (key.after !== null) laterPages.push(index);
+      else firstPages.set(key.first, [...(firstPages.get(key.first) ?? []), index]);
+    });
+    const reads = [...firstPages].map(async ([first, indexes]) => {
+      // findFirstMembersByPartnershipIds
+      const rows = await this.db.read("partnerships/findFirstMembersByPartnershipIds", {
+        properties,
+        ids: indexes.map((index) => keys[index]!.partnershipId),
+        limit: cypherInt(first + 1),
+      });
+      const byId = new Map(rows.map((row) => [requireString(row["id"], "id"), slice(row)]));
+      for (const index of indexes) {
+        const found = byId.get(keys[index]!.partnershipId);
+        if (found) slices[index] = found;
+      }
+    });
+    if (laterPages.length > 0) {
+      reads.push(
+        (async () => {
+          // findMembersByPartnershipIds
+          const rows = await this.db.read("partnerships/findMembersByPartnershipIds", {
+            properties,
+            keys: laterPages.map((index) => {
+              const key = keys[index]!;
+              return {
+                partnershipId: key.partnershipId,
+                limit: cypherInt(key.first + 1),
+                afterName: key.after?.name ?? null,
+                afterUrn: key.after?.urn ?? null,
+              };
+            }),
+          });
+          for (const row of rows) {
+            slices[laterPages[requireInt(row["i"], "key index")]!] = slice(row);
+          }
+        })(),
+      );
     }
+    await Promise.all(reads);
     return slices;
   }
 

@@ -1,12 +1,23 @@
 import { decodeCursor, pageSize, toPage, type Page } from "../common/pagination.js";
 import type { Leadership } from "../leaders/leader.model.js";
 import type { PartnershipLoaders } from "./partnership.loaders.js";
-import type { MemberRecord, MembershipRecord, PartnershipRecord } from "./partnership.model.js";
+import type {
+  MemberRecord,
+  MembersSlice,
+  MembershipRecord,
+  PartnershipRecord,
+} from "./partnership.model.js";
 
 /** Ids we issue are short; a longer one cannot name a partnership and is not looked up. */
 const MAX_ID_LENGTH = 200;
 
 export class PartnershipService {
+  /**
+   * Each slice's page, built once: a partnership named under a hundred schools of one answer is
+   * the same page a hundred times, and a page holds an edge and a cursor per member.
+   */
+  private readonly pages = new WeakMap<MembersSlice, Page<MemberRecord>>();
+
   constructor(private readonly loaders: PartnershipLoaders) {}
 
   async byId(id: string): Promise<PartnershipRecord | null> {
@@ -39,7 +50,12 @@ export class PartnershipService {
       first: size,
       after: position,
     });
-    return toPage(slice.members, size, (member) => member.school, slice.total);
+    let page = this.pages.get(slice);
+    if (!page) {
+      page = toPage(slice.members, size, (member) => member.school, slice.total);
+      this.pages.set(slice, page);
+    }
+    return page;
   }
 
   leaders(partnershipId: string): Promise<Leadership[]> {

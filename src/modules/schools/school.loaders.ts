@@ -7,7 +7,7 @@ import type { SchoolRepository } from "./school.repository.js";
 
 /** Keeps the LAs and regions read with schools for the request's area fields. */
 export interface AreaCache {
-  prime(localAuthority: LocalAuthorityRecord | null, region: RegionRecord | null): void;
+  prime(localAuthorities: readonly LocalAuthorityRecord[], regions: readonly RegionRecord[]): void;
 }
 
 /**
@@ -23,9 +23,9 @@ export function createSchoolLoaders(
   return {
     schoolByUrn: keyedLoader<number, SchoolRecord | null>(
       async (urns) => {
-        const reads = await repository.findByUrns(urns, selection);
-        for (const read of reads) areas?.prime(read.localAuthority, read.region);
-        return new Map(reads.map(({ school }) => [school.urn, school]));
+        const read = await repository.findByUrns(urns, selection);
+        areas?.prime(read.localAuthorities, read.regions);
+        return new Map(read.schools.map((school) => [school.urn, school]));
       },
       () => null,
     ),

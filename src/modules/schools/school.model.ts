@@ -165,11 +165,11 @@ export interface Ks4Progress8Band extends SourcedValue {
   band: string;
 }
 
-/** A school as a statement read it, with its LA and region when they were asked for too. */
-export interface SchoolRead {
-  school: SchoolRecord;
-  localAuthority: LocalAuthorityRecord | null;
-  region: RegionRecord | null;
+/** Schools as a statement read them, with the LAs and regions they are in when asked for too. */
+export interface SchoolReads {
+  schools: SchoolRecord[];
+  localAuthorities: LocalAuthorityRecord[];
+  regions: RegionRecord[];
 }
 
 export interface SchoolRecord {

@@ -31,7 +31,7 @@ import {
   type EstablishmentLink,
   type Measure,
   type SchoolLinks,
-  type SchoolRead,
+  type SchoolReads,
   type SchoolRecord,
 } from "./school.model.js";
 import { toLocalAuthority, toRegion } from "../geography/geography.repository.js";
@@ -63,9 +63,9 @@ export class SchoolRepository {
   async findByUrns(
     urns: readonly number[],
     selection: SchoolSelection = wholeSchools(),
-  ): Promise<SchoolRead[]> {
-    const rows = await this.db.read("schools/findSchoolsByUrns", { urns, ...selection });
-    return rows.map((row) => toSchoolRead(row, selection));
+  ): Promise<SchoolReads> {
+    const [row] = await this.db.read("schools/findSchoolsByUrns", { urns, ...selection });
+    return toSchoolReads(row, selection);
   }
 
   /**
@@ -76,16 +76,16 @@ export class SchoolRepository {
   async list(
     params: SchoolListParams,
     selection: SchoolSelection = wholeSchools(),
-  ): Promise<SchoolRead[]> {
+  ): Promise<SchoolReads> {
     const { laCode, regionCode, limit, ...filters } = params;
     const rest = { ...filters, limit: cypherInt(limit), ...selection };
-    const rows =
+    const [row] =
       laCode !== null
         ? await this.db.read("schools/listSchoolsByLaCode", { ...rest, laCode, regionCode })
         : regionCode !== null
           ? await this.db.read("schools/listSchoolsByRegionCode", { ...rest, regionCode })
           : await this.db.read("schools/listSchools", rest);
-    return rows.map((row) => toSchoolRead(row, selection));
+    return toSchoolReads(row, selection);
   }
 
   // countSchools
@@ -128,14 +128,14 @@ export class SchoolRepository {
   }
 }
 
-/** A school statement's row: the school, and its areas when the selection asked for them. */
-function toSchoolRead(row: Row, selection: SchoolSelection): SchoolRead {
-  const localAuthority = row["localAuthority"];
-  const region = row["region"];
+/** A school statement's one row: the schools, and their areas when the selection asked for them. */
+function toSchoolReads(row: Row | undefined, selection: SchoolSelection): SchoolReads {
   return {
-    school: toSchool(projectedProperties(row, selection.properties)),
-    localAuthority: localAuthority ? toLocalAuthority(localAuthority) : null,
-    region: region ? toRegion(region) : null,
+    schools: asList(row?.["schools"]).map((entry) =>
+      toSchool(projectedProperties(asProperties(entry) ?? {}, selection.properties)),
+    ),
+    localAuthorities: asList(row?.["localAuthorities"]).map(toLocalAuthority),
+    regions: asList(row?.["regions"]).map(toRegion),
   };
 }
 

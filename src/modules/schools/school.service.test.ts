@@ -10,7 +10,7 @@ function school(urn: number, name: string): SchoolRecord {
   return { urn, name } as SchoolRecord;
 }
 
-const read = (school: SchoolRecord) => ({ school, localAuthority: null, region: null });
+const read = (schools: SchoolRecord[]) => ({ schools, localAuthorities: [], regions: [] });
 
 /** A repository double holding `schools`; list honours position and limit like the statements. */
 function fakeRepository(schools: SchoolRecord[]) {
@@ -19,19 +19,20 @@ function fakeRepository(schools: SchoolRecord[]) {
   );
   return {
     list: vi.fn(async (params: SchoolListParams) =>
-      sorted
-        .filter(
-          (s) =>
-            params.afterName === null ||
-            s.name > params.afterName ||
-            (s.name === params.afterName && s.urn > (params.afterUrn ?? 0)),
-        )
-        .slice(0, params.limit)
-        .map(read),
+      read(
+        sorted
+          .filter(
+            (s) =>
+              params.afterName === null ||
+              s.name > params.afterName ||
+              (s.name === params.afterName && s.urn > (params.afterUrn ?? 0)),
+          )
+          .slice(0, params.limit),
+      ),
     ),
     count: vi.fn(async () => sorted.length),
     findByUrns: vi.fn(async (urns: readonly number[]) => {
-      return sorted.filter((s) => urns.includes(s.urn)).map(read);
+      return read(sorted.filter((s) => urns.includes(s.urn)));
     }),
     findLinksByUrns: vi.fn(async () => new Map()),
     findLeadersByUrns: vi.fn(async () => new Map()),

@@ -98,18 +98,16 @@ export class SchoolService {
     const size = pageSize(request.first, "first");
     const position = decodeCursor(request.after, "after");
     const filter = schoolFilterParams(request.filter);
-    const [reads, total] = await Promise.all([
+    const [read, total] = await Promise.all([
       this.repository.list(
         { ...filter, ...afterParams(position), limit: size + 1 },
         this.selection,
       ),
       request.includeTotal ? this.repository.count(filter) : Promise.resolve(null),
     ]);
-    for (const read of reads) {
-      this.areas.prime(read.localAuthority, read.region);
-      this.loaders.schoolByUrn.prime(read.school.urn, read.school);
-    }
-    const rows = reads.map((read) => read.school);
+    this.areas.prime(read.localAuthorities, read.regions);
+    const rows = read.schools;
+    for (const school of rows) this.loaders.schoolByUrn.prime(school.urn, school);
     if (rows.length === 0) {
       await Promise.all([
         filter.laCode === null
