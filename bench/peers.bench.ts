@@ -215,6 +215,8 @@ async function main(): Promise<void> {
     execFileSync("npm", ["run", "build"], { cwd: projectRoot, stdio: "inherit" });
     const ours = await startScript("dist/index.js", /"url":"(http[^"]+)"/, {
       ...production,
+      // As `npm run serve` starts it.
+      NODE_OPTIONS: "--max-semi-space-size=32",
       STATEMENT_COUNT_ROUTE: "true",
       PORT: "0",
       RATE_LIMIT_EXEMPT: "127.0.0.1",
