@@ -47,6 +47,12 @@ const environmentSchema = z.object({
   GRAPHQL_INTROSPECTION: booleanFromEnv.default(false),
   MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(100_000),
   /**
+   * How long the in-memory gap and evaluation snapshots trust their data version before reading
+   * it again. A write through this process is seen by its next request whatever this is; a write
+   * by another process (a replica, a seed run) within this time.
+   */
+  DATA_VERSION_MAX_AGE_MS: z.coerce.number().int().min(0).default(1_000),
+  /**
    * Serves GET /statements: the Cypher statements run since start, so a benchmark can report
    * statements per request beside its peers'. Off unless set.
    */

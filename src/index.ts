@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     trustProxy: c.TRUST_PROXY,
     maxRequestDbConcurrency: c.MAX_REQUEST_DB_CONCURRENCY,
     statementCountRoute: c.STATEMENT_COUNT_ROUTE,
+    dataVersionMaxAgeMs: c.DATA_VERSION_MAX_AGE_MS,
   });
   const url = await app.listen(c.PORT, c.HOST);
   // Time from process start to ready and memory then, so a regression in either shows in the logs.

@@ -219,6 +219,12 @@ export interface AppOptions {
    * reads whole records, the reference the projection is tested against.
    */
   projectSchoolReads?: boolean;
+  /**
+   * How long the gap and evaluation snapshots trust their data version before reading it again;
+   * writes made through this process are seen at once whatever it is. 0 (every request) when
+   * absent.
+   */
+  dataVersionMaxAgeMs?: number;
   /** GET /statements answers the statements run since start (for benchmarks); off when absent. */
   statementCountRoute?: boolean;
 }
@@ -319,12 +325,13 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   const schema = options.schema ?? (await buildGraphQLSchema());
   const readiness = options.readiness ?? new Readiness(db, { schemaApplied: true });
   const repositories = createRepositories(db);
+  const freshness = { writes: () => db.writeCount, maxAgeMs: options.dataVersionMaxAgeMs ?? 0 };
   const shared = {
     similarityIndex:
       options.similarityIndex ?? new SimilarityIndex(repositories.similarity, { logger }),
     partnerFacts: new PartnerFactsStore(repositories.matching),
-    supportSnapshots: new SupportDataStore(repositories.gaps),
-    impactSnapshots: new ImpactDataStore(repositories.evaluation),
+    supportSnapshots: new SupportDataStore(repositories.gaps, freshness),
+    impactSnapshots: new ImpactDataStore(repositories.evaluation, freshness),
     clusterProposals: new ClusterProposalStore(repositories.clusters),
   };
 

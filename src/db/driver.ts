@@ -48,7 +48,7 @@ export function isPoolExhausted(error: unknown): boolean {
  * It counts statements so tests can prove that batching keeps the count bounded.
  */
 export class Database {
-  private readonly counter = { executed: 0 };
+  private readonly counter = { executed: 0, writes: 0 };
 
   constructor(
     readonly driver: Driver,
@@ -92,6 +92,14 @@ export class Database {
 
   resetStatementCount(): void {
     this.counter.executed = 0;
+  }
+
+  /**
+   * Write transactions committed through this gateway since start. In-memory stores compare it
+   * with what they saw (FreshVersion), so a write made here is seen by the next request.
+   */
+  get writeCount(): number {
+    return this.counter.writes;
   }
 
   statement(name: CypherName): string {
@@ -163,6 +171,8 @@ export class Database {
       if (isPoolExhausted(error)) throw new UnavailableError(POOL_EXHAUSTED_MESSAGE);
       throw error;
     } finally {
+      // Counted whatever the outcome: a commit cut off may still have happened.
+      if (mode === "WRITE") this.counter.writes += 1;
       await session.close();
     }
   }

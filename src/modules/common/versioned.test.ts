@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { Memo, VersionedValue } from "./versioned.js";
+import { FreshVersion, Memo, VersionedValue } from "./versioned.js";
 
 describe("Memo", () => {
   it("when a key is asked for again, then it is not computed again", () => {
@@ -42,5 +42,67 @@ describe("VersionedValue", () => {
     await held.get("v1", () => Promise.resolve(1));
     held.clear();
     expect(await held.get("v1", (previous) => Promise.resolve(previous === null ? 5 : -1))).toBe(5);
+  });
+});
+
+describe("FreshVersion", () => {
+  function fresh(maxAgeMs: number) {
+    let now = 0;
+    let writes = 0;
+    let stored = 1;
+    const read = vi.fn(async () => stored);
+    const version = new FreshVersion(read, () => writes, maxAgeMs, () => now);
+    return {
+      version,
+      read,
+      later: (ms: number) => (now += ms),
+      write: (value: number) => {
+        stored = value;
+        writes += 1;
+      },
+      writeElsewhere: (value: number) => (stored = value),
+    };
+  }
+
+  it("when asked again within the age, then the version is not read again", async () => {
+    const { version, read, later } = fresh(1_000);
+    expect(await version.get()).toBe(1);
+    later(999);
+    expect(await version.get()).toBe(1);
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it("when this process has written, then the next use reads the new version at once", async () => {
+    const { version, write } = fresh(1_000);
+    expect(await version.get()).toBe(1);
+    write(2);
+    expect(await version.get()).toBe(2);
+  });
+
+  it("when another process has written, then the change is seen once the age has passed", async () => {
+    const { version, later, writeElsewhere } = fresh(1_000);
+    expect(await version.get()).toBe(1);
+    writeElsewhere(2);
+    later(500);
+    expect(await version.get()).toBe(1);
+    later(500);
+    expect(await version.get()).toBe(2);
+  });
+
+  it("when the age is 0, then every use reads the version", async () => {
+    const { version, read } = fresh(0);
+    await version.get();
+    await version.get();
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it("when a read fails, then it is not kept", async () => {
+    const read = vi
+      .fn<() => Promise<number>>()
+      .mockRejectedValueOnce(new Error("database down"))
+      .mockResolvedValue(3);
+    const version = new FreshVersion(read, () => 0, 60_000, () => 0);
+    await expect(version.get()).rejects.toThrow("database down");
+    expect(await version.get()).toBe(3);
   });
 });

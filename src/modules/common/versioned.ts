@@ -45,3 +45,43 @@ export class VersionedValue<T> {
     this.value = null;
   }
 }
+
+/**
+ * A data version read from the database at most once per `maxAgeMs`, and again at once after any
+ * write made through this process's gateway (`writes()` counts them): what this process wrote is
+ * seen by its next request, a write by another process (a replica, a seed run) within `maxAgeMs`.
+ * With `maxAgeMs` 0 every use reads it. Requests arriving while a read is under way share it; a
+ * failed read is not kept.
+ */
+export class FreshVersion<V> {
+  private last: { at: number; writes: number; version: Promise<V> } | null = null;
+
+  constructor(
+    private readonly read: () => Promise<V>,
+    private readonly writes: () => number,
+    private readonly maxAgeMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  get(): Promise<V> {
+    const writes = this.writes();
+    const last = this.last;
+    if (last && last.writes === writes && this.now() - last.at < this.maxAgeMs) return last.version;
+    const version = this.read();
+    const held = { at: this.now(), writes, version };
+    this.last = held;
+    version.catch(() => {
+      if (this.last === held) this.last = null;
+    });
+    return version;
+  }
+}
+
+/** How fresh a store keeps its data version: see FreshVersion. */
+export interface Freshness {
+  writes: () => number;
+  maxAgeMs: number;
+}
+
+/** Read the version on every use. */
+export const EVERY_USE: Freshness = { writes: () => 0, maxAgeMs: 0 };

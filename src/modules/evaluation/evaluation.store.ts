@@ -9,7 +9,13 @@ import type { ImpactDataVersion, ImpactSnapshot } from "./evaluation.model.js";
 import type { ImpactSource } from "./evaluation.repository.js";
 import { IMPACT_MEASURES } from "./evaluation.model.js";
 import { buildBaseline, type ImpactBaseline } from "./impact.js";
-import { Memo, VersionedValue } from "../common/versioned.js";
+import {
+  EVERY_USE,
+  FreshVersion,
+  Memo,
+  VersionedValue,
+  type Freshness,
+} from "../common/versioned.js";
 
 export class PreparedImpactSnapshot extends Memo {
   readonly baseline: ImpactBaseline;
@@ -23,10 +29,22 @@ export class PreparedImpactSnapshot extends Memo {
 export class ImpactDataStore {
   private readonly held = new VersionedValue<PreparedImpactSnapshot>();
 
-  constructor(private readonly source: ImpactSource) {}
+  private readonly versions: FreshVersion<ImpactDataVersion>;
+
+  /** `freshness` says how often the data version is read (FreshVersion); every use by default. */
+  constructor(
+    private readonly source: ImpactSource,
+    freshness: Freshness = EVERY_USE,
+  ) {
+    this.versions = new FreshVersion(
+      () => source.findDataVersion(),
+      freshness.writes,
+      freshness.maxAgeMs,
+    );
+  }
 
   async current(): Promise<PreparedImpactSnapshot> {
-    const version: ImpactDataVersion = await this.source.findDataVersion();
+    const version: ImpactDataVersion = await this.versions.get();
     return this.held.get(JSON.stringify(version), () =>
       this.source.loadSnapshot(version).then((snapshot) => new PreparedImpactSnapshot(snapshot)),
     );

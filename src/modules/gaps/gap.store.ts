@@ -24,7 +24,13 @@ import { openEngagementCounts, type SnapshotSource } from "./gap.repository.js";
 import { trustSupports, type TrustSupport } from "./gap-index.js";
 import { assignHubAreas, type HubAreas } from "../system-leaders/hub-areas.js";
 import { MAX_SENSITIVITY_CHANGE } from "./sensitivity.js";
-import { Memo, VersionedValue } from "../common/versioned.js";
+import {
+  EVERY_USE,
+  FreshVersion,
+  Memo,
+  VersionedValue,
+  type Freshness,
+} from "../common/versioned.js";
 
 /** A snapshot with its indexes and a memo of everything computed from it. */
 export class PreparedSnapshot extends Memo {
@@ -128,7 +134,19 @@ export class SupportDataStore {
   /** The version of what is held, to tell when only engagements changed. */
   private version: DataVersion | null = null;
 
-  constructor(private readonly source: SnapshotSource) {}
+  private readonly versions: FreshVersion<DataVersion>;
+
+  /** `freshness` says how often the data version is read (FreshVersion); every use by default. */
+  constructor(
+    private readonly source: SnapshotSource,
+    freshness: Freshness = EVERY_USE,
+  ) {
+    this.versions = new FreshVersion(
+      () => source.findDataVersion(),
+      freshness.writes,
+      freshness.maxAgeMs,
+    );
+  }
 
   /**
    * The snapshot for the data as it is now, read again only when the data version changed.
@@ -136,7 +154,7 @@ export class SupportDataStore {
    * again and the indexes are kept: that is a few milliseconds rather than a full read.
    */
   async current(): Promise<PreparedSnapshot> {
-    const version = await this.source.findDataVersion();
+    const version = await this.versions.get();
     return this.held.get(versionKey(version), (previous) => {
       const incremental =
         previous !== null && this.version !== null && onlyEngagementsChanged(this.version, version);

@@ -296,7 +296,6 @@ export function partnerPool(
     const candidateUrn = table.urns[row] as number;
     if (candidateUrn === urn) return null;
     if (((table.imputed[row] as number) & (1 << focusColumn)) !== 0) return null;
-    if (eligible && !eligible(candidateUrn)) return null;
     const focusGap =
       direction * ((table.scaled[row * FEATURE_COUNT + focusColumn] as number) - askerFocus);
     if (!(focusGap > 0)) return null;
@@ -309,6 +308,8 @@ export function partnerPool(
     if (!(distanceKm <= reachKm)) return null;
     const partnerships = table.profiles[row]?.partnershipIds ?? [];
     if (partnerships.some((id) => askerPartnerships.has(id))) return null;
+    // Last: of the tests, the rule's is the dearest.
+    if (eligible && !eligible(candidateUrn)) return null;
     let squared = 0;
     for (let a = 0; a < context.columns.length; a++) {
       const column = context.columns[a] as number;
@@ -517,6 +518,91 @@ function allowsPhase(mode: PhaseMode, askerPhase: Phase, phase: Phase): boolean 
   return mode === "SAME_PHASE" ? phase === askerPhase : phase !== askerPhase;
 }
 
+/** What a search needs before offers are read: only new data (a new index or facts) changes it. */
+interface PreparedSearch {
+  standing: FocusStanding;
+  /** The candidates that can reach the best `first` whatever they offer (offerShortlist). */
+  pool: PartnerPool;
+  /** Those of them that have recorded offers, whose offers are read per request. */
+  offering: number[];
+}
+
+/** Per index and facts, each search prepared so far; a new index or facts starts afresh. */
+const preparedSearches = new WeakMap<
+  FeatureIndex,
+  WeakMap<PartnerFacts, Map<string, PreparedSearch | null>>
+>();
+/** Searches remembered per index and facts; the cache starts again past this. */
+const PREPARED_SEARCH_CACHE_SIZE = 5_000;
+
+/**
+ * The standing, shortlisted pool and offering candidates of a search, computed once per index,
+ * facts and search: the pool is most of a request's work (thousands of schools in reach of a
+ * city school) and depends only on them. Null when the asker has no standing (an unknown URN
+ * or a focus its phase does not measure) or no candidate. Arguments are checked first.
+ */
+function preparedSearch(
+  index: FeatureIndex,
+  facts: PartnerFacts,
+  urn: number,
+  search: PartnerSearch,
+): PreparedSearch | null {
+  const { focus, maxDistanceKm, phaseMode, first } = search;
+  let byFacts = preparedSearches.get(index);
+  if (!byFacts) {
+    byFacts = new WeakMap();
+    preparedSearches.set(index, byFacts);
+  }
+  let cache = byFacts.get(facts);
+  if (!cache) {
+    cache = new Map();
+    byFacts.set(facts, cache);
+  }
+  const key = JSON.stringify([
+    urn,
+    focus ?? null,
+    maxDistanceKm ?? null,
+    phaseMode ?? null,
+    first ?? null,
+  ]);
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+
+  const standing =
+    focus != null ? focusStanding(index, facts, urn, focus) : defaultFocus(index, facts, urn);
+  if (standing === null) {
+    // An unknown URN, or a focus the phase does not measure: partnerPool says which.
+    if (focus != null) asClientInput(() => partnerPool(index, urn, { focus }), INPUT);
+    return remember(cache, key, null);
+  }
+  const chosen = standing.focus;
+  const pool = asClientInput(
+    () =>
+      partnerPool(index, urn, {
+        focus: chosen,
+        maxDistanceKm,
+        phaseMode,
+        first,
+        eligible: (candidate) => isEligiblePartner(facts, candidate, chosen),
+      }),
+    INPUT,
+  );
+  if (pool.entries.length === 0) return remember(cache, key, null);
+  const shortlist = new Set(offerShortlist(pool));
+  const entries = pool.entries.filter((entry) => shortlist.has(entry.urn));
+  // Offers are read only for candidates that have recorded some (facts): none, no read.
+  const offering = entries
+    .map((entry) => entry.urn)
+    .filter((candidate) => facts.school(candidate)?.offersTopics);
+  return remember(cache, key, { standing, pool: { ...pool, entries }, offering });
+}
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= PREPARED_SEARCH_CACHE_SIZE) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 export interface PartnerSearch {
   /** The outcome to improve; by default the asker's weakest, see defaultFocus. */
   focus?: OutcomeFeature | null;
@@ -594,30 +680,10 @@ export class MatchingService {
     }, INPUT);
     const [{ index }, facts] = await Promise.all([this.index.current(), this.facts.current()]);
     if (focus != null) asClientInput(() => checkFocusFits(index, facts, urn, focus), INPUT);
-    const standing =
-      focus != null ? focusStanding(index, facts, urn, focus) : defaultFocus(index, facts, urn);
-    if (standing === null) {
-      // An unknown URN, or a focus the phase does not measure: partnerPool says which.
-      if (focus != null) asClientInput(() => partnerPool(index, urn, { focus }), INPUT);
-      return [];
-    }
+    const prepared = preparedSearch(index, facts, urn, { focus, maxDistanceKm, phaseMode, first });
+    if (prepared === null) return [];
+    const { standing, pool, offering } = prepared;
     const chosen = standing.focus;
-    const pool = asClientInput(
-      () =>
-        partnerPool(index, urn, {
-          focus: chosen,
-          maxDistanceKm,
-          phaseMode,
-          first,
-          eligible: (candidate) => isEligiblePartner(facts, candidate, chosen),
-        }),
-      INPUT,
-    );
-    if (pool.entries.length === 0) return [];
-    // Offers are read only for candidates that have recorded some (facts): none, no read.
-    const offering = offerShortlist(pool).filter(
-      (candidate) => facts.school(candidate)?.offersTopics,
-    );
     const topics =
       offering.length === 0
         ? NO_TOPICS
