@@ -26,7 +26,7 @@ const PARTNERS = `query ($urn: Int!) {
 /** Synthetic leaders are supply only in the MODELLED what-if; real ones are asked as REAL. */
 const TO_SUPPORT = `query ($id: ID!, $supply: SupplyMode) {
   schoolsToSupport(systemLeaderId: $id, first: 10, supply: $supply) {
-    school { urn name } score needBand distanceKm
+    urn name score needBand distanceKm
   }
 }`;
 const FLOOR = "{ __typename }";

@@ -3,7 +3,7 @@
 MATCH (s:School)
 WHERE s.stateFunded = true
 RETURN s {
-  .urn, .phase, .governance, .laCode, .regionCode, .districtCode, .districtName,
+  .urn, .name, .phase, .governance, .laCode, .regionCode, .districtCode, .districtName,
   .location, .rural, .sparse, .coastal, .coastDistanceKm, .coastalBasis, .pupils, .ofstedGrade,
   .needBand, .needReasons, .needAreas
 } AS school

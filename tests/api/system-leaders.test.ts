@@ -17,14 +17,16 @@ interface Candidate {
   score: number;
   needBand: number;
   distanceKm: number;
-  school: { urn: number };
+  urn: number;
+  name: string | null;
+  school: { urn: number; name: string };
   reasons: { factor: string; value: number; detail: string }[];
 }
 
 const CANDIDATES = `
   query Candidates($id: ID!, $first: Int, $maxDistanceKm: Float) {
     schoolsToSupport(systemLeaderId: $id, first: $first, maxDistanceKm: $maxDistanceKm) {
-      score needBand distanceKm school { urn } reasons { factor value detail }
+      score needBand distanceKm urn name school { urn name } reasons { factor value detail }
     }
   }`;
 
@@ -165,6 +167,11 @@ describe("schoolsToSupport", () => {
 
     expect(list.length).toBe(10);
     for (const candidate of list) {
+      // Named from the in-memory snapshot, as the school's own record names it.
+      expect([candidate.urn, candidate.name]).toEqual([
+        candidate.school.urn,
+        candidate.school.name,
+      ]);
       expect(candidate.needBand).toBeLessThanOrEqual(3);
       expect(candidate.reasons.map((r) => r.factor)).toEqual(["NEED", "FIT", "REACH"]);
       const product = candidate.reasons.reduce((score, reason) => score * reason.value, 1);

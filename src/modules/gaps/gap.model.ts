@@ -11,6 +11,8 @@ import type { SupplyMode } from "./supply.rules.js";
 
 export interface SnapshotSchool {
   urn: number;
+  /** For answers that name the school without reading it again; absent in some test fixtures. */
+  name?: string | null;
   phase: Phase | null;
   governance: Governance | null;
   laCode: number | null;

@@ -76,6 +76,7 @@ export function toSnapshotSchool(
   const band = asInt(p["needBand"]);
   return {
     urn,
+    name: asString(p["name"]),
     phase: asMember(PHASES, p["phase"]),
     governance: asMember(GOVERNANCES, p["governance"]),
     laCode: asInt(p["laCode"]),

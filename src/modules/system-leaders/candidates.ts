@@ -50,6 +50,7 @@ export interface SupportReason {
 
 export interface SupportCandidate {
   urn: number;
+  name: string | null;
   needBand: NeedBand;
   distanceKm: number;
   score: number;
@@ -181,6 +182,7 @@ export function rankSupportCandidates(
     const reasons = school.needReasons.filter((code) => code !== "NO_FAMILY");
     return {
       urn: school.urn,
+      name: school.name ?? null,
       needBand: band,
       distanceKm,
       score,

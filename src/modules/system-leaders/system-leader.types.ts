@@ -159,6 +159,12 @@ export class SupportReason {
 
 @ObjectType({ description: "A school a system leader could support." })
 export class SupportCandidate {
+  @Field(() => Int, { description: "The school's URN; `school` gives the rest of it." })
+  urn!: number;
+
+  @Field(() => String, { nullable: true, description: "The school's name." })
+  name!: string | null;
+
   @Field(() => SupplyModeEnum, { description: "Which supply the leader was asked under." })
   supplyMode!: SupplyMode;
 
