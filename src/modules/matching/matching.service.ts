@@ -525,6 +525,8 @@ interface PreparedSearch {
   pool: PartnerPool;
   /** Those of them that have recorded offers, whose offers are read per request. */
   offering: number[];
+  /** The ranking when none of them offers anything: then it is the same for every request. */
+  ranked: PartnerCandidate[] | null;
 }
 
 /** Per index and facts, each search prepared so far; a new index or facts starts afresh. */
@@ -594,7 +596,9 @@ function preparedSearch(
   const offering = entries
     .map((entry) => entry.urn)
     .filter((candidate) => facts.school(candidate)?.offersTopics);
-  return remember(cache, key, { standing, pool: { ...pool, entries }, offering });
+  const shortlisted = { ...pool, entries };
+  const ranked = offering.length === 0 ? rankPartners(shortlisted, NO_TOPICS) : null;
+  return remember(cache, key, { standing, pool: shortlisted, offering, ranked });
 }
 
 function remember<T>(cache: Map<string, T>, key: string, value: T): T {
@@ -684,11 +688,9 @@ export class MatchingService {
     if (prepared === null) return [];
     const { standing, pool, offering } = prepared;
     const chosen = standing.focus;
-    const topics =
-      offering.length === 0
-        ? NO_TOPICS
-        : await this.reader.partnerTopics(urn, offering, FOCUS_TOPICS[chosen]);
-    const ranked = rankPartners(pool, topics);
+    const ranked =
+      prepared.ranked ??
+      rankPartners(pool, await this.reader.partnerTopics(urn, offering, FOCUS_TOPICS[chosen]));
     let contacts: Promise<ReadonlyMap<number, PartnerContact>> | null = null;
     const contactOf = (candidate: number) => {
       contacts ??= this.reader.partnerContacts(ranked.map((suggestion) => suggestion.urn));
