@@ -8,6 +8,7 @@
  * database notices the new current run (it checks at most every 30 seconds while similarity and
  * matching queries come in) and rebuilds its index in the background.
  */
+import { lowerOwnPriority } from "../src/modules/common/child-task.js";
 import { parseArgs } from "node:util";
 import { commandLineArguments, config } from "../src/config.js";
 import { connectionSettings } from "../src/db/connection.js";
@@ -182,4 +183,5 @@ async function main(): Promise<number> {
   }
 }
 
+lowerOwnPriority();
 process.exitCode = await main();

@@ -8,6 +8,7 @@
  * A computation that replaces stored bands prints its effect (bands before and after, the schools
  * that moved most and why); --report writes that as Markdown.
  */
+import { lowerOwnPriority } from "../src/modules/common/child-task.js";
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { commandLineArguments, config } from "../src/config.js";
@@ -99,4 +100,5 @@ async function main(): Promise<number> {
   }
 }
 
+lowerOwnPriority();
 process.exitCode = await main();

@@ -19,6 +19,7 @@ import { RecognitionService } from "./modules/recognition/recognition.service.js
 import { recomputeStore } from "./modules/engagements/family-recompute.repository.js";
 import {
   FamilyRecomputeService,
+  type FamiliesRunner,
   type RecomputeStore,
 } from "./modules/engagements/family-recompute.service.js";
 import { OfferRepository } from "./modules/offers/offer.repository.js";
@@ -102,6 +103,8 @@ export interface SharedState {
   impactSnapshots: ImpactDataStore;
   /** Proposed clusters per LA and parameters, rebuilt when the LA's data changes. */
   clusterProposals: ClusterProposalStore;
+  /** Where recomputeFamilies runs its computation: a child process in the server. */
+  familiesRunner?: FamiliesRunner;
 }
 
 export interface Services {
@@ -222,6 +225,7 @@ export function createContext(
         shared.similarityIndex,
         principal,
         request.requestId,
+        shared.familiesRunner,
       ),
       audit: new AuditService(repositories.audit, principal),
       similarity: new SimilarityService(

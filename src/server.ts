@@ -1,3 +1,4 @@
+import { familiesInChildProcess } from "./modules/engagements/family-recompute.service.js";
 import { schoolProjectionPlugin } from "./modules/schools/school.projection.js";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -333,6 +334,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     supportSnapshots: new SupportDataStore(repositories.gaps, freshness),
     impactSnapshots: new ImpactDataStore(repositories.evaluation, freshness),
     clusterProposals: new ClusterProposalStore(repositories.clusters),
+    familiesRunner: familiesInChildProcess(db),
   };
 
   // Each request reads through its own view of the database, capped at this many sessions.

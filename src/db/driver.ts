@@ -53,8 +53,9 @@ export class Database {
   constructor(
     readonly driver: Driver,
     private readonly registry: CypherRegistry,
-    private readonly settings: ConnectionSettings,
-    private readonly options: DatabaseOptions,
+    /** Where it connects and how, for a child process that opens its own connection. */
+    readonly settings: ConnectionSettings,
+    readonly options: DatabaseOptions,
   ) {}
 
   static connect(settings: ConnectionSettings, options: DatabaseOptions): Database {

@@ -1,9 +1,18 @@
 import { authorize } from "../../auth/policy.js";
 import { actorOf, type Principal } from "../../auth/principal.js";
 import { ConflictError, ValidationError } from "../../errors/index.js";
+import type { ConnectionSettings } from "../../db/connection.js";
+import type { DatabaseOptions } from "../../db/driver.js";
+import { runChildTask, workerBeside } from "../common/child-task.js";
 import { DomainValidationError } from "../similarity/errors.js";
+import type { FamilyRecomputeInput } from "./family-recompute.worker.js";
 import type { FamilyRunRecord, FamilyRunStamp } from "../similarity/family.model.js";
-import { runFamilies, type FamilyStore } from "../similarity/family-run.js";
+import {
+  runFamilies,
+  type FamilyRunOutcome,
+  type FamilyRunRequest,
+  type FamilyStore,
+} from "../similarity/family-run.js";
 import type { WriteOrigin } from "../proposals/proposal.repository.js";
 
 /** What recomputeFamilies needs of storage: the families store, runs by version, audit. */
@@ -24,6 +33,9 @@ export interface RefreshableIndex {
 export const TARGET_SIZE_RANGE = { min: 10, max: 500 } as const;
 export const SEED_RANGE = { min: 0, max: 2_147_483_647 } as const;
 
+/** Runs the families computation; by default in this process, in the server in a child process. */
+export type FamiliesRunner = (request: FamilyRunRequest) => Promise<FamilyRunOutcome>;
+
 /** One recompute per process at a time: a run reads and clusters every school in England. */
 let running = false;
 
@@ -38,13 +50,32 @@ function bounded(name: string, value: number | null, range: { min: number; max: 
   return value;
 }
 
-/** Recomputes the families of similar schools in-process (admins only), as `npm run families` does. */
+/**
+ * The server's runner: the computation in a child process at a lower operating-system priority
+ * (common/child-task.ts, family-recompute.worker.ts) over its own connection to `db`'s database,
+ * so the half minute of clustering does not hold up the server's requests.
+ */
+export function familiesInChildProcess(db: {
+  settings: ConnectionSettings;
+  options: DatabaseOptions;
+}): FamiliesRunner {
+  const worker = workerBeside(import.meta.url, "./family-recompute.worker");
+  return (request) =>
+    runChildTask<FamilyRecomputeInput, FamilyRunOutcome>(worker, {
+      connection: db.settings,
+      options: db.options,
+      request,
+    });
+}
+
+/** Recomputes the families of similar schools (admins only), as `npm run families` does. */
 export class FamilyRecomputeService {
   constructor(
     private readonly store: RecomputeStore,
     private readonly index: RefreshableIndex,
     private readonly principal: Principal,
     private readonly requestId: string,
+    private readonly runner: FamiliesRunner = (request) => runFamilies(store, request),
   ) {}
 
   async recompute(targetSize: number | null, seed: number | null): Promise<FamilyRunRecord> {
@@ -59,7 +90,7 @@ export class FamilyRecomputeService {
     running = true;
     try {
       const before = await this.store.findCurrentRun();
-      const outcome = await runFamilies(this.store, request).catch((error: unknown) => {
+      const outcome = await this.runner(request).catch((error: unknown) => {
         if (error instanceof DomainValidationError) {
           throw new ValidationError(`\`${error.argument}\`: ${error.message}`, error.argument);
         }
