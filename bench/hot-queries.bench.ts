@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { commandLineArguments, config, projectRoot } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
-import { ms, percentile, startScript, table, type Child } from "./support.js";
+import { ms, percentile, startScript, table, type Child, serveNodeOptions } from "./support.js";
 
 const PARTNERS = `query ($urn: Int!) {
   partnerSuggestions(urn: $urn, input: { first: 10 }) {
@@ -139,8 +139,7 @@ async function main(): Promise<void> {
     execFileSync("npm", ["run", "build"], { cwd: projectRoot, stdio: "inherit" });
     const server = await startScript("dist/index.js", /"url":"(http[^"]+)"/, {
       NODE_ENV: "production",
-      // As `npm run serve` starts it.
-      NODE_OPTIONS: "--max-semi-space-size=32",
+      NODE_OPTIONS: serveNodeOptions(),
       PORT: "0",
       RATE_LIMIT_EXEMPT: "127.0.0.1",
       JWT_SECRET: randomBytes(32).toString("hex"),

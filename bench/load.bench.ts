@@ -3,22 +3,23 @@
  *
  * Load on the real server: 64 concurrent clients (autocannon) send a seeded mix of reads
  * (schools, lists, partnerships, collaboration options) and writes (school offers, proposals,
- * each with its audit event) for 60 s against `src/index.ts` run as its own process on the
+ * each with its audit event) for 60 s against the compiled server (`dist/index.js`, built first) on the
  * configured Neo4j. Reports throughput, latency percentiles, errors (the goal is 0; a GraphQL
  * error in a 200 answer counts) and the server's resident memory before and after. Everything
  * written is removed at the end. Asserts nothing.
  */
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import neo4j from "neo4j-driver";
 import { mintToken } from "../src/auth/tokens.js";
-import { commandLineArguments, config } from "../src/config.js";
+import { commandLineArguments, config, projectRoot } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { Database } from "../src/db/driver.js";
 import { SUPPORT_TOPICS } from "../src/modules/offers/offer.model.js";
-import { ms, startScript, table } from "./support.js";
+import { ms, startScript, table, serveNodeOptions } from "./support.js";
 
 const SUBJECT = `bench-load-${Date.now()}`;
 /** Schools the writes use: maintained schools in Hampshire with no memberships or offers. */
@@ -210,7 +211,11 @@ async function main(): Promise<void> {
     };
   };
 
-  const server = await startScript("src/index.ts", /"url":"(http[^"]+)"/, {
+  // The compiled server, as `npm start` runs it.
+  execFileSync("npm", ["run", "build"], { cwd: projectRoot, stdio: "inherit" });
+  const server = await startScript("dist/index.js", /"url":"(http[^"]+)"/, {
+    NODE_ENV: "production",
+    NODE_OPTIONS: serveNodeOptions(),
     PORT: "0",
     LOG_LEVEL: "info",
     // The benchmark is one caller asking far more often than the per-caller limit allows.

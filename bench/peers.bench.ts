@@ -19,7 +19,7 @@ import { isDeepStrictEqual } from "node:util";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { commandLineArguments, projectRoot } from "../src/config.js";
-import { ms, percentile, startScript, table, type Child } from "./support.js";
+import { ms, percentile, startScript, table, type Child, serveNodeOptions } from "./support.js";
 
 const LA_CODE = 886;
 const CONNECTIONS = [1, 8, 32];
@@ -215,8 +215,7 @@ async function main(): Promise<void> {
     execFileSync("npm", ["run", "build"], { cwd: projectRoot, stdio: "inherit" });
     const ours = await startScript("dist/index.js", /"url":"(http[^"]+)"/, {
       ...production,
-      // As `npm run serve` starts it.
-      NODE_OPTIONS: "--max-semi-space-size=32",
+      NODE_OPTIONS: serveNodeOptions(),
       STATEMENT_COUNT_ROUTE: "true",
       PORT: "0",
       RATE_LIMIT_EXEMPT: "127.0.0.1",

@@ -18,7 +18,7 @@ import { mintToken } from "../src/auth/tokens.js";
 import { commandLineArguments, config, projectRoot } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { SimilarityRepository } from "../src/modules/similarity/similarity.repository.js";
-import { ms, percentile, startScript, table, type Child } from "./support.js";
+import { ms, percentile, startScript, table, type Child, serveNodeOptions } from "./support.js";
 
 const READS = [
   (urn: number) => ({
@@ -127,8 +127,7 @@ async function main(): Promise<void> {
     execFileSync("npm", ["run", "build"], { cwd: projectRoot, stdio: "inherit" });
     const server = await startScript("dist/index.js", /"url":"(http[^"]+)"/, {
       NODE_ENV: "production",
-      // As `npm run serve` starts it.
-      NODE_OPTIONS: "--max-semi-space-size=32",
+      NODE_OPTIONS: serveNodeOptions(),
       PORT: "0",
       RATE_LIMIT_EXEMPT: "127.0.0.1",
       JWT_SECRET: secret,

@@ -1,5 +1,6 @@
 /** Helpers shared by the benchmarks: child processes, percentiles and plain-text tables. */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { projectRoot } from "../src/config.js";
@@ -93,4 +94,19 @@ export function sample<T>(items: readonly T[], count: number, random: () => numb
     taken.push(pool.splice(Math.floor(random() * pool.length), 1)[0] as T);
   }
   return taken;
+}
+
+/**
+ * The Node options `npm run serve` starts the server with (package.json), for benchmarks that
+ * start the compiled server themselves: they measure it as it runs in production.
+ */
+export function serveNodeOptions(): string {
+  const scripts = (
+    JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts;
+  const match = /^node (.*) dist\/index\.js$/.exec(scripts["serve"] ?? "");
+  if (!match) throw new Error(`package.json's serve script is not "node <options> dist/index.js"`);
+  return match[1]!;
 }
