@@ -67,6 +67,8 @@ const environmentSchema = z.object({
   MAX_QUERY_FIELDS: z.coerce.number().int().positive().default(2_000),
   /** Aliased fields a document may have (fragments expanded), checked before validation. */
   MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(100),
+  /** Directives a document may carry (fragments expanded), checked before validation. */
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).default(50),
   /** Requests one caller (token subject, else client address) may make per window; 0: no limit. */
   RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(1_000),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     maxQueryTokens: c.MAX_QUERY_TOKENS,
     maxQueryFields: c.MAX_QUERY_FIELDS,
     maxQueryAliases: c.MAX_QUERY_ALIASES,
+    maxQueryDirectives: c.MAX_QUERY_DIRECTIVES,
     rateLimit: {
       limit: c.RATE_LIMIT_REQUESTS,
       windowMs: c.RATE_LIMIT_WINDOW_MS,

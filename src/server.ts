@@ -207,6 +207,7 @@ export interface AppOptions {
   maxQueryTokens?: number;
   maxQueryFields?: number;
   maxQueryAliases?: number;
+  maxQueryDirectives?: number;
   /** Requests per caller on /graphql; the defaults match config's (1,000 a minute). */
   rateLimit?: RateLimitOptions;
   /** Express's `trust proxy`, for the client address behind a proxy; none when absent. */
@@ -374,6 +375,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       documentLimitsPlugin({
         maxFields: options.maxQueryFields ?? 2_000,
         maxAliases: options.maxQueryAliases ?? 100,
+        maxDirectives: options.maxQueryDirectives ?? 50,
       }),
       costLimitPlugin(schema, options.maxQueryCost ?? 25_000),
       schoolProjectionPlugin(schema, options.projectSchoolReads ?? true),

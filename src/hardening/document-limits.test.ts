@@ -11,7 +11,7 @@ function doublingFragments(levels: number): string {
   return `query { school(urn: 100000) { ...F${levels} } }\n${fragments.join("\n")}`;
 }
 
-const limits = { maxFields: 2_000, maxAliases: 100 };
+const limits = { maxFields: 2_000, maxAliases: 100, maxDirectives: 50 };
 
 describe("documentSize", () => {
   it("when fields sit in fragments, then each spread counts the fragment's fields again", () => {
@@ -21,7 +21,7 @@ describe("documentSize", () => {
       ),
     );
     // 2 schools × (1 + 2) in the operation, plus the fragment's own 2 as validation reads it.
-    expect(size).toEqual({ fields: 8, aliases: 2 });
+    expect(size).toEqual({ fields: 8, aliases: 2, directives: 0 });
   });
 
   it("when fragments double twenty times, then the expanded size is counted without expanding", () => {
@@ -58,6 +58,25 @@ describe("documentLimitError", () => {
       maximum: 100,
       actual: 400,
     });
+  });
+
+  it("when directives sit in a fragment spread many times, then each spread counts them again", () => {
+    const size = documentSize(
+      parse(
+        `query Q @skip(if: false) { ${Array.from({ length: 30 }, (_, i) => `s${i}: school(urn: ${i}) { ...D }`).join(" ")} }
+         fragment D on School { name @include(if: true) urn @skip(if: false) }`,
+      ),
+    );
+    // 30 spreads × 2, the fragment's own 2, and the operation's 1.
+    expect(size.directives).toBe(63);
+    expect(documentLimitError(parse("{ __typename @include(if: true) }"), limits)).toBeUndefined();
+  });
+
+  it("when a field repeats a directive 60 times, then it is refused for its directives", () => {
+    const repeated = Array.from({ length: 60 }, () => "@include(if: true)").join(" ");
+    expect(
+      documentLimitError(parse(`{ __typename ${repeated} }`), limits)?.extensions,
+    ).toMatchObject({ limit: "directives", maximum: 50, actual: 60 });
   });
 
   it("when the standard introspection query is sent, then it is within the limits", () => {

@@ -1,14 +1,15 @@
 /**
  * Limits on the size of a parsed document, checked before validation: how many fields it selects
- * once every fragment spread is written out, and how many of them are aliased. A document of
+ * once every fragment spread is written out, how many of them are aliased, and how many
+ * directives it carries. A document of
  * twenty fragments that each spread the one before twice is a few hundred bytes but selects a
  * million fields; anything that walks it spread by spread (validation rules, the depth and cost
  * limits) would take seconds. Here each fragment's size is counted once and reused wherever it
  * is spread, so the check is linear in the document's length.
  *
  * Tokens are limited by the parser itself (`parse(..., { maxTokens })`, Apollo's parseOptions).
- * GraphQL Armor's max-aliases and cost plugins run as validation rules, that is after the point
- * where this must already have refused, so these two counts are our own.
+ * GraphQL Armor's max-aliases, max-directives and cost plugins run as validation rules, that is
+ * after the point where this must already have refused, so these counts are our own.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
@@ -27,11 +28,22 @@ export interface DocumentSize {
   fields: number;
   /** Of those, the aliased ones. */
   aliases: number;
+  /** Directives (`@include`, `@skip`, ...) anywhere, counted the same way. */
+  directives: number;
 }
 
 export interface DocumentLimits {
   maxFields: number;
   maxAliases: number;
+  maxDirectives: number;
+}
+
+const NOTHING: DocumentSize = { fields: 0, aliases: 0, directives: 0 };
+
+function add(total: DocumentSize, part: DocumentSize): void {
+  total.fields += part.fields;
+  total.aliases += part.aliases;
+  total.directives += part.directives;
 }
 
 /**
@@ -53,42 +65,40 @@ export function documentSize(document: DocumentNode): DocumentSize {
     const known = measured.get(name);
     if (known) return known;
     const fragment = fragments.get(name);
-    if (!fragment || measuring.has(name)) return { fields: 0, aliases: 0 };
+    if (!fragment || measuring.has(name)) return NOTHING;
     measuring.add(name);
     const size = selectionSize(fragment.selectionSet);
+    size.directives += fragment.directives?.length ?? 0;
     measuring.delete(name);
     measured.set(name, size);
     return size;
   };
 
   const selectionSize = (selectionSet: SelectionSetNode | undefined): DocumentSize => {
-    const total = { fields: 0, aliases: 0 };
+    const total = { ...NOTHING };
     for (const selection of selectionSet?.selections ?? []) {
-      let part: DocumentSize;
+      total.directives += selection.directives?.length ?? 0;
       if (selection.kind === Kind.FIELD) {
-        const below = selectionSize(selection.selectionSet);
-        part = { fields: 1 + below.fields, aliases: (selection.alias ? 1 : 0) + below.aliases };
+        total.fields += 1;
+        if (selection.alias) total.aliases += 1;
+        add(total, selectionSize(selection.selectionSet));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        part = selectionSize(selection.selectionSet);
+        add(total, selectionSize(selection.selectionSet));
       } else {
-        part = fragmentSize(selection.name.value);
+        add(total, fragmentSize(selection.name.value));
       }
-      total.fields += part.fields;
-      total.aliases += part.aliases;
     }
     return total;
   };
 
-  const total = { fields: 0, aliases: 0 };
+  const total = { ...NOTHING };
   for (const definition of document.definitions) {
-    const part =
-      definition.kind === Kind.OPERATION_DEFINITION
-        ? selectionSize(definition.selectionSet)
-        : definition.kind === Kind.FRAGMENT_DEFINITION
-          ? fragmentSize(definition.name.value)
-          : { fields: 0, aliases: 0 };
-    total.fields += part.fields;
-    total.aliases += part.aliases;
+    if (definition.kind === Kind.OPERATION_DEFINITION) {
+      total.directives += definition.directives?.length ?? 0;
+      add(total, selectionSize(definition.selectionSet));
+    } else if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      add(total, fragmentSize(definition.name.value));
+    }
   }
   return total;
 }
@@ -96,9 +106,9 @@ export function documentSize(document: DocumentNode): DocumentSize {
 /** Why a document is refused, or undefined when it is within the limits. */
 export function documentLimitError(
   document: DocumentNode,
-  { maxFields, maxAliases }: DocumentLimits,
+  { maxFields, maxAliases, maxDirectives }: DocumentLimits,
 ): GraphQLError | undefined {
-  const { fields, aliases } = documentSize(document);
+  const { fields, aliases, directives } = documentSize(document);
   if (fields > maxFields) {
     return new GraphQLError(
       `The document selects ${fields} fields once its fragments are expanded; at most ${maxFields} are allowed. Spread fewer fragments, or split it into several operations.`,
@@ -123,6 +133,20 @@ export function documentLimitError(
           limit: "aliases",
           maximum: maxAliases,
           actual: aliases,
+        },
+      },
+    );
+  }
+  if (directives > maxDirectives) {
+    return new GraphQLError(
+      `The document has ${directives} directives once its fragments are expanded; at most ${maxDirectives} are allowed.`,
+      {
+        extensions: {
+          code: "GRAPHQL_VALIDATION_FAILED",
+          http: { status: 400 },
+          limit: "directives",
+          maximum: maxDirectives,
+          actual: directives,
         },
       },
     );

@@ -78,6 +78,20 @@ describe("documents too large once expanded", () => {
     });
   });
 
+  it("when one field carries 200 directives, then it is refused for its directives before validation", async () => {
+    const repeated = Array.from({ length: 200 }, () => "@include(if: true)").join(" ");
+    const response = await post({ query: `{ __typename ${repeated} }` });
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toHaveLength(1);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({
+      code: "GRAPHQL_VALIDATION_FAILED",
+      limit: "directives",
+      maximum: 50,
+      actual: 200,
+    });
+  });
+
   it("when a few fragments and aliases are used, then the query answers", async () => {
     const response = await post({
       query: `{ a: school(urn: 100000) { ...S } b: school(urn: 100000) { ...S } }
