@@ -10,13 +10,11 @@
  * its own row (a cold key may miss caches that the timed run then finds warm). Target: p95 ≤
  * 20 ms. Prints a table; asserts nothing.
  */
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { commandLineArguments, config, projectRoot } from "../src/config.js";
+import { commandLineArguments, config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
-import { ms, percentile, startScript, table, type Child, serveNodeOptions } from "./support.js";
+import { ms, percentile, table, type Child, startCompiledServer } from "./support.js";
 
 const PARTNERS = `query ($urn: Int!) {
   partnerSuggestions(urn: $urn, input: { first: 10 }) {
@@ -136,14 +134,7 @@ async function main(): Promise<void> {
 
   const children: Child[] = [];
   try {
-    execFileSync("npm", ["run", "build"], { cwd: projectRoot, stdio: "inherit" });
-    const server = await startScript("dist/index.js", /"url":"(http[^"]+)"/, {
-      NODE_ENV: "production",
-      NODE_OPTIONS: serveNodeOptions(),
-      PORT: "0",
-      RATE_LIMIT_EXEMPT: "127.0.0.1",
-      JWT_SECRET: randomBytes(32).toString("hex"),
-    });
+    const server = await startCompiledServer();
     children.push(server);
     const url = server.ready;
 

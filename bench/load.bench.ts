@@ -8,18 +8,17 @@
  * error in a 200 answer counts) and the server's resident memory before and after. Everything
  * written is removed at the end. Asserts nothing.
  */
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import neo4j from "neo4j-driver";
 import { mintToken } from "../src/auth/tokens.js";
-import { commandLineArguments, config, projectRoot } from "../src/config.js";
+import { commandLineArguments, config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { Database } from "../src/db/driver.js";
 import { SUPPORT_TOPICS } from "../src/modules/offers/offer.model.js";
-import { ms, startScript, table, serveNodeOptions } from "./support.js";
+import { ms, table, startCompiledServer } from "./support.js";
 
 const SUBJECT = `bench-load-${Date.now()}`;
 /** Schools the writes use: maintained schools in Hampshire with no memberships or offers. */
@@ -211,17 +210,7 @@ async function main(): Promise<void> {
     };
   };
 
-  // The compiled server, as `npm start` runs it.
-  execFileSync("npm", ["run", "build"], { cwd: projectRoot, stdio: "inherit" });
-  const server = await startScript("dist/index.js", /"url":"(http[^"]+)"/, {
-    NODE_ENV: "production",
-    NODE_OPTIONS: serveNodeOptions(),
-    PORT: "0",
-    LOG_LEVEL: "info",
-    // The benchmark is one caller asking far more often than the per-caller limit allows.
-    RATE_LIMIT_EXEMPT: "127.0.0.1",
-    JWT_SECRET: secret,
-  });
+  const server = await startCompiledServer({ LOG_LEVEL: "info", JWT_SECRET: secret });
   const pid = server.process.pid as number;
   try {
     const url = server.ready;

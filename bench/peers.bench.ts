@@ -13,13 +13,11 @@
  * counted by each server (this one with STATEMENT_COUNT_ROUTE=true).
  * Prints req/s, p95 and the ratios; asserts nothing.
  */
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { commandLineArguments, projectRoot } from "../src/config.js";
-import { ms, percentile, startScript, table, type Child, serveNodeOptions } from "./support.js";
+import { commandLineArguments } from "../src/config.js";
+import { ms, percentile, startScript, table, type Child, startCompiledServer } from "./support.js";
 
 const LA_CODE = 886;
 const CONNECTIONS = [1, 8, 32];
@@ -211,16 +209,7 @@ async function main(): Promise<void> {
   const children: Child[] = [];
   try {
     const production = { NODE_ENV: "production" };
-    // The compiled server, as `npm start` runs it.
-    execFileSync("npm", ["run", "build"], { cwd: projectRoot, stdio: "inherit" });
-    const ours = await startScript("dist/index.js", /"url":"(http[^"]+)"/, {
-      ...production,
-      NODE_OPTIONS: serveNodeOptions(),
-      STATEMENT_COUNT_ROUTE: "true",
-      PORT: "0",
-      RATE_LIMIT_EXEMPT: "127.0.0.1",
-      JWT_SECRET: randomBytes(32).toString("hex"),
-    });
+    const ours = await startCompiledServer({ STATEMENT_COUNT_ROUTE: "true" });
     children.push(ours);
     const peer = await startScript("bench/peers/peer-server.ts", /^listening (\S+)/, production);
     children.push(peer);

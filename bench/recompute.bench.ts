@@ -10,15 +10,14 @@
  * mutation does; the run that was current before is made current again at the end, so the
  * database is left as it was found apart from that run's history. Asserts nothing.
  */
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { mintToken } from "../src/auth/tokens.js";
-import { commandLineArguments, config, projectRoot } from "../src/config.js";
+import { commandLineArguments, config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { SimilarityRepository } from "../src/modules/similarity/similarity.repository.js";
-import { ms, percentile, startScript, table, type Child, serveNodeOptions } from "./support.js";
+import { ms, percentile, table, type Child, startCompiledServer } from "./support.js";
 
 const READS = [
   (urn: number) => ({
@@ -124,14 +123,7 @@ async function main(): Promise<void> {
   );
   const children: Child[] = [];
   try {
-    execFileSync("npm", ["run", "build"], { cwd: projectRoot, stdio: "inherit" });
-    const server = await startScript("dist/index.js", /"url":"(http[^"]+)"/, {
-      NODE_ENV: "production",
-      NODE_OPTIONS: serveNodeOptions(),
-      PORT: "0",
-      RATE_LIMIT_EXEMPT: "127.0.0.1",
-      JWT_SECRET: secret,
-    });
+    const server = await startCompiledServer({ JWT_SECRET: secret });
     children.push(server);
     const url = server.ready;
 
