@@ -47,9 +47,9 @@ async function main(): Promise<void> {
   const url = await app.listen(c.PORT, c.HOST);
   // Time from process start to ready and memory then, so a regression in either shows in the logs.
   logger.info({ url: `${url}/graphql`, ...footprint() }, "GraphQL server listening");
-  // Built in the background so the first similarity request need not wait; if the database is
+  // Built in the background so the first similarity or gap request need not wait; if the database is
   // down, requests get SERVICE_UNAVAILABLE and the build is retried on use.
-  app.similarityIndex.warmUp();
+  app.warmUp();
 
   let stoppingSince: NodeJS.Signals | undefined;
   const shutdown = async (signal: NodeJS.Signals) => {

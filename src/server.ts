@@ -238,6 +238,12 @@ export interface App {
   readiness: Readiness;
   /** The in-memory index behind similar schools and partner matching. */
   similarityIndex: SimilarityIndex;
+  /**
+   * Builds the in-memory indexes and snapshots in the background (similar schools, the gap
+   * snapshot), so the first requests that need them do not wait. Failures are left to the
+   * first use, which tries again.
+   */
+  warmUp(): void;
   /** A fresh request context, for `apollo.executeOperation` in tests. */
   createContext(requestId?: string): GraphQLContext;
   /** A request context for an Authorization header, as an HTTP request would get. */
@@ -430,6 +436,12 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     apollo,
     readiness,
     similarityIndex: shared.similarityIndex,
+    warmUp: () => {
+      shared.similarityIndex.warmUp();
+      shared.supportSnapshots.current().catch((error: unknown) => {
+        logger.warn({ err: error }, "support snapshot not built at start; first use retries");
+      });
+    },
     createContext: (requestId = randomUUID()) =>
       requestContext({ requestId, logger: logger.child({ requestId }) }),
     contextFor: (authorization, requestId = randomUUID()) =>
