@@ -527,6 +527,11 @@ interface PreparedSearch {
   offering: number[];
   /** The ranking when none of them offers anything: then it is the same for every request. */
   ranked: PartnerCandidate[] | null;
+  /** That ranking as suggestions, for callers who may and may not see topics; built on first use. */
+  described: {
+    shown?: Omit<PartnerSuggestion, "contact">[];
+    hidden?: Omit<PartnerSuggestion, "contact">[];
+  };
 }
 
 /** Per index and facts, each search prepared so far; a new index or facts starts afresh. */
@@ -598,7 +603,7 @@ function preparedSearch(
     .filter((candidate) => facts.school(candidate)?.offersTopics);
   const shortlisted = { ...pool, entries };
   const ranked = offering.length === 0 ? rankPartners(shortlisted, NO_TOPICS) : null;
-  return remember(cache, key, { standing, pool: shortlisted, offering, ranked });
+  return remember(cache, key, { standing, pool: shortlisted, offering, ranked, described: {} });
 }
 
 function remember<T>(cache: Map<string, T>, key: string, value: T): T {
@@ -688,33 +693,56 @@ export class MatchingService {
     if (prepared === null) return [];
     const { standing, pool, offering } = prepared;
     const chosen = standing.focus;
-    const ranked =
-      prepared.ranked ??
-      rankPartners(pool, await this.reader.partnerTopics(urn, offering, FOCUS_TOPICS[chosen]));
-    let contacts: Promise<ReadonlyMap<number, PartnerContact>> | null = null;
-    const contactOf = (candidate: number) => {
-      contacts ??= this.reader.partnerContacts(ranked.map((suggestion) => suggestion.urn));
-      return contacts.then((found) => found.get(candidate) ?? null);
-    };
     // The score is the same for every caller; only the naming of topics is for signed-in ones.
     const showTopics = decide(this.principal, "readSchoolOffer").allowed;
-    const shared = sharedEvidence(facts, standing);
-    return ranked.map((candidate) => {
-      const figure = facts.currentFigure(candidate.urn, chosen);
-      const school = facts.school(candidate.urn);
-      return {
-        ...candidate,
-        focus: chosen,
-        focusYear: figure?.year ?? null,
-        needBand: school?.needBand ?? null,
-        evidence: [...partnerEvidence(chosen, figure, school), ...shared],
-        contact: () => contactOf(candidate.urn),
-        reasons: showTopics
-          ? candidate.reasons
-          : candidate.reasons.map((reason) => ({ ...reason, matchedTopics: [] })),
-      };
-    });
+    const described = prepared.ranked
+      ? (prepared.described[showTopics ? "shown" : "hidden"] ??= describe(
+          facts,
+          standing,
+          prepared.ranked,
+          showTopics,
+        ))
+      : describe(
+          facts,
+          standing,
+          rankPartners(pool, await this.reader.partnerTopics(urn, offering, FOCUS_TOPICS[chosen])),
+          showTopics,
+        );
+    let contacts: Promise<ReadonlyMap<number, PartnerContact>> | null = null;
+    const contactOf = (candidate: number) => {
+      contacts ??= this.reader.partnerContacts(described.map((suggestion) => suggestion.urn));
+      return contacts.then((found) => found.get(candidate) ?? null);
+    };
+    return described.map((suggestion) => ({
+      ...suggestion,
+      contact: () => contactOf(suggestion.urn),
+    }));
   }
+}
+
+/** Ranked candidates as suggestions: their focus, evidence and reasons, topics named or not. */
+function describe(
+  facts: PartnerFacts,
+  standing: FocusStanding,
+  ranked: readonly PartnerCandidate[],
+  showTopics: boolean,
+): Omit<PartnerSuggestion, "contact">[] {
+  const chosen = standing.focus;
+  const shared = sharedEvidence(facts, standing);
+  return ranked.map((candidate) => {
+    const figure = facts.currentFigure(candidate.urn, chosen);
+    const school = facts.school(candidate.urn);
+    return {
+      ...candidate,
+      focus: chosen,
+      focusYear: figure?.year ?? null,
+      needBand: school?.needBand ?? null,
+      evidence: [...partnerEvidence(chosen, figure, school), ...shared],
+      reasons: showTopics
+        ? candidate.reasons
+        : candidate.reasons.map((reason) => ({ ...reason, matchedTopics: [] })),
+    };
+  });
 }
 
 /**
