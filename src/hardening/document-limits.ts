@@ -12,6 +12,7 @@
  * after the point where this must already have refused, so these counts are our own.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
+import { limitError } from "./query-limits.js";
 import {
   GraphQLError,
   Kind,
@@ -110,45 +111,21 @@ export function documentLimitError(
 ): GraphQLError | undefined {
   const { fields, aliases, directives } = documentSize(document);
   if (fields > maxFields) {
-    return new GraphQLError(
+    return limitError(
       `The document selects ${fields} fields once its fragments are expanded; at most ${maxFields} are allowed. Spread fewer fragments, or split it into several operations.`,
-      {
-        extensions: {
-          code: "GRAPHQL_VALIDATION_FAILED",
-          http: { status: 400 },
-          limit: "fields",
-          maximum: maxFields,
-          actual: fields,
-        },
-      },
+      { limit: "fields", maximum: maxFields, actual: fields },
     );
   }
   if (aliases > maxAliases) {
-    return new GraphQLError(
+    return limitError(
       `The document has ${aliases} aliases; at most ${maxAliases} are allowed. Ask for a list, or split it into several operations.`,
-      {
-        extensions: {
-          code: "GRAPHQL_VALIDATION_FAILED",
-          http: { status: 400 },
-          limit: "aliases",
-          maximum: maxAliases,
-          actual: aliases,
-        },
-      },
+      { limit: "aliases", maximum: maxAliases, actual: aliases },
     );
   }
   if (directives > maxDirectives) {
-    return new GraphQLError(
+    return limitError(
       `The document has ${directives} directives once its fragments are expanded; at most ${maxDirectives} are allowed.`,
-      {
-        extensions: {
-          code: "GRAPHQL_VALIDATION_FAILED",
-          http: { status: 400 },
-          limit: "directives",
-          maximum: maxDirectives,
-          actual: directives,
-        },
-      },
+      { limit: "directives", maximum: maxDirectives, actual: directives },
     );
   }
   return undefined;

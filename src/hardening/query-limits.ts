@@ -69,7 +69,8 @@ export function selectionDepth(
   return deepest;
 }
 
-function limitError(message: string, extensions: Record<string, unknown>): GraphQLError {
+/** A refusal for a query limit: a validation failure (HTTP 400) naming the limit and sizes. */
+export function limitError(message: string, extensions: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 }, ...extensions },
   });
