@@ -51,12 +51,7 @@ describe("FreshVersion", () => {
     let writes = 0;
     let stored = 1;
     const read = vi.fn(async () => stored);
-    const version = new FreshVersion(
-      read,
-      () => writes,
-      maxAgeMs,
-      () => now,
-    );
+    const version = new FreshVersion(read, { writes: () => writes, maxAgeMs }, () => now);
     return {
       version,
       read,
@@ -106,12 +101,7 @@ describe("FreshVersion", () => {
       .fn<() => Promise<number>>()
       .mockRejectedValueOnce(new Error("database down"))
       .mockResolvedValue(3);
-    const version = new FreshVersion(
-      read,
-      () => 0,
-      60_000,
-      () => 0,
-    );
+    const version = new FreshVersion(read, { writes: () => 0, maxAgeMs: 60_000 }, () => 0);
     await expect(version.get()).rejects.toThrow("database down");
     expect(await version.get()).toBe(3);
   });

@@ -47,8 +47,8 @@ export class VersionedValue<T> {
 }
 
 /**
- * A data version read from the database at most once per `maxAgeMs`, and again at once after any
- * write made through this process's gateway (`writes()` counts them): what this process wrote is
+ * A data version read from the database at most once per `freshness.maxAgeMs`, and again at once
+ * after any write made through this process's gateway (`freshness.writes()` counts them): what this process wrote is
  * seen by its next request, a write by another process (a replica, a seed run) within `maxAgeMs`.
  * With `maxAgeMs` 0 every use reads it. Requests arriving while a read is under way share it; a
  * failed read is not kept.
@@ -58,15 +58,16 @@ export class FreshVersion<V> {
 
   constructor(
     private readonly read: () => Promise<V>,
-    private readonly writes: () => number,
-    private readonly maxAgeMs: number,
+    private readonly freshness: Freshness = EVERY_USE,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
   get(): Promise<V> {
-    const writes = this.writes();
+    const writes = this.freshness.writes();
     const last = this.last;
-    if (last && last.writes === writes && this.now() - last.at < this.maxAgeMs) return last.version;
+    if (last && last.writes === writes && this.now() - last.at < this.freshness.maxAgeMs) {
+      return last.version;
+    }
     const version = this.read();
     const held = { at: this.now(), writes, version };
     this.last = held;
@@ -84,4 +85,4 @@ export interface Freshness {
 }
 
 /** Read the version on every use. */
-export const EVERY_USE: Freshness = { writes: () => 0, maxAgeMs: 0 };
+const EVERY_USE: Freshness = { writes: () => 0, maxAgeMs: 0 };

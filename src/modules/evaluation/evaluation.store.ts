@@ -9,13 +9,7 @@ import type { ImpactDataVersion, ImpactSnapshot } from "./evaluation.model.js";
 import type { ImpactSource } from "./evaluation.repository.js";
 import { IMPACT_MEASURES } from "./evaluation.model.js";
 import { buildBaseline, type ImpactBaseline } from "./impact.js";
-import {
-  EVERY_USE,
-  FreshVersion,
-  Memo,
-  VersionedValue,
-  type Freshness,
-} from "../common/versioned.js";
+import { FreshVersion, Memo, VersionedValue, type Freshness } from "../common/versioned.js";
 
 export class PreparedImpactSnapshot extends Memo {
   readonly baseline: ImpactBaseline;
@@ -34,13 +28,9 @@ export class ImpactDataStore {
   /** `freshness` says how often the data version is read (FreshVersion); every use by default. */
   constructor(
     private readonly source: ImpactSource,
-    freshness: Freshness = EVERY_USE,
+    freshness?: Freshness,
   ) {
-    this.versions = new FreshVersion(
-      () => source.findDataVersion(),
-      freshness.writes,
-      freshness.maxAgeMs,
-    );
+    this.versions = new FreshVersion(() => source.findDataVersion(), freshness);
   }
 
   async current(): Promise<PreparedImpactSnapshot> {

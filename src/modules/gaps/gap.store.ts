@@ -24,13 +24,7 @@ import { openEngagementCounts, type SnapshotSource } from "./gap.repository.js";
 import { trustSupports, type TrustSupport } from "./gap-index.js";
 import { assignHubAreas, type HubAreas } from "../system-leaders/hub-areas.js";
 import { MAX_SENSITIVITY_CHANGE } from "./sensitivity.js";
-import {
-  EVERY_USE,
-  FreshVersion,
-  Memo,
-  VersionedValue,
-  type Freshness,
-} from "../common/versioned.js";
+import { FreshVersion, Memo, VersionedValue, type Freshness } from "../common/versioned.js";
 
 /** A snapshot with its indexes and a memo of everything computed from it. */
 export class PreparedSnapshot extends Memo {
@@ -139,13 +133,9 @@ export class SupportDataStore {
   /** `freshness` says how often the data version is read (FreshVersion); every use by default. */
   constructor(
     private readonly source: SnapshotSource,
-    freshness: Freshness = EVERY_USE,
+    freshness?: Freshness,
   ) {
-    this.versions = new FreshVersion(
-      () => source.findDataVersion(),
-      freshness.writes,
-      freshness.maxAgeMs,
-    );
+    this.versions = new FreshVersion(() => source.findDataVersion(), freshness);
   }
 
   /**
