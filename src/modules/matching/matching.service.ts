@@ -420,8 +420,7 @@ export function contextSimilarUrns(index: FeatureIndex, urn: number): readonly n
     urns = index
       .similar(urn, { preset: "CONTEXT", first: CONTEXT_SIMILAR_COUNT })
       .map((similar) => similar.urn);
-    if (cache.size >= CONTEXT_SIMILAR_CACHE_SIZE) cache.clear();
-    cache.set(urn, urns);
+    remember(cache, urn, urns, CONTEXT_SIMILAR_CACHE_SIZE);
   }
   return urns;
 }
@@ -606,8 +605,9 @@ function preparedSearch(
   return remember(cache, key, { standing, pool: shortlisted, offering, ranked, described: {} });
 }
 
-function remember<T>(cache: Map<string, T>, key: string, value: T): T {
-  if (cache.size >= PREPARED_SEARCH_CACHE_SIZE) cache.clear();
+/** Keeps `value` under `key`, starting the cache again once it holds `limit` entries. */
+function remember<K, T>(cache: Map<K, T>, key: K, value: T, limit = PREPARED_SEARCH_CACHE_SIZE): T {
+  if (cache.size >= limit) cache.clear();
   cache.set(key, value);
   return value;
 }
