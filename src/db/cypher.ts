@@ -16,10 +16,23 @@ function listCypherFiles(dir: string): string[] {
 }
 
 /**
+ * The statement as sent: without its whole-line comments, which the database would otherwise
+ * receive and read past on every run (a header is often longer than the statement).
+ */
+function withoutCommentLines(source: string): string {
+  return source
+    .split("\n")
+    .filter((line) => !line.trimStart().startsWith("//"))
+    .join("\n")
+    .trim();
+}
+
+/**
  * Every statement under cypher/, read once. Each file holds exactly one statement,
  * so a name maps to something the driver can run as it is.
  */
 export class CypherRegistry {
+  private readonly sources: ReadonlyMap<CypherName, string>;
   private readonly statements: ReadonlyMap<CypherName, string>;
 
   constructor(root: string = CYPHER_ROOT) {
@@ -30,9 +43,17 @@ export class CypherRegistry {
         .replace(/\.cypher$/, "");
       return [name, readFileSync(file, "utf8").trim().replace(/;\s*$/, "")];
     });
-    this.statements = new Map(entries);
+    this.sources = new Map(entries);
+    this.statements = new Map(entries.map(([name, source]) => [name, withoutCommentLines(source)]));
   }
 
+  /** The file as written, header comments included. */
+  source(name: CypherName): string {
+    this.get(name);
+    return this.sources.get(name)!;
+  }
+
+  /** The statement to run. */
   get(name: CypherName): string {
     const statement = this.statements.get(name);
     if (statement === undefined) {

@@ -1,6 +1,81 @@
-import { Neo4jError } from "neo4j-driver";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Neo4jError, type Driver } from "neo4j-driver";
 import { describe, expect, it } from "vitest";
-import { isPoolExhausted, isUnavailable } from "./driver.js";
+import { UnavailableError } from "../errors/index.js";
+import { CypherRegistry } from "./cypher.js";
+import { Database, isPoolExhausted, isUnavailable } from "./driver.js";
+
+/** A registry of one statement, `test/findOne`, with a header and an inline comment. */
+function oneStatementRegistry(): CypherRegistry {
+  const root = mkdtempSync(path.join(tmpdir(), "cypher-"));
+  mkdirSync(path.join(root, "test"));
+  writeFileSync(
+    path.join(root, "test", "findOne.cypher"),
+    "// findOne: a test statement\n// params: none\nRETURN 'https://example.org' AS url // inline\n  // indented note\n;\n",
+  );
+  return new CypherRegistry(root);
+}
+
+/** A driver whose sessions answer run() with each of `outcomes` in turn (an Error is thrown). */
+function scriptedDriver(outcomes: (Error | Record<string, unknown>)[]): {
+  driver: Driver;
+  sent: string[];
+} {
+  const sent: string[] = [];
+  const session = {
+    run: async (text: string) => {
+      sent.push(text);
+      const outcome = outcomes.shift();
+      if (outcome instanceof Error || outcome === undefined) throw outcome ?? new Error("no more");
+      return { records: [{ toObject: () => outcome }] };
+    },
+    close: async () => undefined,
+  };
+  return { driver: { session: () => session } as unknown as Driver, sent };
+}
+
+const settings = { uri: "bolt://test", user: "neo4j", password: "x", local: false };
+const options = { queryTimeoutMs: 1_000, retryMs: 2_000, connectTimeoutMs: 1_000 };
+
+describe("CypherRegistry", () => {
+  it("when a statement is run, then its whole-line comments are left out and the file keeps them", () => {
+    const registry = oneStatementRegistry();
+    expect(registry.get("test/findOne")).toBe("RETURN 'https://example.org' AS url // inline");
+    expect(registry.source("test/findOne").split("\n")[0]).toBe("// findOne: a test statement");
+  });
+});
+
+describe("Database.read", () => {
+  it("when a read meets a transient error, then it is run again and its rows returned", async () => {
+    const deadlock = new Neo4jError(
+      "deadlock",
+      "Neo.TransientError.Transaction.DeadlockDetected",
+      "",
+      "",
+    );
+    const { driver, sent } = scriptedDriver([deadlock, { n: 1 }]);
+    const db = new Database(driver, oneStatementRegistry(), settings, options);
+    await expect(db.read("test/findOne")).resolves.toEqual([{ n: 1 }]);
+    expect(sent).toHaveLength(2);
+  });
+
+  it("when a read is wrong, then it fails at once, unretried", async () => {
+    const syntax = new Neo4jError("bad", "Neo.ClientError.Statement.SyntaxError", "", "");
+    const { driver, sent } = scriptedDriver([syntax, { n: 1 }]);
+    const db = new Database(driver, oneStatementRegistry(), settings, options);
+    await expect(db.read("test/findOne")).rejects.toBe(syntax);
+    expect(sent).toHaveLength(1);
+  });
+
+  it("when the database stays unreachable past the retry time, then the read is UnavailableError", async () => {
+    const down = () => new Neo4jError("refused", "ServiceUnavailable", "", "");
+    const { driver } = scriptedDriver(Array.from({ length: 50 }, down));
+    const db = new Database(driver, oneStatementRegistry(), settings, { ...options, retryMs: 100 });
+    await expect(db.read("test/findOne")).rejects.toBeInstanceOf(UnavailableError);
+  });
+});
 
 describe("isUnavailable", () => {
   it("when the connection is cut as the server stops (EPIPE), then it counts as unavailable", () => {

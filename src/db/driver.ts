@@ -1,4 +1,12 @@
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
+import { setTimeout as sleep } from "node:timers/promises";
+import neo4j, {
+  isRetryableError,
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type Session,
+} from "neo4j-driver";
 import { UnavailableError } from "../errors/index.js";
 import { ConcurrencyGate } from "./concurrency.js";
 import type { ConnectionSettings } from "./connection.js";
@@ -112,19 +120,45 @@ export class Database {
     return this.registry.names();
   }
 
+  /**
+   * One statement in an auto-commit read transaction: the statement and its pull go out together
+   * and come back in one round trip, where a transaction function takes three (begin, run,
+   * commit). A read changes nothing, so a transient failure is run again, as a transaction
+   * function would, until `retryMs` has passed.
+   */
   async read(name: CypherName, params: Params = {}): Promise<Row[]> {
-    return this.run("READ", (tx) => this.runIn(tx, name, params));
+    const text = this.registry.get(name);
+    const deadline = Date.now() + this.options.retryMs;
+    return this.withSession("READ", async (session) => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          this.counter.executed += 1;
+          const result = await session.run(text, params, { timeout: this.options.queryTimeoutMs });
+          return toRows(result);
+        } catch (error) {
+          if (!isRetryableError(error) || Date.now() >= deadline) throw error;
+          await sleep(Math.min(1_000, 25 * 2 ** attempt));
+        }
+      }
+    });
   }
 
   async write(name: CypherName, params: Params = {}): Promise<Row[]> {
-    return this.run("WRITE", (tx) => this.runIn(tx, name, params));
+    return this.writeTransaction((run) => run(name, params));
   }
 
-  /** Several statements in one transaction: all of them happen, or none. */
+  /**
+   * Several statements in one transaction function: all of them happen, or none; retried whole
+   * on transient errors until `retryMs` has passed.
+   */
   async writeTransaction<T>(
     work: (run: (name: CypherName, params?: Params) => Promise<Row[]>) => Promise<T>,
   ): Promise<T> {
-    return this.run("WRITE", (tx) => work((name, params = {}) => this.runIn(tx, name, params)));
+    return this.withSession("WRITE", (session) =>
+      session.executeWrite((tx) => work((name, params = {}) => this.runIn(tx, name, params)), {
+        timeout: this.options.queryTimeoutMs,
+      }),
+    );
   }
 
   /** True when the database answers a trivial query. */
@@ -150,23 +184,20 @@ export class Database {
 
   private async runIn(tx: ManagedTransaction, name: CypherName, params: Params): Promise<Row[]> {
     this.counter.executed += 1;
-    const result = await tx.run(this.registry.get(name), params);
-    return result.records.map((record) => toPlain(record.toObject()) as Row);
+    return toRows(await tx.run(this.registry.get(name), params));
   }
 
-  private async run<T>(
+  /** A session for `work`, closed after it; connectivity failures become UnavailableError. */
+  private async withSession<T>(
     mode: "READ" | "WRITE",
-    work: (tx: ManagedTransaction) => Promise<T>,
+    work: (session: Session) => Promise<T>,
   ): Promise<T> {
     const session = this.driver.session({
       database: this.settings.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { timeout: this.options.queryTimeoutMs };
     try {
-      return mode === "READ"
-        ? await session.executeRead(work, config)
-        : await session.executeWrite(work, config);
+      return await work(session);
     } catch (error) {
       if (isUnavailable(error)) throw new UnavailableError();
       if (isPoolExhausted(error)) throw new UnavailableError(POOL_EXHAUSTED_MESSAGE);
@@ -177,4 +208,8 @@ export class Database {
       await session.close();
     }
   }
+}
+
+function toRows(result: QueryResult): Row[] {
+  return result.records.map((record) => toPlain(record.toObject()) as Row);
 }

@@ -91,16 +91,19 @@ describe("EXPLAIN every statement", () => {
   });
 
   it.each(statementNames)("when %s is explained, then the database plans it", async (name) => {
-    const statement = registry.get(name);
-    const summary = await db.driver.executeQuery(`EXPLAIN ${statement}`, dummyParams(statement), {
-      database: settings.database,
-    });
+    const summary = await db.driver.executeQuery(
+      `EXPLAIN ${registry.get(name)}`,
+      dummyParams(registry.source(name)),
+      {
+        database: settings.database,
+      },
+    );
     expect(summary.summary.plan).toBeTruthy();
   });
 
   it.each(statementNames)("when %s is read, then it opens with a comment naming it", (name) => {
     const baseName = name.split("/").at(-1) ?? name;
-    expect(registry.get(name).split("\n")[0]).toMatch(new RegExp(`^// ${baseName}\\b`));
+    expect(registry.source(name).split("\n")[0]).toMatch(new RegExp(`^// ${baseName}\\b`));
   });
 });
 
