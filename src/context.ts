@@ -188,6 +188,7 @@ export function createContext(
     repositories.geography,
     createGeographyLoaders(repositories.geography),
   );
+  const partnerships = new PartnershipService(partnershipLoaders);
   return {
     requestId: request.requestId,
     principal,
@@ -196,13 +197,16 @@ export function createContext(
     services: {
       schools: new SchoolService(
         repositories.schools,
-        createSchoolLoaders(repositories.schools, schoolSelection, geography),
+        createSchoolLoaders(repositories.schools, schoolSelection, {
+          areas: geography,
+          memberships: partnerships,
+        }),
         geography,
         schoolSelection,
       ),
       search: new SearchService(repositories.search),
       geography,
-      partnerships: new PartnershipService(partnershipLoaders),
+      partnerships,
       datasets: new DatasetService(
         repositories.datasets,
         createDatasetLoaders(repositories.datasets),

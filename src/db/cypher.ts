@@ -27,27 +27,49 @@ function withoutCommentLines(source: string): string {
     .trim();
 }
 
+/** `// include: schools/_schoolPage` stands for that fragment's text. */
+const INCLUDE = /^\/\/ include: (\S+)[ \t]*$/gm;
+
+/** A file whose name starts with `_` is a fragment: included by statements, never run alone. */
+function isFragment(name: CypherName): boolean {
+  return (name.split("/").at(-1) ?? name).startsWith("_");
+}
+
 /**
- * Every statement under cypher/, read once. Each file holds exactly one statement,
- * so a name maps to something the driver can run as it is.
+ * Every statement under cypher/, read once. Each file holds exactly one statement, so a name
+ * maps to something the driver can run, once any `// include:` line is replaced by the fragment
+ * it names (statements that end alike share one tail instead of four copies of it).
  */
 export class CypherRegistry {
   private readonly sources: ReadonlyMap<CypherName, string>;
   private readonly statements: ReadonlyMap<CypherName, string>;
 
   constructor(root: string = CYPHER_ROOT) {
-    const entries = listCypherFiles(root).map((file): [CypherName, string] => {
-      const name = path
-        .relative(root, file)
-        .replace(/\\/g, "/")
-        .replace(/\.cypher$/, "");
-      return [name, readFileSync(file, "utf8").trim().replace(/;\s*$/, "")];
-    });
+    const files = new Map(
+      listCypherFiles(root).map((file): [CypherName, string] => {
+        const name = path
+          .relative(root, file)
+          .replace(/\\/g, "/")
+          .replace(/\.cypher$/, "");
+        return [name, readFileSync(file, "utf8").trim().replace(/;\s*$/, "")];
+      }),
+    );
+    const expanded = (name: CypherName, text: string): string =>
+      text.replace(INCLUDE, (_line, included: string) => {
+        const fragment = files.get(included);
+        if (fragment === undefined || !isFragment(included)) {
+          throw new Error(`cypher/${name}.cypher includes ${included}, which is not a fragment.`);
+        }
+        return fragment;
+      });
+    const entries = [...files]
+      .filter(([name]) => !isFragment(name))
+      .map(([name, text]): [CypherName, string] => [name, expanded(name, text)]);
     this.sources = new Map(entries);
     this.statements = new Map(entries.map(([name, source]) => [name, withoutCommentLines(source)]));
   }
 
-  /** The file as written, header comments included. */
+  /** The statement with its comments (its file, fragments included). */
   source(name: CypherName): string {
     this.get(name);
     return this.sources.get(name)!;

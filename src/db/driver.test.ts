@@ -47,6 +47,38 @@ describe("CypherRegistry", () => {
   });
 });
 
+describe("CypherRegistry includes", () => {
+  function registryOf(files: Record<string, string>): () => CypherRegistry {
+    const root = mkdtempSync(path.join(tmpdir(), "cypher-"));
+    mkdirSync(path.join(root, "test"));
+    for (const [name, text] of Object.entries(files)) {
+      writeFileSync(path.join(root, "test", `${name}.cypher`), text);
+    }
+    return () => new CypherRegistry(root);
+  }
+
+  it("when a statement includes a fragment, then it runs with the fragment's text in its place", () => {
+    const registry = registryOf({
+      findSome: "// findSome\nMATCH (s) WITH collect(s) AS page\n// include: test/_tail\n",
+      _tail: "// _tail: shared\nRETURN size(page) AS n\n",
+    })();
+    expect(registry.get("test/findSome")).toBe(
+      "MATCH (s) WITH collect(s) AS page\nRETURN size(page) AS n",
+    );
+    expect(registry.source("test/findSome")).toContain("// _tail: shared");
+    expect(registry.names()).toEqual(["test/findSome"]);
+    expect(() => registry.get("test/_tail")).toThrow(/No Cypher file/);
+  });
+
+  it("when a statement includes what is not a fragment, then the registry refuses to load", () => {
+    const load = registryOf({
+      findSome: "// include: test/_missing\n",
+      findOther: "// include: test/findSome\n",
+    });
+    expect(load).toThrow(/includes test\/_missing|includes test\/findSome/);
+  });
+});
+
 describe("Database.read", () => {
   it("when a read meets a transient error, then it is run again and its rows returned", async () => {
     const deadlock = new Neo4jError(

@@ -26,8 +26,9 @@ describe("batched nested fields", () => {
     );
     expect(members.length).toBeGreaterThan(withMemberships.length);
 
-    // the schools page with their LAs and regions, memberships, members: one statement each.
-    expect(hundred.statements).toBe(3);
+    // The operation asks for one first page of members everywhere, so the schools page reads
+    // its LAs and regions, memberships and those first pages in the same statement.
+    expect(hundred.statements).toBe(1);
     expect(hundred.statements).toBe(twenty.statements);
   });
 
@@ -61,5 +62,52 @@ describe("batched nested fields", () => {
         Math.min(10, membership.partnership.members.totalCount),
       );
     }
+  });
+
+  it("when members are read with the schools naming their partnership, then they match the partnership's own pages", async () => {
+    // Horizon Primary Academy (Kent) is in a trust of more than three schools.
+    const members = `members(first: 3) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { joinedOn school { urn name } } }
+    }`;
+    api().db.resetStatementCount();
+    const alongside = await api().executeText(
+      `{ school(urn: 137136) { memberships { partnership { id ${members} } } } }`,
+    );
+    expect(alongside.errors).toBeUndefined();
+    expect(api().db.statementCount).toBe(1);
+    const memberships = (
+      alongside.data as {
+        school: { memberships: { partnership: { id: string; members: unknown } }[] };
+      }
+    ).school.memberships;
+    expect(memberships.length).toBeGreaterThan(0);
+    for (const { partnership } of memberships) {
+      const apart = await api().executeText(
+        `query ($id: ID!) { partnership(id: $id) { ${members} } }`,
+        { id: partnership.id },
+      );
+      expect(partnership.members).toEqual(
+        (apart.data as { partnership: { members: unknown } }).partnership.members,
+      );
+    }
+  });
+
+  it("when one operation asks members pages of two sizes, then each is read apart and right", async () => {
+    const result = await api().executeText(`{ school(urn: 137136) { memberships { partnership {
+      three: members(first: 3) { edges { node { school { urn } } } }
+      five: members(first: 5) { edges { node { school { urn } } } } } } } }`);
+    const trust = (
+      result.data as {
+        school: {
+          memberships: {
+            partnership: Record<string, { edges: { node: { school: { urn: number } } }[] }>;
+          }[];
+        };
+      }
+    ).school.memberships[0]!.partnership;
+    const urns = (page: string) => trust[page]!.edges.map((edge) => edge.node.school.urn);
+    expect(urns("three")).toHaveLength(3);
+    expect(urns("five")).toHaveLength(5);
+    expect(urns("five").slice(0, 3)).toEqual(urns("three"));
   });
 });

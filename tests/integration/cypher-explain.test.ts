@@ -39,10 +39,20 @@ function paramsHeader(statement: string): string {
     .split("\n")
     .filter((line) => line.trimStart().startsWith("//"))
     .map((line) => line.trimStart().replace(/^\/\/\s?/, ""));
-  const start = comments.findIndex((line) => line.startsWith("params:"));
-  if (start === -1) return "";
-  const header = comments.slice(start).join(" ").slice("params:".length);
-  return header.split(/\s+returns:/)[0] ?? "";
+  // A statement's own header, then those of the fragments it includes.
+  return comments
+    .flatMap((line, index) =>
+      line.startsWith("params:")
+        ? [
+            comments
+              .slice(index)
+              .join(" ")
+              .slice("params:".length)
+              .split(/\s+returns:/)[0] ?? "",
+          ]
+        : [],
+    )
+    .join(", ");
 }
 
 /**

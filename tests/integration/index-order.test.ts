@@ -50,6 +50,8 @@ const filters = {
   limit: neo4j.int(101),
   properties: ["name", "urn"],
   areas: true,
+  memberships: true,
+  memberLimit: neo4j.int(11),
 };
 
 async function profile(name: string, params: Record<string, unknown>) {

@@ -1,3 +1,4 @@
+import type { MaybePromise } from "../common/loaders.js";
 import { beforeInput } from "../../auth/before-input.js";
 import {
   Arg,
@@ -112,7 +113,7 @@ export class AdviserResolver {
   localAuthority(
     @Root() adviser: AdviserRecord,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<LocalAuthorityRecord | null> {
+  ): MaybePromise<LocalAuthorityRecord | null> {
     return ctx.services.geography.localAuthorityByCode(adviser.laCode);
   }
 

@@ -1,3 +1,4 @@
+import type { MaybePromise } from "../common/loaders.js";
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
@@ -127,12 +128,12 @@ export class SupportGapResolver {
   localAuthority(
     @Root() gap: AreaGap,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<LocalAuthorityRecord | null> {
+  ): MaybePromise<LocalAuthorityRecord | null> {
     return ctx.services.geography.localAuthorityByCode(gap.laCode);
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  region(@Root() gap: AreaGap, @Ctx() ctx: GraphQLContext): Promise<RegionRecord | null> {
+  region(@Root() gap: AreaGap, @Ctx() ctx: GraphQLContext): MaybePromise<RegionRecord | null> {
     return ctx.services.geography.regionByCode(gap.regionCode);
   }
 

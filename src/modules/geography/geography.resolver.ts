@@ -1,3 +1,4 @@
+import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
@@ -112,7 +113,7 @@ export class LocalAuthorityResolver {
   region(
     @Root() localAuthority: LocalAuthorityRecord,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<RegionRecord | null> {
+  ): MaybePromise<RegionRecord | null> {
     return ctx.services.geography.regionByCode(localAuthority.regionCode);
   }
 

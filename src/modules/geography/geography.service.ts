@@ -1,3 +1,4 @@
+import type { MaybePromise } from "../common/loaders.js";
 import { NotFoundError, ValidationError } from "../../errors/index.js";
 import type { PartnershipType } from "../partnerships/partnership.model.js";
 import { normaliseSearchText } from "../search/search-text.js";
@@ -96,16 +97,16 @@ export class GeographyService {
   }
 
   /** The region an LA or school names; null when it names none or an unknown one. */
-  async regionByCode(code: string | null): Promise<RegionRecord | null> {
-    return code === null ? null : this.loaders.regionByCode.load(code);
+  regionByCode(code: string | null): MaybePromise<RegionRecord | null> {
+    return code === null ? null : this.loaders.regionByCode.get(code);
   }
 
   localAuthority(code: number, argument = "code"): Promise<LocalAuthorityRecord | null> {
     return this.loaders.localAuthorityByCode.load(checkLocalAuthorityCode(code, argument));
   }
 
-  async localAuthorityByCode(code: number | null): Promise<LocalAuthorityRecord | null> {
-    return code === null ? null : this.loaders.localAuthorityByCode.load(code);
+  localAuthorityByCode(code: number | null): MaybePromise<LocalAuthorityRecord | null> {
+    return code === null ? null : this.loaders.localAuthorityByCode.get(code);
   }
 
   /**

@@ -4,11 +4,15 @@ import type { Leadership } from "../leaders/leader.model.js";
 import type {
   MembersPageKey,
   MembersSlice,
+  MembershipRecord,
   PartnershipRecord,
-  SchoolMemberships,
 } from "./partnership.model.js";
 import { wholeSchools, type SchoolSelection } from "../schools/school.projection.js";
 import type { PartnershipRepository } from "./partnership.repository.js";
+
+export function membersPageCacheKey(key: MembersPageKey): string {
+  return JSON.stringify([key.partnershipId, key.first, key.after?.name, key.after?.urn]);
+}
 
 /** Member schools are read with `selection`'s properties, as the school loader reads them. */
 export function createPartnershipLoaders(
@@ -20,17 +24,18 @@ export function createPartnershipLoaders(
       (ids) => repository.findByIds(ids),
       () => null,
     ),
-    membershipsByUrn: keyedLoader<number, SchoolMemberships>(
+    membershipsByUrn: keyedLoader<number, MembershipRecord[]>(
       (urns) => repository.findMembershipsByUrns(urns),
-      () => ({ current: [], former: [] }),
+      () => [],
+    ),
+    formerMembershipsByUrn: keyedLoader<number, MembershipRecord[]>(
+      (urns) => repository.findFormerMembershipsByUrns(urns),
+      () => [],
     ),
     /** Pages of any size and position for many partnerships in one statement. */
     membersPage: new DataLoader<MembersPageKey, MembersSlice, string>(
       (keys) => repository.findMembers(keys, selection.properties),
-      {
-        cacheKeyFn: (key) =>
-          JSON.stringify([key.partnershipId, key.first, key.after?.name, key.after?.urn]),
-      },
+      { cacheKeyFn: membersPageCacheKey },
     ),
     leadersById: keyedLoader<string, Leadership[]>(
       (ids) => repository.findLeadersByIds(ids),

@@ -48,11 +48,6 @@ export interface MembershipRecord {
 }
 
 /** A school's current memberships and those it has left. */
-export interface SchoolMemberships {
-  current: MembershipRecord[];
-  former: MembershipRecord[];
-}
-
 /** A partnership's member school. */
 export interface MemberRecord {
   school: SchoolRecord;

@@ -2,27 +2,14 @@ import type { Database, Row } from "../../db/driver.js";
 import { cypherInt } from "../common/params.js";
 import { toLeadership } from "../leaders/leader.mapping.js";
 import type { Leadership } from "../leaders/leader.model.js";
+import { asList, requireInt, requireString } from "../common/values.js";
+import type { SchoolProperties } from "../schools/school.projection.js";
+import { toMembership, toMembersSlice, toPartnership } from "./partnership.mapping.js";
 import {
-  asDate,
-  asInt,
-  asList,
-  asMember,
-  asProperties,
-  asString,
-  asText,
-  requireInt,
-  requireString,
-} from "../common/values.js";
-import { toSchool } from "../schools/school.repository.js";
-import { projectedProperties, type SchoolProperties } from "../schools/school.projection.js";
-import {
-  PARTNERSHIP_TYPES,
-  type MemberRecord,
   type MembersPageKey,
   type MembersSlice,
   type MembershipRecord,
   type PartnershipRecord,
-  type SchoolMemberships,
 } from "./partnership.model.js";
 
 export class PartnershipRepository {
@@ -36,15 +23,24 @@ export class PartnershipRepository {
   }
 
   // findMembershipsBySchoolUrns
-  async findMembershipsByUrns(urns: readonly number[]): Promise<Map<number, SchoolMemberships>> {
-    const rows = await this.db.read("partnerships/findMembershipsBySchoolUrns", { urns });
+  findMembershipsByUrns(urns: readonly number[]): Promise<Map<number, MembershipRecord[]>> {
+    return this.membershipsByUrn("partnerships/findMembershipsBySchoolUrns", urns);
+  }
+
+  // findFormerMembershipsBySchoolUrns
+  findFormerMembershipsByUrns(urns: readonly number[]): Promise<Map<number, MembershipRecord[]>> {
+    return this.membershipsByUrn("partnerships/findFormerMembershipsBySchoolUrns", urns);
+  }
+
+  private async membershipsByUrn(
+    statement: string,
+    urns: readonly number[],
+  ): Promise<Map<number, MembershipRecord[]>> {
+    const rows = await this.db.read(statement, { urns });
     return new Map(
       rows.map((row) => [
         requireInt(row["urn"], "urn"),
-        {
-          current: asList(row["memberships"]).map(toMembership),
-          former: asList(row["former"]).map(toMembership),
-        },
+        asList(row["memberships"]).map(toMembership),
       ]),
     );
   }
@@ -59,10 +55,7 @@ export class PartnershipRepository {
     properties: SchoolProperties = null,
   ): Promise<MembersSlice[]> {
     const slices: MembersSlice[] = keys.map(() => ({ members: [], total: 0 }));
-    const slice = (row: Row): MembersSlice => ({
-      total: asInt(row["total"]) ?? 0,
-      members: asList(row["members"]).map((member) => toMember(member, properties)),
-    });
+    const slice = (row: Row): MembersSlice => toMembersSlice(row, properties);
     // First pages, the usual case, by size: each size is one statement cutting inside Cypher.
     const firstPages = new Map<number, number[]>();
     const laterPages: number[] = [];
@@ -119,41 +112,4 @@ export class PartnershipRepository {
       ]),
     );
   }
-}
-
-function toMembership(value: unknown): MembershipRecord {
-  const m = asProperties(value) ?? {};
-  return {
-    partnership: toPartnership(m["partnership"]),
-    joinedOn: asDate(m["joinedOn"]),
-    sourceId: asString(m["source"]),
-    leftOn: asDate(m["leftOn"]),
-    leftBy: asDate(m["leftBy"]),
-    endedReason: asString(m["reason"]),
-    endedSourceId: asString(m["leftSource"]),
-  };
-}
-
-function toMember(value: unknown, properties: SchoolProperties): MemberRecord {
-  const member = asProperties(value) ?? {};
-  return {
-    school: toSchool(projectedProperties(member, properties)),
-    joinedOn: asDate(member["joinedOn"]),
-  };
-}
-
-function toPartnership(value: unknown): PartnershipRecord {
-  const p = asProperties(value) ?? {};
-  const id = requireString(p["id"], "Partnership.id");
-  return {
-    id,
-    name: asString(p["name"]) ?? id,
-    type: asMember(PARTNERSHIP_TYPES, p["type"]),
-    status: asString(p["status"]),
-    giasUid: asText(p["giasUid"]),
-    companiesHouseNumber: asText(p["companiesHouseNumber"]),
-    openedOn: asDate(p["openedOn"]),
-    sourceId: asString(p["source"]),
-    memberCount: asInt(p["memberCount"]) ?? 0,
-  };
 }

@@ -1,3 +1,4 @@
+import type { MaybePromise } from "../common/loaders.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
 import type { Page } from "../common/pagination.js";
@@ -30,7 +31,7 @@ export class PartnershipResolver {
     first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<Page<MemberRecord>> {
+  ): MaybePromise<Page<MemberRecord>> {
     return ctx.services.partnerships.members(partnership.id, first, after);
   }
 

@@ -1,6 +1,7 @@
 import { decodeCursor, pageSize, toPage, type Page } from "../common/pagination.js";
 import type { Leadership } from "../leaders/leader.model.js";
-import type { PartnershipLoaders } from "./partnership.loaders.js";
+import type { MaybePromise } from "../common/loaders.js";
+import { membersPageCacheKey, type PartnershipLoaders } from "./partnership.loaders.js";
 import type {
   MemberRecord,
   MembersSlice,
@@ -17,6 +18,8 @@ export class PartnershipService {
    * the same page a hundred times, and a page holds an edge and a cursor per member.
    */
   private readonly pages = new WeakMap<MembersSlice, Page<MemberRecord>>();
+  /** First pages kept from school statements, by membersPageCacheKey. */
+  private readonly heldSlices = new Map<string, MembersSlice>();
 
   constructor(private readonly loaders: PartnershipLoaders) {}
 
@@ -25,31 +28,52 @@ export class PartnershipService {
     return this.loaders.partnershipById.load(id);
   }
 
-  async membershipsOfSchool(urn: number): Promise<MembershipRecord[]> {
-    return (await this.loaders.membershipsByUrn.load(urn)).current;
+  membershipsOfSchool(urn: number): MaybePromise<MembershipRecord[]> {
+    return this.loaders.membershipsByUrn.get(urn);
   }
 
   /** Memberships the school has ended (left the trust), newest first. */
-  async formerMembershipsOfSchool(urn: number): Promise<MembershipRecord[]> {
-    return (await this.loaders.membershipsByUrn.load(urn)).former;
+  formerMembershipsOfSchool(urn: number): MaybePromise<MembershipRecord[]> {
+    return this.loaders.formerMembershipsByUrn.get(urn);
+  }
+
+  /**
+   * Keeps what a school statement read with its schools when the operation asked for it: each
+   * school's memberships, and first pages of `size` members of the partnerships they name. The
+   * fields then answer from them at once.
+   */
+  keep(
+    memberships: ReadonlyMap<number, MembershipRecord[]>,
+    firstMembers: ReadonlyMap<string, MembersSlice>,
+    size: number | null,
+  ): void {
+    for (const [urn, list] of memberships) this.loaders.membershipsByUrn.prime(urn, list);
+    if (size === null) return;
+    for (const [partnershipId, slice] of firstMembers) {
+      const key = { partnershipId, first: size, after: null };
+      this.loaders.membersPage.prime(key, slice);
+      this.heldSlices.set(membersPageCacheKey(key), slice);
+    }
   }
 
   /**
    * A page of a partnership's members in (name, urn) order. Pages for many partnerships in
-   * one request are fetched together, whatever their size or position.
+   * one request are fetched together, whatever their size or position; a first page read with
+   * the schools naming the partnership is answered at once.
    */
-  async members(
+  members(
     partnershipId: string,
     first: number | null | undefined,
     after: string | null | undefined,
-  ): Promise<Page<MemberRecord>> {
+  ): MaybePromise<Page<MemberRecord>> {
     const size = pageSize(first, "first");
-    const position = decodeCursor(after, "after");
-    const slice = await this.loaders.membersPage.load({
-      partnershipId,
-      first: size,
-      after: position,
-    });
+    const key = { partnershipId, first: size, after: decodeCursor(after, "after") };
+    const held = this.heldSlices.get(membersPageCacheKey(key));
+    if (held !== undefined) return this.pageOf(held, size);
+    return this.loaders.membersPage.load(key).then((slice) => this.pageOf(slice, size));
+  }
+
+  private pageOf(slice: MembersSlice, size: number): Page<MemberRecord> {
     let page = this.pages.get(slice);
     if (!page) {
       page = toPage(slice.members, size, (member) => member.school, slice.total);

@@ -1,6 +1,7 @@
 import { keyedLoader } from "../common/loaders.js";
 import type { Leadership } from "../leaders/leader.model.js";
-import type { InspectionRecord, SchoolLinks, SchoolRecord } from "./school.model.js";
+import type { MembersSlice, MembershipRecord } from "../partnerships/partnership.model.js";
+import type { InspectionRecord, SchoolLinks, SchoolReads, SchoolRecord } from "./school.model.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
 import { wholeSchools, type SchoolSelection } from "./school.projection.js";
 import type { SchoolRepository } from "./school.repository.js";
@@ -10,25 +11,51 @@ export interface AreaCache {
   prime(localAuthorities: readonly LocalAuthorityRecord[], regions: readonly RegionRecord[]): void;
 }
 
+/** Keeps the memberships and first member pages read with schools for the request's fields. */
+export interface MembershipCache {
+  keep(
+    memberships: ReadonlyMap<number, MembershipRecord[]>,
+    firstMembers: ReadonlyMap<string, MembersSlice>,
+    size: number | null,
+  ): void;
+}
+
+/** Where what school statements read alongside their schools goes. */
+export interface Alongside {
+  areas: AreaCache;
+  memberships: MembershipCache;
+}
+
 /**
  * `selection` is the request's: schools are read with the properties its operation needs, the
  * same for every school of the request, so one cache serves every field that asks for a school;
- * their LAs and regions, when read with them, go to `areas`.
+ * what is read with them (LAs and regions, memberships, first member pages) goes to `alongside`.
  */
 export function createSchoolLoaders(
   repository: SchoolRepository,
   selection: SchoolSelection = wholeSchools(),
-  areas?: AreaCache,
+  alongside?: Alongside,
 ) {
+  /** Passes what a school statement read alongside its schools to where the fields look. */
+  const keepAlongside = (read: SchoolReads) => {
+    alongside?.areas.prime(read.localAuthorities, read.regions);
+    alongside?.memberships.keep(read.memberships, read.firstMembers, selection.memberPage);
+  };
+  const schoolByUrn = keyedLoader<number, SchoolRecord | null>(
+    async (urns) => {
+      const read = await repository.findByUrns(urns, selection);
+      keepAlongside(read);
+      return new Map(read.schools.map((school) => [school.urn, school]));
+    },
+    () => null,
+  );
   return {
-    schoolByUrn: keyedLoader<number, SchoolRecord | null>(
-      async (urns) => {
-        const read = await repository.findByUrns(urns, selection);
-        areas?.prime(read.localAuthorities, read.regions);
-        return new Map(read.schools.map((school) => [school.urn, school]));
-      },
-      () => null,
-    ),
+    schoolByUrn,
+    /** Keeps a page a list statement read: its schools, and what came with them. */
+    keep(read: SchoolReads): void {
+      keepAlongside(read);
+      for (const school of read.schools) schoolByUrn.prime(school.urn, school);
+    },
     linksByUrn: keyedLoader<number, SchoolLinks>(
       (urns) => repository.findLinksByUrns(urns),
       () => ({ predecessors: [], successors: [] }),

@@ -2,6 +2,7 @@
  * Schools as the service sees them: plain objects mapped from graph rows at the repository
  * boundary. Groups of figures share one year and one source, so each group is one object.
  */
+import type { MembersSlice, MembershipRecord } from "../partnerships/partnership.model.js";
 import type { DatasetId } from "../datasets/dataset.model.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
 import type { SupportTopic } from "../offers/offer.model.js";
@@ -165,11 +166,17 @@ export interface Ks4Progress8Band extends SourcedValue {
   band: string;
 }
 
-/** Schools as a statement read them, with the LAs and regions they are in when asked for too. */
+/**
+ * Schools as a statement read them, with what the operation asked for alongside (see
+ * SchoolSelection): the LAs and regions they are in, each school's memberships by URN, and a
+ * first page of members of each partnership those name, by partnership id.
+ */
 export interface SchoolReads {
   schools: SchoolRecord[];
   localAuthorities: LocalAuthorityRecord[];
   regions: RegionRecord[];
+  memberships: Map<number, MembershipRecord[]>;
+  firstMembers: Map<string, MembersSlice>;
 }
 
 export interface SchoolRecord {

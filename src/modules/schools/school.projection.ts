@@ -1,12 +1,16 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   TypeInfo,
+  getArgumentValues,
   getNamedType,
+  isObjectType,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type FieldNode,
   type GraphQLSchema,
 } from "graphql";
+import { MAX_PAGE_SIZE } from "../common/pagination.js";
 
 /**
  * Which School node properties an operation needs. A school node holds about a hundred
@@ -157,46 +161,109 @@ export type SchoolProperties = readonly string[] | null;
 export interface SchoolSelection {
   properties: SchoolProperties;
   areas: boolean;
+  /** Whether its current memberships come in the same statement as each school. */
+  memberships: boolean;
+  /**
+   * With `memberships`: the size of the first page of members read with each partnership named,
+   * when every `Partnership.members` of the operation asks for a first page of that size; null
+   * when it asks for none or for pages of different sizes or positions (they are read apart).
+   */
+  memberPage: number | null;
 }
 
-/** Whole records and no areas: the selection before an operation is known, and for scripts. */
+/** Whole records, nothing alongside: the selection before an operation is known, and for scripts. */
 export function wholeSchools(): SchoolSelection {
-  return { properties: null, areas: false };
+  return { properties: null, areas: false, memberships: false, memberPage: null };
 }
 
 /** School fields answered from the school's LA or region. */
 const AREA_FIELDS = new Set(["localAuthority", "region"]);
 
-const cache = new WeakMap<DocumentNode, SchoolSelection>();
+/** What a document asks of schools whatever its variables, and its `Partnership.members` fields. */
+interface DocumentSelection {
+  properties: SchoolProperties;
+  areas: boolean;
+  memberships: boolean;
+  members: FieldNode[];
+}
 
-/**
- * What any operation in `document` can need of a school: its properties (null for all of them)
- * and whether it asks for a school's LA or region. Cached per parsed document, which Apollo
- * reuses for a repeated query string.
- */
-export function schoolSelectionFor(schema: GraphQLSchema, document: DocumentNode): SchoolSelection {
+const cache = new WeakMap<DocumentNode, DocumentSelection>();
+
+function documentSelection(schema: GraphQLSchema, document: DocumentNode): DocumentSelection {
   const cached = cache.get(document);
   if (cached !== undefined) return cached;
   const wanted = new Set<string>(ALWAYS);
   let whole = false;
   let areas = false;
+  let memberships = false;
+  const members: FieldNode[] = [];
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const parent = typeInfo.getParentType();
-        if (!parent || getNamedType(parent).name !== "School") return;
+        const parentName = parent ? getNamedType(parent).name : null;
+        if (parentName === "Partnership" && node.name.value === "members") members.push(node);
+        if (parentName !== "School") return;
         if (AREA_FIELDS.has(node.name.value)) areas = true;
+        if (node.name.value === "memberships") memberships = true;
         const properties = SCHOOL_FIELD_PROPERTIES[node.name.value];
         if (properties === undefined) whole = true;
         else for (const property of properties) wanted.add(property);
       },
     }),
   );
-  const result: SchoolSelection = { properties: whole ? null : [...wanted].sort(), areas };
+  const result = { properties: whole ? null : [...wanted].sort(), areas, memberships, members };
   cache.set(document, result);
   return result;
+}
+
+/**
+ * The one page size every `Partnership.members` field asks for, when all ask for a first page
+ * (no `after`) of the same size with these variables; null otherwise, or when there are none.
+ */
+function firstMemberPage(
+  schema: GraphQLSchema,
+  fields: readonly FieldNode[],
+  variables: Readonly<Record<string, unknown>>,
+): number | null {
+  const partnership = schema.getType("Partnership");
+  const definition = isObjectType(partnership) ? partnership.getFields()["members"] : undefined;
+  if (definition === undefined || fields.length === 0) return null;
+  const sizes = new Set<unknown>();
+  for (const field of fields) {
+    try {
+      const args = getArgumentValues(definition, field, variables);
+      if (args["after"] != null) return null;
+      sizes.add(args["first"]);
+    } catch {
+      return null; // a bad argument: the field itself reports it when resolved
+    }
+  }
+  const [size] = sizes;
+  const valid = typeof size === "number" && Number.isInteger(size) && size >= 1;
+  return sizes.size === 1 && valid && size <= MAX_PAGE_SIZE ? size : null;
+}
+
+/**
+ * What any operation in `document` can need of a school: its properties (null for all of them),
+ * whether it asks for a school's LA or region, or its memberships, and the first page of
+ * members it asks of their partnerships. The document's part is cached per parsed document,
+ * which Apollo reuses for a repeated query string.
+ */
+export function schoolSelectionFor(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Readonly<Record<string, unknown>> = {},
+): SchoolSelection {
+  const { properties, areas, memberships, members } = documentSelection(schema, document);
+  return {
+    properties,
+    areas,
+    memberships,
+    memberPage: memberships ? firstMemberPage(schema, members, variables) : null,
+  };
 }
 
 /**
@@ -224,8 +291,11 @@ export function schoolProjectionPlugin(
     async requestDidStart() {
       if (!enabled) return;
       return {
-        async didResolveOperation({ document, contextValue }) {
-          Object.assign(contextValue.schoolSelection, schoolSelectionFor(schema, document));
+        async didResolveOperation({ document, contextValue, request }) {
+          Object.assign(
+            contextValue.schoolSelection,
+            schoolSelectionFor(schema, document, request.variables ?? {}),
+          );
         },
       };
     },

@@ -35,6 +35,7 @@ import {
   type SchoolRecord,
 } from "./school.model.js";
 import { toLocalAuthority, toRegion } from "../geography/geography.repository.js";
+import { toMembership, toMembersSlice } from "../partnerships/partnership.mapping.js";
 import { projectedProperties, wholeSchools, type SchoolSelection } from "./school.projection.js";
 
 /** Filter and position parameters shared by the list and count statements. */
@@ -64,7 +65,10 @@ export class SchoolRepository {
     urns: readonly number[],
     selection: SchoolSelection = wholeSchools(),
   ): Promise<SchoolReads> {
-    const [row] = await this.db.read("schools/findSchoolsByUrns", { urns, ...selection });
+    const [row] = await this.db.read("schools/findSchoolsByUrns", {
+      urns,
+      ...selectionParams(selection),
+    });
     return toSchoolReads(row, selection);
   }
 
@@ -78,7 +82,7 @@ export class SchoolRepository {
     selection: SchoolSelection = wholeSchools(),
   ): Promise<SchoolReads> {
     const { laCode, regionCode, limit, ...filters } = params;
-    const rest = { ...filters, limit: cypherInt(limit), ...selection };
+    const rest = { ...filters, limit: cypherInt(limit), ...selectionParams(selection) };
     const [row] =
       laCode !== null
         ? await this.db.read("schools/listSchoolsByLaCode", { ...rest, laCode, regionCode })
@@ -128,14 +132,37 @@ export class SchoolRepository {
   }
 }
 
-/** A school statement's one row: the schools, and their areas when the selection asked for them. */
-function toSchoolReads(row: Row | undefined, selection: SchoolSelection): SchoolReads {
+/** The parameters of _schoolPage, which every school statement ends with. */
+function selectionParams(selection: SchoolSelection) {
   return {
-    schools: asList(row?.["schools"]).map((entry) =>
-      toSchool(projectedProperties(asProperties(entry) ?? {}, selection.properties)),
-    ),
+    properties: selection.properties,
+    areas: selection.areas,
+    memberships: selection.memberships,
+    // One more than the page, to tell whether another follows (see toPage).
+    memberLimit: selection.memberPage === null ? null : cypherInt(selection.memberPage + 1),
+  };
+}
+
+/** A school statement's one row (_schoolPage): the schools and what was read with them. */
+function toSchoolReads(row: Row | undefined, selection: SchoolSelection): SchoolReads {
+  const schools = asList(row?.["schools"]).map((entry) =>
+    toSchool(projectedProperties(asProperties(entry) ?? {}, selection.properties)),
+  );
+  const memberships = asList(row?.["memberships"]);
+  return {
+    schools,
     localAuthorities: asList(row?.["localAuthorities"]).map(toLocalAuthority),
     regions: asList(row?.["regions"]).map(toRegion),
+    // One list per school, in the schools' order.
+    memberships: new Map(
+      memberships.map((list, index) => [schools[index]!.urn, asList(list).map(toMembership)]),
+    ),
+    firstMembers: new Map(
+      asList(row?.["firstMembers"]).map((entry) => [
+        requireString(asProperties(entry)?.["id"], "Partnership.id"),
+        toMembersSlice(entry, selection.properties),
+      ]),
+    ),
   };
 }
 

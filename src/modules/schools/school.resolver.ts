@@ -1,3 +1,4 @@
+import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
@@ -68,12 +69,15 @@ export class SchoolResolver {
   localAuthority(
     @Root() school: SchoolRecord,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<LocalAuthorityRecord | null> {
+  ): MaybePromise<LocalAuthorityRecord | null> {
     return ctx.services.geography.localAuthorityByCode(school.laCode);
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  region(@Root() school: SchoolRecord, @Ctx() ctx: GraphQLContext): Promise<RegionRecord | null> {
+  region(
+    @Root() school: SchoolRecord,
+    @Ctx() ctx: GraphQLContext,
+  ): MaybePromise<RegionRecord | null> {
     return ctx.services.geography.regionByCode(school.regionCode);
   }
 
@@ -81,7 +85,7 @@ export class SchoolResolver {
   memberships(
     @Root() school: SchoolRecord,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<MembershipRecord[]> {
+  ): MaybePromise<MembershipRecord[]> {
     return ctx.services.partnerships.membershipsOfSchool(school.urn);
   }
 
@@ -92,7 +96,7 @@ export class SchoolResolver {
   formerMemberships(
     @Root() school: SchoolRecord,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<MembershipRecord[]> {
+  ): MaybePromise<MembershipRecord[]> {
     return ctx.services.partnerships.formerMembershipsOfSchool(school.urn);
   }
 

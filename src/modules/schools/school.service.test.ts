@@ -1,3 +1,4 @@
+import { wholeSchools } from "./school.projection.js";
 import { describe, expect, it, vi } from "vitest";
 import { NotFoundError, ValidationError } from "../../errors/index.js";
 import { decodeCursor, encodeCursor } from "../common/pagination.js";
@@ -138,7 +139,7 @@ describe("SchoolService.list", () => {
     });
     expect(repository.list).toHaveBeenCalledWith(
       expect.objectContaining({ afterName: "Ash", afterUrn: 1, limit: 3 }),
-      { properties: null, areas: false },
+      wholeSchools(),
     );
   });
 

@@ -2,7 +2,7 @@ import { ValidationError } from "../../errors/index.js";
 import { afterParams, decodeCursor, pageSize, toPage, type Page } from "../common/pagination.js";
 import { checkLocalAuthorityCode, checkRegionCode } from "../geography/geography.service.js";
 import type { Leadership } from "../leaders/leader.model.js";
-import type { AreaCache, SchoolLoaders } from "./school.loaders.js";
+import type { SchoolLoaders } from "./school.loaders.js";
 import type {
   EstablishmentLink,
   InspectionRecord,
@@ -49,7 +49,7 @@ export function schoolFilterParams(
 }
 
 /** Whether the areas a filter names exist; each throws NOT_FOUND naming the argument if not. */
-export interface AreaChecks extends AreaCache {
+export interface AreaChecks {
   requireLocalAuthority(code: number, argument: string): Promise<void>;
   requireRegion(code: string, argument: string): Promise<void>;
 }
@@ -105,9 +105,8 @@ export class SchoolService {
       ),
       request.includeTotal ? this.repository.count(filter) : Promise.resolve(null),
     ]);
-    this.areas.prime(read.localAuthorities, read.regions);
+    this.loaders.keep(read);
     const rows = read.schools;
-    for (const school of rows) this.loaders.schoolByUrn.prime(school.urn, school);
     if (rows.length === 0) {
       await Promise.all([
         filter.laCode === null

@@ -1,3 +1,4 @@
+import type { MaybePromise } from "../common/loaders.js";
 import { SUPPLY_ARGUMENT, SupplyModeEnum } from "../gaps/gap.types.js";
 import type { SupplyMode } from "../gaps/supply.rules.js";
 import type { HubAreaFacts } from "./hub-areas.js";
@@ -150,7 +151,7 @@ export class SystemLeaderResolver {
   region(
     @Root() leader: SystemLeaderRecord,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<RegionRecord | null> {
+  ): MaybePromise<RegionRecord | null> {
     return ctx.services.geography.regionByCode(leader.regionCode);
   }
 
@@ -158,7 +159,7 @@ export class SystemLeaderResolver {
   localAuthority(
     @Root() leader: SystemLeaderRecord,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<LocalAuthorityRecord | null> {
+  ): MaybePromise<LocalAuthorityRecord | null> {
     return ctx.services.geography.localAuthorityByCode(leader.laCode);
   }
 
@@ -241,7 +242,7 @@ export class UnmetNeedResolver {
   localAuthority(
     @Root() unmet: UnmetArea,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<LocalAuthorityRecord | null> {
+  ): MaybePromise<LocalAuthorityRecord | null> {
     return ctx.services.geography.localAuthorityByCode(unmet.laCode);
   }
 
@@ -264,7 +265,7 @@ export class AssignmentPlanResolver {
   region(
     @Root() plan: AssignmentPlanRecord,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<RegionRecord | null> {
+  ): MaybePromise<RegionRecord | null> {
     return ctx.services.geography.regionByCode(plan.regionCode);
   }
 }
