@@ -30,4 +30,12 @@ describe("toPlain", () => {
     expect(toPlain(undefined)).toBeNull();
     expect(toPlain(3.5)).toBe(3.5);
   });
+
+  it("when a row of lists and maps is converted, then it is converted in place, not copied", () => {
+    const list = [neo4j.int(7), { when: null, urn: neo4j.int(100000) }];
+    const row = { list };
+    expect(toPlain(row)).toBe(row);
+    expect(row.list).toBe(list);
+    expect(list).toEqual([7, { when: null, urn: 100000 }]);
+  });
 });

@@ -11,12 +11,17 @@ export interface LatLng {
 
 /**
  * Turns a record value into plain JavaScript, recursively. Called on every value of every row,
- * so primitives (most values) return before any driver type is tested for.
+ * so primitives (most values) return before any driver type is tested for. Lists and maps are
+ * converted in place: they are the driver's fresh copies of one record, held by nothing else,
+ * and copying them again would double what a page of results allocates.
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) value[index] = toPlain(value[index]);
+    return value;
+  }
   if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (isPoint(value)) {
     const point = value as { x: number; y: number };
@@ -26,9 +31,9 @@ export function toPlain(value: unknown): unknown {
   if ("labels" in value && "properties" in value) {
     return toPlain((value as { properties: Record<string, unknown> }).properties);
   }
-  const plain: Record<string, unknown> = {};
-  for (const key in value) plain[key] = toPlain((value as Record<string, unknown>)[key]);
-  return plain;
+  const map = value as Record<string, unknown>;
+  for (const key in map) map[key] = toPlain(map[key]);
+  return map;
 }
 
 /** A WGS-84 point parameter for Cypher. */

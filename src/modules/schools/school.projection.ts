@@ -276,7 +276,11 @@ export function projectedProperties(
 ): unknown {
   if (properties === null) return row["school"];
   const values = Array.isArray(row["values"]) ? (row["values"] as unknown[]) : [];
-  return Object.fromEntries(properties.map((key, index) => [key, values[index] ?? null]));
+  const school: Record<string, unknown> = {};
+  for (let index = 0; index < properties.length; index += 1) {
+    school[properties[index]!] = values[index] ?? null;
+  }
+  return school;
 }
 
 /**

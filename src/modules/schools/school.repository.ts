@@ -183,8 +183,16 @@ function area(code: unknown, name: unknown): Area | null {
 }
 
 function anyPresent(p: Properties, keys: readonly string[]): boolean {
-  return keys.some((key) => p[key] !== null && p[key] !== undefined);
+  for (const key of keys) if (p[key] !== null && p[key] !== undefined) return true;
+  return false;
 }
+
+/** The properties whose presence means a school has each group of figures. */
+const OFSTED_KEYS = ["ofstedRating", "ofstedGrade", "ofstedDate"];
+const DEPRIVATION_KEYS = ["imdRank", "imdDecile", "idaciRank", "idaciDecile", "idaciScore"];
+const KS2_KEYS = ["ks2ReadingProgress", "ks2WritingProgress", "ks2MathsProgress"];
+const KS4_KEYS = ["ks4Progress8", "ks4Attainment8", "ks4EnglishMathsGrade5Percent"];
+const CONTACT_KEYS = ["address", "phone"];
 
 /** Maps a School node's properties (see cypher/README.md) to a SchoolRecord. */
 export function toSchool(value: unknown): SchoolRecord {
@@ -250,7 +258,7 @@ export function toSchool(value: unknown): SchoolRecord {
     senPercent: measure(p, "senPercent"),
     senSupportPercent: measure(p, "senSupportPercent"),
     ehcpPercent: measure(p, "ehcpPercent"),
-    ofsted: anyPresent(p, ["ofstedRating", "ofstedGrade", "ofstedDate"])
+    ofsted: anyPresent(p, OFSTED_KEYS)
       ? {
           rating: asString(p["ofstedRating"]),
           grade: asInt(p["ofstedGrade"]),
@@ -274,7 +282,7 @@ export function toSchool(value: unknown): SchoolRecord {
           sourceId: asString(p["ofstedSource"]),
         }
       : null,
-    deprivation: anyPresent(p, ["imdRank", "imdDecile", "idaciRank", "idaciDecile", "idaciScore"])
+    deprivation: anyPresent(p, DEPRIVATION_KEYS)
       ? {
           lsoa: asString(p["lsoa"]),
           imdRank: asInt(p["imdRank"]),
@@ -287,7 +295,7 @@ export function toSchool(value: unknown): SchoolRecord {
           sourceId: asString(p["deprivationSource"]),
         }
       : null,
-    ks2: anyPresent(p, ["ks2ReadingProgress", "ks2WritingProgress", "ks2MathsProgress"])
+    ks2: anyPresent(p, KS2_KEYS)
       ? {
           year: asText(p["ks2Year"]) ?? "unknown",
           readingProgress: asNumber(p["ks2ReadingProgress"]),
@@ -304,7 +312,7 @@ export function toSchool(value: unknown): SchoolRecord {
             rwmExpected: ks2RwmExpected,
             sourceId: asString(p["ks2RwmExpectedSource"]),
           },
-    ks4: anyPresent(p, ["ks4Progress8", "ks4Attainment8", "ks4EnglishMathsGrade5Percent"])
+    ks4: anyPresent(p, KS4_KEYS)
       ? {
           year: asText(p["ks4Year"]) ?? "unknown",
           progress8: asNumber(p["ks4Progress8"]),
@@ -321,7 +329,7 @@ export function toSchool(value: unknown): SchoolRecord {
     newSinceCensus: p["newSinceCensus"] === true,
     openedOn: asDate(p["openedOn"]),
     contextFromUrn: asInt(p["contextFromUrn"]),
-    contact: anyPresent(p, ["address", "phone"])
+    contact: anyPresent(p, CONTACT_KEYS)
       ? {
           address: asString(p["address"]),
           phone: asString(p["phone"]),
