@@ -14,7 +14,9 @@ const schema: GraphQLSchema = buildSchema(`
     school(urn: Int!): School
     schools(first: Int = 20): SchoolConnection!
     regions: [Region!]!
+    partners(input: PartnerInput!): [School!]!
   }
+  input PartnerInput { urn: Int! first: Int = 10 }
   type Region { code: String! schools(first: Int = 20): SchoolConnection! }
   type SchoolConnection { edges: [SchoolEdge!]! totalCount: Int! }
   type SchoolEdge { cursor: String! node: School! }
@@ -48,6 +50,16 @@ describe("operationCost", () => {
     const query = "query ($n: Int) { schools(first: $n) { edges { node { urn } } } }";
     expect(cost(query, { n: 50 })).toBe(50 * 3);
     expect(cost("{ schools { edges { node { urn } } } }")).toBe(20 * 3);
+  });
+
+  it("when a list's size is its input's first, then that size is used: literal, variable or default", () => {
+    expect(cost("{ partners(input: { urn: 1, first: 100 }) { urn } }")).toBe(100);
+    const query = "query ($f: Int) { partners(input: { urn: 1, first: $f }) { urn } }";
+    expect(cost(query, { f: 60 })).toBe(60);
+    const whole = "query ($in: PartnerInput!) { partners(input: $in) { region { code } } }";
+    expect(cost(whole, { in: { urn: 1, first: 40 } })).toBe(40 * 2);
+    expect(cost(whole, { in: { urn: 1 } })).toBe(10 * 2);
+    expect(cost("{ partners(input: { urn: 1 }) { urn } }")).toBe(10);
   });
 
   it("when a list takes no first, then an assumed size multiplies it, and nesting multiplies again", () => {

@@ -133,7 +133,7 @@ interface CompositeLike {
 interface FieldLike {
   name: string;
   type: TypeLike;
-  args: readonly { name: string; defaultValue?: unknown }[];
+  args: readonly { name: string; defaultValue?: unknown; type?: TypeLike }[];
 }
 interface TypeLike {
   name?: string;
@@ -166,6 +166,37 @@ function argumentValue(
   return undefined;
 }
 
+/**
+ * How many a list field may return: its `first`, else the `first` of its `input` object (as
+ * sent, from a literal or a variable, else the input type's default), else undefined.
+ */
+function listSize(
+  node: FieldNode,
+  field: FieldLike,
+  variables: Readonly<Record<string, unknown>>,
+): unknown {
+  const first = argumentValue(node, "first", field, variables);
+  if (first !== undefined) return first;
+  const inputArg = field.args.find((arg) => arg.name === "input");
+  if (!inputArg?.type) return undefined;
+  const value = node.arguments?.find((candidate) => candidate.name.value === "input")?.value;
+  let sent: unknown;
+  if (value?.kind === Kind.OBJECT) {
+    const given = value.fields.find((candidate) => candidate.name.value === "first")?.value;
+    if (given?.kind === Kind.INT) sent = Number.parseInt(given.value, 10);
+    else if (given?.kind === Kind.VARIABLE) sent = variables[given.name.value];
+  } else if (value?.kind === Kind.VARIABLE) {
+    sent = (variables[value.name.value] as Record<string, unknown> | null | undefined)?.["first"];
+  }
+  if (sent !== undefined && sent !== null) return sent;
+  const input = namedType(inputArg.type) as {
+    getFields?: () => Record<string, { defaultValue?: unknown }>;
+  };
+  return typeof input.getFields === "function"
+    ? input.getFields()["first"]?.defaultValue
+    : undefined;
+}
+
 function included(
   node: FieldNode | InlineFragmentNode | FragmentSpreadNode,
   variables: Readonly<Record<string, unknown>>,
@@ -189,7 +220,7 @@ function included(
 /**
  * The estimated cost of an operation: objects cost 1 and scalars nothing (they come with their
  * object), and what a field holds is multiplied by how many it may return: its `first`
- * argument, 1 for the `edges` of a connection (already counted by the field that took
+ * argument or its input's `first`, 1 for the `edges` of a connection (already counted by the field that took
  * `first`), or ASSUMED_LIST_SIZE for other lists. Fragments on abstract types are summed,
  * which overestimates safely.
  */
@@ -252,7 +283,7 @@ export function operationCost(
         if (isIntrospectionField(fieldName) || !field) continue;
         const named = namedType(field.type);
         const composite = typeof named.getFields === "function";
-        const first = argumentValue(selection, "first", field, variables);
+        const first = listSize(selection, field, variables);
         const multiplier =
           typeof first === "number" && Number.isFinite(first)
             ? Math.max(first, 1)
