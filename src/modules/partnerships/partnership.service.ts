@@ -50,9 +50,7 @@ export class PartnershipService {
     for (const [urn, list] of memberships) this.loaders.membershipsByUrn.prime(urn, list);
     if (size === null) return;
     for (const [partnershipId, slice] of firstMembers) {
-      const key = { partnershipId, first: size, after: null };
-      this.loaders.membersPage.prime(key, slice);
-      this.heldSlices.set(membersPageCacheKey(key), slice);
+      this.heldSlices.set(membersPageCacheKey({ partnershipId, first: size, after: null }), slice);
     }
   }
 
