@@ -42,7 +42,7 @@ export class PartnershipService {
    * school's memberships, and first pages of `size` members of the partnerships they name. The
    * fields then answer from them at once.
    */
-  keep(
+  prime(
     memberships: ReadonlyMap<number, MembershipRecord[]>,
     firstMembers: ReadonlyMap<string, MembersSlice>,
     size: number | null,

@@ -13,7 +13,7 @@ export interface AreaCache {
 
 /** Keeps the memberships and first member pages read with schools for the request's fields. */
 export interface MembershipCache {
-  keep(
+  prime(
     memberships: ReadonlyMap<number, MembershipRecord[]>,
     firstMembers: ReadonlyMap<string, MembersSlice>,
     size: number | null,
@@ -39,7 +39,7 @@ export function createSchoolLoaders(
   /** Passes what a school statement read alongside its schools to where the fields look. */
   const keepAlongside = (read: SchoolReads) => {
     alongside?.areas.prime(read.localAuthorities, read.regions);
-    alongside?.memberships.keep(read.memberships, read.firstMembers, selection.memberPage);
+    alongside?.memberships.prime(read.memberships, read.firstMembers, selection.memberPage);
   };
   const schoolByUrn = keyedLoader<number, SchoolRecord | null>(
     async (urns) => {
