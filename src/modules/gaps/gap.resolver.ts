@@ -1,5 +1,5 @@
-import type { MaybePromise } from "../common/loaders.js";
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
+import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLContext } from "../../context.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
 import { LocalAuthority, Region } from "../geography/geography.types.js";

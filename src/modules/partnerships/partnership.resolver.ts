@@ -1,5 +1,5 @@
-import type { MaybePromise } from "../common/loaders.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLContext } from "../../context.js";
 import type { Page } from "../common/pagination.js";
 import type { DatasetRecord } from "../datasets/dataset.model.js";

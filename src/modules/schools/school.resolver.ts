@@ -1,6 +1,6 @@
-import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLContext } from "../../context.js";
 import type { Page } from "../common/pagination.js";
 import { selectsField } from "../common/selection.js";
