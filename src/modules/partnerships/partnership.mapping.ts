@@ -33,12 +33,10 @@ export function toMembership(value: unknown): MembershipRecord {
   };
 }
 
+/** A member as the member statements return it: [school, joinedOn]. */
 export function toMember(value: unknown, properties: SchoolProperties): MemberRecord {
-  const member = asProperties(value) ?? {};
-  return {
-    school: toSchool(projectedProperties(member, properties)),
-    joinedOn: asDate(member["joinedOn"]),
-  };
+  const [school, joinedOn] = asList(value);
+  return { school: toSchool(projectedProperties(school, properties)), joinedOn: asDate(joinedOn) };
 }
 
 export function toPartnership(value: unknown): PartnershipRecord {

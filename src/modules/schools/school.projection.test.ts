@@ -81,7 +81,7 @@ describe("schoolSelectionFor, memberships and their first members", () => {
 
 describe("projectedProperties", () => {
   it("pairs the projected names with the statement's values, missing ones as null", () => {
-    expect(projectedProperties({ values: [1, "A"] }, ["urn", "name", "town"])).toEqual({
+    expect(projectedProperties([1, "A"], ["urn", "name", "town"])).toEqual({
       urn: 1,
       name: "A",
       town: null,
@@ -90,6 +90,6 @@ describe("projectedProperties", () => {
 
   it("passes the whole map through when nothing is projected", () => {
     const school = { urn: 1, name: "A" };
-    expect(projectedProperties({ school, values: [] }, null)).toBe(school);
+    expect(projectedProperties(school, null)).toBe(school);
   });
 });

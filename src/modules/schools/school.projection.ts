@@ -267,15 +267,12 @@ export function schoolSelectionFor(
 }
 
 /**
- * The statements' two ways of returning a school: its whole property map (`school`), or the
- * values of the projected properties in order (`values`). Gives the property map either way.
+ * The statements' two ways of returning a school: its whole property map (with `properties`
+ * null), or the list of the values of `properties` in that order. Gives the property map either way.
  */
-export function projectedProperties(
-  row: Readonly<Record<string, unknown>>,
-  properties: SchoolProperties,
-): unknown {
-  if (properties === null) return row["school"];
-  const values = Array.isArray(row["values"]) ? (row["values"] as unknown[]) : [];
+export function projectedProperties(value: unknown, properties: SchoolProperties): unknown {
+  if (properties === null) return value;
+  const values = Array.isArray(value) ? (value as unknown[]) : [];
   const school: Record<string, unknown> = {};
   for (let index = 0; index < properties.length; index += 1) {
     school[properties[index]!] = values[index] ?? null;

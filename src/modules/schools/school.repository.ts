@@ -146,7 +146,7 @@ function selectionParams(selection: SchoolSelection) {
 /** A school statement's one row (_schoolPage): the schools and what was read with them. */
 function toSchoolReads(row: Row | undefined, selection: SchoolSelection): SchoolReads {
   const schools = asList(row?.["schools"]).map((entry) =>
-    toSchool(projectedProperties(asProperties(entry) ?? {}, selection.properties)),
+    toSchool(projectedProperties(entry, selection.properties)),
   );
   const memberships = asList(row?.["memberships"]);
   return {
