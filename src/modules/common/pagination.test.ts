@@ -89,6 +89,14 @@ describe("toPage", () => {
     expect(decodeCursor(page.pageInfo.endCursor)).toEqual({ name: "B", urn: 2 });
   });
 
+  it("each edge's cursor points at its own row, so a page can resume after any edge", () => {
+    const page = toPage(rows, 2, (row) => row);
+    expect(page.edges.map((edge) => decodeCursor(edge.cursor))).toEqual([
+      { name: "A", urn: 1 },
+      { name: "B", urn: 2 },
+    ]);
+  });
+
   it("when no more rows than the page size came back, then this is the last page", () => {
     const page = toPage(rows, 3, (row) => row, 3);
     expect(page.pageInfo.hasNextPage).toBe(false);

@@ -68,6 +68,18 @@ export function decodeCursor(
   return { name: decoded[0] as string, urn: decoded[1] as number };
 }
 
+/** An edge whose cursor is encoded only if a client reads it: most pages are read for their nodes. */
+class KeyedEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly key: NameKey,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.key);
+  }
+}
+
 /**
  * Builds a page from rows fetched with a limit of `size + 1`: the extra row only tells whether
  * another page exists and is not returned.
@@ -78,10 +90,16 @@ export function toPage<T>(
   keyOf: (row: T) => NameKey,
   totalCount: number | null = null,
 ): Page<T> {
-  const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges: Edge<T>[] = rows.slice(0, size).map((node) => new KeyedEdge(node, keyOf(node)));
+  const last = edges.at(-1);
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      get endCursor() {
+        return last === undefined ? null : last.cursor;
+      },
+    },
     totalCount,
   };
 }
