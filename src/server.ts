@@ -363,6 +363,8 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
 
   const app = express();
   app.disable("x-powered-by");
+  // GraphQL answers are POSTs no cache revalidates; a hash of every response body is wasted work.
+  app.set("etag", false);
   app.set("trust proxy", options.trustProxy ?? false);
   const httpServer = http.createServer(app);
 
