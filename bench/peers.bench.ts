@@ -336,7 +336,7 @@ async function main(): Promise<void> {
           x(o.perSecond, n.perSecond),
           x(p.p95, o.p95),
           x(n.p95, o.p95),
-          String(o.errors + p.errors + n.errors),
+          `${o.errors}/${p.errors}/${n.errors}`,
         ]);
       }
     }
@@ -344,7 +344,7 @@ async function main(): Promise<void> {
       `\n${duration}s per cell after 1s warm-up of the same server, servers taking turns in an order ` +
         `that rotates per cell, each run starting ` +
         `once the peers were idle; req/s and p95 for ours, @neo4j/graphql (peer) and naive; ` +
-        `0 req/s: no request finished within the run.\n`,
+        `0 req/s: no request finished within the run; errors include timeouts (10 s).\n`,
     );
     console.log(
       table(
@@ -360,7 +360,7 @@ async function main(): Promise<void> {
           "ours/naive",
           "p95 peer/ours",
           "naive/ours",
-          "errors",
+          "errors ours/peer/naive",
         ],
         rows,
       ),

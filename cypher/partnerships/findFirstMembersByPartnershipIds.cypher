@@ -5,7 +5,7 @@
 UNWIND $ids AS id
 MATCH (p:Partnership {id: id})
 CALL (p) {
-  MATCH (s:School)-[m:MEMBER_OF]->(p)
+  MATCH (s)-[m:MEMBER_OF]->(p)
   WITH s, m ORDER BY s.name, s.urn LIMIT $limit
   RETURN collect([CASE WHEN $properties IS NULL THEN properties(s)
     ELSE [property IN $properties | s[property]] END, toString(m.joinedOn)]) AS members

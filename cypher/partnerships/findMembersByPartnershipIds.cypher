@@ -6,7 +6,7 @@ UNWIND range(0, size($keys) - 1) AS i
 WITH i, $keys[i] AS key
 MATCH (p:Partnership {id: key.partnershipId})
 CALL (p, key) {
-  MATCH (s:School)-[m:MEMBER_OF]->(p)
+  MATCH (s)-[m:MEMBER_OF]->(p)
   WITH s, m ORDER BY s.name, s.urn
   WITH collect({s: s, m: m}) AS ordered
   RETURN size(ordered) AS total,

@@ -139,6 +139,17 @@ describe("the bundle import", () => {
     ]);
   });
 
+  // The member statements count a partnership's members by its MEMBER_OF degree and check no
+  // label at either end (cypher/schools/_schoolPage.cypher), which holds only while this does.
+  it("when memberships are loaded, then every MEMBER_OF joins a School to a Partnership", async () => {
+    const [row] = await query(
+      `MATCH (a)-[m:MEMBER_OF]->(b)
+       RETURN count(m) AS all, count(CASE WHEN NOT a:School OR NOT b:Partnership THEN m END) AS other`,
+    );
+    expect(row).toEqual({ all: expect.any(Number), other: 0 });
+    expect(row!["all"]).toBeGreaterThan(10_000);
+  });
+
   it("when GIAS partnerships are counted by type, then the open ones match the open groups of the newest GIAS list", async () => {
     const [file] = DATASETS.groups2026.files;
     const table = parseCsv(readTextFile(dataFile(file)), file, { required: GROUP_COLUMNS });
