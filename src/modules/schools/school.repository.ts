@@ -358,6 +358,8 @@ function figureAt(list: unknown[], index: number): number | null {
 }
 
 function ks2History(p: Properties): Ks2Year[] {
+  // Most reads project no series, and most schools have none: no lists to build then.
+  if (!Array.isArray(p["ks2RwmSeriesYears"])) return [];
   const years = asList(p["ks2RwmSeriesYears"]);
   const values = asList(p["ks2RwmSeriesValues"]);
   const urns = asList(p["ks2RwmSeriesUrns"]);
@@ -383,6 +385,7 @@ function ks2History(p: Properties): Ks2Year[] {
 }
 
 function ks4History(p: Properties): Ks4Results[] {
+  if (!Array.isArray(p["ks4SeriesYears"])) return [];
   const years = asList(p["ks4SeriesYears"]);
   const sources = asList(p["ks4SeriesSources"]);
   const progress8 = asList(p["ks4SeriesProgress8"]);
