@@ -2,7 +2,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export const config = tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".neo4j/", "tests/__generated__/", "seed/data/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      ".neo4j/",
+      "tests/__generated__/",
+      "web/src/__generated__/",
+      "seed/data/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

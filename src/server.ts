@@ -26,6 +26,7 @@ import { errorLoggingPlugin, formatError } from "./errors/format.js";
 import { documentLimitsPlugin, refusedDocumentRule } from "./hardening/document-limits.js";
 import { knownOperationTypes } from "./hardening/operation-types.js";
 import { rateLimitPerCaller, type RateLimitOptions } from "./hardening/rate-limit.js";
+import { webApp } from "./web.js";
 import { securityHeaders } from "./hardening/security-headers.js";
 import { costLimitPlugin, depthLimit } from "./hardening/query-limits.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -427,6 +428,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       context: async ({ req, res }) => contextFor(req.headers.authorization, scopeOf(res)),
     }),
   );
+  app.use(webApp());
   app.use((_req, res) => {
     res.status(404).json({ error: "Not found", requestId: scopeOf(res).requestId });
   });

@@ -1,0 +1,49 @@
+/**
+ * The web app (web/, built into dist/web by `npm run build`) at `/`: its files as they are, and
+ * its index page for any other GET a browser makes (`/schools/123456`), so every page has an
+ * address people can share. Requests for JSON and paths of the API fall through to the 404.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import express, { type Request, type RequestHandler } from "express";
+import { projectRoot } from "./config.js";
+
+export const WEB_ROOT = path.join(projectRoot, "dist", "web");
+
+function wantsPage(req: Request): boolean {
+  return (
+    (req.method === "GET" || req.method === "HEAD") &&
+    !req.path.startsWith("/graphql") &&
+    req.accepts(["application/json", "text/html"]) === "text/html"
+  );
+}
+
+export function webApp(root: string = WEB_ROOT): RequestHandler[] {
+  const index = path.join(root, "index.html");
+  if (!existsSync(index)) {
+    return [
+      (req, res, next) => {
+        if (!wantsPage(req)) return next();
+        res.status(503).type("text").send("The web app is not built: run `npm run build`.");
+      },
+    ];
+  }
+  return [
+    express.static(root, {
+      index: false,
+      // Built assets' names carry a content hash, so they may be cached for good; the page may not.
+      setHeaders: (res, file) => {
+        const immutable = file.startsWith(path.join(root, "assets") + path.sep);
+        res.setHeader(
+          "Cache-Control",
+          immutable ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    }),
+    (req, res, next) => {
+      if (!wantsPage(req)) return next();
+      res.setHeader("Cache-Control", "no-cache");
+      res.sendFile(index);
+    },
+  ];
+}

@@ -1,0 +1,100 @@
+/**
+ * The web app as a head teacher uses it, in a real browser against the real service: find a
+ * school by a misspelt name, open its page, and read its Ofsted judgement, need band and figures
+ * with the year and source of each. Every request stays on the service's own origin, and the
+ * page breaks no rule of its Content-Security-Policy (a violation is logged as a console error).
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { WEB_ROOT } from "../../src/web.js";
+import { useApi } from "../helpers/api.js";
+import { launchChromium } from "../helpers/browser.js";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const api = useApi();
+let browser: Browser;
+let base: string;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  if (!existsSync(path.join(WEB_ROOT, "index.html"))) {
+    throw new Error("The web app is not built: `npm test` builds it (`npm run build:web`).");
+  }
+  browser = await launchChromium();
+  base = await api().app.listen(0, "127.0.0.1");
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  problems = [];
+  page = await browser.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page: ${error.message}`));
+  page.on("request", (request) => {
+    if (!request.url().startsWith(base)) problems.push(`left the origin: ${request.url()}`);
+  });
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(problems).toEqual([]);
+});
+
+describe("Find a school", () => {
+  it("when a head teacher types a misspelt name, then the school is found and its page shows Ofsted, need and figures with year and source", async () => {
+    await page.goto(`${base}/`);
+    await page.getByLabel("Find a school").fill("Kewstok");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("link", { name: "Kewstoke Primary School" }).click();
+
+    await expect.poll(() => page.url()).toBe(`${base}/schools/109092`);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Kewstoke Primary School");
+    await expect.poll(() => page.title()).toBe("Kewstoke Primary School · School partnerships");
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("Inadequate (Serious weaknesses)");
+    expect(text).toContain("Band 1: most in need of support");
+    expect(text).toMatch(/Weston-Super-Mare · BS22 9YF · North Somerset · South West/);
+
+    const pupils = page.getByRole("row", { name: /^Pupils/ });
+    const cells = await pupils.getByRole("cell").allInnerTexts();
+    expect(cells[0]).toMatch(/^\d+$/);
+    expect(cells[1]).toMatch(/^\d{4}\/\d{2}$/);
+    expect(cells[2]).toMatch(/\S/);
+  });
+
+  it("when a school's address is shared, then it opens straight on that school's page", async () => {
+    await page.goto(`${base}/schools/136137`);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Skinners' Academy");
+    const partnerships = await page
+      .locator("section", { hasText: "Partnerships and trust" })
+      .innerText();
+    expect(partnerships).toMatch(/Multi academy trust · \d+ schools/);
+  });
+
+  it("when a URN is unknown, then the page says so and offers the search", async () => {
+    await page.goto(`${base}/schools/999999999`);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("No open school with URN 999999999");
+    await page.getByRole("link", { name: "Find a school" }).click();
+    await expect.poll(() => page.url()).toBe(`${base}/`);
+  });
+
+  it("when nothing matches, then the page says so in words", async () => {
+    await page.goto(`${base}/?q=${encodeURIComponent("zzqqxx nowhere")}`);
+    await expect
+      .poll(() => page.getByText(/No school matches/).textContent())
+      .toContain("zzqqxx nowhere");
+  });
+});

@@ -1,0 +1,44 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { BrowserRouter, Link, Route, Routes } from "react-router-dom";
+import { FindSchool } from "./pages/FindSchool";
+import { SchoolPage } from "./pages/SchoolPage";
+import "./styles.css";
+
+function NotFound() {
+  return (
+    <main>
+      <h1>Page not found</h1>
+      <p>
+        <Link to="/">Find a school</Link>
+      </p>
+    </main>
+  );
+}
+
+function App() {
+  return (
+    <BrowserRouter>
+      <header className="masthead">
+        <Link to="/" className="service-name">
+          School partnerships
+        </Link>
+      </header>
+      <Routes>
+        <Route path="/" element={<FindSchool />} />
+        <Route path="/schools/:urn" element={<SchoolPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+      <footer className="footer">
+        Data: DfE Get Information about Schools, Ofsted, DfE performance tables and ONS, under the
+        Open Government Licence v3.0. Each figure names its source and the year it describes.
+      </footer>
+    </BrowserRouter>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
