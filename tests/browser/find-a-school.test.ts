@@ -42,6 +42,16 @@ beforeEach(async () => {
   });
 });
 
+/** Polls until the page shows it: the first similarity search builds its index, which takes seconds. */
+function eventually<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 20_000 });
+}
+
+/** The table with this caption. */
+function table(caption: string) {
+  return page.locator("table", { has: page.locator("caption", { hasText: caption }) });
+}
+
 afterEach(async () => {
   await page.close();
   expect(problems).toEqual([]);
@@ -54,11 +64,11 @@ describe("Find a school", () => {
     await page.getByRole("button", { name: "Search" }).click();
     await page.getByRole("link", { name: "Kewstoke Primary School" }).click();
 
-    await expect.poll(() => page.url()).toBe(`${base}/schools/109092`);
+    await eventually(() => page.url()).toBe(`${base}/schools/109092`);
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
       .toBe("Kewstoke Primary School");
-    await expect.poll(() => page.title()).toBe("Kewstoke Primary School · School partnerships");
+    await eventually(() => page.title()).toBe("Kewstoke Primary School · School partnerships");
     const text = await page.locator("main").innerText();
     expect(text).toContain("Inadequate (Serious weaknesses)");
     expect(text).toContain("Band 1: most in need of support");
@@ -69,6 +79,24 @@ describe("Find a school", () => {
     expect(cells[0]).toMatch(/^\d+$/);
     expect(cells[1]).toMatch(/^\d{4}\/\d{2}$/);
     expect(cells[2]).toMatch(/\S/);
+  });
+
+  it("when a struggling school's page is read, then similar schools and partners come with their reasons drawn", async () => {
+    await page.goto(`${base}/schools/109092`);
+    const similar = table("Similar schools, with why each is similar");
+    await eventually(() => similar.getByRole("row").count()).toBe(11);
+    // Each bar names the features that make up the school's distance, in its accessible label.
+    const bar = similar.getByRole("row").nth(1).getByRole("img");
+    expect(await bar.getAttribute("aria-label")).toMatch(
+      /^(Number of pupils|Free school meals|Special educational needs): \d/,
+    );
+
+    const partners = table("Suggested partners, best first");
+    await eventually(() => partners.getByRole("row").count()).toBeGreaterThan(1);
+    const first = partners.getByRole("row").nth(1);
+    expect(await first.getByRole("cell").nth(1).innerText()).toMatch(/^\d+\.\d km$/);
+    expect(await first.getByRole("img").getAttribute("aria-label")).toContain("Close by:");
+    expect(await page.getByText(/^Focus: /).innerText()).toMatch(/67% here in 2024\/25/);
   });
 
   it("when a school's address is shared, then it opens straight on that school's page", async () => {
@@ -88,7 +116,7 @@ describe("Find a school", () => {
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
       .toBe("No open school with URN 999999999");
     await page.getByRole("link", { name: "Find a school" }).click();
-    await expect.poll(() => page.url()).toBe(`${base}/`);
+    await eventually(() => page.url()).toBe(`${base}/`);
   });
 
   it("when nothing matches, then the page says so in words", async () => {

@@ -45,3 +45,31 @@ export function words(upperSnake: string | null | undefined): string | null {
 export function figure(value: number, percent: boolean): string {
   return percent ? `${value.toFixed(1)}%` : Math.round(value).toLocaleString("en-GB");
 }
+
+/** What each similarity feature and outcome is called on screen. */
+const FEATURES: Record<string, string> = {
+  EAL_PERCENT: "English as an additional language",
+  FSM_PERCENT: "Free school meals",
+  IDACI_SCORE: "Income deprivation (IDACI)",
+  KS2_MATHS_PROGRESS: "KS2 maths progress",
+  KS2_PRIOR_ATTAINMENT: "Prior attainment at KS2",
+  KS2_READING_PROGRESS: "KS2 reading progress",
+  KS2_RWM_EXPECTED: "KS2 reading, writing and maths at the expected standard",
+  KS2_WRITING_PROGRESS: "KS2 writing progress",
+  KS4_ATTAINMENT8: "KS4 Attainment 8",
+  KS4_PROGRESS8: "KS4 Progress 8",
+  OFSTED_GRADE: "Ofsted grade",
+  PUPILS: "Number of pupils",
+  RURALITY: "Rurality",
+  SEN_PERCENT: "Special educational needs",
+  CAPACITY: "Room to take on more",
+  CONTEXT_SIMILARITY: "Similar intake",
+  FOCUS_STRENGTH: "Stronger on the focus outcome",
+  NETWORK_BRIDGE: "A way into a network",
+  OFFERS_WHAT_IS_SOUGHT: "Offers what is sought",
+  PROXIMITY: "Close by",
+};
+
+export function featureName(feature: string): string {
+  return FEATURES[feature] ?? words(feature) ?? feature;
+}

@@ -8,6 +8,53 @@ export type CategoryOfConcern =
   | 'SERIOUS_WEAKNESSES'
   | 'SPECIAL_MEASURES';
 
+/** An outcome a school can do better or worse on. Every outcome is better when higher except OFSTED_GRADE. */
+export type OutcomeFeature =
+  /** KS2 maths progress score (outcome, higher is better). */
+  | 'KS2_MATHS_PROGRESS'
+  /** KS2 reading progress score (outcome, higher is better). */
+  | 'KS2_READING_PROGRESS'
+  /** Percentage reaching the expected standard in reading, writing and maths (outcome, higher is better). */
+  | 'KS2_RWM_EXPECTED'
+  /** KS2 writing progress score (outcome, higher is better). */
+  | 'KS2_WRITING_PROGRESS'
+  /** Attainment 8 (outcome, higher is better). */
+  | 'KS4_ATTAINMENT8'
+  /** Progress 8 (outcome, higher is better). */
+  | 'KS4_PROGRESS8'
+  /** Ofsted grade, 1 outstanding to 4 inadequate (outcome, lower is better). */
+  | 'OFSTED_GRADE';
+
+/** Whose figure a piece of a suggestion's evidence is. */
+export type PartnerEvidenceSubject =
+  /** The asking school's figure, of the newest year. */
+  | 'ASKER'
+  /** Median of the 50 schools of the asker's phase most alike in context that have a figure of that year. */
+  | 'CONTEXT_SIMILAR_MEDIAN'
+  /** Median of every school in England with a figure of that year: a partner must be at least this (Good or better for the Ofsted grade). */
+  | 'ENGLAND_MEDIAN'
+  /** The partner's figure on the focus, of the newest year. */
+  | 'PARTNER'
+  /** Lower end of the partner's Progress 8 95% confidence interval. */
+  | 'PARTNER_CONFIDENCE_LOWER'
+  /** Upper end of the partner's Progress 8 95% confidence interval. */
+  | 'PARTNER_CONFIDENCE_UPPER';
+
+/** A part of a partner suggestion's score; each is valued 0..1. */
+export type PartnerFactor =
+  /** 1 / (1 + the partner's partnership memberships): room to take on more. Weight 0.1. */
+  | 'CAPACITY'
+  /** 1 / (1 + d), d = distance on the CONTEXT preset (pupils, FSM, SEN). Weight 0.2. */
+  | 'CONTEXT_SIMILARITY'
+  /** min(1, gap / 2), gap = how far the partner's focus figure beats the asker's, in robust standard deviations of each school's own phase. Weight 0.3. */
+  | 'FOCUS_STRENGTH'
+  /** 1 when the asker is in no partnership and the partner is in one (a way into a network), else 0. Weight 0.1. */
+  | 'NETWORK_BRIDGE'
+  /** The share of the support topics sought that the partner offers (updateSchoolOffer): those the asker seeks, then those that address the focus (e.g. READING_AND_PHONICS and MATHEMATICS for KS2_RWM_EXPECTED; src/modules/matching/matching.rules.ts). Weight 0.1. */
+  | 'OFFERS_WHAT_IS_SOUGHT'
+  /** 1 − km / search radius. Weight 0.2. */
+  | 'PROXIMITY';
+
 /** GIAS group types, then kinds of partnership made in the service. */
 export type PartnershipType =
   | 'CLUSTER'
@@ -33,12 +80,50 @@ export type Phase =
   | 'SIXTEEN_PLUS'
   | 'SPECIAL';
 
+/** A figure schools are compared on. Context features describe intake and setting; outcome features, results. Outcomes apply only to phases that sit the assessment (KS2 for primary, KS4 for secondary). */
+export type SimilarityFeature =
+  /** Percentage with English as an additional language (context). */
+  | 'EAL_PERCENT'
+  /** Percentage eligible for free school meals (context). */
+  | 'FSM_PERCENT'
+  /** IDACI score of the school's LSOA, 0..1 (context). */
+  | 'IDACI_SCORE'
+  /** KS2 maths progress score (outcome, higher is better). */
+  | 'KS2_MATHS_PROGRESS'
+  /** Average KS2 scaled score of the school's KS4 cohort, 2023/24 KS4 school information (context: the intake's prior attainment; secondary and all-through schools). */
+  | 'KS2_PRIOR_ATTAINMENT'
+  /** KS2 reading progress score (outcome, higher is better). */
+  | 'KS2_READING_PROGRESS'
+  /** Percentage reaching the expected standard in reading, writing and maths (outcome, higher is better). */
+  | 'KS2_RWM_EXPECTED'
+  /** KS2 writing progress score (outcome, higher is better). */
+  | 'KS2_WRITING_PROGRESS'
+  /** Attainment 8 (outcome, higher is better). */
+  | 'KS4_ATTAINMENT8'
+  /** Progress 8 (outcome, higher is better). */
+  | 'KS4_PROGRESS8'
+  /** Ofsted grade, 1 outstanding to 4 inadequate (outcome, lower is better). */
+  | 'OFSTED_GRADE'
+  /** Pupils on roll (context). */
+  | 'PUPILS'
+  /** Rurality from 0 (major conurbation) to 1 (sparse village and dispersed), from the ONS 2011 rural-urban class (context). */
+  | 'RURALITY'
+  /** Percentage with special educational needs (context). */
+  | 'SEN_PERCENT';
+
 export type FindSchoolsQueryVariables = Exact<{
   text: string;
 }>;
 
 
 export type FindSchoolsQuery = { searchSchools: Array<{ matchedOn: Array<string>, school: { urn: number, name: string, town: string | null, postcode: string | null, phase: Phase | null, localAuthority: { name: string } | null } }> };
+
+export type PartnerSuggestionsQueryVariables = Exact<{
+  urn: number;
+}>;
+
+
+export type PartnerSuggestionsQuery = { partnerSuggestions: Array<{ urn: number, name: string, distanceKm: number, score: number, focus: OutcomeFeature, focusValue: number, focusYear: string | null, needBand: number | null, trust: { name: string } | null, reasons: Array<{ factor: PartnerFactor, contribution: number }>, evidence: Array<{ about: PartnerEvidenceSubject, value: number, year: string | null }> }> };
 
 export type SchoolPageQueryVariables = Exact<{
   urn: number;
@@ -48,6 +133,13 @@ export type SchoolPageQueryVariables = Exact<{
 export type SchoolPageQuery = { school: { urn: number, name: string, phase: Phase | null, establishmentType: string | null, status: string | null, town: string | null, postcode: string | null, statutoryLowAge: number | null, statutoryHighAge: number | null, rural: boolean | null, coastal: boolean | null, detailsAsOf: string | null, giasUrl: string, ofstedReportsUrl: string, detailsSource: { title: string } | null, localAuthority: { name: string } | null, region: { name: string } | null, pupils: { value: number, year: string, source: { title: string } } | null, fsmPercent: { value: number, year: string, source: { title: string } } | null, senPercent: { value: number, year: string, source: { title: string } } | null, ealPercent: { value: number, year: string, source: { title: string } } | null, ofsted: { rating: string | null, grade: number | null, overall: number | null, inspectedOn: string | null, inspectionType: string | null, qualityOfEducation: number | null, behaviourAndAttitudes: number | null, personalDevelopment: number | null, leadershipAndManagement: number | null, safeguardingEffective: boolean | null, categoryOfConcern: CategoryOfConcern | null, source: { title: string } } | null, need: { band: number, reasons: Array<{ code: string, detail: string }> } | null, memberships: Array<{ joinedOn: string | null, partnership: { id: string, name: string, type: PartnershipType | null, memberCount: number } }> } | null };
 
 export type FigureFragment = { value: number, year: string, source: { title: string } };
+
+export type SimilarSchoolsQueryVariables = Exact<{
+  urn: number;
+}>;
+
+
+export type SimilarSchoolsQuery = { similarSchools: Array<{ urn: number, name: string, distance: number, contributions: Array<{ feature: SimilarityFeature, contribution: number }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -93,6 +185,32 @@ export const FindSchoolsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FindSchoolsQuery, FindSchoolsQueryVariables>;
+export const PartnerSuggestionsDocument = new TypedDocumentString(`
+    query PartnerSuggestions($urn: Int!) {
+  partnerSuggestions(urn: $urn) {
+    urn
+    name
+    distanceKm
+    score
+    focus
+    focusValue
+    focusYear
+    needBand
+    trust {
+      name
+    }
+    reasons {
+      factor
+      contribution
+    }
+    evidence {
+      about
+      value
+      year
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerSuggestionsQuery, PartnerSuggestionsQueryVariables>;
 export const SchoolPageDocument = new TypedDocumentString(`
     query SchoolPage($urn: Int!) {
   school(urn: $urn) {
@@ -172,3 +290,16 @@ export const SchoolPageDocument = new TypedDocumentString(`
     title
   }
 }`) as unknown as TypedDocumentString<SchoolPageQuery, SchoolPageQueryVariables>;
+export const SimilarSchoolsDocument = new TypedDocumentString(`
+    query SimilarSchools($urn: Int!) {
+  similarSchools(urn: $urn, first: 10) {
+    urn
+    name
+    distance
+    contributions {
+      feature
+      contribution
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SimilarSchoolsQuery, SimilarSchoolsQueryVariables>;

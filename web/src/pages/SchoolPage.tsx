@@ -4,6 +4,8 @@ import { Link, useParams } from "react-router-dom";
 import { SchoolPageDocument, type SchoolPageQuery } from "../__generated__/graphql";
 import { date, figure, judgement, phaseName, words } from "../format";
 import { useQuery } from "../useQuery";
+import { PartnerSuggestions } from "./PartnerSuggestions";
+import { SimilarSchools } from "./SimilarSchools";
 
 type School = NonNullable<SchoolPageQuery["school"]>;
 
@@ -219,6 +221,14 @@ export function SchoolPage() {
       <section aria-labelledby="partnerships">
         <h2 id="partnerships">Partnerships and trust</h2>
         <Partnerships school={school} />
+      </section>
+      <section aria-labelledby="similar">
+        <h2 id="similar">Similar schools</h2>
+        <SimilarSchools urn={school.urn} />
+      </section>
+      <section aria-labelledby="partners">
+        <h2 id="partners">Suggested partners</h2>
+        <PartnerSuggestions urn={school.urn} />
       </section>
       <p className="links">
         <a href={school.giasUrl}>Get Information about Schools</a> ·{" "}

@@ -1,0 +1,88 @@
+/** Schools that could help this one on its weakest outcome, with the reasons for each, drawn. */
+import { Link } from "react-router-dom";
+import { PartnerSuggestionsDocument } from "../__generated__/graphql";
+import { ContributionBar, Legend } from "../ContributionBar";
+import { featureName } from "../format";
+import { useQuery } from "../useQuery";
+
+const FACTORS = [
+  "FOCUS_STRENGTH",
+  "CONTEXT_SIMILARITY",
+  "PROXIMITY",
+  "CAPACITY",
+  "NETWORK_BRIDGE",
+  "OFFERS_WHAT_IS_SOUGHT",
+];
+
+/** An outcome as its tables print it: a percentage, Attainment 8 to one place, else two. */
+function percentOrScore(feature: string, value: number): string {
+  if (feature === "KS2_RWM_EXPECTED") return `${value.toFixed(0)}%`;
+  return value.toFixed(feature === "KS4_ATTAINMENT8" ? 1 : 2);
+}
+
+export function PartnerSuggestions({ urn }: { urn: number }) {
+  const state = useQuery(PartnerSuggestionsDocument, { urn });
+  if (state.status === "failed") return <p className="error">{state.error.message}</p>;
+  if (state.status !== "done") return <p aria-busy="true">Finding partners…</p>;
+  const partners = state.data.partnerSuggestions;
+  if (partners.length === 0) {
+    return (
+      <p>
+        No partner suggested: the school has no published outcome to compare (a first or infant
+        school has no KS2 results, and small cohorts&apos; results are withheld), or no school of
+        its phase within reach does better on it.
+      </p>
+    );
+  }
+  const focus = partners[0]!.focus;
+  const here = partners[0]!.evidence.find((e) => e.about === "ASKER");
+  return (
+    <>
+      <p className="hint">
+        Focus: {featureName(focus)}
+        {here && `, ${percentOrScore(focus, here.value)} here in ${here.year ?? "the latest year"}`}
+        . Each bar is a partner&apos;s score out of 1, made of the reasons in the key.
+      </p>
+      <Legend label="Reasons" keys={FACTORS.map((key) => ({ key, label: featureName(key) }))} />
+      <table>
+        <caption>Suggested partners, best first</caption>
+        <thead>
+          <tr>
+            <th scope="col">School</th>
+            <th scope="col">Distance</th>
+            <th scope="col">Focus outcome</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {partners.map((partner) => (
+            <tr key={partner.urn}>
+              <td>
+                <Link to={`/schools/${partner.urn}`}>{partner.name}</Link>
+                {partner.trust && <span className="meta block">{partner.trust.name}</span>}
+              </td>
+              <td className="number">{partner.distanceKm.toFixed(1)} km</td>
+              <td className="number">
+                {percentOrScore(partner.focus, partner.focusValue)}
+                {partner.focusYear && <span className="meta block">{partner.focusYear}</span>}
+              </td>
+              <td>
+                <ContributionBar
+                  keys={FACTORS}
+                  scale={1}
+                  parts={partner.reasons.map((r) => ({
+                    key: r.factor,
+                    label: featureName(r.factor),
+                    value: r.contribution,
+                  }))}
+                  describe={(part) => `${part.label}: ${part.value.toFixed(2)}`}
+                />
+                <span className="meta block">score {partner.score.toFixed(2)}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
