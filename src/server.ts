@@ -4,7 +4,10 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, {
@@ -26,7 +29,7 @@ import { errorLoggingPlugin, formatError } from "./errors/format.js";
 import { documentLimitsPlugin, refusedDocumentRule } from "./hardening/document-limits.js";
 import { knownOperationTypes } from "./hardening/operation-types.js";
 import { rateLimitPerCaller, type RateLimitOptions } from "./hardening/rate-limit.js";
-import { webApp } from "./web.js";
+import { graphqlIde, schemaDocument, webApp } from "./web.js";
 import { securityHeaders } from "./hardening/security-headers.js";
 import { costLimitPlugin, depthLimit } from "./hardening/query-limits.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -380,6 +383,8 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No response sets cache hints; the plugin's per-field work is pure overhead on hot queries.
       ApolloServerPluginCacheControlDisabled(),
+      // Browsers get the bundled GraphiQL (src/web.ts) instead of a page from Apollo's CDN.
+      ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin(),
       documentLimitsPlugin({
         maxFields: options.maxQueryFields ?? 2_000,
@@ -416,6 +421,8 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       res.json({ executed: db.statementCount });
     });
   }
+  app.get("/schema.graphql", schemaDocument(schema));
+  app.get("/graphql", graphqlIde());
   app.use(
     "/graphql",
     rateLimitPerCaller(

@@ -6,7 +6,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { type Request, type RequestHandler } from "express";
+import { printSchema, type GraphQLSchema } from "graphql";
 import { projectRoot } from "./config.js";
+import { ideContentSecurityPolicy } from "./hardening/security-headers.js";
 
 export const WEB_ROOT = path.join(projectRoot, "dist", "web");
 
@@ -46,4 +48,28 @@ export function webApp(root: string = WEB_ROOT): RequestHandler[] {
       res.sendFile(index);
     },
   ];
+}
+
+/**
+ * GraphiQL (web/graphiql.html) for a browser's GET /graphql, in place of Apollo's landing page,
+ * which loads its editor from Apollo's servers and reports usage to them. Every other request
+ * to /graphql goes on to the API.
+ */
+export function graphqlIde(root: string = WEB_ROOT): RequestHandler {
+  const page = path.join(root, "graphiql.html");
+  return (req, res, next) => {
+    const browser =
+      req.method === "GET" && req.accepts(["application/json", "text/html"]) === "text/html";
+    if (!browser || !existsSync(page)) return next();
+    res.setHeader("Cache-Control", "no-cache");
+    ideContentSecurityPolicy(req, res, () => res.sendFile(page));
+  };
+}
+
+/** The schema as SDL, for the IDE and other tools when introspection is off (it is public). */
+export function schemaDocument(schema: GraphQLSchema): RequestHandler {
+  const sdl = printSchema(schema);
+  return (_req, res) => {
+    res.type("text/plain; charset=utf-8").send(sdl);
+  };
 }

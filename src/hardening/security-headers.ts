@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from "express";
+import type { RequestHandler } from "express";
 import helmet, { type HelmetOptions } from "helmet";
 
 /**
@@ -27,17 +27,13 @@ const OPTIONS: HelmetOptions = {
 };
 
 /**
- * Apollo's landing page on GET /graphql (a browser asking for HTML) loads the Sandbox from
- * Apollo's CDN with inline scripts, which the policy above forbids; that one page goes without
- * the Content-Security-Policy and keeps the other headers. Everything else gets all of them.
+ * The GraphQL IDE's page (GraphiQL with the Monaco editor, src/web.ts) styles its editors inline
+ * as it runs, so there alone styles may be inline; scripts still come only from the service.
  */
-function isLandingPage(req: Request): boolean {
-  return (
-    req.method === "GET" &&
-    req.path === "/graphql" &&
-    req.accepts(["application/json", "text/html"]) === "text/html"
-  );
-}
+export const ideContentSecurityPolicy: RequestHandler = helmet.contentSecurityPolicy({
+  useDefaults: false,
+  directives: { ...CONTENT_SECURITY_POLICY, "style-src": ["'self'", "'unsafe-inline'"] },
+});
 
 /**
  * Security headers from helmet on every response: Content-Security-Policy, X-Content-Type-Options
@@ -45,7 +41,5 @@ function isLandingPage(req: Request): boolean {
  * browsers over plain HTTP), Cross-Origin-Opener/Resource-Policy and the rest of its defaults.
  */
 export function securityHeaders(): RequestHandler {
-  const all = helmet(OPTIONS);
-  const withoutPolicy = helmet({ ...OPTIONS, contentSecurityPolicy: false });
-  return (req, res, next) => (isLandingPage(req) ? withoutPolicy : all)(req, res, next);
+  return helmet(OPTIONS);
 }

@@ -1,7 +1,7 @@
 /**
  * Security headers over HTTP: every response carries helmet's headers with a policy that admits
- * only the service's own origin (and blob: workers for the web app's GraphQL IDE); Apollo's
- * landing page, which loads from Apollo's CDN, keeps working without the policy.
+ * only the service's own origin (and blob: workers for the web app's GraphQL IDE), the pages of
+ * the web app and the IDE included: they load nothing from anywhere else.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "../helpers/api.js";
@@ -64,14 +64,32 @@ describe("security headers", () => {
     },
   );
 
-  it("when a browser opens /graphql, then Apollo's landing page is served, without the policy that would block its CDN, and with the other headers", async () => {
-    const response = await fetch(`${baseUrl}/graphql`, { headers: { accept: "text/html" } });
+  it.each([
+    ["/graphql", /<div id="graphiql">/],
+    ["/", /<div id="root">/],
+    ["/schools/109092", /<div id="root">/],
+  ])(
+    "when a browser opens %s, then the page comes from the service under the same policy and loads nothing from elsewhere",
+    async (page, marker) => {
+      const response = await fetch(`${baseUrl}${page}`, { headers: { accept: "text/html" } });
+      const html = await response.text();
 
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/text\/html/);
+      expect(html).toMatch(marker);
+      expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+      expect(html).not.toMatch(/apollographql\.com/);
+      expect(directives(response.headers.get("content-security-policy")).get("script-src")).toBe(
+        "'self'",
+      );
+      expectCommonHeaders(response.headers);
+    },
+  );
+
+  it("when a tool asks for the schema, then its SDL is served even with introspection off", async () => {
+    const response = await fetch(`${baseUrl}/schema.graphql`);
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toMatch(/text\/html/);
-    expect(await response.text()).toMatch(/apollographql\.com/);
-    expect(response.headers.get("content-security-policy")).toBeNull();
-    expectCommonHeaders(response.headers);
+    expect(await response.text()).toMatch(/^type School \{/m);
   });
 });
 

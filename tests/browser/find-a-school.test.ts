@@ -4,61 +4,21 @@
  * with the year and source of each. Every request stays on the service's own origin, and the
  * page breaks no rule of its Content-Security-Policy (a violation is logged as a console error).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { WEB_ROOT } from "../../src/web.js";
-import { useApi } from "../helpers/api.js";
-import { launchChromium } from "../helpers/browser.js";
-import { existsSync } from "node:fs";
-import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { eventually, useBrowserPages } from "../helpers/browser.js";
 
-const api = useApi();
-let browser: Browser;
-let base: string;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  if (!existsSync(path.join(WEB_ROOT, "index.html"))) {
-    throw new Error("The web app is not built: `npm test` builds it (`npm run build:web`).");
-  }
-  browser = await launchChromium();
-  base = await api().app.listen(0, "127.0.0.1");
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  problems = [];
-  page = await browser.newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page: ${error.message}`));
-  page.on("request", (request) => {
-    if (!request.url().startsWith(base)) problems.push(`left the origin: ${request.url()}`);
-  });
-});
-
-/** Polls until the page shows it: the first similarity search builds its index, which takes seconds. */
-function eventually<T>(read: () => Promise<T> | T) {
-  return expect.poll(read, { timeout: 20_000 });
-}
+const pages = useBrowserPages();
 
 /** The table with this caption. */
 function table(caption: string) {
+  const page = pages.page();
   return page.locator("table", { has: page.locator("caption", { hasText: caption }) });
 }
 
-afterEach(async () => {
-  await page.close();
-  expect(problems).toEqual([]);
-});
-
 describe("Find a school", () => {
   it("when a head teacher types a misspelt name, then the school is found and its page shows Ofsted, need and figures with year and source", async () => {
+    const page = pages.page();
+    const base = pages.base();
     await page.goto(`${base}/`);
     await page.getByLabel("Find a school").fill("Kewstok");
     await page.getByRole("button", { name: "Search" }).click();
@@ -82,6 +42,8 @@ describe("Find a school", () => {
   });
 
   it("when a struggling school's page is read, then similar schools and partners come with their reasons drawn", async () => {
+    const page = pages.page();
+    const base = pages.base();
     await page.goto(`${base}/schools/109092`);
     const similar = table("Similar schools, with why each is similar");
     await eventually(() => similar.getByRole("row").count()).toBe(11);
@@ -100,6 +62,8 @@ describe("Find a school", () => {
   });
 
   it("when a school's address is shared, then it opens straight on that school's page", async () => {
+    const page = pages.page();
+    const base = pages.base();
     await page.goto(`${base}/schools/136137`);
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
@@ -111,6 +75,8 @@ describe("Find a school", () => {
   });
 
   it("when a URN is unknown, then the page says so and offers the search", async () => {
+    const page = pages.page();
+    const base = pages.base();
     await page.goto(`${base}/schools/999999999`);
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
@@ -120,6 +86,8 @@ describe("Find a school", () => {
   });
 
   it("when nothing matches, then the page says so in words", async () => {
+    const page = pages.page();
+    const base = pages.base();
     await page.goto(`${base}/?q=${encodeURIComponent("zzqqxx nowhere")}`);
     await expect
       .poll(() => page.getByText(/No school matches/).textContent())

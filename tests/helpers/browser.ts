@@ -4,7 +4,11 @@
  * saying how to install one.
  */
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { WEB_ROOT } from "../../src/web.js";
+import { useApi } from "./api.js";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
@@ -17,4 +21,60 @@ export async function launchChromium(): Promise<Browser> {
     );
   }
   return chromium.launch({ executablePath: path, args: ["--no-sandbox"] });
+}
+
+export interface BrowserPages {
+  /** This test's page, fresh for each test. */
+  page(): Page;
+  /** The service's address, e.g. http://127.0.0.1:41234. */
+  base(): string;
+}
+
+/**
+ * Serves the API and web app for the calling test file and gives each test a fresh page. A test
+ * fails if its page asked anything of another origin, threw, or logged an error (a
+ * Content-Security-Policy violation is logged as one).
+ */
+export function useBrowserPages(): BrowserPages {
+  const api = useApi();
+  let browser: Browser | undefined;
+  let base = "";
+  let page: Page | undefined;
+  let problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(WEB_ROOT, "index.html"))) {
+      throw new Error("The web app is not built: `npm test` builds it (`npm run build:web`).");
+    }
+    browser = await launchChromium();
+    base = await api().app.listen(0, "127.0.0.1");
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    problems = [];
+    const opened = await browser!.newPage();
+    opened.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    });
+    opened.on("pageerror", (error) => problems.push(`page: ${error.message}`));
+    opened.on("request", (request) => {
+      if (!request.url().startsWith(base)) problems.push(`left the origin: ${request.url()}`);
+    });
+    page = opened;
+  });
+  afterEach(async () => {
+    await page?.close();
+    expect(problems).toEqual([]);
+  });
+  return {
+    page: () => page!,
+    base: () => base,
+  };
+}
+
+/** Polls until the page shows it: a first similarity search builds its index, which takes seconds. */
+export function eventually<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 20_000 });
 }
