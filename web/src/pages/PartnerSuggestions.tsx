@@ -5,15 +5,6 @@ import { ContributionBar, Legend } from "../ContributionBar";
 import { featureName } from "../format";
 import { useQuery } from "../useQuery";
 
-const FACTORS = [
-  "FOCUS_STRENGTH",
-  "CONTEXT_SIMILARITY",
-  "PROXIMITY",
-  "CAPACITY",
-  "NETWORK_BRIDGE",
-  "OFFERS_WHAT_IS_SOUGHT",
-];
-
 /** An outcome as its tables print it: a percentage, Attainment 8 to one place, else two. */
 function percentOrScore(feature: string, value: number): string {
   if (feature === "KS2_RWM_EXPECTED") return `${value.toFixed(0)}%`;
@@ -34,6 +25,8 @@ export function PartnerSuggestions({ urn }: { urn: number }) {
       </p>
     );
   }
+  // The reasons in the order the service gives them, the same for every partner.
+  const factors = [...new Set(partners.flatMap((p) => p.reasons.map((r) => r.factor)))];
   const focus = partners[0]!.focus;
   const here = partners[0]!.evidence.find((e) => e.about === "ASKER");
   return (
@@ -43,7 +36,7 @@ export function PartnerSuggestions({ urn }: { urn: number }) {
         {here && `, ${percentOrScore(focus, here.value)} here in ${here.year ?? "the latest year"}`}
         . Each bar is a partner&apos;s score out of 1, made of the reasons in the key.
       </p>
-      <Legend label="Reasons" keys={FACTORS.map((key) => ({ key, label: featureName(key) }))} />
+      <Legend label="Reasons" keys={factors.map((key) => ({ key, label: featureName(key) }))} />
       <table>
         <caption>Suggested partners, best first</caption>
         <thead>
@@ -68,7 +61,7 @@ export function PartnerSuggestions({ urn }: { urn: number }) {
               </td>
               <td>
                 <ContributionBar
-                  keys={FACTORS}
+                  keys={factors}
                   scale={1}
                   parts={partner.reasons.map((r) => ({
                     key: r.factor,
