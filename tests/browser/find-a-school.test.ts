@@ -8,12 +8,7 @@ import { describe, expect, it } from "vitest";
 import { eventually, useBrowserPages } from "../helpers/browser.js";
 
 const pages = useBrowserPages();
-
-/** The table with this caption. */
-function table(caption: string) {
-  const page = pages.page();
-  return page.locator("table", { has: page.locator("caption", { hasText: caption }) });
-}
+const table = (caption: string) => pages.table(caption);
 
 describe("Find a school", () => {
   it("when a head teacher types a misspelt name, then the school is found and its page shows Ofsted, need and figures with year and source", async () => {
@@ -33,6 +28,13 @@ describe("Find a school", () => {
     expect(text).toContain("Inadequate (Serious weaknesses)");
     expect(text).toContain("Band 1: most in need of support");
     expect(text).toMatch(/Weston-Super-Mare · BS22 9YF · North Somerset · South West/);
+
+    const history = await table("Inspection history, newest first")
+      .getByRole("row")
+      .allInnerTexts();
+    expect(history.length).toBeGreaterThan(2);
+    expect(history[1]).toMatch(/^15 October 2024\s+Graded, S5 inspection\s+Serious weaknesses\s/);
+    expect(history.at(-1)).toMatch(/^21 January 2015\s+Graded\s+Good\s/);
 
     const pupils = page.getByRole("row", { name: /^Pupils/ });
     const cells = await pupils.getByRole("cell").allInnerTexts();

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { WEB_ROOT } from "../../src/web.js";
 import { useApi } from "./api.js";
@@ -28,6 +28,8 @@ export interface BrowserPages {
   page(): Page;
   /** The service's address, e.g. http://127.0.0.1:41234. */
   base(): string;
+  /** The page's table with this caption. */
+  table(caption: string): Locator;
 }
 
 /**
@@ -71,6 +73,8 @@ export function useBrowserPages(): BrowserPages {
   return {
     page: () => page!,
     base: () => base,
+    table: (caption) =>
+      page!.locator("table", { has: page!.locator("caption", { hasText: caption }) }),
   };
 }
 

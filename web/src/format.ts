@@ -73,3 +73,20 @@ const FEATURES: Record<string, string> = {
 export function featureName(feature: string): string {
   return FEATURES[feature] ?? words(feature) ?? feature;
 }
+
+const DESIGNATIONS: Record<string, string> = {
+  NLE: "National leader of education",
+  LLE: "Local leader of education",
+  SLE: "Specialist leader of education",
+  NLG: "National leader of governance",
+  TEACHING_SCHOOL_HUB: "Teaching school hub",
+};
+
+export function designationName(designation: string): string {
+  return DESIGNATIONS[designation] ?? words(designation) ?? designation;
+}
+
+/** A specialism in words; SEND stays an acronym. */
+export function specialismName(specialism: string): string {
+  return specialism === "SEND" ? "SEND" : (words(specialism) ?? specialism);
+}

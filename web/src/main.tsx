@@ -2,6 +2,8 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter, Link, Route, Routes } from "react-router-dom";
 import { FindSchool } from "./pages/FindSchool";
+import { LeaderFinder } from "./pages/LeaderFinder";
+import { LeaderPage } from "./pages/LeaderPage";
 import { SchoolPage } from "./pages/SchoolPage";
 import "./styles.css";
 
@@ -23,10 +25,16 @@ function App() {
         <Link to="/" className="service-name">
           School partnerships
         </Link>
+        <nav aria-label="Sections">
+          <Link to="/">Schools</Link>
+          <Link to="/leaders">System leaders</Link>
+        </nav>
       </header>
       <Routes>
         <Route path="/" element={<FindSchool />} />
         <Route path="/schools/:urn" element={<SchoolPage />} />
+        <Route path="/leaders" element={<LeaderFinder />} />
+        <Route path="/leaders/:id" element={<LeaderPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
       <footer className="footer">

@@ -8,6 +8,19 @@ export type CategoryOfConcern =
   | 'SERIOUS_WEAKNESSES'
   | 'SPECIAL_MEASURES';
 
+/** National, Local and Specialist Leaders of Education (NLE, LLE, SLE), National Leaders of Governance (NLG), and Teaching School Hubs. */
+export type Designation =
+  | 'LLE'
+  | 'NLE'
+  | 'NLG'
+  | 'SLE'
+  | 'TEACHING_SCHOOL_HUB';
+
+/** GRADED (full, section 5) or UNGRADED (section 8) inspection. */
+export type InspectionKind =
+  | 'GRADED'
+  | 'UNGRADED';
+
 /** An outcome a school can do better or worse on. Every outcome is better when higher except OFSTED_GRADE. */
 export type OutcomeFeature =
   /** KS2 maths progress score (outcome, higher is better). */
@@ -111,6 +124,33 @@ export type SimilarityFeature =
   /** Percentage with special educational needs (context). */
   | 'SEN_PERCENT';
 
+/** What a system leader helps with; also how a school's areas of need are named (see `SchoolNeed.areas`). */
+export type Specialism =
+  | 'BEHAVIOUR'
+  | 'CURRICULUM'
+  | 'DISADVANTAGED_PUPILS'
+  | 'EARLY_YEARS'
+  | 'ENGLISH'
+  | 'GOVERNANCE'
+  | 'LEADERSHIP'
+  | 'MATHEMATICS'
+  | 'SCIENCE'
+  | 'SEND'
+  | 'TEACHER_DEVELOPMENT';
+
+/** Which support counts: REAL (the 87 Teaching School Hubs by the areas they serve, real designations and support within a school's own trust; never a synthetic designation) or MODELLED (REAL plus the synthetic NLE/LLE/SLE/NLG designations, a what-if). See src/modules/gaps/supply.rules.ts. */
+export type SupplyMode =
+  /** Real supply plus the synthetic designations, as a what-if. */
+  | 'MODELLED'
+  /** Only what is real; no synthetic designation counts. */
+  | 'REAL';
+
+/** A factor of a support candidate's score: NEED × FIT × REACH. */
+export type SupportFactor =
+  | 'FIT'
+  | 'NEED'
+  | 'REACH';
+
 export type FindSchoolsQueryVariables = Exact<{
   text: string;
 }>;
@@ -130,7 +170,7 @@ export type SchoolPageQueryVariables = Exact<{
 }>;
 
 
-export type SchoolPageQuery = { school: { urn: number, name: string, phase: Phase | null, establishmentType: string | null, status: string | null, town: string | null, postcode: string | null, statutoryLowAge: number | null, statutoryHighAge: number | null, rural: boolean | null, coastal: boolean | null, detailsAsOf: string | null, giasUrl: string, ofstedReportsUrl: string, detailsSource: { title: string } | null, localAuthority: { name: string } | null, region: { name: string } | null, pupils: { value: number, year: string, source: { title: string } } | null, fsmPercent: { value: number, year: string, source: { title: string } } | null, senPercent: { value: number, year: string, source: { title: string } } | null, ealPercent: { value: number, year: string, source: { title: string } } | null, ofsted: { rating: string | null, grade: number | null, overall: number | null, inspectedOn: string | null, inspectionType: string | null, qualityOfEducation: number | null, behaviourAndAttitudes: number | null, personalDevelopment: number | null, leadershipAndManagement: number | null, safeguardingEffective: boolean | null, categoryOfConcern: CategoryOfConcern | null, source: { title: string } } | null, need: { band: number, reasons: Array<{ code: string, detail: string }> } | null, memberships: Array<{ joinedOn: string | null, partnership: { id: string, name: string, type: PartnershipType | null, memberCount: number } }> } | null };
+export type SchoolPageQuery = { school: { urn: number, name: string, phase: Phase | null, establishmentType: string | null, status: string | null, town: string | null, postcode: string | null, statutoryLowAge: number | null, statutoryHighAge: number | null, rural: boolean | null, coastal: boolean | null, detailsAsOf: string | null, giasUrl: string, ofstedReportsUrl: string, detailsSource: { title: string } | null, localAuthority: { name: string } | null, region: { name: string } | null, pupils: { value: number, year: string, source: { title: string } } | null, fsmPercent: { value: number, year: string, source: { title: string } } | null, senPercent: { value: number, year: string, source: { title: string } } | null, ealPercent: { value: number, year: string, source: { title: string } } | null, ofsted: { rating: string | null, grade: number | null, overall: number | null, inspectedOn: string | null, inspectionType: string | null, qualityOfEducation: number | null, behaviourAndAttitudes: number | null, personalDevelopment: number | null, leadershipAndManagement: number | null, safeguardingEffective: boolean | null, categoryOfConcern: CategoryOfConcern | null, source: { title: string } } | null, ofstedHistory: Array<{ id: string, kind: InspectionKind, inspectedOn: string, type: string | null, outcome: string | null, overall: number | null, categoryOfConcern: CategoryOfConcern | null, urnAtInspection: number | null, source: { title: string } }>, need: { band: number, reasons: Array<{ code: string, detail: string }> } | null, memberships: Array<{ joinedOn: string | null, partnership: { id: string, name: string, type: PartnershipType | null, memberCount: number } }> } | null };
 
 export type FigureFragment = { value: number, year: string, source: { title: string } };
 
@@ -140,6 +180,35 @@ export type SimilarSchoolsQueryVariables = Exact<{
 
 
 export type SimilarSchoolsQuery = { similarSchools: Array<{ urn: number, name: string, distance: number, contributions: Array<{ feature: SimilarityFeature, contribution: number }> }> };
+
+export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegionsQuery = { regions: Array<{ code: string, name: string }> };
+
+export type SystemLeadersQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+  designation?: Designation | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SystemLeadersQuery = { systemLeaders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, designation: Designation, synthetic: boolean, availableCapacity: number, capacity: number, localAuthority: { name: string } | null, baseSchool: { urn: number, name: string } | null } }> } };
+
+export type LeaderPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LeaderPageQuery = { systemLeader: { id: string, name: string, designation: Designation, synthetic: boolean, capacity: number, availableCapacity: number, openEngagements: number, reachKm: number, specialisms: Array<Specialism>, phase: Phase | null, generator: { name: string, seed: number, version: number } | null, holder: { name: string } | null, localAuthority: { name: string } | null, region: { code: string, name: string } | null, baseSchool: { urn: number, name: string } | null, source: { title: string } } | null };
+
+export type SchoolsToSupportQueryVariables = Exact<{
+  id: string | number;
+  supply: SupplyMode;
+}>;
+
+
+export type SchoolsToSupportQuery = { schoolsToSupport: Array<{ urn: number, name: string | null, needBand: number, distanceKm: number, fitsWeakestArea: boolean, score: number, reasons: Array<{ factor: SupportFactor, detail: string }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -263,6 +332,19 @@ export const SchoolPageDocument = new TypedDocumentString(`
         title
       }
     }
+    ofstedHistory {
+      id
+      kind
+      inspectedOn
+      type
+      outcome
+      overall
+      categoryOfConcern
+      urnAtInspection
+      source {
+        title
+      }
+    }
     need {
       band
       reasons {
@@ -303,3 +385,98 @@ export const SimilarSchoolsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SimilarSchoolsQuery, SimilarSchoolsQueryVariables>;
+export const RegionsDocument = new TypedDocumentString(`
+    query Regions {
+  regions {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RegionsQuery, RegionsQueryVariables>;
+export const SystemLeadersDocument = new TypedDocumentString(`
+    query SystemLeaders($regionCode: String, $designation: Designation, $after: String) {
+  systemLeaders(
+    regionCode: $regionCode
+    designation: $designation
+    first: 50
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        designation
+        synthetic
+        availableCapacity
+        capacity
+        localAuthority {
+          name
+        }
+        baseSchool {
+          urn
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SystemLeadersQuery, SystemLeadersQueryVariables>;
+export const LeaderPageDocument = new TypedDocumentString(`
+    query LeaderPage($id: ID!) {
+  systemLeader(id: $id) {
+    id
+    name
+    designation
+    synthetic
+    generator {
+      name
+      seed
+      version
+    }
+    holder {
+      name
+    }
+    capacity
+    availableCapacity
+    openEngagements
+    reachKm
+    specialisms
+    phase
+    localAuthority {
+      name
+    }
+    region {
+      code
+      name
+    }
+    baseSchool {
+      urn
+      name
+    }
+    source {
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeaderPageQuery, LeaderPageQueryVariables>;
+export const SchoolsToSupportDocument = new TypedDocumentString(`
+    query SchoolsToSupport($id: ID!, $supply: SupplyMode!) {
+  schoolsToSupport(systemLeaderId: $id, first: 20, supply: $supply) {
+    urn
+    name
+    needBand
+    distanceKm
+    fitsWeakestArea
+    score
+    reasons {
+      factor
+      detail
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SchoolsToSupportQuery, SchoolsToSupportQueryVariables>;

@@ -106,6 +106,49 @@ function Ofsted({ ofsted }: { ofsted: School["ofsted"] }) {
   );
 }
 
+/** An inspection's result in words: its overall grade, else what Ofsted recorded, else neither. */
+function inspectionOutcome(inspection: School["ofstedHistory"][number]): string {
+  const concern = words(inspection.categoryOfConcern);
+  const result = judgement(inspection.overall) ?? inspection.outcome;
+  if (result) return concern ? `${result} (${concern})` : result;
+  // Graded inspections since September 2024 give no overall grade.
+  return concern ?? "No overall grade";
+}
+
+function InspectionHistory({ school }: { school: School }) {
+  if (school.ofstedHistory.length === 0) return null;
+  return (
+    <table>
+      <caption>Inspection history, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Inspection</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">Source</th>
+        </tr>
+      </thead>
+      <tbody>
+        {school.ofstedHistory.map((inspection) => (
+          <tr key={inspection.id}>
+            <td>{date(inspection.inspectedOn)}</td>
+            <td>
+              {[inspection.kind === "GRADED" ? "Graded" : "Ungraded", words(inspection.type)]
+                .filter(Boolean)
+                .join(", ")}
+              {inspection.urnAtInspection !== null && inspection.urnAtInspection !== school.urn && (
+                <span className="meta block">as URN {inspection.urnAtInspection}</span>
+              )}
+            </td>
+            <td>{inspectionOutcome(inspection)}</td>
+            <td>{inspection.source.title}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function Need({ need }: { need: School["need"] }) {
   if (!need)
     return <p>No need band: the school is not state-funded, or bands have not been computed.</p>;
@@ -209,6 +252,7 @@ export function SchoolPage() {
       <section aria-labelledby="ofsted">
         <h2 id="ofsted">Ofsted</h2>
         <Ofsted ofsted={school.ofsted} />
+        <InspectionHistory school={school} />
       </section>
       <section aria-labelledby="need">
         <h2 id="need">Need for support</h2>

@@ -1,0 +1,104 @@
+/** System leaders of a region, by designation, in name order: the way in to a leader's page. */
+import { Link, useSearchParams } from "react-router-dom";
+import { RegionsDocument, SystemLeadersDocument, type Designation } from "../__generated__/graphql";
+import { useQuery } from "../useQuery";
+import { designationName } from "../format";
+
+const DESIGNATIONS: Designation[] = ["NLE", "LLE", "SLE", "NLG", "TEACHING_SCHOOL_HUB"];
+
+export function LeaderFinder() {
+  const [params, setParams] = useSearchParams();
+  const regionCode = params.get("region") ?? "";
+  const designation = (params.get("designation") ?? "") as Designation | "";
+  const regions = useQuery(RegionsDocument, {});
+  const leaders = useQuery(
+    SystemLeadersDocument,
+    regionCode ? { regionCode, designation: designation || null, after: null } : null,
+  );
+  const choose = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
+
+  return (
+    <main>
+      <h1>Find a system leader</h1>
+      <div className="filters">
+        <div>
+          <label htmlFor="region">Region</label>
+          <select id="region" value={regionCode} onChange={(e) => choose("region", e.target.value)}>
+            <option value="">Choose a region</option>
+            {regions.status === "done" &&
+              regions.data.regions.map((region) => (
+                <option key={region.code} value={region.code}>
+                  {region.name}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="designation">Designation</label>
+          <select
+            id="designation"
+            value={designation}
+            onChange={(e) => choose("designation", e.target.value)}
+          >
+            <option value="">Any</option>
+            {DESIGNATIONS.map((d) => (
+              <option key={d} value={d}>
+                {designationName(d)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {leaders.status === "loading" && <p aria-live="polite">Loading…</p>}
+      {leaders.status === "failed" && (
+        <p className="error" role="alert">
+          {leaders.error.message}
+        </p>
+      )}
+      {leaders.status === "done" && (
+        <section aria-label="System leaders">
+          <p aria-live="polite">
+            {leaders.data.systemLeaders.totalCount} system leaders
+            {leaders.data.systemLeaders.pageInfo.hasNextPage && ", the first 50 shown"}
+          </p>
+          <table>
+            <caption>System leaders in name order</caption>
+            <thead>
+              <tr>
+                <th scope="col">Leader</th>
+                <th scope="col">Designation</th>
+                <th scope="col">Based at</th>
+                <th scope="col">Places free</th>
+              </tr>
+            </thead>
+            <tbody>
+              {leaders.data.systemLeaders.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>
+                    <Link to={`/leaders/${encodeURIComponent(node.id)}`}>{node.name}</Link>
+                    {node.synthetic && <span className="synthetic">synthetic</span>}
+                  </td>
+                  <td>{designationName(node.designation)}</td>
+                  <td>
+                    {node.baseSchool ? node.baseSchool.name : "—"}
+                    {node.localAuthority && (
+                      <span className="meta block">{node.localAuthority.name}</span>
+                    )}
+                  </td>
+                  <td className="number">
+                    {node.availableCapacity} of {node.capacity}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </main>
+  );
+}
