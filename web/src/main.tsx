@@ -4,6 +4,7 @@ import { BrowserRouter, Link, Route, Routes } from "react-router-dom";
 import { FindSchool } from "./pages/FindSchool";
 import { LeaderFinder } from "./pages/LeaderFinder";
 import { LeaderPage } from "./pages/LeaderPage";
+import { Oversight } from "./pages/Oversight";
 import { SchoolPage } from "./pages/SchoolPage";
 import "./styles.css";
 
@@ -28,6 +29,7 @@ function App() {
         <nav aria-label="Sections">
           <Link to="/">Schools</Link>
           <Link to="/leaders">System leaders</Link>
+          <Link to="/oversight">Support gaps</Link>
         </nav>
       </header>
       <Routes>
@@ -35,6 +37,8 @@ function App() {
         <Route path="/schools/:urn" element={<SchoolPage />} />
         <Route path="/leaders" element={<LeaderFinder />} />
         <Route path="/leaders/:id" element={<LeaderPage />} />
+        <Route path="/oversight" element={<Oversight />} />
+        <Route path="/oversight/:region" element={<Oversight />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
       <footer className="footer">

@@ -3,6 +3,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A local authority, or a district within one (a unitary authority is its own single district). */
+export type AreaLevel =
+  | 'DISTRICT'
+  | 'LOCAL_AUTHORITY';
+
 /** Ofsted's categories of concern, both within an inadequate judgement. */
 export type CategoryOfConcern =
   | 'SERIOUS_WEAKNESSES'
@@ -15,6 +20,12 @@ export type Designation =
   | 'NLG'
   | 'SLE'
   | 'TEACHING_SCHOOL_HUB';
+
+/** Which areas: all, rural ones (most schools rural) or coastal ones (most schools coastal: the ONS coastal-towns flag where a school's town is classified, otherwise within 5 km of the coastline). */
+export type GapKind =
+  | 'ALL'
+  | 'COASTAL'
+  | 'RURAL';
 
 /** GRADED (full, section 5) or UNGRADED (section 8) inspection. */
 export type InspectionKind =
@@ -180,6 +191,16 @@ export type SimilarSchoolsQueryVariables = Exact<{
 
 
 export type SimilarSchoolsQuery = { similarSchools: Array<{ urn: number, name: string, distance: number, contributions: Array<{ feature: SimilarityFeature, contribution: number }> }> };
+
+export type SupportGapsQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+  level?: AreaLevel | null | undefined;
+  kind?: GapKind | null | undefined;
+  supply?: SupplyMode | null | undefined;
+}>;
+
+
+export type SupportGapsQuery = { supportGaps: Array<{ gapIndex: number, totalSchools: number, needSchools: number, needPupils: number, unmetNeed: number, supply: number, coverage: number, partnershipRate: number, leadersWithinReach: number, hubsWithinReach: number, rural: boolean, coastal: boolean, area: { code: string, name: string, level: AreaLevel }, localAuthority: { name: string } | null, explanations: Array<{ figure: string, text: string }>, schools: Array<{ urn: number, name: string, town: string | null, need: { band: number } | null }> }> };
 
 export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -385,6 +406,50 @@ export const SimilarSchoolsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SimilarSchoolsQuery, SimilarSchoolsQueryVariables>;
+export const SupportGapsDocument = new TypedDocumentString(`
+    query SupportGaps($regionCode: String, $level: AreaLevel, $kind: GapKind, $supply: SupplyMode) {
+  supportGaps(
+    regionCode: $regionCode
+    level: $level
+    kind: $kind
+    supply: $supply
+    first: 50
+  ) {
+    area {
+      code
+      name
+      level
+    }
+    localAuthority {
+      name
+    }
+    gapIndex
+    totalSchools
+    needSchools
+    needPupils
+    unmetNeed
+    supply
+    coverage
+    partnershipRate
+    leadersWithinReach
+    hubsWithinReach
+    rural
+    coastal
+    explanations {
+      figure
+      text
+    }
+    schools(first: 10) {
+      urn
+      name
+      town
+      need {
+        band
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SupportGapsQuery, SupportGapsQueryVariables>;
 export const RegionsDocument = new TypedDocumentString(`
     query Regions {
   regions {
