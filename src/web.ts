@@ -12,12 +12,16 @@ import { ideContentSecurityPolicy } from "./hardening/security-headers.js";
 
 export const WEB_ROOT = path.join(projectRoot, "dist", "web");
 
-function wantsPage(req: Request): boolean {
+/** A browser asking for a page, not a client asking for JSON. */
+function asksForPage(req: Request): boolean {
   return (
     (req.method === "GET" || req.method === "HEAD") &&
-    !req.path.startsWith("/graphql") &&
     req.accepts(["application/json", "text/html"]) === "text/html"
   );
+}
+
+function wantsPage(req: Request): boolean {
+  return asksForPage(req) && !req.path.startsWith("/graphql");
 }
 
 export function webApp(root: string = WEB_ROOT): RequestHandler[] {
@@ -58,9 +62,7 @@ export function webApp(root: string = WEB_ROOT): RequestHandler[] {
 export function graphqlIde(root: string = WEB_ROOT): RequestHandler {
   const page = path.join(root, "graphiql.html");
   return (req, res, next) => {
-    const browser =
-      req.method === "GET" && req.accepts(["application/json", "text/html"]) === "text/html";
-    if (!browser || !existsSync(page)) return next();
+    if (!asksForPage(req) || !existsSync(page)) return next();
     res.setHeader("Cache-Control", "no-cache");
     ideContentSecurityPolicy(req, res, () => res.sendFile(page));
   };

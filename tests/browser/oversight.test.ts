@@ -18,11 +18,15 @@ describe("Support gaps", () => {
     await eventually(() => page.url()).toMatch(/\/oversight\/E12000009\?.*kind=COASTAL/);
 
     const gaps = pages.table("Support gaps");
-    await eventually(() => gaps.locator("tbody tr").count()).toBeGreaterThan(2);
+    const areaCells = () => gaps.locator("tbody tr:not(.detail) td:nth-child(2)").allInnerTexts();
+    // The table is replaced as each choice lands: wait for the coastal one.
+    await eventually(async () => {
+      const areas = await areaCells();
+      return areas.length > 2 && areas.every((area) => area.includes("coastal"));
+    }).toBe(true);
+    const areas = await areaCells();
     const indexes = (await gaps.locator("tbody tr td:nth-child(3)").allInnerTexts()).map(Number);
     expect(indexes).toEqual([...indexes].sort((a, b) => b - a));
-    const areas = await gaps.locator("tbody tr td:nth-child(2)").allInnerTexts();
-    for (const area of areas) expect(area).toMatch(/coastal/);
 
     await gaps.locator("tbody tr").first().getByRole("button").click();
     const detail = gaps.locator("tr.detail");
