@@ -1,6 +1,7 @@
 /** System leaders of a region, by designation, in name order: the way in to a leader's page. */
 import { Link, useSearchParams } from "react-router-dom";
 import { RegionsDocument, SystemLeadersDocument, type Designation } from "../__generated__/graphql";
+import { RegionSelect } from "../RegionSelect";
 import { useQuery } from "../useQuery";
 import { designationName } from "../format";
 
@@ -13,12 +14,16 @@ export function LeaderFinder() {
   const regions = useQuery(RegionsDocument, {});
   const leaders = useQuery(
     SystemLeadersDocument,
-    regionCode ? { regionCode, designation: designation || null, after: null } : null,
+    regionCode
+      ? { regionCode, designation: designation || null, after: params.get("after") }
+      : null,
   );
   const choose = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
+    // A new choice starts the list again from its first page.
+    if (key !== "after") next.delete("after");
     setParams(next);
   };
 
@@ -26,18 +31,12 @@ export function LeaderFinder() {
     <main>
       <h1>Find a system leader</h1>
       <div className="filters">
-        <div>
-          <label htmlFor="region">Region</label>
-          <select id="region" value={regionCode} onChange={(e) => choose("region", e.target.value)}>
-            <option value="">Choose a region</option>
-            {regions.status === "done" &&
-              regions.data.regions.map((region) => (
-                <option key={region.code} value={region.code}>
-                  {region.name}
-                </option>
-              ))}
-          </select>
-        </div>
+        <RegionSelect
+          regions={regions.status === "done" ? regions.data.regions : []}
+          value={regionCode}
+          emptyLabel="Choose a region"
+          onChange={(code) => choose("region", code)}
+        />
         <div>
           <label htmlFor="designation">Designation</label>
           <select
@@ -64,7 +63,8 @@ export function LeaderFinder() {
         <section aria-label="System leaders">
           <p aria-live="polite">
             {leaders.data.systemLeaders.totalCount} system leaders
-            {leaders.data.systemLeaders.pageInfo.hasNextPage && ", the first 50 shown"}
+            {leaders.data.systemLeaders.totalCount > 50 && ", 50 at a time"}. Those marked synthetic
+            are generated from DfE&apos;s criteria for planning, not real designations.
           </p>
           <table>
             <caption>System leaders in name order</caption>
@@ -97,6 +97,26 @@ export function LeaderFinder() {
               ))}
             </tbody>
           </table>
+          <p>
+            {params.get("after") && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => choose("region", regionCode)}
+              >
+                First page
+              </button>
+            )}{" "}
+            {leaders.data.systemLeaders.pageInfo.hasNextPage && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => choose("after", leaders.data.systemLeaders.pageInfo.endCursor ?? "")}
+              >
+                Next 50
+              </button>
+            )}
+          </p>
         </section>
       )}
     </main>

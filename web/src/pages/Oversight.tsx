@@ -14,6 +14,7 @@ import {
   type SupportGapsQuery,
 } from "../__generated__/graphql";
 import { DownloadCsv, toCsv } from "../csv";
+import { RegionSelect } from "../RegionSelect";
 import { useQuery } from "../useQuery";
 
 type Gap = SupportGapsQuery["supportGaps"][number];
@@ -132,24 +133,12 @@ export function Oversight() {
         strong schools in their own trusts.
       </p>
       <div className="filters">
-        <div>
-          <label htmlFor="region">Region</label>
-          <select
-            id="region"
-            value={region}
-            onChange={(e) =>
-              navigate(`/oversight${e.target.value ? `/${e.target.value}` : ""}?${params}`)
-            }
-          >
-            <option value="">England</option>
-            {regions.status === "done" &&
-              regions.data.regions.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.name}
-                </option>
-              ))}
-          </select>
-        </div>
+        <RegionSelect
+          regions={regions.status === "done" ? regions.data.regions : []}
+          value={region}
+          emptyLabel="England"
+          onChange={(code) => navigate(`/oversight${code ? `/${code}` : ""}?${params}`)}
+        />
         <Choice
           legend="Areas"
           name="level"
@@ -188,7 +177,11 @@ export function Oversight() {
           what-if, not today&apos;s support.
         </p>
       )}
-      {gaps.status === "loading" && <p aria-live="polite">Loading…</p>}
+      {gaps.status === "loading" && (
+        <p aria-live="polite">
+          Working out the gaps (a few seconds the first time after a restart)…
+        </p>
+      )}
       {gaps.status === "failed" && (
         <p className="error" role="alert">
           {gaps.error.message}

@@ -1,0 +1,31 @@
+/** The control labelled "Region": England's nine regions, with `emptyLabel` for none chosen. */
+export interface RegionOption {
+  code: string;
+  name: string;
+}
+
+export function RegionSelect({
+  regions,
+  value,
+  emptyLabel,
+  onChange,
+}: {
+  regions: readonly RegionOption[];
+  value: string;
+  emptyLabel: string;
+  onChange: (code: string) => void;
+}) {
+  return (
+    <div>
+      <label htmlFor="region">Region</label>
+      <select id="region" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{emptyLabel}</option>
+        {regions.map((region) => (
+          <option key={region.code} value={region.code}>
+            {region.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
