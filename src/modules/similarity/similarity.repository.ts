@@ -8,6 +8,7 @@ import {
   asNumber,
   asProperties,
   asString,
+  asText,
   requireInt,
   type Properties,
 } from "../common/values.js";
@@ -27,6 +28,7 @@ import {
   type FamilyRunRecord,
   type FamilyRunStamp,
 } from "./family.model.js";
+import type { MemberSeries, YearFigure } from "./outcome-trends.js";
 import type { SchoolProfile } from "./similarity.model.js";
 
 /** Families per createFamilies statement: about 1,250 memberships, a second or so of work. */
@@ -114,6 +116,15 @@ export class SimilarityRepository implements FamilyStore {
       version: cypherInt(version),
     });
     return rows.map((row) => requireInt(row["urn"], "urn"));
+  }
+
+  // findFamilyOutcomeSeries
+  async findFamilyOutcomeSeries(urn: number, version: number): Promise<MemberSeries[]> {
+    const rows = await this.db.read("similarity/findFamilyOutcomeSeries", {
+      urn: cypherInt(urn),
+      version: cypherInt(version),
+    });
+    return rows.map((row) => toMemberSeries(row["urn"], row["series"]));
   }
 
   /**
@@ -251,6 +262,42 @@ export function toFamily(family: unknown, membership: unknown, urn: number): Fam
     urn,
     distanceToCentroid: asNumber(m["distanceToCentroid"]) ?? 0,
     imputed: featureList(m["imputed"]),
+  };
+}
+
+/**
+ * One series of parallel lists as figures: a year with no figure (NaN, or a value of the wrong
+ * type) is left out. `sources` is one dataset id for the series or one per year.
+ */
+function yearFigures(years: unknown, values: unknown, sources: unknown): YearFigure[] {
+  const valueList = asList(values);
+  const sourceList = Array.isArray(sources) ? sources : null;
+  return asList(years).flatMap((year, index) => {
+    const text = asText(year);
+    const value = asNumber(valueList[index]);
+    if (text === null || value === null) return [];
+    const sourceId = asString(sourceList ? sourceList[index] : sources);
+    return [{ year: text, value, sourceId }];
+  });
+}
+
+/** Maps a findFamilyOutcomeSeries row to a member's series per outcome. */
+export function toMemberSeries(urn: unknown, series: unknown): MemberSeries {
+  const p = asProperties(series) ?? {};
+  const ks4 = (values: string) =>
+    yearFigures(p["ks4SeriesYears"], p[values], p["ks4SeriesSources"]);
+  return {
+    urn: requireInt(urn, "School.urn"),
+    series: {
+      ks2RwmExpected: yearFigures(
+        p["ks2RwmSeriesYears"],
+        p["ks2RwmSeriesValues"],
+        p["ks2RwmSeriesSource"],
+      ),
+      ks4Progress8: ks4("ks4SeriesProgress8"),
+      ks4Attainment8: ks4("ks4SeriesAttainment8"),
+      ks4EnglishMathsGrade5Percent: ks4("ks4SeriesGrade5"),
+    },
   };
 }
 

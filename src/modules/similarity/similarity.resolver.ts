@@ -6,6 +6,7 @@ import { School } from "../schools/school.types.js";
 import type { SimilarSchool as SimilarSchoolRecord } from "./feature-index.js";
 import type { OutcomeFeature, PresetName } from "./features.js";
 import type { FamilyMemberRecord, FamilyRecord, FamilyRunRecord } from "./family.model.js";
+import { outcomeTrendResolvers } from "./outcome-trend.resolver.js";
 import type { BetterSchool as BetterSchoolRecord, MemberOutcome } from "./similarity.service.js";
 import {
   BetterSchool,
@@ -162,4 +163,5 @@ export const similarityResolvers = [
   FamilyResolver,
   FamilyMemberResolver,
   BetterSchoolResolver,
+  ...outcomeTrendResolvers,
 ] as const;

@@ -32,6 +32,7 @@ import {
   type OutcomeFeature,
   type PresetName,
 } from "./features.js";
+import { outcomeTrends, type OutcomeTrend } from "./outcome-trends.js";
 import { cluster, distancesToCentroids, silhouette, type Points } from "./kmeans.js";
 import type { SimilarityIndex } from "./similarity-index.js";
 import type { SimilarityLoaders } from "./similarity.loaders.js";
@@ -548,6 +549,12 @@ export class SimilarityService {
         familyMembers: new Set(members),
       }),
     ).slice(0, count);
+  }
+
+  /** The family's outcomes year by year next to the looked-up school's; see outcomeTrends. */
+  async outcomeTrends(family: FamilyRecord): Promise<OutcomeTrend[]> {
+    const members = await this.repository.findFamilyOutcomeSeries(family.urn, family.version);
+    return outcomeTrends(members, family.urn);
   }
 
   /** How a member does on each outcome next to the school the family was looked up for. */
