@@ -13,6 +13,13 @@ export type CategoryOfConcern =
   | 'SERIOUS_WEAKNESSES'
   | 'SPECIAL_MEASURES';
 
+/** Whom each member school is compared with; the group's own schools never count. */
+export type ComparisonBasis =
+  /** The member's 20 nearest schools of the same phase on context alone (FSM, EAL, SEN, IDACI at weight 1, pupils at 0.5), with no outcome figure, so matching cannot pull gaps towards zero. */
+  | 'CONTEXT_NEIGHBOURS'
+  /** The member's family of similar schools in the current run. Families are formed partly on outcomes (latest KS2, 2018/19 progress and Attainment 8), which pulls gaps in those years towards zero. */
+  | 'FAMILY';
+
 /** National, Local and Specialist Leaders of Education (NLE, LLE, SLE), National Leaders of Governance (NLG), and Teaching School Hubs. */
 export type Designation =
   | 'LLE'
@@ -21,11 +28,51 @@ export type Designation =
   | 'SLE'
   | 'TEACHING_SCHOOL_HUB';
 
+/** The programme a school improvement grant came from; OTHER with a fundName for any other. */
+export type Fund =
+  | 'COLLABORATION_RESEARCH'
+  | 'INDEPENDENT_STATE_SCHOOL_PARTNERSHIP_SEEDCORN'
+  | 'OTHER'
+  | 'PRIMARY_CHAINS_GRANT'
+  | 'STRATEGIC_SCHOOL_IMPROVEMENT_FUND';
+
 /** Which areas: all, rural ones (most schools rural) or coastal ones (most schools coastal: the ONS coastal-towns flag where a school's town is classified, otherwise within 5 km of the coastline). */
 export type GapKind =
   | 'ALL'
   | 'COASTAL'
   | 'RURAL';
+
+/** A threshold of the gap detector that gapSensitivity moves. */
+export type GapParameter =
+  | 'AREA_SHARE'
+  | 'COAST_DISTANCE_KM'
+  | 'LEADER_CAPACITY'
+  | 'PARTNERSHIP_CREDIT'
+  | 'REACH_KM';
+
+/** KS2_RWM_EXPECTED: % of pupils reaching the expected standard in reading, writing and maths (2015/16-2018/19, 2022/23-2024/25). KS4_PROGRESS_8: Progress 8 (2018/19 only). */
+export type ImpactMeasure =
+  | 'KS2_RWM_EXPECTED'
+  | 'KS4_PROGRESS_8';
+
+/** Whether the data can answer, and if not, why not. */
+export type ImpactVerdict =
+  /** At least 5 schools could be compared. */
+  | 'ANSWERED'
+  /** Members have figures but no similar school outside the group has one. */
+  | 'NO_COMPARISON_SCHOOLS'
+  /** No member has a figure. */
+  | 'NO_DATA'
+  /** No comparable member has a recorded joining date. */
+  | 'NO_JOIN_DATES'
+  /** No member has a figure from after it joined. */
+  | 'NO_YEARS_AFTER_JOINING'
+  /** No member has a figure from before it joined. */
+  | 'NO_YEARS_BEFORE_JOINING'
+  /** The measure has one year, so no before and after. */
+  | 'ONE_YEAR_ONLY'
+  /** Fewer than 5 schools could be compared; n is still given. */
+  | 'TOO_FEW_SCHOOLS';
 
 /** GRADED (full, section 5) or UNGRADED (section 8) inspection. */
 export type InspectionKind =
@@ -162,12 +209,107 @@ export type SupportFactor =
   | 'NEED'
   | 'REACH';
 
+export type AssignmentPlanQueryVariables = Exact<{
+  regionCode: string;
+  supply: SupplyMode;
+}>;
+
+
+export type AssignmentPlanQuery = { supportAssignments: { supplyMode: SupplyMode, method: string, leaders: number, availableCapacity: number, needSchools: number, assignedSchools: number, needWeight: number, coveredWeight: number, region: { code: string, name: string } | null, assignments: Array<{ needBand: number, distanceKm: number, fitsWeakestArea: boolean, systemLeader: { id: string } | null, school: { urn: number, name: string, town: string | null } | null }>, unmet: Array<{ needSchools: number, needPupils: number, needWeight: number, area: { code: string, name: string, level: AreaLevel }, localAuthority: { name: string } | null }> } };
+
 export type FindSchoolsQueryVariables = Exact<{
   text: string;
 }>;
 
 
 export type FindSchoolsQuery = { searchSchools: Array<{ matchedOn: Array<string>, school: { urn: number, name: string, town: string | null, postcode: string | null, phase: Phase | null, localAuthority: { name: string } | null } }> };
+
+export type IsolatedSchoolsQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+  supply?: SupplyMode | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type IsolatedSchoolsQuery = { isolatedSchools: Array<{ needBand: number | null, nearestLeaderKm: number | null, supplyMode: SupplyMode, nearestLeader: { id: string, name: string, designation: Designation } | null, school: { urn: number, name: string, town: string | null, phase: Phase | null, localAuthority: { name: string } | null } | null }> };
+
+export type RegionCoverageQueryVariables = Exact<{
+  regionCode: string;
+}>;
+
+
+export type RegionCoverageQuery = { region: { code: string, name: string, coverage: { schools: number, schoolsInPartnership: number, share: number, byType: Array<{ type: PartnershipType, schools: number, share: number }> }, localAuthorities: Array<{ code: number, name: string, coverage: { schools: number, schoolsInPartnership: number, share: number } }> } | null };
+
+export type EnglandCoverageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EnglandCoverageQuery = { regions: Array<{ code: string, name: string, coverage: { schools: number, schoolsInPartnership: number, share: number, byType: Array<{ type: PartnershipType, schools: number }> } }> };
+
+export type ConvertorAcademiesQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+  supply?: SupplyMode | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ConvertorAcademiesQuery = { convertorAcademiesSupport: { supplyMode: SupplyMode, convertors: number, withSystemLeader: number, supporting: number, supportingShare: number, academies: Array<{ supporting: boolean, openEngagements: number, pastEngagements: number, school: { urn: number, name: string, localAuthority: { name: string } | null, ofsted: { grade: number | null } | null } | null, systemLeaders: Array<{ id: string, name: string, designation: Designation, synthetic: boolean }> }> } };
+
+export type FundingQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type FundingQuery = { fundingReport: { from: string | null, to: string | null, grants: number, awardedPence: number, matchedPence: number, totalPence: number, unallocatedPence: number, pupils: number, perPupilPence: number | null, schools: number, schoolsFunded: number, byArea: Array<{ localAuthorityCode: number, name: string | null, awardedPence: number, matchedPence: number, pence: number, pupils: number, perPupilPence: number | null, schoolsFunded: number }>, byNeedBand: Array<{ band: number | null, pence: number, pupils: number, perPupilPence: number | null, schools: number, schoolsFunded: number }>, byFund: Array<{ fund: Fund, grants: number, awardedPence: number, matchedPence: number, pence: number }>, rural: { pence: number, share: number }, coastal: { pence: number, share: number } } };
+
+export type GrantsQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type GrantsQuery = { grants: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, fundName: string, funder: string, amountPence: number, matchedPence: number, matchedBy: string | null, awardedOn: string, startsOn: string, endsOn: string, purpose: string, recipientUrn: number | null, recipientSchool: { urn: number, name: string } | null, recipientPartnership: { id: string, name: string } | null } }> } };
+
+export type LocalAuthoritiesOfRegionQueryVariables = Exact<{
+  regionCode: string;
+}>;
+
+
+export type LocalAuthoritiesOfRegionQuery = { localAuthorities: Array<{ code: number, name: string }> };
+
+export type AdviserCoverageQueryVariables = Exact<{
+  localAuthorityCode?: number | null | undefined;
+}>;
+
+
+export type AdviserCoverageQuery = { adviserCoverage: { schools: number, advised: number, unadvised: number, coverage: number, totalWeight: number, advisedWeight: number, weightedCoverage: number, byNeedBand: Array<{ band: number | null, weight: number, schools: number, advised: number, unadvised: number }>, unadvisedSchools: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ needBand: number | null, weight: number, node: { urn: number, name: string, town: string | null } }> } } };
+
+export type RecognitionQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+}>;
+
+
+export type RecognitionQuery = { supportRecognition: { engagementsConsidered: number, engagementsCounted: number, note: string | null, rule: { version: number, description: string }, leaders: Array<{ rank: number, points: number, engagementsCounted: number, engagementsNotCounted: number, systemLeader: { id: string, name: string, designation: Designation } | null, baseSchool: { urn: number, name: string } | null, contributions: Array<{ engagementId: string, counted: boolean, points: number, reason: string, schoolWithheld: boolean, school: { urn: number, name: string } | null }> }>, schools: Array<{ rank: number, points: number, school: { urn: number, name: string } | null, leaders: Array<{ id: string, name: string }> }> } };
+
+export type WhatWorksQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+  comparison: ComparisonBasis;
+}>;
+
+
+export type WhatWorksQuery = { impactByPartnershipType: Array<{ type: PartnershipType, comparison: ComparisonBasis, partnerships: number, members: number, membersWithComparisonSchools: number, neighboursPerMember: number | null, caveats: Array<string>, measures: Array<{ measure: ImpactMeasure, unit: string, verdict: ImpactVerdict, explanation: string, beforeAfter: { verdict: ImpactVerdict, n: number, mean: number | null, confidenceLow: number | null, confidenceHigh: number | null, effectSize: number | null, explanation: string } }> }> };
+
+export type GapSensitivityQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+  level?: AreaLevel | null | undefined;
+  kind?: GapKind | null | undefined;
+  supply?: SupplyMode | null | undefined;
+  top?: number | null | undefined;
+}>;
+
+
+export type GapSensitivityQuery = { gapSensitivity: { top: number, change: number, supplyMode: SupplyMode, baseline: Array<{ gapIndex: number, area: { code: string, name: string } }>, robust: Array<{ area: { code: string, name: string } }>, scenarios: Array<{ parameter: GapParameter, factor: number, value: number, entering: Array<{ gapIndex: number, area: { code: string, name: string } }>, leaving: Array<{ gapIndex: number, area: { code: string, name: string } }> }> } };
 
 export type PartnerSuggestionsQueryVariables = Exact<{
   urn: number;
@@ -258,6 +400,50 @@ export const FigureFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Figure"}) as unknown as TypedDocumentString<FigureFragment, unknown>;
+export const AssignmentPlanDocument = new TypedDocumentString(`
+    query AssignmentPlan($regionCode: String!, $supply: SupplyMode!) {
+  supportAssignments(regionCode: $regionCode, supply: $supply) {
+    supplyMode
+    method
+    leaders
+    availableCapacity
+    needSchools
+    assignedSchools
+    needWeight
+    coveredWeight
+    region {
+      code
+      name
+    }
+    assignments {
+      needBand
+      distanceKm
+      fitsWeakestArea
+      systemLeader {
+        id
+      }
+      school {
+        urn
+        name
+        town
+      }
+    }
+    unmet {
+      area {
+        code
+        name
+        level
+      }
+      localAuthority {
+        name
+      }
+      needSchools
+      needPupils
+      needWeight
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignmentPlanQuery, AssignmentPlanQueryVariables>;
 export const FindSchoolsDocument = new TypedDocumentString(`
     query FindSchools($text: String!) {
   searchSchools(text: $text, first: 10) {
@@ -275,6 +461,358 @@ export const FindSchoolsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FindSchoolsQuery, FindSchoolsQueryVariables>;
+export const IsolatedSchoolsDocument = new TypedDocumentString(`
+    query IsolatedSchools($regionCode: String, $supply: SupplyMode, $first: Int) {
+  isolatedSchools(regionCode: $regionCode, supply: $supply, first: $first) {
+    needBand
+    nearestLeaderKm
+    supplyMode
+    nearestLeader {
+      id
+      name
+      designation
+    }
+    school {
+      urn
+      name
+      town
+      phase
+      localAuthority {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IsolatedSchoolsQuery, IsolatedSchoolsQueryVariables>;
+export const RegionCoverageDocument = new TypedDocumentString(`
+    query RegionCoverage($regionCode: String!) {
+  region(code: $regionCode) {
+    code
+    name
+    coverage {
+      schools
+      schoolsInPartnership
+      share
+      byType {
+        type
+        schools
+        share
+      }
+    }
+    localAuthorities {
+      code
+      name
+      coverage {
+        schools
+        schoolsInPartnership
+        share
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionCoverageQuery, RegionCoverageQueryVariables>;
+export const EnglandCoverageDocument = new TypedDocumentString(`
+    query EnglandCoverage {
+  regions {
+    code
+    name
+    coverage {
+      schools
+      schoolsInPartnership
+      share
+      byType {
+        type
+        schools
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EnglandCoverageQuery, EnglandCoverageQueryVariables>;
+export const ConvertorAcademiesDocument = new TypedDocumentString(`
+    query ConvertorAcademies($regionCode: String, $supply: SupplyMode, $first: Int) {
+  convertorAcademiesSupport(regionCode: $regionCode, supply: $supply) {
+    supplyMode
+    convertors
+    withSystemLeader
+    supporting
+    supportingShare
+    academies(first: $first) {
+      supporting
+      openEngagements
+      pastEngagements
+      school {
+        urn
+        name
+        localAuthority {
+          name
+        }
+        ofsted {
+          grade
+        }
+      }
+      systemLeaders {
+        id
+        name
+        designation
+        synthetic
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConvertorAcademiesQuery, ConvertorAcademiesQueryVariables>;
+export const FundingDocument = new TypedDocumentString(`
+    query Funding($regionCode: String, $from: LocalDate, $to: LocalDate) {
+  fundingReport(regionCode: $regionCode, from: $from, to: $to) {
+    from
+    to
+    grants
+    awardedPence
+    matchedPence
+    totalPence
+    unallocatedPence
+    pupils
+    perPupilPence
+    schools
+    schoolsFunded
+    byArea {
+      localAuthorityCode
+      name
+      awardedPence
+      matchedPence
+      pence
+      pupils
+      perPupilPence
+      schoolsFunded
+    }
+    byNeedBand {
+      band
+      pence
+      pupils
+      perPupilPence
+      schools
+      schoolsFunded
+    }
+    byFund {
+      fund
+      grants
+      awardedPence
+      matchedPence
+      pence
+    }
+    rural {
+      pence
+      share
+    }
+    coastal {
+      pence
+      share
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FundingQuery, FundingQueryVariables>;
+export const GrantsDocument = new TypedDocumentString(`
+    query Grants($regionCode: String, $after: String) {
+  grants(regionCode: $regionCode, first: 20, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        fundName
+        funder
+        amountPence
+        matchedPence
+        matchedBy
+        awardedOn
+        startsOn
+        endsOn
+        purpose
+        recipientUrn
+        recipientSchool {
+          urn
+          name
+        }
+        recipientPartnership {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GrantsQuery, GrantsQueryVariables>;
+export const LocalAuthoritiesOfRegionDocument = new TypedDocumentString(`
+    query LocalAuthoritiesOfRegion($regionCode: String!) {
+  localAuthorities(regionCode: $regionCode) {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<LocalAuthoritiesOfRegionQuery, LocalAuthoritiesOfRegionQueryVariables>;
+export const AdviserCoverageDocument = new TypedDocumentString(`
+    query AdviserCoverage($localAuthorityCode: Int) {
+  adviserCoverage(localAuthorityCode: $localAuthorityCode) {
+    schools
+    advised
+    unadvised
+    coverage
+    totalWeight
+    advisedWeight
+    weightedCoverage
+    byNeedBand {
+      band
+      weight
+      schools
+      advised
+      unadvised
+    }
+    unadvisedSchools(first: 20) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        needBand
+        weight
+        node {
+          urn
+          name
+          town
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdviserCoverageQuery, AdviserCoverageQueryVariables>;
+export const RecognitionDocument = new TypedDocumentString(`
+    query Recognition($regionCode: String) {
+  supportRecognition(regionCode: $regionCode, first: 10) {
+    engagementsConsidered
+    engagementsCounted
+    note
+    rule {
+      version
+      description
+    }
+    leaders {
+      rank
+      points
+      engagementsCounted
+      engagementsNotCounted
+      systemLeader {
+        id
+        name
+        designation
+      }
+      baseSchool {
+        urn
+        name
+      }
+      contributions {
+        engagementId
+        counted
+        points
+        reason
+        schoolWithheld
+        school {
+          urn
+          name
+        }
+      }
+    }
+    schools {
+      rank
+      points
+      school {
+        urn
+        name
+      }
+      leaders {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecognitionQuery, RecognitionQueryVariables>;
+export const WhatWorksDocument = new TypedDocumentString(`
+    query WhatWorks($regionCode: String, $comparison: ComparisonBasis!) {
+  impactByPartnershipType(regionCode: $regionCode, comparison: $comparison) {
+    type
+    comparison
+    partnerships
+    members
+    membersWithComparisonSchools
+    neighboursPerMember
+    caveats
+    measures {
+      measure
+      unit
+      verdict
+      explanation
+      beforeAfter {
+        verdict
+        n
+        mean
+        confidenceLow
+        confidenceHigh
+        effectSize
+        explanation
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WhatWorksQuery, WhatWorksQueryVariables>;
+export const GapSensitivityDocument = new TypedDocumentString(`
+    query GapSensitivity($regionCode: String, $level: AreaLevel, $kind: GapKind, $supply: SupplyMode, $top: Int) {
+  gapSensitivity(
+    regionCode: $regionCode
+    level: $level
+    kind: $kind
+    supply: $supply
+    top: $top
+  ) {
+    top
+    change
+    supplyMode
+    baseline {
+      area {
+        code
+        name
+      }
+      gapIndex
+    }
+    robust {
+      area {
+        code
+        name
+      }
+    }
+    scenarios {
+      parameter
+      factor
+      value
+      entering {
+        area {
+          code
+          name
+        }
+        gapIndex
+      }
+      leaving {
+        area {
+          code
+          name
+        }
+        gapIndex
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GapSensitivityQuery, GapSensitivityQueryVariables>;
 export const PartnerSuggestionsDocument = new TypedDocumentString(`
     query PartnerSuggestions($urn: Int!) {
   partnerSuggestions(urn: $urn) {

@@ -8,6 +8,7 @@ import {
 } from "../__generated__/graphql";
 import { designationName, phaseName, specialismName } from "../format";
 import { useQuery } from "../useQuery";
+import { AssignmentPlan } from "./leader/AssignmentPlan";
 
 /**
  * The schools a leader could support. A synthetic leader is counted only in the modelled supply
@@ -152,6 +153,11 @@ export function LeaderPage() {
         <h2 id="to-support">Schools it could support</h2>
         <SchoolsToSupport id={leader.id} synthetic={leader.synthetic} />
       </section>
+      <AssignmentPlan
+        leaderId={leader.id}
+        regionCode={leader.region?.code ?? null}
+        synthetic={leader.synthetic}
+      />
     </main>
   );
 }

@@ -16,6 +16,7 @@ import {
 import { DownloadCsv, toCsv } from "../csv";
 import { RegionSelect } from "../RegionSelect";
 import { useQuery } from "../useQuery";
+import { OversightPanels } from "./oversight/OversightPanels";
 
 type Gap = SupportGapsQuery["supportGaps"][number];
 
@@ -275,6 +276,13 @@ export function Oversight() {
           </table>
         </>
       )}
+      <OversightPanels
+        region={region}
+        regionName={regionName}
+        level={level}
+        kind={kind}
+        supply={supply}
+      />
     </main>
   );
 }
