@@ -304,6 +304,22 @@ export const DATASETS = {
       "not list in the authorities made in 2023 (Cumberland, Westmorland and Furness).",
     files: ["geography/lad_utla_region_lookup.csv"],
   }),
+  laBoundaries: bundle({
+    id: "ons-lad-boundaries-2024-05",
+    title: "Local authority district boundaries, May 2024 (ultra-generalised, 500 m)",
+    publisher: "Office for National Statistics",
+    period: "2024-05",
+    origin: {
+      repository: "a-b-street/ltn",
+      path: "data_prep/england/boundaries.geojson",
+      commit: "72f99f1",
+    },
+    description:
+      "England's 296 local authority districts with the upper-tier (education) authority and " +
+      "region of each; dissolved into the 153 education authorities for the web app's maps " +
+      "(scripts/la-shapes.ts). Contains OS data (c) Crown copyright and database right 2024.",
+    files: ["geography/lad_boundaries_2024-05_buc.geojson"],
+  }),
   giasSample: bundle({
     id: "gias-edubasealldata-2022-04-20",
     title: "GIAS establishment extract (edubasealldata), 20 April 2022: Hampshire and Surrey",

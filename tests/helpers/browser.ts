@@ -8,7 +8,7 @@ import path from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { WEB_ROOT } from "../../src/web.js";
-import { useApi } from "./api.js";
+import { useApi, type TestApi } from "./api.js";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
@@ -30,6 +30,8 @@ export interface BrowserPages {
   base(): string;
   /** The page's table with this caption. */
   table(caption: string): Locator;
+  /** The API the pages talk to, for comparing what they show with its answers. */
+  api(): TestApi;
 }
 
 /**
@@ -73,6 +75,7 @@ export function useBrowserPages(): BrowserPages {
   return {
     page: () => page!,
     base: () => base,
+    api,
     table: (caption) =>
       page!.locator("table", { has: page!.locator("caption", { hasText: caption }) }),
   };

@@ -17,6 +17,7 @@ import type {
   ConvertorAcademy as ConvertorAcademyRecord,
   GapSensitivity as GapSensitivityRecord,
   IsolatedSchool as IsolatedSchoolRecord,
+  SupportMap as SupportMapRecord,
 } from "./gap.service.js";
 import {
   AreaLevelEnum,
@@ -30,6 +31,7 @@ import {
   SUPPLY_ARGUMENT,
   SupplyModeEnum,
   SupportGap,
+  SupportMap,
 } from "./gap.types.js";
 import type { SupplyMode } from "./supply.rules.js";
 import { explainGap, type FigureExplanation as FigureExplanationRecord } from "./gap-explain.js";
@@ -73,6 +75,18 @@ export class GapResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<IsolatedSchoolRecord[]> {
     return withClientErrors(() => ctx.services.gaps.isolatedSchools(regionCode, first, supply));
+  }
+
+  @Query(() => SupportMap, {
+    description:
+      "An area's state-funded schools as map points coloured by need band, how many have no location, and the system leaders and hubs counting under `supply`: what the oversight map draws, from the same data as supportGaps.",
+  })
+  supportMap(
+    @Arg("regionCode", () => String, REGION_ARGUMENT) regionCode: string | null,
+    @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SupportMapRecord> {
+    return withClientErrors(() => ctx.services.gaps.supportMap(regionCode, supply));
   }
 
   @Query(() => GapSensitivity, {

@@ -3,7 +3,8 @@
  * and whether convertor academies support other schools. Everything is computed from the shared
  * in-memory snapshot (gap.store.ts) and memoised on it.
  */
-import type { Governance, SchoolRecord } from "../schools/school.model.js";
+import type { Governance, Phase, SchoolRecord } from "../schools/school.model.js";
+import type { Designation } from "../system-leaders/system-leader.model.js";
 import { DataNotReadyError } from "./errors.js";
 import type { GapLoaders } from "./gap.loaders.js";
 import type { SchoolNeedRecord } from "./need-band.repository.js";
@@ -58,6 +59,32 @@ export interface IsolatedSchool {
   /** Distance to the nearest system leader serving its phase; null when there is none at all. */
   nearestLeaderKm: number | null;
   nearestLeaderId: string | null;
+}
+
+export interface MapSchool {
+  urn: number;
+  name: string;
+  phase: Phase | null;
+  localAuthorityCode: number | null;
+  latitude: number;
+  longitude: number;
+  needBand: number | null;
+}
+
+export interface MapLeader {
+  id: string;
+  name: string;
+  designation: Designation;
+  latitude: number;
+  longitude: number;
+  synthetic: boolean;
+}
+
+export interface SupportMap {
+  supplyMode: SupplyMode;
+  schools: MapSchool[];
+  withoutLocation: number;
+  leaders: MapLeader[];
 }
 
 export interface SensitivityScenario {
@@ -221,6 +248,58 @@ export class GapService {
       );
     });
     return all.slice(0, size);
+  }
+
+  /**
+   * An area's state-funded schools as map points with their need band, how many have no
+   * location, and the located system leaders and hubs counting under the supply. Read from the
+   * same snapshot as supportGaps, so the map and the table agree.
+   */
+  async supportMap(
+    regionCode: string | null | undefined,
+    supplyMode?: SupplyMode | null,
+  ): Promise<SupportMap> {
+    const supply = supplyModeOf(supplyMode);
+    const prepared = await this.snapshot();
+    const region = checkRegion(prepared, regionCode);
+    return prepared.memoize(`map:${region}:${supply}`, () => {
+      const inRegion = (place: { regionCode: string | null }) =>
+        region === null || place.regionCode === region;
+      const schools: MapSchool[] = [];
+      let withoutLocation = 0;
+      for (const school of prepared.snapshot.schools) {
+        if (!inRegion(school)) continue;
+        if (school.latitude === null || school.longitude === null) {
+          withoutLocation += 1;
+          continue;
+        }
+        schools.push({
+          urn: school.urn,
+          name: school.name ?? `URN ${school.urn}`,
+          phase: school.phase,
+          localAuthorityCode: school.laCode,
+          latitude: school.latitude,
+          longitude: school.longitude,
+          needBand: school.needBand,
+        });
+      }
+      const leaders: MapLeader[] = [];
+      for (const leader of prepared.snapshot.leaders) {
+        if (!inRegion(leader) || !countsAsSupply(leader, supply)) continue;
+        if (leader.latitude === null || leader.longitude === null) continue;
+        leaders.push({
+          id: leader.id,
+          name: leader.name,
+          designation: leader.designation,
+          latitude: leader.latitude,
+          longitude: leader.longitude,
+          synthetic: leader.synthetic,
+        });
+      }
+      schools.sort((a, b) => a.urn - b.urn);
+      leaders.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return { supplyMode: supply, schools, withoutLocation, leaders };
+    });
   }
 
   /** Which areas enter or leave the top `top` when each threshold moves by ±`change`. */

@@ -1,6 +1,9 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { Phase } from "../schools/school.model.js";
+import { PhaseEnum } from "../schools/school.types.js";
+import type { Designation } from "../system-leaders/system-leader.model.js";
 import type { Specialism } from "../system-leaders/system-leader.model.js";
-import { SpecialismEnum } from "../system-leaders/system-leader.enums.js";
+import { DesignationEnum, SpecialismEnum } from "../system-leaders/system-leader.enums.js";
 import { AREA_LEVELS, GAP_KINDS, type AreaLevel } from "./gap.model.js";
 import { SENSITIVITY_PARAMETERS, type SensitivityParameter } from "./sensitivity.js";
 import { SUPPLY_MODES, type SupplyMode } from "./supply.rules.js";
@@ -271,4 +274,72 @@ export class SchoolNeed {
 
   @Field(() => Int, { nullable: true, description: "The version of the need-band rule." })
   ruleVersion!: number | null;
+}
+
+@ObjectType({ description: "A state-funded school placed on a map, with its need band." })
+export class MapSchool {
+  @Field(() => Int)
+  urn!: number;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => PhaseEnum, { nullable: true })
+  phase!: Phase | null;
+
+  @Field(() => Int, { nullable: true, description: "3-digit DfE local authority code." })
+  localAuthorityCode!: number | null;
+
+  @Field(() => Float)
+  latitude!: number;
+
+  @Field(() => Float)
+  longitude!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "1 (most need) to 4; null until `npm run need-bands` has run.",
+  })
+  needBand!: number | null;
+}
+
+@ObjectType({ description: "A system leader or hub placed on a map." })
+export class MapLeader {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => DesignationEnum)
+  designation!: Designation;
+
+  @Field(() => Float)
+  latitude!: number;
+
+  @Field(() => Float)
+  longitude!: number;
+
+  @Field(() => Boolean, {
+    description: "Generated from DfE's criteria: supply only when MODELLED.",
+  })
+  synthetic!: boolean;
+}
+
+@ObjectType({
+  description:
+    "What a map of an area's support draws: its state-funded schools with a location, how many have none, and the system leaders and hubs counting under the supply.",
+})
+export class SupportMap {
+  @Field(() => SupplyModeEnum, { description: "Which supply the leaders are counted under." })
+  supplyMode!: SupplyMode;
+
+  @Field(() => [MapSchool], { description: "In URN order." })
+  schools!: MapSchool[];
+
+  @Field(() => Int, { description: "State-funded schools of the area with no known location." })
+  withoutLocation!: number;
+
+  @Field(() => [MapLeader], { description: "Those with a location, in id order." })
+  leaders!: MapLeader[];
 }

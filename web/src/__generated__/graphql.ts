@@ -28,6 +28,12 @@ export type Designation =
   | 'SLE'
   | 'TEACHING_SCHOOL_HUB';
 
+/** Whether a kind of school can join: directly, once converted to an academy, or not. */
+export type Eligibility =
+  | 'AFTER_CONVERSION'
+  | 'ELIGIBLE'
+  | 'NOT_ELIGIBLE';
+
 /** The programme a school improvement grant came from; OTHER with a fundName for any other. */
 export type Fund =
   | 'COLLABORATION_RESEARCH'
@@ -73,6 +79,13 @@ export type ImpactVerdict =
   | 'ONE_YEAR_ONLY'
   /** Fewer than 5 schools could be compared; n is still given. */
   | 'TOO_FEW_SCHOOLS';
+
+/** What a council's CSV file holds: advisers (registerAdviser), adviser assignments (assignAdviser), grants (recordGrant) or support engagements (recordSupportEngagement). docs/imports.md gives each layout. */
+export type ImportKind =
+  | 'ADVISERS'
+  | 'ADVISER_ASSIGNMENTS'
+  | 'GRANTS'
+  | 'SUPPORT_ENGAGEMENTS';
 
 /** GRADED (full, section 5) or UNGRADED (section 8) inspection. */
 export type InspectionKind =
@@ -151,6 +164,19 @@ export type Phase =
   | 'SIXTEEN_PLUS'
   | 'SPECIAL';
 
+/** SCHOOL acts for one school; SYSTEM_LEADER for one system leader's engagements; OVERSIGHT reads everything in its regions; ADMIN does everything. */
+export type Role =
+  | 'ADMIN'
+  | 'OVERSIGHT'
+  | 'SCHOOL'
+  | 'SYSTEM_LEADER';
+
+/** The kinds of school joining rules distinguish: maintained; academies (with free schools and CTCs); independent (with non-maintained special schools). */
+export type SchoolCategory =
+  | 'ACADEMY'
+  | 'INDEPENDENT'
+  | 'MAINTAINED';
+
 /** A figure schools are compared on. Context features describe intake and setting; outcome features, results. Outcomes apply only to phases that sit the assessment (KS2 for primary, KS4 for secondary). */
 export type SimilarityFeature =
   /** Percentage with English as an additional language (context). */
@@ -209,6 +235,17 @@ export type SupportFactor =
   | 'NEED'
   | 'REACH';
 
+/** An outcome published year by year. Every one is better when higher. */
+export type TrendOutcome =
+  /** Percentage reaching the expected standard in reading, writing and maths at KS2 (2015/16 on; no tests 2019/20 to 2021/22). */
+  | 'KS2_RWM_EXPECTED'
+  /** Attainment 8 (2018/19 and 2023/24 held). */
+  | 'KS4_ATTAINMENT8'
+  /** Percentage with grade 5 or above in English and maths (2018/19 and 2023/24 held). */
+  | 'KS4_ENGLISH_MATHS_GRADE5'
+  /** Progress 8 (2018/19 and 2023/24 held). */
+  | 'KS4_PROGRESS8';
+
 export type AssignmentPlanQueryVariables = Exact<{
   regionCode: string;
   supply: SupplyMode;
@@ -223,6 +260,15 @@ export type FindSchoolsQueryVariables = Exact<{
 
 
 export type FindSchoolsQuery = { searchSchools: Array<{ matchedOn: Array<string>, school: { urn: number, name: string, town: string | null, postcode: string | null, phase: Phase | null, localAuthority: { name: string } | null } }> };
+
+export type ImportRecordsMutationVariables = Exact<{
+  kind: ImportKind;
+  csv: string;
+  dryRun: boolean;
+}>;
+
+
+export type ImportRecordsMutation = { importRecords: { kind: ImportKind, dryRun: boolean, rows: number, imported: number, updated: number, unchanged: number, rejected: Array<{ line: number, reference: string | null, reason: string, code: string }> } };
 
 export type IsolatedSchoolsQueryVariables = Exact<{
   regionCode?: string | null | undefined;
@@ -318,6 +364,20 @@ export type PartnerSuggestionsQueryVariables = Exact<{
 
 export type PartnerSuggestionsQuery = { partnerSuggestions: Array<{ urn: number, name: string, distanceKm: number, score: number, focus: OutcomeFeature, focusValue: number, focusYear: string | null, needBand: number | null, trust: { name: string } | null, reasons: Array<{ factor: PartnerFactor, contribution: number }>, evidence: Array<{ about: PartnerEvidenceSubject, value: number, year: string | null }> }> };
 
+export type SchoolCollaborationOptionsQueryVariables = Exact<{
+  urn: number;
+}>;
+
+
+export type SchoolCollaborationOptionsQuery = { collaborationOptions: { urn: number, category: SchoolCategory | null, options: Array<{ eligibility: Eligibility, existingPartnershipIds: Array<string>, steps: Array<string>, model: { id: string, name: string, summary: string } }>, unavailable: Array<{ reason: string, model: { id: string, name: string } }> } | null };
+
+export type SchoolFamilyTrendsQueryVariables = Exact<{
+  urn: number;
+}>;
+
+
+export type SchoolFamilyTrendsQuery = { family: { id: string, number: number, phase: Phase, size: number, run: { version: number, createdAt: unknown, current: boolean, featuresVersion: number }, outcomeTrends: Array<{ outcome: TrendOutcome, comparisonYear: string | null, years: Array<{ year: string, value: number | null, familyMedian: number, membersWithFigure: number, source: { title: string } }>, doingBetter: Array<{ urn: number, value: number, year: string, difference: number, source: { title: string }, school: { urn: number, name: string, town: string | null } | null }> }> } | null };
+
 export type SchoolPageQueryVariables = Exact<{
   urn: number;
 }>;
@@ -326,6 +386,11 @@ export type SchoolPageQueryVariables = Exact<{
 export type SchoolPageQuery = { school: { urn: number, name: string, phase: Phase | null, establishmentType: string | null, status: string | null, town: string | null, postcode: string | null, statutoryLowAge: number | null, statutoryHighAge: number | null, rural: boolean | null, coastal: boolean | null, detailsAsOf: string | null, giasUrl: string, ofstedReportsUrl: string, detailsSource: { title: string } | null, localAuthority: { name: string } | null, region: { name: string } | null, pupils: { value: number, year: string, source: { title: string } } | null, fsmPercent: { value: number, year: string, source: { title: string } } | null, senPercent: { value: number, year: string, source: { title: string } } | null, ealPercent: { value: number, year: string, source: { title: string } } | null, ofsted: { rating: string | null, grade: number | null, overall: number | null, inspectedOn: string | null, inspectionType: string | null, qualityOfEducation: number | null, behaviourAndAttitudes: number | null, personalDevelopment: number | null, leadershipAndManagement: number | null, safeguardingEffective: boolean | null, categoryOfConcern: CategoryOfConcern | null, source: { title: string } } | null, ofstedHistory: Array<{ id: string, kind: InspectionKind, inspectedOn: string, type: string | null, outcome: string | null, overall: number | null, categoryOfConcern: CategoryOfConcern | null, urnAtInspection: number | null, source: { title: string } }>, need: { band: number, reasons: Array<{ code: string, detail: string }> } | null, memberships: Array<{ joinedOn: string | null, partnership: { id: string, name: string, type: PartnershipType | null, memberCount: number } }> } | null };
 
 export type FigureFragment = { value: number, year: string, source: { title: string } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { role: Role, sub: string, urn: number | null, systemLeaderId: string | null, regionCodes: Array<string> } | null, regions: Array<{ code: string, name: string }> };
 
 export type SimilarSchoolsQueryVariables = Exact<{
   urn: number;
@@ -343,6 +408,15 @@ export type SupportGapsQueryVariables = Exact<{
 
 
 export type SupportGapsQuery = { supportGaps: Array<{ gapIndex: number, totalSchools: number, needSchools: number, needPupils: number, unmetNeed: number, supply: number, coverage: number, partnershipRate: number, leadersWithinReach: number, hubsWithinReach: number, rural: boolean, coastal: boolean, area: { code: string, name: string, level: AreaLevel }, localAuthority: { name: string } | null, explanations: Array<{ figure: string, text: string }>, schools: Array<{ urn: number, name: string, town: string | null, need: { band: number } | null }> }> };
+
+export type SupportMapQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+  kind?: GapKind | null | undefined;
+  supply?: SupplyMode | null | undefined;
+}>;
+
+
+export type SupportMapQuery = { supportMap: { supplyMode: SupplyMode, withoutLocation: number, schools: Array<{ urn: number, name: string, phase: Phase | null, localAuthorityCode: number | null, latitude: number, longitude: number, needBand: number | null }>, leaders: Array<{ id: string, name: string, designation: Designation, latitude: number, longitude: number, synthetic: boolean }> }, localAuthorityGaps: Array<{ gapIndex: number, needSchools: number, totalSchools: number, area: { code: string, name: string } }> };
 
 export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -461,6 +535,24 @@ export const FindSchoolsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FindSchoolsQuery, FindSchoolsQueryVariables>;
+export const ImportRecordsDocument = new TypedDocumentString(`
+    mutation ImportRecords($kind: ImportKind!, $csv: String!, $dryRun: Boolean!) {
+  importRecords(kind: $kind, csv: $csv, dryRun: $dryRun) {
+    kind
+    dryRun
+    rows
+    imported
+    updated
+    unchanged
+    rejected {
+      line
+      reference
+      reason
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportRecordsMutation, ImportRecordsMutationVariables>;
 export const IsolatedSchoolsDocument = new TypedDocumentString(`
     query IsolatedSchools($regionCode: String, $supply: SupplyMode, $first: Int) {
   isolatedSchools(regionCode: $regionCode, supply: $supply, first: $first) {
@@ -839,6 +931,74 @@ export const PartnerSuggestionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PartnerSuggestionsQuery, PartnerSuggestionsQueryVariables>;
+export const SchoolCollaborationOptionsDocument = new TypedDocumentString(`
+    query SchoolCollaborationOptions($urn: Int!) {
+  collaborationOptions(urn: $urn) {
+    urn
+    category
+    options {
+      eligibility
+      existingPartnershipIds
+      steps
+      model {
+        id
+        name
+        summary
+      }
+    }
+    unavailable {
+      reason
+      model {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SchoolCollaborationOptionsQuery, SchoolCollaborationOptionsQueryVariables>;
+export const SchoolFamilyTrendsDocument = new TypedDocumentString(`
+    query SchoolFamilyTrends($urn: Int!) {
+  family(urn: $urn) {
+    id
+    number
+    phase
+    size
+    run {
+      version
+      createdAt
+      current
+      featuresVersion
+    }
+    outcomeTrends {
+      outcome
+      comparisonYear
+      years {
+        year
+        value
+        familyMedian
+        membersWithFigure
+        source {
+          title
+        }
+      }
+      doingBetter {
+        urn
+        value
+        year
+        difference
+        source {
+          title
+        }
+        school {
+          urn
+          name
+          town
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SchoolFamilyTrendsQuery, SchoolFamilyTrendsQueryVariables>;
 export const SchoolPageDocument = new TypedDocumentString(`
     query SchoolPage($urn: Int!) {
   school(urn: $urn) {
@@ -931,6 +1091,21 @@ export const SchoolPageDocument = new TypedDocumentString(`
     title
   }
 }`) as unknown as TypedDocumentString<SchoolPageQuery, SchoolPageQueryVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    role
+    sub
+    urn
+    systemLeaderId
+    regionCodes
+  }
+  regions {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
 export const SimilarSchoolsDocument = new TypedDocumentString(`
     query SimilarSchools($urn: Int!) {
   similarSchools(urn: $urn, first: 10) {
@@ -988,6 +1163,46 @@ export const SupportGapsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SupportGapsQuery, SupportGapsQueryVariables>;
+export const SupportMapDocument = new TypedDocumentString(`
+    query SupportMap($regionCode: String, $kind: GapKind, $supply: SupplyMode) {
+  supportMap(regionCode: $regionCode, supply: $supply) {
+    supplyMode
+    withoutLocation
+    schools {
+      urn
+      name
+      phase
+      localAuthorityCode
+      latitude
+      longitude
+      needBand
+    }
+    leaders {
+      id
+      name
+      designation
+      latitude
+      longitude
+      synthetic
+    }
+  }
+  localAuthorityGaps: supportGaps(
+    regionCode: $regionCode
+    kind: $kind
+    supply: $supply
+    level: LOCAL_AUTHORITY
+    first: 200
+  ) {
+    area {
+      code
+      name
+    }
+    gapIndex
+    needSchools
+    totalSchools
+  }
+}
+    `) as unknown as TypedDocumentString<SupportMapQuery, SupportMapQueryVariables>;
 export const RegionsDocument = new TypedDocumentString(`
     query Regions {
   regions {

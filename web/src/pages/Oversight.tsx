@@ -3,7 +3,7 @@
  * or district, in a region or all of England, with every figure explained in words. A row opens
  * the schools in need behind it. The table downloads as CSV.
  */
-import { Fragment, useState } from "react";
+import { Fragment, lazy, Suspense, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import {
   RegionsDocument,
@@ -17,6 +17,9 @@ import { DownloadCsv, toCsv } from "../csv";
 import { RegionSelect } from "../RegionSelect";
 import { useQuery } from "../useQuery";
 import { OversightPanels } from "./oversight/OversightPanels";
+
+// d3-geo and the shapes load only with the map.
+const SupportMap = lazy(() => import("../map/SupportMap").then((m) => ({ default: m.SupportMap })));
 
 type Gap = SupportGapsQuery["supportGaps"][number];
 
@@ -178,6 +181,14 @@ export function Oversight() {
           what-if, not today&apos;s support.
         </p>
       )}
+      <Suspense fallback={<p aria-live="polite">Loading the map…</p>}>
+        <SupportMap
+          regionCode={region || null}
+          regionName={regionName}
+          kind={kind}
+          supply={supply}
+        />
+      </Suspense>
       {gaps.status === "loading" && (
         <p aria-live="polite">
           Working out the gaps (a few seconds the first time after a restart)…

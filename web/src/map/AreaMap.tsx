@@ -1,0 +1,194 @@
+/**
+ * A map of local authorities with schools as points, drawn as SVG from the app's own shapes
+ * (d3-geo; no tiles, nothing from another origin). Local authorities carry `data-la-code`, schools
+ * `data-urn`, leaders `data-leader-id`; a click on a school opens its page. The map is a picture
+ * for sighted readers: every page that draws one lists the same schools and areas in a table.
+ */
+import { geoCircle, geoPath, geoTransverseMercator, type GeoPermissibleObjects } from "d3-geo";
+import type { Feature, FeatureCollection, Point } from "geojson";
+import { useMemo, type MouseEvent } from "react";
+import { useNavigate } from "react-router-dom";
+import type { LaShape } from "./shapes";
+
+export interface MapPoint {
+  urn: number;
+  name: string;
+  latitude: number;
+  longitude: number;
+  /** The class that colours it, e.g. "need-1" or "partner". */
+  kind: string;
+  /** Its tooltip. */
+  title: string;
+}
+
+export interface MapMarker {
+  id: string;
+  latitude: number;
+  longitude: number;
+  kind: "hub" | "leader" | "home";
+  title: string;
+}
+
+export interface MapCircle {
+  latitude: number;
+  longitude: number;
+  radiusKm: number;
+  title: string;
+}
+
+const WIDTH = 800;
+const HEIGHT = 640;
+const MARGIN = 12;
+/** Kilometres in one degree of a great circle. */
+const KM_PER_DEGREE = 111.195;
+
+function pointFeature(longitude: number, latitude: number): Feature<Point> {
+  return {
+    type: "Feature",
+    properties: {},
+    geometry: { type: "Point", coordinates: [longitude, latitude] },
+  };
+}
+
+export function AreaMap({
+  label,
+  shapes,
+  shade,
+  points,
+  markers = [],
+  circles = [],
+  fitTo = "shapes",
+}: {
+  /** The map's accessible name, e.g. "North West: 3,184 schools by need band". */
+  label: string;
+  shapes: readonly LaShape[];
+  /** A shape's fill class and tooltip; null leaves it unshaded. */
+  shade?: (shape: LaShape) => { className: string; title: string } | null;
+  points: readonly MapPoint[];
+  markers?: readonly MapMarker[];
+  circles?: readonly MapCircle[];
+  /** What the view is fitted to: every shape given, or the points, markers and circles. */
+  fitTo?: "shapes" | "points";
+}) {
+  const navigate = useNavigate();
+  const { path, project } = useMemo(() => {
+    const extent: GeoPermissibleObjects =
+      fitTo === "shapes" || (points.length === 0 && circles.length === 0)
+        ? ({ type: "FeatureCollection", features: [...shapes] } as FeatureCollection)
+        : ({
+            type: "FeatureCollection",
+            features: [
+              ...points.map((p) => pointFeature(p.longitude, p.latitude)),
+              ...markers.map((m) => pointFeature(m.longitude, m.latitude)),
+              ...circles.map((c) => ({
+                type: "Feature" as const,
+                properties: {},
+                geometry: geoCircle()
+                  .center([c.longitude, c.latitude])
+                  .radius(c.radiusKm / KM_PER_DEGREE)(),
+              })),
+            ],
+          } as FeatureCollection);
+    // Transverse Mercator on 2°W, as the British National Grid: England is not skewed.
+    const projection = geoTransverseMercator()
+      .rotate([2, 0])
+      .fitExtent(
+        [
+          [MARGIN, MARGIN],
+          [WIDTH - MARGIN, HEIGHT - MARGIN],
+        ],
+        extent,
+      );
+    return {
+      path: geoPath(projection),
+      project: (longitude: number, latitude: number) =>
+        projection([longitude, latitude]) ?? [-100, -100],
+    };
+  }, [shapes, points, markers, circles, fitTo]);
+
+  const openSchool = (event: MouseEvent<SVGSVGElement>) => {
+    const target = (event.target as Element).closest("[data-urn]");
+    const urn = target?.getAttribute("data-urn");
+    if (urn) navigate(`/schools/${urn}`);
+  };
+
+  return (
+    <svg
+      className="area-map"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={label}
+      onClick={openSchool}
+    >
+      <g className="las">
+        {shapes.map((shape) => {
+          const shading = shade?.(shape) ?? null;
+          return (
+            <path
+              key={shape.properties.code}
+              d={path(shape) ?? ""}
+              className={shading?.className ?? "la"}
+              data-la-code={shape.properties.code}
+            >
+              <title>{shading?.title ?? shape.properties.name}</title>
+            </path>
+          );
+        })}
+      </g>
+      <g className="reach">
+        {circles.map((circle, index) => (
+          <path
+            key={index}
+            d={
+              path(
+                geoCircle()
+                  .center([circle.longitude, circle.latitude])
+                  .radius(circle.radiusKm / KM_PER_DEGREE)(),
+              ) ?? ""
+            }
+          >
+            <title>{circle.title}</title>
+          </path>
+        ))}
+      </g>
+      <g className="points">
+        {points.map((point) => {
+          const [x, y] = project(point.longitude, point.latitude);
+          return (
+            <circle
+              key={point.urn}
+              cx={x.toFixed(1)}
+              cy={y.toFixed(1)}
+              r={fitTo === "points" ? 5 : 2.6}
+              className={point.kind}
+              data-urn={point.urn}
+            >
+              <title>{point.title}</title>
+            </circle>
+          );
+        })}
+      </g>
+      <g className="markers">
+        {markers.map((marker) => {
+          const [x, y] = project(marker.longitude, marker.latitude);
+          const size = marker.kind === "leader" ? 3.5 : 6;
+          return (
+            <path
+              key={marker.id}
+              transform={`translate(${x.toFixed(1)},${y.toFixed(1)})`}
+              d={
+                marker.kind === "leader"
+                  ? `M0,${-size}L${size},0L0,${size}L${-size},0Z`
+                  : `M${-size},${-size}H${size}V${size}H${-size}Z`
+              }
+              className={`marker ${marker.kind}`}
+              data-leader-id={marker.kind === "home" ? undefined : marker.id}
+            >
+              <title>{marker.title}</title>
+            </path>
+          );
+        })}
+      </g>
+    </svg>
+  );
+}
