@@ -12,7 +12,7 @@ import { Family } from "./similarity.types.js";
 export class FamilyOutcomeTrendResolver {
   @FieldResolver(() => [OutcomeTrend], {
     description:
-      "Each outcome published year by year that some member has a figure for, the looked-up school's figures against the family's median each year, with who in the family does better in the latest year the school has a figure. KS2 for primary families, KS4 for secondary.",
+      "Each outcome published year by year that the family's phase sits (KS2 for primary and all-through families, KS4 for secondary and all-through, none for others) and some member has a figure for: the looked-up school's figures against the family's median each year, with who in the family does better in the latest year the school has a figure.",
   })
   outcomeTrends(
     @Root() family: FamilyRecord,

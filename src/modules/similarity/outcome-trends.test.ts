@@ -18,7 +18,7 @@ describe("outcomeTrends", () => {
       { urn: 4, series: {} },
     ];
 
-    const [trend] = outcomeTrends(members, SCHOOL);
+    const [trend] = outcomeTrends(members, SCHOOL, "PRIMARY");
 
     expect(trend?.outcome).toBe("ks2RwmExpected");
     expect(trend?.years).toEqual([
@@ -33,7 +33,7 @@ describe("outcomeTrends", () => {
       { urn: 2, series: { ks2RwmExpected: ks2(["2018/19", 50], ["2022/23", 50]) } },
     ];
 
-    const [trend] = outcomeTrends(members, SCHOOL);
+    const [trend] = outcomeTrends(members, SCHOOL, "PRIMARY");
 
     expect(trend?.years.map((year) => year.year)).toEqual(["2018/19", "2022/23"]);
   });
@@ -44,7 +44,7 @@ describe("outcomeTrends", () => {
       { urn: 2, series: { ks2RwmExpected: ks2(["2018/19", 50], ["2022/23", 50]) } },
     ];
 
-    const [trend] = outcomeTrends(members, SCHOOL);
+    const [trend] = outcomeTrends(members, SCHOOL, "PRIMARY");
 
     expect(trend?.years[0]).toMatchObject({ year: "2018/19", value: null, familyMedian: 50 });
   });
@@ -54,7 +54,7 @@ describe("outcomeTrends", () => {
       { urn: SCHOOL, series: { ks2RwmExpected: ks2(["2022/23", 30]) } },
     ];
 
-    expect(outcomeTrends(members, SCHOOL).map((trend) => trend.outcome)).toEqual([
+    expect(outcomeTrends(members, SCHOOL, "PRIMARY").map((trend) => trend.outcome)).toEqual([
       "ks2RwmExpected",
     ]);
   });
@@ -69,7 +69,7 @@ describe("outcomeTrends", () => {
       { urn: 5, series: { ks2RwmExpected: ks2(["2022/23", 90]) } },
     ];
 
-    const [trend] = outcomeTrends(members, SCHOOL);
+    const [trend] = outcomeTrends(members, SCHOOL, "PRIMARY");
 
     expect(trend?.comparisonYear).toBe("2023/24");
     expect(trend?.doingBetter).toEqual([
@@ -84,9 +84,25 @@ describe("outcomeTrends", () => {
       { urn: 2, series: { ks4Progress8: [{ year: "2023/24", value: 0.5, sourceId: "ks4" }] } },
     ];
 
-    const [trend] = outcomeTrends(members, SCHOOL);
+    const [trend] = outcomeTrends(members, SCHOOL, "SECONDARY");
 
     expect(trend).toMatchObject({ outcome: "ks4Progress8", comparisonYear: null, doingBetter: [] });
+  });
+
+  it("when a secondary family has a few KS2 figures, then only its KS4 outcomes are traced", () => {
+    const members: MemberSeries[] = [
+      { urn: SCHOOL, series: { ks4Attainment8: [{ year: "2023/24", value: 40, sourceId: "k" }] } },
+      { urn: 2, series: { ks2RwmExpected: ks2(["2023/24", 60]) } },
+    ];
+
+    expect(outcomeTrends(members, SCHOOL, "SECONDARY").map((trend) => trend.outcome)).toEqual([
+      "ks4Attainment8",
+    ]);
+    expect(outcomeTrends(members, SCHOOL, "ALL_THROUGH").map((trend) => trend.outcome)).toEqual([
+      "ks2RwmExpected",
+      "ks4Attainment8",
+    ]);
+    expect(outcomeTrends(members, SCHOOL, "SPECIAL")).toEqual([]);
   });
 
   it("when a year's figures come from different datasets, then the most common one is its source", () => {
@@ -96,7 +112,7 @@ describe("outcomeTrends", () => {
       { urn: 3, series: { ks4Attainment8: [{ year: "2023/24", value: 44, sourceId: "a" }] } },
     ];
 
-    const [trend] = outcomeTrends(members, SCHOOL);
+    const [trend] = outcomeTrends(members, SCHOOL, "SECONDARY");
 
     expect(trend?.years[0]?.sourceId).toBe("a");
   });

@@ -3,6 +3,8 @@
  * figure, the median of the members' figures and how many members had one, and the members that
  * beat the school in the latest year it has a figure. Pure: the repository hands in plain series.
  */
+import type { Phase } from "../schools/school.model.js";
+import { PHASE_OUTCOMES, type OutcomeFeature } from "./features.js";
 import { median } from "./stats.js";
 
 /**
@@ -17,6 +19,23 @@ export const TREND_OUTCOMES = [
 ] as const;
 
 export type TrendOutcome = (typeof TREND_OUTCOMES)[number];
+
+/**
+ * The outcome feature that says whether a phase sits a trend's assessment (PHASE_OUTCOMES): KS2
+ * for primary and all-through schools, KS4 for secondary and all-through. A secondary family's
+ * few schools with KS2 figures (middle-deemed-secondary, say) do not make it a KS2 family.
+ */
+const MEASURED_BY: { readonly [T in TrendOutcome]: OutcomeFeature } = {
+  ks2RwmExpected: "ks2RwmExpected",
+  ks4Progress8: "ks4Progress8",
+  ks4Attainment8: "ks4Attainment8",
+  ks4EnglishMathsGrade5Percent: "ks4Attainment8",
+};
+
+/** The trend outcomes of a phase, in TREND_OUTCOMES order. */
+export function trendOutcomesFor(phase: Phase): TrendOutcome[] {
+  return TREND_OUTCOMES.filter((outcome) => PHASE_OUTCOMES[phase].includes(MEASURED_BY[outcome]));
+}
 
 /** One year's figure of a school, with the dataset it came from. */
 export interface YearFigure {
@@ -77,14 +96,18 @@ function mostCommon(values: readonly (string | null)[]): string | null {
 }
 
 /**
- * The trend of every outcome at least one member has a figure for, in TREND_OUTCOMES order,
- * as seen from school `urn` (itself one of `members`). Medians take only the figures members
+ * The trend of every outcome of the family's phase that at least one member has a figure for, in
+ * TREND_OUTCOMES order, as seen from school `urn` (itself one of `members`). Medians take only the figures members
  * have: a member without a figure that year is not counted as zero, and a year no one has a
  * figure for is absent. "Doing better" compares like with like: figures of the same year, the
  * latest the school has; with no figure of its own, nobody is said to do better.
  */
-export function outcomeTrends(members: readonly MemberSeries[], urn: number): OutcomeTrend[] {
-  return TREND_OUTCOMES.flatMap((outcome) => {
+export function outcomeTrends(
+  members: readonly MemberSeries[],
+  urn: number,
+  phase: Phase,
+): OutcomeTrend[] {
+  return trendOutcomesFor(phase).flatMap((outcome) => {
     const byYear = new Map<string, { urn: number; figure: YearFigure }[]>();
     for (const member of members) {
       for (const figure of member.series[outcome] ?? []) {

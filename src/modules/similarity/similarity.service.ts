@@ -554,7 +554,7 @@ export class SimilarityService {
   /** The family's outcomes year by year next to the looked-up school's; see outcomeTrends. */
   async outcomeTrends(family: FamilyRecord): Promise<OutcomeTrend[]> {
     const members = await this.repository.findFamilyOutcomeSeries(family.urn, family.version);
-    return outcomeTrends(members, family.urn);
+    return outcomeTrends(members, family.urn, family.phase);
   }
 
   /** How a member does on each outcome next to the school the family was looked up for. */
