@@ -1,10 +1,15 @@
-/** A school's page: who and where it is, its figures with year and source, Ofsted, need, partnerships. */
+/**
+ * A school's page: who and where it is, its figures with year and source, Ofsted, need, its
+ * results against its family's, partnerships, similar schools, partners and its roadmap.
+ */
 import { useEffect } from "react";
 import { Link, useParams } from "react-router-dom";
 import { SchoolPageDocument, type SchoolPageQuery } from "../__generated__/graphql";
 import { date, figure, judgement, phaseName, words } from "../format";
 import { useQuery } from "../useQuery";
 import { PartnerSuggestions } from "./PartnerSuggestions";
+import { CollaborationRoadmap } from "./school/CollaborationRoadmap";
+import { FamilyOutcomes } from "./school/FamilyOutcomes";
 import { SimilarSchools } from "./SimilarSchools";
 
 type School = NonNullable<SchoolPageQuery["school"]>;
@@ -262,6 +267,7 @@ export function SchoolPage() {
         <h2 id="figures">Figures</h2>
         <Figures school={school} />
       </section>
+      <FamilyOutcomes urn={school.urn} schoolName={school.name} />
       <section aria-labelledby="partnerships">
         <h2 id="partnerships">Partnerships and trust</h2>
         <Partnerships school={school} />
@@ -273,6 +279,12 @@ export function SchoolPage() {
       <section aria-labelledby="partners">
         <h2 id="partners">Suggested partners</h2>
         <PartnerSuggestions urn={school.urn} />
+      </section>
+      {/* The partner map goes here: its own <section aria-labelledby="partner-map">, drawing this
+          school and the suggested partners above (web/src/map/). */}
+      <section aria-labelledby="roadmap">
+        <h2 id="roadmap">Collaboration roadmap</h2>
+        <CollaborationRoadmap urn={school.urn} memberships={school.memberships} />
       </section>
       <p className="links">
         <a href={school.giasUrl}>Get Information about Schools</a> ·{" "}
