@@ -362,7 +362,7 @@ export type PartnerSuggestionsQueryVariables = Exact<{
 }>;
 
 
-export type PartnerSuggestionsQuery = { partnerSuggestions: Array<{ urn: number, name: string, distanceKm: number, score: number, focus: OutcomeFeature, focusValue: number, focusYear: string | null, needBand: number | null, trust: { name: string } | null, reasons: Array<{ factor: PartnerFactor, contribution: number }>, evidence: Array<{ about: PartnerEvidenceSubject, value: number, year: string | null }> }> };
+export type PartnerSuggestionsQuery = { school: { name: string, location: { latitude: number, longitude: number } | null } | null, partnerSuggestions: Array<{ urn: number, name: string, distanceKm: number, score: number, focus: OutcomeFeature, focusValue: number, focusYear: string | null, needBand: number | null, trust: { id: string, name: string } | null, teachingSchoolHub: { id: string, name: string } | null, school: { town: string | null, location: { latitude: number, longitude: number } | null, contact: { phone: string | null } | null }, reasons: Array<{ factor: PartnerFactor, contribution: number }>, evidence: Array<{ about: PartnerEvidenceSubject, value: number, year: string | null }> }> };
 
 export type SchoolCollaborationOptionsQueryVariables = Exact<{
   urn: number;
@@ -437,7 +437,7 @@ export type LeaderPageQueryVariables = Exact<{
 }>;
 
 
-export type LeaderPageQuery = { systemLeader: { id: string, name: string, designation: Designation, synthetic: boolean, capacity: number, availableCapacity: number, openEngagements: number, reachKm: number, specialisms: Array<Specialism>, phase: Phase | null, generator: { name: string, seed: number, version: number } | null, holder: { name: string } | null, localAuthority: { name: string } | null, region: { code: string, name: string } | null, baseSchool: { urn: number, name: string } | null, source: { title: string } } | null };
+export type LeaderPageQuery = { systemLeader: { id: string, name: string, designation: Designation, synthetic: boolean, capacity: number, availableCapacity: number, openEngagements: number, reachKm: number, specialisms: Array<Specialism>, phase: Phase | null, generator: { name: string, seed: number, version: number } | null, holder: { name: string } | null, location: { latitude: number, longitude: number } | null, localAuthority: { name: string } | null, region: { code: string, name: string } | null, baseSchool: { urn: number, name: string } | null, source: { title: string } } | null };
 
 export type SchoolsToSupportQueryVariables = Exact<{
   id: string | number;
@@ -445,7 +445,7 @@ export type SchoolsToSupportQueryVariables = Exact<{
 }>;
 
 
-export type SchoolsToSupportQuery = { schoolsToSupport: Array<{ urn: number, name: string | null, needBand: number, distanceKm: number, fitsWeakestArea: boolean, score: number, reasons: Array<{ factor: SupportFactor, detail: string }> }> };
+export type SchoolsToSupportQuery = { schoolsToSupport: Array<{ urn: number, name: string | null, needBand: number, distanceKm: number, fitsWeakestArea: boolean, score: number, school: { location: { latitude: number, longitude: number } | null } | null, reasons: Array<{ factor: SupportFactor, detail: string }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -907,6 +907,13 @@ export const GapSensitivityDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<GapSensitivityQuery, GapSensitivityQueryVariables>;
 export const PartnerSuggestionsDocument = new TypedDocumentString(`
     query PartnerSuggestions($urn: Int!) {
+  school(urn: $urn) {
+    name
+    location {
+      latitude
+      longitude
+    }
+  }
   partnerSuggestions(urn: $urn) {
     urn
     name
@@ -917,7 +924,22 @@ export const PartnerSuggestionsDocument = new TypedDocumentString(`
     focusYear
     needBand
     trust {
+      id
       name
+    }
+    teachingSchoolHub {
+      id
+      name
+    }
+    school {
+      town
+      location {
+        latitude
+        longitude
+      }
+      contact {
+        phone
+      }
     }
     reasons {
       factor
@@ -1263,6 +1285,10 @@ export const LeaderPageDocument = new TypedDocumentString(`
     availableCapacity
     openEngagements
     reachKm
+    location {
+      latitude
+      longitude
+    }
     specialisms
     phase
     localAuthority {
@@ -1291,6 +1317,12 @@ export const SchoolsToSupportDocument = new TypedDocumentString(`
     distanceKm
     fitsWeakestArea
     score
+    school {
+      location {
+        latitude
+        longitude
+      }
+    }
     reasons {
       factor
       detail

@@ -19,6 +19,8 @@ export interface MapPoint {
   kind: string;
   /** Its tooltip. */
   title: string;
+  /** A short label drawn beside it, e.g. its rank in a table. */
+  label?: string;
 }
 
 export interface MapMarker {
@@ -36,9 +38,11 @@ export interface MapCircle {
   title: string;
 }
 
-const WIDTH = 800;
-const HEIGHT = 640;
-const MARGIN = 12;
+/** The drawing's size in its own units: a full map, or a small one beside a table. */
+const SIZES = {
+  large: { width: 800, height: 640, margin: 12, radius: 2.6 },
+  small: { width: 480, height: 320, margin: 24, radius: 8 },
+} as const;
 /** Kilometres in one degree of a great circle. */
 const KM_PER_DEGREE = 111.195;
 
@@ -58,6 +62,7 @@ export function AreaMap({
   markers = [],
   circles = [],
   fitTo = "shapes",
+  size = "large",
 }: {
   /** The map's accessible name, e.g. "North West: 3,184 schools by need band". */
   label: string;
@@ -69,7 +74,9 @@ export function AreaMap({
   circles?: readonly MapCircle[];
   /** What the view is fitted to: every shape given, or the points, markers and circles. */
   fitTo?: "shapes" | "points";
+  size?: keyof typeof SIZES;
 }) {
+  const { width: WIDTH, height: HEIGHT, margin: MARGIN, radius } = SIZES[size];
   const navigate = useNavigate();
   const { path, project } = useMemo(() => {
     const extent: GeoPermissibleObjects =
@@ -104,7 +111,7 @@ export function AreaMap({
       project: (longitude: number, latitude: number) =>
         projection([longitude, latitude]) ?? [-100, -100],
     };
-  }, [shapes, points, markers, circles, fitTo]);
+  }, [shapes, points, markers, circles, fitTo, WIDTH, HEIGHT, MARGIN]);
 
   const openSchool = (event: MouseEvent<SVGSVGElement>) => {
     const target = (event.target as Element).closest("[data-urn]");
@@ -155,16 +162,27 @@ export function AreaMap({
         {points.map((point) => {
           const [x, y] = project(point.longitude, point.latitude);
           return (
-            <circle
-              key={point.urn}
-              cx={x.toFixed(1)}
-              cy={y.toFixed(1)}
-              r={fitTo === "points" ? 5 : 2.6}
-              className={point.kind}
-              data-urn={point.urn}
-            >
-              <title>{point.title}</title>
-            </circle>
+            <g key={point.urn}>
+              <circle
+                cx={x.toFixed(1)}
+                cy={y.toFixed(1)}
+                r={radius}
+                className={point.kind}
+                data-urn={point.urn}
+              >
+                <title>{point.title}</title>
+              </circle>
+              {point.label && (
+                <text
+                  x={x.toFixed(1)}
+                  y={(y + radius / 2).toFixed(1)}
+                  className="point-label"
+                  aria-hidden="true"
+                >
+                  {point.label}
+                </text>
+              )}
+            </g>
           );
         })}
       </g>

@@ -1,5 +1,5 @@
 /** A system leader: who and where, capacity and reach, and the schools it could support, ranked. */
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { Link, useParams } from "react-router-dom";
 import {
   LeaderPageDocument,
@@ -10,18 +10,58 @@ import { designationName, phaseName, specialismName } from "../format";
 import { useQuery } from "../useQuery";
 import { AssignmentPlan } from "./leader/AssignmentPlan";
 
+const LeaderMap = lazy(() => import("../map/LeaderMap").then((m) => ({ default: m.LeaderMap })));
+
+interface Base {
+  name: string;
+  latitude: number;
+  longitude: number;
+  reachKm: number;
+}
+
 /**
  * The schools a leader could support. A synthetic leader is counted only in the modelled supply
  * (the service refuses it in the real one), and the page says which supply it is.
  */
-function SchoolsToSupport({ id, synthetic }: { id: string; synthetic: boolean }) {
+function SchoolsToSupport({
+  id,
+  synthetic,
+  base,
+}: {
+  id: string;
+  synthetic: boolean;
+  base: Base | null;
+}) {
   const state = useQuery(SchoolsToSupportDocument, {
     id,
     supply: synthetic ? "MODELLED" : "REAL",
   });
   if (state.status === "failed") return <p className="error">{state.error.message}</p>;
   if (state.status !== "done") return <p aria-busy="true">Ranking schools…</p>;
-  return <Candidates candidates={state.data.schoolsToSupport} synthetic={synthetic} />;
+  const candidates = state.data.schoolsToSupport;
+  const placed = candidates.flatMap((school, index) =>
+    school.school?.location
+      ? [
+          {
+            urn: school.urn,
+            name: school.name ?? `URN ${school.urn}`,
+            needBand: school.needBand,
+            rank: index + 1,
+            ...school.school.location,
+          },
+        ]
+      : [],
+  );
+  return (
+    <>
+      {base && (
+        <Suspense fallback={<p aria-live="polite">Loading the map…</p>}>
+          <LeaderMap leader={base} schools={placed} />
+        </Suspense>
+      )}
+      <Candidates candidates={candidates} synthetic={synthetic} />
+    </>
+  );
 }
 
 function Candidates({
@@ -49,9 +89,10 @@ function Candidates({
         </tr>
       </thead>
       <tbody>
-        {candidates.map((school) => (
+        {candidates.map((school, index) => (
           <tr key={school.urn}>
             <td>
+              {index + 1}.{" "}
               <Link to={`/schools/${school.urn}`}>{school.name ?? `URN ${school.urn}`}</Link>
             </td>
             <td>
@@ -151,7 +192,15 @@ export function LeaderPage() {
 
       <section aria-labelledby="to-support">
         <h2 id="to-support">Schools it could support</h2>
-        <SchoolsToSupport id={leader.id} synthetic={leader.synthetic} />
+        <SchoolsToSupport
+          id={leader.id}
+          synthetic={leader.synthetic}
+          base={
+            leader.location
+              ? { name: leader.name, reachKm: leader.reachKm, ...leader.location }
+              : null
+          }
+        />
       </section>
       <AssignmentPlan
         leaderId={leader.id}

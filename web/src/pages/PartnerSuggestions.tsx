@@ -1,9 +1,15 @@
-/** Schools that could help this one on its weakest outcome, with the reasons for each, drawn. */
+/**
+ * Schools that could help this one on its weakest outcome: on a small map, with the reasons for
+ * each drawn, and how to reach them (phone, trust, Teaching School Hub).
+ */
+import { lazy, Suspense } from "react";
 import { Link } from "react-router-dom";
 import { PartnerSuggestionsDocument } from "../__generated__/graphql";
 import { ContributionBar, Legend } from "../ContributionBar";
 import { featureName } from "../format";
 import { useQuery } from "../useQuery";
+
+const PartnerMap = lazy(() => import("../map/PartnerMap").then((m) => ({ default: m.PartnerMap })));
 
 /** An outcome as its tables print it: a percentage, Attainment 8 to one place, else two. */
 function percentOrScore(feature: string, value: number): string {
@@ -29,8 +35,17 @@ export function PartnerSuggestions({ urn }: { urn: number }) {
   const factors = [...new Set(partners.flatMap((p) => p.reasons.map((r) => r.factor)))];
   const focus = partners[0]!.focus;
   const here = partners[0]!.evidence.find((e) => e.about === "ASKER");
+  const home = state.data.school;
+  const placed = partners.flatMap((partner, index) =>
+    partner.school.location ? [{ ...partner, ...partner.school.location, rank: index + 1 }] : [],
+  );
   return (
     <>
+      {home?.location && (
+        <Suspense fallback={<p aria-live="polite">Loading the map…</p>}>
+          <PartnerMap school={{ name: home.name, ...home.location }} partners={placed} />
+        </Suspense>
+      )}
       <p className="hint">
         Focus: {featureName(focus)}
         {here && `, ${percentOrScore(focus, here.value)} here in ${here.year ?? "the latest year"}`}
@@ -43,18 +58,33 @@ export function PartnerSuggestions({ urn }: { urn: number }) {
           <tr>
             <th scope="col">School</th>
             <th scope="col">Distance</th>
+            <th scope="col">How to reach</th>
             <th scope="col">Focus outcome</th>
             <th scope="col">Why</th>
           </tr>
         </thead>
         <tbody>
-          {partners.map((partner) => (
+          {partners.map((partner, index) => (
             <tr key={partner.urn}>
               <td>
-                <Link to={`/schools/${partner.urn}`}>{partner.name}</Link>
-                {partner.trust && <span className="meta block">{partner.trust.name}</span>}
+                {index + 1}. <Link to={`/schools/${partner.urn}`}>{partner.name}</Link>
+                {partner.school.town && <span className="meta block">{partner.school.town}</span>}
               </td>
               <td className="number">{partner.distanceKm.toFixed(1)} km</td>
+              <td>
+                <ul className="plain">
+                  {partner.school.contact?.phone && <li>Phone {partner.school.contact.phone}</li>}
+                  {partner.trust && <li>Trust: {partner.trust.name}</li>}
+                  {partner.teachingSchoolHub && (
+                    <li>
+                      Hub:{" "}
+                      <Link to={`/leaders/${encodeURIComponent(partner.teachingSchoolHub.id)}`}>
+                        {partner.teachingSchoolHub.name}
+                      </Link>
+                    </li>
+                  )}
+                </ul>
+              </td>
               <td className="number">
                 {percentOrScore(partner.focus, partner.focusValue)}
                 {partner.focusYear && <span className="meta block">{partner.focusYear}</span>}
