@@ -106,6 +106,37 @@ const environmentSchema = z.object({
   JWT_JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  /**
+   * The identity provider the web app signs people in with (OpenID Connect, authorization code
+   * with PKCE). Unset: the app offers no such sign-in. Its access tokens are what the API is sent,
+   * so JWT_JWKS_URL must name its key set and the tokens must carry the role claims.
+   */
+  OIDC_ISSUER: z.string().url().optional(),
+  /** The web app's client id at OIDC_ISSUER: a public client (no secret) using PKCE. */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_SCOPE: z.string().min(1).default("openid"),
+  /** Sent as the `resource` parameter (RFC 8707) by providers that issue tokens per API. */
+  OIDC_RESOURCE: z.string().url().optional(),
+  /** How the sign-in page names the provider ("Sign in with …"); the issuer's host when unset. */
+  OIDC_NAME: z.string().min(1).max(60).optional(),
+});
+
+/** Settings that only make sense together. */
+const consistentEnvironmentSchema = environmentSchema.superRefine((env, context) => {
+  if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) {
+    context.addIssue({
+      code: "custom",
+      path: ["OIDC_CLIENT_ID"],
+      message: "is required with OIDC_ISSUER: the web app's client id there",
+    });
+  }
+  if (env.OIDC_ISSUER && !env.JWT_JWKS_URL) {
+    context.addIssue({
+      code: "custom",
+      path: ["JWT_JWKS_URL"],
+      message: "is required with OIDC_ISSUER: the API checks the provider's tokens with its keys",
+    });
+  }
 });
 
 export type Config = Readonly<z.infer<typeof environmentSchema>>;
@@ -115,7 +146,7 @@ export type Config = Readonly<z.infer<typeof environmentSchema>>;
  * misconfigured deployment is fixed in one pass rather than one error at a time.
  */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = environmentSchema.safeParse(env);
+  const result = consistentEnvironmentSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)

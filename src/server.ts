@@ -29,7 +29,15 @@ import { errorLoggingPlugin, formatError } from "./errors/format.js";
 import { documentLimitsPlugin, refusedDocumentRule } from "./hardening/document-limits.js";
 import { knownOperationTypes } from "./hardening/operation-types.js";
 import { rateLimitPerCaller, type RateLimitOptions } from "./hardening/rate-limit.js";
-import { graphqlIde, schemaDocument, webApp } from "./web.js";
+import {
+  appConfigDocument,
+  graphqlIde,
+  schemaDocument,
+  webApp,
+  webAppConfig,
+  type WebAppConfig,
+} from "./web.js";
+import { config } from "./config.js";
 import { securityHeaders } from "./hardening/security-headers.js";
 import { costLimitPlugin, depthLimit } from "./hardening/query-limits.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -233,6 +241,11 @@ export interface AppOptions {
   dataVersionMaxAgeMs?: number;
   /** GET /statements answers the statements run since start (for benchmarks); off when absent. */
   statementCountRoute?: boolean;
+  /**
+   * How the web app signs people in (GET /app-config.json): from the environment (OIDC_*,
+   * JWT_JWKS_URL) when absent. Its request size is always maxRequestBytes.
+   */
+  signIn?: Pick<WebAppConfig, "oidc" | "developmentSignIn">;
 }
 
 export interface App {
@@ -407,8 +420,17 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   });
   await apollo.start();
 
+  const webSettings: WebAppConfig = {
+    ...(options.signIn ?? webAppConfig(config())),
+    maxRequestBytes: options.maxRequestBytes ?? 100_000,
+  };
+
   app.use(requestScope(logger));
-  app.use(securityHeaders());
+  app.use(
+    securityHeaders({
+      connectTo: webSettings.oidc ? [new URL(webSettings.oidc.issuer).origin] : [],
+    }),
+  );
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -422,6 +444,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     });
   }
   app.get("/schema.graphql", schemaDocument(schema));
+  app.get("/app-config.json", appConfigDocument(webSettings));
   app.get("/graphql", graphqlIde());
   app.use(
     "/graphql",

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { type Request, type RequestHandler } from "express";
 import { printSchema, type GraphQLSchema } from "graphql";
-import { projectRoot } from "./config.js";
+import { projectRoot, type Config } from "./config.js";
 import { ideContentSecurityPolicy } from "./hardening/security-headers.js";
 
 export const WEB_ROOT = path.join(projectRoot, "dist", "web");
@@ -73,5 +73,52 @@ export function schemaDocument(schema: GraphQLSchema): RequestHandler {
   const sdl = printSchema(schema);
   return (_req, res) => {
     res.type("text/plain; charset=utf-8").send(sdl);
+  };
+}
+
+/** The identity provider the web app signs people in with (OpenID Connect, code flow + PKCE). */
+export interface OidcClientSettings {
+  issuer: string;
+  clientId: string;
+  scope: string;
+  /** The `resource` parameter (RFC 8707), for providers that issue tokens per API; else null. */
+  resource: string | null;
+  /** Shown as "Sign in with <name>". */
+  name: string;
+}
+
+/** What GET /app-config.json tells the web app; nothing in it is secret. */
+export interface WebAppConfig {
+  /** null: the app offers no OpenID Connect sign-in. */
+  oidc: OidcClientSettings | null;
+  /**
+   * Whether the API takes tokens signed with its shared secret (`npm run token`), so the app
+   * offers a page to paste one. False when an identity provider's keys (JWT_JWKS_URL) are set.
+   */
+  developmentSignIn: boolean;
+  /** The largest request body the API reads, so the app can refuse a bigger file in words. */
+  maxRequestBytes: number;
+}
+
+export function webAppConfig(c: Config): WebAppConfig {
+  const oidc =
+    c.OIDC_ISSUER && c.OIDC_CLIENT_ID
+      ? {
+          issuer: c.OIDC_ISSUER,
+          clientId: c.OIDC_CLIENT_ID,
+          scope: c.OIDC_SCOPE,
+          resource: c.OIDC_RESOURCE ?? null,
+          name: c.OIDC_NAME ?? new URL(c.OIDC_ISSUER).host,
+        }
+      : null;
+  return { oidc, developmentSignIn: !c.JWT_JWKS_URL, maxRequestBytes: c.MAX_REQUEST_BYTES };
+}
+
+/** GET /app-config.json: public settings the browser needs before it can sign anyone in. */
+export function appConfigDocument(settings: WebAppConfig): RequestHandler {
+  const body = JSON.stringify(settings);
+  return (_req, res) => {
+    res.setHeader("Cache-Control", "no-cache");
+    res.type("application/json").send(body);
   };
 }

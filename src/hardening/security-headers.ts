@@ -22,10 +22,6 @@ export const CONTENT_SECURITY_POLICY = {
   "upgrade-insecure-requests": null,
 };
 
-const OPTIONS: HelmetOptions = {
-  contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-};
-
 /**
  * The GraphQL IDE's page (GraphiQL with the Monaco editor, src/web.ts) styles its editors inline
  * as it runs, so there alone styles may be inline; scripts still come only from the service.
@@ -35,11 +31,28 @@ export const ideContentSecurityPolicy: RequestHandler = helmet.contentSecurityPo
   directives: { ...CONTENT_SECURITY_POLICY, "style-src": ["'self'", "'unsafe-inline'"] },
 });
 
+export interface SecurityHeaderOptions {
+  /**
+   * Other origins the web app's scripts may fetch from: the identity provider it signs people in
+   * with (its discovery document, token and key endpoints). Nothing else is added.
+   */
+  connectTo?: readonly string[];
+}
+
 /**
  * Security headers from helmet on every response: Content-Security-Policy, X-Content-Type-Options
  * nosniff, X-Frame-Options, Referrer-Policy no-referrer, Strict-Transport-Security (ignored by
  * browsers over plain HTTP), Cross-Origin-Opener/Resource-Policy and the rest of its defaults.
  */
-export function securityHeaders(): RequestHandler {
-  return helmet(OPTIONS);
+export function securityHeaders({ connectTo = [] }: SecurityHeaderOptions = {}): RequestHandler {
+  const options: HelmetOptions = {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        ...CONTENT_SECURITY_POLICY,
+        "connect-src": [...CONTENT_SECURITY_POLICY["connect-src"], ...connectTo],
+      },
+    },
+  };
+  return helmet(options);
 }

@@ -6,6 +6,11 @@ import { LeaderFinder } from "./pages/LeaderFinder";
 import { LeaderPage } from "./pages/LeaderPage";
 import { Oversight } from "./pages/Oversight";
 import { SchoolPage } from "./pages/SchoolPage";
+import { Callback } from "./auth/Callback";
+import { SessionProvider } from "./auth/SessionProvider";
+import { SignedInStatus } from "./auth/SignedInStatus";
+import { Import } from "./pages/Import";
+import { SignIn } from "./pages/SignIn";
 import "./styles.css";
 
 function NotFound() {
@@ -30,7 +35,9 @@ function App() {
           <Link to="/">Schools</Link>
           <Link to="/leaders">System leaders</Link>
           <Link to="/oversight">Support gaps</Link>
+          <Link to="/import">Import</Link>
         </nav>
+        <SignedInStatus />
       </header>
       <Routes>
         <Route path="/" element={<FindSchool />} />
@@ -39,6 +46,9 @@ function App() {
         <Route path="/leaders/:id" element={<LeaderPage />} />
         <Route path="/oversight" element={<Oversight />} />
         <Route path="/oversight/:region" element={<Oversight />} />
+        <Route path="/sign-in" element={<SignIn />} />
+        <Route path="/callback" element={<Callback />} />
+        <Route path="/import" element={<Import />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
       <footer className="footer">
@@ -51,6 +61,8 @@ function App() {
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <App />
+    <SessionProvider>
+      <App />
+    </SessionProvider>
   </StrictMode>,
 );

@@ -1,0 +1,302 @@
+/**
+ * An OpenID Connect issuer for the browser tests (oidc-provider on 127.0.0.1, a port of its own):
+ * one public client for the web app (authorization code with PKCE, back to its /callback), a login
+ * form of its own (oidc-provider's development pages load fonts from the internet), and JWT access
+ * tokens for the API carrying each account's role claims. `useSignInPages()` serves the API,
+ * configured with this issuer's key set or taking development tokens, and gives each test a page.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { exportJWK, generateKeyPair } from "jose";
+import Provider, { errors, type Configuration } from "oidc-provider";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { TokenVerifier, type TokenClaims } from "../../src/auth/tokens.js";
+import { startApi, type TestApi } from "./api.js";
+import { WEB_ROOT } from "../../src/web.js";
+import { launchChromium } from "./browser.js";
+
+/** The API as a resource server (RFC 8707): the access tokens' audience. */
+export const API_RESOURCE = "urn:school-partnerships:api";
+export const CLIENT_ID = "school-partnerships-web";
+export const ISSUER_NAME = "Test issuer";
+
+/** A role's claims without the subject, which is the account's username. */
+type RoleClaims = TokenClaims extends infer Claims
+  ? Claims extends unknown
+    ? Omit<Claims, "sub">
+    : never
+  : never;
+
+export interface TestAccount {
+  password: string;
+  /** The role claims its access tokens carry. */
+  claims: RoleClaims;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function loginPage(uid: string, error?: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${ISSUER_NAME}: sign in</title><link rel="icon" href="data:,"></head>
+<body><main><h1>${ISSUER_NAME}</h1>
+${error ? `<p role="alert">${escapeHtml(error)}</p>` : ""}
+<form method="post" action="/interaction/${escapeHtml(uid)}/login">
+<label for="username">Username</label> <input id="username" name="username" autocomplete="username">
+<label for="password">Password</label> <input id="password" name="password" type="password">
+<button type="submit">Sign in</button>
+</form></main></body></html>`;
+}
+
+async function formOf(req: http.IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+}
+
+export class TestIssuer {
+  private provider: Provider | undefined;
+
+  private constructor(
+    private readonly server: http.Server,
+    readonly url: string,
+    private readonly accounts: Readonly<Record<string, TestAccount>>,
+  ) {}
+
+  /** Listens on a free port at once; the client is registered once the app's address is known. */
+  static async start(accounts: Readonly<Record<string, TestAccount>>): Promise<TestIssuer> {
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const issuer = new TestIssuer(server, `http://127.0.0.1:${port}`, accounts);
+    server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+      issuer.handle(req, res).catch((error: unknown) => {
+        res.statusCode = 500;
+        res.end(error instanceof Error ? error.message : "error");
+      });
+    });
+    return issuer;
+  }
+
+  get jwksUri(): string {
+    return `${this.url}/jwks`;
+  }
+
+  /** Registers the web app served at `appBase` as the issuer's one client. */
+  async registerClient(appBase: string): Promise<void> {
+    const { privateKey } = await generateKeyPair("RS256", { extractable: true });
+    const signingKey = { ...(await exportJWK(privateKey)), kid: "test", alg: "RS256", use: "sig" };
+    const accounts = this.accounts;
+    const configuration: Configuration = {
+      clients: [
+        {
+          client_id: CLIENT_ID,
+          token_endpoint_auth_method: "none",
+          redirect_uris: [`${appBase}/callback`],
+          post_logout_redirect_uris: [`${appBase}/`],
+          grant_types: ["authorization_code"],
+          response_types: ["code"],
+        },
+      ],
+      jwks: { keys: [signingKey as never] },
+      cookies: { keys: [randomBytes(32).toString("hex")] },
+      pkce: { required: () => true },
+      interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+      findAccount: (_ctx, sub) =>
+        accounts[sub] ? { accountId: sub, claims: () => ({ sub }) } : undefined,
+      extraTokenClaims: (_ctx, token) =>
+        "accountId" in token && token.accountId ? accounts[token.accountId]?.claims : undefined,
+      clientBasedCORS: (_ctx, origin, client) =>
+        client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
+      features: {
+        devInteractions: { enabled: false },
+        resourceIndicators: {
+          enabled: true,
+          defaultResource: () => API_RESOURCE,
+          useGrantedResource: () => true,
+          getResourceServerInfo: (_ctx, resource) => {
+            if (resource !== API_RESOURCE) throw new errors.InvalidTarget();
+            return {
+              scope: "api",
+              audience: API_RESOURCE,
+              accessTokenFormat: "jwt",
+              accessTokenTTL: 600,
+            };
+          },
+        },
+      },
+    };
+    this.provider = new Provider(this.url, configuration);
+    this.provider.on("server_error", (_ctx, error) => console.error("test issuer:", error));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const provider = this.provider;
+    if (!provider) {
+      res.statusCode = 503;
+      res.end("No client registered yet.");
+      return;
+    }
+    const path = new URL(req.url ?? "/", this.url).pathname;
+    const interaction = /^\/interaction\/[^/]+(\/login)?$/.exec(path);
+    if (!interaction) {
+      provider.callback()(req, res);
+      return;
+    }
+    const details = await provider.interactionDetails(req, res);
+    const page = (error?: string) => {
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end(loginPage(details.uid, error));
+    };
+    if (req.method !== "POST" || !interaction[1]) return page();
+    const form = await formOf(req);
+    const username = form.get("username") ?? "";
+    if (this.accounts[username]?.password !== form.get("password")) {
+      return page("Unknown username or wrong password.");
+    }
+    // A first-party app: consent is granted with the sign-in.
+    const grant = new provider.Grant({ accountId: username, clientId: CLIENT_ID });
+    grant.addOIDCScope("openid");
+    grant.addResourceScope(API_RESOURCE, "api");
+    const grantId = await grant.save();
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: username }, consent: { grantId } },
+      { mergeWithLastSubmission: false },
+    );
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.closeAllConnections();
+      this.server.close(() => resolve());
+    });
+  }
+}
+
+export interface SignInPages {
+  page(): Page;
+  /** The app's address, e.g. http://127.0.0.1:41234. */
+  base(): string;
+  /** The test issuer; only with `accounts`. */
+  issuer(): TestIssuer;
+  api(): TestApi;
+  /**
+   * A console error this test causes on purpose: the browser logs every answer of 401 or more as
+   * "Failed to load resource", so a test of a refused token expects that one line.
+   */
+  expectConsoleError(text: string): void;
+}
+
+/**
+ * Serves the API and web app for the calling test file or describe block, and gives each test a
+ * fresh page. With `accounts`, the API is configured as with OIDC_ISSUER and JWT_JWKS_URL naming
+ * a test issuer holding them (only its tokens are accepted; no development sign-in); without,
+ * it takes development tokens (`testToken`). A test fails if its page asked anything of a host
+ * other than 127.0.0.1 (the app and the issuer), threw, or logged an error it did not expect.
+ */
+export function useSignInPages(
+  options: { accounts?: Record<string, TestAccount> } = {},
+): SignInPages {
+  let issuer: TestIssuer | undefined;
+  let api: TestApi | undefined;
+  let browser: Browser | undefined;
+  let base = "";
+  let page: Page | undefined;
+  let problems: string[] = [];
+  let expected: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(WEB_ROOT, "index.html"))) {
+      throw new Error("The web app is not built: `npm test` builds it (`npm run build:web`).");
+    }
+    if (options.accounts) {
+      issuer = await TestIssuer.start(options.accounts);
+      api = await startApi({
+        app: {
+          tokens: new TokenVerifier({
+            key: { kind: "jwks", url: issuer.jwksUri },
+            issuer: issuer.url,
+            audience: API_RESOURCE,
+          }),
+          signIn: {
+            oidc: {
+              issuer: issuer.url,
+              clientId: CLIENT_ID,
+              scope: "openid api",
+              resource: API_RESOURCE,
+              name: ISSUER_NAME,
+            },
+            developmentSignIn: false,
+          },
+        },
+      });
+    } else {
+      api = await startApi({ app: { signIn: { oidc: null, developmentSignIn: true } } });
+    }
+    base = await api.app.listen(0, "127.0.0.1");
+    await issuer?.registerClient(base);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await issuer?.close();
+  });
+  beforeEach(async () => {
+    problems = [];
+    expected = [];
+    const opened = await browser!.newPage();
+    opened.on("console", (message) => {
+      if (message.type() !== "error") return;
+      const at = expected.indexOf(message.text());
+      if (at >= 0) expected.splice(at, 1);
+      else problems.push(`console: ${message.text()} (${message.location().url})`);
+    });
+    opened.on("pageerror", (error) => problems.push(`page: ${error.message}`));
+    opened.on("request", (request) => {
+      if (new URL(request.url()).hostname !== "127.0.0.1") {
+        problems.push(`left 127.0.0.1: ${request.url()}`);
+      }
+    });
+    page = opened;
+  });
+  afterEach(async () => {
+    await page?.close();
+    expect(problems).toEqual([]);
+    expect(expected, "console errors the test expected but did not see").toEqual([]);
+  });
+  return {
+    page: () => page!,
+    base: () => base,
+    issuer: () => {
+      if (!issuer) throw new Error("No issuer: pass `accounts` to useSignInPages().");
+      return issuer;
+    },
+    api: () => api!,
+    expectConsoleError: (text) => expected.push(text),
+  };
+}
+
+/** Signs in through the issuer's login form from the app's /sign-in page. */
+export async function signInThroughIssuer(
+  pages: SignInPages,
+  username: string,
+  password: string,
+  returnTo = "/",
+): Promise<void> {
+  const page = pages.page();
+  await page.goto(`${pages.base()}/sign-in?return=${encodeURIComponent(returnTo)}`);
+  await page.getByRole("button", { name: `Sign in with ${ISSUER_NAME}` }).click();
+  await page.waitForURL(`${pages.issuer().url}/interaction/**`);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${pages.base()}${returnTo}`);
+}
