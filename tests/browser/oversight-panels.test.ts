@@ -217,7 +217,7 @@ describe("Oversight panels", () => {
       rows.locator("td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     await eventually(shown).toEqual(urns(real));
 
-    await page.getByLabel("Modelled (adds synthetic leaders)").check();
+    await page.getByLabel("Modelled (adds synthetic leaders)").click();
     await eventually(() => page.url()).toMatch(/supply=MODELLED/);
     await eventually(shown).toEqual(urns(modelled));
     const nearest = modelled.isolatedSchools[0]!;

@@ -22,14 +22,13 @@ const MOST = 100;
 /** Why a school counts as isolated, in words, from what the service answered. */
 export function whyIsolated(row: Isolated, supply: SupplyMode): string {
   const counted = supply === "MODELLED" ? "real or synthetic" : "real";
-  const start = `In no partnership, and no ${counted} national, local or specialist leader of education or national leader of governance serving its phase is within reach.`;
   if (row.nearestLeaderKm === null || row.nearestLeaderKm === undefined) {
-    return `${start} None serving its phase counts under this supply, at any distance.`;
+    return `In no partnership, and no ${counted} national, local or specialist leader of education or national leader of governance serving its phase is on record, at any distance.`;
   }
   const leader = row.nearestLeader
     ? `${row.nearestLeader.name} (${designationName(row.nearestLeader.designation)})`
-    : "The nearest";
-  return `${start} The nearest, ${leader}, is ${row.nearestLeaderKm.toFixed(1)} km away.`;
+    : "a leader no longer on record";
+  return `In no partnership, and the nearest ${counted} leader serving its phase, ${leader}, is ${row.nearestLeaderKm.toFixed(1)} km away: beyond its reach.`;
 }
 
 function isolatedCsv(rows: readonly Isolated[], supply: SupplyMode): string {

@@ -43,7 +43,10 @@ function RecognitionFigures({
         {count(recognition.engagementsConsidered)} support engagements with schools in{" "}
         {scope.areaName} were considered; {count(recognition.engagementsCounted)} earn points.
       </p>
-      {recognition.note && <p className="recognition-note">{recognition.note}</p>}
+      {recognition.note && <p>{recognition.note}</p>}
+      {!recognition.note && recognition.leaders.length === 0 && (
+        <p>No leader has earned points for support given in {scope.areaName} yet.</p>
+      )}
       <details className="rule">
         <summary>How points are counted (rule version {recognition.rule.version})</summary>
         <p>{recognition.rule.description}</p>
