@@ -86,7 +86,7 @@ describe("A school's page: results against its family, who does better, its road
     const ks2 = family.outcomeTrends.find((t) => t.outcome === "KS2_RWM_EXPECTED")!;
     await page.goto(`${base}/schools/${GATEWAY}`);
 
-    const outcome = page.getByLabel("Outcome");
+    const outcome = page.getByRole("combobox", { name: "Outcome", exact: true });
     await eventually(() => outcome.count()).toBe(1);
     await outcome.selectOption("KS2_RWM_EXPECTED");
     await eventually(() => new URL(page.url()).searchParams.get("outcome")).toBe(
@@ -110,13 +110,17 @@ describe("A school's page: results against its family, who does better, its road
     const page = pages.page();
     const base = pages.base();
     await page.goto(`${base}/schools/${GATEWAY}?outcome=KS2_RWM_EXPECTED`);
-    const outcome = page.getByLabel("Outcome");
+    const outcome = page.getByRole("combobox", { name: "Outcome", exact: true });
     await eventually(() => outcome.count()).toBe(1);
     expect(await outcome.inputValue()).toBe("KS2_RWM_EXPECTED");
 
     await page.reload();
-    await eventually(() => page.getByLabel("Outcome").count()).toBe(1);
-    expect(await page.getByLabel("Outcome").inputValue()).toBe("KS2_RWM_EXPECTED");
+    await eventually(() =>
+      page.getByRole("combobox", { name: "Outcome", exact: true }).count(),
+    ).toBe(1);
+    expect(await page.getByRole("combobox", { name: "Outcome", exact: true }).inputValue()).toBe(
+      "KS2_RWM_EXPECTED",
+    );
     expect(
       await page.getByRole("heading", { level: 3, name: KS2, exact: true }).last().isVisible(),
     ).toBe(true);
@@ -130,7 +134,7 @@ describe("A school's page: results against its family, who does better, its road
     const family = await familyOf(urn);
     const attainment8 = family.outcomeTrends.find((t) => t.outcome === "KS4_ATTAINMENT8")!;
     await page.goto(`${base}/schools/${urn}?outcome=KS4_ATTAINMENT8`);
-    const outcome = page.getByLabel("Outcome");
+    const outcome = page.getByRole("combobox", { name: "Outcome", exact: true });
     await eventually(() => outcome.count()).toBe(1);
     expect(await outcome.inputValue()).toBe("KS4_ATTAINMENT8");
     const section = page.locator("section", {
