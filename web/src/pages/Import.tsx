@@ -139,16 +139,20 @@ function ImportReportTable({
   rows: ReportRow[];
   fileName: string;
 }) {
-  const verb = report.dryRun ? "would be" : "were";
+  const counts =
+    `new: ${report.imported.toLocaleString("en-GB")}; ` +
+    `updated: ${report.updated.toLocaleString("en-GB")}; ` +
+    `unchanged: ${report.unchanged.toLocaleString("en-GB")}; ` +
+    `rejected: ${report.rejected.length.toLocaleString("en-GB")}`;
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">{report.dryRun ? "What the import would do" : "Import report"}</h2>
-      <p>
-        {fileName}: {plural(report.rows, "row")}. {plural(report.imported, "new record")} {verb}{" "}
-        imported, {report.updated.toLocaleString("en-GB")} updated and{" "}
-        {report.unchanged.toLocaleString("en-GB")} unchanged;{" "}
-        {plural(report.rejected.length, "row")} {verb} rejected and changed nothing.
-        {report.dryRun ? " Nothing was written." : ""}
+      <p className="summary">
+        {fileName}: {plural(report.rows, "row")}.{" "}
+        {report.dryRun
+          ? `Checked only, nothing was written. Imported, the rows would be ${counts}.`
+          : `Rows ${counts}.`}{" "}
+        A rejected row changes nothing; the rest of the file goes ahead.
       </p>
       <table>
         <caption>Rows of {fileName}</caption>
