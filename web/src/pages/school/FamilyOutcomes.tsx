@@ -128,6 +128,14 @@ function DoingBetter({ trend, schoolName }: { trend: Trend; schoolName: string }
     );
   }
   const here = `${format(own.value)} here in ${trend.comparisonYear}; family median ${format(own.familyMedian)} over ${own.membersWithFigure} ${own.membersWithFigure === 1 ? "school" : "schools"} with a figure.`;
+  if (own.membersWithFigure === 1) {
+    return (
+      <p className="outcome-answer">
+        No other school in its family has a figure for {trend.comparisonYear}, the latest year this
+        school has one ({format(own.value)}), so there is no one to compare it with.
+      </p>
+    );
+  }
   if (trend.doingBetter.length === 0) {
     return (
       <p className="outcome-answer">
