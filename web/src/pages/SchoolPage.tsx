@@ -280,8 +280,6 @@ export function SchoolPage() {
         <h2 id="partners">Suggested partners</h2>
         <PartnerSuggestions urn={school.urn} />
       </section>
-      {/* The partner map goes here: its own <section aria-labelledby="partner-map">, drawing this
-          school and the suggested partners above (web/src/map/). */}
       <section aria-labelledby="roadmap">
         <h2 id="roadmap">Collaboration roadmap</h2>
         <CollaborationRoadmap urn={school.urn} memberships={school.memberships} />
