@@ -7,7 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { ViewerDocument, type ViewerQuery } from "../__generated__/graphql";
 import { ApiError, request } from "../api";
 import { appConfig, type AppConfig } from "./app-config";
-import { currentSignIn, forgetSignIn, signOut, type SignInMethod } from "./session";
+import { currentSignIn, forgetSignIn, signOut, userManager, type SignInMethod } from "./session";
 
 export type Viewer = NonNullable<ViewerQuery["viewer"]>;
 
@@ -26,8 +26,10 @@ export type Session =
 
 interface SessionValue {
   session: Session;
-  /** null until /app-config.json has answered (or when it could not be read). */
+  /** null until /app-config.json has answered. */
   config: AppConfig | null;
+  /** Why /app-config.json could not be read, when it could not. */
+  configError: string | null;
   /** Asks the service again who the kept token names. */
   refresh(): Promise<void>;
   signOut(): Promise<void>;
@@ -63,6 +65,7 @@ async function checkSession(): Promise<Session> {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session>({ status: "checking" });
   const [config, setConfig] = useState<AppConfig | null>(null);
+  const [configError, setConfigError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     setSession(await checkSession());
@@ -70,13 +73,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true;
+    const expired = () => void checkSession().then((checked) => current && setSession(checked));
     appConfig().then(
       (loaded) => current && setConfig(loaded),
-      () => undefined,
+      (error: unknown) =>
+        current &&
+        setConfigError(
+          error instanceof Error ? error.message : "The service could not be reached.",
+        ),
     );
     checkSession().then((checked) => current && setSession(checked));
+    // When the provider's token runs out, requests go anonymous; the masthead should say so.
+    const manager = userManager().catch(() => null);
+    void manager.then((m) => m?.events.addAccessTokenExpired(expired));
     return () => {
       current = false;
+      void manager.then((m) => m?.events.removeAccessTokenExpired(expired));
     };
   }, []);
 
@@ -86,7 +98,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   return (
-    <SessionContext.Provider value={{ session, config, refresh, signOut: leave }}>
+    <SessionContext.Provider value={{ session, config, configError, refresh, signOut: leave }}>
       {children}
     </SessionContext.Provider>
   );

@@ -45,9 +45,26 @@ export async function accessToken(): Promise<string | null> {
   return (await currentSignIn())?.token ?? null;
 }
 
+/**
+ * Whether a token's `exp` has passed, read without checking its signature (the service checks
+ * that): an expired token would make every request fail, the open pages' too.
+ */
+function hasExpired(token: string): boolean {
+  try {
+    const payload = token.split(".")[1] ?? "";
+    const claims = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as {
+      exp?: unknown;
+    };
+    return typeof claims.exp === "number" && claims.exp * 1000 <= Date.now();
+  } catch {
+    return false;
+  }
+}
+
 export async function currentSignIn(): Promise<{ token: string; method: SignInMethod } | null> {
   const development = window.sessionStorage.getItem(DEVELOPMENT_TOKEN);
-  if (development) return { token: development, method: "development" };
+  if (development && hasExpired(development)) window.sessionStorage.removeItem(DEVELOPMENT_TOKEN);
+  else if (development) return { token: development, method: "development" };
   const manager = await userManager().catch(() => null);
   const user = await manager?.getUser();
   return user && !user.expired ? { token: user.access_token, method: "provider" } : null;

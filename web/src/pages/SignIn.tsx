@@ -109,7 +109,7 @@ function DevelopmentSignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) 
 }
 
 export function SignIn() {
-  const { session, config, refresh, signOut } = useSession();
+  const { session, config, configError, refresh, signOut } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const returnParam = params.get("return");
@@ -141,7 +141,13 @@ export function SignIn() {
         <p className="notice">Your last sign-in has ended: {session.ended}</p>
       ) : null}
       {config === null ? (
-        <p className="hint">Asking the service how to sign in…</p>
+        configError === null ? (
+          <p className="hint">Asking the service how to sign in…</p>
+        ) : (
+          <p className="error" role="alert">
+            The service could not say how to sign in ({configError}). Reload the page to try again.
+          </p>
+        )
       ) : (
         <>
           {config.oidc ? <ProviderSignIn name={config.oidc.name} returnTo={returnTo} /> : null}
