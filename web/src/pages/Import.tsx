@@ -111,11 +111,16 @@ interface ReportRow {
   reason: string;
 }
 
-function reportRows(report: Report, rows: readonly FileRow[]): ReportRow[] {
+/**
+ * Every row of the file, accepted or rejected, by line; only the rejected ones when the file's
+ * rows and the service's lines do not line up (then `matched` is false and the page says so).
+ */
+function reportRows(
+  report: Report,
+  rows: readonly FileRow[],
+): { rows: ReportRow[]; matched: boolean } {
+  const lines = new Set(rows.map((row) => row.line));
   const rejected = new Map(report.rejected.map((row) => [row.line, row]));
-  const accepted: ReportRow[] = rows
-    .filter((row) => !rejected.has(row.line))
-    .map((row) => ({ ...row, outcome: "accepted", code: null, reason: "" }));
   const refused: ReportRow[] = report.rejected.map((row) => ({
     line: row.line,
     reference: row.reference,
@@ -123,7 +128,13 @@ function reportRows(report: Report, rows: readonly FileRow[]): ReportRow[] {
     code: row.code,
     reason: row.reason,
   }));
-  return [...accepted, ...refused].sort((a, b) => a.line - b.line);
+  const matched =
+    rows.length === report.rows && report.rejected.every((row) => lines.has(row.line));
+  if (!matched) return { rows: refused, matched };
+  const accepted: ReportRow[] = rows
+    .filter((row) => !rejected.has(row.line))
+    .map((row) => ({ ...row, outcome: "accepted", code: null, reason: "" }));
+  return { rows: [...accepted, ...refused].sort((a, b) => a.line - b.line), matched };
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -133,10 +144,12 @@ function plural(count: number, one: string, many = `${one}s`): string {
 function ImportReportTable({
   report,
   rows,
+  matched,
   fileName,
 }: {
   report: Report;
   rows: ReportRow[];
+  matched: boolean;
   fileName: string;
 }) {
   const counts =
@@ -154,6 +167,12 @@ function ImportReportTable({
           : `Rows ${counts}.`}{" "}
         A rejected row changes nothing; the rest of the file goes ahead.
       </p>
+      {matched ? null : (
+        <p className="notice">
+          The rows of the file could not be matched line by line with the service&apos;s report, so
+          only the rejected rows are listed, at the lines the service gives.
+        </p>
+      )}
       <table>
         <caption>Rows of {fileName}</caption>
         <thead>
@@ -206,6 +225,7 @@ function ImportForm({ role }: { role: Role }) {
   const [result, setResult] = useState<{
     report: Report;
     rows: ReportRow[];
+    matched: boolean;
     fileName: string;
   } | null>(null);
 
@@ -235,7 +255,7 @@ function ImportForm({ role }: { role: Role }) {
         csv: text,
         dryRun,
       });
-      setResult({ report, rows: reportRows(report, fileRows(text)), fileName: file.name });
+      setResult({ report, ...reportRows(report, fileRows(text)), fileName: file.name });
     } catch (failure) {
       setError(
         `${file.name} was not imported. ${
