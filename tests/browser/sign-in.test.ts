@@ -120,6 +120,22 @@ describe("Sign-in with an identity provider", () => {
     expect(await page.evaluate("localStorage.length")).toBe(0);
   });
 
+  it("when a signed-in lead signs out, then the issuer asks to confirm and the app is back at its home page signed out", async () => {
+    const page = pages.page();
+    await signInThroughIssuer(pages, "lead-north-west", "correct horse battery staple");
+    const masthead = page.locator("header");
+    await eventually(() => masthead.innerText()).toContain("Signed in as lead-north-west");
+
+    await masthead.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${pages.issuer().url}/session/end**`);
+    await page.getByRole("button", { name: "Yes, sign me out" }).click();
+
+    await page.waitForURL(`${pages.base()}/`);
+    await eventually(() => masthead.getByRole("link", { name: "Sign in" }).count()).toBe(1);
+    const kept = (await page.evaluate("Object.keys(sessionStorage)")) as string[];
+    expect(kept.filter((key) => key.startsWith("oidc.user:"))).toEqual([]);
+  });
+
   it("when a wrong password is given, then the issuer says so and the app is not signed in", async () => {
     const page = pages.page();
     await page.goto(`${pages.base()}/sign-in`);

@@ -53,6 +53,16 @@ ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ""}
 </form></main></body></html>`;
 }
 
+/** `form` is oidc-provider's hidden form (id op.logoutForm) the buttons submit. */
+function logoutPage(form: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${ISSUER_NAME}: sign out</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Sign out of ${ISSUER_NAME}?</h1>${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm">No, stay signed in</button>
+</main></body></html>`;
+}
+
 async function formOf(req: http.IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -115,6 +125,13 @@ export class TestIssuer {
         client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
       features: {
         devInteractions: { enabled: false },
+        rpInitiatedLogout: {
+          enabled: true,
+          logoutSource: (ctx, form) => {
+            ctx.type = "html";
+            ctx.body = logoutPage(form);
+          },
+        },
         resourceIndicators: {
           enabled: true,
           defaultResource: () => API_RESOURCE,
