@@ -17,6 +17,8 @@ export default defineConfig({
     emptyOutDir: true,
     // Content-Security-Policy allows no inline scripts or styles: keep everything in files.
     assetsInlineLimit: 0,
+    // dist/web/.vite/manifest.json: which chunks each page loads (bench/web.bench.ts reads it).
+    manifest: true,
     rollupOptions: {
       input: {
         app: fileURLToPath(new URL("index.html", import.meta.url)),

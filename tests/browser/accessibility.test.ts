@@ -26,10 +26,10 @@ async function violations(page: Page): Promise<Violation[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
     const axe = (
-      window as unknown as {
+      globalThis as unknown as {
         axe: {
           run(
-            context: Document,
+            context: unknown,
             options: object,
           ): Promise<{
             violations: {
@@ -44,9 +44,12 @@ async function violations(page: Page): Promise<Violation[]> {
     ).axe;
     // A map is one image (role="img", named by its aria-label): its thousands of shapes and
     // points are presentational, and the same facts are in the page's tables.
-    const result = await axe.run({ exclude: [[".area-map > g"]] } as unknown as Document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
+    const result = await axe.run(
+      { exclude: [[".area-map > g"]] },
+      {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      },
+    );
     return result.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => ({
@@ -87,7 +90,7 @@ const PAGES: [name: string, path: string, ready: (page: Page) => Promise<unknown
   [
     "Support gaps, England",
     "/oversight",
-    (p) => p.locator("svg.area-map circle").first().waitFor(),
+    (p) => p.locator("svg.area-map .points image").waitFor({ state: "attached" }),
   ],
   [
     "Support gaps, North West",
