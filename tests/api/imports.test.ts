@@ -25,6 +25,7 @@ const AWARDED_ON = "1997-06-16";
 const IMPORT = `mutation ($kind: ImportKind!, $csv: String!, $dryRun: Boolean) {
   importRecords(kind: $kind, csv: $csv, dryRun: $dryRun) {
     kind dryRun rows imported updated unchanged
+    accepted { line reference outcome }
     rejected { line reference reason code }
   }
 }`;
@@ -36,6 +37,7 @@ interface Report {
   imported: number;
   updated: number;
   unchanged: number;
+  accepted: { line: number; reference: string; outcome: string }[];
   rejected: { line: number; reference: string | null; reason: string; code: string }[];
 }
 
@@ -189,6 +191,10 @@ describe("importRecords: advisers", () => {
       imported: 2,
       updated: 0,
       unchanged: 0,
+      accepted: [
+        { line: 2, reference: `${RUN}-A1`, outcome: "IMPORTED" },
+        { line: 3, reference: `${RUN}-A2`, outcome: "IMPORTED" },
+      ],
       rejected: ADVISER_REJECTIONS,
     });
     const advisers = await query<{ key: string; name: string; kind: string; la: unknown }>(
@@ -217,6 +223,10 @@ describe("importRecords: advisers", () => {
     const again = await report("ADVISERS", adviserFile(), await admin());
 
     expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 2 });
+    expect(again.accepted.map((row) => [row.line, row.outcome])).toEqual([
+      [2, "UNCHANGED"],
+      [3, "UNCHANGED"],
+    ]);
     expect(again.rejected).toEqual(ADVISER_REJECTIONS);
     expect(await graphState()).toEqual(before);
   });
@@ -229,7 +239,13 @@ describe("importRecords: advisers", () => {
 
     const result = await report("ADVISERS", changed, await admin());
 
-    expect(result).toMatchObject({ imported: 0, updated: 1, unchanged: 0, rejected: [] });
+    expect(result).toMatchObject({
+      imported: 0,
+      updated: 1,
+      unchanged: 0,
+      accepted: [{ line: 2, reference: `${RUN}-A1`, outcome: "UPDATED" }],
+      rejected: [],
+    });
     const rows = await query<{ name: string }>(
       api().db,
       "MATCH (a:Adviser {importKey: $key}) RETURN a.name AS name",
@@ -255,6 +271,10 @@ describe("importRecords: advisers", () => {
       imported: 1,
       updated: 0,
       unchanged: 1,
+      accepted: [
+        { line: 2, reference: `${RUN}-N1`, outcome: "IMPORTED" },
+        { line: 3, reference: `${RUN}-A2`, outcome: "UNCHANGED" },
+      ],
       rejected: [],
     });
     expect(await graphState()).toEqual(before);
@@ -281,6 +301,10 @@ describe("importRecords: adviser assignments", () => {
       imported: 2,
       updated: 0,
       unchanged: 0,
+      accepted: [
+        { line: 2, reference: `${RUN}-S1`, outcome: "IMPORTED" },
+        { line: 3, reference: `${RUN}-S2`, outcome: "IMPORTED" },
+      ],
       rejected: [
         {
           line: 4,
@@ -316,6 +340,10 @@ describe("importRecords: adviser assignments", () => {
 
     const again = await report("ADVISER_ASSIGNMENTS", file, await admin());
     expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 2 });
+    expect(again.accepted.map((row) => [row.line, row.outcome])).toEqual([
+      [2, "UNCHANGED"],
+      [3, "UNCHANGED"],
+    ]);
   });
 });
 

@@ -72,7 +72,7 @@ describe("Import council records", () => {
       (await report.locator("tbody tr").all()).map((row) => row.locator("td").allTextContents()),
     );
     expect(rows).toEqual([
-      ["2", `${RUN}-A1`, "Accepted", ""],
+      ["2", `${RUN}-A1`, "Accepted: new, recorded", ""],
       [
         "3",
         `${RUN}-A2`,
@@ -100,8 +100,8 @@ describe("Import council records", () => {
     const lines = (await readFile((await download.path())!, "utf8")).trim().split("\r\n");
     expect(lines).toEqual([
       "line,reference,outcome,code,reason",
-      `2,${RUN}-A1,accepted,,`,
-      `3,${RUN}-A2,rejected,BAD_USER_INPUT,"\`kind\`: must be one of COUNCIL_IMPROVEMENT_OFFICER, SCHOOL_IMPROVEMENT_PARTNER, TRUST_SCHOOL_IMPROVEMENT_LEAD (got ""SIP"")."`,
+      `2,${RUN}-A1,IMPORTED,,`,
+      `3,${RUN}-A2,REJECTED,BAD_USER_INPUT,"\`kind\`: must be one of COUNCIL_IMPROVEMENT_OFFICER, SCHOOL_IMPROVEMENT_PARTNER, TRUST_SCHOOL_IMPROVEMENT_LEAD (got ""SIP"")."`,
     ]);
   });
 

@@ -29,6 +29,19 @@ describe("readImportCsv", () => {
     expect(rows.map((row) => row.line)).toEqual([2, 4]);
   });
 
+  it("when a file saved on Windows has a quoted CRLF line break and blank lines, then every later row keeps its own line", () => {
+    const { rows, rejected } = readImportCsv(
+      '\ufeffreference,council,note\r\nA1,332,"two\r\nlines"\r\n\r\nA2,332,y\r\nA3,332\r\nA4,332,z',
+      COLUMNS,
+    );
+    expect(rows.map((row) => [row.cells["reference"], row.line])).toEqual([
+      ["A1", 2],
+      ["A2", 5],
+      ["A4", 7],
+    ]);
+    expect(rejected.map((row) => [row.reference, row.line])).toEqual([["A3", 6]]);
+  });
+
   it("when an optional column is left out of the header, then the file is read", () => {
     const { rows } = readImportCsv("council,reference\n332,A1\n", COLUMNS);
     expect(rows[0]?.cells).toEqual({ council: "332", reference: "A1" });

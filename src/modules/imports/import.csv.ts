@@ -25,7 +25,8 @@ export interface CsvRows {
 
 interface ParsedRecord {
   record: string[];
-  info: { lines: number };
+  /** Bytes read up to the end of the record, its line break included. */
+  info: { bytes: number };
 }
 
 function fileError(message: string): ValidationError {
@@ -34,6 +35,27 @@ function fileError(message: string): ValidationError {
 
 function list(names: readonly string[]): string {
   return names.map((name) => `"${name}"`).join(", ");
+}
+
+/**
+ * The line a record starts on, given where the record before it ended (in bytes): past any blank
+ * lines, counting CRLF, LF and CR each as one line break. csv-parse's own line count is not used:
+ * it counts a CRLF inside a quoted field as two lines, which put every later row of a file saved
+ * by a spreadsheet on Windows one line too far on. Offsets must come in increasing order.
+ */
+function recordStartLines(csv: string): (previousEnd: number) => number {
+  const bytes = Buffer.from(csv, "utf8");
+  let counted = 0;
+  let breaks = 0;
+  return (previousEnd) => {
+    let start = previousEnd;
+    while (bytes[start] === 0x0d || bytes[start] === 0x0a) start += 1;
+    for (; counted < start; counted += 1) {
+      const byte = bytes[counted];
+      if (byte === 0x0a || (byte === 0x0d && bytes[counted + 1] !== 0x0a)) breaks += 1;
+    }
+    return breaks + 1;
+  };
 }
 
 /**
@@ -85,11 +107,11 @@ export function readImportCsv(csv: string, columns: readonly ColumnName[]): CsvR
 
   const rows: CsvRow[] = [];
   const rejected: RowRejection[] = [];
+  const lineOf = recordStartLines(csv);
+  let end = head.info.bytes;
   for (const { record, info } of body) {
-    // csv-parse counts lines to the end of a record; a quoted field with line breaks would push
-    // the line past where the row starts.
-    let line = info.lines;
-    for (const field of record) line -= field.split("\n").length - 1;
+    const line = lineOf(end);
+    end = info.bytes;
     if (record.length !== header.length) {
       const at = header.indexOf("reference");
       const reference = at >= 0 ? record[at]?.trim() || null : null;

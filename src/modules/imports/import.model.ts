@@ -46,6 +46,13 @@ export interface RowRejection {
 
 export type RowOutcome = "imported" | "updated" | "unchanged";
 
+/** A row that went through: what it did, where it is in the file. */
+export interface AcceptedRowOutcome {
+  line: number;
+  reference: string;
+  outcome: RowOutcome;
+}
+
 export interface ImportReport {
   kind: ImportKind;
   dryRun: boolean;
@@ -54,6 +61,8 @@ export interface ImportReport {
   imported: number;
   updated: number;
   unchanged: number;
+  /** In line order. */
+  accepted: AcceptedRowOutcome[];
   /** In line order. */
   rejected: RowRejection[];
 }

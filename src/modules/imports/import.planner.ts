@@ -30,6 +30,7 @@ import {
   type ImportState,
   type RejectionCode,
   type RowKey,
+  type AcceptedRowOutcome,
   type RowOutcome,
   type RowRejection,
 } from "./import.model.js";
@@ -79,7 +80,7 @@ export type ImportWrites =
   | { kind: "SUPPORT_ENGAGEMENTS"; creates: EngagementWrite[]; updates: EngagementWrite[] };
 
 export interface ImportPlan {
-  outcomes: RowOutcome[];
+  outcomes: AcceptedRowOutcome[];
   rejected: RowRejection[];
   writes: ImportWrites;
   /** One event per row that writes. */
@@ -121,7 +122,7 @@ export function planImport(
 }
 
 class Planner {
-  private readonly outcomes: RowOutcome[] = [];
+  private readonly outcomes: AcceptedRowOutcome[] = [];
   private readonly rejected: RowRejection[] = [];
   private readonly audit: AuditEntry[] = [];
   private readonly creates: unknown[] = [];
@@ -193,7 +194,7 @@ class Planner {
     write: unknown,
     event: Omit<AuditEntry, "action" | "actor" | "requestId" | "after"> & { after: object },
   ): void {
-    this.outcomes.push(outcome);
+    this.outcomes.push({ line: row.line, reference: row.reference, outcome });
     if (outcome === "unchanged") return;
     (outcome === "imported" && !isClaim(write) ? this.creates : this.updates).push(write);
     this.audit.push({

@@ -76,6 +76,7 @@ export class ImportService {
       imported: 0,
       updated: 0,
       unchanged: 0,
+      accepted: [],
       rejected,
     };
     if (rows.length > 0) {
@@ -87,10 +88,12 @@ export class ImportService {
         (state) => planImport(kind, rows, state, principal, origin),
         { dryRun, actorSub: origin.actor.sub },
       );
-      for (const outcome of plan.outcomes) report[outcome] += 1;
+      for (const row of plan.outcomes) report[row.outcome] += 1;
+      report.accepted.push(...plan.outcomes);
       rejected.push(...plan.rejected);
     }
     rejected.sort((a, b) => a.line - b.line);
+    report.accepted.sort((a, b) => a.line - b.line);
     progress({ stage: "done" });
     return report;
   }

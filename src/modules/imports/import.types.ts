@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   IMPORT_KINDS,
+  type AcceptedRowOutcome,
   type ImportKind,
+  type RowOutcome,
   type RejectionCode,
   type RowRejection,
 } from "./import.model.js";
@@ -14,6 +16,31 @@ registerEnumType(ImportKindEnum, {
   description:
     "What a council's CSV file holds: advisers (registerAdviser), adviser assignments (assignAdviser), grants (recordGrant) or support engagements (recordSupportEngagement). docs/imports.md gives each layout.",
 });
+
+export const RowOutcomeEnum = {
+  IMPORTED: "imported",
+  UPDATED: "updated",
+  UNCHANGED: "unchanged",
+} as const satisfies Record<string, RowOutcome>;
+registerEnumType(RowOutcomeEnum, {
+  name: "RowOutcome",
+  description:
+    "IMPORTED: its reference was new and it was recorded; UPDATED: known, with fields changed; UNCHANGED: known, with the same fields.",
+});
+
+@ObjectType({
+  description: "A row an import took (or, in a dry run, would take), and what it did.",
+})
+export class AcceptedRow implements AcceptedRowOutcome {
+  @Field(() => Int, { description: "Line in the file where the row starts; the header is line 1." })
+  line!: number;
+
+  @Field(() => String)
+  reference!: string;
+
+  @Field(() => RowOutcomeEnum)
+  outcome!: RowOutcome;
+}
 
 @ObjectType({ description: "A row left out of an import, and why; it changed nothing." })
 export class RejectedRow implements RowRejection {
@@ -55,6 +82,11 @@ export class ImportReport {
 
   @Field(() => Int, { description: "Rows whose reference was known with the same fields." })
   unchanged!: number;
+
+  @Field(() => [AcceptedRow], {
+    description: "Rows taken, in line order: with `rejected`, every row of the file once.",
+  })
+  accepted!: AcceptedRow[];
 
   @Field(() => [RejectedRow], { description: "Rows left out, in line order." })
   rejected!: RejectedRow[];

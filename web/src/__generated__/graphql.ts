@@ -171,6 +171,12 @@ export type Role =
   | 'SCHOOL'
   | 'SYSTEM_LEADER';
 
+/** IMPORTED: its reference was new and it was recorded; UPDATED: known, with fields changed; UNCHANGED: known, with the same fields. */
+export type RowOutcome =
+  | 'IMPORTED'
+  | 'UNCHANGED'
+  | 'UPDATED';
+
 /** The kinds of school joining rules distinguish: maintained; academies (with free schools and CTCs); independent (with non-maintained special schools). */
 export type SchoolCategory =
   | 'ACADEMY'
@@ -268,7 +274,7 @@ export type ImportRecordsMutationVariables = Exact<{
 }>;
 
 
-export type ImportRecordsMutation = { importRecords: { kind: ImportKind, dryRun: boolean, rows: number, imported: number, updated: number, unchanged: number, rejected: Array<{ line: number, reference: string | null, reason: string, code: string }> } };
+export type ImportRecordsMutation = { importRecords: { kind: ImportKind, dryRun: boolean, rows: number, imported: number, updated: number, unchanged: number, accepted: Array<{ line: number, reference: string, outcome: RowOutcome }>, rejected: Array<{ line: number, reference: string | null, reason: string, code: string }> } };
 
 export type IsolatedSchoolsQueryVariables = Exact<{
   regionCode?: string | null | undefined;
@@ -544,6 +550,11 @@ export const ImportRecordsDocument = new TypedDocumentString(`
     imported
     updated
     unchanged
+    accepted {
+      line
+      reference
+      outcome
+    }
     rejected {
       line
       reference

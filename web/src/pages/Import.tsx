@@ -39,119 +39,34 @@ const CODE_WORDS: Record<string, string> = {
   CONFLICT: "the records refuse it",
 };
 
-export interface FileRow {
-  /** Line the row starts on; the header is line 1. */
-  line: number;
-  reference: string | null;
-}
-
-/**
- * The data rows of CSV text with the line each starts on, as the service counts them (quoted
- * fields may hold line breaks; empty lines are skipped), and each row's `reference` cell.
- */
-export function fileRows(text: string): FileRow[] {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let empty = true;
-  const endRecord = () => {
-    cells.push(cell);
-    if (!(empty && cells.length === 1 && cell === "")) records.push({ line: start, cells });
-    cells = [];
-    cell = "";
-    empty = true;
-  };
-  const body = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i]!;
-    if (quoted) {
-      if (char === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        if (char === "\n") line++;
-        cell += char;
-      }
-    } else if (char === '"') {
-      quoted = true;
-      empty = false;
-    } else if (char === ",") {
-      cells.push(cell);
-      cell = "";
-      empty = false;
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && body[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      start = line;
-    } else {
-      cell += char;
-      empty = false;
-    }
-  }
-  if (!empty || cell !== "" || cells.length > 0) endRecord();
-  const [header, ...rows] = records;
-  const at = header ? header.cells.map((name) => name.trim()).indexOf("reference") : -1;
-  return rows.map((row) => ({
-    line: row.line,
-    reference: at >= 0 ? row.cells[at]?.trim() || null : null,
-  }));
-}
-
 interface ReportRow {
   line: number;
   reference: string | null;
-  outcome: "accepted" | "rejected";
+  outcome: string;
   code: string | null;
   reason: string;
 }
 
-/**
- * Every row of the file, accepted or rejected, by line; only the rejected ones when the file's
- * rows and the service's lines do not line up (then `matched` is false and the page says so).
- */
-function reportRows(
-  report: Report,
-  rows: readonly FileRow[],
-): { rows: ReportRow[]; matched: boolean } {
-  const lines = new Set(rows.map((row) => row.line));
-  const rejected = new Map(report.rejected.map((row) => [row.line, row]));
-  const refused: ReportRow[] = report.rejected.map((row) => ({
-    line: row.line,
-    reference: row.reference,
-    outcome: "rejected",
-    code: row.code,
-    reason: row.reason,
-  }));
-  const matched =
-    rows.length === report.rows && report.rejected.every((row) => lines.has(row.line));
-  if (!matched) return { rows: refused, matched };
-  const accepted: ReportRow[] = rows
-    .filter((row) => !rejected.has(row.line))
-    .map((row) => ({ ...row, outcome: "accepted", code: null, reason: "" }));
-  return { rows: [...accepted, ...refused].sort((a, b) => a.line - b.line), matched };
+const OUTCOME_WORDS: Record<string, string> = {
+  IMPORTED: "Accepted: new, recorded",
+  UPDATED: "Accepted: known, updated",
+  UNCHANGED: "Accepted: known, unchanged",
+};
+
+/** Every row of the file once, by line: the service reports each, taken or left out. */
+function reportRows(report: Report): ReportRow[] {
+  return [
+    ...report.accepted.map((row) => ({ ...row, code: null, reason: "" })),
+    ...report.rejected.map((row) => ({ ...row, outcome: "REJECTED" })),
+  ].sort((a, b) => a.line - b.line);
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 }
 
-function ImportReportTable({
-  report,
-  rows,
-  matched,
-  fileName,
-}: {
-  report: Report;
-  rows: ReportRow[];
-  matched: boolean;
-  fileName: string;
-}) {
+function ImportReportTable({ report, fileName }: { report: Report; fileName: string }) {
+  const rows = reportRows(report);
   const counts =
     `new: ${report.imported.toLocaleString("en-GB")}; ` +
     `updated: ${report.updated.toLocaleString("en-GB")}; ` +
@@ -167,12 +82,6 @@ function ImportReportTable({
           : `Rows ${counts}.`}{" "}
         A rejected row changes nothing; the rest of the file goes ahead.
       </p>
-      {matched ? null : (
-        <p className="notice">
-          The rows of the file could not be matched line by line with the service&apos;s report, so
-          only the rejected rows are listed, at the lines the service gives.
-        </p>
-      )}
       <table>
         <caption>Rows of {fileName}</caption>
         <thead>
@@ -185,13 +94,13 @@ function ImportReportTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={`${row.line}-${row.outcome}`} className={row.outcome}>
+            <tr key={`${row.line}-${row.outcome}`} className={row.code ? "rejected" : "accepted"}>
               <td className="number">{row.line}</td>
               <td>{row.reference ?? "—"}</td>
               <td>
-                {row.outcome === "accepted"
-                  ? "Accepted"
-                  : `Rejected: ${CODE_WORDS[row.code ?? ""] ?? row.code}`}
+                {row.code === null
+                  ? (OUTCOME_WORDS[row.outcome] ?? row.outcome)
+                  : `Rejected: ${CODE_WORDS[row.code] ?? row.code}`}
               </td>
               <td>{row.reason}</td>
             </tr>
@@ -222,12 +131,7 @@ function ImportForm({ role }: { role: Role }) {
   const [dryRun, setDryRun] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<{
-    report: Report;
-    rows: ReportRow[];
-    matched: boolean;
-    fileName: string;
-  } | null>(null);
+  const [result, setResult] = useState<{ report: Report; fileName: string } | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -255,7 +159,7 @@ function ImportForm({ role }: { role: Role }) {
         csv: text,
         dryRun,
       });
-      setResult({ report, ...reportRows(report, fileRows(text)), fileName: file.name });
+      setResult({ report, fileName: file.name });
     } catch (failure) {
       setError(
         `${file.name} was not imported. ${
