@@ -161,6 +161,71 @@ describe("systemLeader and systemLeaders", () => {
   });
 });
 
+describe("systemLeaders by name", () => {
+  it("when a name is searched, then leaders whose own or base school's name holds it come back, ignoring case, counted as the graph counts them", async () => {
+    const data = dataOf(
+      await api().executeText(
+        `{ systemLeaders(nameContains: "  ALDGATE ", first: 100) {
+          totalCount
+          edges { node { name baseSchool { name } } }
+        } }`,
+      ),
+    ) as {
+      systemLeaders: {
+        totalCount: number;
+        edges: { node: { name: string; baseSchool: { name: string } | null } }[];
+      };
+    };
+    const [row] = await api()
+      .db.driver.executeQuery(
+        `MATCH (l:SystemLeader) WHERE toLower(l.name) CONTAINS "aldgate"
+         OR EXISTS { MATCH (l)-[:BASED_AT]->(s:School) WHERE toLower(s.name) CONTAINS "aldgate" }
+       RETURN count(l) AS n`,
+      )
+      .then((result) => result.records);
+
+    expect(data.systemLeaders.totalCount).toBe(Number(row!.get("n")));
+    expect(data.systemLeaders.totalCount).toBeGreaterThan(0);
+    for (const { node } of data.systemLeaders.edges) {
+      expect(`${node.name} ${node.baseSchool?.name ?? ""}`.toLowerCase()).toContain("aldgate");
+    }
+  });
+
+  it("when a town is searched, then the leaders based at its schools come back, none from elsewhere", async () => {
+    const data = dataOf(
+      await api().executeText(
+        `{ systemLeaders(nameContains: "Blackpool", first: 100) {
+          totalCount
+          edges { node { name baseSchool { town localAuthority { name } } } }
+        } }`,
+      ),
+    ) as {
+      systemLeaders: {
+        totalCount: number;
+        edges: {
+          node: {
+            name: string;
+            baseSchool: { town: string | null; localAuthority: { name: string } | null } | null;
+          };
+        }[];
+      };
+    };
+
+    expect(data.systemLeaders.totalCount).toBeGreaterThan(5);
+    for (const { node } of data.systemLeaders.edges) {
+      const place = [node.name, node.baseSchool?.town, node.baseSchool?.localAuthority?.name];
+      expect(place.join(" ").toLowerCase()).toContain("blackpool");
+    }
+  });
+
+  it("when the text is one character, then it is BAD_USER_INPUT naming the argument", async () => {
+    const result = await api().executeText(`{ systemLeaders(nameContains: "a") { totalCount } }`);
+
+    expect(result.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0]?.message).toContain("`nameContains`");
+  });
+});
+
 describe("schoolsToSupport", () => {
   it("when a hub asks, then schools in need come back best first, each with its need, fit and reach explained", async () => {
     const list = await candidates(FIVE_COUNTIES_HUB, 10);

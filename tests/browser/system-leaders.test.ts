@@ -1,6 +1,6 @@
 /**
  * System leaders in the web app, as a regional lead uses it: the finder by region and
- * designation, a Teaching School Hub's page with the schools it could support, and a synthetic
+ * designation or by a leader's name or its school's name or place, a Teaching School Hub's page with the schools it could support, and a synthetic
  * leader's page, which must say it is synthetic and rank in the modelled supply only.
  */
 import { describe, expect, it } from "vitest";
@@ -33,6 +33,22 @@ describe("Find a system leader", () => {
       page.getByText(/^Ranked by need, fit and reach|^No school within reach/).count(),
     ).toBe(1);
     expect(await page.locator("main").innerText()).not.toContain("modelled supply");
+  });
+
+  it("when a head teacher searches by a town, then the leaders based there are listed, and the address brings the search back", async () => {
+    const page = pages.page();
+    await page.goto(`${pages.base()}/leaders`);
+    await page.getByLabel("Leader, school or place").fill("blackpool");
+    await page.getByRole("button", { name: "Search" }).click();
+    await eventually(() => page.url()).toContain("q=blackpool");
+    const rows = table("System leaders in name order").locator("tbody tr");
+    await eventually(() => rows.count()).toBeGreaterThan(0);
+    for (const text of await rows.allInnerTexts())
+      expect(text.toLowerCase()).toContain("blackpool");
+
+    await page.reload();
+    expect(await page.getByLabel("Leader, school or place").inputValue()).toBe("blackpool");
+    await eventually(() => rows.count()).toBeGreaterThan(0);
   });
 
   it("when a leader is synthetic, then its page says so and ranks schools in the modelled supply", async () => {

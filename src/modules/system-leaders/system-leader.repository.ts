@@ -24,6 +24,8 @@ import {
 export interface SystemLeaderListParams {
   regionCode: string | null;
   designation: string | null;
+  /** Lower case; matched against the leader's name and its base school's name, town and LA. */
+  nameContains: string | null;
   afterName: string | null;
   afterId: string | null;
   limit: number;
@@ -118,7 +120,9 @@ export class SystemLeaderRepository {
   }
 
   // countSystemLeaders
-  async count(params: Pick<SystemLeaderListParams, "regionCode" | "designation">): Promise<number> {
+  async count(
+    params: Pick<SystemLeaderListParams, "regionCode" | "designation" | "nameContains">,
+  ): Promise<number> {
     const [row] = await this.db.read("system-leaders/countSystemLeaders", params);
     return asInt(row?.["total"]) ?? 0;
   }

@@ -57,6 +57,12 @@ export class SystemLeaderResolver {
     @Arg("regionCode", () => String, { nullable: true, description: "E12000001..E12000009." })
     regionCode: string | null,
     @Arg("designation", () => DesignationEnum, { nullable: true }) designation: Designation | null,
+    @Arg("nameContains", () => String, {
+      nullable: true,
+      description:
+        "Part of the leader's name, or of the name, town or local authority of the school it is based at, ignoring case; 2 to 100 characters.",
+    })
+    nameContains: string | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
     first: number | null,
     @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
@@ -68,6 +74,7 @@ export class SystemLeaderResolver {
       ctx.services.systemLeaders.list({
         regionCode,
         designation,
+        nameContains,
         first,
         after,
         includeTotal: selectsField(info, "totalCount"),

@@ -67,6 +67,8 @@ export function readableEngagements(
 export interface SystemLeaderListRequest {
   regionCode?: string | null;
   designation?: Designation | null;
+  /** Part of the leader's name, or its base school's name, town or LA; 2 to 100 characters. */
+  nameContains?: string | null;
   first?: number | null;
   after?: string | null;
   includeTotal: boolean;
@@ -95,7 +97,18 @@ export class SystemLeaderService {
         "regionCode",
       );
     }
-    const filters = { regionCode, designation: request.designation ?? null };
+    const text = request.nameContains?.trim() ?? "";
+    if (request.nameContains != null && (text.length < 2 || text.length > 100)) {
+      throw new DomainValidationError(
+        "`nameContains` must be 2 to 100 characters (part of a leader's or its school's name, town or local authority).",
+        "nameContains",
+      );
+    }
+    const filters = {
+      regionCode,
+      designation: request.designation ?? null,
+      nameContains: text === "" ? null : text.toLowerCase(),
+    };
     const [rows, total] = await Promise.all([
       this.repository.list({
         ...filters,

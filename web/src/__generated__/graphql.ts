@@ -432,6 +432,7 @@ export type RegionsQuery = { regions: Array<{ code: string, name: string }> };
 export type SystemLeadersQueryVariables = Exact<{
   regionCode?: string | null | undefined;
   designation?: Designation | null | undefined;
+  nameContains?: string | null | undefined;
   after?: string | null | undefined;
 }>;
 
@@ -1245,10 +1246,11 @@ export const RegionsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RegionsQuery, RegionsQueryVariables>;
 export const SystemLeadersDocument = new TypedDocumentString(`
-    query SystemLeaders($regionCode: String, $designation: Designation, $after: String) {
+    query SystemLeaders($regionCode: String, $designation: Designation, $nameContains: String, $after: String) {
   systemLeaders(
     regionCode: $regionCode
     designation: $designation
+    nameContains: $nameContains
     first: 50
     after: $after
   ) {

@@ -1,4 +1,8 @@
-/** System leaders of a region, by designation, in name order: the way in to a leader's page. */
+/**
+ * System leaders by region, designation, or the leader's or its school's name, in name order: the
+ * way in to a leader's page. Every choice is in the address.
+ */
+import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { RegionsDocument, SystemLeadersDocument, type Designation } from "../__generated__/graphql";
 import { RegionSelect } from "../RegionSelect";
@@ -11,11 +15,19 @@ export function LeaderFinder() {
   const [params, setParams] = useSearchParams();
   const regionCode = params.get("region") ?? "";
   const designation = (params.get("designation") ?? "") as Designation | "";
+  const text = params.get("q") ?? "";
+  const [typed, setTyped] = useState(text);
   const regions = useQuery(RegionsDocument, {});
+  const searching = text.trim().length >= 2;
   const leaders = useQuery(
     SystemLeadersDocument,
-    regionCode
-      ? { regionCode, designation: designation || null, after: params.get("after") }
+    regionCode || searching
+      ? {
+          regionCode: regionCode || null,
+          designation: designation || null,
+          nameContains: searching ? text : null,
+          after: params.get("after"),
+        }
       : null,
   );
   const choose = (key: string, value: string) => {
@@ -27,14 +39,36 @@ export function LeaderFinder() {
     setParams(next);
   };
 
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    choose("q", typed.trim());
+  };
+
   return (
     <main>
       <h1>Find a system leader</h1>
+      <form role="search" onSubmit={search}>
+        <label htmlFor="leader-name">Leader, school or place</label>
+        <p className="hint" id="leader-name-hint">
+          Part of a leader&apos;s or Teaching School Hub&apos;s name, or the name, town or local
+          authority of the school a leader is based at, e.g. &quot;Blackpool&quot;.
+        </p>
+        <div className="search-row">
+          <input
+            id="leader-name"
+            type="search"
+            aria-describedby="leader-name-hint"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+          />
+          <button type="submit">Search</button>
+        </div>
+      </form>
       <div className="filters">
         <RegionSelect
           regions={regions.status === "done" ? regions.data.regions : []}
           value={regionCode}
-          emptyLabel="Choose a region"
+          emptyLabel="Any region"
           onChange={(code) => choose("region", code)}
         />
         <div>
@@ -53,6 +87,13 @@ export function LeaderFinder() {
           </select>
         </div>
       </div>
+      {leaders.status === "idle" && (
+        <p className="hint">
+          {text && !searching
+            ? "Type at least two letters, or choose a region."
+            : "Choose a region, or search by a leader's, school's or place's name."}
+        </p>
+      )}
       {leaders.status === "loading" && <p aria-live="polite">Loading…</p>}
       {leaders.status === "failed" && (
         <p className="error" role="alert">
@@ -61,42 +102,53 @@ export function LeaderFinder() {
       )}
       {leaders.status === "done" && (
         <section aria-label="System leaders">
-          <p aria-live="polite">
-            {leaders.data.systemLeaders.totalCount} system leaders
-            {leaders.data.systemLeaders.totalCount > 50 && ", 50 at a time"}. Those marked synthetic
-            are generated from DfE&apos;s criteria for planning, not real designations.
-          </p>
-          <table>
-            <caption>System leaders in name order</caption>
-            <thead>
-              <tr>
-                <th scope="col">Leader</th>
-                <th scope="col">Designation</th>
-                <th scope="col">Based at</th>
-                <th scope="col">Places free</th>
-              </tr>
-            </thead>
-            <tbody>
-              {leaders.data.systemLeaders.edges.map(({ node }) => (
-                <tr key={node.id}>
-                  <td>
-                    <Link to={`/leaders/${encodeURIComponent(node.id)}`}>{node.name}</Link>
-                    {node.synthetic && <span className="synthetic">synthetic</span>}
-                  </td>
-                  <td>{designationName(node.designation)}</td>
-                  <td>
-                    {node.baseSchool ? node.baseSchool.name : "—"}
-                    {node.localAuthority && (
-                      <span className="meta block">{node.localAuthority.name}</span>
-                    )}
-                  </td>
-                  <td className="number">
-                    {node.availableCapacity} of {node.capacity}
-                  </td>
+          {leaders.data.systemLeaders.totalCount === 0 ? (
+            <p aria-live="polite">
+              No system leader
+              {searching ? ` matches "${text.trim()}"` : " matches"}
+              {regionCode && " in this region"}
+              {designation && " with this designation"}.
+            </p>
+          ) : (
+            <p aria-live="polite">
+              {leaders.data.systemLeaders.totalCount} system leaders
+              {leaders.data.systemLeaders.totalCount > 50 && ", 50 at a time"}. Those marked
+              synthetic are generated from DfE&apos;s criteria for planning, not real designations.
+            </p>
+          )}
+          {leaders.data.systemLeaders.totalCount > 0 && (
+            <table>
+              <caption>System leaders in name order</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Leader</th>
+                  <th scope="col">Designation</th>
+                  <th scope="col">Based at</th>
+                  <th scope="col">Places free</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {leaders.data.systemLeaders.edges.map(({ node }) => (
+                  <tr key={node.id}>
+                    <td>
+                      <Link to={`/leaders/${encodeURIComponent(node.id)}`}>{node.name}</Link>
+                      {node.synthetic && <span className="synthetic">synthetic</span>}
+                    </td>
+                    <td>{designationName(node.designation)}</td>
+                    <td>
+                      {node.baseSchool ? node.baseSchool.name : "—"}
+                      {node.localAuthority && (
+                        <span className="meta block">{node.localAuthority.name}</span>
+                      )}
+                    </td>
+                    <td className="number">
+                      {node.availableCapacity} of {node.capacity}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           <p>
             {params.get("after") && (
               <button
