@@ -92,7 +92,10 @@ describe("Oversight panels", () => {
       `Of North West's ${en(coverage.region!.coverage.schools)} state-funded schools, ${en(coverage.region!.coverage.schoolsInPartnership)}`,
     );
     const laRows = table(coveragePanel, "by local authority").locator("tbody tr");
-    expect(await column(laRows, 1)).toEqual(coverage.region!.localAuthorities.map((la) => la.name));
+    // Every authority with a state-funded school; not Cumbria, abolished in 2023.
+    const withSchools = coverage.region!.localAuthorities.filter((la) => la.coverage.schools > 0);
+    expect(withSchools.length).toBeLessThan(coverage.region!.localAuthorities.length);
+    expect(await column(laRows, 1)).toEqual(withSchools.map((la) => la.name));
 
     const convertorPanel = await openPanel("Convertor academies supporting others");
     const academyRows = table(convertorPanel, "Convertor academies").locator("tbody tr");
@@ -117,16 +120,24 @@ describe("Oversight panels", () => {
 
     const fundingPanel = await openPanel("Funding");
     const areaRows = table(fundingPanel, "Funding by local authority").locator("tbody tr");
-    await eventually(() => areaRows.count()).toBe(funding.fundingReport.byArea.length);
-    expect(await column(areaRows, 1)).toEqual(
-      funding.fundingReport.byArea.map((row) => row.name ?? `LA ${row.localAuthorityCode}`),
-    );
-    expect(await column(areaRows, 5)).toEqual(
-      funding.fundingReport.byArea.map((row) => en(row.schoolsFunded)),
-    );
-    expect(
-      await table(fundingPanel, "Funding by local authority").locator("caption").innerText(),
-    ).toContain("awarded at any date");
+    if (funding.fundingReport.grants === 0) {
+      // No grant lands in the region (no open data lists grants): a sentence, not tables of zeros.
+      await eventually(() => fundingPanel.innerText()).toContain(
+        "No grant awarded at any date has money landing in North West",
+      );
+      expect(await areaRows.count()).toBe(0);
+    } else {
+      await eventually(() => areaRows.count()).toBe(funding.fundingReport.byArea.length);
+      expect(await column(areaRows, 1)).toEqual(
+        funding.fundingReport.byArea.map((row) => row.name ?? `LA ${row.localAuthorityCode}`),
+      );
+      expect(await column(areaRows, 5)).toEqual(
+        funding.fundingReport.byArea.map((row) => en(row.schoolsFunded)),
+      );
+      expect(
+        await table(fundingPanel, "Funding by local authority").locator("caption").innerText(),
+      ).toContain("awarded at any date");
+    }
 
     const firstLa = authorities.localAuthorities[0]!;
     const advisers = await ask(AdviserCoverageDocument, { localAuthorityCode: firstLa.code });

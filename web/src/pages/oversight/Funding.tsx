@@ -80,26 +80,27 @@ function FundingFigures({ report, scope }: { report: Report; scope: PanelScope }
   const range = dateRangeWords(report.from ?? null, report.to ?? null);
   const file = (what: string) =>
     csvName(what, scope, ...[report.from, report.to].filter((d): d is string => Boolean(d)));
+  // Tables of zeros say nothing a sentence cannot.
+  if (report.grants === 0) {
+    return (
+      <p>
+        No grant {range} has money landing in {scope.areaName}: grants appear here once recorded
+        through the service (recordGrant).
+      </p>
+    );
+  }
   return (
     <>
-      {report.grants === 0 ? (
-        <p>
-          No grant {range} has money landing in {scope.areaName}: grants appear here once recorded
-          through the service (recordGrant).
-        </p>
-      ) : (
-        <p>
-          {count(report.grants)} grants {range} put {pounds(report.totalPence)} into{" "}
-          {scope.areaName} ({pounds(report.awardedPence)} awarded, {pounds(report.matchedPence)}{" "}
-          matched by others), landing on {count(report.schoolsFunded)} of its{" "}
-          {count(report.schools)} open schools: {perPupil(report.perPupilPence)} per pupil across
-          its {count(report.pupils)} pupils. {pounds(report.rural.pence)} (
-          {percent(report.rural.share)}) landed on rural schools and {pounds(report.coastal.pence)}{" "}
-          ({percent(report.coastal.share)}) on coastal ones.
-          {report.unallocatedPence > 0 &&
-            ` ${pounds(report.unallocatedPence)} was stored without shares on schools, so it landed nowhere.`}
-        </p>
-      )}
+      <p>
+        {count(report.grants)} grants {range} put {pounds(report.totalPence)} into {scope.areaName}{" "}
+        ({pounds(report.awardedPence)} awarded, {pounds(report.matchedPence)} matched by others),
+        landing on {count(report.schoolsFunded)} of its {count(report.schools)} open schools:{" "}
+        {perPupil(report.perPupilPence)} per pupil across its {count(report.pupils)} pupils.{" "}
+        {pounds(report.rural.pence)} ({percent(report.rural.share)}) landed on rural schools and{" "}
+        {pounds(report.coastal.pence)} ({percent(report.coastal.share)}) on coastal ones.
+        {report.unallocatedPence > 0 &&
+          ` ${pounds(report.unallocatedPence)} was stored without shares on schools, so it landed nowhere.`}
+      </p>
       <DownloadCsv
         label="Download as CSV"
         filename={file("funding-by-local-authority")}

@@ -169,7 +169,10 @@ function RegionCoverage({ scope }: { scope: PanelScope }) {
       />
       <TypeTable rows={region.coverage.byType} scope={scope} />
       <AreaTable
-        rows={region.localAuthorities.map((la) => ({ ...la, code: String(la.code) }))}
+        // An authority with no state-funded school (Cumbria since its 2023 split) has nothing to show.
+        rows={region.localAuthorities
+          .filter((la) => la.coverage.schools > 0)
+          .map((la) => ({ ...la, code: String(la.code) }))}
         scope={scope}
         caption="Partnership coverage by local authority"
         what="local authority"
