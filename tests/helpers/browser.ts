@@ -68,7 +68,12 @@ export function useBrowserPages(): BrowserPages {
     });
     page = opened;
   });
-  afterEach(async () => {
+  afterEach(async (context) => {
+    if (page && !page.isClosed()) {
+      await page
+        .screenshot({ path: screenshotPath(context.task.file.name, context.task.name) })
+        .catch(() => undefined);
+    }
     await page?.close();
     expect(problems).toEqual([]);
   });
@@ -79,6 +84,20 @@ export function useBrowserPages(): BrowserPages {
     table: (caption) =>
       page!.locator("table", { has: page!.locator("caption", { hasText: caption }) }),
   };
+}
+
+/** Where the browser tests leave each test's last view (git-ignored): test-results/screenshots. */
+export const SCREENSHOTS = path.join(process.cwd(), "test-results", "screenshots");
+
+/** `tests/browser/oversight-map.test.ts` and "when …" → oversight-map--when-….png. */
+export function screenshotPath(file: string, test: string): string {
+  const slug = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 80);
+  return path.join(SCREENSHOTS, `${slug(path.basename(file, ".test.ts"))}--${slug(test)}.png`);
 }
 
 /** Polls until the page shows it: a first similarity search builds its index, which takes seconds. */

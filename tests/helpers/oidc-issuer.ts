@@ -17,7 +17,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { TokenVerifier, type TokenClaims } from "../../src/auth/tokens.js";
 import { startApi, type TestApi } from "./api.js";
 import { WEB_ROOT } from "../../src/web.js";
-import { launchChromium } from "./browser.js";
+import { launchChromium, screenshotPath } from "./browser.js";
 
 /** The API as a resource server (RFC 8707): the access tokens' audience. */
 export const API_RESOURCE = "urn:school-partnerships:api";
@@ -284,7 +284,12 @@ export function useSignInPages(
     });
     page = opened;
   });
-  afterEach(async () => {
+  afterEach(async (context) => {
+    if (page && !page.isClosed()) {
+      await page
+        .screenshot({ path: screenshotPath(context.task.file.name, context.task.name) })
+        .catch(() => undefined);
+    }
     await page?.close();
     expect(problems).toEqual([]);
     expect(expected, "console errors the test expected but did not see").toEqual([]);
