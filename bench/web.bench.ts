@@ -21,6 +21,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { commandLineArguments, projectRoot } from "../src/config.js";
+import { javaScriptOf, totalBytes, type ShippedFile } from "../scripts/web-build.js";
 import { median, ms, startCompiledServer, table } from "./support.js";
 
 interface Scenario {
@@ -88,41 +89,17 @@ function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KiB`;
 }
 
-interface ManifestChunk {
-  file: string;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-
-/** Every JavaScript file a page's entry can load, from Vite's build manifest. */
-function reachable(manifest: Record<string, ManifestChunk>, entry: string): Set<string> {
-  const files = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
-    for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(next);
-  };
-  visit(entry);
-  return files;
-}
-
 function shipped(): string[][] {
-  const web = path.join(projectRoot, "dist", "web");
-  const manifest = JSON.parse(readFileSync(path.join(web, ".vite", "manifest.json"), "utf8"));
-  const sum = (files: Iterable<string>) => {
-    const bodies = [...files]
-      .filter((file) => file.endsWith(".js"))
-      .map((file) => readFileSync(path.join(web, file)));
-    return [
-      kib(bodies.reduce((s, b) => s + b.length, 0)),
-      kib(bodies.reduce((s, b) => s + gzipSync(b).length, 0)),
-    ];
-  };
-  const shapes = readFileSync(path.join(web, "geo", "local-authorities.json"));
+  const sizes = (files: ShippedFile[]) => [
+    kib(totalBytes(files)),
+    kib(files.reduce((sum, { bytes }) => sum + gzipSync(bytes).length, 0)),
+  ];
+  const shapes = readFileSync(
+    path.join(projectRoot, "dist", "web", "geo", "local-authorities.json"),
+  );
   return [
-    ["The app's JavaScript, every page and chunk", ...sum(reachable(manifest, "index.html"))],
-    ["The IDE's JavaScript (GET /graphql only)", ...sum(reachable(manifest, "graphiql.html"))],
+    ["The app's JavaScript, every page and chunk", ...sizes(javaScriptOf("index.html"))],
+    ["The IDE's JavaScript (GET /graphql only)", ...sizes(javaScriptOf("graphiql.html"))],
     ["LA shapes (geo/local-authorities.json)", kib(shapes.length), kib(gzipSync(shapes).length)],
   ];
 }
