@@ -6,18 +6,13 @@
  * configured with this issuer's key set or taking development tokens, and gives each test a page.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair } from "jose";
 import Provider, { errors, type Configuration } from "oidc-provider";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { TokenVerifier, type TokenClaims } from "../../src/auth/tokens.js";
-import { startApi, type TestApi } from "./api.js";
-import { WEB_ROOT } from "../../src/web.js";
-import { launchChromium, screenshotPath } from "./browser.js";
+import { startApi } from "./api.js";
+import { useBrowserPages, type BrowserPages } from "./browser.js";
 
 /** The API as a resource server (RFC 8707): the access tokens' audience. */
 export const API_RESOURCE = "urn:school-partnerships:api";
@@ -197,54 +192,38 @@ export class TestIssuer {
   }
 }
 
-export interface SignInPages {
-  page(): Page;
-  /** The app's address, e.g. http://127.0.0.1:41234. */
-  base(): string;
+export interface SignInPages extends BrowserPages {
   /** The test issuer; only with `accounts`. */
   issuer(): TestIssuer;
-  api(): TestApi;
-  /**
-   * A console error this test causes on purpose: the browser logs every answer of 401 or more as
-   * "Failed to load resource", so a test of a refused token expects that one line.
-   */
-  expectConsoleError(text: string): void;
 }
 
 /**
- * Serves the API and web app for the calling test file or describe block, and gives each test a
- * fresh page. With `accounts`, the API is configured as with OIDC_ISSUER and JWT_JWKS_URL naming
- * a test issuer holding them (only its tokens are accepted; no development sign-in); without,
- * it takes development tokens (`testToken`). A test fails if its page asked anything of a host
- * other than 127.0.0.1 (the app and the issuer), threw, or logged an error it did not expect.
+ * useBrowserPages with the API configured for sign-in. With `accounts`, as with OIDC_ISSUER and
+ * JWT_JWKS_URL naming a test issuer holding them (only its tokens are accepted; no development
+ * sign-in); without, taking development tokens (`testToken`) pasted on /sign-in.
  */
 export function useSignInPages(
   options: { accounts?: Record<string, TestAccount> } = {},
 ): SignInPages {
   let issuer: TestIssuer | undefined;
-  let api: TestApi | undefined;
-  let browser: Browser | undefined;
-  let base = "";
-  let page: Page | undefined;
-  let problems: string[] = [];
-  let expected: string[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(path.join(WEB_ROOT, "index.html"))) {
-      throw new Error("The web app is not built: `npm test` builds it (`npm run build:web`).");
-    }
-    if (options.accounts) {
-      issuer = await TestIssuer.start(options.accounts);
-      api = await startApi({
+  const pages = useBrowserPages({
+    server: async () => {
+      if (!options.accounts) {
+        const api = await startApi({ app: { signIn: { oidc: null, developmentSignIn: true } } });
+        return { api, close: () => api.close() };
+      }
+      const started = await TestIssuer.start(options.accounts);
+      issuer = started;
+      const api = await startApi({
         app: {
           tokens: new TokenVerifier({
-            key: { kind: "jwks", url: issuer.jwksUri },
-            issuer: issuer.url,
+            key: { kind: "jwks", url: started.jwksUri },
+            issuer: started.url,
             audience: API_RESOURCE,
           }),
           signIn: {
             oidc: {
-              issuer: issuer.url,
+              issuer: started.url,
               clientId: CLIENT_ID,
               scope: "openid api",
               resource: API_RESOURCE,
@@ -254,55 +233,22 @@ export function useSignInPages(
           },
         },
       });
-    } else {
-      api = await startApi({ app: { signIn: { oidc: null, developmentSignIn: true } } });
-    }
-    base = await api.app.listen(0, "127.0.0.1");
-    await issuer?.registerClient(base);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await issuer?.close();
-  });
-  beforeEach(async () => {
-    problems = [];
-    expected = [];
-    const opened = await browser!.newPage();
-    opened.on("console", (message) => {
-      if (message.type() !== "error") return;
-      const at = expected.indexOf(message.text());
-      if (at >= 0) expected.splice(at, 1);
-      else problems.push(`console: ${message.text()} (${message.location().url})`);
-    });
-    opened.on("pageerror", (error) => problems.push(`page: ${error.message}`));
-    opened.on("request", (request) => {
-      if (new URL(request.url()).hostname !== "127.0.0.1") {
-        problems.push(`left 127.0.0.1: ${request.url()}`);
-      }
-    });
-    page = opened;
-  });
-  afterEach(async (context) => {
-    if (page && !page.isClosed()) {
-      await page
-        .screenshot({ path: screenshotPath(context.task.file.name, context.task.name) })
-        .catch(() => undefined);
-    }
-    await page?.close();
-    expect(problems).toEqual([]);
-    expect(expected, "console errors the test expected but did not see").toEqual([]);
+      return {
+        api,
+        listening: (base) => started.registerClient(base),
+        close: async () => {
+          await api.close();
+          await started.close();
+        },
+      };
+    },
   });
   return {
-    page: () => page!,
-    base: () => base,
+    ...pages,
     issuer: () => {
       if (!issuer) throw new Error("No issuer: pass `accounts` to useSignInPages().");
       return issuer;
     },
-    api: () => api!,
-    expectConsoleError: (text) => expected.push(text),
   };
 }
 
