@@ -6,6 +6,7 @@ import { connectConfigured } from "./db/connect.js";
 import { footprint } from "./footprint.js";
 import { createLogger } from "./logger.js";
 import { Readiness, buildGraphQLSchema, createApp, ensureSchema } from "./server.js";
+import { webAppConfig } from "./web.js";
 
 /** In-flight requests get this long to finish on SIGINT/SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     maxRequestDbConcurrency: c.MAX_REQUEST_DB_CONCURRENCY,
     statementCountRoute: c.STATEMENT_COUNT_ROUTE,
     dataVersionMaxAgeMs: c.DATA_VERSION_MAX_AGE_MS,
+    signIn: webAppConfig(c),
   });
   const url = await app.listen(c.PORT, c.HOST);
   // Time from process start to ready and memory then, so a regression in either shows in the logs.

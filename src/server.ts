@@ -29,15 +29,7 @@ import { errorLoggingPlugin, formatError } from "./errors/format.js";
 import { documentLimitsPlugin, refusedDocumentRule } from "./hardening/document-limits.js";
 import { knownOperationTypes } from "./hardening/operation-types.js";
 import { rateLimitPerCaller, type RateLimitOptions } from "./hardening/rate-limit.js";
-import {
-  appConfigDocument,
-  graphqlIde,
-  schemaDocument,
-  webApp,
-  webAppConfig,
-  type WebAppConfig,
-} from "./web.js";
-import { config } from "./config.js";
+import { appConfigDocument, graphqlIde, schemaDocument, webApp, type WebAppConfig } from "./web.js";
 import { securityHeaders } from "./hardening/security-headers.js";
 import { costLimitPlugin, depthLimit } from "./hardening/query-limits.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -242,8 +234,9 @@ export interface AppOptions {
   /** GET /statements answers the statements run since start (for benchmarks); off when absent. */
   statementCountRoute?: boolean;
   /**
-   * How the web app signs people in (GET /app-config.json): from the environment (OIDC_*,
-   * JWT_JWKS_URL) when absent. Its request size is always maxRequestBytes.
+   * How the web app signs people in (GET /app-config.json; webAppConfig reads it from the
+   * environment). Absent: no identity provider, and the development sign-in. Its request size is
+   * always maxRequestBytes.
    */
   signIn?: Pick<WebAppConfig, "oidc" | "developmentSignIn">;
 }
@@ -421,7 +414,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   await apollo.start();
 
   const webSettings: WebAppConfig = {
-    ...(options.signIn ?? webAppConfig(config())),
+    ...(options.signIn ?? { oidc: null, developmentSignIn: true }),
     maxRequestBytes: options.maxRequestBytes ?? 100_000,
   };
 
