@@ -12,6 +12,8 @@ const table = (caption: string) => pages.table(caption);
 
 /** A coastal primary in Blackpool whose KS2 results fell after 2018/19. */
 const GATEWAY = 142175;
+/** Greenhaugh Primary School, Northumberland: 14 pupils, no KS2 results published. */
+const GREENHAUGH = 122226;
 const KS2 = "KS2 reading, writing and maths at the expected standard";
 
 interface Family {
@@ -154,6 +156,30 @@ describe("A school's page: results against its family, who does better, its road
       .getByRole("row")
       .allInnerTexts();
     expect(rows.find((row) => row.startsWith("2020/21"))).toMatch(/No figures for this year/);
+  });
+
+  it("when a 14-pupil rural school with no published results is opened, then its trend says why, and partners are suggested on its Ofsted grade in words", async () => {
+    const page = pages.page();
+    await page.goto(`${pages.base()}/schools/${GREENHAUGH}`);
+    await eventually(() =>
+      page.getByText(/^This school has no figure in any year held/).count(),
+    ).toBe(1);
+    expect(await page.locator("main").innerText()).toContain(
+      "results are not published for very small cohorts",
+    );
+
+    const focus = page.getByText(/^Focus: Ofsted grade/);
+    await eventually(() => focus.count()).toBe(1);
+    expect(await focus.innerText()).toMatch(
+      /^Focus: Ofsted grade, (Outstanding|Good|Requires improvement|Inadequate) here inspected \d{1,2} [A-Z][a-z]+ \d{4}\./,
+    );
+    const outcomes = await table("Suggested partners")
+      .locator("tbody tr td:nth-child(4)")
+      .allInnerTexts();
+    expect(outcomes.length).toBeGreaterThan(0);
+    for (const text of outcomes) {
+      expect(text).toMatch(/^(Outstanding|Good)\s+inspected \d{1,2} [A-Z][a-z]+ \d{4}$/);
+    }
   });
 
   it("when the roadmap is read, then each model it can take up comes with its steps in order", async () => {

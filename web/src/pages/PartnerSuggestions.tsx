@@ -6,15 +6,25 @@ import { lazy, Suspense } from "react";
 import { Link } from "react-router-dom";
 import { PartnerSuggestionsDocument } from "../__generated__/graphql";
 import { ContributionBar, Legend } from "../ContributionBar";
-import { featureName } from "../format";
+import { date, featureName, judgement } from "../format";
 import { useQuery } from "../useQuery";
 
 const PartnerMap = lazy(() => import("../map/PartnerMap").then((m) => ({ default: m.PartnerMap })));
 
-/** An outcome as its tables print it: a percentage, Attainment 8 to one place, else two. */
+/**
+ * An outcome as its tables print it: an Ofsted grade in words, a percentage, Attainment 8 to one
+ * place, else two.
+ */
 function percentOrScore(feature: string, value: number): string {
+  if (feature === "OFSTED_GRADE") return judgement(Math.round(value)) ?? value.toFixed(0);
   if (feature === "KS2_RWM_EXPECTED") return `${value.toFixed(0)}%`;
   return value.toFixed(feature === "KS4_ATTAINMENT8" ? 1 : 2);
+}
+
+/** The year a figure describes, or for an Ofsted grade the day of the inspection. */
+function when(feature: string, year: string | null | undefined): string | null {
+  if (!year) return null;
+  return feature === "OFSTED_GRADE" ? `inspected ${date(year)}` : year;
 }
 
 export function PartnerSuggestions({ urn }: { urn: number }) {
@@ -48,7 +58,12 @@ export function PartnerSuggestions({ urn }: { urn: number }) {
       )}
       <p className="hint">
         Focus: {featureName(focus)}
-        {here && `, ${percentOrScore(focus, here.value)} here in ${here.year ?? "the latest year"}`}
+        {here &&
+          `, ${percentOrScore(focus, here.value)} here ${
+            focus === "OFSTED_GRADE"
+              ? (when(focus, here.year) ?? "at its latest inspection")
+              : `in ${here.year ?? "the latest year"}`
+          }`}
         . Each bar is a partner&apos;s score out of 1, made of the reasons in the key.
       </p>
       <Legend label="Reasons" keys={factors.map((key) => ({ key, label: featureName(key) }))} />
@@ -87,7 +102,9 @@ export function PartnerSuggestions({ urn }: { urn: number }) {
               </td>
               <td className="number">
                 {percentOrScore(partner.focus, partner.focusValue)}
-                {partner.focusYear && <span className="meta block">{partner.focusYear}</span>}
+                {partner.focusYear && (
+                  <span className="meta block">{when(partner.focus, partner.focusYear)}</span>
+                )}
               </td>
               <td>
                 <ContributionBar

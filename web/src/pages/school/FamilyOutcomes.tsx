@@ -84,7 +84,13 @@ function TrendTable({ trend, caption }: { trend: Trend; caption: string }) {
 
 function latestSentence(trend: Trend): string {
   const latest = trend.years.filter((year) => year.value !== null).at(-1);
-  if (!latest || latest.value === null) return "This school has no figure in any year held.";
+  if (!latest || latest.value === null) {
+    return (
+      "This school has no figure in any year held: results are not published for very small " +
+      "cohorts (they would identify pupils), nor for a school whose pupils leave before the " +
+      "tests, such as an infant or first school. Its family's median is drawn alone."
+    );
+  }
   const format = (value: number) => outcomeFigure(trend.outcome, value);
   return `In ${latest.year} this school had ${format(latest.value)}; the family median was ${format(latest.familyMedian)}.`;
 }
@@ -121,9 +127,10 @@ function DoingBetter({ trend, schoolName }: { trend: Trend; schoolName: string }
   if (!trend.comparisonYear || !own || own.value === null) {
     return (
       <p className="outcome-answer">
-        {schoolName} has no published figure for {name.charAt(0).toLowerCase() + name.slice(1)}{" "}
-        (small cohorts&apos; results are withheld, and a new school has none yet), so no family
-        member can be said to do better.
+        {schoolName} has no published figure for{" "}
+        {/^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name} (small
+        cohorts&apos; results are withheld, and a new school has none yet), so no family member can
+        be said to do better.
       </p>
     );
   }
