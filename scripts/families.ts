@@ -13,9 +13,8 @@ import { parseArgs } from "node:util";
 import { commandLineArguments, config } from "../src/config.js";
 import { connectionSettings } from "../src/db/connection.js";
 import { Database } from "../src/db/driver.js";
-import { UnavailableError } from "../src/errors/index.js";
+import { UnavailableError, ValidationError } from "../src/errors/index.js";
 import { createLogger } from "../src/logger.js";
-import { DomainValidationError } from "../src/modules/similarity/errors.js";
 import {
   runFamilies,
   runsToPrune,
@@ -170,8 +169,8 @@ async function main(): Promise<number> {
           ? "cannot reach Neo4j: start it with `npm run db:start`"
           : "cannot reach Neo4j: check NEO4J_URI and the server",
       );
-    } else if (error instanceof DomainValidationError) {
-      const option = OPTION_OF_ARGUMENT[error.argument] ?? error.argument;
+    } else if (error instanceof ValidationError) {
+      const option = (error.argument && OPTION_OF_ARGUMENT[error.argument]) ?? error.argument;
       console.error(`${option}: ${error.message}\n${USAGE}`);
       return 2;
     } else {

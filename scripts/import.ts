@@ -18,6 +18,7 @@ import { GraphQLError } from "graphql";
 import { verifierOptions } from "../src/auth/secret.js";
 import { TokenVerifier } from "../src/auth/tokens.js";
 import { commandLineArguments, config } from "../src/config.js";
+import { ServiceError } from "../src/errors/index.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { applySchema } from "../src/db/schema.js";
 import {
@@ -143,7 +144,7 @@ try {
 } catch (error) {
   // Errors meant for the caller (a refused token, a file over the limits, a role that may not
   // import) are shown as they are; anything else in full.
-  if (error instanceof GraphQLError) {
+  if (error instanceof ServiceError || error instanceof GraphQLError) {
     console.error(`${String(error.extensions["code"] ?? "ERROR")}: ${error.message}`);
   } else {
     console.error(error);

@@ -3,7 +3,6 @@
  * secret by default; when a JWKS URL is configured, only tokens signed by one of that key set's
  * keys are accepted (and the shared secret is not), as with a real identity provider.
  */
-import { GraphQLError } from "graphql";
 import {
   SignJWT,
   createRemoteJWKSet,
@@ -13,7 +12,9 @@ import {
   type JWTVerifyGetKey,
 } from "jose";
 import { z } from "zod";
-import { ErrorCode, UnavailableError } from "../errors/index.js";
+import { ErrorCode, InvalidTokenError, RequestError } from "../errors/index.js";
+
+export { InvalidTokenError };
 import { ANONYMOUS, type Principal, type SignedInPrincipal } from "./principal.js";
 
 /** Far larger than any token we or an identity provider issue; longer ones are not parsed. */
@@ -32,16 +33,6 @@ export interface TokenVerifierOptions {
   audience?: string;
   /** Allowed clock drift between the issuer and us. */
   clockToleranceSeconds?: number;
-}
-
-/**
- * The token was missing parts, forged, expired or for someone else. Thrown while the request
- * context is built, so Apollo answers the whole request with 401.
- */
-export class InvalidTokenError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
-  }
 }
 
 const subject = z.string().min(1).max(200);
@@ -151,7 +142,10 @@ function tokenError(error: unknown): Error {
   }
   if (error instanceof joseErrors.JWKSTimeout || error instanceof TypeError) {
     // The identity provider's key set could not be fetched: our problem, not the client's.
-    return new UnavailableError("Cannot check the bearer token now; try again shortly.");
+    return new RequestError(
+      "Cannot check the bearer token now; try again shortly.",
+      ErrorCode.ServiceUnavailable,
+    );
   }
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     return new InvalidTokenError(`The bearer token is not accepted (${error.claim}).`);

@@ -13,20 +13,42 @@ export const ErrorCode = {
   Internal: "INTERNAL_SERVER_ERROR",
 } as const;
 
-export class ValidationError extends GraphQLError {
-  constructor(message: string, argument?: string) {
-    super(message, {
-      extensions: { code: ErrorCode.BadUserInput, ...(argument ? { argument } : {}) },
-    });
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * The service's errors, one family for every layer and free of GraphQL, so a rule or repository
+ * can throw them and a unit test can catch them without a schema. Each carries its stable code
+ * in `extensions`, as a GraphQL error does: graphql-js copies the `extensions` of what a resolver
+ * throws onto the error it reports, so these reach clients with their codes and no translation,
+ * and formatError (format.ts) masks everything else.
+ */
+export class ServiceError extends Error {
+  readonly extensions: Readonly<{ code: ErrorCodeValue } & Record<string, unknown>>;
+
+  constructor(message: string, code: ErrorCodeValue, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = new.target.name;
+    this.extensions = { ...details, code };
   }
 }
 
-export class NotFoundError extends GraphQLError {
+/** The caller's input breaks a rule; `argument` names it as the caller wrote it. */
+export class ValidationError extends ServiceError {
+  constructor(
+    message: string,
+    readonly argument?: string,
+  ) {
+    super(message, ErrorCode.BadUserInput, argument ? { argument } : {});
+  }
+}
+
+export class NotFoundError extends ServiceError {
   /** `argument` names the input that pointed at nothing, when the lookup came from one. */
-  constructor(message: string, argument?: string) {
-    super(message, {
-      extensions: { code: ErrorCode.NotFound, ...(argument ? { argument } : {}) },
-    });
+  constructor(
+    message: string,
+    readonly argument?: string,
+  ) {
+    super(message, ErrorCode.NotFound, argument ? { argument } : {});
   }
 }
 
@@ -35,27 +57,48 @@ export class NotFoundError extends GraphQLError {
  * already answered, a membership that already exists, a leaving rule that needs a statutory
  * process. Retrying the same request will fail the same way.
  */
-export class ConflictError extends GraphQLError {
+export class ConflictError extends ServiceError {
   constructor(message: string, details: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...details, code: ErrorCode.Conflict } });
+    super(message, ErrorCode.Conflict, details);
   }
 }
 
-export class ForbiddenError extends GraphQLError {
+export class ForbiddenError extends ServiceError {
   constructor(message = "You are not allowed to do this.") {
-    super(message, { extensions: { code: ErrorCode.Forbidden } });
+    super(message, ErrorCode.Forbidden);
   }
 }
 
-export class UnauthenticatedError extends GraphQLError {
+export class UnauthenticatedError extends ServiceError {
   constructor(message = "Sign in to do this.") {
-    super(message, { extensions: { code: ErrorCode.Unauthenticated } });
+    super(message, ErrorCode.Unauthenticated);
   }
 }
 
 /** The database cannot be reached; the request may succeed if retried later. */
-export class UnavailableError extends GraphQLError {
+export class UnavailableError extends ServiceError {
   constructor(message = "The database is unavailable; try again shortly.") {
-    super(message, { extensions: { code: ErrorCode.ServiceUnavailable } });
+    super(message, ErrorCode.ServiceUnavailable);
+  }
+}
+
+/** The figures a query needs have not been computed yet; the message says which command to run. */
+export class DataNotReadyError extends UnavailableError {}
+
+/**
+ * An error raised while a request's context is built, before any operation runs (a bearer token
+ * that is malformed, forged, expired, or cannot be checked now). Apollo answers the whole request
+ * with it, so it must be a GraphQL error, and its HTTP status goes with it.
+ */
+export class RequestError extends GraphQLError {
+  constructor(message: string, code: ErrorCodeValue, status?: number) {
+    super(message, { extensions: { code, ...(status ? { http: { status } } : {}) } });
+  }
+}
+
+/** The token was missing parts, forged, expired or for someone else: HTTP 401. */
+export class InvalidTokenError extends RequestError {
+  constructor(message: string) {
+    super(message, ErrorCode.Unauthenticated, 401);
   }
 }

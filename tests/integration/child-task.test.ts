@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/config.js";
 import { runChildTask } from "../../src/modules/common/child-task.js";
-import { DomainValidationError } from "../../src/modules/similarity/errors.js";
+import { ValidationError } from "../../src/errors/index.js";
 
 const worker = {
   file: path.join(projectRoot, "tests/fixtures/child-task-worker.ts"),
@@ -23,7 +23,7 @@ describe("child tasks", () => {
 
   it("when the task breaks a domain rule, then the parent gets the same error naming the argument", async () => {
     const failure = runChildTask(worker, { fail: "validation" });
-    await expect(failure).rejects.toBeInstanceOf(DomainValidationError);
+    await expect(failure).rejects.toBeInstanceOf(ValidationError);
     await expect(failure).rejects.toMatchObject({ argument: "targetSize", message: "too small" });
   });
 

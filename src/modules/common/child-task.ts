@@ -11,7 +11,7 @@ import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
-import { DomainValidationError } from "../similarity/errors.js";
+import { ValidationError } from "../../errors/index.js";
 
 /** Niceness of a child task: on Linux 0 is normal, 19 the lowest priority. */
 export const CHILD_TASK_NICENESS = 10;
@@ -56,8 +56,8 @@ export function runChildTask<I, O>(
     child.once("message", (message: Answer<O>) => {
       answered = true;
       if (message.ok) resolve(message.value);
-      else if (message.error.name === "DomainValidationError" && message.error.argument) {
-        reject(new DomainValidationError(message.error.message, message.error.argument));
+      else if (message.error.name === "ValidationError" && message.error.argument) {
+        reject(new ValidationError(message.error.message, message.error.argument));
       } else reject(new Error(message.error.message));
     });
     child.once("error", (error) => {
@@ -97,7 +97,7 @@ export function serveChildTask<I, O>(work: (input: I) => Promise<O>): void {
           error: {
             name: error instanceof Error ? error.name : "Error",
             message: error instanceof Error ? error.message : String(error),
-            argument: error instanceof DomainValidationError ? error.argument : undefined,
+            argument: error instanceof ValidationError ? error.argument : undefined,
           },
         }),
       )

@@ -4,7 +4,6 @@ import { ConflictError, ValidationError } from "../../errors/index.js";
 import type { ConnectionSettings } from "../../db/connection.js";
 import type { DatabaseOptions } from "../../db/driver.js";
 import { runChildTask, workerBeside } from "../common/child-task.js";
-import { DomainValidationError } from "../similarity/errors.js";
 import type { FamilyRecomputeInput } from "./family-recompute.worker.js";
 import type { FamilyRunRecord, FamilyRunStamp } from "../similarity/family.model.js";
 import {
@@ -91,7 +90,7 @@ export class FamilyRecomputeService {
     try {
       const before = await this.store.findCurrentRun();
       const outcome = await this.runner(request).catch((error: unknown) => {
-        if (error instanceof DomainValidationError) {
+        if (error instanceof ValidationError) {
           throw new ValidationError(`\`${error.argument}\`: ${error.message}`, error.argument);
         }
         throw error;

@@ -10,7 +10,6 @@ import type {
   SystemLeaderRecord,
 } from "../system-leaders/system-leader.model.js";
 import { SupportEngagement, SystemLeader } from "../system-leaders/system-leader.types.js";
-import { withClientErrors } from "./client-errors.js";
 import type { AreaGap, AreaLevel, GapKind } from "./gap.model.js";
 import type {
   ConvertorAcademiesSupport as ConvertorAcademiesSupportRecord,
@@ -58,9 +57,7 @@ export class GapResolver {
     @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AreaGap[]> {
-    return withClientErrors(() =>
-      ctx.services.gaps.supportGaps({ regionCode, kind, level, first, supply }),
-    );
+    return ctx.services.gaps.supportGaps({ regionCode, kind, level, first, supply });
   }
 
   @Query(() => [IsolatedSchool], {
@@ -74,7 +71,7 @@ export class GapResolver {
     @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<IsolatedSchoolRecord[]> {
-    return withClientErrors(() => ctx.services.gaps.isolatedSchools(regionCode, first, supply));
+    return ctx.services.gaps.isolatedSchools(regionCode, first, supply);
   }
 
   @Query(() => SupportMap, {
@@ -86,7 +83,7 @@ export class GapResolver {
     @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SupportMapRecord> {
-    return withClientErrors(() => ctx.services.gaps.supportMap(regionCode, supply));
+    return ctx.services.gaps.supportMap(regionCode, supply);
   }
 
   @Query(() => GapSensitivity, {
@@ -108,9 +105,7 @@ export class GapResolver {
     @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<GapSensitivityRecord> {
-    return withClientErrors(() =>
-      ctx.services.gaps.gapSensitivity({ regionCode, kind, level, top, change, supply }),
-    );
+    return ctx.services.gaps.gapSensitivity({ regionCode, kind, level, top, change, supply });
   }
 
   @Query(() => ConvertorAcademiesSupport, {
@@ -122,7 +117,7 @@ export class GapResolver {
     @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConvertorAcademiesSupportRecord> {
-    return withClientErrors(() => ctx.services.gaps.convertorAcademiesSupport(regionCode, supply));
+    return ctx.services.gaps.convertorAcademiesSupport(regionCode, supply);
   }
 }
 
@@ -160,9 +155,7 @@ export class SupportGapResolver {
     first: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SchoolRecord[]> {
-    return withClientErrors(() =>
-      ctx.services.gaps.schoolsOf(gap.needUrns, first, ctx.services.schools),
-    );
+    return ctx.services.gaps.schoolsOf(gap.needUrns, first, ctx.services.schools);
   }
 }
 
@@ -210,8 +203,8 @@ export class ConvertorAcademiesSupportResolver {
     })
     supporting: boolean | null,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<ConvertorAcademyRecord[]> {
-    return withClientErrors(async () => ctx.services.gaps.academies(support, first, supporting));
+  ): ConvertorAcademyRecord[] {
+    return ctx.services.gaps.academies(support, first, supporting);
   }
 }
 

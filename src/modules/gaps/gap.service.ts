@@ -5,7 +5,6 @@
  */
 import type { Governance, Phase, SchoolRecord } from "../schools/school.model.js";
 import type { Designation } from "../system-leaders/system-leader.model.js";
-import { DataNotReadyError } from "./errors.js";
 import type { GapLoaders } from "./gap.loaders.js";
 import type { SchoolNeedRecord } from "./need-band.repository.js";
 import type { AreaGap, AreaLevel, GapKind } from "./gap.model.js";
@@ -29,6 +28,7 @@ import {
 } from "./sensitivity.js";
 import { checkNumberInRange, checkRegion, checkWholeNumber } from "./validation.js";
 import { countsAsSupply, DEFAULT_SUPPLY_MODE, type SupplyMode } from "./supply.rules.js";
+import { DataNotReadyError } from "../../errors/index.js";
 
 export const DEFAULT_GAPS = 20;
 /** Enough for every LA and district of England in one list. */

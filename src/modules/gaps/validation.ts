@@ -2,8 +2,8 @@
  * Argument checks shared by the gap and system-leader services. Each names the argument as the
  * client wrote it, in the message and on the error.
  */
-import { DomainNotFoundError, DomainValidationError } from "./errors.js";
 import type { PreparedSnapshot } from "./gap.store.js";
+import { NotFoundError, ValidationError } from "../../errors/index.js";
 
 const REGION_CODE = /^E12\d{6}$/;
 
@@ -16,7 +16,7 @@ export function checkWholeNumber(
 ): number {
   if (value === null || value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new DomainValidationError(
+    throw new ValidationError(
       `\`${argument}\` must be a whole number from ${min} to ${max}; got ${value}.`,
       argument,
     );
@@ -33,7 +33,7 @@ export function checkNumberInRange(
 ): number | null {
   if (value === null || value === undefined) return fallback;
   if (!Number.isFinite(value) || value <= min || value > max) {
-    throw new DomainValidationError(
+    throw new ValidationError(
       `\`${argument}\` must be a number above ${min} and at most ${max}; got ${value}.`,
       argument,
     );
@@ -52,14 +52,14 @@ export function checkRegion(
 ): string | null {
   if (regionCode === null || regionCode === undefined) return null;
   if (!REGION_CODE.test(regionCode)) {
-    throw new DomainValidationError(
+    throw new ValidationError(
       `\`${argument}\` must be an ONS region code such as E12000007 (got "${regionCode.slice(0, 20)}").`,
       argument,
     );
   }
   const regions = prepared.snapshot.regions;
   if (!regions.some((region) => region.code === regionCode)) {
-    throw new DomainNotFoundError(
+    throw new NotFoundError(
       `No region ${regionCode}: \`${argument}\` must be one of ` +
         `${regions.map((region) => `${region.code} (${region.name})`).join(", ")}.`,
       argument,

@@ -6,9 +6,8 @@
  * exactly what the mutation refuses, with the column named instead of `input.<field>`.
  */
 import { validate } from "class-validator";
-import { GraphQLError } from "graphql";
 import { LocalDateResolver } from "graphql-scalars";
-import { ErrorCode } from "../../errors/index.js";
+import { ErrorCode, ServiceError } from "../../errors/index.js";
 import { BoundedText } from "../../hardening/input-decorators.js";
 import type { ArgumentPath } from "../../hardening/input-validation.js";
 import { AssignAdviserInput, RegisterAdviserInput } from "../advisers/adviser.input.js";
@@ -173,8 +172,8 @@ async function checkInput(
 
 /** A rule function's domain error, as the row's reason and code. */
 function asRowProblem(error: unknown): never {
-  if (error instanceof GraphQLError) {
-    const code = error.extensions["code"];
+  if (error instanceof ServiceError) {
+    const code = error.extensions.code;
     throw new RowProblem(
       error.message,
       code === ErrorCode.NotFound || code === ErrorCode.Conflict || code === ErrorCode.Forbidden

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
 import { ANONYMOUS, type Principal } from "../../auth/principal.js";
-import { DomainValidationError } from "../similarity/errors.js";
 import { FeatureIndex } from "../similarity/feature-index.js";
 import { profile } from "../similarity/profile.fixture.js";
 import type { SimilarityIndex } from "../similarity/similarity-index.js";
@@ -20,6 +19,7 @@ import {
   type PartnerFactor,
   type PartnerTopics,
 } from "./matching.service.js";
+import { ValidationError } from "../../errors/index.js";
 
 const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
 
@@ -27,7 +27,7 @@ function argumentOf(action: () => unknown): string | undefined {
   try {
     action();
   } catch (error) {
-    if (error instanceof DomainValidationError) return error.argument;
+    if (error instanceof ValidationError) return error.argument;
     throw error;
   }
   return undefined;

@@ -34,7 +34,6 @@ import type { Principal } from "../../auth/principal.js";
 import type { SupportTopic } from "../offers/offer.model.js";
 import type { Phase } from "../schools/school.model.js";
 import { asClientInput } from "../similarity/client-input.js";
-import { DomainValidationError } from "../similarity/errors.js";
 import type { FeatureIndex, PhaseTable } from "../similarity/feature-index.js";
 import {
   activeColumns,
@@ -66,6 +65,7 @@ import {
   type PartnerFactor,
 } from "./matching.rules.js";
 import type { DatedFigure, PartnerFacts, PartnerFactsStore } from "./partner-facts.js";
+import { ValidationError } from "../../errors/index.js";
 
 export {
   DEFAULT_PARTNER_COUNT,
@@ -219,7 +219,7 @@ export function defaultReachKm(asker: { rural: boolean | null; sparse: boolean |
 
 function checkPhaseMode(mode: string): PhaseMode {
   if (!(PHASE_MODES as readonly string[]).includes(mode)) {
-    throw new DomainValidationError(
+    throw new ValidationError(
       `\`phaseMode\` must be one of ${PHASE_MODES.join(", ")}; got "${mode}".`,
       "phaseMode",
     );
@@ -240,7 +240,7 @@ export interface PartnerPool {
 /**
  * Ranked partner suggestions for the school `urn` to improve on `focus`; see the file comment for
  * the score and who counts as a candidate. Empty for an unknown URN or an asker with no location.
- * Throws a DomainValidationError naming the argument when `first` is not 1..100, `maxDistanceKm`
+ * Throws a ValidationError naming the argument when `first` is not 1..100, `maxDistanceKm`
  * is not above 0, `phaseMode` is unknown, or `focus` is not an outcome measured for the asker's
  * phase.
  */
@@ -275,7 +275,7 @@ export function partnerPool(
   if (!ref) return { first, focusColumn: 0, entries: [] };
   const { table: askerTable, row: askerRow } = ref;
   if (!askerTable.features.includes(focus)) {
-    throw new DomainValidationError(
+    throw new ValidationError(
       `\`focus\` ${focus} is not measured for ${askerTable.phase} schools; use one of ` +
         `${askerTable.features.filter(isOutcomeFeature).join(", ")}.`,
       "focus",
@@ -747,7 +747,7 @@ function describe(
 
 /**
  * A named focus must be published for its key stage's newest year, and the asker must teach to
- * the end of that key stage. Throws a DomainValidationError naming `focus` otherwise.
+ * the end of that key stage. Throws a ValidationError naming `focus` otherwise.
  */
 function checkFocusFits(
   index: FeatureIndex,
@@ -760,7 +760,7 @@ function checkFocusFits(
     const current = PARTNER_FOCUSES.filter(
       (other) => FOCUS_KEY_STAGE[other] === stage && facts.isCurrentFigure(other),
     );
-    throw new DomainValidationError(
+    throw new ValidationError(
       `\`focus\` ${focus} was last published for ${facts.newestYear[focus] ?? "no year"}, and ` +
         `partners must be strong in the newest ${stage} data (${facts.keyStageYear(stage) ?? "none"}); ` +
         `use ${current.join(" or ")}.`,
@@ -769,7 +769,7 @@ function checkFocusFits(
   }
   const school = facts.school(urn);
   if (index.locate(urn) && school && !teachesKeyStage(school.highAge, stage)) {
-    throw new DomainValidationError(
+    throw new ValidationError(
       `\`focus\` ${focus} is a ${stage ?? ""} outcome, and school ${urn} teaches pupils only up to ` +
         `age ${school.highAge}: it has no ${stage ?? ""} cohort.`,
       "focus",

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../errors/index.js";
 import { asClientInput } from "./client-input.js";
-import { DomainValidationError } from "./errors.js";
 
 function thrown(action: () => unknown): unknown {
   try {
@@ -20,7 +19,7 @@ describe("asClientInput", () => {
   it("when a domain rule is broken, then it becomes BAD_USER_INPUT naming the argument", () => {
     const error = thrown(() =>
       asClientInput(() => {
-        throw new DomainValidationError("`first` must be a whole number from 1 to 100.", "first");
+        throw new ValidationError("`first` must be a whole number from 1 to 100.", "first");
       }),
     );
 
@@ -37,7 +36,7 @@ describe("asClientInput", () => {
   it("when the argument sits in an input object, then the message and the argument carry its path", () => {
     const error = thrown(() =>
       asClientInput(() => {
-        throw new DomainValidationError("`maxDistanceKm` must be greater than 0.", "maxDistanceKm");
+        throw new ValidationError("`maxDistanceKm` must be greater than 0.", "maxDistanceKm");
       }, "input."),
     ) as ValidationError;
 
@@ -48,7 +47,7 @@ describe("asClientInput", () => {
   it("when the message names features, then it calls them by the names clients send", () => {
     const error = thrown(() =>
       asClientInput(() => {
-        throw new DomainValidationError(
+        throw new ValidationError(
           "`focus` ks4Progress8 is not measured for PRIMARY schools; use one of ks2MathsProgress, ofstedGrade.",
           "focus",
         );

@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from "vitest";
-import { DomainValidationError } from "./errors.js";
 import { FeatureIndex } from "./feature-index.js";
 import {
   draftFamilyRun,
@@ -15,6 +14,7 @@ import { medianProperty } from "./family.model.js";
 import { profile } from "./profile.fixture.js";
 import type { SchoolProfile } from "./similarity.model.js";
 import { computeFamilies } from "./similarity.service.js";
+import { ValidationError } from "../../errors/index.js";
 
 /** Six advantaged and six disadvantaged primaries, and three secondaries. */
 function schools(): SchoolProfile[] {
@@ -266,9 +266,7 @@ describe("runFamilies", () => {
   it("when an option is out of range, then it fails before reading anything", async () => {
     const { store, calls } = memoryStore();
 
-    await expect(runFamilies(store, { targetSize: 0 })).rejects.toBeInstanceOf(
-      DomainValidationError,
-    );
+    await expect(runFamilies(store, { targetSize: 0 })).rejects.toBeInstanceOf(ValidationError);
     expect(calls).toEqual([]);
   });
 });

@@ -79,7 +79,7 @@ export type FamilyRunOutcome =
 
 /**
  * Runs families end to end: see the file comment. Options are checked (by computeFamilies)
- * before anything is written; a DomainValidationError names the bad one.
+ * before anything is written; a ValidationError names the bad one.
  */
 export async function runFamilies(
   store: FamilyStore,

@@ -6,7 +6,6 @@
  * and imputation rules are in features.ts.
  */
 import { PHASES, type Phase } from "../schools/school.model.js";
-import { DomainValidationError } from "./errors.js";
 import {
   activeColumns,
   FEATURE_COLUMN,
@@ -24,6 +23,7 @@ import type { SchoolProfile } from "./similarity.model.js";
 import { standardDeviation } from "./stats.js";
 import { TopK } from "./top-k.js";
 import { checkIntegerInRange, MAX_RESULTS } from "./validation.js";
+import { ValidationError } from "../../errors/index.js";
 
 /**
  * One phase's schools. The arrays are shared with every caller: treat them as read-only.
@@ -203,7 +203,7 @@ export class FeatureIndex {
     const { table, row: self } = ref;
     const active = activeColumns(table.phase, weights);
     if (active.features.length === 0) {
-      throw new DomainValidationError(
+      throw new ValidationError(
         `\`weights\` must give a weight above 0 to a feature measured for ${table.phase} schools: ` +
           `${table.features.join(", ")}.`,
         "weights",

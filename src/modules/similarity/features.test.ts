@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { DomainValidationError } from "./errors.js";
 import { PHASES } from "../schools/school.model.js";
 import {
   activeColumns,
@@ -15,12 +14,13 @@ import {
   weightsFromEntries,
 } from "./features.js";
 import { profile } from "./profile.fixture.js";
+import { ValidationError } from "../../errors/index.js";
 
 function argumentOf(action: () => unknown): string | undefined {
   try {
     action();
   } catch (error) {
-    if (error instanceof DomainValidationError) return error.argument;
+    if (error instanceof ValidationError) return error.argument;
     throw error;
   }
   return undefined;

@@ -56,9 +56,9 @@
  * `term = w_f · d_f²` and `share = term / distance²`, so terms add up to distance² and shares to 1.
  */
 import type { Phase } from "../schools/school.model.js";
-import { DomainValidationError } from "./errors.js";
 import type { SchoolProfile } from "./similarity.model.js";
 import { quantileSorted, standardDeviation } from "./stats.js";
+import { ValidationError } from "../../errors/index.js";
 
 export const CONTEXT_FEATURES = [
   "pupils",
@@ -103,10 +103,10 @@ export function isOutcomeFeature(name: string): name is OutcomeFeature {
   return (OUTCOME_FEATURES as readonly string[]).includes(name);
 }
 
-/** `name` as an outcome feature; a DomainValidationError naming `argument` otherwise. */
+/** `name` as an outcome feature; a ValidationError naming `argument` otherwise. */
 export function checkOutcomeFeature(name: string, argument: string): OutcomeFeature {
   if (!isOutcomeFeature(name)) {
-    throw new DomainValidationError(
+    throw new ValidationError(
       `\`${argument}\` must be an outcome feature (${OUTCOME_FEATURES.join(", ")}); got "${name}".`,
       argument,
     );
@@ -330,7 +330,7 @@ export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
 
 /**
  * Custom weights checked and typed: every key must be a feature name and every weight a finite
- * number ≥ 0, with at least one above 0. Throws a DomainValidationError naming `argument`.
+ * number ≥ 0, with at least one above 0. Throws a ValidationError naming `argument`.
  */
 export function validateWeights(
   weights: Readonly<Record<string, number>>,
@@ -340,13 +340,13 @@ export function validateWeights(
   let positive = false;
   for (const [name, weight] of Object.entries(weights)) {
     if (!isFeatureName(name)) {
-      throw new DomainValidationError(
+      throw new ValidationError(
         `\`${argument}\` names an unknown feature "${name}"; known features: ${FEATURES.join(", ")}.`,
         argument,
       );
     }
     if (!Number.isFinite(weight) || weight < 0) {
-      throw new DomainValidationError(
+      throw new ValidationError(
         `\`${argument}.${name}\` must be a finite number ≥ 0; got ${weight}.`,
         argument,
       );
@@ -355,7 +355,7 @@ export function validateWeights(
     positive ||= weight > 0;
   }
   if (!positive) {
-    throw new DomainValidationError(
+    throw new ValidationError(
       `\`${argument}\` must give at least one feature a weight above 0.`,
       argument,
     );
@@ -381,7 +381,7 @@ export function weightsFromEntries(
   const weights: Record<string, number> = {};
   for (const { feature, weight } of entries) {
     if (Object.hasOwn(weights, feature)) {
-      throw new DomainValidationError(
+      throw new ValidationError(
         `\`${argument}\` lists "${feature}" more than once; give each feature one weight.`,
         argument,
       );
@@ -408,12 +408,12 @@ export interface WeightChoice {
 export function resolveWeights(choice: WeightChoice, fallback: PresetName): FeatureWeights {
   const { weights, preset } = choice;
   if (weights != null && preset != null) {
-    throw new DomainValidationError("Give either `weights` or `preset`, not both.", "weights");
+    throw new ValidationError("Give either `weights` or `preset`, not both.", "weights");
   }
   if (weights != null) return validateWeights(weights);
   if (preset == null) return PRESETS[fallback];
   if (!isPresetName(preset)) {
-    throw new DomainValidationError(
+    throw new ValidationError(
       `\`preset\` must be one of ${PRESET_NAMES.join(", ")}; got "${preset}".`,
       "preset",
     );

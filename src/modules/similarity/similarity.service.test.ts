@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ValidationError } from "../../errors/index.js";
 import type { SchoolRecord } from "../schools/school.model.js";
-import { DomainValidationError } from "./errors.js";
 import { FeatureIndex } from "./feature-index.js";
 import type { FamilyRecord } from "./family.model.js";
 import { profile } from "./profile.fixture.js";
@@ -24,7 +23,7 @@ function argumentOf(action: () => unknown): string | undefined {
   try {
     action();
   } catch (error) {
-    if (error instanceof DomainValidationError) return error.argument;
+    if (error instanceof ValidationError) return error.argument;
     throw error;
   }
   return undefined;

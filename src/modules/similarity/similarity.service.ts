@@ -6,7 +6,6 @@
 import { afterParams, decodeCursor, pageSize, toPage, type Page } from "../common/pagination.js";
 import type { Phase } from "../schools/school.model.js";
 import { asClientInput } from "./client-input.js";
-import { DomainValidationError } from "./errors.js";
 import {
   DEFAULT_SIMILAR_COUNT,
   type FeatureIndex,
@@ -39,6 +38,7 @@ import type { SimilarityLoaders } from "./similarity.loaders.js";
 import type { SimilarityRepository } from "./similarity.repository.js";
 import { median, sampleIndices, seededRandom } from "./stats.js";
 import { checkIntegerInRange, MAX_RESULTS } from "./validation.js";
+import { ValidationError } from "../../errors/index.js";
 
 export const DEFAULT_FAMILY_SIZE = 50;
 export const DEFAULT_FAMILY_SEED = 1;
@@ -123,7 +123,7 @@ export interface Families {
 }
 
 /**
- * The options with their defaults, each checked: a DomainValidationError names the first out of
+ * The options with their defaults, each checked: a ValidationError names the first out of
  * range. computeFamilies checks them itself; a caller may check first to fail before heavy work.
  */
 export function checkFamilyOptions(
@@ -397,7 +397,7 @@ export function schoolsDoingBetter(
 
 function checkMeasuredOutcome(table: PhaseTable, feature: OutcomeFeature, argument: string): void {
   if (!table.features.includes(feature)) {
-    throw new DomainValidationError(
+    throw new ValidationError(
       `\`${argument}\` ${feature} is not measured for ${table.phase} schools; use one of ` +
         `${table.features.filter(isOutcomeFeature).join(", ")}.`,
       argument,

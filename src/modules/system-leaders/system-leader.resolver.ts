@@ -8,7 +8,6 @@ import type { GraphQLContext } from "../../context.js";
 import type { Page } from "../common/pagination.js";
 import { selectsField } from "../common/selection.js";
 import { sourceResolver } from "../datasets/dataset.resolver.js";
-import { withClientErrors } from "../gaps/client-errors.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
 import { LocalAuthority, Region } from "../geography/geography.types.js";
 import type { SchoolRecord } from "../schools/school.model.js";
@@ -70,16 +69,14 @@ export class SystemLeaderResolver {
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<SystemLeaderRecord>> {
-    return withClientErrors(() =>
-      ctx.services.systemLeaders.list({
-        regionCode,
-        designation,
-        nameContains,
-        first,
-        after,
-        includeTotal: selectsField(info, "totalCount"),
-      }),
-    );
+    return ctx.services.systemLeaders.list({
+      regionCode,
+      designation,
+      nameContains,
+      first,
+      after,
+      includeTotal: selectsField(info, "totalCount"),
+    });
   }
 
   @Query(() => [SupportCandidate], {
@@ -99,8 +96,11 @@ export class SystemLeaderResolver {
     @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SupportCandidateRecord[]> {
-    return withClientErrors(() =>
-      ctx.services.systemLeaders.schoolsToSupport(systemLeaderId, first, maxDistanceKm, supply),
+    return ctx.services.systemLeaders.schoolsToSupport(
+      systemLeaderId,
+      first,
+      maxDistanceKm,
+      supply,
     );
   }
 
@@ -113,9 +113,7 @@ export class SystemLeaderResolver {
     @Arg("supply", () => SupplyModeEnum, SUPPLY_ARGUMENT) supply: SupplyMode | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AssignmentPlanRecord> {
-    return withClientErrors(() =>
-      ctx.services.systemLeaders.supportAssignments(regionCode, supply),
-    );
+    return ctx.services.systemLeaders.supportAssignments(regionCode, supply);
   }
 
   @FieldResolver(() => Int, { description: "capacity − openEngagements, never below 0." })
@@ -260,9 +258,7 @@ export class UnmetNeedResolver {
     first: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SchoolRecord[]> {
-    return withClientErrors(() =>
-      ctx.services.gaps.schoolsOf(unmet.urns, first, ctx.services.schools),
-    );
+    return ctx.services.gaps.schoolsOf(unmet.urns, first, ctx.services.schools);
   }
 }
 

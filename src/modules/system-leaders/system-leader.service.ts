@@ -2,7 +2,7 @@ import { decide } from "../../auth/policy.js";
 import type { Principal } from "../../auth/principal.js";
 import { decodeKeysetCursor, encodeCursorTuple, invalidCursorMessage } from "../common/cursor.js";
 import type { Page } from "../common/pagination.js";
-import { DomainNotFoundError, DomainValidationError } from "../gaps/errors.js";
+import { NotFoundError, ValidationError } from "../../errors/index.js";
 import { requireNeedBands, supplyModeOf, type GapService } from "../gaps/gap.service.js";
 import type { SupplyMode } from "../gaps/supply.rules.js";
 import { checkNumberInRange, checkRegion, checkWholeNumber } from "../gaps/validation.js";
@@ -35,7 +35,7 @@ export function decodeLeaderCursor(
 ): LeaderKey | null {
   if (cursor === null || cursor === undefined) return null;
   const decoded = decodeKeysetCursor(cursor, ["string", "string"]);
-  if (!decoded) throw new DomainValidationError(invalidCursorMessage(argument), argument);
+  if (!decoded) throw new ValidationError(invalidCursorMessage(argument), argument);
   return { name: decoded[0] as string, id: decoded[1] as string };
 }
 
@@ -92,14 +92,14 @@ export class SystemLeaderService {
     const position = decodeLeaderCursor(request.after);
     const regionCode = request.regionCode ?? null;
     if (regionCode !== null && !REGION_CODE.test(regionCode)) {
-      throw new DomainValidationError(
+      throw new ValidationError(
         `\`regionCode\` must be an ONS region code such as E12000007 (got "${regionCode.slice(0, 20)}").`,
         "regionCode",
       );
     }
     const text = request.nameContains?.trim() ?? "";
     if (request.nameContains != null && (text.length < 2 || text.length > 100)) {
-      throw new DomainValidationError(
+      throw new ValidationError(
         "`nameContains` must be 2 to 100 characters (part of a leader's or its school's name, town or local authority).",
         "nameContains",
       );
@@ -157,14 +157,14 @@ export class SystemLeaderService {
     const prepared = requireNeedBands(await this.gaps.snapshot());
     const position = prepared.leaderPosition.get(systemLeaderId);
     if (position === undefined) {
-      throw new DomainNotFoundError(
+      throw new NotFoundError(
         `No system leader with id "${systemLeaderId.slice(0, 100)}": list them with systemLeaders.`,
         "systemLeaderId",
       );
     }
     const leader = prepared.snapshot.leaders[position]!;
     if (leader.synthetic && supply === "REAL") {
-      throw new DomainValidationError(
+      throw new ValidationError(
         `System leader "${systemLeaderId.slice(0, 100)}" is synthetic (generated from DfE's criteria, ` +
           "not a real designation), so it is no real supply: ask with `supply: MODELLED` for the what-if.",
         "supply",
