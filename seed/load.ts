@@ -18,6 +18,7 @@ import type {
   PartnershipHead,
 } from "./sources/groups.js";
 import { fullName } from "./sources/leaders.js";
+import type { CypherName } from "../src/db/cypher.js";
 
 export const SCHOOL_BATCH_SIZE = 1000;
 export const LINK_BATCH_SIZE = 2000;
@@ -51,7 +52,7 @@ export async function writeInBatches<T>(
 
 async function writeAll<T>(
   db: Database,
-  statement: string,
+  statement: CypherName,
   rows: readonly T[],
   toParams: (row: T) => Params,
   progress: Progress,

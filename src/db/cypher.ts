@@ -4,8 +4,13 @@ import { projectRoot } from "../config.js";
 
 export const CYPHER_ROOT = path.join(projectRoot, "cypher");
 
-/** A query name is its path under cypher/ without the extension, e.g. "schools/findSchoolsByUrns". */
-export type CypherName = string;
+/**
+ * A query name is its path under cypher/ without the extension, e.g. "schools/findSchoolsByUrns":
+ * one of the names in cypher-names.ts, generated from the files (`npm run cypher:names`), so a
+ * misspelt name fails to compile rather than at run time.
+ */
+export type { CypherName } from "./cypher-names.js";
+import type { CypherName } from "./cypher-names.js";
 
 function listCypherFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -13,6 +18,18 @@ function listCypherFiles(dir: string): string[] {
     if (statSync(full).isDirectory()) return listCypherFiles(full);
     return entry.endsWith(".cypher") ? [full] : [];
   });
+}
+
+/** The name of every file under `root`, statements and fragments, in sorted order. */
+export function cypherFileNames(root: string = CYPHER_ROOT): string[] {
+  return listCypherFiles(root)
+    .map((file) =>
+      path
+        .relative(root, file)
+        .replace(/\\/g, "/")
+        .replace(/\.cypher$/, ""),
+    )
+    .sort();
 }
 
 /**
@@ -50,14 +67,14 @@ export class CypherRegistry {
         const name = path
           .relative(root, file)
           .replace(/\\/g, "/")
-          .replace(/\.cypher$/, "");
+          .replace(/\.cypher$/, "") as CypherName;
         return [name, readFileSync(file, "utf8").trim().replace(/;\s*$/, "")];
       }),
     );
     const expanded = (name: CypherName, text: string): string =>
       text.replace(INCLUDE, (_line, included: string) => {
-        const fragment = files.get(included);
-        if (fragment === undefined || !isFragment(included)) {
+        const fragment = files.get(included as CypherName);
+        if (fragment === undefined || !isFragment(included as CypherName)) {
           throw new Error(`cypher/${name}.cypher includes ${included}, which is not a fragment.`);
         }
         return fragment;

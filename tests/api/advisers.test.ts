@@ -9,6 +9,7 @@ import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+import type { CypherName } from "../../src/db/cypher.js";
 
 const api = useApi();
 const SUBJECT = testSubject("advisers");
@@ -656,7 +657,7 @@ describe("what coverage reads", () => {
   /** Operators that read every School node or every entry of a School index. */
   const SCANS = /^(NodeByLabelScan|NodeIndexScan|AllNodesScan)/;
 
-  async function scansWithRows(statement: string, params: Record<string, unknown>) {
+  async function scansWithRows(statement: CypherName, params: Record<string, unknown>) {
     const result = await api().db.driver.executeQuery(
       `PROFILE ${api().db.statement(statement)}`,
       params,

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allocateGrant } from "../../src/modules/funding/allocation.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+import type { CypherName } from "../../src/db/cypher.js";
 
 const api = useApi();
 const SUBJECT = testSubject("funding");
@@ -756,7 +757,10 @@ function operators(plan: PlanNode): PlanNode[] {
 }
 
 describe("what a report reads", () => {
-  async function profile(statement: string, params: Record<string, unknown>): Promise<PlanNode[]> {
+  async function profile(
+    statement: CypherName,
+    params: Record<string, unknown>,
+  ): Promise<PlanNode[]> {
     const result = await api().db.driver.executeQuery(
       `PROFILE ${api().db.statement(statement)}`,
       params,

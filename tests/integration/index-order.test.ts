@@ -10,6 +10,7 @@ import { config } from "../../src/config.js";
 import { connectionSettings } from "../../src/db/connection.js";
 import { Database } from "../../src/db/driver.js";
 import { applySchema } from "../../src/db/schema.js";
+import type { CypherName } from "../../src/db/cypher.js";
 
 let db: Database;
 
@@ -55,9 +56,13 @@ const filters = {
 };
 
 async function profile(name: string, params: Record<string, unknown>) {
-  const result = await db.driver.executeQuery(`PROFILE ${db.statement(name)}`, params, {
-    routing: neo4j.routing.READ,
-  });
+  const result = await db.driver.executeQuery(
+    `PROFILE ${db.statement(name as CypherName)}`,
+    params,
+    {
+      routing: neo4j.routing.READ,
+    },
+  );
   const rows = result.records[0]?.get("schools") as unknown[];
   return { plan: operators(result.summary.profile as unknown as Plan), rows };
 }

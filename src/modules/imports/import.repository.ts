@@ -28,6 +28,7 @@ import {
   type ImportState,
 } from "./import.model.js";
 import type { ImportPlan, ImportWrites } from "./import.planner.js";
+import type { CypherName } from "../../db/cypher.js";
 
 const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
 /** Rows per write statement: large enough to batch, small enough to keep each statement lean. */
@@ -314,7 +315,7 @@ export class ImportRepository {
 
   private async write(run: TransactionRun, plan: ImportPlan, actor: string): Promise<void> {
     const writes: ImportWrites = plan.writes;
-    const each = async (name: string, param: string, items: Row[], by: string) => {
+    const each = async (name: CypherName, param: string, items: Row[], by: string) => {
       for (const batch of chunks(items)) await run(name, { [param]: batch, [by]: actor });
     };
     switch (writes.kind) {

@@ -11,6 +11,7 @@ import {
   type MembershipRecord,
   type PartnershipRecord,
 } from "./partnership.model.js";
+import type { CypherName } from "../../db/cypher.js";
 
 export class PartnershipRepository {
   constructor(private readonly db: Database) {}
@@ -33,7 +34,7 @@ export class PartnershipRepository {
   }
 
   private async membershipsByUrn(
-    statement: string,
+    statement: CypherName,
     urns: readonly number[],
   ): Promise<Map<number, MembershipRecord[]>> {
     const rows = await this.db.read(statement, { urns });
