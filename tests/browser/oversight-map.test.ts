@@ -118,8 +118,7 @@ describe("Oversight map", () => {
     const real = await apiRows("REAL");
     await eventually(tableRows).toEqual(real);
 
-    // The choice is in the address; the radio follows once the page has re-drawn.
-    await page.getByLabel("Modelled (adds synthetic leaders)").click();
+    await page.getByLabel("Modelled (adds synthetic leaders)").check();
     await eventually(() => page.url()).toContain("supply=MODELLED");
     const modelled = await apiRows("MODELLED");
     expect(modelled).not.toEqual(real);

@@ -3,7 +3,7 @@
  * or district, in a region or all of England, with every figure explained in words. A row opens
  * the schools in need behind it. The table downloads as CSV.
  */
-import { Fragment, lazy, Suspense, useState } from "react";
+import { Fragment, lazy, Suspense, useEffect, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import {
   RegionsDocument,
@@ -40,6 +40,10 @@ function Choice<T extends string>({
   options: readonly (readonly [T, string])[];
   onChange: (value: T) => void;
 }) {
+  // The choice shows at once: the address it is kept in changes in a transition, which waits for
+  // the map and table of the new choice to render.
+  const [shown, setShown] = useState(value);
+  useEffect(() => setShown(value), [value]);
   return (
     <fieldset className="choice">
       <legend>{legend}</legend>
@@ -49,8 +53,11 @@ function Choice<T extends string>({
             type="radio"
             name={name}
             value={option}
-            checked={value === option}
-            onChange={() => onChange(option)}
+            checked={shown === option}
+            onChange={() => {
+              setShown(option);
+              onChange(option);
+            }}
           />{" "}
           {label}
         </label>
