@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { authorize } from "../../auth/policy.js";
 import { actorOf, type Principal } from "../../auth/principal.js";
-import { NotFoundError, ValidationError } from "../../errors/index.js";
+import { NotFoundError } from "../../errors/index.js";
 import type { Logger } from "../../logger.js";
 import { checkLocalAuthorityCode } from "../geography/geography.service.js";
 import type { ClusterLoaders } from "./cluster.loaders.js";
@@ -19,6 +19,7 @@ import {
 import type { ClusterRepository } from "./cluster.repository.js";
 import { checkAdoptionRequest, checkAdoptionSchools } from "./cluster.rules.js";
 import type { ClusterProposalStore } from "./cluster.store.js";
+import { checkWholeNumber } from "../common/checks.js";
 
 const serviceId = () => `svc-${randomUUID()}`;
 
@@ -42,17 +43,12 @@ export class ClusterService {
    * Schools without a location cannot be placed and are left out; how many were is logged.
    */
   async propose(request: ProposeClustersRequest): Promise<ClusterProposalRecord[]> {
-    const targetSize = request.targetSize ?? DEFAULT_TARGET_SIZE;
-    if (
-      !Number.isInteger(targetSize) ||
-      targetSize < MIN_TARGET_SIZE ||
-      targetSize > MAX_TARGET_SIZE
-    ) {
-      throw new ValidationError(
-        `\`targetSize\` must be a whole number from ${MIN_TARGET_SIZE} to ${MAX_TARGET_SIZE} (got ${targetSize}).`,
-        "targetSize",
-      );
-    }
+    const targetSize = checkWholeNumber(
+      request.targetSize ?? DEFAULT_TARGET_SIZE,
+      MIN_TARGET_SIZE,
+      MAX_TARGET_SIZE,
+      "targetSize",
+    );
     const code = checkLocalAuthorityCode(request.localAuthorityCode, "localAuthorityCode");
     const set = await this.proposalStore.proposals(code, {
       targetSize,

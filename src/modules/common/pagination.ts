@@ -6,6 +6,7 @@
  */
 import { ValidationError } from "../../errors/index.js";
 import { decodeKeysetCursor, encodeCursorTuple, invalidCursorMessage } from "./cursor.js";
+import { checkWholeNumber } from "./checks.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -40,14 +41,7 @@ export interface Page<T> {
  * fewer rows than it believes it asked for.
  */
 export function pageSize(first: number | null | undefined, argument = "first"): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new ValidationError(
-      `\`${argument}\` must be an integer from 1 to ${MAX_PAGE_SIZE} (got ${first}).`,
-      argument,
-    );
-  }
-  return first;
+  return checkWholeNumber(first ?? DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, argument);
 }
 
 export function encodeCursor(key: NameKey): string {

@@ -13,6 +13,7 @@ import {
   type FamilyStore,
 } from "../similarity/family-run.js";
 import type { WriteOrigin } from "../proposals/proposal.repository.js";
+import { checkWholeNumber } from "../common/checks.js";
 
 /** What recomputeFamilies needs of storage: the families store, runs by version, audit. */
 export interface RecomputeStore extends FamilyStore {
@@ -39,14 +40,7 @@ export type FamiliesRunner = (request: FamilyRunRequest) => Promise<FamilyRunOut
 let running = false;
 
 function bounded(name: string, value: number | null, range: { min: number; max: number }) {
-  if (value === null) return undefined;
-  if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    throw new ValidationError(
-      `\`${name}\`: must be a whole number from ${range.min} to ${range.max}`,
-      name,
-    );
-  }
-  return value;
+  return value === null ? undefined : checkWholeNumber(value, range.min, range.max, name);
 }
 
 /**

@@ -26,7 +26,8 @@ import {
   topChanges,
   type SensitivityParameter,
 } from "./sensitivity.js";
-import { checkNumberInRange, checkRegion, checkWholeNumber } from "./validation.js";
+import { checkNumberInRange, checkWholeNumber } from "../common/checks.js";
+import { checkRegion } from "./validation.js";
 import { countsAsSupply, DEFAULT_SUPPLY_MODE, type SupplyMode } from "./supply.rules.js";
 import { DataNotReadyError } from "../../errors/index.js";
 
@@ -178,7 +179,7 @@ export class GapService {
     first: number | null | undefined,
     schools: { byUrn(urn: number): Promise<SchoolRecord | null> },
   ): Promise<SchoolRecord[]> {
-    const size = checkWholeNumber(first, DEFAULT_AREA_SCHOOLS, 1, MAX_LIST, "first");
+    const size = checkWholeNumber(first ?? DEFAULT_AREA_SCHOOLS, 1, MAX_LIST, "first");
     const found = await Promise.all(urns.slice(0, size).map((urn) => schools.byUrn(urn)));
     return found.filter((school): school is SchoolRecord => school !== null);
   }
@@ -189,7 +190,7 @@ export class GapService {
     first?: number | null,
     supporting?: boolean | null,
   ): ConvertorAcademy[] {
-    const size = checkWholeNumber(first, DEFAULT_LIST, 1, MAX_LIST, "first");
+    const size = checkWholeNumber(first ?? DEFAULT_LIST, 1, MAX_LIST, "first");
     const matching =
       supporting === null || supporting === undefined
         ? support.academies
@@ -199,7 +200,7 @@ export class GapService {
 
   /** Areas by gap index, highest first; see gap-index.ts for every figure. */
   async supportGaps(query: GapQuery): Promise<AreaGap[]> {
-    const first = checkWholeNumber(query.first, DEFAULT_GAPS, 1, MAX_GAPS, "first");
+    const first = checkWholeNumber(query.first ?? DEFAULT_GAPS, 1, MAX_GAPS, "first");
     const prepared = requireNeedBands(await this.snapshot());
     const filter = this.filter(prepared, query);
     const supply = supplyModeOf(query.supply);
@@ -220,7 +221,7 @@ export class GapService {
     first?: number | null,
     supplyMode?: SupplyMode | null,
   ): Promise<IsolatedSchool[]> {
-    const size = checkWholeNumber(first, DEFAULT_LIST, 1, MAX_LIST, "first");
+    const size = checkWholeNumber(first ?? DEFAULT_LIST, 1, MAX_LIST, "first");
     const supply = supplyModeOf(supplyMode);
     const prepared = await this.snapshot();
     const region = checkRegion(prepared, regionCode);
@@ -306,15 +307,13 @@ export class GapService {
   async gapSensitivity(
     query: Omit<GapQuery, "first"> & { top?: number | null; change?: number | null },
   ): Promise<GapSensitivity> {
-    const top = checkWholeNumber(query.top, DEFAULT_TOP, 1, MAX_TOP, "top");
-    const change =
-      checkNumberInRange(
-        query.change,
-        DEFAULT_SENSITIVITY_CHANGE,
-        0,
-        MAX_SENSITIVITY_CHANGE,
-        "change",
-      ) ?? DEFAULT_SENSITIVITY_CHANGE;
+    const top = checkWholeNumber(query.top ?? DEFAULT_TOP, 1, MAX_TOP, "top");
+    const change = checkNumberInRange(
+      query.change ?? DEFAULT_SENSITIVITY_CHANGE,
+      0,
+      MAX_SENSITIVITY_CHANGE,
+      "change",
+    );
     const prepared = requireNeedBands(await this.snapshot());
     const filter = this.filter(prepared, query);
     const supply = supplyModeOf(query.supply);

@@ -7,40 +7,6 @@ import { NotFoundError, ValidationError } from "../../errors/index.js";
 
 const REGION_CODE = /^E12\d{6}$/;
 
-export function checkWholeNumber(
-  value: number | null | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-  argument: string,
-): number {
-  if (value === null || value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ValidationError(
-      `\`${argument}\` must be a whole number from ${min} to ${max}; got ${value}.`,
-      argument,
-    );
-  }
-  return value;
-}
-
-export function checkNumberInRange(
-  value: number | null | undefined,
-  fallback: number | null,
-  min: number,
-  max: number,
-  argument: string,
-): number | null {
-  if (value === null || value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= min || value > max) {
-    throw new ValidationError(
-      `\`${argument}\` must be a number above ${min} and at most ${max}; got ${value}.`,
-      argument,
-    );
-  }
-  return value;
-}
-
 /**
  * A region code the graph holds, or null for all of England. A malformed code is a bad
  * argument; a well-formed one naming no region is not found, with the codes that exist.

@@ -47,7 +47,8 @@ import {
 } from "../similarity/features.js";
 import type { SimilarityIndex } from "../similarity/similarity-index.js";
 import { quantileSorted } from "../similarity/stats.js";
-import { checkIntegerInRange, checkPositive, MAX_RESULTS } from "../similarity/validation.js";
+import { checkPositive, checkWholeNumber } from "../common/checks.js";
+import { MAX_RESULTS } from "../similarity/validation.js";
 import { boundingBox, haversineKm, inBox } from "./geo.js";
 import {
   CONTEXT_SIMILAR_COUNT,
@@ -260,12 +261,7 @@ export function partnerPool(
   options: PartnerOptions,
 ): PartnerPool {
   const focus = checkOutcomeFeature(options.focus, "focus");
-  const first = checkIntegerInRange(
-    options.first ?? DEFAULT_PARTNER_COUNT,
-    1,
-    MAX_RESULTS,
-    "first",
-  );
+  const first = checkWholeNumber(options.first ?? DEFAULT_PARTNER_COUNT, 1, MAX_RESULTS, "first");
   const phaseMode = checkPhaseMode(options.phaseMode ?? "SAME_PHASE");
   const maxDistanceKm =
     options.maxDistanceKm == null ? null : checkPositive(options.maxDistanceKm, "maxDistanceKm");
@@ -682,7 +678,7 @@ export class MatchingService {
   async suggestions(urn: number, search: PartnerSearch | null): Promise<PartnerSuggestion[]> {
     const { focus, maxDistanceKm, phaseMode, first } = search ?? {};
     asClientInput(() => {
-      checkIntegerInRange(first ?? DEFAULT_PARTNER_COUNT, 1, MAX_RESULTS, "first");
+      checkWholeNumber(first ?? DEFAULT_PARTNER_COUNT, 1, MAX_RESULTS, "first");
       if (maxDistanceKm != null) checkPositive(maxDistanceKm, "maxDistanceKm");
       if (phaseMode != null) checkPhaseMode(phaseMode);
       if (focus != null) checkOutcomeFeature(focus, "focus");

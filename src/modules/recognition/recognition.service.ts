@@ -16,6 +16,7 @@ import {
   withholdSchool,
   yearPairKey,
 } from "./recognition.rules.js";
+import { checkWholeNumber } from "../common/checks.js";
 
 export const DEFAULT_FIRST = 10;
 export const MAX_FIRST = 50;
@@ -64,13 +65,7 @@ export class RecognitionService {
     regionCode: string | null | undefined,
     first: number | null | undefined,
   ): Promise<SupportRecognitionRecord> {
-    const size = first ?? DEFAULT_FIRST;
-    if (!Number.isInteger(size) || size < 1 || size > MAX_FIRST) {
-      throw new ValidationError(
-        `\`first\` must be a whole number from 1 to ${MAX_FIRST}; got ${size}.`,
-        "first",
-      );
-    }
+    const size = checkWholeNumber(first ?? DEFAULT_FIRST, 1, MAX_FIRST, "first");
     const region = regionCode ?? null;
     if (region !== null && !REGION_CODE.test(region)) {
       throw new ValidationError(

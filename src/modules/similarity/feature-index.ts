@@ -22,7 +22,8 @@ import {
 import type { SchoolProfile } from "./similarity.model.js";
 import { standardDeviation } from "./stats.js";
 import { TopK } from "./top-k.js";
-import { checkIntegerInRange, MAX_RESULTS } from "./validation.js";
+import { checkWholeNumber } from "../common/checks.js";
+import { MAX_RESULTS } from "./validation.js";
 import { ValidationError } from "../../errors/index.js";
 
 /**
@@ -191,12 +192,7 @@ export class FeatureIndex {
    * difference passes the k-th best distance so far, no school further along can get in.
    */
   similar(urn: number, options: SimilarOptions = {}): SimilarSchool[] {
-    const first = checkIntegerInRange(
-      options.first ?? DEFAULT_SIMILAR_COUNT,
-      1,
-      MAX_RESULTS,
-      "first",
-    );
+    const first = checkWholeNumber(options.first ?? DEFAULT_SIMILAR_COUNT, 1, MAX_RESULTS, "first");
     const weights = resolveWeights(options, "CONTEXT");
     const ref = this.refs.get(urn);
     if (!ref) return [];

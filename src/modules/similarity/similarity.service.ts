@@ -37,7 +37,8 @@ import type { SimilarityIndex } from "./similarity-index.js";
 import type { SimilarityLoaders } from "./similarity.loaders.js";
 import type { SimilarityRepository } from "./similarity.repository.js";
 import { median, sampleIndices, seededRandom } from "./stats.js";
-import { checkIntegerInRange, MAX_RESULTS } from "./validation.js";
+import { checkWholeNumber } from "../common/checks.js";
+import { MAX_RESULTS } from "./validation.js";
 import { ValidationError } from "../../errors/index.js";
 
 export const DEFAULT_FAMILY_SIZE = 50;
@@ -130,20 +131,20 @@ export function checkFamilyOptions(
   options: FamilyOptions,
 ): Required<Omit<FamilyOptions, "onPhase">> {
   return {
-    targetSize: checkIntegerInRange(
+    targetSize: checkWholeNumber(
       options.targetSize ?? DEFAULT_FAMILY_SIZE,
       1,
       Number.MAX_SAFE_INTEGER,
       "targetSize",
     ),
-    seed: checkIntegerInRange(options.seed ?? DEFAULT_FAMILY_SEED, 0, MAX_SEED, "seed"),
-    maxIterations: checkIntegerInRange(
+    seed: checkWholeNumber(options.seed ?? DEFAULT_FAMILY_SEED, 0, MAX_SEED, "seed"),
+    maxIterations: checkWholeNumber(
       options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
       1,
       1000,
       "maxIterations",
     ),
-    silhouetteSampleSize: checkIntegerInRange(
+    silhouetteSampleSize: checkWholeNumber(
       options.silhouetteSampleSize ?? DEFAULT_SILHOUETTE_SAMPLE,
       0,
       100_000,
@@ -484,7 +485,7 @@ export class SimilarityService {
       const weights = request.weights == null ? null : weightsFromEntries(request.weights);
       resolveWeights({ weights, preset: request.preset }, "CONTEXT");
       return {
-        first: checkIntegerInRange(request.first ?? DEFAULT_SIMILAR_COUNT, 1, MAX_RESULTS, "first"),
+        first: checkWholeNumber(request.first ?? DEFAULT_SIMILAR_COUNT, 1, MAX_RESULTS, "first"),
         weights,
         preset: request.preset ?? null,
         sameRegion: request.sameRegion ?? null,
@@ -537,7 +538,7 @@ export class SimilarityService {
   ): Promise<BetterSchool[]> {
     const count = asClientInput(() => {
       checkOutcomeFeature(outcome, "outcome");
-      return checkIntegerInRange(first ?? DEFAULT_SIMILAR_COUNT, 1, MAX_RESULTS, "first");
+      return checkWholeNumber(first ?? DEFAULT_SIMILAR_COUNT, 1, MAX_RESULTS, "first");
     });
     const [members, { index }] = await Promise.all([
       this.repository.findFamilyMemberUrns(family.urn, family.version),

@@ -5,7 +5,8 @@ import type { Page } from "../common/pagination.js";
 import { NotFoundError, ValidationError } from "../../errors/index.js";
 import { requireNeedBands, supplyModeOf, type GapService } from "../gaps/gap.service.js";
 import type { SupplyMode } from "../gaps/supply.rules.js";
-import { checkNumberInRange, checkRegion, checkWholeNumber } from "../gaps/validation.js";
+import { checkNumberInRange, checkWholeNumber } from "../common/checks.js";
+import { checkRegion } from "../gaps/validation.js";
 import { planAssignments, type AssignmentPlan } from "./assignment-plan.js";
 import { rankSupportCandidates, type SupportCandidate } from "./candidates.js";
 import type { SystemLeaderLoaders } from "./system-leader.loaders.js";
@@ -88,7 +89,7 @@ export class SystemLeaderService {
 
   /** A page of system leaders in (name, id) order; an unknown region has none. */
   async list(request: SystemLeaderListRequest): Promise<Page<SystemLeaderRecord>> {
-    const size = checkWholeNumber(request.first, DEFAULT_PAGE, 1, MAX_PAGE, "first");
+    const size = checkWholeNumber(request.first ?? DEFAULT_PAGE, 1, MAX_PAGE, "first");
     const position = decodeLeaderCursor(request.after);
     const regionCode = request.regionCode ?? null;
     if (regionCode !== null && !REGION_CODE.test(regionCode)) {
@@ -152,8 +153,11 @@ export class SystemLeaderService {
     supplyMode?: SupplyMode | null,
   ): Promise<(SupportCandidate & { supplyMode: SupplyMode })[]> {
     const supply = supplyModeOf(supplyMode);
-    const size = checkWholeNumber(first, DEFAULT_CANDIDATES, 1, MAX_PAGE, "first");
-    const distance = checkNumberInRange(maxDistanceKm, null, 0, MAX_DISTANCE_KM, "maxDistanceKm");
+    const size = checkWholeNumber(first ?? DEFAULT_CANDIDATES, 1, MAX_PAGE, "first");
+    const distance =
+      maxDistanceKm == null
+        ? null
+        : checkNumberInRange(maxDistanceKm, 0, MAX_DISTANCE_KM, "maxDistanceKm");
     const prepared = requireNeedBands(await this.gaps.snapshot());
     const position = prepared.leaderPosition.get(systemLeaderId);
     if (position === undefined) {
