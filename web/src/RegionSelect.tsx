@@ -1,4 +1,6 @@
 /** The control labelled "Region": England's nine regions, with `emptyLabel` for none chosen. */
+import { useShownChoice } from "./useShownChoice";
+
 export interface RegionOption {
   code: string;
   name: string;
@@ -15,10 +17,11 @@ export function RegionSelect({
   emptyLabel: string;
   onChange: (code: string) => void;
 }) {
+  const [shown, choose] = useShownChoice(value, onChange);
   return (
     <div>
       <label htmlFor="region">Region</label>
-      <select id="region" value={value} onChange={(e) => onChange(e.target.value)}>
+      <select id="region" value={shown} onChange={(e) => choose(e.target.value)}>
         <option value="">{emptyLabel}</option>
         {regions.map((region) => (
           <option key={region.code} value={region.code}>

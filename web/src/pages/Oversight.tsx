@@ -3,7 +3,7 @@
  * or district, in a region or all of England, with every figure explained in words. A row opens
  * the schools in need behind it. The table downloads as CSV.
  */
-import { Fragment, lazy, Suspense, useEffect, useState } from "react";
+import { Fragment, lazy, Suspense, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import {
   RegionsDocument,
@@ -16,6 +16,7 @@ import {
 import { DownloadCsv, toCsv } from "../csv";
 import { RegionSelect } from "../RegionSelect";
 import { useQuery } from "../useQuery";
+import { useShownChoice } from "../useShownChoice";
 import { OversightPanels } from "./oversight/OversightPanels";
 
 // d3-geo and the shapes load only with the map.
@@ -40,10 +41,7 @@ function Choice<T extends string>({
   options: readonly (readonly [T, string])[];
   onChange: (value: T) => void;
 }) {
-  // The choice shows at once: the address it is kept in changes in a transition, which waits for
-  // the map and table of the new choice to render.
-  const [shown, setShown] = useState(value);
-  useEffect(() => setShown(value), [value]);
+  const [shown, choose] = useShownChoice(value, onChange);
   return (
     <fieldset className="choice">
       <legend>{legend}</legend>
@@ -54,10 +52,7 @@ function Choice<T extends string>({
             name={name}
             value={option}
             checked={shown === option}
-            onChange={() => {
-              setShown(option);
-              onChange(option);
-            }}
+            onChange={() => choose(option)}
           />{" "}
           {label}
         </label>
