@@ -11,8 +11,8 @@
  * "Cold" is the first visit after the server starts (its support snapshot and similarity index
  * are built on first use) with an empty browser cache; "warm" is the median of `runs` later visits,
  * each in a fresh browser context (no HTTP cache: every file is fetched again). JavaScript is
- * counted as the bytes the server sent (it does not compress; a proxy in front usually does) and
- * gzipped. The app's whole JavaScript, and the IDE's, are listed from dist/web. Prints tables;
+ * counted as the bytes of the scripts and as gzipped (the server gzips answers over 16 KiB for
+ * browsers that accept it, so the second is what crosses the network). The app's whole JavaScript, and the IDE's, are listed from dist/web. Prints tables;
  * asserts nothing.
  */
 import { existsSync, readFileSync } from "node:fs";

@@ -31,6 +31,7 @@ import { knownOperationTypes } from "./hardening/operation-types.js";
 import { rateLimitPerCaller, type RateLimitOptions } from "./hardening/rate-limit.js";
 import { appConfigDocument, graphqlIde, schemaDocument, webApp, type WebAppConfig } from "./web.js";
 import { securityHeaders } from "./hardening/security-headers.js";
+import compression from "compression";
 import { costLimitPlugin, depthLimit } from "./hardening/query-limits.js";
 import { createLogger, type Logger } from "./logger.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
@@ -193,6 +194,9 @@ export async function ensureSchema(
   void retry();
   return false;
 }
+
+/** Answers smaller than this are sent uncompressed. */
+export const COMPRESSION_THRESHOLD_BYTES = 16 * 1024;
 
 export interface AppOptions {
   logger?: Logger;
@@ -419,6 +423,9 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   };
 
   app.use(requestScope(logger));
+  // gzip for clients that ask, on answers big enough to gain: the web app's scripts, the map's
+  // shapes and a region's schools. Small GraphQL answers go as they are (no CPU spent on them).
+  app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
   app.use(
     securityHeaders({
       connectTo: webSettings.oidc ? [new URL(webSettings.oidc.issuer).origin] : [],

@@ -29,6 +29,23 @@ describe("over HTTP on a real port", () => {
     });
   });
 
+  it("when a client that takes gzip asks for a large answer, then it comes compressed, and a small one as it is", async () => {
+    const large = await postGraphQL(
+      { query: '{ supportMap(regionCode: "E12000002") { schools { urn latitude longitude } } }' },
+      { "accept-encoding": "gzip" },
+    );
+    expect(large.headers.get("content-encoding")).toBe("gzip");
+    const body = (await large.json()) as { data: { supportMap: { schools: unknown[] } } };
+    expect(body.data.supportMap.schools.length).toBeGreaterThan(3000);
+
+    const small = await postGraphQL(
+      { query: "{ school(urn: 100000) { name } }" },
+      { "accept-encoding": "gzip" },
+    );
+    expect(small.headers.get("content-encoding")).toBeNull();
+    expect(await small.json()).toEqual({ data: { school: { name: "The Aldgate School" } } });
+  });
+
   it("when /health is asked, then the process says it is up", async () => {
     const response = await fetch(`${baseUrl}/health`);
     expect(response.status).toBe(200);
