@@ -102,3 +102,32 @@ export class InvalidTokenError extends RequestError {
     super(message, ErrorCode.Unauthenticated, 401);
   }
 }
+
+/**
+ * What a command-line tool (seed, import, the local database scripts) reports as one line and
+ * stops on, with no stack trace: its input or the machine is not as it expects. Nothing has been
+ * written when one is thrown.
+ */
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A data file is missing, malformed or not the edition expected; the message names the file. */
+export class DataFileError extends CommandError {}
+
+/** The local database cannot be fetched, installed or started; the message says what to fix. */
+export class ProvisioningError extends CommandError {}
+
+/**
+ * A graph row of the wrong shape: a statement and the repository reading it disagree. An
+ * internal error, masked for clients like any other; the message names the statement and field.
+ */
+export class RowShapeError extends Error {
+  constructor(statement: string, field: string, problem: string) {
+    super(`${statement}: row field ${field}: ${problem}`);
+    this.name = new.target.name;
+  }
+}

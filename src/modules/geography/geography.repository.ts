@@ -1,21 +1,40 @@
+import { z } from "zod";
 import type { Database, Row } from "../../db/driver.js";
-import {
-  asDate,
-  asInt,
-  asList,
-  asMember,
-  asProperties,
-  asString,
-  requireInt,
-  requireString,
-} from "../common/values.js";
-import { PARTNERSHIP_TYPES, type PartnershipType } from "../partnerships/partnership.model.js";
+import { cell, key, parseRow, parseRows } from "../../db/rows.js";
+import { PARTNERSHIP_TYPES } from "../partnerships/partnership.model.js";
 import type {
   CoverageCounts,
   CoverageKey,
   LocalAuthorityRecord,
   RegionRecord,
 } from "./geography.model.js";
+
+const RegionNode = z
+  .object({ code: key.string, name: cell.string })
+  .transform(({ code, name }): RegionRecord => ({ code, name: name ?? code }));
+
+const LocalAuthorityNode = z
+  .object({
+    code: key.int,
+    name: cell.string,
+    gssCode: cell.string,
+    regionCode: cell.string,
+    closedOn: cell.date,
+    successorCodes: cell.list(cell.int),
+  })
+  .transform(({ name, ...la }): LocalAuthorityRecord => ({ ...la, name: name ?? String(la.code) }));
+
+const CoverageRow = z.object({
+  i: key.int,
+  schools: cell.int,
+  schoolsInPartnership: cell.int,
+  memberTypes: cell.list(cell.member(PARTNERSHIP_TYPES)),
+});
+
+const RegionLocalAuthoritiesRow = z.object({
+  code: key.string,
+  localAuthorities: z.array(LocalAuthorityNode),
+});
 
 export class GeographyRepository {
   constructor(private readonly db: Database) {}
@@ -65,10 +84,9 @@ export class GeographyRepository {
   ): Promise<Map<string, LocalAuthorityRecord[]>> {
     const rows = await this.db.read("geography/findLocalAuthoritiesByRegionCodes", { codes });
     return new Map(
-      rows.map((row) => [
-        requireString(row["code"], "Region.code"),
-        asList(row["localAuthorities"]).map(toLocalAuthority),
-      ]),
+      parseRows(RegionLocalAuthoritiesRow, rows, "geography/findLocalAuthoritiesByRegionCodes").map(
+        (row) => [row.code, row.localAuthorities],
+      ),
     );
   }
 
@@ -94,34 +112,20 @@ function byIndex(rows: readonly Row[], count: number): CoverageCounts[] {
     schoolsInPartnership: 0,
     memberTypes: [],
   }));
-  for (const row of rows) {
-    const index = requireInt(row["i"], "key index");
-    results[index] = {
-      schools: asInt(row["schools"]) ?? 0,
-      schoolsInPartnership: asInt(row["schoolsInPartnership"]) ?? 0,
-      memberTypes: asList(row["memberTypes"])
-        .map((type) => asMember(PARTNERSHIP_TYPES, type))
-        .filter((type): type is PartnershipType => type !== null),
+  for (const row of parseRows(CoverageRow, rows, "geography/coverage")) {
+    results[row.i] = {
+      schools: row.schools ?? 0,
+      schoolsInPartnership: row.schoolsInPartnership ?? 0,
+      memberTypes: row.memberTypes,
     };
   }
   return results;
 }
 
 export function toRegion(value: unknown): RegionRecord {
-  const p = asProperties(value) ?? {};
-  const code = requireString(p["code"], "Region.code");
-  return { code, name: asString(p["name"]) ?? code };
+  return parseRow(RegionNode, value, "Region");
 }
 
 export function toLocalAuthority(value: unknown): LocalAuthorityRecord {
-  const p = asProperties(value) ?? {};
-  const code = requireInt(p["code"], "LocalAuthority.code");
-  return {
-    code,
-    name: asString(p["name"]) ?? String(code),
-    gssCode: asString(p["gssCode"]),
-    regionCode: asString(p["regionCode"]),
-    closedOn: asDate(p["closedOn"]),
-    successorCodes: asList(p["successorCodes"]).flatMap((value) => asInt(value) ?? []),
-  };
+  return parseRow(LocalAuthorityNode, value, "LocalAuthority");
 }

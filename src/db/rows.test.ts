@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { RowShapeError } from "../errors/index.js";
+import { cell, key, parseRow, parseRows } from "./rows.js";
+
+describe("graph row shapes", () => {
+  const Row = z.object({
+    urn: key.int,
+    name: cell.string,
+    year: cell.text,
+    pupils: cell.int,
+    share: cell.number,
+    rural: cell.boolean,
+    openedOn: cell.date,
+    phase: cell.member(["PRIMARY", "SECONDARY"]),
+    tags: cell.list(cell.string),
+  });
+
+  it("reads well-formed cells as they are, dates cut to the day and numeric years as text", () => {
+    const row = parseRow(
+      Row,
+      {
+        urn: 100000,
+        name: "Sir John Cass's Foundation Primary School",
+        year: 2019,
+        pupils: 250,
+        share: 0.25,
+        rural: false,
+        openedOn: "2010-09-01T00:00:00Z",
+        phase: "PRIMARY",
+        tags: ["a", "b"],
+      },
+      "test/statement",
+    );
+    expect(row).toEqual({
+      urn: 100000,
+      name: "Sir John Cass's Foundation Primary School",
+      year: "2019",
+      pupils: 250,
+      share: 0.25,
+      rural: false,
+      openedOn: "2010-09-01",
+      phase: "PRIMARY",
+      tags: ["a", "b"],
+    });
+  });
+
+  it("reads a missing or mistyped optional cell as null, and drops odd list entries", () => {
+    const row = parseRow(
+      Row,
+      {
+        urn: 1,
+        pupils: 2.5,
+        share: Number.NaN,
+        rural: "yes",
+        openedOn: "soon",
+        phase: "NURSERY",
+        tags: ["a", 3],
+      },
+      "test/statement",
+    );
+    expect(row).toEqual({
+      urn: 1,
+      name: null,
+      year: null,
+      pupils: null,
+      share: null,
+      rural: null,
+      openedOn: null,
+      phase: null,
+      tags: ["a"],
+    });
+  });
+
+  it("fails a row without its key, naming the statement and the field", () => {
+    expect(() => parseRows(Row, [{ urn: 1 }, { name: "x" }], "schools/findSchools")).toThrow(
+      new RowShapeError(
+        "schools/findSchools",
+        "urn",
+        "Invalid input: expected number, received undefined",
+      ),
+    );
+    expect(() => parseRows(Row, [{ urn: "1" }], "schools/findSchools")).toThrow(RowShapeError);
+  });
+});

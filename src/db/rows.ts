@@ -1,0 +1,89 @@
+/**
+ * The shapes of graph rows, checked at the repository boundary with zod. Rows arrive as plain
+ * JavaScript (see mappers.ts). The graph is filled by importers, so a value is checked before
+ * the API sees it:
+ * - an optional cell (`cell.string`, `cell.int`, ...) of the wrong type or missing reads as
+ *   null, as an absent property would: one odd value in the open data does not fail a query;
+ * - a key cell (`key.string`, `key.int`) must be there: a row without its identity is a broken
+ *   statement, reported as an internal error naming the statement and the field.
+ *
+ * A repository describes each row once, next to the statement that returns it:
+ *
+ *   const RegionRow = z.object({ code: key.string, name: cell.string });
+ *   const regions = parseRows(RegionRow, await db.read("geography/findAllRegions"), "geography/findAllRegions");
+ */
+import { z } from "zod";
+import { RowShapeError } from "../errors/index.js";
+
+const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})/;
+
+/** Cells that read as null when missing or of another type. */
+export const cell = {
+  string: z.string().nullable().catch(null),
+  /** Years stored as numbers or text both read as text ("2022/23", "2019"). */
+  text: z
+    .union([z.string(), z.number().refine(Number.isFinite).transform(String)])
+    .nullable()
+    .catch(null),
+  number: z.number().refine(Number.isFinite).nullable().catch(null),
+  int: z.number().int().nullable().catch(null),
+  boolean: z.boolean().nullable().catch(null),
+  /**
+   * A calendar date as YYYY-MM-DD. Dates are stored as Cypher dates, but a datetime or an ISO
+   * string is cut to its date, so a change of storage type in an importer does not break reads.
+   */
+  date: z
+    .string()
+    .regex(DATE_PREFIX)
+    .transform((value) => value.slice(0, 10))
+    .nullable()
+    .catch(null),
+  /** One of a fixed set of values, or null when the stored value is outside the set. */
+  member: <T extends string>(allowed: readonly [T, ...T[]]) =>
+    z.enum(allowed).nullable().catch(null),
+  /** A list of cells of one kind; entries that fail the cell's check are dropped. */
+  list: <T>(item: z.ZodType<T>) =>
+    z
+      .array(z.unknown())
+      .catch([])
+      .transform((values) => values.map((value) => item.parse(value)).filter(isPresent)),
+  /** A node's properties or a map, checked with `shape`; null when absent. */
+  map: <T extends z.ZodType>(shape: T) => shape.nullable().catch(null),
+};
+
+/** Cells a row cannot do without: the identity of what it describes. */
+export const key = {
+  string: z.string(),
+  int: z.number().int(),
+};
+
+function isPresent<T>(value: T | null | undefined): value is NonNullable<T> {
+  return value !== null && value !== undefined;
+}
+
+/** Every row read through `schema`; the first row that fails throws, naming the statement. */
+export function parseRows<T extends z.ZodType>(
+  schema: T,
+  rows: readonly unknown[],
+  statement: string,
+): z.output<T>[] {
+  const parsed: z.output<T>[] = new Array(rows.length);
+  for (let index = 0; index < rows.length; index += 1) {
+    parsed[index] = parseRow(schema, rows[index], statement);
+  }
+  return parsed;
+}
+
+/** One row (or one map in a row) read through `schema`. */
+export function parseRow<T extends z.ZodType>(
+  schema: T,
+  row: unknown,
+  statement: string,
+): z.output<T> {
+  const result = schema.safeParse(row);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new RowShapeError(statement, issue.path.join(".") || "(row)", issue.message);
+  }
+  return result.data;
+}
