@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../src/config.js";
+import { DataFileError } from "../src/errors/index.js";
 import {
   bundleForLocalAuthorities,
   manifestDatasetIds,
-  MissingDataError,
   readBundle,
   type Bundle,
 } from "./bundle.js";
@@ -81,7 +81,7 @@ describe("manifestDatasetIds", () => {
     const file = path.join(folder, "not-a-manifest.json");
     writeFileSync(file, JSON.stringify({ files: [] }));
 
-    expect(() => manifestDatasetIds(file)).toThrow(MissingDataError);
+    expect(() => manifestDatasetIds(file)).toThrow(DataFileError);
     expect(() => manifestDatasetIds(file)).toThrow(/not a data manifest .*"datasets"/);
     expect(() => manifestDatasetIds(path.join(folder, "absent.json"))).toThrow(/no such manifest/);
   });

@@ -3,6 +3,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
+import { DataFileError } from "../src/errors/index.js";
 import { parseCsv, type CsvOptions, type CsvTable } from "./csv/table.js";
 import { readTextFile } from "./csv/text.js";
 import { DATASETS, dataFile } from "./datasets.js";
@@ -95,12 +96,10 @@ export interface Bundle {
   skipped: SkipCounter;
 }
 
-export class MissingDataError extends Error {}
-
 function readTable(relative: string, options: CsvOptions): CsvTable {
   const file = dataFile(relative);
   if (!existsSync(file)) {
-    throw new MissingDataError(
+    throw new DataFileError(
       `${file} is missing: run \`npx tsx seed/copy-bundle.ts\` to copy the open-data bundle into seed/data.`,
     );
   }
@@ -111,12 +110,12 @@ const Manifest = z.object({ datasets: z.array(z.object({ id: z.string().min(1) }
 
 /** The dataset ids a release's MANIFEST.json names (seed/data's, or an earlier release's). */
 export function manifestDatasetIds(file: string): Set<string> {
-  if (!existsSync(file)) throw new MissingDataError(`${file}: no such manifest`);
+  if (!existsSync(file)) throw new DataFileError(`${file}: no such manifest`);
   let parsed: z.infer<typeof Manifest>;
   try {
     parsed = Manifest.parse(JSON.parse(readFileSync(file, "utf8")));
   } catch (error) {
-    throw new MissingDataError(
+    throw new DataFileError(
       `${file} is not a data manifest (a JSON object whose "datasets" lists { "id": ... }): ` +
         (error instanceof Error ? error.message.split("\n")[0] : String(error)),
     );
@@ -157,7 +156,7 @@ export function readBundle(
   const wanted = (id: string) => options.datasets?.has(id) ?? true;
   const currentWanted = CURRENT_PICTURE.filter((dataset) => wanted(dataset.id));
   if (currentWanted.length > 0 && currentWanted.length < CURRENT_PICTURE.length) {
-    throw new MissingDataError(
+    throw new DataFileError(
       `The 2025/26 picture needs all of ${CURRENT_PICTURE.map((d) => d.id).join(", ")}; ` +
         `the release names only ${currentWanted.map((d) => d.id).join(", ")}.`,
     );

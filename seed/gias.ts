@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "../src/db/driver.js";
+import { DataFileError } from "../src/errors/index.js";
 import { parseCsv } from "./csv/table.js";
 import { readTextFile } from "./csv/text.js";
 import { giasExtractDataset, type DatasetInfo } from "./datasets.js";
@@ -18,8 +19,6 @@ import {
   type GiasEstablishment,
 } from "./sources/gias.js";
 
-export class GiasExtractError extends Error {}
-
 export interface GiasExtract {
   dataset: DatasetInfo;
   extractDate: string;
@@ -33,7 +32,7 @@ export interface GiasExtract {
  * rejections are reported under.
  */
 export function readGiasExtract(file: string, label = file): GiasExtract {
-  if (!existsSync(file)) throw new GiasExtractError(`${file}: no such file`);
+  if (!existsSync(file)) throw new DataFileError(`${file}: no such file`);
   const table = parseCsv(readTextFile(file), label, {
     required: GIAS_COLUMNS,
     expected: GIAS_EXPECTED,
@@ -42,7 +41,7 @@ export function readGiasExtract(file: string, label = file): GiasExtract {
   const fileName = path.basename(file).replace(/\.gz$/, "");
   const extractDate = extractDateOf(fileName, table);
   if (extractDate === null) {
-    throw new GiasExtractError(
+    throw new DataFileError(
       `${label}: cannot tell the extract's date: name the file edubasealldataYYYYMMDD.csv as GIAS does.`,
     );
   }

@@ -11,14 +11,11 @@ import { parseArgs } from "node:util";
 import { commandLineArguments, config } from "../src/config.js";
 import { connectionSettings } from "../src/db/connection.js";
 import { Database } from "../src/db/driver.js";
-import { UnavailableError } from "../src/errors/index.js";
-import { manifestDatasetIds, MissingDataError } from "./bundle.js";
-import { CsvFormatError } from "./csv/table.js";
-import { GiasExtractError } from "./gias.js";
+import { CommandError, UnavailableError } from "../src/errors/index.js";
+import { manifestDatasetIds } from "./bundle.js";
 import { defaultProgress } from "./progress.js";
 import { runSeed } from "./run.js";
 import { formatSummary } from "./summary.js";
-import { SystemLeaderListError } from "./system-leaders/stages.js";
 
 const USAGE = `usage: npm run seed [-- --if-empty] [-- --gias FILE] [-- --system-leaders FILE]
   (no options)   load the bundle in seed/data and the bundled GIAS sample
@@ -31,9 +28,6 @@ const USAGE = `usage: npm run seed [-- --if-empty] [-- --gias FILE] [-- --system
                  read only the datasets this MANIFEST.json names, e.g. an earlier release's
                  (tests/fixtures/previous-data-manifest.json) to rehearse an upgrade
   --la CODE      load only the schools of this local authority (repeatable)`;
-
-/** Problems with the input the user can fix: the message says how, a stack trace would not help. */
-const EXPECTED_ERRORS = [MissingDataError, CsvFormatError, GiasExtractError, SystemLeaderListError];
 
 async function main(): Promise<number> {
   let values: {
@@ -114,8 +108,9 @@ async function main(): Promise<number> {
           settings.local ? "start it with `npm run db:start`" : "check NEO4J_URI and the server"
         }.`,
       );
-    } else if (EXPECTED_ERRORS.some((kind) => error instanceof kind)) {
-      console.error((error as Error).message);
+    } else if (error instanceof CommandError) {
+      // Input the user can fix: the message says how, a stack trace would not help.
+      console.error(error.message);
     } else {
       console.error(error);
     }

@@ -1,6 +1,7 @@
 /** npm run db:start | db:stop | db:status for the project's own Neo4j server. */
 import { config } from "../../src/config.js";
-import { localServerOptions, ProvisioningError, start, status, stop } from "./local-server.js";
+import { CommandError } from "../../src/errors/index.js";
+import { localServerOptions, start, status, stop } from "./local-server.js";
 
 async function main(command: string | undefined): Promise<void> {
   const c = config();
@@ -33,6 +34,6 @@ async function main(command: string | undefined): Promise<void> {
 }
 
 main(process.argv[2]).catch((error: unknown) => {
-  console.error(error instanceof ProvisioningError ? error.message : error);
+  console.error(error instanceof CommandError ? error.message : error);
   process.exitCode = 1;
 });

@@ -18,6 +18,7 @@ import path from "node:path";
 import neo4j from "neo4j-driver";
 import { projectRoot, type Config } from "../../src/config.js";
 import { localPasswordFile, readLocalPassword } from "../../src/db/connection.js";
+import { ProvisioningError } from "../../src/errors/index.js";
 
 export const NEO4J_VERSION = "5.26.30";
 const POM = path.join(projectRoot, "scripts", "neo4j", "pom.xml");
@@ -42,8 +43,6 @@ export interface LocalServerStatus {
   uri: string;
   home: string;
 }
-
-export class ProvisioningError extends Error {}
 
 export function localServerOptions(
   config: Config,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DataFileError } from "../../src/errors/index.js";
 import { csvTable } from "../testing/csv.js";
-import { CsvFormatError, parseCsv } from "./table.js";
+import { parseCsv } from "./table.js";
 
 describe("parseCsv", () => {
   it("when a row has the wrong number of fields, then it is rejected with its line and the rest are read", () => {
@@ -48,7 +49,7 @@ describe("parseCsv", () => {
     expect(() =>
       parseCsv("a,b\n1,2\n", "upload.csv", { required: ["URN", "b"], expected: "a GIAS extract" }),
     ).toThrow(
-      new CsvFormatError(
+      new DataFileError(
         'upload.csv is not a GIAS extract: it lacks the column "URN" (found: a, b)',
       ),
     );

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { DataFileError } from "../../src/errors/index.js";
 import type { Rejection } from "../rejections.js";
 
 /** One data row; `get` returns "" for a column the row does not reach. */
@@ -32,8 +33,6 @@ export interface CsvOptions {
   expected?: string;
 }
 
-export class CsvFormatError extends Error {}
-
 interface ParsedLine {
   record: string[];
   info: { lines: number };
@@ -53,10 +52,10 @@ export function parseCsv(text: string, file: string, options: CsvOptions): CsvTa
       info: true,
     }) as unknown as ParsedLine[];
   } catch (error) {
-    throw new CsvFormatError(`${file}: not readable as CSV: ${(error as Error).message}`);
+    throw new DataFileError(`${file}: not readable as CSV: ${(error as Error).message}`);
   }
   const [head, ...rows] = lines;
-  if (!head) throw new CsvFormatError(`${file}: the file is empty`);
+  if (!head) throw new DataFileError(`${file}: the file is empty`);
 
   const header = head.record.map((name) => name.trim());
   const index = new Map<string, number>();
@@ -69,7 +68,7 @@ export function parseCsv(text: string, file: string, options: CsvOptions): CsvTa
     const shown = missing.slice(0, 5).map((m) => `"${m}"`);
     if (missing.length > shown.length) shown.push(`and ${missing.length - shown.length} more`);
     const found = header.slice(0, 8).join(", ") + (header.length > 8 ? ", ..." : "");
-    throw new CsvFormatError(
+    throw new DataFileError(
       `${file} ${what}lacks the column${missing.length > 1 ? "s" : ""} ${shown.join(", ")} ` +
         `(found: ${found})`,
     );

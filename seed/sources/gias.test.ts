@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvFormatError } from "../csv/table.js";
+import { DataFileError } from "../../src/errors/index.js";
 import { csvTable } from "../testing/csv.js";
 import { extractDateOf, GIAS_COLUMNS, GIAS_EXPECTED, parseGiasExtract } from "./gias.js";
 
@@ -104,7 +104,7 @@ describe("parseGiasExtract", () => {
         required: GIAS_COLUMNS,
         expected: GIAS_EXPECTED,
       }),
-    ).toThrow(CsvFormatError);
+    ).toThrow(DataFileError);
     expect(() =>
       csvTable(["URN,Name", "1,A"], "upload.csv", {
         required: GIAS_COLUMNS,

@@ -6,10 +6,11 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "../../src/db/driver.js";
+import { DataFileError } from "../../src/errors/index.js";
 import { DEFAULT_CAPACITY } from "../../src/modules/system-leaders/reach.js";
 import { isPersonDesignation } from "../../src/modules/system-leaders/system-leader.model.js";
 import { regionGroupOf } from "../../src/modules/system-leaders/hub-areas.js";
-import { CsvFormatError, parseCsv } from "../csv/table.js";
+import { parseCsv } from "../csv/table.js";
 import { readTextFile } from "../csv/text.js";
 import { DATASETS, dataFile, systemLeaderListDataset } from "../datasets.js";
 import { writeDatasets } from "../load.js";
@@ -178,8 +179,6 @@ export async function generateSystemLeaders(
   };
 }
 
-export class SystemLeaderListError extends Error {}
-
 /**
  * A user's list (.csv or .csv.gz): each row designates a leader at a school. Rows are checked
  * against the graph (the URN must lead to a state-funded school); loading replaces every synthetic
@@ -190,13 +189,13 @@ export async function loadSystemLeaderList(
   file: string,
   progress: Progress,
 ): Promise<StageResult> {
-  if (!existsSync(file)) throw new SystemLeaderListError(`${file}: no such file`);
+  if (!existsSync(file)) throw new DataFileError(`${file}: no such file`);
   const fileName = path.basename(file).replace(/\.gz$/, "");
   const text = readTextFile(file);
   const header = parseCsv(text.split(/\r?\n/, 1)[0] ?? "", file, { required: [] }).header;
   const columns = listColumns(header);
   if ("missing" in columns) {
-    throw new CsvFormatError(
+    throw new DataFileError(
       `${file} is not a list of system leaders: it lacks the column(s) ${columns.missing.join(", ")} ` +
         `(columns wanted, any case: URN, designation, specialisms, capacity)`,
     );
