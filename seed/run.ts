@@ -30,6 +30,7 @@ import {
   generateSystemLeaders,
   loadSystemLeaderList,
   loadTeachingSchoolHubs,
+  readSystemLeaderList,
   type StageResult,
 } from "./system-leaders/stages.js";
 
@@ -107,6 +108,16 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
     timings.systemLeadersMs += performance.now() - stageStarted;
   };
 
+  // A user's file is read before anything is written, so a missing or malformed one stops the run
+  // with the graph as it was.
+  const readStarted = performance.now();
+  const leaderList = options.systemLeadersFile
+    ? readSystemLeaderList(options.systemLeadersFile)
+    : undefined;
+  const giasExtract =
+    !leaderList && options.giasFile ? readGiasExtract(options.giasFile) : undefined;
+  const readMs = performance.now() - readStarted;
+
   await applySchema(db);
   // Reference data, not imported data: kept current on every run, --if-empty included.
   log(`Collaboration models catalogue: ${await writeCollaborationModels(db)} models.`);
@@ -134,19 +145,17 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
     }
   }
 
-  if (options.systemLeadersFile) {
-    const file = options.systemLeadersFile;
-    await systemLeaderStage(() => loadSystemLeaderList(db, file, progress));
-  } else if (options.giasFile) {
+  if (leaderList) {
+    timings.systemLeadersMs = readMs;
+    await systemLeaderStage(() => loadSystemLeaderList(db, leaderList, progress));
+  } else if (giasExtract) {
     const giasStarted = performance.now();
-    const extract = readGiasExtract(options.giasFile);
-    log(
-      `GIAS extract of ${extract.extractDate}: ${extract.establishments.length} open establishments.`,
-    );
-    rejections.push(...extract.rejections);
-    skipped.merge(extract.skipped);
-    skipped.merge(await loadGiasExtract(db, extract, progress));
-    timings.giasMs = performance.now() - giasStarted;
+    const { extractDate, establishments } = giasExtract;
+    log(`GIAS extract of ${extractDate}: ${establishments.length} open establishments.`);
+    rejections.push(...giasExtract.rejections);
+    skipped.merge(giasExtract.skipped);
+    skipped.merge(await loadGiasExtract(db, giasExtract, progress));
+    timings.giasMs = readMs + performance.now() - giasStarted;
   } else {
     const parseStarted = performance.now();
     const files = progress.stage("read and join", BUNDLE_STEPS, "files");

@@ -15,7 +15,7 @@ import { readTextFile } from "../csv/text.js";
 import { DATASETS, dataFile, systemLeaderListDataset } from "../datasets.js";
 import { writeDatasets } from "../load.js";
 import type { Progress } from "../progress.js";
-import { SkipCounter, type Rejection } from "../rejections.js";
+import { SkipCounter, type Parsed, type Rejection } from "../rejections.js";
 import { GENERATOR, generateDesignations, holderFor } from "./generator.js";
 import {
   countListedSystemLeaders,
@@ -32,6 +32,7 @@ import {
   listColumns,
   parseSystemLeaderList,
   parseTeachingSchoolHubs,
+  type ListedSystemLeader,
 } from "./sources.js";
 
 export interface StageResult {
@@ -179,18 +180,18 @@ export async function generateSystemLeaders(
   };
 }
 
+/** A user's list of system leaders, read and checked row by row but not yet against the graph. */
+export interface SystemLeaderList {
+  file: string;
+  parsed: Parsed<ListedSystemLeader[]>;
+}
+
 /**
- * A user's list (.csv or .csv.gz): each row designates a leader at a school. Rows are checked
- * against the graph (the URN must lead to a state-funded school); loading replaces every synthetic
- * system leader and, on a reload of the same file, the rows it no longer has.
+ * Reads a user's list (.csv or .csv.gz): each row designates a leader at a school. A missing file
+ * or column is a DataFileError; a bad row is a rejection.
  */
-export async function loadSystemLeaderList(
-  db: Database,
-  file: string,
-  progress: Progress,
-): Promise<StageResult> {
+export function readSystemLeaderList(file: string): SystemLeaderList {
   if (!existsSync(file)) throw new DataFileError(`${file}: no such file`);
-  const fileName = path.basename(file).replace(/\.gz$/, "");
   const text = readTextFile(file);
   const header = parseCsv(text.split(/\r?\n/, 1)[0] ?? "", file, { required: [] }).header;
   const columns = listColumns(header);
@@ -201,7 +202,20 @@ export async function loadSystemLeaderList(
     );
   }
   const table = parseCsv(text, file, { required: Object.values(columns.columns) });
-  const parsed = parseSystemLeaderList(table, columns.columns);
+  return { file, parsed: parseSystemLeaderList(table, columns.columns) };
+}
+
+/**
+ * Loads a list read by readSystemLeaderList. Rows are checked against the graph (the URN must
+ * lead to a state-funded school); loading replaces every synthetic system leader and, on a reload
+ * of the same file, the rows it no longer has.
+ */
+export async function loadSystemLeaderList(
+  db: Database,
+  { file, parsed }: SystemLeaderList,
+  progress: Progress,
+): Promise<StageResult> {
+  const fileName = path.basename(file).replace(/\.gz$/, "");
   const rejections = [...parsed.rejections];
   const schools = await findDesignationSchools(db, [
     ...new Set(parsed.records.map((row) => row.urn)),
