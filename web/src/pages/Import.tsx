@@ -15,6 +15,7 @@ import { ApiError, request } from "../api";
 import { RequireRole, refusalInWords } from "../auth/RequireRole";
 import { useSession } from "../auth/SessionProvider";
 import { DownloadCsv, toCsv } from "../csv";
+import { Table } from "../Table";
 
 type Report = ImportRecordsMutation["importRecords"];
 
@@ -82,31 +83,20 @@ function ImportReportTable({ report, fileName }: { report: Report; fileName: str
           : `Rows ${counts}.`}{" "}
         A rejected row changes nothing; the rest of the file goes ahead.
       </p>
-      <table>
-        <caption>Rows of {fileName}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Reference</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Reason</th>
+      <Table caption={`Rows of ${fileName}`} columns={["Line", "Reference", "Outcome", "Reason"]}>
+        {rows.map((row) => (
+          <tr key={`${row.line}-${row.outcome}`} className={row.code ? "rejected" : "accepted"}>
+            <td className="number">{row.line}</td>
+            <td>{row.reference ?? "—"}</td>
+            <td>
+              {row.code === null
+                ? (OUTCOME_WORDS[row.outcome] ?? row.outcome)
+                : `Rejected: ${CODE_WORDS[row.code] ?? row.code}`}
+            </td>
+            <td>{row.reason}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.line}-${row.outcome}`} className={row.code ? "rejected" : "accepted"}>
-              <td className="number">{row.line}</td>
-              <td>{row.reference ?? "—"}</td>
-              <td>
-                {row.code === null
-                  ? (OUTCOME_WORDS[row.outcome] ?? row.outcome)
-                  : `Rejected: ${CODE_WORDS[row.code] ?? row.code}`}
-              </td>
-              <td>{row.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <p>
         <DownloadCsv
           label="Download the report as CSV"

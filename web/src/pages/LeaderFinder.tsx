@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { RegionsDocument, SystemLeadersDocument, type Designation } from "../__generated__/graphql";
 import { RegionSelect } from "../RegionSelect";
+import { Table } from "../Table";
 import { useQuery } from "../useQuery";
 import { designationName } from "../format";
 
@@ -117,37 +118,29 @@ export function LeaderFinder() {
             </p>
           )}
           {leaders.data.systemLeaders.totalCount > 0 && (
-            <table>
-              <caption>System leaders in name order</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Leader</th>
-                  <th scope="col">Designation</th>
-                  <th scope="col">Based at</th>
-                  <th scope="col">Places free</th>
+            <Table
+              caption="System leaders in name order"
+              columns={["Leader", "Designation", "Based at", "Places free"]}
+            >
+              {leaders.data.systemLeaders.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>
+                    <Link to={`/leaders/${encodeURIComponent(node.id)}`}>{node.name}</Link>
+                    {node.synthetic && <span className="synthetic">synthetic</span>}
+                  </td>
+                  <td>{designationName(node.designation)}</td>
+                  <td>
+                    {node.baseSchool ? node.baseSchool.name : "—"}
+                    {node.localAuthority && (
+                      <span className="meta block">{node.localAuthority.name}</span>
+                    )}
+                  </td>
+                  <td className="number">
+                    {node.availableCapacity} of {node.capacity}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {leaders.data.systemLeaders.edges.map(({ node }) => (
-                  <tr key={node.id}>
-                    <td>
-                      <Link to={`/leaders/${encodeURIComponent(node.id)}`}>{node.name}</Link>
-                      {node.synthetic && <span className="synthetic">synthetic</span>}
-                    </td>
-                    <td>{designationName(node.designation)}</td>
-                    <td>
-                      {node.baseSchool ? node.baseSchool.name : "—"}
-                      {node.localAuthority && (
-                        <span className="meta block">{node.localAuthority.name}</span>
-                      )}
-                    </td>
-                    <td className="number">
-                      {node.availableCapacity} of {node.capacity}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           )}
           <p>
             {params.get("after") && (

@@ -7,6 +7,7 @@ import {
   type SchoolsToSupportQuery,
 } from "../__generated__/graphql";
 import { designationName, phaseName, specialismName } from "../format";
+import { Table } from "../Table";
 import { useQuery } from "../useQuery";
 import { AssignmentPlan } from "./leader/AssignmentPlan";
 
@@ -75,41 +76,30 @@ function Candidates({
     return <p>No school within reach needs support that this leader is not already giving.</p>;
   }
   return (
-    <table>
-      <caption>
-        Ranked by need, fit and reach, best first
-        {synthetic && " (modelled supply: synthetic leaders included)"}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">School</th>
-          <th scope="col">Need band</th>
-          <th scope="col">Distance</th>
-          <th scope="col">Why</th>
+    <Table
+      caption={`Ranked by need, fit and reach, best first${synthetic ? " (modelled supply: synthetic leaders included)" : ""}`}
+      columns={["School", "Need band", "Distance", "Why"]}
+    >
+      {candidates.map((school, index) => (
+        <tr key={school.urn}>
+          <td>
+            {index + 1}.{" "}
+            <Link to={`/schools/${school.urn}`}>{school.name ?? `URN ${school.urn}`}</Link>
+          </td>
+          <td>
+            <span className={`band band-${school.needBand}`}>{school.needBand}</span>
+          </td>
+          <td className="number">{school.distanceKm.toFixed(1)} km</td>
+          <td>
+            <ul className="reasons">
+              {school.reasons.map((reason) => (
+                <li key={reason.factor}>{reason.detail}</li>
+              ))}
+            </ul>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {candidates.map((school, index) => (
-          <tr key={school.urn}>
-            <td>
-              {index + 1}.{" "}
-              <Link to={`/schools/${school.urn}`}>{school.name ?? `URN ${school.urn}`}</Link>
-            </td>
-            <td>
-              <span className={`band band-${school.needBand}`}>{school.needBand}</span>
-            </td>
-            <td className="number">{school.distanceKm.toFixed(1)} km</td>
-            <td>
-              <ul className="reasons">
-                {school.reasons.map((reason) => (
-                  <li key={reason.factor}>{reason.detail}</li>
-                ))}
-              </ul>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 

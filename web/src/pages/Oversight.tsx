@@ -15,6 +15,7 @@ import {
 } from "../__generated__/graphql";
 import { DownloadCsv, toCsv } from "../csv";
 import { RegionSelect } from "../RegionSelect";
+import { Table } from "../Table";
 import { useQuery } from "../useQuery";
 import { useShownChoice } from "../useShownChoice";
 import { OversightPanels } from "./oversight/OversightPanels";
@@ -208,85 +209,83 @@ export function Oversight() {
             filename={`support-gaps-${region || "england"}-${level.toLowerCase()}-${kind.toLowerCase()}-${supply.toLowerCase()}.csv`}
             csv={() => gapsCsv(gaps.data.supportGaps)}
           />
-          <table className="gaps">
-            <caption>Support gaps</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rank</th>
-                <th scope="col">Area</th>
-                <th scope="col">Gap index</th>
-                <th scope="col">Schools in need</th>
-                <th scope="col">Unmet need</th>
-                <th scope="col">Support places in reach</th>
-                <th scope="col">Coverage</th>
-                <th scope="col">Leaders, hubs in reach</th>
-              </tr>
-            </thead>
-            <tbody>
-              {gaps.data.supportGaps.map((gap, index) => (
-                <Fragment key={gap.area.code}>
-                  <tr>
-                    <td className="number">{index + 1}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="link"
-                        aria-expanded={open === gap.area.code}
-                        onClick={() => setOpen(open === gap.area.code ? null : gap.area.code)}
-                      >
-                        {gap.area.name}
-                      </button>
-                      <span className="meta block">
-                        {[
-                          gap.area.level === "DISTRICT" ? gap.localAuthority?.name : null,
-                          gap.rural ? "rural" : null,
-                          gap.coastal ? "coastal" : null,
-                        ]
-                          .filter(Boolean)
-                          .join(" · ")}
-                      </span>
-                    </td>
-                    <td className="number">{gap.gapIndex.toFixed(1)}</td>
-                    <td className="number">
-                      {gap.needSchools} of {gap.totalSchools}
-                    </td>
-                    <td className="number">{gap.unmetNeed.toFixed(1)}</td>
-                    <td className="number">{gap.supply.toFixed(1)}</td>
-                    <td className="number">{percent(gap.coverage)}</td>
-                    <td className="number">
-                      {gap.leadersWithinReach}, {gap.hubsWithinReach}
+          <Table
+            className="gaps"
+            caption="Support gaps"
+            columns={[
+              "Rank",
+              "Area",
+              "Gap index",
+              "Schools in need",
+              "Unmet need",
+              "Support places in reach",
+              "Coverage",
+              "Leaders, hubs in reach",
+            ]}
+          >
+            {gaps.data.supportGaps.map((gap, index) => (
+              <Fragment key={gap.area.code}>
+                <tr>
+                  <td className="number">{index + 1}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      aria-expanded={open === gap.area.code}
+                      onClick={() => setOpen(open === gap.area.code ? null : gap.area.code)}
+                    >
+                      {gap.area.name}
+                    </button>
+                    <span className="meta block">
+                      {[
+                        gap.area.level === "DISTRICT" ? gap.localAuthority?.name : null,
+                        gap.rural ? "rural" : null,
+                        gap.coastal ? "coastal" : null,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
+                    </span>
+                  </td>
+                  <td className="number">{gap.gapIndex.toFixed(1)}</td>
+                  <td className="number">
+                    {gap.needSchools} of {gap.totalSchools}
+                  </td>
+                  <td className="number">{gap.unmetNeed.toFixed(1)}</td>
+                  <td className="number">{gap.supply.toFixed(1)}</td>
+                  <td className="number">{percent(gap.coverage)}</td>
+                  <td className="number">
+                    {gap.leadersWithinReach}, {gap.hubsWithinReach}
+                  </td>
+                </tr>
+                {open === gap.area.code && (
+                  <tr className="detail">
+                    <td />
+                    <td colSpan={7}>
+                      <strong>What the figures say</strong>
+                      <ul className="reasons">
+                        {gap.explanations.map((line) => (
+                          <li key={line.figure}>{line.text}</li>
+                        ))}
+                      </ul>
+                      <strong>Schools in need, neediest and least covered first</strong>
+                      <ul>
+                        {gap.schools.map((school) => (
+                          <li key={school.urn}>
+                            <Link to={`/schools/${school.urn}`}>{school.name}</Link>{" "}
+                            <span className="meta">
+                              {[school.town, school.need && `band ${school.need.band}`]
+                                .filter(Boolean)
+                                .join(" · ")}
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
                     </td>
                   </tr>
-                  {open === gap.area.code && (
-                    <tr className="detail">
-                      <td />
-                      <td colSpan={7}>
-                        <strong>What the figures say</strong>
-                        <ul className="reasons">
-                          {gap.explanations.map((line) => (
-                            <li key={line.figure}>{line.text}</li>
-                          ))}
-                        </ul>
-                        <strong>Schools in need, neediest and least covered first</strong>
-                        <ul>
-                          {gap.schools.map((school) => (
-                            <li key={school.urn}>
-                              <Link to={`/schools/${school.urn}`}>{school.name}</Link>{" "}
-                              <span className="meta">
-                                {[school.town, school.need && `band ${school.need.band}`]
-                                  .filter(Boolean)
-                                  .join(" · ")}
-                              </span>
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
+                )}
+              </Fragment>
+            ))}
+          </Table>
         </>
       )}
       <OversightPanels

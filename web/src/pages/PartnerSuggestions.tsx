@@ -7,6 +7,7 @@ import { Link } from "react-router-dom";
 import { PartnerSuggestionsDocument } from "../__generated__/graphql";
 import { ContributionBar, Legend } from "../ContributionBar";
 import { date, featureName, judgement } from "../format";
+import { Table } from "../Table";
 import { useQuery } from "../useQuery";
 
 const PartnerMap = lazy(() => import("../map/PartnerMap").then((m) => ({ default: m.PartnerMap })));
@@ -67,62 +68,53 @@ export function PartnerSuggestions({ urn }: { urn: number }) {
         . Each bar is a partner&apos;s score out of 1, made of the reasons in the key.
       </p>
       <Legend label="Reasons" keys={factors.map((key) => ({ key, label: featureName(key) }))} />
-      <table>
-        <caption>Suggested partners, best first</caption>
-        <thead>
-          <tr>
-            <th scope="col">School</th>
-            <th scope="col">Distance</th>
-            <th scope="col">How to reach</th>
-            <th scope="col">Focus outcome</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {partners.map((partner, index) => (
-            <tr key={partner.urn}>
-              <td>
-                {index + 1}. <Link to={`/schools/${partner.urn}`}>{partner.name}</Link>
-                {partner.school.town && <span className="meta block">{partner.school.town}</span>}
-              </td>
-              <td className="number">{partner.distanceKm.toFixed(1)} km</td>
-              <td>
-                <ul className="plain">
-                  {partner.school.contact?.phone && <li>Phone {partner.school.contact.phone}</li>}
-                  {partner.trust && <li>Trust: {partner.trust.name}</li>}
-                  {partner.teachingSchoolHub && (
-                    <li>
-                      Hub:{" "}
-                      <Link to={`/leaders/${encodeURIComponent(partner.teachingSchoolHub.id)}`}>
-                        {partner.teachingSchoolHub.name}
-                      </Link>
-                    </li>
-                  )}
-                </ul>
-              </td>
-              <td className="number">
-                {percentOrScore(partner.focus, partner.focusValue)}
-                {partner.focusYear && (
-                  <span className="meta block">{when(partner.focus, partner.focusYear)}</span>
+      <Table
+        caption="Suggested partners, best first"
+        columns={["School", "Distance", "How to reach", "Focus outcome", "Why"]}
+      >
+        {partners.map((partner, index) => (
+          <tr key={partner.urn}>
+            <td>
+              {index + 1}. <Link to={`/schools/${partner.urn}`}>{partner.name}</Link>
+              {partner.school.town && <span className="meta block">{partner.school.town}</span>}
+            </td>
+            <td className="number">{partner.distanceKm.toFixed(1)} km</td>
+            <td>
+              <ul className="plain">
+                {partner.school.contact?.phone && <li>Phone {partner.school.contact.phone}</li>}
+                {partner.trust && <li>Trust: {partner.trust.name}</li>}
+                {partner.teachingSchoolHub && (
+                  <li>
+                    Hub:{" "}
+                    <Link to={`/leaders/${encodeURIComponent(partner.teachingSchoolHub.id)}`}>
+                      {partner.teachingSchoolHub.name}
+                    </Link>
+                  </li>
                 )}
-              </td>
-              <td>
-                <ContributionBar
-                  keys={factors}
-                  scale={1}
-                  parts={partner.reasons.map((r) => ({
-                    key: r.factor,
-                    label: featureName(r.factor),
-                    value: r.contribution,
-                  }))}
-                  describe={(part) => `${part.label}: ${part.value.toFixed(2)}`}
-                />
-                <span className="meta block">score {partner.score.toFixed(2)}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </ul>
+            </td>
+            <td className="number">
+              {percentOrScore(partner.focus, partner.focusValue)}
+              {partner.focusYear && (
+                <span className="meta block">{when(partner.focus, partner.focusYear)}</span>
+              )}
+            </td>
+            <td>
+              <ContributionBar
+                keys={factors}
+                scale={1}
+                parts={partner.reasons.map((r) => ({
+                  key: r.factor,
+                  label: featureName(r.factor),
+                  value: r.contribution,
+                }))}
+                describe={(part) => `${part.label}: ${part.value.toFixed(2)}`}
+              />
+              <span className="meta block">score {partner.score.toFixed(2)}</span>
+            </td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect } from "react";
 import { Link, useParams } from "react-router-dom";
 import { SchoolPageDocument, type SchoolPageQuery } from "../__generated__/graphql";
 import { date, figure, judgement, phaseName, words } from "../format";
+import { Table } from "../Table";
 import { useQuery } from "../useQuery";
 import { PartnerSuggestions } from "./PartnerSuggestions";
 import { CollaborationRoadmap } from "./school/CollaborationRoadmap";
@@ -39,27 +40,19 @@ function Figures({ school }: { school: School }) {
   });
   if (rows.length === 0) return <p>No published figures for this school.</p>;
   return (
-    <table>
-      <caption>Figures, each with the year it describes and its source</caption>
-      <thead>
-        <tr>
-          <th scope="col">Figure</th>
-          <th scope="col">Value</th>
-          <th scope="col">Year</th>
-          <th scope="col">Source</th>
+    <Table
+      caption="Figures, each with the year it describes and its source"
+      columns={["Figure", "Value", "Year", "Source"]}
+    >
+      {rows.map(({ label, measure, percent }) => (
+        <tr key={label}>
+          <th scope="row">{label}</th>
+          <td className="number">{figure(measure.value, percent)}</td>
+          <td>{measure.year}</td>
+          <td>{measure.source.title}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ label, measure, percent }) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            <td className="number">{figure(measure.value, percent)}</td>
-            <td>{measure.year}</td>
-            <td>{measure.source.title}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 
@@ -123,34 +116,26 @@ function inspectionOutcome(inspection: School["ofstedHistory"][number]): string 
 function InspectionHistory({ school }: { school: School }) {
   if (school.ofstedHistory.length === 0) return null;
   return (
-    <table>
-      <caption>Inspection history, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Inspection</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Source</th>
+    <Table
+      caption="Inspection history, newest first"
+      columns={["Date", "Inspection", "Outcome", "Source"]}
+    >
+      {school.ofstedHistory.map((inspection) => (
+        <tr key={inspection.id}>
+          <td>{date(inspection.inspectedOn)}</td>
+          <td>
+            {[inspection.kind === "GRADED" ? "Graded" : "Ungraded", words(inspection.type)]
+              .filter(Boolean)
+              .join(", ")}
+            {inspection.urnAtInspection !== null && inspection.urnAtInspection !== school.urn && (
+              <span className="meta block">as URN {inspection.urnAtInspection}</span>
+            )}
+          </td>
+          <td>{inspectionOutcome(inspection)}</td>
+          <td>{inspection.source.title}</td>
         </tr>
-      </thead>
-      <tbody>
-        {school.ofstedHistory.map((inspection) => (
-          <tr key={inspection.id}>
-            <td>{date(inspection.inspectedOn)}</td>
-            <td>
-              {[inspection.kind === "GRADED" ? "Graded" : "Ungraded", words(inspection.type)]
-                .filter(Boolean)
-                .join(", ")}
-              {inspection.urnAtInspection !== null && inspection.urnAtInspection !== school.urn && (
-                <span className="meta block">as URN {inspection.urnAtInspection}</span>
-              )}
-            </td>
-            <td>{inspectionOutcome(inspection)}</td>
-            <td>{inspection.source.title}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 

@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 import { SimilarSchoolsDocument } from "../__generated__/graphql";
 import { ContributionBar, Legend } from "../ContributionBar";
 import { featureName } from "../format";
+import { Table } from "../Table";
 import { useQuery } from "../useQuery";
 
 export function SimilarSchools({ urn }: { urn: number }) {
@@ -22,38 +23,31 @@ export function SimilarSchools({ urn }: { urn: number }) {
         alike, and each colour is how much one feature adds to the difference.
       </p>
       <Legend label="Features" keys={keys.map((key) => ({ key, label: featureName(key) }))} />
-      <table>
-        <caption>Similar schools, with why each is similar</caption>
-        <thead>
-          <tr>
-            <th scope="col">School</th>
-            <th scope="col">Distance</th>
-            <th scope="col">Where the difference lies</th>
+      <Table
+        caption="Similar schools, with why each is similar"
+        columns={["School", "Distance", "Where the difference lies"]}
+      >
+        {schools.map((school) => (
+          <tr key={school.urn}>
+            <td>
+              <Link to={`/schools/${school.urn}`}>{school.name}</Link>
+            </td>
+            <td className="number">{school.distance.toFixed(2)}</td>
+            <td>
+              <ContributionBar
+                keys={keys}
+                scale={scale}
+                parts={school.contributions.map((c) => ({
+                  key: c.feature,
+                  label: featureName(c.feature),
+                  value: c.contribution,
+                }))}
+                describe={(part) => `${part.label}: ${part.value.toFixed(2)}`}
+              />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {schools.map((school) => (
-            <tr key={school.urn}>
-              <td>
-                <Link to={`/schools/${school.urn}`}>{school.name}</Link>
-              </td>
-              <td className="number">{school.distance.toFixed(2)}</td>
-              <td>
-                <ContributionBar
-                  keys={keys}
-                  scale={scale}
-                  parts={school.contributions.map((c) => ({
-                    key: c.feature,
-                    label: featureName(c.feature),
-                    value: c.contribution,
-                  }))}
-                  describe={(part) => `${part.label}: ${part.value.toFixed(2)}`}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </>
   );
 }

@@ -7,6 +7,7 @@
 import { Link } from "react-router-dom";
 import { AssignmentPlanDocument, type AssignmentPlanQuery } from "../../__generated__/graphql";
 import { DownloadCsv, toCsv } from "../../csv";
+import { Table } from "../../Table";
 import { useQuery } from "../../useQuery";
 
 type Plan = AssignmentPlanQuery["supportAssignments"];
@@ -169,32 +170,24 @@ function PlanFigures({ plan, leaderId }: { plan: Plan; leaderId: string }) {
               )
             }
           />
-          <table>
-            <caption>Need left over by area, most first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Area</th>
-                <th scope="col">Schools in need left</th>
-                <th scope="col">Their pupils</th>
-                <th scope="col">Need weight</th>
+          <Table
+            caption="Need left over by area, most first"
+            columns={["Area", "Schools in need left", "Their pupils", "Need weight"]}
+          >
+            {plan.unmet.map((row) => (
+              <tr key={row.area.code}>
+                <td>
+                  {row.area.name}
+                  {row.area.level === "DISTRICT" && row.localAuthority && (
+                    <span className="meta block">{row.localAuthority.name}</span>
+                  )}
+                </td>
+                <td className="number">{row.needSchools}</td>
+                <td className="number">{row.needPupils.toLocaleString("en-GB")}</td>
+                <td className="number">{row.needWeight}</td>
               </tr>
-            </thead>
-            <tbody>
-              {plan.unmet.map((row) => (
-                <tr key={row.area.code}>
-                  <td>
-                    {row.area.name}
-                    {row.area.level === "DISTRICT" && row.localAuthority && (
-                      <span className="meta block">{row.localAuthority.name}</span>
-                    )}
-                  </td>
-                  <td className="number">{row.needSchools}</td>
-                  <td className="number">{row.needPupils.toLocaleString("en-GB")}</td>
-                  <td className="number">{row.needWeight}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </>
       )}
     </>
@@ -221,36 +214,28 @@ function MyAssignments({ assignments, file }: { assignments: Assignment[]; file:
           )
         }
       />
-      <table>
-        <caption>Schools this leader is assigned, neediest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">School</th>
-            <th scope="col">Need band</th>
-            <th scope="col">Distance</th>
-            <th scope="col">Specialism fits its weakest area</th>
+      <Table
+        caption="Schools this leader is assigned, neediest first"
+        columns={["School", "Need band", "Distance", "Specialism fits its weakest area"]}
+      >
+        {assignments.map((a, index) => (
+          <tr key={a.school?.urn ?? index}>
+            <td>
+              {a.school ? (
+                <Link to={`/schools/${a.school.urn}`}>{a.school.name}</Link>
+              ) : (
+                "A closed school"
+              )}
+              <span className="meta block">{a.school?.town}</span>
+            </td>
+            <td>
+              <span className={`band band-${a.needBand}`}>{a.needBand}</span>
+            </td>
+            <td className="number">{a.distanceKm.toFixed(1)} km</td>
+            <td>{a.fitsWeakestArea ? "Yes" : "No"}</td>
           </tr>
-        </thead>
-        <tbody>
-          {assignments.map((a, index) => (
-            <tr key={a.school?.urn ?? index}>
-              <td>
-                {a.school ? (
-                  <Link to={`/schools/${a.school.urn}`}>{a.school.name}</Link>
-                ) : (
-                  "A closed school"
-                )}
-                <span className="meta block">{a.school?.town}</span>
-              </td>
-              <td>
-                <span className={`band band-${a.needBand}`}>{a.needBand}</span>
-              </td>
-              <td className="number">{a.distanceKm.toFixed(1)} km</td>
-              <td>{a.fitsWeakestArea ? "Yes" : "No"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </>
   );
 }

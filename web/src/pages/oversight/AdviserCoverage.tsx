@@ -13,6 +13,7 @@ import {
 } from "../../__generated__/graphql";
 import type { ApiError } from "../../api";
 import { DownloadCsv, toCsv } from "../../csv";
+import { Table } from "../../Table";
 import { useQuery } from "../../useQuery";
 import { Pending, count, csvName, percent, type PanelScope } from "./panel";
 
@@ -142,29 +143,21 @@ function CoverageFigures({
           )
         }
       />
-      <table className="panel-table">
-        <caption>Adviser coverage by need band in {areaName}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Need band</th>
-            <th scope="col">Weight</th>
-            <th scope="col">Schools</th>
-            <th scope="col">Advised</th>
-            <th scope="col">Unadvised</th>
+      <Table
+        className="panel-table"
+        caption={`Adviser coverage by need band in ${areaName}`}
+        columns={["Need band", "Weight", "Schools", "Advised", "Unadvised"]}
+      >
+        {coverage.byNeedBand.map((row) => (
+          <tr key={row.band ?? "none"}>
+            <td>{row.band ? `Band ${row.band}` : "Not banded"}</td>
+            <td className="number">{row.weight}</td>
+            <td className="number">{count(row.schools)}</td>
+            <td className="number">{count(row.advised)}</td>
+            <td className="number">{count(row.unadvised)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {coverage.byNeedBand.map((row) => (
-            <tr key={row.band ?? "none"}>
-              <td>{row.band ? `Band ${row.band}` : "Not banded"}</td>
-              <td className="number">{row.weight}</td>
-              <td className="number">{count(row.schools)}</td>
-              <td className="number">{count(row.advised)}</td>
-              <td className="number">{count(row.unadvised)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {unadvised.edges.length > 0 && (
         <>
           <p>
@@ -187,28 +180,22 @@ function CoverageFigures({
               )
             }
           />
-          <table className="panel-table">
-            <caption>Schools without an adviser in {areaName}, neediest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">School</th>
-                <th scope="col">Need band</th>
-                <th scope="col">Weight</th>
+          <Table
+            className="panel-table"
+            caption={`Schools without an adviser in ${areaName}, neediest first`}
+            columns={["School", "Need band", "Weight"]}
+          >
+            {unadvised.edges.map((edge) => (
+              <tr key={edge.node.urn}>
+                <td>
+                  <Link to={`/schools/${edge.node.urn}`}>{edge.node.name}</Link>
+                  <span className="meta block">{edge.node.town}</span>
+                </td>
+                <td>{edge.needBand ? `Band ${edge.needBand}` : "Not banded"}</td>
+                <td className="number">{edge.weight}</td>
               </tr>
-            </thead>
-            <tbody>
-              {unadvised.edges.map((edge) => (
-                <tr key={edge.node.urn}>
-                  <td>
-                    <Link to={`/schools/${edge.node.urn}`}>{edge.node.name}</Link>
-                    <span className="meta block">{edge.node.town}</span>
-                  </td>
-                  <td>{edge.needBand ? `Band ${edge.needBand}` : "Not banded"}</td>
-                  <td className="number">{edge.weight}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </>
       )}
     </>

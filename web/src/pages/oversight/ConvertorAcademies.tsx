@@ -11,6 +11,7 @@ import {
 } from "../../__generated__/graphql";
 import { DownloadCsv, toCsv } from "../../csv";
 import { designationName, judgement } from "../../format";
+import { Table } from "../../Table";
 import { useQuery } from "../../useQuery";
 import { Pending, count, csvName, percent, supplyWords, type PanelScope } from "./panel";
 
@@ -105,49 +106,47 @@ function ConvertorFigures({
         filename={csvName("convertor-academies", scope, support.supplyMode)}
         csv={() => academiesCsv(support.academies)}
       />
-      <table className="panel-table">
-        <caption>Convertor academies, supporting ones first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Academy</th>
-            <th scope="col">Ofsted</th>
-            <th scope="col">System leaders based there</th>
-            <th scope="col">Supporting another school</th>
-            <th scope="col">Engagements open, past</th>
+      <Table
+        className="panel-table"
+        caption="Convertor academies, supporting ones first"
+        columns={[
+          "Academy",
+          "Ofsted",
+          "System leaders based there",
+          "Supporting another school",
+          "Engagements open, past",
+        ]}
+      >
+        {support.academies.map((academy, index) => (
+          <tr key={academy.school?.urn ?? index}>
+            <td>
+              {academy.school ? (
+                <Link to={`/schools/${academy.school.urn}`}>{academy.school.name}</Link>
+              ) : (
+                "A closed school"
+              )}
+              <span className="meta block">{academy.school?.localAuthority?.name}</span>
+            </td>
+            <td>{judgement(academy.school?.ofsted?.grade) ?? "Not graded"}</td>
+            <td>
+              {academy.systemLeaders.length === 0
+                ? "None"
+                : academy.systemLeaders.map((leader, position) => (
+                    <span key={leader.id}>
+                      {position > 0 && "; "}
+                      <Link to={`/leaders/${leader.id}`}>{leader.name}</Link> (
+                      {designationName(leader.designation)}
+                      {leader.synthetic ? ", synthetic" : ""})
+                    </span>
+                  ))}
+            </td>
+            <td>{academy.supporting ? "Yes" : "No"}</td>
+            <td className="number">
+              {academy.openEngagements}, {academy.pastEngagements}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {support.academies.map((academy, index) => (
-            <tr key={academy.school?.urn ?? index}>
-              <td>
-                {academy.school ? (
-                  <Link to={`/schools/${academy.school.urn}`}>{academy.school.name}</Link>
-                ) : (
-                  "A closed school"
-                )}
-                <span className="meta block">{academy.school?.localAuthority?.name}</span>
-              </td>
-              <td>{judgement(academy.school?.ofsted?.grade) ?? "Not graded"}</td>
-              <td>
-                {academy.systemLeaders.length === 0
-                  ? "None"
-                  : academy.systemLeaders.map((leader, position) => (
-                      <span key={leader.id}>
-                        {position > 0 && "; "}
-                        <Link to={`/leaders/${leader.id}`}>{leader.name}</Link> (
-                        {designationName(leader.designation)}
-                        {leader.synthetic ? ", synthetic" : ""})
-                      </span>
-                    ))}
-              </td>
-              <td>{academy.supporting ? "Yes" : "No"}</td>
-              <td className="number">
-                {academy.openEngagements}, {academy.pastEngagements}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {more && (
         <button type="button" className="secondary" onClick={onMore}>
           Show the first {MOST}

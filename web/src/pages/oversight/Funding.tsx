@@ -12,6 +12,7 @@ import {
 } from "../../__generated__/graphql";
 import { DownloadCsv, toCsv } from "../../csv";
 import { date, words } from "../../format";
+import { Table } from "../../Table";
 import { useQuery } from "../../useQuery";
 import { Pending, count, csvName, percent, pounds, type PanelScope } from "./panel";
 
@@ -131,29 +132,27 @@ function FundingFigures({ report, scope }: { report: Report; scope: PanelScope }
           )
         }
       />
-      <table className="panel-table">
-        <caption>Funding by local authority, most money first ({range})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Local authority</th>
-            <th scope="col">Money landing</th>
-            <th scope="col">Of which matched</th>
-            <th scope="col">Per pupil</th>
-            <th scope="col">Schools funded</th>
+      <Table
+        className="panel-table"
+        caption={`Funding by local authority, most money first (${range})`}
+        columns={[
+          "Local authority",
+          "Money landing",
+          "Of which matched",
+          "Per pupil",
+          "Schools funded",
+        ]}
+      >
+        {report.byArea.map((row) => (
+          <tr key={row.localAuthorityCode}>
+            <td>{row.name ?? `LA ${row.localAuthorityCode}`}</td>
+            <td className="number">{pounds(row.pence)}</td>
+            <td className="number">{pounds(row.matchedPence)}</td>
+            <td className="number">{perPupil(row.perPupilPence)}</td>
+            <td className="number">{count(row.schoolsFunded)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {report.byArea.map((row) => (
-            <tr key={row.localAuthorityCode}>
-              <td>{row.name ?? `LA ${row.localAuthorityCode}`}</td>
-              <td className="number">{pounds(row.pence)}</td>
-              <td className="number">{pounds(row.matchedPence)}</td>
-              <td className="number">{perPupil(row.perPupilPence)}</td>
-              <td className="number">{count(row.schoolsFunded)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <DownloadCsv
         label="Download as CSV"
         filename={file("funding-by-need-band")}
@@ -173,29 +172,22 @@ function FundingFigures({ report, scope }: { report: Report; scope: PanelScope }
           )
         }
       />
-      <table className="panel-table">
-        <caption>Funding by need band ({range})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Need band</th>
-            <th scope="col">Money landing</th>
-            <th scope="col">Per pupil</th>
-            <th scope="col">Schools funded</th>
+      <Table
+        className="panel-table"
+        caption={`Funding by need band (${range})`}
+        columns={["Need band", "Money landing", "Per pupil", "Schools funded"]}
+      >
+        {report.byNeedBand.map((row) => (
+          <tr key={row.band ?? "none"}>
+            <td>{row.band ? `Band ${row.band}` : "Not banded"}</td>
+            <td className="number">{pounds(row.pence)}</td>
+            <td className="number">{perPupil(row.perPupilPence)}</td>
+            <td className="number">
+              {count(row.schoolsFunded)} of {count(row.schools)}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {report.byNeedBand.map((row) => (
-            <tr key={row.band ?? "none"}>
-              <td>{row.band ? `Band ${row.band}` : "Not banded"}</td>
-              <td className="number">{pounds(row.pence)}</td>
-              <td className="number">{perPupil(row.perPupilPence)}</td>
-              <td className="number">
-                {count(row.schoolsFunded)} of {count(row.schools)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {report.byFund.length > 0 && (
         <>
           <DownloadCsv
@@ -214,27 +206,20 @@ function FundingFigures({ report, scope }: { report: Report; scope: PanelScope }
               )
             }
           />
-          <table className="panel-table">
-            <caption>Funding by fund ({range})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Fund</th>
-                <th scope="col">Grants</th>
-                <th scope="col">Money landing</th>
-                <th scope="col">Of which matched</th>
+          <Table
+            className="panel-table"
+            caption={`Funding by fund (${range})`}
+            columns={["Fund", "Grants", "Money landing", "Of which matched"]}
+          >
+            {report.byFund.map((row) => (
+              <tr key={row.fund}>
+                <td>{words(row.fund)}</td>
+                <td className="number">{count(row.grants)}</td>
+                <td className="number">{pounds(row.pence)}</td>
+                <td className="number">{pounds(row.matchedPence)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {report.byFund.map((row) => (
-                <tr key={row.fund}>
-                  <td>{words(row.fund)}</td>
-                  <td className="number">{count(row.grants)}</td>
-                  <td className="number">{pounds(row.pence)}</td>
-                  <td className="number">{pounds(row.matchedPence)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </>
       )}
     </>
@@ -324,51 +309,42 @@ function GrantTable({
           )
         }
       />
-      <table className="panel-table">
-        <caption>Grants, newest award first (page {page})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Awarded</th>
-            <th scope="col">Fund</th>
-            <th scope="col">To</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Matched</th>
-            <th scope="col">Purpose</th>
+      <Table
+        className="panel-table"
+        caption={`Grants, newest award first (page ${page})`}
+        columns={["Awarded", "Fund", "To", "Amount", "Matched", "Purpose"]}
+      >
+        {grants.map((grant) => (
+          <tr key={grant.id}>
+            <td>{date(grant.awardedOn)}</td>
+            <td>
+              {grant.fundName}
+              <span className="meta block">{grant.funder}</span>
+            </td>
+            <td>
+              {grant.recipientSchool ? (
+                <Link to={`/schools/${grant.recipientSchool.urn}`}>
+                  {grant.recipientSchool.name}
+                </Link>
+              ) : (
+                (grant.recipientPartnership?.name ??
+                `URN ${grant.recipientUrn ?? "unknown"} (closed)`)
+              )}
+            </td>
+            <td className="number">{pounds(grant.amountPence)}</td>
+            <td className="number">
+              {pounds(grant.matchedPence)}
+              {grant.matchedBy && <span className="meta block">{grant.matchedBy}</span>}
+            </td>
+            <td>
+              {grant.purpose}
+              <span className="meta block">
+                {date(grant.startsOn)} to {date(grant.endsOn)}
+              </span>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {grants.map((grant) => (
-            <tr key={grant.id}>
-              <td>{date(grant.awardedOn)}</td>
-              <td>
-                {grant.fundName}
-                <span className="meta block">{grant.funder}</span>
-              </td>
-              <td>
-                {grant.recipientSchool ? (
-                  <Link to={`/schools/${grant.recipientSchool.urn}`}>
-                    {grant.recipientSchool.name}
-                  </Link>
-                ) : (
-                  (grant.recipientPartnership?.name ??
-                  `URN ${grant.recipientUrn ?? "unknown"} (closed)`)
-                )}
-              </td>
-              <td className="number">{pounds(grant.amountPence)}</td>
-              <td className="number">
-                {pounds(grant.matchedPence)}
-                {grant.matchedBy && <span className="meta block">{grant.matchedBy}</span>}
-              </td>
-              <td>
-                {grant.purpose}
-                <span className="meta block">
-                  {date(grant.startsOn)} to {date(grant.endsOn)}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <div className="pager">
         {onPrevious && (
           <button type="button" className="secondary" onClick={onPrevious}>

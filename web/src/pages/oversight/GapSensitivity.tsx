@@ -9,6 +9,7 @@ import {
   type GapSensitivityQuery,
 } from "../../__generated__/graphql";
 import { DownloadCsv, toCsv } from "../../csv";
+import { Table } from "../../Table";
 import { useQuery } from "../../useQuery";
 import { Pending, csvName, percent, supplyWords, type PanelScope } from "./panel";
 
@@ -124,30 +125,23 @@ function SensitivityTable({ sensitivity, scope }: { sensitivity: Sensitivity; sc
           )
         }
       />
-      <table className="panel-table">
-        <caption>Sensitivity of the ranking: areas entering or leaving the top {top}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Threshold</th>
-            <th scope="col">Moved to</th>
-            <th scope="col">Enter the top {top}</th>
-            <th scope="col">Leave the top {top}</th>
+      <Table
+        className="panel-table"
+        caption={`Sensitivity of the ranking: areas entering or leaving the top ${top}`}
+        columns={["Threshold", "Moved to", `Enter the top ${top}`, `Leave the top ${top}`]}
+      >
+        {scenarios.map((s) => (
+          <tr key={`${s.parameter}-${s.factor}`}>
+            <td>
+              {PARAMETERS[s.parameter].name}, {s.factor < 1 ? "down" : "up"}{" "}
+              {Math.round(Math.abs(1 - s.factor) * 100)}%
+            </td>
+            <td>{PARAMETERS[s.parameter].value(s.value)}</td>
+            <td>{names(s.entering) || "None"}</td>
+            <td>{names(s.leaving) || "None"}</td>
           </tr>
-        </thead>
-        <tbody>
-          {scenarios.map((s) => (
-            <tr key={`${s.parameter}-${s.factor}`}>
-              <td>
-                {PARAMETERS[s.parameter].name}, {s.factor < 1 ? "down" : "up"}{" "}
-                {Math.round(Math.abs(1 - s.factor) * 100)}%
-              </td>
-              <td>{PARAMETERS[s.parameter].value(s.value)}</td>
-              <td>{names(s.entering) || "None"}</td>
-              <td>{names(s.leaving) || "None"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </>
   );
 }

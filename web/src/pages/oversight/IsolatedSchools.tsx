@@ -11,6 +11,7 @@ import {
 } from "../../__generated__/graphql";
 import { DownloadCsv, toCsv } from "../../csv";
 import { designationName, phaseName } from "../../format";
+import { Table } from "../../Table";
 import { useQuery } from "../../useQuery";
 import { Pending, csvName, supplyWords, type PanelScope } from "./panel";
 
@@ -122,52 +123,41 @@ function IsolatedTable({
         filename={csvName("isolated-schools", scope, scope.supply)}
         csv={() => isolatedCsv(rows, scope.supply)}
       />
-      <table className="panel-table">
-        <caption>Isolated schools, neediest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">School</th>
-            <th scope="col">Need band</th>
-            <th scope="col">Nearest leader</th>
-            <th scope="col">Why isolated</th>
+      <Table
+        className="panel-table"
+        caption="Isolated schools, neediest first"
+        columns={["School", "Need band", "Nearest leader", "Why isolated"]}
+      >
+        {rows.map((row, index) => (
+          <tr key={row.school?.urn ?? index}>
+            <td>
+              {row.school ? (
+                <Link to={`/schools/${row.school.urn}`}>{row.school.name}</Link>
+              ) : (
+                "A closed school"
+              )}
+              <span className="meta block">
+                {[row.school?.town, row.school?.localAuthority?.name, phaseName(row.school?.phase)]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </span>
+            </td>
+            <td>
+              {row.needBand ? (
+                <span className={`band band-${row.needBand}`}>{row.needBand}</span>
+              ) : (
+                "Not banded"
+              )}
+            </td>
+            <td className="number">
+              {row.nearestLeaderKm === null || row.nearestLeaderKm === undefined
+                ? "None"
+                : `${row.nearestLeaderKm.toFixed(1)} km`}
+            </td>
+            <td>{whyIsolated(row, scope.supply)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={row.school?.urn ?? index}>
-              <td>
-                {row.school ? (
-                  <Link to={`/schools/${row.school.urn}`}>{row.school.name}</Link>
-                ) : (
-                  "A closed school"
-                )}
-                <span className="meta block">
-                  {[
-                    row.school?.town,
-                    row.school?.localAuthority?.name,
-                    phaseName(row.school?.phase),
-                  ]
-                    .filter(Boolean)
-                    .join(" · ")}
-                </span>
-              </td>
-              <td>
-                {row.needBand ? (
-                  <span className={`band band-${row.needBand}`}>{row.needBand}</span>
-                ) : (
-                  "Not banded"
-                )}
-              </td>
-              <td className="number">
-                {row.nearestLeaderKm === null || row.nearestLeaderKm === undefined
-                  ? "None"
-                  : `${row.nearestLeaderKm.toFixed(1)} km`}
-              </td>
-              <td>{whyIsolated(row, scope.supply)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {more && (
         <button type="button" className="secondary" onClick={onMore}>
           Show the first {MOST}

@@ -11,6 +11,7 @@ import {
 } from "../../__generated__/graphql";
 import { DownloadCsv, toCsv } from "../../csv";
 import { words } from "../../format";
+import { Table } from "../../Table";
 import { useQuery } from "../../useQuery";
 import { Pending, count, csvName, percent, type PanelScope } from "./panel";
 
@@ -69,25 +70,19 @@ function TypeTable({ rows, scope }: { rows: readonly TypeRow[]; scope: PanelScop
           )
         }
       />
-      <table className="panel-table">
-        <caption>Partnership coverage by type, most common first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Kind of partnership</th>
-            <th scope="col">Schools in one</th>
-            <th scope="col">Share of all schools</th>
+      <Table
+        className="panel-table"
+        caption="Partnership coverage by type, most common first"
+        columns={["Kind of partnership", "Schools in one", "Share of all schools"]}
+      >
+        {rows.map((row) => (
+          <tr key={row.type}>
+            <td>{words(row.type)}</td>
+            <td className="number">{count(row.schools)}</td>
+            <td className="number">{percent(row.share)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.type}>
-              <td>{words(row.type)}</td>
-              <td className="number">{count(row.schools)}</td>
-              <td className="number">{percent(row.share)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </>
   );
 }
@@ -129,27 +124,20 @@ function AreaTable({
           )
         }
       />
-      <table className="panel-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{words(what)}</th>
-            <th scope="col">State-funded schools</th>
-            <th scope="col">In a partnership</th>
-            <th scope="col">Share</th>
+      <Table
+        className="panel-table"
+        caption={caption}
+        columns={[words(what) ?? what, "State-funded schools", "In a partnership", "Share"]}
+      >
+        {rows.map((row) => (
+          <tr key={row.code}>
+            <td>{row.name}</td>
+            <td className="number">{count(row.coverage.schools)}</td>
+            <td className="number">{count(row.coverage.schoolsInPartnership)}</td>
+            <td className="number">{percent(row.coverage.share)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.code}>
-              <td>{row.name}</td>
-              <td className="number">{count(row.coverage.schools)}</td>
-              <td className="number">{count(row.coverage.schoolsInPartnership)}</td>
-              <td className="number">{percent(row.coverage.share)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { Link } from "react-router-dom";
 import { RecognitionDocument, type RecognitionQuery } from "../../__generated__/graphql";
 import { DownloadCsv, toCsv } from "../../csv";
 import { designationName } from "../../format";
+import { Table } from "../../Table";
 import { useQuery } from "../../useQuery";
 import { Pending, count, csvName, type PanelScope } from "./panel";
 
@@ -81,63 +82,61 @@ function RecognitionFigures({
               )
             }
           />
-          <table className="panel-table">
-            <caption>Recognised leaders, most points first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rank</th>
-                <th scope="col">Leader</th>
-                <th scope="col">Points</th>
-                <th scope="col">Engagements counted, not counted</th>
-                <th scope="col">How the points were reached</th>
+          <Table
+            className="panel-table"
+            caption="Recognised leaders, most points first"
+            columns={[
+              "Rank",
+              "Leader",
+              "Points",
+              "Engagements counted, not counted",
+              "How the points were reached",
+            ]}
+          >
+            {recognition.leaders.map((leader) => (
+              <tr key={leader.systemLeader?.id ?? leader.rank}>
+                <td className="number">{leader.rank}</td>
+                <td>
+                  {leader.systemLeader ? (
+                    <Link to={`/leaders/${leader.systemLeader.id}`}>
+                      {leader.systemLeader.name}
+                    </Link>
+                  ) : (
+                    "A leader no longer designated"
+                  )}
+                  <span className="meta block">
+                    {[
+                      leader.systemLeader && designationName(leader.systemLeader.designation),
+                      leader.baseSchool && `based at ${leader.baseSchool.name}`,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </span>
+                </td>
+                <td className="number">{leader.points.toFixed(2)}</td>
+                <td className="number">
+                  {leader.engagementsCounted}, {leader.engagementsNotCounted}
+                </td>
+                <td>
+                  <ul className="reasons">
+                    {leader.contributions.map((contribution) => (
+                      <li key={contribution.engagementId}>
+                        {contribution.school && (
+                          <>
+                            <Link to={`/schools/${contribution.school.urn}`}>
+                              {contribution.school.name}
+                            </Link>
+                            :{" "}
+                          </>
+                        )}
+                        {contribution.reason}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {recognition.leaders.map((leader) => (
-                <tr key={leader.systemLeader?.id ?? leader.rank}>
-                  <td className="number">{leader.rank}</td>
-                  <td>
-                    {leader.systemLeader ? (
-                      <Link to={`/leaders/${leader.systemLeader.id}`}>
-                        {leader.systemLeader.name}
-                      </Link>
-                    ) : (
-                      "A leader no longer designated"
-                    )}
-                    <span className="meta block">
-                      {[
-                        leader.systemLeader && designationName(leader.systemLeader.designation),
-                        leader.baseSchool && `based at ${leader.baseSchool.name}`,
-                      ]
-                        .filter(Boolean)
-                        .join(" · ")}
-                    </span>
-                  </td>
-                  <td className="number">{leader.points.toFixed(2)}</td>
-                  <td className="number">
-                    {leader.engagementsCounted}, {leader.engagementsNotCounted}
-                  </td>
-                  <td>
-                    <ul className="reasons">
-                      {leader.contributions.map((contribution) => (
-                        <li key={contribution.engagementId}>
-                          {contribution.school && (
-                            <>
-                              <Link to={`/schools/${contribution.school.urn}`}>
-                                {contribution.school.name}
-                              </Link>
-                              :{" "}
-                            </>
-                          )}
-                          {contribution.reason}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </>
       )}
       {recognition.schools.length > 0 && (
@@ -158,33 +157,26 @@ function RecognitionFigures({
               )
             }
           />
-          <table className="panel-table">
-            <caption>Recognised schools, by the points of the leaders based there</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rank</th>
-                <th scope="col">School</th>
-                <th scope="col">Points</th>
-                <th scope="col">Leaders based there</th>
+          <Table
+            className="panel-table"
+            caption="Recognised schools, by the points of the leaders based there"
+            columns={["Rank", "School", "Points", "Leaders based there"]}
+          >
+            {recognition.schools.map((row) => (
+              <tr key={row.school?.urn ?? row.rank}>
+                <td className="number">{row.rank}</td>
+                <td>
+                  {row.school ? (
+                    <Link to={`/schools/${row.school.urn}`}>{row.school.name}</Link>
+                  ) : (
+                    "A closed school"
+                  )}
+                </td>
+                <td className="number">{row.points.toFixed(2)}</td>
+                <td>{row.leaders.map((leader) => leader.name).join(", ")}</td>
               </tr>
-            </thead>
-            <tbody>
-              {recognition.schools.map((row) => (
-                <tr key={row.school?.urn ?? row.rank}>
-                  <td className="number">{row.rank}</td>
-                  <td>
-                    {row.school ? (
-                      <Link to={`/schools/${row.school.urn}`}>{row.school.name}</Link>
-                    ) : (
-                      "A closed school"
-                    )}
-                  </td>
-                  <td className="number">{row.points.toFixed(2)}</td>
-                  <td>{row.leaders.map((leader) => leader.name).join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </>
       )}
     </>

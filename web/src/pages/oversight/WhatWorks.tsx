@@ -11,6 +11,7 @@ import {
 } from "../../__generated__/graphql";
 import { DownloadCsv, toCsv } from "../../csv";
 import { featureName, words } from "../../format";
+import { Table } from "../../Table";
 import { useQuery } from "../../useQuery";
 import { Pending, count, csvName, type PanelScope } from "./panel";
 
@@ -125,37 +126,30 @@ function ImpactTable({ types, scope }: { types: readonly TypeImpact[]; scope: Pa
         filename={csvName("what-works", scope, types[0]?.comparison ?? "")}
         csv={() => impactCsv(types)}
       />
-      <table className="panel-table">
-        <caption>What works: partnership types&apos; members against comparison schools</caption>
-        <thead>
-          <tr>
-            <th scope="col">Kind of partnership</th>
-            <th scope="col">Measure</th>
-            <th scope="col">Year by year</th>
-            <th scope="col">Before and after joining</th>
-          </tr>
-        </thead>
-        <tbody>
-          {types.flatMap((type) =>
-            type.measures.map((measure, index) => (
-              <tr key={`${type.type}-${measure.measure}`}>
-                {index === 0 && (
-                  <th scope="row" rowSpan={type.measures.length}>
-                    {words(type.type)}
-                    <span className="meta block">
-                      {count(type.partnerships)} partnerships, {count(type.members)} member schools,{" "}
-                      {count(type.membersWithComparisonSchools)} compared
-                    </span>
-                  </th>
-                )}
-                <td>{measureName(measure.measure)}</td>
-                <td>{measure.explanation}</td>
-                <td>{measure.beforeAfter.explanation}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
+      <Table
+        className="panel-table"
+        caption="What works: partnership types' members against comparison schools"
+        columns={["Kind of partnership", "Measure", "Year by year", "Before and after joining"]}
+      >
+        {types.flatMap((type) =>
+          type.measures.map((measure, index) => (
+            <tr key={`${type.type}-${measure.measure}`}>
+              {index === 0 && (
+                <th scope="row" rowSpan={type.measures.length}>
+                  {words(type.type)}
+                  <span className="meta block">
+                    {count(type.partnerships)} partnerships, {count(type.members)} member schools,{" "}
+                    {count(type.membersWithComparisonSchools)} compared
+                  </span>
+                </th>
+              )}
+              <td>{measureName(measure.measure)}</td>
+              <td>{measure.explanation}</td>
+              <td>{measure.beforeAfter.explanation}</td>
+            </tr>
+          )),
+        )}
+      </Table>
       <h3>Caveats</h3>
       <ul className="caveats">
         {caveats.map((caveat) => (

@@ -11,6 +11,7 @@ import {
   type TrendOutcome,
 } from "../../__generated__/graphql";
 import { date, phaseName } from "../../format";
+import { Table } from "../../Table";
 import { useQuery } from "../../useQuery";
 import {
   TREND_OUTCOME_NAMES,
@@ -47,38 +48,30 @@ function TrendTable({ trend, caption }: { trend: Trend; caption: string }) {
   const years = yearRange(trend.years.map((year) => year.year));
   const format = (value: number) => outcomeFigure(trend.outcome, value);
   return (
-    <table className="trend-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Year</th>
-          <th scope="col">This school</th>
-          <th scope="col">Family median</th>
-          <th scope="col">Members with a figure</th>
-          <th scope="col">Source</th>
-        </tr>
-      </thead>
-      <tbody>
-        {years.map((year) => {
-          const row = byYear.get(year);
-          return (
-            <tr key={year}>
-              <th scope="row">{year}</th>
-              {row ? (
-                <>
-                  <td className="number">{row.value === null ? "No figure" : format(row.value)}</td>
-                  <td className="number">{format(row.familyMedian)}</td>
-                  <td className="number">{row.membersWithFigure}</td>
-                  <td>{row.source.title}</td>
-                </>
-              ) : (
-                <td colSpan={4}>No figures for this year (no tests were sat, or none are held)</td>
-              )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <Table
+      className="trend-table"
+      caption={caption}
+      columns={["Year", "This school", "Family median", "Members with a figure", "Source"]}
+    >
+      {years.map((year) => {
+        const row = byYear.get(year);
+        return (
+          <tr key={year}>
+            <th scope="row">{year}</th>
+            {row ? (
+              <>
+                <td className="number">{row.value === null ? "No figure" : format(row.value)}</td>
+                <td className="number">{format(row.familyMedian)}</td>
+                <td className="number">{row.membersWithFigure}</td>
+                <td>{row.source.title}</td>
+              </>
+            ) : (
+              <td colSpan={4}>No figures for this year (no tests were sat, or none are held)</td>
+            )}
+          </tr>
+        );
+      })}
+    </Table>
   );
 }
 
@@ -158,38 +151,27 @@ function DoingBetter({ trend, schoolName }: { trend: Trend; schoolName: string }
         {trend.doingBetter.length === 1 ? "school in its family" : "schools in its family"} did
         better on {name} in {trend.comparisonYear}, the latest year this school has a figure: {here}
       </p>
-      <table>
-        <caption>
-          Family members doing better on {name} in {trend.comparisonYear}, best first
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">School</th>
-            <th scope="col">Figure</th>
-            <th scope="col">Year</th>
-            <th scope="col">Above this school</th>
-            <th scope="col">Source</th>
+      <Table
+        caption={`Family members doing better on ${name} in ${trend.comparisonYear}, best first`}
+        columns={["School", "Figure", "Year", "Above this school", "Source"]}
+      >
+        {trend.doingBetter.map((member) => (
+          <tr key={member.urn}>
+            <td>
+              {member.school ? (
+                <Link to={`/schools/${member.urn}`}>{member.school.name}</Link>
+              ) : (
+                `URN ${member.urn} (since closed)`
+              )}
+              {member.school?.town && <span className="meta block">{member.school.town}</span>}
+            </td>
+            <td className="number">{format(member.value)}</td>
+            <td>{member.year}</td>
+            <td className="number">{outcomeDifference(trend.outcome, member.difference)}</td>
+            <td>{member.source.title}</td>
           </tr>
-        </thead>
-        <tbody>
-          {trend.doingBetter.map((member) => (
-            <tr key={member.urn}>
-              <td>
-                {member.school ? (
-                  <Link to={`/schools/${member.urn}`}>{member.school.name}</Link>
-                ) : (
-                  `URN ${member.urn} (since closed)`
-                )}
-                {member.school?.town && <span className="meta block">{member.school.town}</span>}
-              </td>
-              <td className="number">{format(member.value)}</td>
-              <td>{member.year}</td>
-              <td className="number">{outcomeDifference(trend.outcome, member.difference)}</td>
-              <td>{member.source.title}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </>
   );
 }
