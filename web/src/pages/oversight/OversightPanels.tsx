@@ -4,6 +4,7 @@
  * opened and asks the service only then, so the dashboard's first load stays fast. A panel's own
  * choices start again when the region changes.
  */
+import type { ComponentType } from "react";
 import type { AreaLevel, GapKind, SupplyMode } from "../../__generated__/graphql";
 import { AdviserCoverage } from "./AdviserCoverage";
 import { ConvertorAcademies } from "./ConvertorAcademies";
@@ -14,6 +15,25 @@ import { Panel, type PanelScope } from "./panel";
 import { PartnershipCoverage } from "./PartnershipCoverage";
 import { Recognition } from "./Recognition";
 import { WhatWorks } from "./WhatWorks";
+
+/** A panel: its element id, its heading and what it shows once opened. */
+interface PanelEntry {
+  id: string;
+  title: string;
+  Body: ComponentType<{ scope: PanelScope }>;
+}
+
+/** The panels, in the order they stand. */
+const PANELS: readonly PanelEntry[] = [
+  { id: "isolated", title: "Isolated schools", Body: IsolatedSchools },
+  { id: "coverage", title: "Partnership coverage by type", Body: PartnershipCoverage },
+  { id: "convertors", title: "Convertor academies supporting others", Body: ConvertorAcademies },
+  { id: "funding", title: "Funding", Body: Funding },
+  { id: "advisers", title: "Adviser coverage", Body: AdviserCoverage },
+  { id: "recognition", title: "Recognition", Body: Recognition },
+  { id: "what-works", title: "What works", Body: WhatWorks },
+  { id: "sensitivity", title: "Sensitivity of the ranking", Body: GapSensitivity },
+];
 
 export function OversightPanels({
   region,
@@ -41,30 +61,11 @@ export function OversightPanels({
       <p className="hint">
         Open a panel to load it; each follows the region and supply chosen above.
       </p>
-      <Panel id="isolated" title="Isolated schools">
-        <IsolatedSchools key={region} scope={scope} />
-      </Panel>
-      <Panel id="coverage" title="Partnership coverage by type">
-        <PartnershipCoverage key={region} scope={scope} />
-      </Panel>
-      <Panel id="convertors" title="Convertor academies supporting others">
-        <ConvertorAcademies key={region} scope={scope} />
-      </Panel>
-      <Panel id="funding" title="Funding">
-        <Funding key={region} scope={scope} />
-      </Panel>
-      <Panel id="advisers" title="Adviser coverage">
-        <AdviserCoverage key={region} scope={scope} />
-      </Panel>
-      <Panel id="recognition" title="Recognition">
-        <Recognition key={region} scope={scope} />
-      </Panel>
-      <Panel id="what-works" title="What works">
-        <WhatWorks key={region} scope={scope} />
-      </Panel>
-      <Panel id="sensitivity" title="Sensitivity of the ranking">
-        <GapSensitivity key={region} scope={scope} />
-      </Panel>
+      {PANELS.map(({ id, title, Body }) => (
+        <Panel key={id} id={id} title={title}>
+          <Body key={region} scope={scope} />
+        </Panel>
+      ))}
     </section>
   );
 }
