@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../errors/index.js";
+import { thrown } from "../../errors/errors.fixtures.js";
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
@@ -9,15 +10,6 @@ import {
   pageSize,
   toPage,
 } from "./pagination.js";
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected an error");
-}
 
 describe("pageSize", () => {
   it("when first is absent or null, then the default page size is used", () => {

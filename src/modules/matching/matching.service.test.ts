@@ -19,19 +19,9 @@ import {
   type PartnerFactor,
   type PartnerTopics,
 } from "./matching.service.js";
-import { ValidationError } from "../../errors/index.js";
+import { argumentOf } from "../../errors/errors.fixtures.js";
 
 const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
-
-function argumentOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.argument;
-    throw error;
-  }
-  return undefined;
-}
 
 function valuesOf(candidate: PartnerCandidate): Record<PartnerFactor, number> {
   return Object.fromEntries(candidate.reasons.map((r) => [r.factor, r.value])) as Record<

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../errors/index.js";
+import { thrown } from "../../errors/errors.fixtures.js";
 import { asClientInput } from "./client-input.js";
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected an error");
-}
 
 describe("asClientInput", () => {
   it("when the domain code succeeds, then its result passes through", () => {

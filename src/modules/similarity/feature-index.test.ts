@@ -3,7 +3,7 @@ import { FeatureIndex } from "./feature-index.js";
 import { FEATURE_COLUMN, FEATURE_COUNT, FEATURES } from "./features.js";
 import { profile } from "./profile.fixture.js";
 import { seededRandom } from "./stats.js";
-import { ValidationError } from "../../errors/index.js";
+import { argumentOf } from "../../errors/errors.fixtures.js";
 
 // Pupils 100..500: median 300, type-7 quartiles 200 and 400, so one scaled unit is
 // 200 / 1.349 pupils and the scaled values are 0, ±0.6745 and ±1.349.
@@ -18,16 +18,6 @@ function primaries() {
       regionCode: i < 3 ? "E12000001" : "E12000002",
     }),
   );
-}
-
-function argumentOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.argument;
-    throw error;
-  }
-  return undefined;
 }
 
 describe("FeatureIndex scaling and imputation", () => {

@@ -14,17 +14,7 @@ import {
   weightsFromEntries,
 } from "./features.js";
 import { profile } from "./profile.fixture.js";
-import { ValidationError } from "../../errors/index.js";
-
-function argumentOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.argument;
-    throw error;
-  }
-  return undefined;
-}
+import { argumentOf } from "../../errors/errors.fixtures.js";
 
 describe("robustScale", () => {
   it("when the figures spread evenly, then centres on the median and scales by IQR / 1.349", () => {

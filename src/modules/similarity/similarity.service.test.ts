@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ValidationError } from "../../errors/index.js";
+import { argumentOf } from "../../errors/errors.fixtures.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { FeatureIndex } from "./feature-index.js";
 import type { FamilyRecord } from "./family.model.js";
@@ -18,16 +19,6 @@ import {
   schoolsDoingBetter,
   SimilarityService,
 } from "./similarity.service.js";
-
-function argumentOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.argument;
-    throw error;
-  }
-  return undefined;
-}
 
 /**
  * Two intakes far apart: URNs 1..6 (low FSM, EAL, SEN; high attainment) and 11..16 (the
