@@ -12,6 +12,7 @@ import type { FamilyRunParameters, FamilyRunPhase } from "./family.model.js";
 import { FAMILY_FEATURES_VERSION, OUTCOME_FEATURES } from "./features.js";
 import { medianProperty } from "./family.model.js";
 import { profile } from "./profile.fixture.js";
+import { INTAKE_AND_SETTING_FEATURES } from "./similarity.fixtures.js";
 import type { SchoolProfile } from "./similarity.model.js";
 import { computeFamilies } from "./similarity.service.js";
 import { ValidationError } from "../../errors/index.js";
@@ -133,15 +134,7 @@ describe("draftFamilyRun", () => {
       families: draft.families.length,
     });
     // FAMILIES features of the phases present, whether or not any school has the figure.
-    expect(draft.run.features).toEqual([
-      "pupils",
-      "fsmPercent",
-      "ealPercent",
-      "senPercent",
-      "idaciScore",
-      "rurality",
-      "ks2PriorAttainment",
-    ]);
+    expect(draft.run.features).toEqual([...INTAKE_AND_SETTING_FEATURES, "ks2PriorAttainment"]);
     expect(draft.run.features.some((feature) => OUTCOME_FEATURES.includes(feature as never))).toBe(
       false,
     );

@@ -14,6 +14,7 @@ import {
   weightsFromEntries,
 } from "./features.js";
 import { profile } from "./profile.fixture.js";
+import { INTAKE_AND_SETTING_FEATURES } from "./similarity.fixtures.js";
 import { argumentOf } from "../../errors/errors.fixtures.js";
 
 describe("robustScale", () => {
@@ -93,15 +94,7 @@ describe("featuresForPhase", () => {
   });
 
   it("when the phase is special, then the only outcome is the Ofsted grade", () => {
-    expect(featuresForPhase("SPECIAL")).toEqual([
-      "pupils",
-      "fsmPercent",
-      "ealPercent",
-      "senPercent",
-      "idaciScore",
-      "rurality",
-      "ofstedGrade",
-    ]);
+    expect(featuresForPhase("SPECIAL")).toEqual([...INTAKE_AND_SETTING_FEATURES, "ofstedGrade"]);
   });
 });
 
@@ -124,28 +117,15 @@ describe("presets", () => {
   });
 
   it("when FAMILIES is applied to primaries, then uses intake and setting only", () => {
-    expect(activeColumns("PRIMARY", PRESETS.FAMILIES).features).toEqual([
-      "pupils",
-      "fsmPercent",
-      "ealPercent",
-      "senPercent",
-      "idaciScore",
-      "rurality",
-    ]);
+    expect(activeColumns("PRIMARY", PRESETS.FAMILIES).features).toEqual(
+      INTAKE_AND_SETTING_FEATURES,
+    );
   });
 
   it("when FAMILIES is applied to secondaries, then the intake's KS2 prior attainment is added", () => {
     const { features, weights } = activeColumns("SECONDARY", PRESETS.FAMILIES);
 
-    expect(features).toEqual([
-      "pupils",
-      "fsmPercent",
-      "ealPercent",
-      "senPercent",
-      "idaciScore",
-      "rurality",
-      "ks2PriorAttainment",
-    ]);
+    expect(features).toEqual([...INTAKE_AND_SETTING_FEATURES, "ks2PriorAttainment"]);
     // Prior attainment weighs as much as disadvantage.
     expect(weights[6]).toBe(weights[1]);
   });
