@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { recognitionEngagement } from "./recognition.fixtures.js";
 import type { Ks2RwmSeries, RecognitionEngagement } from "./recognition.model.js";
 import {
   OUTCOME_FACTOR_STEP,
@@ -16,20 +17,7 @@ const NO_CHANGES = new Map<string, number>();
 
 /** Band 1, IDACI decile 1, twelve whole months, no KS2 series: 2 × 1.5 × 12 × 1 = 36 points. */
 function engagement(overrides: Partial<RecognitionEngagement> = {}): RecognitionEngagement {
-  return {
-    id: "e1",
-    systemLeaderId: "leader-a",
-    baseUrn: 900,
-    urn: 100,
-    regionCode: "E12000001",
-    start: "2024-01-15",
-    end: "2025-01-15",
-    needBand: 1,
-    idaciDecile: 1,
-    fsmPercent: 40,
-    ks2: null,
-    ...overrides,
-  };
+  return recognitionEngagement({ start: "2024-01-15", end: "2025-01-15", ks2: null, ...overrides });
 }
 
 const SERIES: Ks2RwmSeries = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ANONYMOUS, type Principal } from "../../auth/principal.js";
 import { NotFoundError, ValidationError } from "../../errors/index.js";
+import { recognitionEngagement } from "./recognition.fixtures.js";
 import type { RecognitionData, RecognitionEngagement, YearPair } from "./recognition.model.js";
 import { RULE_VERSION } from "./recognition.rules.js";
 import { RecognitionService, type RecognitionStore } from "./recognition.service.js";
@@ -9,20 +10,12 @@ const TODAY = "2026-11-22";
 const ADMIN: Principal = { role: "ADMIN", sub: "admin" };
 
 function engagement(overrides: Partial<RecognitionEngagement> = {}): RecognitionEngagement {
-  return {
-    id: "e1",
-    systemLeaderId: "leader-a",
-    baseUrn: 900,
-    urn: 100,
-    regionCode: "E12000001",
+  return recognitionEngagement({
     start: "2022-10-01",
     end: "2023-06-30",
-    needBand: 1,
-    idaciDecile: 1,
-    fsmPercent: 40,
     ks2: { years: ["2018/19", "2022/23", "2023/24"], values: [52, 48, 55] },
     ...overrides,
-  };
+  });
 }
 
 /** A store answering from plain objects, remembering the year pairs it was asked about. */
