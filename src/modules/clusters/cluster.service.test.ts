@@ -41,6 +41,28 @@ function fakeRepository(candidates: ClusterCandidates | null = null) {
   };
 }
 
+/** Dorset's schools 1 to 4, none banded; 1, 2 and 3 are a little apart, 4 has no location. */
+function dorsetCandidates(): ClusterCandidates {
+  const candidate = (urn: number) => ({
+    school: {
+      urn,
+      name: `S${urn}`,
+      phase: "PRIMARY",
+      town: null,
+      pupils: null,
+      location:
+        urn === 4
+          ? null
+          : { latitude: 50 + urn / 100, longitude: -2, precision: null, sourceId: null },
+    },
+    needBand: null,
+  });
+  return {
+    localAuthority: { code: 838, name: "Dorset", gssCode: null, regionCode: "E12000009" },
+    schools: [1, 2, 3, 4].map(candidate),
+  } as unknown as ClusterCandidates;
+}
+
 function serviceFor(principal: Principal, repository = fakeRepository()) {
   const logger = { info: vi.fn() } as unknown as Logger;
   const repo = repository as unknown as ClusterRepository;
@@ -57,6 +79,12 @@ function serviceFor(principal: Principal, repository = fakeRepository()) {
     ),
   };
 }
+
+const oversightOf = (regionCode: string): Principal => ({
+  role: "OVERSIGHT",
+  sub: "o",
+  regionCodes: [regionCode],
+});
 
 const REQUEST: AdoptClustersRequest = {
   localAuthorityCode: 838,
@@ -77,11 +105,7 @@ describe("ClusterService.adopt", () => {
   });
 
   it("when oversight of another region adopts, then FORBIDDEN and nothing is written", async () => {
-    const { service, repository } = serviceFor({
-      role: "OVERSIGHT",
-      sub: "o",
-      regionCodes: ["E12000007"],
-    });
+    const { service, repository } = serviceFor(oversightOf("E12000007"));
     await expect(service.adopt(REQUEST)).rejects.toMatchObject({
       extensions: { code: "FORBIDDEN" },
     });
@@ -89,11 +113,7 @@ describe("ClusterService.adopt", () => {
   });
 
   it("when oversight of the LA's region adopts, then the write gets fresh service ids", async () => {
-    const { service, repository } = serviceFor({
-      role: "OVERSIGHT",
-      sub: "o",
-      regionCodes: ["E12000009"],
-    });
+    const { service, repository } = serviceFor(oversightOf("E12000009"));
     await service.adopt(REQUEST);
     const [plan, urns] = repository.adopt.mock.calls[0] as unknown as [
       { board: { id: string }; clusters: { id: string }[] },
@@ -124,24 +144,7 @@ describe("ClusterService.propose", () => {
   });
 
   it("when some schools have no location, then they are left out and counted in a log line", async () => {
-    const school = (urn: number, located: boolean) => ({
-      school: {
-        urn,
-        name: `S${urn}`,
-        phase: "PRIMARY",
-        town: null,
-        pupils: null,
-        location: located
-          ? { latitude: 50 + urn / 100, longitude: -2, precision: null, sourceId: null }
-          : null,
-      },
-      needBand: null,
-    });
-    const candidates = {
-      localAuthority: { code: 838, name: "Dorset", gssCode: null, regionCode: "E12000009" },
-      schools: [school(1, true), school(2, true), school(3, true), school(4, false)],
-    } as unknown as ClusterCandidates;
-    const { service, logger } = serviceFor(ANONYMOUS, fakeRepository(candidates));
+    const { service, logger } = serviceFor(ANONYMOUS, fakeRepository(dorsetCandidates()));
     const proposals = await service.propose({ localAuthorityCode: 838 });
     expect(proposals.flatMap((p) => p.schools.map((s) => s.urn))).toEqual([1, 2, 3]);
     expect(logger.info).toHaveBeenCalledWith(
@@ -151,25 +154,7 @@ describe("ClusterService.propose", () => {
   });
 
   it("when two requests share the process's store, then the second reads only the data version and still logs the unplaced school", async () => {
-    const located = (urn: number) => ({
-      school: {
-        urn,
-        name: `S${urn}`,
-        phase: "PRIMARY",
-        town: null,
-        pupils: null,
-        location:
-          urn === 4
-            ? null
-            : { latitude: 50 + urn / 100, longitude: -2, precision: null, sourceId: null },
-      },
-      needBand: null,
-    });
-    const candidates = {
-      localAuthority: { code: 838, name: "Dorset", gssCode: null, regionCode: "E12000009" },
-      schools: [1, 2, 3, 4].map(located),
-    } as unknown as ClusterCandidates;
-    const repository = fakeRepository(candidates);
+    const repository = fakeRepository(dorsetCandidates());
     const repo = repository as unknown as ClusterRepository;
     const store = new ClusterProposalStore(repo);
     const logger = { info: vi.fn() } as unknown as Logger;

@@ -21,6 +21,21 @@ function at(id: number, eastKm: number, northKm: number, strength: Strength = "N
   return { id, latitude: 50 + northKm * KM_LAT, longitude: -2 + eastKm * KM_LON, strength };
 }
 
+/**
+ * Three stronger schools at the origin (1, 2, 3) and three more (4, 5, 6) `eastKm` to the east,
+ * with the strengths given.
+ */
+function westAndEast(eastKm: number, east: [Strength, Strength, Strength]) {
+  return [
+    at(1, 0, 0, "STRONGER"),
+    at(2, 0, 0.5, "STRONGER"),
+    at(3, 0.5, 0, "STRONGER"),
+    at(4, eastKm, 0, east[0]),
+    at(5, eastKm, 0.5, east[1]),
+    at(6, eastKm + 0.5, 0, east[2]),
+  ];
+}
+
 const strengthOfId = (points: readonly ClusterPoint[]) =>
   new Map(points.map((point) => [point.id, { strength: point.strength }]));
 
@@ -82,14 +97,7 @@ describe("clusterPoints", () => {
   });
 
   it("when a cluster of stronger schools sits 3 km from a cluster with two weaker schools, then a swap mixes both", () => {
-    const points = [
-      at(1, 0, 0, "STRONGER"),
-      at(2, 0, 0.5, "STRONGER"),
-      at(3, 0.5, 0, "STRONGER"),
-      at(4, 3, 0, "WEAKER"),
-      at(5, 3, 0.5, "WEAKER"),
-      at(6, 3.5, 0, "STRONGER"),
-    ];
+    const points = westAndEast(3, ["WEAKER", "WEAKER", "STRONGER"]);
     const clusters = clusterPoints(points, 3);
     const strengths = strengthOfId(points);
     expect(clusters).toHaveLength(2);
@@ -106,14 +114,7 @@ describe("clusterPoints", () => {
   });
 
   it("when the cluster with weaker schools is 30 km away, then the tolerance forbids the swap", () => {
-    const points = [
-      at(1, 0, 0, "STRONGER"),
-      at(2, 0, 0.5, "STRONGER"),
-      at(3, 0.5, 0, "STRONGER"),
-      at(4, 30, 0, "WEAKER"),
-      at(5, 30, 0.5, "WEAKER"),
-      at(6, 30.5, 0, "STRONGER"),
-    ];
+    const points = westAndEast(30, ["WEAKER", "WEAKER", "STRONGER"]);
     const clusters = clusterPoints(points, 3);
     const west = clusters.find((c) => c.memberIds.includes(1))!;
     expect(west.memberIds).toEqual([1, 2, 3]);
@@ -121,14 +122,7 @@ describe("clusterPoints", () => {
   });
 
   it("when the other cluster has only one weaker school, then no swap is made (it would lose its mix)", () => {
-    const points = [
-      at(1, 0, 0, "STRONGER"),
-      at(2, 0, 0.5, "STRONGER"),
-      at(3, 0.5, 0, "STRONGER"),
-      at(4, 3, 0, "WEAKER"),
-      at(5, 3, 0.5, "STRONGER"),
-      at(6, 3.5, 0, "STRONGER"),
-    ];
+    const points = westAndEast(3, ["WEAKER", "STRONGER", "STRONGER"]);
     expect(clusterPoints(points, 3).every((c) => c.swaps.length === 0)).toBe(true);
   });
 
