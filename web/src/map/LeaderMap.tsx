@@ -2,8 +2,7 @@
  * A system leader's reach on a small map: its base, how far it travels (further to rural and
  * sparse schools), and the schools it could support, numbered as in the ranking beside it.
  */
-import { AreaMap, type MapPoint } from "./AreaMap";
-import { useLaShapes } from "./useLaShapes";
+import { SmallMap } from "./SmallMap";
 
 /** As the service's reach rule: 1.5 times as far to a rural school. */
 const RURAL_REACH = 1.5;
@@ -22,57 +21,34 @@ export function LeaderMap({
     needBand: number;
   }[];
 }) {
-  const shapes = useLaShapes();
-  if (shapes.status === "failed") return <p className="error">{shapes.message}</p>;
-  if (shapes.status === "loading") return <p aria-live="polite">Drawing the map…</p>;
-  const points: MapPoint[] = schools.map((school) => ({
-    urn: school.urn,
-    name: school.name,
-    latitude: school.latitude,
-    longitude: school.longitude,
-    kind: `need-${school.needBand}`,
-    label: String(school.rank),
-    title: `${school.rank}. ${school.name}, need band ${school.needBand}`,
-  }));
   const reach = leader.reachKm.toFixed(0);
   const rural = (leader.reachKm * RURAL_REACH).toFixed(0);
+  const base = { latitude: leader.latitude, longitude: leader.longitude };
   return (
-    <figure className="map-figure small-map">
-      <AreaMap
-        label={`${leader.name}'s reach (${reach} km, ${rural} km to rural schools) and the ${schools.length} schools it could support, numbered as in the ranking.`}
-        shapes={shapes.shapes}
-        points={points}
-        markers={[
-          {
-            id: "home",
-            latitude: leader.latitude,
-            longitude: leader.longitude,
-            kind: "home",
-            title: `${leader.name}'s base`,
-          },
-        ]}
-        circles={[
-          {
-            latitude: leader.latitude,
-            longitude: leader.longitude,
-            radiusKm: leader.reachKm * RURAL_REACH,
-            title: `${rural} km: reach to a rural school`,
-          },
-          {
-            latitude: leader.latitude,
-            longitude: leader.longitude,
-            radiusKm: leader.reachKm,
-            title: `${reach} km: reach to an urban school`,
-          },
-        ]}
-        fitTo="points"
-        size="small"
-      />
-      <figcaption className="meta">
-        The black square is the leader&apos;s base; the inner circle its {reach} km reach to an
-        urban school, the outer {rural} km to a rural one (twice as far in a sparse setting).
-        Numbered points are the schools in the ranking, coloured by need band.
-      </figcaption>
-    </figure>
+    <SmallMap
+      label={`${leader.name}'s reach (${reach} km, ${rural} km to rural schools) and the ${schools.length} schools it could support, numbered as in the ranking.`}
+      home={{ ...base, title: `${leader.name}'s base` }}
+      points={schools.map((school) => ({
+        ...school,
+        kind: `need-${school.needBand}`,
+        label: String(school.rank),
+        title: `${school.rank}. ${school.name}, need band ${school.needBand}`,
+      }))}
+      circles={[
+        {
+          ...base,
+          radiusKm: leader.reachKm * RURAL_REACH,
+          title: `${rural} km: reach to a rural school`,
+        },
+        { ...base, radiusKm: leader.reachKm, title: `${reach} km: reach to an urban school` },
+      ]}
+      caption={
+        <>
+          The black square is the leader&apos;s base; the inner circle its {reach} km reach to an
+          urban school, the outer {rural} km to a rural one (twice as far in a sparse setting).
+          Numbered points are the schools in the ranking, coloured by need band.
+        </>
+      }
+    />
   );
 }
