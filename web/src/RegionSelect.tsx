@@ -1,4 +1,5 @@
 /** The control labelled "Region": England's nine regions, with `emptyLabel` for none chosen. */
+import { Select } from "./controls";
 import { useShownChoice } from "./useShownChoice";
 
 export interface RegionOption {
@@ -19,16 +20,12 @@ export function RegionSelect({
 }) {
   const [shown, choose] = useShownChoice(value, onChange);
   return (
-    <div>
-      <label htmlFor="region">Region</label>
-      <select id="region" value={shown} onChange={(e) => choose(e.target.value)}>
-        <option value="">{emptyLabel}</option>
-        {regions.map((region) => (
-          <option key={region.code} value={region.code}>
-            {region.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Select
+      id="region"
+      label="Region"
+      value={shown}
+      options={[["", emptyLabel], ...regions.map(({ code, name }) => [code, name] as const)]}
+      onChange={choose}
+    />
   );
 }

@@ -14,6 +14,7 @@ import {
 import { ApiError, request } from "../api";
 import { RequireRole, refusalInWords } from "../auth/RequireRole";
 import { useSession } from "../auth/SessionProvider";
+import { Select } from "../controls";
 import { DownloadCsv, toCsv } from "../csv";
 import { Table } from "../Table";
 
@@ -167,20 +168,13 @@ function ImportForm({ role }: { role: Role }) {
     <>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div className="filters">
-          <div>
-            <label htmlFor="import-kind">What the file holds</label>
-            <select
-              id="import-kind"
-              value={kind}
-              onChange={(event) => setKind(event.target.value as ImportKind)}
-            >
-              {kinds.map((option) => (
-                <option key={option.kind} value={option.kind}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            id="import-kind"
+            label="What the file holds"
+            value={kind}
+            options={kinds.map((option) => [option.kind, option.label] as const)}
+            onChange={setKind}
+          />
           <div>
             <label htmlFor="import-file">CSV file</label>
             <input

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { RegionsDocument, SystemLeadersDocument, type Designation } from "../__generated__/graphql";
+import { Select } from "../controls";
 import { RegionSelect } from "../RegionSelect";
 import { Table } from "../Table";
 import { useQuery } from "../useQuery";
@@ -72,21 +73,13 @@ export function LeaderFinder() {
           emptyLabel="Any region"
           onChange={(code) => choose("region", code)}
         />
-        <div>
-          <label htmlFor="designation">Designation</label>
-          <select
-            id="designation"
-            value={designation}
-            onChange={(e) => choose("designation", e.target.value)}
-          >
-            <option value="">Any</option>
-            {DESIGNATIONS.map((d) => (
-              <option key={d} value={d}>
-                {designationName(d)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="designation"
+          label="Designation"
+          value={designation}
+          options={[["", "Any"], ...DESIGNATIONS.map((d) => [d, designationName(d)] as const)]}
+          onChange={(value) => choose("designation", value)}
+        />
       </div>
       {leaders.status === "idle" && (
         <p className="hint">

@@ -13,11 +13,11 @@ import {
   type SupplyMode,
   type SupportGapsQuery,
 } from "../__generated__/graphql";
+import { Choice } from "../controls";
 import { DownloadCsv, toCsv } from "../csv";
 import { RegionSelect } from "../RegionSelect";
 import { Table } from "../Table";
 import { useQuery } from "../useQuery";
-import { useShownChoice } from "../useShownChoice";
 import { OversightPanels } from "./oversight/OversightPanels";
 
 // d3-geo and the shapes load only with the map.
@@ -27,39 +27,6 @@ type Gap = SupportGapsQuery["supportGaps"][number];
 
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
-}
-
-function Choice<T extends string>({
-  legend,
-  name,
-  value,
-  options,
-  onChange,
-}: {
-  legend: string;
-  name: string;
-  value: T;
-  options: readonly (readonly [T, string])[];
-  onChange: (value: T) => void;
-}) {
-  const [shown, choose] = useShownChoice(value, onChange);
-  return (
-    <fieldset className="choice">
-      <legend>{legend}</legend>
-      {options.map(([option, label]) => (
-        <label key={option} className="inline">
-          <input
-            type="radio"
-            name={name}
-            value={option}
-            checked={shown === option}
-            onChange={() => choose(option)}
-          />{" "}
-          {label}
-        </label>
-      ))}
-    </fieldset>
-  );
 }
 
 function gapsCsv(gaps: readonly Gap[]): string {

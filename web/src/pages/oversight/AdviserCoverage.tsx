@@ -12,6 +12,7 @@ import {
   type AdviserCoverageQuery,
 } from "../../__generated__/graphql";
 import type { ApiError } from "../../api";
+import { Select } from "../../controls";
 import { DownloadCsv, toCsv } from "../../csv";
 import { Table } from "../../Table";
 import { useQuery } from "../../useQuery";
@@ -53,20 +54,13 @@ export function AdviserCoverage({ scope }: { scope: PanelScope }) {
           <Pending state={authorities} loading="Listing the region's local authorities…" />
           {options.length > 0 && (
             <div className="filters">
-              <div>
-                <label htmlFor="adviser-la">Local authority</label>
-                <select
-                  id="adviser-la"
-                  value={code ?? ""}
-                  onChange={(event) => setChosen(Number(event.target.value))}
-                >
-                  {options.map((la) => (
-                    <option key={la.code} value={la.code}>
-                      {la.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <Select
+                id="adviser-la"
+                label="Local authority"
+                value={String(code ?? "")}
+                options={options.map((la) => [String(la.code), la.name] as const)}
+                onChange={(value) => setChosen(Number(value))}
+              />
             </div>
           )}
         </>

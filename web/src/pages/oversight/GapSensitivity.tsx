@@ -8,6 +8,7 @@ import {
   type GapParameter,
   type GapSensitivityQuery,
 } from "../../__generated__/graphql";
+import { Select } from "../../controls";
 import { DownloadCsv, toCsv } from "../../csv";
 import { Table } from "../../Table";
 import { useQuery } from "../../useQuery";
@@ -62,20 +63,13 @@ export function GapSensitivity({ scope }: { scope: PanelScope }) {
           " The rural or coastal share and the coastline distance only decide which areas count as rural or coastal, so they move only the rural and coastal lists."}
       </p>
       <div className="filters">
-        <div>
-          <label htmlFor="sensitivity-top">Areas at the top</label>
-          <select
-            id="sensitivity-top"
-            value={top}
-            onChange={(event) => setTop(Number(event.target.value))}
-          >
-            {TOPS.map((size) => (
-              <option key={size} value={size}>
-                Top {size}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="sensitivity-top"
+          label="Areas at the top"
+          value={String(top)}
+          options={TOPS.map((size) => [String(size), `Top ${size}`] as const)}
+          onChange={(value) => setTop(Number(value))}
+        />
       </div>
       <Pending
         state={state}

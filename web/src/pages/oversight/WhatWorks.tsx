@@ -9,6 +9,7 @@ import {
   type ComparisonBasis,
   type WhatWorksQuery,
 } from "../../__generated__/graphql";
+import { Choice } from "../../controls";
 import { DownloadCsv, toCsv } from "../../csv";
 import { featureName, words } from "../../format";
 import { Table } from "../../Table";
@@ -82,29 +83,16 @@ export function WhatWorks({ scope }: { scope: PanelScope }) {
         partnership of that kind, year by year and before and after joining. An association, not
         proof of cause: read the caveats below the table.
       </p>
-      <fieldset className="choice">
-        <legend>Compare members with</legend>
-        <label className="inline">
-          <input
-            type="radio"
-            name="comparison"
-            value="FAMILY"
-            checked={comparison === "FAMILY"}
-            onChange={() => setComparison("FAMILY")}
-          />{" "}
-          Their families of similar schools
-        </label>
-        <label className="inline">
-          <input
-            type="radio"
-            name="comparison"
-            value="CONTEXT_NEIGHBOURS"
-            checked={comparison === "CONTEXT_NEIGHBOURS"}
-            onChange={() => setComparison("CONTEXT_NEIGHBOURS")}
-          />{" "}
-          Their 20 nearest schools on context alone
-        </label>
-      </fieldset>
+      <Choice
+        legend="Compare members with"
+        name="comparison"
+        value={comparison}
+        onChange={setComparison}
+        options={[
+          ["FAMILY", "Their families of similar schools"],
+          ["CONTEXT_NEIGHBOURS", "Their 20 nearest schools on context alone"],
+        ]}
+      />
       <Pending
         state={state}
         loading="Comparing members with similar schools (a few seconds the first time, while every school's results and families are read)…"

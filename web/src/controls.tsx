@@ -1,0 +1,67 @@
+/** The form controls the pages share: a row of radio buttons, and a labelled drop-down list. */
+import { useShownChoice } from "./useShownChoice";
+
+/** Options as [value, what the person reads]. */
+export type Options<T extends string> = readonly (readonly [T, string])[];
+
+/** Radio buttons under a legend; the one chosen shows at once (useShownChoice). */
+export function Choice<T extends string>({
+  legend,
+  name,
+  value,
+  options,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  value: T;
+  options: Options<T>;
+  onChange: (value: T) => void;
+}) {
+  const [shown, choose] = useShownChoice(value, onChange);
+  return (
+    <fieldset className="choice">
+      <legend>{legend}</legend>
+      {options.map(([option, label]) => (
+        <label key={option} className="inline">
+          <input
+            type="radio"
+            name={name}
+            value={option}
+            checked={shown === option}
+            onChange={() => choose(option)}
+          />{" "}
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A drop-down list with its label above it. */
+export function Select<T extends string>({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: T;
+  options: Options<T>;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value as T)}>
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
