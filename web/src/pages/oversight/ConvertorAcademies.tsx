@@ -3,7 +3,6 @@
  * (rather than being sponsored), whether a system leader is based at each, and whether one of
  * those leaders supports another school now.
  */
-import { useState } from "react";
 import { Link } from "react-router-dom";
 import {
   ConvertorAcademiesDocument,
@@ -12,14 +11,19 @@ import {
 import { DownloadCsv, toCsv } from "../../csv";
 import { designationName, judgement } from "../../format";
 import { Table } from "../../Table";
-import { useQuery } from "../../useQuery";
-import { Pending, count, csvName, percent, supplyWords, type PanelScope } from "./panel";
+import {
+  Pending,
+  ShowMore,
+  count,
+  csvName,
+  percent,
+  supplyWords,
+  useLongList,
+  type PanelScope,
+} from "./panel";
 
 type Support = ConvertorAcademiesQuery["convertorAcademiesSupport"];
 type Academy = Support["academies"][number];
-
-const PAGE = 20;
-const MOST = 100;
 
 function academiesCsv(academies: readonly Academy[]): string {
   return toCsv(
@@ -47,12 +51,7 @@ function academiesCsv(academies: readonly Academy[]): string {
 }
 
 export function ConvertorAcademies({ scope }: { scope: PanelScope }) {
-  const [first, setFirst] = useState(PAGE);
-  const state = useQuery(ConvertorAcademiesDocument, {
-    regionCode: scope.region || null,
-    supply: scope.supply,
-    first,
-  });
+  const { state, hasMore, showMore } = useLongList(ConvertorAcademiesDocument, scope);
   return (
     <>
       <p className="hint">
@@ -67,11 +66,11 @@ export function ConvertorAcademies({ scope }: { scope: PanelScope }) {
           support={state.data.convertorAcademiesSupport}
           scope={scope}
           more={
-            state.data.convertorAcademiesSupport.academies.length === first &&
-            first < MOST &&
-            state.data.convertorAcademiesSupport.convertors > first
+            hasMore(state.data.convertorAcademiesSupport.academies.length) &&
+            state.data.convertorAcademiesSupport.convertors >
+              state.data.convertorAcademiesSupport.academies.length
           }
-          onMore={() => setFirst(MOST)}
+          onMore={showMore}
         />
       )}
     </>
@@ -147,11 +146,7 @@ function ConvertorFigures({
           </tr>
         ))}
       </Table>
-      {more && (
-        <button type="button" className="secondary" onClick={onMore}>
-          Show the first {MOST}
-        </button>
-      )}
+      {more && <ShowMore onClick={onMore} />}
     </>
   );
 }

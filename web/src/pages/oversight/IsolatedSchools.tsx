@@ -2,7 +2,6 @@
  * Isolated schools (`isolatedSchools`): state-funded schools in no partnership and with no person
  * designation serving their phase within reach, neediest first, each with why it is isolated.
  */
-import { useState } from "react";
 import { Link } from "react-router-dom";
 import {
   IsolatedSchoolsDocument,
@@ -12,13 +11,9 @@ import {
 import { DownloadCsv, toCsv } from "../../csv";
 import { designationName, phaseName } from "../../format";
 import { Table } from "../../Table";
-import { useQuery } from "../../useQuery";
-import { Pending, csvName, supplyWords, type PanelScope } from "./panel";
+import { Pending, ShowMore, csvName, supplyWords, useLongList, type PanelScope } from "./panel";
 
 type Isolated = IsolatedSchoolsQuery["isolatedSchools"][number];
-
-const PAGE = 20;
-const MOST = 100;
 
 /** Why a school counts as isolated, in words, from what the service answered. */
 export function whyIsolated(row: Isolated, supply: SupplyMode): string {
@@ -68,12 +63,7 @@ function isolatedCsv(rows: readonly Isolated[], supply: SupplyMode): string {
 }
 
 export function IsolatedSchools({ scope }: { scope: PanelScope }) {
-  const [first, setFirst] = useState(PAGE);
-  const state = useQuery(IsolatedSchoolsDocument, {
-    regionCode: scope.region || null,
-    supply: scope.supply,
-    first,
-  });
+  const { state, hasMore, showMore } = useLongList(IsolatedSchoolsDocument, scope);
   return (
     <>
       <p className="hint">
@@ -90,8 +80,8 @@ export function IsolatedSchools({ scope }: { scope: PanelScope }) {
         <IsolatedTable
           rows={state.data.isolatedSchools}
           scope={scope}
-          more={state.data.isolatedSchools.length === first && first < MOST}
-          onMore={() => setFirst(MOST)}
+          more={hasMore(state.data.isolatedSchools.length)}
+          onMore={showMore}
         />
       )}
     </>
@@ -158,11 +148,7 @@ function IsolatedTable({
           </tr>
         ))}
       </Table>
-      {more && (
-        <button type="button" className="secondary" onClick={onMore}>
-          Show the first {MOST}
-        </button>
-      )}
+      {more && <ShowMore onClick={onMore} />}
     </>
   );
 }

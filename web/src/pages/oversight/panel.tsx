@@ -4,8 +4,13 @@
  * panel reads, and how a loading or failed answer is said.
  */
 import { useState, type ReactNode } from "react";
-import type { AreaLevel, GapKind, SupplyMode } from "../../__generated__/graphql";
-import type { QueryState } from "../../useQuery";
+import type {
+  AreaLevel,
+  GapKind,
+  SupplyMode,
+  TypedDocumentString,
+} from "../../__generated__/graphql";
+import { useQuery, type QueryState } from "../../useQuery";
 
 /** The page's current choices, as each panel reads them. */
 export interface PanelScope {
@@ -50,6 +55,47 @@ export function Pending({ state, loading }: { state: QueryState<unknown>; loadin
     <p aria-live="polite" aria-busy="true">
       {loading}
     </p>
+  );
+}
+
+/** A long list shows its first PAGE rows, and its first MOST once asked. */
+const PAGE = 20;
+const MOST = 100;
+
+/** What a long list of the region's schools under the chosen supply is asked with. */
+interface ListVariables {
+  regionCode: string | null;
+  supply: SupplyMode;
+  first: number;
+}
+
+/**
+ * A long list for the region and supply: its first PAGE rows, or its first MOST once more are
+ * asked for. `hasMore` says whether a list that came back with `shown` rows may go on.
+ */
+export function useLongList<TResult>(
+  document: TypedDocumentString<TResult, ListVariables>,
+  scope: PanelScope,
+) {
+  const [first, setFirst] = useState(PAGE);
+  const state = useQuery(document, {
+    regionCode: scope.region || null,
+    supply: scope.supply,
+    first,
+  });
+  return {
+    state,
+    hasMore: (shown: number) => shown === first && first < MOST,
+    showMore: () => setFirst(MOST),
+  };
+}
+
+/** The button that asks a long list for its first MOST rows. */
+export function ShowMore({ onClick }: { onClick: () => void }) {
+  return (
+    <button type="button" className="secondary" onClick={onClick}>
+      Show the first {MOST}
+    </button>
   );
 }
 
