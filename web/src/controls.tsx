@@ -1,4 +1,4 @@
-/** The form controls the pages share: a row of radio buttons, and a labelled drop-down list. */
+/** The form controls the pages share: radio buttons, a labelled drop-down list, a date. */
 import { useShownChoice } from "./useShownChoice";
 
 /** Options as [value, what the person reads]. */
@@ -62,6 +62,26 @@ export function Select<T extends string>({
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/** A date input with its label above it; its value is "" or a day such as "2025-04-01". */
+export function DateInput({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="date" value={value} onChange={(event) => onChange(event.target.value)} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
   type FundingQuery,
   type GrantsQuery,
 } from "../../__generated__/graphql";
+import { DateInput } from "../../controls";
 import { DownloadCsv, toCsv } from "../../csv";
 import { date, words } from "../../format";
 import { Table } from "../../Table";
@@ -48,24 +49,8 @@ export function Funding({ scope }: { scope: PanelScope }) {
         grants recorded through the service count.
       </p>
       <div className="filters">
-        <div>
-          <label htmlFor="funding-from">Awarded from</label>
-          <input
-            id="funding-from"
-            type="date"
-            value={from}
-            onChange={(event) => setFrom(event.target.value)}
-          />
-        </div>
-        <div>
-          <label htmlFor="funding-to">Awarded to</label>
-          <input
-            id="funding-to"
-            type="date"
-            value={to}
-            onChange={(event) => setTo(event.target.value)}
-          />
-        </div>
+        <DateInput id="funding-from" label="Awarded from" value={from} onChange={setFrom} />
+        <DateInput id="funding-to" label="Awarded to" value={to} onChange={setTo} />
       </div>
       <Pending state={state} loading="Adding up where the money landed…" />
       {state.status === "done" && (
