@@ -19,10 +19,16 @@ import express, {
 } from "express";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { ViewerResolver } from "./auth/auth.resolver.js";
 import type { Principal } from "./auth/principal.js";
 import { TokenVerifier } from "./auth/tokens.js";
-import { createContext, createRepositories, type GraphQLContext } from "./context.js";
+import { createContext, type GraphQLContext } from "./context.js";
+import { MODULES } from "./modules/index.js";
+import { resolversOf, type ServiceModule } from "./modules/module.js";
+import { ClusterRepository } from "./modules/clusters/cluster.repository.js";
+import { EvaluationRepository } from "./modules/evaluation/evaluation.repository.js";
+import { GapRepository } from "./modules/gaps/gap.repository.js";
+import { MatchingRepository } from "./modules/matching/matching.repository.js";
+import { SimilarityRepository } from "./modules/similarity/similarity.repository.js";
 import type { Database } from "./db/driver.js";
 import { applySchema } from "./db/schema.js";
 import { errorLoggingPlugin, formatError } from "./errors/format.js";
@@ -34,73 +40,18 @@ import { securityHeaders } from "./hardening/security-headers.js";
 import compression from "compression";
 import { costLimitPlugin, depthLimit } from "./hardening/query-limits.js";
 import { createLogger, type Logger } from "./logger.js";
-import { AuditResolver } from "./modules/audit/audit.resolver.js";
-import { adviserResolvers } from "./modules/advisers/adviser.resolver.js";
-import { fundingResolvers } from "./modules/funding/funding.resolver.js";
-import { CollaborationModelResolver } from "./modules/collaboration/collaboration.resolver.js";
-import { DatasetResolver } from "./modules/datasets/dataset.resolver.js";
-import { engagementResolvers } from "./modules/engagements/engagement.resolver.js";
-import { recognitionResolvers } from "./modules/recognition/recognition.resolver.js";
-import { LocalAuthorityResolver, RegionResolver } from "./modules/geography/geography.resolver.js";
-import { LeadershipSourceResolver } from "./modules/leaders/leader.resolver.js";
-import { MatchingResolver } from "./modules/matching/matching.resolver.js";
 import { PartnerFactsStore } from "./modules/matching/partner-facts.js";
-import { SchoolOfferResolver } from "./modules/offers/offer.resolver.js";
-import { PartnershipResolver } from "./modules/partnerships/partnership.resolver.js";
-import {
-  InvitationResolver,
-  LeavePartnershipResultResolver,
-  ProposalResolver,
-} from "./modules/proposals/proposal.resolver.js";
-import {
-  EstablishmentLinkResolver,
-  SchoolResolver,
-  schoolSourceResolvers,
-} from "./modules/schools/school.resolver.js";
 import { SimilarityIndex } from "./modules/similarity/similarity-index.js";
-import { similarityResolvers } from "./modules/similarity/similarity.resolver.js";
-import { gapResolvers } from "./modules/gaps/gap.resolver.js";
-import { EvaluationResolver } from "./modules/evaluation/evaluation.resolver.js";
-import { SearchResolver } from "./modules/search/search.resolver.js";
 import { ImpactDataStore } from "./modules/evaluation/evaluation.store.js";
 import { ClusterProposalStore } from "./modules/clusters/cluster.store.js";
-import { clusterResolvers } from "./modules/clusters/cluster.resolver.js";
-import { ImportResolver } from "./modules/imports/import.resolver.js";
 import { SupportDataStore } from "./modules/gaps/gap.store.js";
-import { systemLeaderResolvers } from "./modules/system-leaders/system-leader.resolver.js";
 
 /** The GraphQL schema from the resolver classes; `reflect-metadata` must be loaded first. */
-export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+export function buildGraphQLSchema(
+  modules: readonly ServiceModule[] = MODULES,
+): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [
-      SchoolResolver,
-      EstablishmentLinkResolver,
-      ...schoolSourceResolvers,
-      RegionResolver,
-      LocalAuthorityResolver,
-      PartnershipResolver,
-      LeadershipSourceResolver,
-      DatasetResolver,
-      ViewerResolver,
-      CollaborationModelResolver,
-      ProposalResolver,
-      InvitationResolver,
-      LeavePartnershipResultResolver,
-      SchoolOfferResolver,
-      AuditResolver,
-      ...similarityResolvers,
-      MatchingResolver,
-      ...systemLeaderResolvers,
-      ...engagementResolvers,
-      ...recognitionResolvers,
-      ...gapResolvers,
-      ...adviserResolvers,
-      ...fundingResolvers,
-      EvaluationResolver,
-      ...clusterResolvers,
-      ImportResolver,
-      SearchResolver,
-    ],
+    resolvers: resolversOf(modules),
     // Arguments are checked in the services, which name the argument in every message.
     validate: false,
   });
@@ -200,6 +151,8 @@ export const COMPRESSION_THRESHOLD_BYTES = 16 * 1024;
 
 export interface AppOptions {
   logger?: Logger;
+  /** The modules served; every registered module (src/modules/index.ts) when absent. */
+  modules?: readonly ServiceModule[];
   /** Built once and shared; built here when absent. */
   schema?: GraphQLSchema;
   /** When absent, the caller is taken to have applied the database schema already. */
@@ -344,24 +297,24 @@ function jsonErrors(): ErrorRequestHandler {
  */
 export async function createApp(db: Database, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger({ level: "info" });
-  const schema = options.schema ?? (await buildGraphQLSchema());
+  const schema = options.schema ?? (await buildGraphQLSchema(options.modules));
   const readiness = options.readiness ?? new Readiness(db, { schemaApplied: true });
-  const repositories = createRepositories(db);
   const freshness = { writes: () => db.writeCount, maxAgeMs: options.dataVersionMaxAgeMs ?? 0 };
   const shared = {
     similarityIndex:
-      options.similarityIndex ?? new SimilarityIndex(repositories.similarity, { logger }),
-    partnerFacts: new PartnerFactsStore(repositories.matching),
-    supportSnapshots: new SupportDataStore(repositories.gaps, freshness),
-    impactSnapshots: new ImpactDataStore(repositories.evaluation, freshness),
-    clusterProposals: new ClusterProposalStore(repositories.clusters),
+      options.similarityIndex ?? new SimilarityIndex(new SimilarityRepository(db), { logger }),
+    partnerFacts: new PartnerFactsStore(new MatchingRepository(db)),
+    supportSnapshots: new SupportDataStore(new GapRepository(db), freshness),
+    impactSnapshots: new ImpactDataStore(new EvaluationRepository(db), freshness),
+    clusterProposals: new ClusterProposalStore(new ClusterRepository(db)),
     familiesRunner: familiesInChildProcess(db),
   };
 
   // Each request reads through its own view of the database, capped at this many sessions.
   const maxRequestDbConcurrency = options.maxRequestDbConcurrency ?? 8;
+  const modules = options.modules ?? MODULES;
   const requestContext = (request: RequestScope) =>
-    createContext(createRepositories(db.forRequest(maxRequestDbConcurrency)), request, shared);
+    createContext(db.forRequest(maxRequestDbConcurrency), request, shared, modules);
 
   const tokens = options.tokens ?? new TokenVerifier({ key: { kind: "none" } });
   const contextFor = async (authorization: string | undefined, scope: RequestScope) => {

@@ -9,7 +9,8 @@ const MODEL_ID = /^[a-z][a-z-]{0,63}$/;
 
 export class CollaborationService {
   constructor(
-    private readonly loaders: CollaborationLoaders,
+    /** Shared with the request's proposals, which read the same catalogue and standings. */
+    readonly loaders: CollaborationLoaders,
     private readonly principal: Principal,
   ) {}
 
