@@ -1,4 +1,4 @@
-/** The form controls the pages share: radio buttons, a labelled drop-down list, a date. */
+/** The form controls the pages share: radio buttons, a drop-down list, a date, a search box. */
 import { useShownChoice } from "./useShownChoice";
 
 /** Options as [value, what the person reads]. */
@@ -82,6 +82,33 @@ export function DateInput({
     <div>
       <label htmlFor={id}>{label}</label>
       <input id={id} type="date" value={value} onChange={(event) => onChange(event.target.value)} />
+    </div>
+  );
+}
+
+/** A search box and its button, in a search form; the element `${id}-hint` describes the box. */
+export function SearchBox({
+  id,
+  value,
+  maxLength,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  maxLength?: number;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="search-row">
+      <input
+        id={id}
+        type="search"
+        aria-describedby={`${id}-hint`}
+        value={value}
+        maxLength={maxLength}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <button type="submit">Search</button>
     </div>
   );
 }

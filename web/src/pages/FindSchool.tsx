@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { FindSchoolsDocument } from "../__generated__/graphql";
+import { SearchBox } from "../controls";
 import { phaseName } from "../format";
 import { useQuery } from "../useQuery";
 
@@ -27,17 +28,7 @@ export function FindSchool() {
         <p className="hint" id="find-school-hint">
           Name, town, local authority, postcode or URN
         </p>
-        <div className="search-row">
-          <input
-            id="find-school"
-            type="search"
-            aria-describedby="find-school-hint"
-            value={text}
-            maxLength={200}
-            onChange={(event) => setText(event.target.value)}
-          />
-          <button type="submit">Search</button>
-        </div>
+        <SearchBox id="find-school" value={text} maxLength={200} onChange={setText} />
       </form>
       {state.status === "loading" && <p aria-live="polite">Searching…</p>}
       {state.status === "failed" && (

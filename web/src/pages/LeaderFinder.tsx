@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { RegionsDocument, SystemLeadersDocument, type Designation } from "../__generated__/graphql";
-import { Select } from "../controls";
+import { SearchBox, Select } from "../controls";
 import { RegionSelect } from "../RegionSelect";
 import { Table } from "../Table";
 import { useQuery } from "../useQuery";
@@ -55,16 +55,7 @@ export function LeaderFinder() {
           Part of a leader&apos;s or Teaching School Hub&apos;s name, or the name, town or local
           authority of the school a leader is based at, e.g. &quot;Blackpool&quot;.
         </p>
-        <div className="search-row">
-          <input
-            id="leader-name"
-            type="search"
-            aria-describedby="leader-name-hint"
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-          />
-          <button type="submit">Search</button>
-        </div>
+        <SearchBox id="leader-name" value={typed} onChange={setTyped} />
       </form>
       <div className="filters">
         <RegionSelect
