@@ -13,12 +13,9 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { GraphQLError } from "graphql";
 import { verifierOptions } from "../src/auth/secret.js";
 import { TokenVerifier } from "../src/auth/tokens.js";
-import { commandLineArguments, config } from "../src/config.js";
-import { ServiceError } from "../src/errors/index.js";
+import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { applySchema } from "../src/db/schema.js";
 import {
@@ -29,6 +26,7 @@ import {
 import { ImportRepository } from "../src/modules/imports/import.repository.js";
 import { ImportService, type ImportProgress } from "../src/modules/imports/import.service.js";
 import { defaultProgress, type StageProgress } from "../seed/progress.js";
+import { readCommandLine, runCommand } from "./cli.js";
 
 const USAGE = `usage: npm run import -- --kind KIND FILE [options]
   --kind KIND          ${IMPORT_KINDS.join(" | ")}
@@ -54,29 +52,18 @@ export function formatReport(file: string, report: ImportReport): string {
 }
 
 async function main(): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: commandLineArguments(),
-      allowPositionals: true,
-      options: {
-        kind: { type: "string" },
-        "dry-run": { type: "boolean", default: false },
-        token: { type: "string" },
-        "token-file": { type: "string" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = readCommandLine(USAGE, {
+    allowPositionals: true,
+    options: {
+      kind: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      token: { type: "string" },
+      "token-file": { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
   const kind = values.kind?.toUpperCase() as ImportKind | undefined;
   const [file, ...extra] = positionals;
   const problem =
@@ -139,15 +126,6 @@ async function main(): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  // Errors meant for the caller (a refused token, a file over the limits, a role that may not
-  // import) are shown as they are; anything else in full.
-  if (error instanceof ServiceError || error instanceof GraphQLError) {
-    console.error(`${String(error.extensions["code"] ?? "ERROR")}: ${error.message}`);
-  } else {
-    console.error(error);
-  }
-  process.exitCode = 1;
-}
+// Errors meant for the caller (a refused token, a file over the limits, a role that may not
+// import) are shown as their code and message.
+await runCommand(main);

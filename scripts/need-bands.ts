@@ -10,13 +10,10 @@
  */
 import { lowerOwnPriority } from "../src/modules/common/child-task.js";
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { commandLineArguments, config } from "../src/config.js";
-import { connectionSettings } from "../src/db/connection.js";
-import { Database } from "../src/db/driver.js";
-import { UnavailableError } from "../src/errors/index.js";
+import { config } from "../src/config.js";
 import { NeedBandRepository } from "../src/modules/gaps/need-band.repository.js";
 import { computeNeedBands, formatNeedBandEffect } from "../src/modules/gaps/need-band.service.js";
+import { readCommandLine, runCommand, withDatabase } from "./cli.js";
 
 const USAGE = `usage: npm run need-bands [-- --if-missing] [-- --report FILE]
   (no options)   compute every state-funded school's need band and store it
@@ -24,34 +21,14 @@ const USAGE = `usage: npm run need-bands [-- --if-missing] [-- --report FILE]
   --report FILE  write the effect on the bands it replaced (Markdown)`;
 
 async function main(): Promise<number> {
-  let values: { "if-missing"?: boolean; report?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: commandLineArguments(),
-      options: {
-        "if-missing": { type: "boolean" },
-        report: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const ifMissing = values["if-missing"] ?? false;
-  const c = config();
-  const settings = connectionSettings(c);
-  const db = Database.connect(settings, {
-    // One transaction rewrites every school's band.
-    queryTimeoutMs: Math.max(c.DB_QUERY_TIMEOUT_MS, 120_000),
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
+  const parsed = readCommandLine(USAGE, {
+    options: { "if-missing": { type: "boolean" }, report: { type: "string" } },
   });
-  try {
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
+  const ifMissing = values["if-missing"] ?? false;
+  // One transaction rewrites every school's band.
+  return withDatabase(config(), 120_000, async (db) => {
     const outcome = await computeNeedBands(new NeedBandRepository(db), { ifMissing });
     switch (outcome.status) {
       case "NO_FAMILIES":
@@ -84,21 +61,8 @@ async function main(): Promise<number> {
         return 0;
       }
     }
-  } catch (error) {
-    if (error instanceof UnavailableError) {
-      console.error(
-        `Cannot reach Neo4j at ${settings.uri}: ${
-          settings.local ? "start it with `npm run db:start`" : "check NEO4J_URI and the server"
-        }.`,
-      );
-    } else {
-      console.error(error);
-    }
-    return 1;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 lowerOwnPriority();
-process.exitCode = await main();
+await runCommand(main);

@@ -5,11 +5,11 @@
  * one in JWT_SECRET_FILE) and prints it. Servers configured with JWT_JWKS_URL accept only their
  * identity provider's tokens, so this refuses to run there.
  */
-import { parseArgs } from "node:util";
-import { commandLineArguments, config } from "../src/config.js";
+import { config } from "../src/config.js";
 import { ROLES } from "../src/auth/principal.js";
 import { tokenKey } from "../src/auth/secret.js";
 import { mintToken, principalFromClaims, type TokenClaims } from "../src/auth/tokens.js";
+import { readCommandLine, runCommand } from "./cli.js";
 
 const USAGE = `usage: npm run token -- --role ROLE [options]
   --role ROLE               ${ROLES.join(" | ")}
@@ -20,28 +20,18 @@ const USAGE = `usage: npm run token -- --role ROLE [options]
   --expires SPAN            lifetime, e.g. 15m, 8h, 7d (default 8h)`;
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: commandLineArguments(),
-      options: {
-        role: { type: "string" },
-        urn: { type: "string" },
-        "system-leader-id": { type: "string" },
-        region: { type: "string", multiple: true },
-        sub: { type: "string" },
-        expires: { type: "string", default: "8h" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = readCommandLine(USAGE, {
+    options: {
+      role: { type: "string" },
+      urn: { type: "string" },
+      "system-leader-id": { type: "string" },
+      region: { type: "string", multiple: true },
+      sub: { type: "string" },
+      expires: { type: "string", default: "8h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   const role = values.role?.toUpperCase();
   const claims = {
     role,
@@ -74,4 +64,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+await runCommand(main);

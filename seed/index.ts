@@ -7,11 +7,8 @@
  * --system-leaders a list of designated system leaders. --manifest and --la load part of the
  * bundle: an earlier release's datasets, the schools of some local authorities.
  */
-import { parseArgs } from "node:util";
-import { commandLineArguments, config } from "../src/config.js";
-import { connectionSettings } from "../src/db/connection.js";
-import { Database } from "../src/db/driver.js";
-import { CommandError, UnavailableError } from "../src/errors/index.js";
+import { readCommandLine, runCommand, withDatabase } from "../scripts/cli.js";
+import { config } from "../src/config.js";
 import { manifestDatasetIds } from "./bundle.js";
 import { defaultProgress } from "./progress.js";
 import { runSeed } from "./run.js";
@@ -30,34 +27,17 @@ const USAGE = `usage: npm run seed [-- --if-empty] [-- --gias FILE] [-- --system
   --la CODE      load only the schools of this local authority (repeatable)`;
 
 async function main(): Promise<number> {
-  let values: {
-    "if-empty"?: boolean;
-    gias?: string;
-    "system-leaders"?: string;
-    manifest?: string;
-    la?: string[];
-    help?: boolean;
-  };
-  try {
-    ({ values } = parseArgs({
-      args: commandLineArguments(),
-      options: {
-        "if-empty": { type: "boolean" },
-        gias: { type: "string" },
-        "system-leaders": { type: "string" },
-        manifest: { type: "string" },
-        la: { type: "string", multiple: true },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = readCommandLine(USAGE, {
+    options: {
+      "if-empty": { type: "boolean" },
+      gias: { type: "string" },
+      "system-leaders": { type: "string" },
+      manifest: { type: "string" },
+      la: { type: "string", multiple: true },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   if (values["if-empty"] && values.gias) {
     console.error(
       `--if-empty loads the bundle; a GIAS extract needs the schools loaded first.\n${USAGE}`,
@@ -80,15 +60,8 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const c = config();
-  const settings = connectionSettings(c);
-  const db = Database.connect(settings, {
-    // Import batches are heavier than API queries.
-    queryTimeoutMs: Math.max(c.DB_QUERY_TIMEOUT_MS, 60_000),
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
-  });
-  try {
+  // Import batches are heavier than API queries.
+  return withDatabase(config(), 60_000, async (db) => {
     const summary = await runSeed({
       db,
       ifEmpty: values["if-empty"],
@@ -101,23 +74,7 @@ async function main(): Promise<number> {
     });
     console.log(formatSummary(summary));
     return 0;
-  } catch (error) {
-    if (error instanceof UnavailableError) {
-      console.error(
-        `Cannot reach Neo4j at ${settings.uri}: ${
-          settings.local ? "start it with `npm run db:start`" : "check NEO4J_URI and the server"
-        }.`,
-      );
-    } else if (error instanceof CommandError) {
-      // Input the user can fix: the message says how, a stack trace would not help.
-      console.error(error.message);
-    } else {
-      console.error(error);
-    }
-    return 1;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-process.exitCode = await main();
+await runCommand(main);

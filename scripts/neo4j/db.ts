@@ -1,22 +1,22 @@
 /** npm run db:start | db:stop | db:status for the project's own Neo4j server. */
 import { config } from "../../src/config.js";
-import { CommandError } from "../../src/errors/index.js";
+import { runCommand } from "../cli.js";
 import { localServerOptions, start, status, stop } from "./local-server.js";
 
-async function main(command: string | undefined): Promise<void> {
+async function main(command: string | undefined): Promise<number> {
   const c = config();
   const options = localServerOptions(c, (line) => console.log(line));
   if (c.NEO4J_URI) {
     console.log(`NEO4J_URI is set (${c.NEO4J_URI}): the local server is not used.`);
-    return;
+    return 0;
   }
   switch (command) {
     case "start":
       await start(options);
-      return;
+      return 0;
     case "stop":
       console.log((await stop(options)) ? "Neo4j stopped." : "Neo4j was not running.");
-      return;
+      return 0;
     case "status": {
       const s = await status(options);
       console.log(
@@ -24,16 +24,12 @@ async function main(command: string | undefined): Promise<void> {
           ? `Neo4j running (pid ${s.pid}) on ${s.uri}, data in ${s.home}`
           : `Neo4j not running (${s.uri}, data in ${s.home})`,
       );
-      process.exitCode = s.running ? 0 : 3;
-      return;
+      return s.running ? 0 : 3;
     }
     default:
       console.error("usage: db.ts start|stop|status");
-      process.exitCode = 2;
+      return 2;
   }
 }
 
-main(process.argv[2]).catch((error: unknown) => {
-  console.error(error instanceof CommandError ? error.message : error);
-  process.exitCode = 1;
-});
+await runCommand(() => main(process.argv[2]));
