@@ -295,7 +295,7 @@ export type RegionCoverageQuery = { region: { code: string, name: string, covera
 export type EnglandCoverageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type EnglandCoverageQuery = { regions: Array<{ code: string, name: string, coverage: { schools: number, schoolsInPartnership: number, share: number, byType: Array<{ type: PartnershipType, schools: number }> } }> };
+export type EnglandCoverageQuery = { regions: Array<{ code: string, name: string, coverage: { schools: number, schoolsInPartnership: number, share: number, byType: Array<{ type: PartnershipType, schools: number, share: number }> } }> };
 
 export type ConvertorAcademiesQueryVariables = Exact<{
   regionCode?: string | null | undefined;
@@ -362,6 +362,10 @@ export type GapSensitivityQueryVariables = Exact<{
 
 
 export type GapSensitivityQuery = { gapSensitivity: { top: number, change: number, supplyMode: SupplyMode, baseline: Array<{ gapIndex: number, area: { code: string, name: string } }>, robust: Array<{ area: { code: string, name: string } }>, scenarios: Array<{ parameter: GapParameter, factor: number, value: number, entering: Array<{ gapIndex: number, area: { code: string, name: string } }>, leaving: Array<{ gapIndex: number, area: { code: string, name: string } }> }> } };
+
+export type CoverageCountsFragment = { schools: number, schoolsInPartnership: number, share: number };
+
+export type CoverageByTypeFragment = { schools: number, schoolsInPartnership: number, share: number, byType: Array<{ type: PartnershipType, schools: number, share: number }> };
 
 export type PartnerSuggestionsQueryVariables = Exact<{
   urn: number;
@@ -454,6 +458,8 @@ export type SchoolsToSupportQueryVariables = Exact<{
 
 export type SchoolsToSupportQuery = { schoolsToSupport: Array<{ urn: number, name: string | null, needBand: number, distanceKm: number, fitsWeakestArea: boolean, score: number, school: { location: { latitude: number, longitude: number } | null } | null, reasons: Array<{ factor: SupportFactor, detail: string }> }> };
 
+export type GapAreaNameFragment = { code: string, name: string, level: AreaLevel };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -472,6 +478,27 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CoverageCountsFragmentDoc = new TypedDocumentString(`
+    fragment CoverageCounts on Coverage {
+  schools
+  schoolsInPartnership
+  share
+}
+    `, {"fragmentName":"CoverageCounts"}) as unknown as TypedDocumentString<CoverageCountsFragment, unknown>;
+export const CoverageByTypeFragmentDoc = new TypedDocumentString(`
+    fragment CoverageByType on Coverage {
+  ...CoverageCounts
+  byType {
+    type
+    schools
+    share
+  }
+}
+    fragment CoverageCounts on Coverage {
+  schools
+  schoolsInPartnership
+  share
+}`, {"fragmentName":"CoverageByType"}) as unknown as TypedDocumentString<CoverageByTypeFragment, unknown>;
 export const FigureFragmentDoc = new TypedDocumentString(`
     fragment Figure on Measure {
   value
@@ -481,6 +508,13 @@ export const FigureFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Figure"}) as unknown as TypedDocumentString<FigureFragment, unknown>;
+export const GapAreaNameFragmentDoc = new TypedDocumentString(`
+    fragment GapAreaName on GapArea {
+  code
+  name
+  level
+}
+    `, {"fragmentName":"GapAreaName"}) as unknown as TypedDocumentString<GapAreaNameFragment, unknown>;
 export const AssignmentPlanDocument = new TypedDocumentString(`
     query AssignmentPlan($regionCode: String!, $supply: SupplyMode!) {
   supportAssignments(regionCode: $regionCode, supply: $supply) {
@@ -511,9 +545,7 @@ export const AssignmentPlanDocument = new TypedDocumentString(`
     }
     unmet {
       area {
-        code
-        name
-        level
+        ...GapAreaName
       }
       localAuthority {
         name
@@ -524,7 +556,11 @@ export const AssignmentPlanDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AssignmentPlanQuery, AssignmentPlanQueryVariables>;
+    fragment GapAreaName on GapArea {
+  code
+  name
+  level
+}`) as unknown as TypedDocumentString<AssignmentPlanQuery, AssignmentPlanQueryVariables>;
 export const FindSchoolsDocument = new TypedDocumentString(`
     query FindSchools($text: String!) {
   searchSchools(text: $text, first: 10) {
@@ -594,44 +630,53 @@ export const RegionCoverageDocument = new TypedDocumentString(`
     code
     name
     coverage {
-      schools
-      schoolsInPartnership
-      share
-      byType {
-        type
-        schools
-        share
-      }
+      ...CoverageByType
     }
     localAuthorities {
       code
       name
       coverage {
-        schools
-        schoolsInPartnership
-        share
+        ...CoverageCounts
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<RegionCoverageQuery, RegionCoverageQueryVariables>;
+    fragment CoverageCounts on Coverage {
+  schools
+  schoolsInPartnership
+  share
+}
+fragment CoverageByType on Coverage {
+  ...CoverageCounts
+  byType {
+    type
+    schools
+    share
+  }
+}`) as unknown as TypedDocumentString<RegionCoverageQuery, RegionCoverageQueryVariables>;
 export const EnglandCoverageDocument = new TypedDocumentString(`
     query EnglandCoverage {
   regions {
     code
     name
     coverage {
-      schools
-      schoolsInPartnership
-      share
-      byType {
-        type
-        schools
-      }
+      ...CoverageByType
     }
   }
 }
-    `) as unknown as TypedDocumentString<EnglandCoverageQuery, EnglandCoverageQueryVariables>;
+    fragment CoverageCounts on Coverage {
+  schools
+  schoolsInPartnership
+  share
+}
+fragment CoverageByType on Coverage {
+  ...CoverageCounts
+  byType {
+    type
+    schools
+    share
+  }
+}`) as unknown as TypedDocumentString<EnglandCoverageQuery, EnglandCoverageQueryVariables>;
 export const ConvertorAcademiesDocument = new TypedDocumentString(`
     query ConvertorAcademies($regionCode: String, $supply: SupplyMode, $first: Int) {
   convertorAcademiesSupport(regionCode: $regionCode, supply: $supply) {
@@ -1163,9 +1208,7 @@ export const SupportGapsDocument = new TypedDocumentString(`
     first: 50
   ) {
     area {
-      code
-      name
-      level
+      ...GapAreaName
     }
     localAuthority {
       name
@@ -1196,7 +1239,11 @@ export const SupportGapsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SupportGapsQuery, SupportGapsQueryVariables>;
+    fragment GapAreaName on GapArea {
+  code
+  name
+  level
+}`) as unknown as TypedDocumentString<SupportGapsQuery, SupportGapsQueryVariables>;
 export const SupportMapDocument = new TypedDocumentString(`
     query SupportMap($regionCode: String, $kind: GapKind, $supply: SupplyMode) {
   supportMap(regionCode: $regionCode, supply: $supply) {
