@@ -3,10 +3,7 @@
  * (the global setup loads the bundle when the graph is empty).
  */
 import neo4j, { type Transaction } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { config } from "../../src/config.js";
-import { connectionSettings } from "../../src/db/connection.js";
-import { Database } from "../../src/db/driver.js";
+import { describe, expect, it } from "vitest";
 import { toPlain } from "../../src/db/mappers.js";
 import { parseCsv } from "../../seed/csv/table.js";
 import { readTextFile } from "../../seed/csv/text.js";
@@ -15,13 +12,9 @@ import { GROUP_COLUMNS, parseGroups } from "../../seed/sources/groups.js";
 import type { SchoolFacts } from "../../seed/domain/school.js";
 import { schoolFactsParams } from "../../seed/load.js";
 import { runSeed } from "../../seed/run.js";
+import { useDatabase } from "../helpers/database.js";
 
-let db: Database;
-
-async function query(cypher: string, params: Record<string, unknown> = {}) {
-  const { records } = await db.driver.executeQuery(cypher, params);
-  return records.map((record) => toPlain(record.toObject()) as Record<string, unknown>);
-}
+const { db, query } = useDatabase();
 
 async function school(urn: number) {
   const [row] = await query(
@@ -38,18 +31,6 @@ async function school(urn: number) {
     region: Record<string, unknown>;
   };
 }
-
-beforeAll(() => {
-  db = Database.connect(connectionSettings(config()), {
-    queryTimeoutMs: 60_000,
-    retryMs: 2_000,
-    connectTimeoutMs: 3_000,
-  });
-});
-
-afterAll(async () => {
-  await db.close();
-});
 
 describe("the bundle import", () => {
   it("when The Aldgate School is loaded, then it sits in the City of London, urban, inland, with its pupils and their source", async () => {
@@ -206,7 +187,11 @@ describe("the GIAS sample import", () => {
 
   it("when the sample is loaded again, then no counts change and the Hampshire head is still there", async () => {
     const before = await sampleFootprint();
-    await runSeed({ db, giasFile: dataFile(DATASETS.giasSample.files[0]), rejectionLog: null });
+    await runSeed({
+      db: db(),
+      giasFile: dataFile(DATASETS.giasSample.files[0]),
+      rejectionLog: null,
+    });
     expect(await sampleFootprint()).toEqual(before);
 
     const heads = await query(
@@ -233,7 +218,7 @@ describe("newest-wins updates", () => {
   const urn = 9_900_001;
 
   async function inRolledBackTransaction(work: (tx: Transaction) => Promise<void>): Promise<void> {
-    const session = db.driver.session();
+    const session = db().driver.session();
     const tx = session.beginTransaction();
     try {
       await tx.run("CREATE (:Establishment:School {urn: $urn})", { urn: neo4j.int(urn) });
@@ -277,7 +262,7 @@ describe("newest-wins updates", () => {
 
   it("when an older source arrives after a newer one, then it only fills what the school lacks", async () => {
     await inRolledBackTransaction(async (tx) => {
-      const update = db.statement("seed/updateSchoolFacts");
+      const update = db().statement("seed/updateSchoolFacts");
       await tx.run(update, {
         rows: [schoolFactsParams(facts("2023-01-19", "New Name", 300, "2022/23"))],
       });
@@ -294,7 +279,7 @@ describe("newest-wins updates", () => {
 
   it("when a newer GIAS extract names a different head, then the previous head is replaced; an older one changes nothing", async () => {
     await inRolledBackTransaction(async (tx) => {
-      const replace = db.statement("seed/replaceSchoolHeads");
+      const replace = db().statement("seed/replaceSchoolHeads");
       const head = (asOf: string, firstName: string) => ({
         urn: neo4j.int(urn),
         id: `gias-head-${urn}-${firstName.toLowerCase()}-smith`,

@@ -2,33 +2,13 @@
  * System leaders and need bands as the import and `npm run need-bands` leave them in the shared
  * database: the 87 Teaching School Hubs, the synthetic designations and their provenance.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { config } from "../../src/config.js";
-import { connectionSettings } from "../../src/db/connection.js";
-import { Database } from "../../src/db/driver.js";
-import { toPlain } from "../../src/db/mappers.js";
+import { describe, expect, it } from "vitest";
 import { NEED_RULE_VERSION } from "../../src/modules/gaps/need-bands.js";
 import { silentProgress } from "../../seed/progress.js";
 import { generateSystemLeaders } from "../../seed/system-leaders/stages.js";
+import { useDatabase } from "../helpers/database.js";
 
-let db: Database;
-
-async function query(cypher: string, params: Record<string, unknown> = {}) {
-  const { records } = await db.driver.executeQuery(cypher, params);
-  return records.map((record) => toPlain(record.toObject()) as Record<string, unknown>);
-}
-
-beforeAll(() => {
-  db = Database.connect(connectionSettings(config()), {
-    queryTimeoutMs: 60_000,
-    retryMs: 2_000,
-    connectTimeoutMs: 3_000,
-  });
-});
-
-afterAll(async () => {
-  await db.close();
-});
+const { db, query } = useDatabase();
 
 describe("Teaching School Hubs", () => {
   it("when the bundle is loaded, then all 87 hubs are held by and based at their lead school", async () => {
@@ -91,7 +71,7 @@ describe("synthetic system leaders", () => {
       );
     const before = await ids();
 
-    await generateSystemLeaders(db, silentProgress);
+    await generateSystemLeaders(db(), silentProgress);
 
     expect(await ids()).toEqual(before);
   });
