@@ -3,7 +3,6 @@
  * them, the 2023 local authorities, conversions carrying their predecessors' years, trusts as at
  * 2025. Examples are drawn from the bundled files, not written in.
  */
-import neo4j from "neo4j-driver";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readTextFile } from "../../seed/csv/text.js";
 import { parseCsv } from "../../seed/csv/table.js";
@@ -19,7 +18,7 @@ import {
   SchoolSeriesDocument,
 } from "../__generated__/graphql.js";
 import { dataOf, useApi } from "../helpers/api.js";
-import { query } from "../helpers/writes.js";
+import { queryNumbers } from "../helpers/writes.js";
 
 const api = useApi();
 
@@ -38,17 +37,8 @@ function sample<T extends { urn: number }>(items: T[], size: number): T[] {
   return sorted.filter((_, index) => index % step === 0).slice(0, size);
 }
 
-async function cypher(text: string, params: Record<string, unknown> = {}) {
-  const rows = await query(api().db, text, params);
-  return rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([key, value]) => [
-        key,
-        neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : value,
-      ]),
-    ),
-  );
-}
+const cypher = (text: string, params?: Record<string, unknown>) =>
+  queryNumbers(api().db, text, params);
 
 describe("inspections as at 31 August 2025", () => {
   it("when a school was inspected in 2024/25, then its latest inspection's date and key judgements are exactly the file's", async () => {

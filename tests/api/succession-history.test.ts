@@ -12,7 +12,7 @@ import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { carryOffers } from "../../seed/load.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
-import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, queryNumbers, testSubject } from "../helpers/writes.js";
 
 const api = useApi();
 const SUBJECT = testSubject("succession-history");
@@ -104,17 +104,8 @@ const schoolToken = (urn: number): Promise<string> =>
 const oversight = (regionCode: string): Promise<string> =>
   testToken({ role: "OVERSIGHT", sub: `${SUBJECT}-oversight`, regionCodes: [regionCode] });
 
-async function cypher(text: string, params: Record<string, unknown> = {}) {
-  const rows = await query(api().db, text, params);
-  return rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([key, value]) => [
-        key,
-        neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : value,
-      ]),
-    ),
-  );
-}
+const cypher = (text: string, params?: Record<string, unknown>) =>
+  queryNumbers(api().db, text, params);
 
 async function read<T>(text: string, variables: Record<string, unknown>, token?: string) {
   return dataOf((await api().executeText(text, variables, { token })) as OperationResult<T>);

@@ -20,6 +20,23 @@ export async function query<T = Record<string, unknown>>(
   return result.records.map((record) => record.toObject() as T);
 }
 
+/** Like `query`, with the Neo4j integers among each row's values turned into numbers. */
+export async function queryNumbers(
+  db: Database,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<Record<string, unknown>[]> {
+  const rows = await query(db, cypher, params);
+  return rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [
+        key,
+        neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : value,
+      ]),
+    ),
+  );
+}
+
 export interface SchoolPick {
   governance: string;
   /** Only schools in this local authority, so test files do not share schools. */
