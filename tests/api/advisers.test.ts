@@ -8,6 +8,7 @@
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
+import { regionalWriters } from "../helpers/callers.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
 import type { CypherName } from "../../src/db/cypher.js";
 
@@ -477,26 +478,7 @@ describe("whose schools an employed adviser may take on", () => {
 });
 
 describe("who may write", () => {
-  const callers = [
-    { caller: "anonymous", claims: null, expected: "UNAUTHENTICATED" },
-    { caller: "school", claims: { role: "SCHOOL", urn: 0 }, expected: "FORBIDDEN" },
-    {
-      caller: "system leader",
-      claims: { role: "SYSTEM_LEADER", systemLeaderId: "leader-x" },
-      expected: "FORBIDDEN",
-    },
-    {
-      caller: "oversight (other region)",
-      claims: { role: "OVERSIGHT", regionCodes: [OTHER_REGION] },
-      expected: "FORBIDDEN",
-    },
-    {
-      caller: "oversight (own region)",
-      claims: { role: "OVERSIGHT", regionCodes: [REGION] },
-      expected: null,
-    },
-    { caller: "admin", claims: { role: "ADMIN" }, expected: null },
-  ] as const;
+  const callers = regionalWriters(REGION, OTHER_REGION);
 
   async function tokenFor(claims: (typeof callers)[number]["claims"]): Promise<string | undefined> {
     if (claims === null) return undefined;

@@ -11,6 +11,7 @@ import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allocateGrant } from "../../src/modules/funding/allocation.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
+import { regionalWriters } from "../helpers/callers.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
 import type { CypherName } from "../../src/db/cypher.js";
 
@@ -642,26 +643,7 @@ describe("invalid grants and reports", () => {
 });
 
 describe("who may record a grant", () => {
-  const callers = [
-    { caller: "anonymous", claims: null, expected: "UNAUTHENTICATED" },
-    { caller: "school", claims: { role: "SCHOOL" }, expected: "FORBIDDEN" },
-    {
-      caller: "system leader",
-      claims: { role: "SYSTEM_LEADER", systemLeaderId: "leader-x" },
-      expected: "FORBIDDEN",
-    },
-    {
-      caller: "oversight (other region)",
-      claims: { role: "OVERSIGHT", regionCodes: ["E12000005"] },
-      expected: "FORBIDDEN",
-    },
-    {
-      caller: "oversight (own region)",
-      claims: { role: "OVERSIGHT", regionCodes: [REGION] },
-      expected: null,
-    },
-    { caller: "admin", claims: { role: "ADMIN" }, expected: null },
-  ] as const;
+  const callers = regionalWriters(REGION, "E12000005");
 
   it.each(callers)(
     "when $caller records grants to a school and to a trust, then the answer is $expected",
