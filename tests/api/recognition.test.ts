@@ -123,6 +123,18 @@ const PICKS: Record<Picked, { band: number; decile: number | null; ks2: boolean 
   N: { band: 2, decile: 1, ks2: false },
 };
 
+/** What the engagements with the pair P1 and P2 share: all but their key and school. */
+const PAIR_ENGAGEMENT = {
+  leader: 1,
+  start: "2023-01-10",
+  end: "2023-07-09",
+  need: -1,
+  dep: -1,
+  months: 5,
+  before: "2018/19",
+  after: "2023/24",
+} as const;
+
 /**
  * The engagements recorded, with what the rule should make of each. The academic year of a
  * start or end is neither before nor after it, and 2019/20 to 2021/22 have no KS2 results.
@@ -169,30 +181,8 @@ const PLAN = [
   },
   // P1 and P2: one need band and IDACI decile, KS2 changes over 2018/19 to 2023/24 at least a
   // point apart within one band of the factor; 5 whole months each.
-  {
-    key: "E7",
-    leader: 1,
-    school: "P1",
-    start: "2023-01-10",
-    end: "2023-07-09",
-    need: -1,
-    dep: -1,
-    months: 5,
-    before: "2018/19",
-    after: "2023/24",
-  },
-  {
-    key: "E8",
-    leader: 1,
-    school: "P2",
-    start: "2023-01-10",
-    end: "2023-07-09",
-    need: -1,
-    dep: -1,
-    months: 5,
-    before: "2018/19",
-    after: "2023/24",
-  },
+  { key: "E7", school: "P1", ...PAIR_ENGAGEMENT },
+  { key: "E8", school: "P2", ...PAIR_ENGAGEMENT },
   // A band-4 school: not counted.
   {
     key: "E4",

@@ -186,8 +186,9 @@ describe("--system-leaders FILE", () => {
         base: CONVERTED_FROM,
         holder: "Governor of Converted Primary",
       },
-      {
-        id: `list-sle-${UNNAMED}-1`,
+      // Unnamed Primary's two SLE rows, a placeholder leader each.
+      ...[1, 2].map((n) => ({
+        id: `list-sle-${UNNAMED}-${n}`,
         designation: "SLE",
         specialisms: ["ENGLISH"],
         capacity: 1,
@@ -195,17 +196,7 @@ describe("--system-leaders FILE", () => {
         publishedUrn: null,
         base: UNNAMED,
         holder: "Specialist leader at Unnamed Primary",
-      },
-      {
-        id: `list-sle-${UNNAMED}-2`,
-        designation: "SLE",
-        specialisms: ["ENGLISH"],
-        capacity: 1,
-        synthetic: false,
-        publishedUrn: null,
-        base: UNNAMED,
-        holder: "Specialist leader at Unnamed Primary",
-      },
+      })),
     ]);
     const [dataset] = await query(
       "MATCH (d:Dataset {id: 'system-leaders-list:leaders.csv'}) RETURN d.id AS id",
