@@ -1,4 +1,5 @@
 /** partnerSuggestions against the full England data. */
+import neo4j from "neo4j-driver";
 import { afterAll, describe, expect, it } from "vitest";
 import { dataOf, testToken, useApi } from "../helpers/api.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
@@ -57,6 +58,22 @@ async function suggestions(urn: number, input?: Record<string, unknown>, token?:
 
 async function errorOf(input: Record<string, unknown>) {
   return (await api().executeText(SUGGESTIONS, { urn: ALDGATE, input })).errors?.[0];
+}
+
+/**
+ * A Hartlepool primary (no other test file writes there) with a KS2 figure to beat and no offers
+ * or seeks recorded: the lowest by KS2 RWM figure once the `skip` lowest are passed over.
+ */
+async function hartlepoolAsker(skip: number): Promise<number> {
+  const [picked] = await query<{ urn: number }>(
+    api().db,
+    `MATCH (s:School {laCode: 805, phase: "PRIMARY"})
+     WHERE s.location IS NOT NULL AND s.ks2RwmExpectedYear = "2024/25"
+       AND s.offers IS NULL AND s.seeks IS NULL
+     RETURN s.urn AS urn ORDER BY s.ks2RwmExpected, s.urn SKIP $skip LIMIT 1`,
+    { skip: neo4j.int(skip) },
+  );
+  return Number(picked?.urn);
 }
 
 describe("partnerSuggestions", () => {
@@ -227,14 +244,7 @@ describe("partnerSuggestions for schools in need", () => {
   });
 
   it("when a partner offers a topic of the focus and the asker seeks nothing, then the offers factor counts it", async () => {
-    const [picked] = await query<{ urn: number }>(
-      api().db,
-      `MATCH (s:School {laCode: 805, phase: "PRIMARY"})
-       WHERE s.location IS NOT NULL AND s.ks2RwmExpectedYear = "2024/25"
-         AND s.offers IS NULL AND s.seeks IS NULL
-       RETURN s.urn AS urn ORDER BY s.ks2RwmExpected, s.urn SKIP 1 LIMIT 1`,
-    );
-    const asker = Number(picked?.urn);
+    const asker = await hartlepoolAsker(1);
     const admin = await testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
     const search = { focus: "KS2_RWM_EXPECTED", maxDistanceKm: 15, first: 100 };
     const before = (await suggestions(asker, search, admin)).partnerSuggestions;
@@ -262,15 +272,7 @@ describe("partnerSuggestions with offers and seeks", () => {
     suggestion?.reasons.find((r) => r.factor === "OFFERS_WHAT_IS_SOUGHT");
 
   it("when the asker seeks three topics and a nearby candidate offers two, then its score rises by exactly 0.1 × 2/3 and its reason names them", async () => {
-    // A Hartlepool primary (no other test file writes there) with a KS2 maths figure to beat.
-    const [picked] = await query<{ urn: number }>(
-      api().db,
-      `MATCH (s:School {laCode: 805, phase: "PRIMARY"})
-       WHERE s.location IS NOT NULL AND s.ks2RwmExpectedYear = "2024/25"
-         AND s.offers IS NULL AND s.seeks IS NULL
-       RETURN s.urn AS urn ORDER BY s.ks2RwmExpected, s.urn LIMIT 1`,
-    );
-    const asker = Number(picked?.urn);
+    const asker = await hartlepoolAsker(0);
     const admin = await testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
     const before = (await suggestions(asker, SEARCH, admin)).partnerSuggestions;
     // The weakest-ranked candidate that records no offers: it can only rise, so stays listed.
