@@ -274,40 +274,33 @@ describe("proposing and accepting", () => {
 });
 
 describe("rules of the models", () => {
-  it("when an academy is invited into a hard federation, then the proposal is refused naming the invitee", async () => {
-    const result = await propose(
-      maintained[0] as number,
-      [academies[0] as number],
-      "hard-federation",
-    );
+  /** The first error of a proposal by the first maintained school. */
+  async function refusal(inviteeUrns: number[], model: string) {
+    return (await propose(maintained[0] as number, inviteeUrns, model)).errors?.[0];
+  }
 
-    expect(result.errors?.[0]?.extensions).toMatchObject({
+  it("when an academy is invited into a hard federation, then the proposal is refused naming the invitee", async () => {
+    const error = await refusal([academies[0] as number], "hard-federation");
+
+    expect(error?.extensions).toMatchObject({
       code: "CONFLICT",
       argument: "input.inviteeUrns",
       urn: academies[0],
     });
-    expect(result.errors?.[0]?.message).toMatch(/not open to academies/);
+    expect(error?.message).toMatch(/not open to academies/);
   });
 
   it("when a single-academy trust is proposed, then it is refused: it has one school", async () => {
-    const result = await propose(
-      maintained[0] as number,
-      [maintained[1] as number],
-      "single-academy-trust",
-    );
-    expect(result.errors?.[0]?.extensions).toMatchObject({
-      code: "BAD_USER_INPUT",
-      argument: "input.model",
-    });
+    const error = await refusal([maintained[1] as number], "single-academy-trust");
+    expect(error?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "input.model" });
   });
 
   it("when an independent-state partnership has no independent school, then it is refused", async () => {
-    const refused = await propose(
-      maintained[0] as number,
+    const refused = await refusal(
       [maintained[1] as number],
       "independent-state-school-partnership",
     );
-    expect(refused.errors?.[0]?.extensions?.["argument"]).toBe("input.inviteeUrns");
+    expect(refused?.extensions?.["argument"]).toBe("input.inviteeUrns");
 
     const accepted = await propose(
       maintained[0] as number,
