@@ -37,6 +37,16 @@ async function candidates(id: string, first = 20): Promise<Candidate[]> {
   return data.schoolsToSupport;
 }
 
+/** The systemLeaders connection a query written inline answers, its nodes typed as `Node`. */
+async function systemLeadersOf<Node>(
+  text: string,
+): Promise<{ totalCount: number; edges: { node: Node }[] }> {
+  const data = dataOf(await api().executeText(text)) as {
+    systemLeaders: { totalCount: number; edges: { node: Node }[] };
+  };
+  return data.systemLeaders;
+}
+
 /** Engagements this file creates, removed after each test whatever happens. */
 const created: string[] = [];
 
@@ -94,30 +104,21 @@ describe("systemLeader and systemLeaders", () => {
   });
 
   it("when synthetic NLEs of a region are listed, then each is marked with its generator and held by a person, never an invented name", async () => {
-    const data = dataOf(
-      await api().executeText(
-        `{ systemLeaders(regionCode: "${SOUTH_WEST}", designation: NLE, first: 50) {
-          totalCount
-          edges { node { designation synthetic generator { name version seed } holder { name synthetic } region { code } } }
-        } }`,
-      ),
-    ) as {
-      systemLeaders: {
-        totalCount: number;
-        edges: {
-          node: {
-            designation: string;
-            synthetic: boolean;
-            generator: { name: string; version: number; seed: number } | null;
-            holder: { name: string; synthetic: boolean } | null;
-            region: { code: string };
-          };
-        }[];
-      };
-    };
+    const systemLeaders = await systemLeadersOf<{
+      designation: string;
+      synthetic: boolean;
+      generator: { name: string; version: number; seed: number } | null;
+      holder: { name: string; synthetic: boolean } | null;
+      region: { code: string };
+    }>(
+      `{ systemLeaders(regionCode: "${SOUTH_WEST}", designation: NLE, first: 50) {
+        totalCount
+        edges { node { designation synthetic generator { name version seed } holder { name synthetic } region { code } } }
+      } }`,
+    );
 
-    expect(data.systemLeaders.totalCount).toBeGreaterThan(10);
-    for (const { node } of data.systemLeaders.edges) {
+    expect(systemLeaders.totalCount).toBeGreaterThan(10);
+    for (const { node } of systemLeaders.edges) {
       expect(node).toMatchObject({
         designation: "NLE",
         synthetic: true,
@@ -163,19 +164,15 @@ describe("systemLeader and systemLeaders", () => {
 
 describe("systemLeaders by name", () => {
   it("when a name is searched, then leaders whose own or base school's name holds it come back, ignoring case, counted as the graph counts them", async () => {
-    const data = dataOf(
-      await api().executeText(
-        `{ systemLeaders(nameContains: "  ALDGATE ", first: 100) {
-          totalCount
-          edges { node { name baseSchool { name } } }
-        } }`,
-      ),
-    ) as {
-      systemLeaders: {
-        totalCount: number;
-        edges: { node: { name: string; baseSchool: { name: string } | null } }[];
-      };
-    };
+    const systemLeaders = await systemLeadersOf<{
+      name: string;
+      baseSchool: { name: string } | null;
+    }>(
+      `{ systemLeaders(nameContains: "  ALDGATE ", first: 100) {
+        totalCount
+        edges { node { name baseSchool { name } } }
+      } }`,
+    );
     const [row] = await api()
       .db.driver.executeQuery(
         `MATCH (l:SystemLeader) WHERE toLower(l.name) CONTAINS "aldgate"
@@ -184,35 +181,26 @@ describe("systemLeaders by name", () => {
       )
       .then((result) => result.records);
 
-    expect(data.systemLeaders.totalCount).toBe(Number(row!.get("n")));
-    expect(data.systemLeaders.totalCount).toBeGreaterThan(0);
-    for (const { node } of data.systemLeaders.edges) {
+    expect(systemLeaders.totalCount).toBe(Number(row!.get("n")));
+    expect(systemLeaders.totalCount).toBeGreaterThan(0);
+    for (const { node } of systemLeaders.edges) {
       expect(`${node.name} ${node.baseSchool?.name ?? ""}`.toLowerCase()).toContain("aldgate");
     }
   });
 
   it("when a town is searched, then the leaders based at its schools come back, none from elsewhere", async () => {
-    const data = dataOf(
-      await api().executeText(
-        `{ systemLeaders(nameContains: "Blackpool", first: 100) {
-          totalCount
-          edges { node { name baseSchool { town localAuthority { name } } } }
-        } }`,
-      ),
-    ) as {
-      systemLeaders: {
-        totalCount: number;
-        edges: {
-          node: {
-            name: string;
-            baseSchool: { town: string | null; localAuthority: { name: string } | null } | null;
-          };
-        }[];
-      };
-    };
+    const systemLeaders = await systemLeadersOf<{
+      name: string;
+      baseSchool: { town: string | null; localAuthority: { name: string } | null } | null;
+    }>(
+      `{ systemLeaders(nameContains: "Blackpool", first: 100) {
+        totalCount
+        edges { node { name baseSchool { town localAuthority { name } } } }
+      } }`,
+    );
 
-    expect(data.systemLeaders.totalCount).toBeGreaterThan(5);
-    for (const { node } of data.systemLeaders.edges) {
+    expect(systemLeaders.totalCount).toBeGreaterThan(5);
+    for (const { node } of systemLeaders.edges) {
       const place = [node.name, node.baseSchool?.town, node.baseSchool?.localAuthority?.name];
       expect(place.join(" ").toLowerCase()).toContain("blackpool");
     }
