@@ -19,6 +19,7 @@ import express, {
 } from "express";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { authorizedByPolicy } from "./auth/authorized.js";
 import type { Principal } from "./auth/principal.js";
 import { TokenVerifier } from "./auth/tokens.js";
 import { createContext, type GraphQLContext } from "./context.js";
@@ -52,8 +53,11 @@ export function buildGraphQLSchema(
 ): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: resolversOf(modules),
-    // Arguments are checked in the services, which name the argument in every message.
-    validate: false,
+    // Sign-in and role first (authorizedByPolicy), then the arguments' class-validator rules;
+    // formatError names the argument that broke one. Rules that need the graph are the services'.
+    authChecker: authorizedByPolicy,
+    authMode: "error",
+    validate: true,
   });
 }
 

@@ -175,7 +175,7 @@ export function authorize(
 /**
  * The part of `authorize` that needs no resource: UNAUTHENTICATED for an anonymous caller and
  * FORBIDDEN for a role whose row says `deny`, whatever the operation would touch. Mutations run
- * it before their arguments are validated (`beforeInput`), so a caller who may never make the
+ * it before their arguments are validated (`@Authorized`, see authorized.ts), so a caller who may never make the
  * change is told that rather than what is wrong with the input; the service's `authorize` still
  * checks the resource once it is known.
  */

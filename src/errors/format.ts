@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
+import type { ArgumentValidationError } from "type-graphql";
 import type { GraphQLContext } from "../context.js";
+import { argumentProblem } from "../hardening/input-validation.js";
 import { ErrorCode } from "./index.js";
 
 export const INTERNAL_ERROR_MESSAGE = "Internal server error";
@@ -55,6 +57,12 @@ function isVariableErrorLimit(error: unknown): boolean {
   );
 }
 
+/** What type-graphql throws when `validate: true` finds a class-validator rule broken. */
+function isArgumentValidationError(error: unknown): error is ArgumentValidationError {
+  const extensions = (error as Partial<GraphQLError> | null)?.extensions;
+  return error instanceof Error && Array.isArray(extensions?.["validationErrors"]);
+}
+
 /**
  * True for errors a client is meant to see: GraphQL errors that carry a code, namely ours
  * (BAD_USER_INPUT, SERVICE_UNAVAILABLE, ...) and Apollo's parse and validation errors.
@@ -69,7 +77,9 @@ export function isClientError(error: unknown): boolean {
 }
 
 /**
- * Apollo's formatError: client errors pass through with their codes; anything else becomes
+ * Apollo's formatError, the one place errors become what clients see: client errors pass
+ * through with their codes (a broken class-validator rule named by its argument path, as a
+ * service's ValidationError is); anything else becomes
  * a generic INTERNAL_SERVER_ERROR carrying the request id, so support can find the full error
  * in the logs while the client never sees a stack trace, Cypher or driver message.
  */
@@ -79,6 +89,11 @@ export function formatError(
 ): GraphQLFormattedError {
   if (isVariableErrorLimit(error)) {
     return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
+  }
+  const thrown = thrownError(error);
+  if (isArgumentValidationError(thrown)) {
+    const problem = argumentProblem(thrown);
+    return { ...formatted, message: problem.message, extensions: problem.extensions };
   }
   if (isClientError(error)) return formatted;
   if (isDatabaseTimeout(error)) {

@@ -52,7 +52,7 @@ class Sample {
   partnershipId: unknown = null;
 }
 
-/** What `validateArgument` reports for one property: its first failed constraint, or null. */
+/** What `argumentProblem` reports for one property: its first failed constraint, or null. */
 async function messageFor(target: object, property: string): Promise<string | null> {
   const failures = await validate(target, { forbidUnknownValues: false });
   const failure = failures.find((candidate) => candidate.property === property);

@@ -3,7 +3,7 @@
  * field reads as one line of intent beside its `@Field`.
  *
  * Each composite applies plain class-validator decorators in the order listed, which is the order
- * class-validator checks them. Order decides the message: `validateArgument` reports the first
+ * class-validator checks them. Order decides the message: `argumentProblem` reports the first
  * failed constraint, and all `@Matches` on a property share one slot in which the last failure
  * wins. So text reports control characters before blankness before length.
  */

@@ -1,10 +1,10 @@
 /**
  * class-validator rules on type-graphql input and argument classes, reported the way every other
- * input error is: BAD_USER_INPUT naming the argument (e.g. `input.inviteeUrns`). Used per
- * argument (`validateFn`), so schema-wide validation stays off for classes that have no rules.
+ * input error is: BAD_USER_INPUT naming the argument (e.g. `input.inviteeUrns`). type-graphql
+ * checks every argument (`validate: true`); formatError reports what it finds through here.
  */
-import { validate, type ValidationError as ConstraintFailure } from "class-validator";
-import type { ValidatorFn } from "type-graphql";
+import type { ValidationError as ConstraintFailure } from "class-validator";
+import { getMetadataStorage, type ArgumentValidationError } from "type-graphql";
 import { ValidationError } from "../errors/index.js";
 
 interface Problem {
@@ -24,19 +24,39 @@ function firstProblem(failures: ConstraintFailure[], prefix: string | null): Pro
 }
 
 /**
- * A `validateFn` for `@Arg(name, ..., { validateFn })` (pass the argument's name) or
- * `@Args(..., { validateFn })` (pass nothing: each field is an argument of its own).
- * Messages say which argument failed and how; the first failure is reported.
+ * The argument path of a type-graphql ArgumentValidationError (thrown when `validate: true`
+ * finds a class-validator rule broken): `input.inviteeUrns` for a field of an `@Arg("input")`
+ * class, `first` for a field of an `@Args` class, whose fields are arguments themselves.
  */
-export function validateArgument(argument: string | null = null): ValidatorFn {
-  return async (value) => {
-    if (value === null || typeof value !== "object") return;
-    const failures = await validate(value as object, { forbidUnknownValues: false });
-    const problem = firstProblem(failures, argument);
-    if (problem) {
-      throw new ValidationError(`\`${problem.path}\`: ${problem.message}`, problem.path);
-    }
+export function argumentProblem(error: ArgumentValidationError): ValidationError {
+  const failures = error.extensions.validationErrors;
+  const target = failures[0]?.target;
+  const argument = target ? argumentNameOf(target.constructor) : null;
+  const problem = firstProblem(failures, argument) ?? {
+    path: argument ?? "input",
+    message: "is invalid",
   };
+  return new ValidationError(`\`${problem.path}\`: ${problem.message}`, problem.path);
+}
+
+let argumentNames: Map<unknown, string | null> | null = null;
+
+/**
+ * The argument name an input class is taken under, from type-graphql's metadata: null for an
+ * `@Args` class, or for an input class taken under more than one name.
+ */
+function argumentNameOf(inputClass: unknown): string | null {
+  if (argumentNames === null) {
+    argumentNames = new Map();
+    for (const param of getMetadataStorage().params) {
+      if (param.kind !== "arg") continue;
+      const type = param.getType();
+      if (typeof type !== "function") continue;
+      const known = argumentNames.get(type);
+      argumentNames.set(type, known === undefined || known === param.name ? param.name : null);
+    }
+  }
+  return argumentNames.get(inputClass) ?? null;
 }
 
 /**

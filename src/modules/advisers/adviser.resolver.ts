@@ -1,5 +1,5 @@
 import type { MaybePromise } from "../common/loaders.js";
-import { beforeInput } from "../../auth/before-input.js";
+import type { Operation } from "../../auth/policy.js";
 import {
   Arg,
   Ctx,
@@ -10,10 +10,9 @@ import {
   Query,
   Resolver,
   Root,
-  UseMiddleware,
+  Authorized,
 } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import { validateArgument } from "../../hardening/input-validation.js";
 import type { Page } from "../common/pagination.js";
 import type { LocalAuthorityRecord } from "../geography/geography.model.js";
 import { LocalAuthority } from "../geography/geography.types.js";
@@ -65,9 +64,9 @@ export class AdviserResolver {
     description:
       "Records a school improvement adviser (admins, or oversight in the region of the adviser's council or partnership).",
   })
-  @UseMiddleware(beforeInput("registerAdviser"))
+  @Authorized<Operation>("registerAdviser")
   registerAdviser(
-    @Arg("input", () => RegisterAdviserInput, { validateFn: validateArgument("input") })
+    @Arg("input", () => RegisterAdviserInput)
     input: RegisterAdviserInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AdviserRecord> {
@@ -84,9 +83,9 @@ export class AdviserResolver {
     description:
       "The adviser starts advising the schools, all or none: a school has at most one adviser of each kind, so one that has another is a CONFLICT naming it and its adviser. A council officer takes only its council's schools and a trust lead only its trust's current members (BAD_USER_INPUT otherwise). Schools it already advises are left as they are. Admins, or oversight of every school's region.",
   })
-  @UseMiddleware(beforeInput("assignAdviser"))
+  @Authorized<Operation>("assignAdviser")
   assignAdviser(
-    @Arg("input", () => AssignAdviserInput, { validateFn: validateArgument("input") })
+    @Arg("input", () => AssignAdviserInput)
     input: AssignAdviserInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AdviserRecord> {
@@ -100,9 +99,9 @@ export class AdviserResolver {
   @Mutation(() => Adviser, {
     description: "The adviser stops advising a school: NOT_FOUND when it does not advise it.",
   })
-  @UseMiddleware(beforeInput("unassignAdviser"))
+  @Authorized<Operation>("unassignAdviser")
   unassignAdviser(
-    @Arg("input", () => UnassignAdviserInput, { validateFn: validateArgument("input") })
+    @Arg("input", () => UnassignAdviserInput)
     input: UnassignAdviserInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AdviserRecord> {

@@ -1,4 +1,4 @@
-import { beforeInput } from "../../auth/before-input.js";
+import type { Operation } from "../../auth/policy.js";
 import {
   Arg,
   Ctx,
@@ -8,10 +8,9 @@ import {
   Query,
   Resolver,
   Root,
-  UseMiddleware,
+  Authorized,
 } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import { validateArgument } from "../../hardening/input-validation.js";
 import type { LocalAuthorityRecord } from "../geography/geography.model.js";
 import { LocalAuthority } from "../geography/geography.types.js";
 import type { PartnershipRecord } from "../partnerships/partnership.model.js";
@@ -66,9 +65,9 @@ export class ClusterResolver {
     description:
       "A council adopts clusters under a new School Improvement Board (admins, or oversight of the LA's region): CONFLICT when a school is already in an open cluster.",
   })
-  @UseMiddleware(beforeInput("adoptClusters"))
+  @Authorized<Operation>("adoptClusters")
   adoptClusters(
-    @Arg("input", () => AdoptClustersInput, { validateFn: validateArgument("input") })
+    @Arg("input", () => AdoptClustersInput)
     input: AdoptClustersInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AdoptedClustersRecord> {

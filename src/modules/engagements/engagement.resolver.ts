@@ -1,7 +1,6 @@
-import { beforeInput } from "../../auth/before-input.js";
-import { Arg, Args, Ctx, Mutation, Resolver, UseMiddleware } from "type-graphql";
+import type { Operation } from "../../auth/policy.js";
+import { Arg, Args, Ctx, Mutation, Resolver, Authorized } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import { validateArgument } from "../../hardening/input-validation.js";
 import type {
   SupportEngagementRecord,
   SystemLeaderRecord,
@@ -21,9 +20,9 @@ export class EngagementResolver {
     description:
       "A system leader starts supporting a school: CONFLICT when its open engagements fill its capacity or it already supports the school.",
   })
-  @UseMiddleware(beforeInput("recordSupportEngagement"))
+  @Authorized<Operation>("recordSupportEngagement")
   recordSupportEngagement(
-    @Arg("input", () => RecordSupportEngagementInput, { validateFn: validateArgument("input") })
+    @Arg("input", () => RecordSupportEngagementInput)
     input: RecordSupportEngagementInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SupportEngagementRecord> {
@@ -38,9 +37,9 @@ export class EngagementResolver {
   @Mutation(() => SupportEngagement, {
     description: "Ends a support engagement with its outcome: CONFLICT when already closed.",
   })
-  @UseMiddleware(beforeInput("closeSupportEngagement"))
+  @Authorized<Operation>("closeSupportEngagement")
   closeSupportEngagement(
-    @Arg("input", () => CloseSupportEngagementInput, { validateFn: validateArgument("input") })
+    @Arg("input", () => CloseSupportEngagementInput)
     input: CloseSupportEngagementInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SupportEngagementRecord> {
@@ -57,9 +56,9 @@ export class DesignationResolver {
   @Mutation(() => SystemLeader, {
     description: "Designates a system leader based at a school (admins only; not synthetic).",
   })
-  @UseMiddleware(beforeInput("designateSystemLeader"))
+  @Authorized<Operation>("designateSystemLeader")
   designateSystemLeader(
-    @Arg("input", () => DesignateSystemLeaderInput, { validateFn: validateArgument("input") })
+    @Arg("input", () => DesignateSystemLeaderInput)
     input: DesignateSystemLeaderInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SystemLeaderRecord> {
@@ -76,9 +75,9 @@ export class DesignationResolver {
     description:
       "Revokes a designation, removing the leader and its closed engagements (admins only): CONFLICT while it has open engagements. Returns the leader as it was.",
   })
-  @UseMiddleware(beforeInput("revokeSystemLeader"))
+  @Authorized<Operation>("revokeSystemLeader")
   revokeSystemLeader(
-    @Args(() => RevokeSystemLeaderArgs, { validateFn: validateArgument() })
+    @Args(() => RevokeSystemLeaderArgs)
     { id }: RevokeSystemLeaderArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SystemLeaderRecord> {

@@ -1,5 +1,5 @@
-import { beforeInput } from "../../auth/before-input.js";
-import { Arg, Ctx, Int, Mutation, Resolver, UseMiddleware } from "type-graphql";
+import type { Operation } from "../../auth/policy.js";
+import { Arg, Ctx, Int, Mutation, Resolver, Authorized } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
 import type { FamilyRunRecord } from "../similarity/family.model.js";
 import { FamilyRun } from "../similarity/similarity.types.js";
@@ -11,7 +11,7 @@ export class FamilyRecomputeResolver {
     description:
       "Recomputes the families of similar schools in-process and makes the new run current (admins only; CONFLICT while one is running). Takes as long as `npm run families`.",
   })
-  @UseMiddleware(beforeInput("recomputeFamilies"))
+  @Authorized<Operation>("recomputeFamilies")
   recomputeFamilies(
     @Arg("targetSize", () => Int, {
       nullable: true,

@@ -1,4 +1,4 @@
-import { beforeInput } from "../../auth/before-input.js";
+import type { Operation } from "../../auth/policy.js";
 import { LocalDateResolver } from "graphql-scalars";
 import {
   Arg,
@@ -9,10 +9,9 @@ import {
   Query,
   Resolver,
   Root,
-  UseMiddleware,
+  Authorized,
 } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import { validateArgument } from "../../hardening/input-validation.js";
 import type { Page } from "../common/pagination.js";
 import type { PartnershipRecord } from "../partnerships/partnership.model.js";
 import { Partnership } from "../partnerships/partnership.types.js";
@@ -29,9 +28,9 @@ export class GrantResolver {
     description:
       "Records a school improvement grant to one school or one partnership (admins, or oversight of every region the recipient's schools are in).",
   })
-  @UseMiddleware(beforeInput("recordGrant"))
+  @Authorized<Operation>("recordGrant")
   recordGrant(
-    @Arg("input", () => RecordGrantInput, { validateFn: validateArgument("input") })
+    @Arg("input", () => RecordGrantInput)
     input: RecordGrantInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<GrantRecord> {

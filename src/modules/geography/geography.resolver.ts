@@ -2,7 +2,6 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLContext } from "../../context.js";
-import { validateArgument } from "../../hardening/input-validation.js";
 import type { Page } from "../common/pagination.js";
 import { selectsField } from "../common/selection.js";
 import type { SchoolRecord } from "../schools/school.model.js";
@@ -24,7 +23,7 @@ const STATE_FUNDED_ONLY = {
 export class RegionResolver {
   @Query(() => [Region], { description: "England's nine regions, by code." })
   regions(
-    @Args(() => RegionsArgs, { validateFn: validateArgument() }) { search }: RegionsArgs,
+    @Args(() => RegionsArgs) { search }: RegionsArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RegionRecord[]> {
     return ctx.services.geography.regions(search ?? null);
@@ -87,7 +86,7 @@ export class LocalAuthorityResolver {
 
   @Query(() => [LocalAuthority], { description: "Local authorities in name order." })
   localAuthorities(
-    @Args(() => LocalAuthoritiesArgs, { validateFn: validateArgument() })
+    @Args(() => LocalAuthoritiesArgs)
     { regionCode, search }: LocalAuthoritiesArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LocalAuthorityRecord[]> {

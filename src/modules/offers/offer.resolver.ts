@@ -1,17 +1,7 @@
-import { beforeInput } from "../../auth/before-input.js";
-import {
-  Args,
-  Ctx,
-  FieldResolver,
-  Int,
-  Mutation,
-  Resolver,
-  Root,
-  UseMiddleware,
-} from "type-graphql";
+import type { Operation } from "../../auth/policy.js";
+import { Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root, Authorized } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import type { GraphQLContext } from "../../context.js";
-import { validateArgument } from "../../hardening/input-validation.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { School } from "../schools/school.types.js";
 import type { SupportTopic } from "./offer.model.js";
@@ -23,9 +13,9 @@ export class SchoolOfferResolver {
     description:
       "Replaces what a school can offer other schools and what it seeks (used by matching).",
   })
-  @UseMiddleware(beforeInput("updateSchoolOffer"))
+  @Authorized<Operation>("updateSchoolOffer")
   updateSchoolOffer(
-    @Args(() => UpdateSchoolOfferArgs, { validateFn: validateArgument() })
+    @Args(() => UpdateSchoolOfferArgs)
     { urn, offers, seeks }: UpdateSchoolOfferArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SchoolRecord> {

@@ -1,4 +1,4 @@
-import { beforeInput } from "../../auth/before-input.js";
+import type { Operation } from "../../auth/policy.js";
 import {
   Arg,
   Args,
@@ -10,10 +10,9 @@ import {
   Query,
   Resolver,
   Root,
-  UseMiddleware,
+  Authorized,
 } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import { validateArgument } from "../../hardening/input-validation.js";
 import type { CollaborationModelRecord } from "../collaboration/collaboration.model.js";
 import { CollaborationModel } from "../collaboration/collaboration.types.js";
 import type { PartnershipRecord } from "../partnerships/partnership.model.js";
@@ -70,9 +69,9 @@ export class ProposalResolver {
     description:
       "A school invites others to form a new partnership of a catalogued model, or to join one it belongs to.",
   })
-  @UseMiddleware(beforeInput("proposePartnership"))
+  @Authorized<Operation>("proposePartnership")
   proposePartnership(
-    @Arg("input", () => ProposePartnershipInput, { validateFn: validateArgument("input") })
+    @Arg("input", () => ProposePartnershipInput)
     input: ProposePartnershipInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ProposalRecord> {
@@ -83,9 +82,9 @@ export class ProposalResolver {
     description:
       "An invited school accepts or declines. The first acceptance forms a new partnership with the proposer; each acceptance makes the school a member.",
   })
-  @UseMiddleware(beforeInput("respondToProposal"))
+  @Authorized<Operation>("respondToProposal")
   respondToProposal(
-    @Args(() => RespondToProposalArgs, { validateFn: validateArgument() })
+    @Args(() => RespondToProposalArgs)
     { proposalId, urn, accept }: RespondToProposalArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ProposalRecord> {
@@ -96,9 +95,9 @@ export class ProposalResolver {
     description:
       "A school leaves a partnership by its model's leaving rule: at once, after notice, or (for statutory models) not here.",
   })
-  @UseMiddleware(beforeInput("leavePartnership"))
+  @Authorized<Operation>("leavePartnership")
   leavePartnership(
-    @Args(() => LeavePartnershipArgs, { validateFn: validateArgument() })
+    @Args(() => LeavePartnershipArgs)
     { urn, partnershipId }: LeavePartnershipArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LeaveResult> {

@@ -1,6 +1,5 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import { validateArgument } from "../../hardening/input-validation.js";
 import type { SchoolSearchHitRecord } from "./search.model.js";
 import { SchoolSearchHit, SearchSchoolsArgs } from "./search.types.js";
 
@@ -11,7 +10,7 @@ export class SearchResolver {
       "Open schools by what people call them, best match first. See docs/search.md for how text is matched and ranked.",
   })
   searchSchools(
-    @Args(() => SearchSchoolsArgs, { validateFn: validateArgument() })
+    @Args(() => SearchSchoolsArgs)
     { text, first }: SearchSchoolsArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SchoolSearchHitRecord[]> {
