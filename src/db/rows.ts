@@ -87,3 +87,30 @@ export function parseRow<T extends z.ZodType>(
   }
   return result.data;
 }
+
+function isMap(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A node or map whose key cells are required, so a broken one fails the row (where `cell.map`
+ * reads it as null). Anything but a map reads as a map without properties: its key cells fail
+ * and its optional cells read as null.
+ */
+export function node<T extends z.ZodType>(shape: T) {
+  return z.preprocess((value) => (isMap(value) ? value : {}), shape);
+}
+
+/** A node or map that may be absent (anything but a map reads as null); one without its keys fails the row. */
+export function optionalNode<T extends z.ZodType>(shape: T) {
+  return z.preprocess((value) => (isMap(value) ? value : null), shape.nullable());
+}
+
+/**
+ * A list read entry by entry with `item`, in place: a missing list reads as empty, and an entry
+ * that fails `item` fails the row (where `cell.list` drops it). With an optional cell as `item`,
+ * entries of the wrong type read as null and keep their position (parallel lists).
+ */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.preprocess((value) => (Array.isArray(value) ? value : []), z.array(item));
+}

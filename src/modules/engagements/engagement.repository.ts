@@ -1,15 +1,19 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { Database } from "../../db/driver.js";
+import { cell, parseRow } from "../../db/rows.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.js";
 import { recordAudit } from "../audit/audit.writer.js";
 import { cypherInt } from "../common/params.js";
-import { asInt, asProperties, asString } from "../common/values.js";
 import type { WriteOrigin } from "../proposals/proposal.repository.js";
 import type {
   SupportEngagementRecord,
   SystemLeaderRecord,
 } from "../system-leaders/system-leader.model.js";
-import { toEngagement, toSystemLeader } from "../system-leaders/system-leader.repository.js";
+import {
+  SupportEngagementNode,
+  SystemLeaderNode,
+} from "../system-leaders/system-leader.repository.js";
 import {
   isAtCapacity,
   type CloseEngagementRequest,
@@ -17,13 +21,30 @@ import {
   type RecordEngagementRequest,
 } from "./engagement.model.js";
 
-function regionsOf(code: unknown): string[] {
-  const region = asString(code);
+const LockedLeaderRow = z.object({
+  capacity: cell.int,
+  openEngagements: cell.int,
+  school: cell.map(z.object({ regionCode: cell.string })),
+  alreadySupports: cell.boolean,
+});
+
+const EngagementRow = z.object({ engagement: SupportEngagementNode });
+const LockedEngagementRow = z.object({
+  engagement: SupportEngagementNode,
+  regionCode: cell.string,
+});
+const LeaderRow = z.object({ leader: SystemLeaderNode });
+const LockedForRevokeRow = z.object({
+  leader: SystemLeaderNode,
+  engagements: cell.int,
+  baseUrn: cell.int,
+});
+
+function regionsOf(region: string | null): string[] {
   return region === null ? [] : [region];
 }
 
-function leaderOrFail(value: unknown): SystemLeaderRecord {
-  const leader = toSystemLeader(value);
+function leaderOrFail(leader: SystemLeaderRecord | null): SystemLeaderRecord {
   if (leader === null) throw new Error("A SystemLeader row had no known designation.");
   return leader;
 }
@@ -43,24 +64,25 @@ export class EngagementRepository {
   ): Promise<SupportEngagementRecord> {
     return this.db.writeTransaction(async (run) => {
       const params = { systemLeaderId: request.systemLeaderId, urn: cypherInt(request.urn) };
-      const [locked] = await run("engagements/lockSystemLeaderForEngagement", params);
-      if (!locked) {
+      const [found] = await run("engagements/lockSystemLeaderForEngagement", params);
+      if (!found) {
         throw new NotFoundError(
           `No system leader has id ${request.systemLeaderId}.`,
           "input.systemLeaderId",
         );
       }
-      const school = asProperties(locked["school"]);
+      const locked = parseRow(LockedLeaderRow, found, "engagements/lockSystemLeaderForEngagement");
+      const school = locked.school;
       if (school === null)
         throw new NotFoundError(`No school has URN ${request.urn}.`, "input.urn");
-      if (locked["alreadySupports"] === true) {
+      if (locked.alreadySupports === true) {
         throw new ConflictError(
           `System leader ${request.systemLeaderId} already supports school ${request.urn}.`,
           { argument: "input.urn" },
         );
       }
-      const capacity = asInt(locked["capacity"]) ?? 0;
-      const open = asInt(locked["openEngagements"]) ?? 0;
+      const capacity = locked.capacity ?? 0;
+      const open = locked.openEngagements ?? 0;
       if (isAtCapacity(open, capacity)) {
         throw new ConflictError(
           `System leader ${request.systemLeaderId} is at capacity (${open} of ${capacity} open engagements).`,
@@ -74,14 +96,18 @@ export class EngagementRepository {
         startOn: request.startOn,
         createdBy: origin.actor.sub,
       });
-      const engagement = toEngagement(row?.["engagement"]);
+      const { engagement } = parseRow(
+        EngagementRow,
+        row ?? {},
+        "engagements/createSupportEngagement",
+      );
       await recordAudit(run, {
         ...origin,
         action: "recordSupportEngagement",
         targetType: "SupportEngagement",
         targetId: engagement.id,
         urns: [request.urn],
-        regionCodes: regionsOf(school["regionCode"]),
+        regionCodes: regionsOf(school.regionCode),
         before: { openEngagements: open, capacity },
         after: { ...engagement, openEngagements: open + 1 },
       });
@@ -99,14 +125,15 @@ export class EngagementRepository {
     authorizeLeader: (systemLeaderId: string) => void,
   ): Promise<SupportEngagementRecord> {
     return this.db.writeTransaction(async (run) => {
-      const [locked] = await run("engagements/lockSupportEngagement", { id: request.engagementId });
-      if (!locked) {
+      const [found] = await run("engagements/lockSupportEngagement", { id: request.engagementId });
+      if (!found) {
         throw new NotFoundError(
           `No support engagement has id ${request.engagementId}.`,
           "input.engagementId",
         );
       }
-      const before = toEngagement(locked["engagement"]);
+      const locked = parseRow(LockedEngagementRow, found, "engagements/lockSupportEngagement");
+      const before = locked.engagement;
       authorizeLeader(before.systemLeaderId);
       // Closed means not open (engagement.rules.ts): an end of today is closed already. One
       // with an end still to come was closed ahead of time and keeps that end and outcome.
@@ -130,14 +157,18 @@ export class EngagementRepository {
         outcome: request.outcome,
         closedBy: origin.actor.sub,
       });
-      const after = toEngagement(row?.["engagement"]);
+      const { engagement: after } = parseRow(
+        EngagementRow,
+        row ?? {},
+        "engagements/closeSupportEngagement",
+      );
       await recordAudit(run, {
         ...origin,
         action: "closeSupportEngagement",
         targetType: "SupportEngagement",
         targetId: after.id,
         urns: [after.urn],
-        regionCodes: regionsOf(locked["regionCode"]),
+        regionCodes: regionsOf(locked.regionCode),
         before,
         after,
       });
@@ -159,7 +190,9 @@ export class EngagementRepository {
         createdBy: origin.actor.sub,
       });
       if (!row) throw new NotFoundError(`No school has URN ${request.urn}.`, "input.urn");
-      const leader = leaderOrFail(row["leader"]);
+      const leader = leaderOrFail(
+        parseRow(LeaderRow, row, "engagements/createSystemLeader").leader,
+      );
       await recordAudit(run, {
         ...origin,
         action: "designateSystemLeader",
@@ -180,9 +213,10 @@ export class EngagementRepository {
    */
   async revoke(id: string, origin: WriteOrigin): Promise<SystemLeaderRecord> {
     return this.db.writeTransaction(async (run) => {
-      const [locked] = await run("engagements/lockSystemLeaderForRevoke", { id });
-      if (!locked) throw new NotFoundError(`No system leader has id ${id}.`, "id");
-      const leader = leaderOrFail(locked["leader"]);
+      const [found] = await run("engagements/lockSystemLeaderForRevoke", { id });
+      if (!found) throw new NotFoundError(`No system leader has id ${id}.`, "id");
+      const locked = parseRow(LockedForRevokeRow, found, "engagements/lockSystemLeaderForRevoke");
+      const leader = leaderOrFail(locked.leader);
       if (leader.openEngagements > 0) {
         throw new ConflictError(
           `System leader ${id} has ${leader.openEngagements} open support engagement(s); close them first.`,
@@ -190,7 +224,7 @@ export class EngagementRepository {
         );
       }
       await run("engagements/deleteSystemLeader", { id });
-      const baseUrn = asInt(locked["baseUrn"]);
+      const baseUrn = locked.baseUrn;
       await recordAudit(run, {
         ...origin,
         action: "revokeSystemLeader",
@@ -198,7 +232,7 @@ export class EngagementRepository {
         targetId: id,
         urns: baseUrn === null ? [] : [baseUrn],
         regionCodes: leader.regionCode === null ? [] : [leader.regionCode],
-        before: { ...leader, engagements: asInt(locked["engagements"]) ?? 0 },
+        before: { ...leader, engagements: locked.engagements ?? 0 },
         after: null,
       });
       return leader;

@@ -1,22 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { Database } from "../../db/driver.js";
+import { cell, key, listOf, node, parseRow, parseRows } from "../../db/rows.js";
 import { ConflictError, NotFoundError } from "../../errors/index.js";
 import { recordAudit } from "../audit/audit.writer.js";
 import { cypherInt } from "../common/params.js";
-import {
-  asBoolean,
-  asDate,
-  asInt,
-  asList,
-  asMember,
-  asNumber,
-  asProperties,
-  asString,
-  requireInt,
-  requireString,
-} from "../common/values.js";
 import type { WriteOrigin } from "../proposals/proposal.repository.js";
-import { allocateGrant, type RecipientSchool } from "./allocation.js";
+import { allocateGrant } from "./allocation.js";
 import {
   FUNDS,
   type AreaSchoolsRow,
@@ -30,61 +20,104 @@ import {
   type ReportGrant,
 } from "./funding.model.js";
 
-/** Maps a Grant node's properties, with its recipient, to a record. */
-export function toGrant(value: unknown): GrantRecord {
-  const p = asProperties(value) ?? {};
-  const id = requireString(p["id"], "Grant.id");
-  return {
-    id,
-    fund: asMember(FUNDS, p["fund"]) ?? "OTHER",
-    fundName: asString(p["fundName"]) ?? "",
-    amountPence: asInt(p["amountPence"]) ?? 0,
-    matchedPence: asInt(p["matchedPence"]) ?? 0,
-    matchedBy: asString(p["matchedBy"]),
-    funder: asString(p["funder"]) ?? "",
-    awardedOn: asDate(p["awardedOn"]) ?? "",
-    startsOn: asDate(p["startsOn"]) ?? "",
-    endsOn: asDate(p["endsOn"]) ?? "",
-    purpose: asString(p["purpose"]) ?? "",
-    recipientUrn: asInt(p["recipientUrn"]),
-    recipientPartnershipId: asString(p["recipientPartnershipId"]),
-    createdBy: asString(p["createdBy"]),
-    createdAt: asString(p["createdAt"]),
-  };
-}
+/** A Grant node's properties, with its recipient. */
+const GrantNode = node(
+  z
+    .object({
+      id: key.string,
+      fund: cell.member(FUNDS),
+      fundName: cell.string,
+      amountPence: cell.int,
+      matchedPence: cell.int,
+      matchedBy: cell.string,
+      funder: cell.string,
+      awardedOn: cell.date,
+      startsOn: cell.date,
+      endsOn: cell.date,
+      purpose: cell.string,
+      recipientUrn: cell.int,
+      recipientPartnershipId: cell.string,
+      createdBy: cell.string,
+      createdAt: cell.string,
+    })
+    .transform((grant): GrantRecord => ({
+      ...grant,
+      fund: grant.fund ?? "OTHER",
+      fundName: grant.fundName ?? "",
+      amountPence: grant.amountPence ?? 0,
+      matchedPence: grant.matchedPence ?? 0,
+      funder: grant.funder ?? "",
+      awardedOn: grant.awardedOn ?? "",
+      startsOn: grant.startsOn ?? "",
+      endsOn: grant.endsOn ?? "",
+      purpose: grant.purpose ?? "",
+    })),
+);
 
-function toFundedSchool(value: unknown): FundedSchool {
-  const p = asProperties(value) ?? {};
-  return {
-    urn: requireInt(p["urn"], "School.urn"),
-    laCode: asInt(p["laCode"]),
-    regionCode: asString(p["regionCode"]),
-    needBand: asInt(p["needBand"]),
-    rural: asBoolean(p["rural"]),
-    coastal: asBoolean(p["coastal"]),
-  };
-}
+const FundedSchoolNode = node(
+  z.object({
+    urn: key.int,
+    laCode: cell.int,
+    regionCode: cell.string,
+    needBand: cell.int,
+    rural: cell.boolean,
+    coastal: cell.boolean,
+  }),
+) satisfies z.ZodType<FundedSchool>;
 
-function toLandedShare(value: unknown): LandedShare {
-  const p = asProperties(value) ?? {};
-  return {
-    school: toFundedSchool(p["school"]),
-    awardedPence: asInt(p["awardedPence"]) ?? 0,
-    matchedPence: asInt(p["matchedPence"]) ?? 0,
-  };
-}
+const LandedShareNode = node(
+  z
+    .object({ school: FundedSchoolNode, awardedPence: cell.int, matchedPence: cell.int })
+    .transform((share): LandedShare => ({
+      ...share,
+      awardedPence: share.awardedPence ?? 0,
+      matchedPence: share.matchedPence ?? 0,
+    })),
+);
 
-function toRecipientSchool(value: unknown): RecipientSchool {
-  const p = asProperties(value) ?? {};
-  return { urn: requireInt(p["urn"], "School.urn"), pupils: asNumber(p["pupils"]) };
-}
+const RecipientRow = z
+  .object({
+    found: cell.boolean,
+    regionCodes: cell.list(cell.string),
+    schools: listOf(node(z.object({ urn: key.int, pupils: cell.number }))),
+  })
+  .transform(({ found, regionCodes, schools }): RecipientLookup => ({
+    found: found === true,
+    regionCodes: [...new Set(regionCodes)],
+    schools,
+  }));
 
-function strings(value: unknown): string[] {
-  return asList(value).flatMap((item) => {
-    const text = asString(item);
-    return text === null ? [] : [text];
-  });
-}
+const CreatedGrantRow = z
+  .object({ grant: GrantNode, landed: cell.int })
+  .transform(({ grant, landed }) => ({ grant, landed: landed ?? 0 }));
+
+const ReportGrantRow = z
+  .object({ grant: GrantNode, shares: listOf(LandedShareNode) })
+  .transform(({ grant, shares }): ReportGrant => ({
+    id: grant.id,
+    fund: grant.fund,
+    amountPence: grant.amountPence,
+    matchedPence: grant.matchedPence,
+    shares,
+  }));
+
+const AreaSchoolsCountRow = z
+  .object({
+    laCode: key.int,
+    laName: cell.string,
+    band: cell.int,
+    schools: cell.int,
+    pupils: cell.number,
+  })
+  .transform((row): AreaSchoolsRow => ({
+    ...row,
+    schools: row.schools ?? 0,
+    pupils: row.pupils ?? 0,
+  }));
+
+const GrantRow = z.object({ grant: GrantNode });
+const SchoolGrantRow = z.object({ urn: key.int, grant: GrantNode });
+const PartnershipGrantRow = z.object({ id: key.string, grant: GrantNode });
 
 function areaParams(area: ReportArea) {
   return {
@@ -113,11 +146,7 @@ export class FundingRepository {
         partnershipId: request.recipientPartnershipId,
       };
       const [row] = await run("funding/findRecipient", recipient);
-      const lookup: RecipientLookup = {
-        found: row?.["found"] === true,
-        regionCodes: [...new Set(strings(row?.["regionCodes"]))],
-        schools: asList(row?.["schools"]).map(toRecipientSchool),
-      };
+      const lookup = parseRow(RecipientRow, row ?? {}, "funding/findRecipient");
       if (!lookup.found) {
         throw request.recipientUrn !== null
           ? new NotFoundError(
@@ -168,8 +197,7 @@ export class FundingRepository {
           };
         }),
       });
-      const grant = toGrant(created?.["grant"]);
-      const landed = asInt(created?.["landed"]) ?? 0;
+      const { grant, landed } = parseRow(CreatedGrantRow, created ?? {}, "funding/createGrant");
       if (landed !== shares.length) {
         throw new Error(`Grant ${id}: ${landed} of ${shares.length} shares found their school.`);
       }
@@ -199,28 +227,13 @@ export class FundingRepository {
       to: window.to,
       limit: cypherInt(limit),
     });
-    return rows.map((row) => {
-      const grant = asProperties(row["grant"]) ?? {};
-      return {
-        id: requireString(grant["id"], "Grant.id"),
-        fund: asMember(FUNDS, grant["fund"]) ?? "OTHER",
-        amountPence: asInt(grant["amountPence"]) ?? 0,
-        matchedPence: asInt(grant["matchedPence"]) ?? 0,
-        shares: asList(row["shares"]).map(toLandedShare),
-      };
-    });
+    return parseRows(ReportGrantRow, rows, "funding/findReportGrants");
   }
 
   // countAreaSchools
   async areaSchools(area: ReportArea): Promise<AreaSchoolsRow[]> {
     const rows = await this.db.read("funding/countAreaSchools", areaParams(area));
-    return rows.map((row) => ({
-      laCode: requireInt(row["laCode"], "School.laCode"),
-      laName: asString(row["laName"]),
-      band: asInt(row["band"]),
-      schools: asInt(row["schools"]) ?? 0,
-      pupils: asNumber(row["pupils"]) ?? 0,
-    }));
+    return parseRows(AreaSchoolsCountRow, rows, "funding/countAreaSchools");
   }
 
   // listGrants
@@ -231,7 +244,7 @@ export class FundingRepository {
       afterId: after?.id ?? null,
       limit: cypherInt(limit),
     });
-    return rows.map((row) => toGrant(row["grant"]));
+    return parseRows(GrantRow, rows, "funding/listGrants").map((row) => row.grant);
   }
 
   // findGrantsBySchoolUrns
@@ -239,26 +252,33 @@ export class FundingRepository {
     const rows = await this.db.read("funding/findGrantsBySchoolUrns", {
       urns: urns.map(cypherInt),
     });
-    return group(rows, (row) => requireInt(row["urn"], "School.urn"));
+    return group(
+      parseRows(SchoolGrantRow, rows, "funding/findGrantsBySchoolUrns").map((row) => [
+        row.urn,
+        row.grant,
+      ]),
+    );
   }
 
   // findGrantsByPartnershipIds
   async findByPartnershipIds(ids: readonly string[]): Promise<Map<string, GrantRecord[]>> {
     const rows = await this.db.read("funding/findGrantsByPartnershipIds", { ids });
-    return group(rows, (row) => requireString(row["id"], "Partnership.id"));
+    return group(
+      parseRows(PartnershipGrantRow, rows, "funding/findGrantsByPartnershipIds").map((row) => [
+        row.id,
+        row.grant,
+      ]),
+    );
   }
 }
 
-function group<K>(
-  rows: readonly Record<string, unknown>[],
-  keyOf: (row: Record<string, unknown>) => K,
-): Map<K, GrantRecord[]> {
+/** Grants by what they went to, in row order. */
+function group<K>(pairs: readonly (readonly [K, GrantRecord])[]): Map<K, GrantRecord[]> {
   const grouped = new Map<K, GrantRecord[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const list = grouped.get(key) ?? [];
-    list.push(toGrant(row["grant"]));
-    grouped.set(key, list);
+  for (const [owner, grant] of pairs) {
+    const list = grouped.get(owner) ?? [];
+    list.push(grant);
+    grouped.set(owner, list);
   }
   return grouped;
 }

@@ -1,21 +1,12 @@
-import type { Database } from "../../db/driver.js";
+import { z } from "zod";
+import type { Database, Row } from "../../db/driver.js";
+import { cell, key, listOf, node, optionalNode, parseRows } from "../../db/rows.js";
 import { cypherInt } from "../common/params.js";
-import {
-  asBoolean,
-  asDate,
-  asInt,
-  asList,
-  asMember,
-  asNumber,
-  asProperties,
-  asString,
-  requireInt,
-  requireString,
-} from "../common/values.js";
 import { PHASES } from "../schools/school.model.js";
 import {
   DESIGNATIONS,
   SPECIALISMS,
+  type DesignatedPersonRecord,
   type SupportEngagementRecord,
   type SystemLeaderRecord,
 } from "./system-leader.model.js";
@@ -31,75 +22,109 @@ export interface SystemLeaderListParams {
   limit: number;
 }
 
-/** Maps a SystemLeader node's properties, with `holder` and `openEngagements`, to a record. */
-export function toSystemLeader(value: unknown): SystemLeaderRecord | null {
-  const p = asProperties(value) ?? {};
-  const designation = asMember(DESIGNATIONS, p["designation"]);
-  if (designation === null) return null;
-  const id = requireString(p["id"], "SystemLeader.id");
-  const holder = asProperties(p["holder"]);
-  const point = asProperties(p["location"]);
-  const latitude = asNumber(point?.["latitude"]);
-  const longitude = asNumber(point?.["longitude"]);
-  const generator = asString(p["generator"]);
-  return {
+const DesignatedPersonNode = z
+  .object({ id: key.string, name: cell.string, synthetic: cell.boolean })
+  .transform(({ id, name, synthetic }): DesignatedPersonRecord => ({
     id,
-    designation,
-    name: asString(p["name"]) ?? id,
-    phase: asMember(PHASES, p["phase"]),
-    specialisms: asList(p["specialisms"]).flatMap((item) => {
-      const specialism = asMember(SPECIALISMS, item);
-      return specialism === null ? [] : [specialism];
-    }),
-    capacity: asInt(p["capacity"]) ?? 0,
-    openEngagements: asInt(p["openEngagements"]) ?? 0,
-    synthetic: asBoolean(p["synthetic"]) ?? false,
-    generator:
-      generator === null
-        ? null
-        : {
-            name: generator,
-            version: asInt(p["generatorVersion"]) ?? 0,
-            seed: asInt(p["generatorSeed"]) ?? 0,
-          },
-    baseUrn: asInt(p["baseUrn"]),
-    holder:
-      holder === null
-        ? null
-        : {
-            id: requireString(holder["id"], "Leader.id"),
-            name: asString(holder["name"]) ?? requireString(holder["id"], "Leader.id"),
-            synthetic: asBoolean(holder["synthetic"]) ?? false,
-          },
-    location: latitude === null || longitude === null ? null : { latitude, longitude },
-    regionCode: asString(p["regionCode"]),
-    laCode: asInt(p["laCode"]),
-    sourceId: asString(p["source"]),
-  };
-}
+    name: name ?? id,
+    synthetic: synthetic ?? false,
+  }));
 
-export function toEngagement(value: unknown): SupportEngagementRecord {
-  const p = asProperties(value) ?? {};
-  return {
-    id: requireString(p["id"], "SUPPORTS.id"),
-    systemLeaderId: requireString(p["systemLeaderId"], "SystemLeader.id"),
-    urn: requireInt(p["urn"], "Establishment.urn"),
-    listedForUrn: asInt(p["listedForUrn"]),
-    regionCode: asString(p["regionCode"]),
-    start: asDate(p["start"]),
-    end: asDate(p["end"]),
-    focus: asString(p["focus"]),
-    outcome: asString(p["outcome"]),
-    open: p["open"] === true,
-  };
-}
+const Designated = z.object({ designation: z.enum(DESIGNATIONS) });
 
-function leaders(value: unknown): SystemLeaderRecord[] {
-  return asList(value).flatMap((item) => {
-    const leader = toSystemLeader(item);
-    return leader === null ? [] : [leader];
-  });
-}
+/**
+ * A SystemLeader node's properties, with `holder` and `openEngagements`. A leader with no known
+ * designation reads as null (and is left out); one with a designation must have its id.
+ */
+export const SystemLeaderNode = z.preprocess(
+  (value) => (Designated.safeParse(value).success ? value : null),
+  z
+    .object({
+      id: key.string,
+      designation: z.enum(DESIGNATIONS),
+      name: cell.string,
+      phase: cell.member(PHASES),
+      specialisms: cell.list(cell.member(SPECIALISMS)),
+      capacity: cell.int,
+      openEngagements: cell.int,
+      synthetic: cell.boolean,
+      generator: cell.string,
+      generatorVersion: cell.int,
+      generatorSeed: cell.int,
+      baseUrn: cell.int,
+      holder: optionalNode(DesignatedPersonNode),
+      location: cell.map(
+        z
+          .object({ latitude: cell.number, longitude: cell.number })
+          .transform(({ latitude, longitude }) =>
+            latitude === null || longitude === null ? null : { latitude, longitude },
+          ),
+      ),
+      regionCode: cell.string,
+      laCode: cell.int,
+      source: cell.string,
+    })
+    .transform((p): SystemLeaderRecord => ({
+      id: p.id,
+      designation: p.designation,
+      name: p.name ?? p.id,
+      phase: p.phase,
+      specialisms: p.specialisms,
+      capacity: p.capacity ?? 0,
+      openEngagements: p.openEngagements ?? 0,
+      synthetic: p.synthetic ?? false,
+      generator:
+        p.generator === null
+          ? null
+          : {
+              name: p.generator,
+              version: p.generatorVersion ?? 0,
+              seed: p.generatorSeed ?? 0,
+            },
+      baseUrn: p.baseUrn,
+      holder: p.holder,
+      location: p.location,
+      regionCode: p.regionCode,
+      laCode: p.laCode,
+      sourceId: p.source,
+    }))
+    .nullable(),
+);
+
+/** Leaders with a known designation; the others are left out. */
+const SystemLeaderList = listOf(SystemLeaderNode).transform((leaders) =>
+  leaders.filter((leader) => leader !== null),
+);
+
+/** A SUPPORTS relationship's properties, with its leader, school and whether it is open. */
+export const SupportEngagementNode = node(
+  z
+    .object({
+      id: key.string,
+      systemLeaderId: key.string,
+      urn: key.int,
+      listedForUrn: cell.int,
+      regionCode: cell.string,
+      start: cell.date,
+      end: cell.date,
+      focus: cell.string,
+      outcome: cell.string,
+      open: cell.boolean,
+    })
+    .transform((engagement): SupportEngagementRecord => ({
+      ...engagement,
+      open: engagement.open === true,
+    })),
+);
+
+const LeaderRow = z.object({ leader: SystemLeaderNode });
+const CountRow = z.object({ total: cell.int });
+const SchoolLeadersRow = z.object({ urn: key.int, leaders: SystemLeaderList });
+const LeaderEngagementsRow = z.object({
+  id: key.string,
+  engagements: listOf(SupportEngagementNode),
+});
+const SchoolEngagementsRow = z.object({ urn: key.int, engagements: listOf(SupportEngagementNode) });
 
 export class SystemLeaderRepository {
   constructor(private readonly db: Database) {}
@@ -107,7 +132,9 @@ export class SystemLeaderRepository {
   // findSystemLeadersByIds
   async findByIds(ids: readonly string[]): Promise<Map<string, SystemLeaderRecord>> {
     const rows = await this.db.read("system-leaders/findSystemLeadersByIds", { ids });
-    return new Map(leaders(rows.map((row) => row["leader"])).map((leader) => [leader.id, leader]));
+    return new Map(
+      leadersIn(rows, "system-leaders/findSystemLeadersByIds").map((leader) => [leader.id, leader]),
+    );
   }
 
   // listSystemLeaders
@@ -116,21 +143,27 @@ export class SystemLeaderRepository {
       ...params,
       limit: cypherInt(params.limit),
     });
-    return leaders(rows.map((row) => row["leader"]));
+    return leadersIn(rows, "system-leaders/listSystemLeaders");
   }
 
   // countSystemLeaders
   async count(
     params: Pick<SystemLeaderListParams, "regionCode" | "designation" | "nameContains">,
   ): Promise<number> {
-    const [row] = await this.db.read("system-leaders/countSystemLeaders", params);
-    return asInt(row?.["total"]) ?? 0;
+    const rows = await this.db.read("system-leaders/countSystemLeaders", params);
+    const [row] = parseRows(CountRow, rows, "system-leaders/countSystemLeaders");
+    return row?.total ?? 0;
   }
 
   // findSystemLeadersByBaseUrns
   async findByBaseUrns(urns: readonly number[]): Promise<Map<number, SystemLeaderRecord[]>> {
     const rows = await this.db.read("system-leaders/findSystemLeadersByBaseUrns", { urns });
-    return new Map(rows.map((row) => [requireInt(row["urn"], "urn"), leaders(row["leaders"])]));
+    return new Map(
+      parseRows(SchoolLeadersRow, rows, "system-leaders/findSystemLeadersByBaseUrns").map((row) => [
+        row.urn,
+        row.leaders,
+      ]),
+    );
   }
 
   // findEngagementsBySystemLeaderIds
@@ -139,10 +172,9 @@ export class SystemLeaderRepository {
   ): Promise<Map<string, SupportEngagementRecord[]>> {
     const rows = await this.db.read("system-leaders/findEngagementsBySystemLeaderIds", { ids });
     return new Map(
-      rows.map((row) => [
-        requireString(row["id"], "SystemLeader.id"),
-        asList(row["engagements"]).map(toEngagement),
-      ]),
+      parseRows(LeaderEngagementsRow, rows, "system-leaders/findEngagementsBySystemLeaderIds").map(
+        (row) => [row.id, row.engagements],
+      ),
     );
   }
 
@@ -152,10 +184,14 @@ export class SystemLeaderRepository {
   ): Promise<Map<number, SupportEngagementRecord[]>> {
     const rows = await this.db.read("system-leaders/findEngagementsBySchoolUrns", { urns });
     return new Map(
-      rows.map((row) => [
-        requireInt(row["urn"], "urn"),
-        asList(row["engagements"]).map(toEngagement),
-      ]),
+      parseRows(SchoolEngagementsRow, rows, "system-leaders/findEngagementsBySchoolUrns").map(
+        (row) => [row.urn, row.engagements],
+      ),
     );
   }
+}
+
+/** The leaders in `leader` cells, without those of no known designation. */
+function leadersIn(rows: readonly Row[], statement: string): SystemLeaderRecord[] {
+  return parseRows(LeaderRow, rows, statement).flatMap(({ leader }) => leader ?? []);
 }
