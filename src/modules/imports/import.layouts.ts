@@ -7,7 +7,7 @@
  */
 import { validate } from "class-validator";
 import { LocalDateResolver } from "graphql-scalars";
-import { ErrorCode, ServiceError } from "../../errors/index.js";
+import { ValidationError } from "../../errors/index.js";
 import { BoundedText } from "../../hardening/input-decorators.js";
 import type { ArgumentPath } from "../../hardening/input-validation.js";
 import { AssignAdviserInput, RegisterAdviserInput } from "../advisers/adviser.input.js";
@@ -28,7 +28,7 @@ import {
   type GrantRow,
   type ImportKind,
   type ImportRow,
-  type RejectionCode,
+  rejectionOf,
   type RowKey,
   type RowRejection,
 } from "./import.model.js";
@@ -100,15 +100,6 @@ class ReferenceCell {
 /** Rule functions shared with the mutations name the column; the whole row is `row`. */
 const columnPath: ArgumentPath = (field) => field ?? "row";
 
-class RowProblem extends Error {
-  constructor(
-    readonly reason: string,
-    readonly code: RejectionCode = "BAD_USER_INPUT",
-  ) {
-    super(reason);
-  }
-}
-
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 type Cell = string | number | null;
@@ -116,14 +107,14 @@ type Cell = string | number | null;
 /** A cell read as its column's GraphQL scalar would read it; null when blank. */
 export function readCell(column: Column, raw: string): Cell {
   if (raw === "") {
-    if (column.required) throw new RowProblem(`\`${column.name}\`: is required.`);
+    if (column.required) throw new ValidationError(`\`${column.name}\`: is required.`);
     return null;
   }
   const type = column.type;
   if (type === "text") return raw;
   if (type === "int") {
     if (!NUMBER.test(raw)) {
-      throw new RowProblem(`\`${column.name}\`: must be a number (got "${raw}").`);
+      throw new ValidationError(`\`${column.name}\`: must be a number (got "${raw}").`);
     }
     return Number(raw);
   }
@@ -131,11 +122,11 @@ export function readCell(column: Column, raw: string): Cell {
     try {
       return LocalDateResolver.parseValue(raw) as string;
     } catch {
-      throw new RowProblem(`\`${column.name}\`: must be a date as YYYY-MM-DD (got "${raw}").`);
+      throw new ValidationError(`\`${column.name}\`: must be a date as YYYY-MM-DD (got "${raw}").`);
     }
   }
   if (!type.oneOf.includes(raw)) {
-    throw new RowProblem(
+    throw new ValidationError(
       `\`${column.name}\`: must be one of ${type.oneOf.join(", ")} (got "${raw}").`,
     );
   }
@@ -165,23 +156,11 @@ async function checkInput(
     if (skip.includes(failure.property)) continue;
     const message = Object.values(failure.constraints ?? {})[0];
     if (message !== undefined) {
-      throw new RowProblem(`\`${columnOf[failure.property] ?? failure.property}\`: ${message}`);
+      throw new ValidationError(
+        `\`${columnOf[failure.property] ?? failure.property}\`: ${message}`,
+      );
     }
   }
-}
-
-/** A rule function's domain error, as the row's reason and code. */
-function asRowProblem(error: unknown): never {
-  if (error instanceof ServiceError) {
-    const code = error.extensions.code;
-    throw new RowProblem(
-      error.message,
-      code === ErrorCode.NotFound || code === ErrorCode.Conflict || code === ErrorCode.Forbidden
-        ? (code as RejectionCode)
-        : "BAD_USER_INPUT",
-    );
-  }
-  throw error;
 }
 
 function optional<T>(value: Cell | undefined): T | undefined {
@@ -191,12 +170,7 @@ function optional<T>(value: Cell | undefined): T | undefined {
 async function readKey(kind: ImportKind, values: Record<string, Cell>, line: number) {
   const reference = values["reference"] as string;
   await checkInput(Object.assign(new ReferenceCell(), { reference }));
-  let council: number;
-  try {
-    council = checkLocalAuthorityCode(values["council"] as number, "council");
-  } catch (error) {
-    asRowProblem(error);
-  }
+  const council = checkLocalAuthorityCode(values["council"] as number, "council");
   return { line, reference, council, key: importKey(kind, council, reference) } satisfies RowKey;
 }
 
@@ -216,11 +190,7 @@ async function readAdviser(values: Record<string, Cell>, key: RowKey): Promise<A
     localAuthorityCode: input.localAuthorityCode ?? null,
     partnershipId: input.partnershipId ?? null,
   };
-  try {
-    checkAdviserRegistration(request, columnPath);
-  } catch (error) {
-    asRowProblem(error);
-  }
+  checkAdviserRegistration(request, columnPath);
   return { ...key, request };
 }
 
@@ -228,7 +198,7 @@ async function readAssignment(values: Record<string, Cell>, key: RowKey): Promis
   const adviserReference = values["adviserReference"] as string | null;
   const adviserId = values["adviserId"] as string | null;
   if ((adviserReference === null) === (adviserId === null)) {
-    throw new RowProblem(
+    throw new ValidationError(
       "`row`: name the adviser by exactly one of adviserReference (from the council's advisers file) or adviserId.",
     );
   }
@@ -270,12 +240,7 @@ async function readGrant(values: Record<string, Cell>, key: RowKey): Promise<Gra
   });
   await checkInput(input);
   const request = grantRequestOf(input);
-  let fundName: string;
-  try {
-    fundName = checkGrantRequest(request, columnPath);
-  } catch (error) {
-    asRowProblem(error);
-  }
+  const fundName = checkGrantRequest(request, columnPath);
   return { ...key, request, fundName };
 }
 
@@ -317,13 +282,7 @@ export async function readRow(kind: ImportKind, row: CsvRow): Promise<ImportRow 
         return await readEngagement(values, key);
     }
   } catch (error) {
-    if (!(error instanceof RowProblem)) throw error;
-    return {
-      line: row.line,
-      reference: row.cells["reference"] || null,
-      reason: error.reason,
-      code: error.code,
-    };
+    return rejectionOf(error, { line: row.line, reference: row.cells["reference"] || null });
   }
 }
 

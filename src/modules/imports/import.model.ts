@@ -1,3 +1,4 @@
+import { ErrorCode, ServiceError } from "../../errors/index.js";
 /**
  * Council records in bulk: one CSV file of one kind, each row the fields of the single admin
  * mutation it stands for (registerAdviser, assignAdviser, recordGrant, recordSupportEngagement)
@@ -34,6 +35,28 @@ export const MAX_REFERENCE_LENGTH = 100;
 
 /** Why a row was left out; the codes are those of the single mutations' errors. */
 export type RejectionCode = "BAD_USER_INPUT" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
+
+/**
+ * A row's rejection from the error a rule threw: its message, and its code when a single
+ * mutation would have answered with it (NOT_FOUND, CONFLICT, FORBIDDEN), else BAD_USER_INPUT.
+ * Anything that is not one of the service's errors is a fault, not a rejection: it is thrown on.
+ */
+export function rejectionOf(
+  error: unknown,
+  row: { line: number; reference: string | null },
+): RowRejection {
+  if (!(error instanceof ServiceError)) throw error;
+  const code = error.extensions.code;
+  return {
+    line: row.line,
+    reference: row.reference,
+    reason: error.message,
+    code:
+      code === ErrorCode.NotFound || code === ErrorCode.Conflict || code === ErrorCode.Forbidden
+        ? code
+        : "BAD_USER_INPUT",
+  };
+}
 
 export interface RowRejection {
   /** Line in the file where the row starts (the header is line 1). */

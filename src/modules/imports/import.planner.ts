@@ -8,6 +8,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { decide } from "../../auth/policy.js";
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from "../../errors/index.js";
 import type { SignedInPrincipal } from "../../auth/principal.js";
 import type { AdviserRecord, AssignmentTarget } from "../advisers/adviser.model.js";
 import { outsideEmployer } from "../advisers/adviser.repository.js";
@@ -28,11 +34,11 @@ import {
   type ImportKind,
   type ImportRow,
   type ImportState,
-  type RejectionCode,
   type RowKey,
   type AcceptedRowOutcome,
   type RowOutcome,
   type RowRejection,
+  rejectionOf,
 } from "./import.model.js";
 
 export interface AdviserWrite {
@@ -87,18 +93,9 @@ export interface ImportPlan {
   audit: AuditEntry[];
 }
 
-class Rejected extends Error {
-  constructor(
-    readonly reason: string,
-    readonly code: RejectionCode,
-  ) {
-    super(reason);
-  }
-}
-
-const notFound = (reason: string) => new Rejected(reason, "NOT_FOUND");
-const conflict = (reason: string) => new Rejected(reason, "CONFLICT");
-const invalid = (reason: string) => new Rejected(reason, "BAD_USER_INPUT");
+const notFound = (reason: string) => new NotFoundError(reason);
+const conflict = (reason: string) => new ConflictError(reason);
+const invalid = (reason: string) => new ValidationError(reason);
 
 function regions(...codes: (string | null | undefined)[]): string[] {
   return [...new Set(codes.filter((code): code is string => typeof code === "string"))];
@@ -157,13 +154,7 @@ class Planner {
           return this.engagement(row as EngagementRow);
       }
     } catch (error) {
-      if (!(error instanceof Rejected)) throw error;
-      this.rejected.push({
-        line: row.line,
-        reference: row.reference,
-        reason: error.reason,
-        code: error.code,
-      });
+      this.rejected.push(rejectionOf(error, row));
     }
   }
 
@@ -181,9 +172,8 @@ class Planner {
   ): void {
     const decision = decide(this.principal, OPERATION_OF_KIND[this.kind], resource);
     if (!decision.allowed) {
-      throw new Rejected(
+      throw new ForbiddenError(
         `${decision.reason.replace(/\.$/, "")}: the row concerns council ${row.council} and regions ${resource.regionCodes.join(", ") || "(none)"}.`,
-        decision.code === "UNAUTHENTICATED" ? "FORBIDDEN" : decision.code,
       );
     }
   }
