@@ -1,20 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { Neo4jError } from "neo4j-driver";
+import { z } from "zod";
 import type { Database } from "../../db/driver.js";
+import { cell, key, listOf, node, optionalNode, parseRow, parseRows } from "../../db/rows.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.js";
 import { recordAudit } from "../audit/audit.writer.js";
 import type { NameKey } from "../common/pagination.js";
 import { cypherInt } from "../common/params.js";
-import {
-  asDate,
-  asInt,
-  asList,
-  asMember,
-  asProperties,
-  asString,
-  requireInt,
-  requireString,
-} from "../common/values.js";
 import type { WriteOrigin } from "../proposals/proposal.repository.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { toSchool } from "../schools/school.repository.js";
@@ -32,24 +24,104 @@ import {
 
 const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
-/** Maps an Adviser node's properties, with `partnershipId` and `schoolCount`, to a record. */
-export function toAdviser(value: unknown): AdviserRecord {
-  const p = asProperties(value) ?? {};
-  const id = requireString(p["id"], "Adviser.id");
-  const kind = asMember(ADVISER_KINDS, p["kind"]);
-  if (kind === null) throw new Error(`Adviser ${id} has no known kind.`);
-  return {
-    id,
-    name: requireString(p["name"], "Adviser.name"),
-    kind,
-    organisation: asString(p["organisation"]) ?? "",
-    laCode: asInt(p["laCode"]),
-    partnershipId: asString(p["partnershipId"]),
-    createdBy: asString(p["createdBy"]),
-    createdAt: asString(p["createdAt"]),
-    schoolCount: asInt(p["schoolCount"]) ?? 0,
-  };
-}
+/** An Adviser node's properties, with `partnershipId` and `schoolCount`. */
+export const AdviserNode = node(
+  z
+    .object({
+      id: key.string,
+      name: key.string,
+      kind: cell.member(ADVISER_KINDS),
+      organisation: cell.string,
+      laCode: cell.int,
+      partnershipId: cell.string,
+      createdBy: cell.string,
+      createdAt: cell.string,
+      schoolCount: cell.int,
+    })
+    .transform(({ kind, ...adviser }, ctx): AdviserRecord => {
+      if (kind === null) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["kind"],
+          message: `Adviser ${adviser.id} has no known kind.`,
+        });
+        return z.NEVER;
+      }
+      return {
+        id: adviser.id,
+        name: adviser.name,
+        kind,
+        organisation: adviser.organisation ?? "",
+        laCode: adviser.laCode,
+        partnershipId: adviser.partnershipId,
+        createdBy: adviser.createdBy,
+        createdAt: adviser.createdAt,
+        schoolCount: adviser.schoolCount ?? 0,
+      };
+    }),
+);
+
+/** A school map or node, read by the schools module. */
+const SchoolCell = node(z.unknown()).transform((value) => toSchool(value));
+
+const AdviserRow = z.object({ adviser: AdviserNode });
+
+const EmployerRow = z.object({
+  localAuthority: optionalNode(
+    z
+      .object({ code: key.int, name: cell.string, regionCode: cell.string })
+      .transform((la) => ({ ...la, name: la.name ?? "" })),
+  ),
+  partnership: optionalNode(
+    z
+      .object({ id: key.string, name: cell.string, memberRegionCodes: cell.list(cell.string) })
+      .transform((partnership) => ({ ...partnership, name: partnership.name ?? "" })),
+  ),
+}) satisfies z.ZodType<EmployerLookup>;
+
+const AssignmentTargetRow = z
+  .object({
+    urn: key.int,
+    found: cell.boolean,
+    name: cell.string,
+    regionCode: cell.string,
+    inCouncil: cell.boolean,
+    inPartnership: cell.boolean,
+    currentAdviser: optionalNode(
+      z
+        .object({ id: key.string, name: cell.string })
+        .transform(({ id, name }) => ({ id, name: name ?? "" })),
+    ),
+  })
+  .transform((target): AssignmentTarget => ({
+    ...target,
+    found: target.found === true,
+    inCouncil: target.inCouncil === true,
+    inPartnership: target.inPartnership === true,
+  }));
+
+const AssignmentRow = z.object({
+  regionCode: cell.string,
+  assignment: cell.map(z.object({ since: cell.date })),
+});
+
+const SchoolAdviserRow = z.object({ urn: key.int, adviser: AdviserNode, since: cell.date });
+
+const AdviserSchoolsRow = z.object({ i: key.int, total: cell.int, schools: listOf(SchoolCell) });
+
+const BandCountRow = z
+  .object({ band: cell.int, schools: cell.int, advised: cell.int })
+  .transform((row): BandCount => ({
+    ...row,
+    schools: row.schools ?? 0,
+    advised: row.advised ?? 0,
+  }));
+
+const UnadvisedSchoolRow = z.object({
+  school: SchoolCell,
+  bandRank: cell.int,
+  needPoints: cell.int,
+});
 
 /** A school with the date its adviser started, as School.advisers lists them. */
 export interface SchoolAdviser {
@@ -88,10 +160,7 @@ export class AdviserRepository {
         laCode: request.localAuthorityCode === null ? null : cypherInt(request.localAuthorityCode),
         partnershipId: request.partnershipId,
       });
-      const employer: EmployerLookup = {
-        localAuthority: toLocalAuthority(row?.["localAuthority"]),
-        partnership: toPartnership(row?.["partnership"]),
-      };
+      const employer = parseRow(EmployerRow, row ?? {}, "advisers/findEmployer");
       if (request.localAuthorityCode !== null && employer.localAuthority === null) {
         throw new NotFoundError(
           `No local authority has code ${request.localAuthorityCode}.`,
@@ -119,7 +188,7 @@ export class AdviserRepository {
         partnershipId: request.partnershipId,
         createdBy: origin.actor.sub,
       });
-      const adviser = toAdviser(created?.["adviser"]);
+      const { adviser } = parseRow(AdviserRow, created ?? {}, "advisers/createAdviser");
       await recordAudit(run, {
         ...origin,
         action: "registerAdviser",
@@ -149,15 +218,17 @@ export class AdviserRepository {
       if (!locked) {
         throw new NotFoundError(`No adviser has id ${request.adviserId}.`, "input.adviserId");
       }
-      const adviser = toAdviser(locked["adviser"]);
-      const targets = (
+      const { adviser } = parseRow(AdviserRow, locked, "advisers/lockAdviser");
+      const targets = parseRows(
+        AssignmentTargetRow,
         await run("advisers/findAssignmentTargets", {
           urns: request.urns.map(cypherInt),
           kind: adviser.kind,
           laCode: adviser.laCode === null ? null : cypherInt(adviser.laCode),
           partnershipId: adviser.partnershipId,
-        })
-      ).map(toTarget);
+        }),
+        "advisers/findAssignmentTargets",
+      );
       const unknown = targets.filter((target) => !target.found).map((target) => target.urn);
       if (unknown.length > 0) {
         throw new NotFoundError(`No open school has URN ${unknown.join(", ")}.`, "input.urns");
@@ -238,19 +309,18 @@ export class AdviserRepository {
       if (!locked) {
         throw new NotFoundError(`No adviser has id ${request.adviserId}.`, "input.adviserId");
       }
-      const adviser = toAdviser(locked["adviser"]);
-      const [found] = await run("advisers/findAssignment", params);
-      if (!found) {
+      const { adviser } = parseRow(AdviserRow, locked, "advisers/lockAdviser");
+      const [row] = await run("advisers/findAssignment", params);
+      if (!row) {
         throw new NotFoundError(
           `Adviser ${request.adviserId} does not advise school ${request.urn}.`,
           "input.urn",
         );
       }
-      const regionCode = asString(found["regionCode"]);
-      const regionCodes = regionCode === null ? [] : [regionCode];
+      const found = parseRow(AssignmentRow, row, "advisers/findAssignment");
+      const regionCodes = found.regionCode === null ? [] : [found.regionCode];
       authorizeRegions(regionCodes);
       await run("advisers/deleteAssignment", params);
-      const before = asProperties(found["assignment"]) ?? {};
       await recordAudit(run, {
         ...origin,
         action: "unassignAdviser",
@@ -258,7 +328,7 @@ export class AdviserRepository {
         targetId: adviser.id,
         urns: [request.urn],
         regionCodes,
-        before: { urn: request.urn, since: asDate(before["since"]) },
+        before: { urn: request.urn, since: found.assignment?.since ?? null },
         after: null,
       });
       return { ...adviser, schoolCount: Math.max(0, adviser.schoolCount - 1) };
@@ -268,8 +338,12 @@ export class AdviserRepository {
   // findAdvisersByIds
   async findByIds(ids: readonly string[]): Promise<Map<string, AdviserRecord>> {
     const rows = await this.db.read("advisers/findAdvisersByIds", { ids });
-    const advisers = rows.map((row) => toAdviser(row["adviser"]));
-    return new Map(advisers.map((adviser) => [adviser.id, adviser]));
+    return new Map(
+      parseRows(AdviserRow, rows, "advisers/findAdvisersByIds").map(({ adviser }) => [
+        adviser.id,
+        adviser,
+      ]),
+    );
   }
 
   // findAdvisersBySchoolUrns
@@ -278,10 +352,13 @@ export class AdviserRepository {
       urns: urns.map(cypherInt),
     });
     const found = new Map<number, SchoolAdviser[]>();
-    for (const row of rows) {
-      const urn = requireInt(row["urn"], "School.urn");
+    for (const { urn, adviser, since } of parseRows(
+      SchoolAdviserRow,
+      rows,
+      "advisers/findAdvisersBySchoolUrns",
+    )) {
       const list = found.get(urn) ?? [];
-      list.push({ adviser: toAdviser(row["adviser"]), since: asDate(row["since"]) });
+      list.push({ adviser, since });
       found.set(urn, list);
     }
     return found;
@@ -298,11 +375,8 @@ export class AdviserRepository {
       })),
     });
     const slices: AdviserSchoolsSlice[] = keys.map(() => ({ schools: [], total: 0 }));
-    for (const row of rows) {
-      slices[requireInt(row["i"], "key index")] = {
-        total: asInt(row["total"]) ?? 0,
-        schools: asList(row["schools"]).map(toSchool),
-      };
+    for (const row of parseRows(AdviserSchoolsRow, rows, "advisers/findSchoolsByAdviserIds")) {
+      slices[row.i] = { total: row.total ?? 0, schools: row.schools };
     }
     return slices;
   }
@@ -313,11 +387,7 @@ export class AdviserRepository {
       laCode: laCode === null ? null : cypherInt(laCode),
       kind,
     });
-    return rows.map((row) => ({
-      band: asInt(row["band"]),
-      schools: asInt(row["schools"]) ?? 0,
-      advised: asInt(row["advised"]) ?? 0,
-    }));
+    return parseRows(BandCountRow, rows, "advisers/countCoverage");
   }
 
   // listUnadvisedSchools
@@ -335,60 +405,15 @@ export class AdviserRepository {
       afterUrn: params.after === null ? null : cypherInt(params.after.urn),
       limit: cypherInt(params.limit),
     });
-    return rows.map((row) => {
-      const school = toSchool(row["school"]);
-      return {
-        school,
-        key: {
-          bandRank: asInt(row["bandRank"]) ?? 5,
-          needPoints: asInt(row["needPoints"]) ?? 0,
-          urn: school.urn,
-        },
-      };
-    });
+    return parseRows(UnadvisedSchoolRow, rows, "advisers/listUnadvisedSchools").map((row) => ({
+      school: row.school,
+      key: {
+        bandRank: row.bandRank ?? 5,
+        needPoints: row.needPoints ?? 0,
+        urn: row.school.urn,
+      },
+    }));
   }
-}
-
-function toLocalAuthority(value: unknown): EmployerLookup["localAuthority"] {
-  const p = asProperties(value);
-  if (p === null) return null;
-  return {
-    code: requireInt(p["code"], "LocalAuthority.code"),
-    name: asString(p["name"]) ?? "",
-    regionCode: asString(p["regionCode"]),
-  };
-}
-
-function toPartnership(value: unknown): EmployerLookup["partnership"] {
-  const p = asProperties(value);
-  if (p === null) return null;
-  return {
-    id: requireString(p["id"], "Partnership.id"),
-    name: asString(p["name"]) ?? "",
-    memberRegionCodes: asList(p["memberRegionCodes"]).flatMap((code) => {
-      const region = asString(code);
-      return region === null ? [] : [region];
-    }),
-  };
-}
-
-function toTarget(row: Record<string, unknown>): AssignmentTarget {
-  const current = asProperties(row["currentAdviser"]);
-  return {
-    urn: requireInt(row["urn"], "URN"),
-    found: row["found"] === true,
-    name: asString(row["name"]),
-    regionCode: asString(row["regionCode"]),
-    inCouncil: row["inCouncil"] === true,
-    inPartnership: row["inPartnership"] === true,
-    currentAdviser:
-      current === null
-        ? null
-        : {
-            id: requireString(current["id"], "Adviser.id"),
-            name: asString(current["name"]) ?? "",
-          },
-  };
 }
 
 /**
