@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { commandLineArguments, projectRoot } from "../src/config.js";
 import {
   DATASETS,
+  datasetProperties,
   OGL,
   OGL_ATTRIBUTION,
   SEED_DATA_DIR,
@@ -49,15 +50,10 @@ function copyBundle(bundleDir: string): void {
         sha256: createHash("sha256").update(bytes).digest("hex"),
       };
     });
+    // The origin in full as well as on one line; the keys keep their order.
     return {
-      id: dataset.id,
-      title: dataset.title,
-      publisher: dataset.publisher,
-      period: dataset.period,
-      licence: dataset.licence,
-      attribution: dataset.attribution,
+      ...datasetProperties(dataset),
       origin: { ...dataset.origin, summary: formatOrigin(dataset.origin) },
-      description: dataset.description,
       files,
     };
   });

@@ -40,6 +40,19 @@ const bundle = <const Files extends readonly string[]>(
   info: Omit<DatasetInfo, "licence" | "attribution" | "files"> & { files: Files },
 ) => ({ ...info, licence: OGL, attribution: OGL_ATTRIBUTION });
 
+/** A dataset this project derives from the loaded ones; `code` is the file that derives it. */
+const derived = (
+  code: string,
+  info: Pick<DatasetInfo, "id" | "title" | "period" | "description">,
+) => ({
+  ...info,
+  publisher: "Derived in this project",
+  licence: OGL,
+  attribution: OGL_ATTRIBUTION,
+  origin: { repository: "this project", path: code, commit: "" },
+  files: [],
+});
+
 export const DATASETS = {
   spc: bundle({
     id: "dfe-spc-2022-23",
@@ -352,63 +365,43 @@ export const DATASETS = {
       "name, and hub name. Each hub is a system leader held by its lead school.",
     files: ["system-leaders/teaching_school_hubs.csv"],
   },
-  syntheticSystemLeaders: {
+  syntheticSystemLeaders: derived("seed/system-leaders/generator.ts", {
     id: "derived:synthetic-system-leaders",
     title: "Synthetic system leaders (NLE, LLE, SLE, NLG) from DfE's eligibility criteria",
-    publisher: "Derived in this project",
     period: "2018/19-2024/25",
-    licence: OGL,
-    attribution: OGL_ATTRIBUTION,
-    origin: { repository: "this project", path: "seed/system-leaders/generator.ts", commit: "" },
     description:
       `Not a list of real people: generator ${GENERATOR.name} v${GENERATOR.version}, seed ` +
       `${GENERATOR.seed}, designates a seeded share of the schools meeting DfE's published ` +
       "criteria (Outstanding or Good, strong and sustained progress) as the base of a " +
       "National, Local or Specialist Leader of Education or National Leader of Governance. " +
       "Every such node is synthetic: true; a list loaded with --system-leaders replaces them.",
-    files: [],
-  },
-  placeholderLeaders: {
+  }),
+  placeholderLeaders: derived("seed/system-leaders/generator.ts", {
     id: "derived:placeholder-leaders",
     title: "Placeholder holders of system-leader designations",
-    publisher: "Derived in this project",
     period: "",
-    licence: OGL,
-    attribution: OGL_ATTRIBUTION,
-    origin: { repository: "this project", path: "seed/system-leaders/generator.ts", commit: "" },
     description:
       "A designation belongs to a person, but no loaded source names them (GIAS headteachers " +
       "are loaded for the Hampshire and Surrey sample only): a synthetic Leader named after " +
       'the post, e.g. "Headteacher of <school>", stands in. No names are invented.',
-    files: [],
-  },
-  postcodeSectorCentroid: {
+  }),
+  postcodeSectorCentroid: derived("seed/geo/location.ts", {
     id: "derived:postcode-sector-centroid",
     title: "School locations estimated from postcode sector centroids",
-    publisher: "Derived in this project",
     period: "2018/19",
-    licence: OGL,
-    attribution: OGL_ATTRIBUTION,
-    origin: { repository: "this project", path: "seed/geo/location.ts", commit: "" },
     description:
       "For a school with no published coordinates: the mean latitude and longitude of the " +
       "schools with published coordinates (KS2/KS4 2018/19) in the same postcode sector, e.g. " +
       "'EC3A 5'. Accurate to roughly a kilometre.",
-    files: [],
-  },
-  postcodeDistrictCentroid: {
+  }),
+  postcodeDistrictCentroid: derived("seed/geo/location.ts", {
     id: "derived:postcode-district-centroid",
     title: "School locations estimated from postcode district centroids",
-    publisher: "Derived in this project",
     period: "2018/19",
-    licence: OGL,
-    attribution: OGL_ATTRIBUTION,
-    origin: { repository: "this project", path: "seed/geo/location.ts", commit: "" },
     description:
       "As the sector centroid, for schools whose sector holds no school with published " +
       "coordinates: the mean over the postcode district, e.g. 'EC3A'. Accurate to a few km.",
-    files: [],
-  },
+  }),
   coastalTowns: {
     id: "ons-coastal-towns-2023",
     title:
@@ -487,6 +480,23 @@ export function systemLeaderListDataset(fileName: string, loadedOn: string): Dat
 /** Where a bundled file lives in the project. */
 export function dataFile(relative: string): string {
   return path.join(SEED_DATA_DIR, `${relative}.gz`);
+}
+
+/**
+ * What a Dataset node and MANIFEST.json say about a dataset, in this order, with the origin on
+ * one line.
+ */
+export function datasetProperties(dataset: DatasetInfo) {
+  return {
+    id: dataset.id,
+    title: dataset.title,
+    publisher: dataset.publisher,
+    period: dataset.period,
+    licence: dataset.licence,
+    attribution: dataset.attribution,
+    origin: formatOrigin(dataset.origin),
+    description: dataset.description,
+  };
 }
 
 /** One line for a Dataset node's `origin` property: repository, path and commit. */

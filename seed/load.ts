@@ -4,7 +4,7 @@
  */
 import neo4j, { type Integer } from "neo4j-driver";
 import type { Database, Params } from "../src/db/driver.js";
-import { formatOrigin, type DatasetInfo } from "./datasets.js";
+import { datasetProperties, type DatasetInfo } from "./datasets.js";
 import type { OfstedJudgement, SchoolFacts, SchoolRecord } from "./domain/school.js";
 import type { InspectionRecord } from "./sources/ofsted2025.js";
 import type { Progress } from "./progress.js";
@@ -64,21 +64,8 @@ async function writeAll<T>(
   );
 }
 
-export function datasetParams(dataset: DatasetInfo): Params {
-  return {
-    id: dataset.id,
-    title: dataset.title,
-    publisher: dataset.publisher,
-    period: dataset.period,
-    licence: dataset.licence,
-    attribution: dataset.attribution,
-    origin: formatOrigin(dataset.origin),
-    description: dataset.description,
-  };
-}
-
 export async function writeDatasets(db: Database, datasets: readonly DatasetInfo[]): Promise<void> {
-  await db.write("seed/mergeDatasets", { rows: datasets.map(datasetParams) });
+  await db.write("seed/mergeDatasets", { rows: datasets.map(datasetProperties) });
 }
 
 export async function writeGeography(
