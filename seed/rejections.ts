@@ -74,3 +74,25 @@ export function urnOrReject(
   }
   return urn;
 }
+
+/**
+ * As urnOrReject, and a URN `seen` already holds (an earlier row's) is rejected as a duplicate:
+ * null is returned for the row.
+ */
+export function newUrnOrReject(
+  table: Pick<CsvTable, "file">,
+  row: CsvRecord,
+  column: string,
+  rejections: Rejection[],
+  seen: { has(urn: number): boolean },
+): number | null {
+  const urn = urnOrReject(table, row, column, rejections);
+  if (urn === null || !seen.has(urn)) return urn;
+  rejections.push({
+    file: table.file,
+    line: row.line,
+    reason: "duplicate URN",
+    detail: String(urn),
+  });
+  return null;
+}

@@ -8,7 +8,6 @@ import {
   parseNumber,
   parsePercent,
   parseText,
-  parseUrn,
 } from "../csv/values.js";
 import {
   governanceOf,
@@ -20,7 +19,7 @@ import {
   phaseFromGias,
 } from "../domain/classify.js";
 import type { Figure, OfstedJudgement, SchoolFacts } from "../domain/school.js";
-import { SkipCounter, type Parsed, type Rejection } from "../rejections.js";
+import { newUrnOrReject, SkipCounter, type Parsed, type Rejection } from "../rejections.js";
 import { fullName, leaderId, type LeaderName } from "./leaders.js";
 
 /** Columns every GIAS "edubasealldata" establishment extract has and this importer reads. */
@@ -122,25 +121,8 @@ export function parseGiasExtract(
   const records: GiasEstablishment[] = [];
   const seen = new Set<number>();
   for (const row of table.records) {
-    const urn = parseUrn(row.get("URN"));
-    if (urn === null) {
-      rejections.push({
-        file: table.file,
-        line: row.line,
-        reason: "invalid URN",
-        detail: row.get("URN"),
-      });
-      continue;
-    }
-    if (seen.has(urn)) {
-      rejections.push({
-        file: table.file,
-        line: row.line,
-        reason: "duplicate URN",
-        detail: String(urn),
-      });
-      continue;
-    }
+    const urn = newUrnOrReject(table, row, "URN", rejections, seen);
+    if (urn === null) continue;
     seen.add(urn);
     const status = parseText(row.get("EstablishmentStatus (name)"));
     if (status === null || !status.toLowerCase().startsWith("open")) {

@@ -7,7 +7,7 @@ import {
   parseText,
 } from "../csv/values.js";
 import { ofstedGradeFromName } from "../domain/classify.js";
-import { SkipCounter, urnOrReject, type Parsed, type Rejection } from "../rejections.js";
+import { newUrnOrReject, SkipCounter, type Parsed, type Rejection } from "../rejections.js";
 
 /** An Ofsted judgement: the grade and the date the inspection started. */
 export interface Inspection {
@@ -90,17 +90,8 @@ function parsePerformance<T extends PerformanceRow>(
   const skipped = new SkipCounter();
   const records = new Map<number, T>();
   for (const row of table.records) {
-    const urn = urnOrReject(table, row, "URN", rejections);
+    const urn = newUrnOrReject(table, row, "URN", rejections, records);
     if (urn === null) continue;
-    if (records.has(urn)) {
-      rejections.push({
-        file: table.file,
-        line: row.line,
-        reason: "duplicate URN",
-        detail: String(urn),
-      });
-      continue;
-    }
     records.set(urn, {
       urn,
       ...parseCommon(row, source, skipped, table.file),

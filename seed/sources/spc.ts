@@ -6,7 +6,6 @@ import {
   parseNumber,
   parsePercent,
   parseText,
-  parseUrn,
 } from "../csv/values.js";
 import {
   governanceOf,
@@ -16,7 +15,7 @@ import {
   type Governance,
   type Phase,
 } from "../domain/classify.js";
-import { SkipCounter, type Parsed, type Rejection } from "../rejections.js";
+import { newUrnOrReject, SkipCounter, type Parsed, type Rejection } from "../rejections.js";
 
 export const SPC_COLUMNS = [
   "time_period",
@@ -80,15 +79,8 @@ export function parseSpc(table: CsvTable, laCodes: ReadonlySet<number>): Parsed<
     rejections.push({ file: table.file, line, reason, detail });
 
   for (const row of table.records) {
-    const urn = parseUrn(row.get("urn"));
-    if (urn === null) {
-      reject(row.line, "invalid URN", row.get("urn"));
-      continue;
-    }
-    if (seen.has(urn)) {
-      reject(row.line, "duplicate URN", String(urn));
-      continue;
-    }
+    const urn = newUrnOrReject(table, row, "urn", rejections, seen);
+    if (urn === null) continue;
     const laCode = parseInteger(row.get("old_la_code"));
     if (laCode === null || !laCodes.has(laCode)) {
       reject(row.line, "LA code not in the region hierarchy", row.get("old_la_code"));
