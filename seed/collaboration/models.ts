@@ -22,6 +22,18 @@ const CONVERSION_STEPS = [
   "Transfer staff under TUPE after consulting them, agree a 125-year lease of the land with the local authority and move contracts across.",
 ];
 
+/**
+ * How a foundation trust (a trust school's or a co-operative trust's) is joined and left: a
+ * maintained school acquires it, and later removes it, by statutory proposals, and has one at most.
+ */
+const FOUNDATION_RULES = {
+  formation: "STATUTORY",
+  exclusiveGroup: "FOUNDATION",
+  mixesSectors: false,
+  leavingRule: "STATUTORY_PROCESS",
+  noticeDays: null,
+} as const;
+
 export const COLLABORATION_MODELS: readonly CollaborationModelRecord[] = [
   {
     id: "informal-collaboration",
@@ -274,11 +286,7 @@ export const COLLABORATION_MODELS: readonly CollaborationModelRecord[] = [
       ACADEMY: notEligible,
       INDEPENDENT: notEligible,
     },
-    formation: "STATUTORY",
-    exclusiveGroup: "FOUNDATION",
-    mixesSectors: false,
-    leavingRule: "STATUTORY_PROCESS",
-    noticeDays: null,
+    ...FOUNDATION_RULES,
     leavingProcedure:
       "The governing body publishes statutory proposals to remove the foundation (or change the school's category), consults and decides; the land may need to transfer back.",
     typicalCosts:
@@ -323,11 +331,7 @@ export const COLLABORATION_MODELS: readonly CollaborationModelRecord[] = [
       ACADEMY: notEligible,
       INDEPENDENT: notEligible,
     },
-    formation: "STATUTORY",
-    exclusiveGroup: "FOUNDATION",
-    mixesSectors: false,
-    leavingRule: "STATUTORY_PROCESS",
-    noticeDays: null,
+    ...FOUNDATION_RULES,
     leavingProcedure:
       "As for a trust school: statutory proposals to remove the foundation, consultation and a decision by the governing body.",
     typicalCosts:
