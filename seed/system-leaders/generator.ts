@@ -138,26 +138,39 @@ function isSpecial(school: GeneratorSchool): boolean {
   return school.phase === "SPECIAL";
 }
 
+function teaches(school: GeneratorSchool, phases: readonly Phase[]): boolean {
+  return school.phase !== null && phases.includes(school.phase);
+}
+
+function atLeast(value: number | null, threshold: number): boolean {
+  return value !== null && value >= threshold;
+}
+
+/** Secondary results: Progress 8 of at least `progress8`, banded as one of `bands`. */
+function ks4ResultsMeet(
+  school: GeneratorSchool,
+  progress8: number,
+  bands: readonly string[],
+): boolean {
+  return (
+    teaches(school, KS4_PHASES) &&
+    atLeast(school.ks4Progress8, progress8) &&
+    bandIn(school.ks4Progress8Band, bands)
+  );
+}
+
 /** Outstanding, strong progress and sustained results (the NLE row of the table). */
 export function meetsNleCriteria(school: GeneratorSchool): boolean {
   if (school.ofstedGrade !== 1) return false;
   if (isSpecial(school)) return true;
   const progress = ks2Progress(school);
   const ks2 =
-    school.phase !== null &&
-    KS2_PHASES.includes(school.phase) &&
+    teaches(school, KS2_PHASES) &&
     progress !== null &&
     progress.every((score) => score > 0) &&
     mean(progress) >= NLE_KS2_MEAN_PROGRESS &&
-    school.ks2RwmExpected !== null &&
-    school.ks2RwmExpected >= NLE_KS2_RWM_EXPECTED;
-  const ks4 =
-    school.phase !== null &&
-    KS4_PHASES.includes(school.phase) &&
-    school.ks4Progress8 !== null &&
-    school.ks4Progress8 >= NLE_KS4_PROGRESS8 &&
-    bandIn(school.ks4Progress8Band, ABOVE_BANDS);
-  return ks2 || ks4;
+    atLeast(school.ks2RwmExpected, NLE_KS2_RWM_EXPECTED);
+  return ks2 || ks4ResultsMeet(school, NLE_KS4_PROGRESS8, ABOVE_BANDS);
 }
 
 /** Good or better with results at least about average (the LLE row of the table). */
@@ -166,26 +179,17 @@ export function meetsLleCriteria(school: GeneratorSchool): boolean {
   if (isSpecial(school)) return true;
   const progress = ks2Progress(school);
   const ks2 =
-    school.phase !== null &&
-    KS2_PHASES.includes(school.phase) &&
+    teaches(school, KS2_PHASES) &&
     progress !== null &&
     mean(progress) >= 0 &&
-    school.ks2RwmExpected !== null &&
-    school.ks2RwmExpected >= LLE_KS2_RWM_EXPECTED;
-  const ks4 =
-    school.phase !== null &&
-    KS4_PHASES.includes(school.phase) &&
-    school.ks4Progress8 !== null &&
-    school.ks4Progress8 >= 0 &&
-    bandIn(school.ks4Progress8Band, AVERAGE_OR_BETTER_BANDS);
-  return ks2 || ks4;
+    atLeast(school.ks2RwmExpected, LLE_KS2_RWM_EXPECTED);
+  return ks2 || ks4ResultsMeet(school, 0, AVERAGE_OR_BETTER_BANDS);
 }
 
 /** The specialisms a school's results show it is strong in. */
 export function strengths(school: GeneratorSchool): Specialism[] {
   const found: Specialism[] = [];
   if (isSpecial(school)) found.push("SEND");
-  const atLeast = (value: number | null, threshold: number) => value !== null && value >= threshold;
   if (
     atLeast(school.ks2ReadingProgress, STRENGTH_KS2_PROGRESS) ||
     atLeast(school.ks2WritingProgress, STRENGTH_KS2_PROGRESS)
