@@ -17,8 +17,7 @@
  * p95 ≤ 50 ms per query. Needs need bands (`npm run need-bands`).
  */
 import "reflect-metadata";
-import { parseArgs } from "node:util";
-import { commandLineArguments, config } from "../src/config.js";
+import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { createLogger } from "../src/logger.js";
 import { haversineKm } from "../src/modules/matching/geo.js";
@@ -44,6 +43,7 @@ import {
 } from "../src/modules/system-leaders/reach.js";
 import { createApp } from "../src/server.js";
 import { median, ms, percentile, ratio, table } from "./support.js";
+import { numberOptions } from "./options.js";
 
 const MODELLED = { ...DEFAULT_GAP_PARAMETERS, supply: "MODELLED" } as const;
 
@@ -157,15 +157,10 @@ const QUERIES: { name: string; query: string }[] = [
 ];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: commandLineArguments(),
-    options: {
-      runs: { type: "string", default: "5" },
-      requests: { type: "string", default: "200" },
-    },
+  const { runs, requests } = numberOptions({
+    runs: { default: 5, min: 1 },
+    requests: { default: 200, min: 10 },
   });
-  const runs = Math.max(1, Number(values.runs));
-  const requests = Math.max(10, Number(values.requests));
   const c = config();
   const db = connectConfigured(c, { queryTimeoutMs: 120_000 });
   try {

@@ -10,11 +10,11 @@
  * its own row (a cold key may miss caches that the timed run then finds warm). Target: p95 ≤
  * 20 ms. Prints a table; asserts nothing.
  */
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { commandLineArguments, config } from "../src/config.js";
+import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { ms, percentile, table, type Child, startCompiledServer } from "./support.js";
+import { numberOptions } from "./options.js";
 
 const PARTNERS = `query ($urn: Int!) {
   partnerSuggestions(urn: $urn, input: { first: 10 }) {
@@ -101,17 +101,15 @@ function run(url: string, scenario: Scenario, connections: number, seconds: numb
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: commandLineArguments(),
-    options: {
-      duration: { type: "string", default: "10" },
-      connections: { type: "string", default: "16" },
-      keys: { type: "string", default: "200" },
-    },
+  const {
+    duration: seconds,
+    connections,
+    keys: keyCount,
+  } = numberOptions({
+    duration: { default: 10, min: 1 },
+    connections: { default: 16, min: 1 },
+    keys: { default: 200, min: 1 },
   });
-  const seconds = Math.max(1, Number(values.duration));
-  const connections = Math.max(1, Number(values.connections));
-  const keyCount = Math.max(1, Number(values.keys));
 
   // Keys in hash order: Knuth's multiplicative hash of the URN; FNV-1a of a leader's id.
   const db = await connectConfigured(config());

@@ -10,32 +10,21 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import neo4j from "neo4j-driver";
 import { mintToken } from "../src/auth/tokens.js";
-import { commandLineArguments, config } from "../src/config.js";
+import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { Database } from "../src/db/driver.js";
 import { SUPPORT_TOPICS } from "../src/modules/offers/offer.model.js";
+import { seededRandom } from "../src/modules/similarity/stats.js";
 import { ms, table, startCompiledServer } from "./support.js";
+import { numberOptions } from "./options.js";
 
 const SUBJECT = `bench-load-${Date.now()}`;
 /** Schools the writes use: maintained schools in Hampshire with no memberships or offers. */
 const WRITE_LA = 850;
 const WRITE_SCHOOLS = 200;
-
-/** A small seeded generator (mulberry32), so every run sends the same mix. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Resident memory of a process in MiB, from /proc (Linux). */
 function residentMiB(pid: number): number {
@@ -100,19 +89,13 @@ function run(
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: commandLineArguments(),
-    options: {
-      duration: { type: "string", default: "60" },
-      connections: { type: "string", default: "64" },
-      writes: { type: "string", default: "0.2" },
-      warmup: { type: "string", default: "10" },
-    },
+  const { duration, connections, writes, warmup } = numberOptions({
+    duration: { default: 60, min: 1 },
+    connections: { default: 64, min: 1 },
+    writes: { default: 0.2, min: 0 },
+    warmup: { default: 10, min: 0 },
   });
-  const duration = Math.max(1, Number(values.duration));
-  const connections = Math.max(1, Number(values.connections));
-  const writeShare = Math.min(1, Math.max(0, Number(values.writes)));
-  const warmup = Math.max(0, Number(values.warmup));
+  const writeShare = Math.min(1, writes);
 
   const c = config();
   const db = connectConfigured(c, { queryTimeoutMs: 60_000 });
@@ -148,7 +131,8 @@ async function main(): Promise<void> {
     tokens.set(urn, await mintToken({ role: "SCHOOL", sub: `${SUBJECT}-${urn}`, urn }, key));
   }
 
-  const random = seeded(20_251_122);
+  // Seeded, so every run sends the same mix.
+  const random = seededRandom(20_251_122);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const next = (): Request => {
     const roll = random();

@@ -14,15 +14,15 @@
  * is p95 ≤ 20 ms per matching query.
  */
 import { randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { commandLineArguments, config } from "../src/config.js";
+import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { FEATURE_API_NAMES } from "../src/modules/similarity/feature-names.js";
 import type { OutcomeFeature } from "../src/modules/similarity/features.js";
 import { SimilarityRepository } from "../src/modules/similarity/similarity.repository.js";
 import { seededRandom } from "../src/modules/similarity/stats.js";
 import { ms, percentile, ratio, sample, startScript, table, type Child } from "./support.js";
+import { numberOptions } from "./options.js";
 
 const SAMPLE_SIZE = 200;
 const FIRST_SIMILAR = 20;
@@ -164,19 +164,12 @@ async function agreement(
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: commandLineArguments(),
-    options: {
-      duration: { type: "string", default: "20" },
-      warmup: { type: "string", default: "3" },
-      connections: { type: "string", default: "16" },
-      rounds: { type: "string", default: "2" },
-    },
+  const { duration, warmup, connections, rounds } = numberOptions({
+    duration: { default: 20, min: 1 },
+    warmup: { default: 3, min: 1 },
+    connections: { default: 16, min: 1 },
+    rounds: { default: 2, min: 1 },
   });
-  const duration = Math.max(1, Number(values.duration));
-  const warmup = Math.max(1, Number(values.warmup));
-  const connections = Math.max(1, Number(values.connections));
-  const rounds = Math.max(1, Number(values.rounds));
 
   const c = config();
   const db = connectConfigured(c, { queryTimeoutMs: 120_000 });

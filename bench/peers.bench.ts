@@ -14,10 +14,9 @@
  * Prints req/s, p95 and the ratios; asserts nothing.
  */
 import { isDeepStrictEqual } from "node:util";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { commandLineArguments } from "../src/config.js";
 import { ms, percentile, startScript, table, type Child, startCompiledServer } from "./support.js";
+import { numberOptions } from "./options.js";
 
 const LA_CODE = 886;
 const CONNECTIONS = [1, 8, 32];
@@ -200,11 +199,7 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: commandLineArguments(),
-    options: { duration: { type: "string", default: "5" } },
-  });
-  const duration = Math.max(1, Number(values.duration));
+  const { duration } = numberOptions({ duration: { default: 5, min: 1 } });
 
   const children: Child[] = [];
   try {

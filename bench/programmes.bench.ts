@@ -20,8 +20,7 @@
  * Prints tables; asserts nothing. Needs families and need bands (`npm start` loads both).
  */
 import "reflect-metadata";
-import { parseArgs } from "node:util";
-import { commandLineArguments, config } from "../src/config.js";
+import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { Database } from "../src/db/driver.js";
 import { createLogger } from "../src/logger.js";
@@ -57,6 +56,7 @@ import { seededRandom } from "../src/modules/similarity/stats.js";
 import { MAX_RESULTS } from "../src/modules/similarity/validation.js";
 import { createApp, type App } from "../src/server.js";
 import { median, ms, percentile, ratio, sample, table } from "./support.js";
+import { numberOptions } from "./options.js";
 
 const BASES: ComparisonBasis[] = ["CONTEXT_NEIGHBOURS", "FAMILY"];
 const LOCAL_AUTHORITIES = [
@@ -334,15 +334,10 @@ async function clusters(db: Database, app: App, runs: number, requests: number):
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: commandLineArguments(),
-    options: {
-      runs: { type: "string", default: "5" },
-      requests: { type: "string", default: "50" },
-    },
+  const { runs, requests } = numberOptions({
+    runs: { default: 5, min: 1 },
+    requests: { default: 50, min: 5 },
   });
-  const runs = Math.max(1, Number(values.runs));
-  const requests = Math.max(5, Number(values.requests));
   const c = config();
   const db = connectConfigured(c, { queryTimeoutMs: 120_000 });
   try {

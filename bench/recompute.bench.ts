@@ -11,13 +11,13 @@
  * database is left as it was found apart from that run's history. Asserts nothing.
  */
 import { randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { mintToken } from "../src/auth/tokens.js";
-import { commandLineArguments, config } from "../src/config.js";
+import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { SimilarityRepository } from "../src/modules/similarity/similarity.repository.js";
 import { ms, percentile, table, type Child, startCompiledServer } from "./support.js";
+import { numberOptions } from "./options.js";
 
 const READS = [
   (urn: number) => ({
@@ -96,15 +96,10 @@ async function readLoad(
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: commandLineArguments(),
-    options: {
-      connections: { type: "string", default: "8" },
-      idle: { type: "string", default: "15" },
-    },
+  const { connections, idle: idleSeconds } = numberOptions({
+    connections: { default: 8, min: 1 },
+    idle: { default: 15, min: 1 },
   });
-  const connections = Math.max(1, Number(values.connections));
-  const idleSeconds = Math.max(1, Number(values.idle));
 
   const db = await connectConfigured(config());
   const similarity = new SimilarityRepository(db);

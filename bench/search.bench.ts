@@ -9,14 +9,14 @@
  * the query means among its first three. Prints p50/p95 and the baseline/ours ratio; asserts
  * nothing.
  */
-import { parseArgs } from "node:util";
 import neo4j from "neo4j-driver";
-import { commandLineArguments, config } from "../src/config.js";
+import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import type { Database } from "../src/db/driver.js";
 import { SearchRepository } from "../src/modules/search/search.repository.js";
 import { SearchService } from "../src/modules/search/search.service.js";
 import { ms, percentile, ratio, table } from "./support.js";
+import { numberOptions } from "./options.js";
 
 const FIRST = 10;
 
@@ -80,15 +80,10 @@ function baseline(db: Database) {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: commandLineArguments(),
-    options: {
-      rounds: { type: "string", default: "20" },
-      warmup: { type: "string", default: "2" },
-    },
+  const { rounds, warmup } = numberOptions({
+    rounds: { default: 20, min: 1 },
+    warmup: { default: 2, min: 0 },
   });
-  const rounds = Math.max(1, Number(values.rounds));
-  const warmup = Math.max(0, Number(values.warmup));
 
   const db = connectConfigured(config(), { queryTimeoutMs: 120_000 });
   try {

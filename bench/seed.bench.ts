@@ -6,11 +6,11 @@
  * (MERGE finds every node), so comparing run 1 with run 2 shows the cost of creating versus
  * matching. Prints a table; asserts nothing.
  */
-import { parseArgs } from "node:util";
-import { commandLineArguments, config } from "../src/config.js";
+import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import type { Progress } from "../seed/progress.js";
 import { runSeed } from "../seed/run.js";
+import { numberOptions } from "./options.js";
 
 interface StageTiming {
   name: string;
@@ -38,11 +38,7 @@ function row(cells: string[], widths: number[]): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: commandLineArguments(),
-    options: { runs: { type: "string", default: "2" } },
-  });
-  const runs = Math.max(1, Number(values.runs));
+  const { runs } = numberOptions({ runs: { default: 2, min: 1 } });
   const c = config();
   const db = connectConfigured(c, { queryTimeoutMs: 120_000 });
   try {
