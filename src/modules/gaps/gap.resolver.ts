@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
-import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLContext } from "../../context.js";
-import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
-import { LocalAuthority, Region } from "../geography/geography.types.js";
+import type { RegionRecord } from "../geography/geography.model.js";
+import { placedResolver } from "../geography/area.resolver.js";
+import { Region } from "../geography/geography.types.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { School } from "../schools/school.types.js";
 import type {
@@ -130,22 +130,6 @@ export class SupportGapResolver {
     return explainGap(gap, DEFAULT_GAP_PARAMETERS);
   }
 
-  @FieldResolver(() => LocalAuthority, {
-    nullable: true,
-    description: "The LA, or the LA the district is in.",
-  })
-  localAuthority(
-    @Root() gap: AreaGap,
-    @Ctx() ctx: GraphQLContext,
-  ): MaybePromise<LocalAuthorityRecord | null> {
-    return ctx.services.geography.localAuthorityByCode(gap.laCode);
-  }
-
-  @FieldResolver(() => Region, { nullable: true })
-  region(@Root() gap: AreaGap, @Ctx() ctx: GraphQLContext): MaybePromise<RegionRecord | null> {
-    return ctx.services.geography.regionByCode(gap.regionCode);
-  }
-
   @FieldResolver(() => [School], {
     description: "The schools in need behind the figures, neediest and least covered first.",
   })
@@ -266,6 +250,7 @@ export class SchoolSupportResolver {
 export const gapResolvers = [
   GapResolver,
   SupportGapResolver,
+  placedResolver(SupportGap, { localAuthority: "The LA, or the LA the district is in." }),
   IsolatedSchoolResolver,
   ConvertorAcademiesSupportResolver,
   ConvertorAcademyResolver,

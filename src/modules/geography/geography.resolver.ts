@@ -1,23 +1,10 @@
-import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLContext } from "../../context.js";
-import type { Page } from "../common/pagination.js";
-import { selectsField } from "../common/selection.js";
-import type { SchoolRecord } from "../schools/school.model.js";
-import { SchoolConnection } from "../schools/school.types.js";
-import type {
-  Coverage as CoverageRecord,
-  LocalAuthorityRecord,
-  RegionRecord,
-} from "./geography.model.js";
+import type { LocalAuthorityRecord, RegionRecord } from "./geography.model.js";
 import { LocalAuthoritiesArgs, RegionsArgs } from "./geography.input.js";
-import { Coverage, LocalAuthority, Region } from "./geography.types.js";
-
-const STATE_FUNDED_ONLY = {
-  defaultValue: true,
-  description: "Count state-funded schools only (the schools partnerships are for).",
-};
+import { areaContentsResolver } from "./area.resolver.js";
+import { LocalAuthority, Region } from "./geography.types.js";
 
 @Resolver(() => Region)
 export class RegionResolver {
@@ -43,31 +30,6 @@ export class RegionResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<LocalAuthorityRecord[]> {
     return ctx.services.geography.localAuthoritiesOfRegion(region.code);
-  }
-
-  @FieldResolver(() => SchoolConnection, { description: "The region's schools in name order." })
-  schools(
-    @Root() region: RegionRecord,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Info() info: GraphQLResolveInfo,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<Page<SchoolRecord>> {
-    return ctx.services.schools.list({
-      filter: { regionCode: region.code },
-      first,
-      after,
-      includeTotal: selectsField(info, "totalCount"),
-    });
-  }
-
-  @FieldResolver(() => Coverage, { description: "How far partnerships reach its schools." })
-  coverage(
-    @Root() region: RegionRecord,
-    @Arg("stateFundedOnly", () => Boolean, STATE_FUNDED_ONLY) stateFundedOnly: boolean,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<CoverageRecord> {
-    return ctx.services.geography.regionCoverage(region.code, stateFundedOnly);
   }
 }
 
@@ -115,29 +77,28 @@ export class LocalAuthorityResolver {
   ): MaybePromise<RegionRecord | null> {
     return ctx.services.geography.regionByCode(localAuthority.regionCode);
   }
-
-  @FieldResolver(() => SchoolConnection, { description: "Its schools in name order." })
-  schools(
-    @Root() localAuthority: LocalAuthorityRecord,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Info() info: GraphQLResolveInfo,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<Page<SchoolRecord>> {
-    return ctx.services.schools.list({
-      filter: { localAuthorityCode: localAuthority.code },
-      first,
-      after,
-      includeTotal: selectsField(info, "totalCount"),
-    });
-  }
-
-  @FieldResolver(() => Coverage, { description: "How far partnerships reach its schools." })
-  coverage(
-    @Root() localAuthority: LocalAuthorityRecord,
-    @Arg("stateFundedOnly", () => Boolean, STATE_FUNDED_ONLY) stateFundedOnly: boolean,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<CoverageRecord> {
-    return ctx.services.geography.localAuthorityCoverage(localAuthority.code, stateFundedOnly);
-  }
 }
+
+export const RegionContentsResolver = areaContentsResolver<RegionRecord>(Region, {
+  schoolsDescription: "The region's schools in name order.",
+  filter: (region) => ({ regionCode: region.code }),
+  coverage: (geography, region, stateFundedOnly) =>
+    geography.regionCoverage(region.code, stateFundedOnly),
+});
+
+export const LocalAuthorityContentsResolver = areaContentsResolver<LocalAuthorityRecord>(
+  LocalAuthority,
+  {
+    schoolsDescription: "Its schools in name order.",
+    filter: (localAuthority) => ({ localAuthorityCode: localAuthority.code }),
+    coverage: (geography, localAuthority, stateFundedOnly) =>
+      geography.localAuthorityCoverage(localAuthority.code, stateFundedOnly),
+  },
+);
+
+export const geographyResolvers = [
+  RegionResolver,
+  LocalAuthorityResolver,
+  RegionContentsResolver,
+  LocalAuthorityContentsResolver,
+] as const;

@@ -1,7 +1,7 @@
 import { defineModule } from "../module.js";
 import { createGeographyLoaders } from "./geography.loaders.js";
 import { GeographyRepository } from "./geography.repository.js";
-import { LocalAuthorityResolver, RegionResolver } from "./geography.resolver.js";
+import { geographyResolvers } from "./geography.resolver.js";
 import { GeographyService } from "./geography.service.js";
 
 declare module "../module.js" {
@@ -11,7 +11,7 @@ declare module "../module.js" {
 }
 
 export const geographyModule = defineModule({
-  resolvers: [RegionResolver, LocalAuthorityResolver],
+  resolvers: [...geographyResolvers],
   services: {
     geography: ({ db }) => {
       const repository = new GeographyRepository(db);

@@ -3,6 +3,7 @@ import { createSchoolLoaders } from "./school.loaders.js";
 import { SchoolRepository } from "./school.repository.js";
 import {
   EstablishmentLinkResolver,
+  SchoolPlaceResolver,
   SchoolResolver,
   schoolSourceResolvers,
 } from "./school.resolver.js";
@@ -15,7 +16,12 @@ declare module "../module.js" {
 }
 
 export const schoolsModule = defineModule({
-  resolvers: [SchoolResolver, EstablishmentLinkResolver, ...schoolSourceResolvers],
+  resolvers: [
+    SchoolResolver,
+    SchoolPlaceResolver,
+    EstablishmentLinkResolver,
+    ...schoolSourceResolvers,
+  ],
   services: {
     schools: ({ db, schoolSelection, services }) => {
       const repository = new SchoolRepository(db);

@@ -7,8 +7,7 @@ import { selectsField } from "../common/selection.js";
 import type { DatasetRecord } from "../datasets/dataset.model.js";
 import { sourceResolver } from "../datasets/dataset.resolver.js";
 import { Dataset } from "../datasets/dataset.types.js";
-import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
-import { LocalAuthority, Region } from "../geography/geography.types.js";
+import { placedResolver } from "../geography/area.resolver.js";
 import type { Leadership as LeadershipRecord } from "../leaders/leader.model.js";
 import { Leadership } from "../leaders/leader.types.js";
 import type { MembershipRecord } from "../partnerships/partnership.model.js";
@@ -63,22 +62,6 @@ export class SchoolResolver {
       after,
       includeTotal: selectsField(info, "totalCount"),
     });
-  }
-
-  @FieldResolver(() => LocalAuthority, { nullable: true })
-  localAuthority(
-    @Root() school: SchoolRecord,
-    @Ctx() ctx: GraphQLContext,
-  ): MaybePromise<LocalAuthorityRecord | null> {
-    return ctx.services.geography.localAuthorityByCode(school.laCode);
-  }
-
-  @FieldResolver(() => Region, { nullable: true })
-  region(
-    @Root() school: SchoolRecord,
-    @Ctx() ctx: GraphQLContext,
-  ): MaybePromise<RegionRecord | null> {
-    return ctx.services.geography.regionByCode(school.regionCode);
   }
 
   @FieldResolver(() => [Membership], { description: "Partnerships the school belongs to." })
@@ -184,6 +167,8 @@ export class EstablishmentLinkResolver {
 }
 
 /** `source: Dataset!` on every figure group a school carries. */
+export const SchoolPlaceResolver = placedResolver(School);
+
 export const schoolSourceResolvers = [
   Measure,
   Location,

@@ -9,6 +9,7 @@ import type { Page } from "../common/pagination.js";
 import { selectsField } from "../common/selection.js";
 import { sourceResolver } from "../datasets/dataset.resolver.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
+import { placedResolver } from "../geography/area.resolver.js";
 import { LocalAuthority, Region } from "../geography/geography.types.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { School } from "../schools/school.types.js";
@@ -152,22 +153,6 @@ export class SystemLeaderResolver {
     return leader.baseUrn === null ? null : ctx.services.schools.byUrn(leader.baseUrn);
   }
 
-  @FieldResolver(() => Region, { nullable: true })
-  region(
-    @Root() leader: SystemLeaderRecord,
-    @Ctx() ctx: GraphQLContext,
-  ): MaybePromise<RegionRecord | null> {
-    return ctx.services.geography.regionByCode(leader.regionCode);
-  }
-
-  @FieldResolver(() => LocalAuthority, { nullable: true })
-  localAuthority(
-    @Root() leader: SystemLeaderRecord,
-    @Ctx() ctx: GraphQLContext,
-  ): MaybePromise<LocalAuthorityRecord | null> {
-    return ctx.services.geography.localAuthorityByCode(leader.laCode);
-  }
-
   @FieldResolver(() => [SupportEngagement], {
     description:
       "The leader's support engagements the caller may read, newest first; the rest are left out, not refused. Which schools receive support reveals their weakness, so a school sees those it receives, a system leader its own, oversight those with schools in its regions and an admin all; anonymous callers get an empty list. Engagements with schools that have since closed stay listed, with school null and open false. openEngagements and availableCapacity count every open engagement, readable or not, and stay public.",
@@ -275,6 +260,7 @@ export class AssignmentPlanResolver {
 
 export const systemLeaderResolvers = [
   SystemLeaderResolver,
+  placedResolver(SystemLeader),
   SystemLeaderSourceResolver,
   SupportEngagementResolver,
   SupportCandidateResolver,
