@@ -1,15 +1,8 @@
+import { z } from "zod";
 import type { Database } from "../../db/driver.js";
+import { cell, key, listOf, node, parseRow, parseRows } from "../../db/rows.js";
 import { recordAudit } from "../audit/audit.writer.js";
 import { cypherInt } from "../common/params.js";
-import {
-  asBoolean,
-  asInt,
-  asList,
-  asProperties,
-  asString,
-  requireInt,
-  requireString,
-} from "../common/values.js";
 import { toSchool } from "../schools/school.repository.js";
 import type { WriteOrigin } from "../proposals/proposal.repository.js";
 import type { LocalAuthorityRecord } from "../geography/geography.model.js";
@@ -23,6 +16,88 @@ import type {
   ClusterLinks,
 } from "./cluster.model.js";
 
+/** The first entry of a list read as `item`: what an empty or missing list's absent entry reads as. */
+function first<T extends z.ZodType>(item: T) {
+  return listOf(z.unknown())
+    .transform((values) => values[0])
+    .pipe(item);
+}
+
+/** An LA's properties; its name falls back to the code asked for (see `named`). */
+const LocalAuthorityNode = node(
+  z.object({ code: key.int, name: cell.string, gssCode: cell.string, regionCode: cell.string }),
+);
+
+/** A school map or node, read by the schools module. */
+const SchoolCell = node(z.unknown()).transform((value) => toSchool(value));
+
+const CandidatesRow = z.object({
+  localAuthority: LocalAuthorityNode,
+  schools: listOf(node(z.object({ school: SchoolCell, needBand: cell.int }))),
+});
+
+const DataVersionRow = z
+  .object({
+    localAuthorityName: cell.string,
+    regionCode: cell.string,
+    sourcesLoadedAt: cell.string,
+    needComputedAt: cell.string,
+    schools: cell.int,
+    candidates: cell.int,
+    located: cell.int,
+    detailsAsOf: cell.string,
+    offerUpdatedAt: cell.string,
+  })
+  .transform((version): ClusterDataVersion => ({
+    ...version,
+    schools: version.schools ?? 0,
+    candidates: version.candidates ?? 0,
+    located: version.located ?? 0,
+  }));
+
+const LocalAuthorityRow = z.object({ localAuthority: LocalAuthorityNode });
+
+const AdoptionSchoolRow = z
+  .object({
+    urn: key.int,
+    name: cell.string,
+    laCode: cell.int,
+    open: cell.boolean,
+    clusterIds: cell.list(cell.string),
+  })
+  .transform((school): AdoptionSchoolState => ({
+    ...school,
+    name: school.name ?? String(school.urn),
+    open: school.open ?? false,
+  }));
+
+const CreatedClusterRow = z.object({ id: key.string, members: cell.int });
+
+const LinksRow = z.object({
+  id: key.string,
+  overseenBy: first(cell.string),
+  oversees: cell.list(cell.string),
+});
+
+const BoardRow = z.object({
+  id: key.string,
+  chairs: first(
+    cell.map(
+      z
+        .object({ name: cell.string, organisation: cell.string })
+        .transform((chair) => ({ ...chair, name: chair.name ?? "" })),
+    ),
+  ),
+  members: listOf(
+    node(
+      z
+        .object({ name: cell.string, role: cell.string, organisation: cell.string, urn: cell.int })
+        .transform((member) => ({ ...member, name: member.name ?? "" })),
+    ),
+  ),
+  councilCodes: first(cell.int),
+});
+
 export class ClusterRepository {
   constructor(private readonly db: Database) {}
 
@@ -32,13 +107,8 @@ export class ClusterRepository {
       laCode: cypherInt(laCode),
     });
     if (!row) return null;
-    return {
-      localAuthority: toLocalAuthority(row["localAuthority"], laCode),
-      schools: asList(row["schools"]).map((value) => {
-        const entry = asProperties(value) ?? {};
-        return { school: toSchool(entry["school"]), needBand: asInt(entry["needBand"]) };
-      }),
-    };
+    const candidates = parseRow(CandidatesRow, row, "clusters/findClusterCandidates");
+    return { ...candidates, localAuthority: named(candidates.localAuthority, laCode) };
   }
 
   // findClusterDataVersion
@@ -47,17 +117,7 @@ export class ClusterRepository {
       laCode: cypherInt(laCode),
     });
     if (!row) return null;
-    return {
-      localAuthorityName: asString(row["localAuthorityName"]),
-      regionCode: asString(row["regionCode"]),
-      sourcesLoadedAt: asString(row["sourcesLoadedAt"]),
-      needComputedAt: asString(row["needComputedAt"]),
-      schools: asInt(row["schools"]) ?? 0,
-      candidates: asInt(row["candidates"]) ?? 0,
-      located: asInt(row["located"]) ?? 0,
-      detailsAsOf: asString(row["detailsAsOf"]),
-      offerUpdatedAt: asString(row["offerUpdatedAt"]),
-    };
+    return parseRow(DataVersionRow, row, "clusters/findClusterDataVersion");
   }
 
   /** The LA with its region, read with the geography statement. */
@@ -65,7 +125,13 @@ export class ClusterRepository {
     const [row] = await this.db.read("geography/findLocalAuthoritiesByCodes", {
       codes: [cypherInt(code)],
     });
-    return row ? toLocalAuthority(row["localAuthority"], code) : null;
+    if (!row) return null;
+    const { localAuthority } = parseRow(
+      LocalAuthorityRow,
+      row,
+      "geography/findLocalAuthoritiesByCodes",
+    );
+    return named(localAuthority, code);
   }
 
   /**
@@ -84,17 +150,10 @@ export class ClusterRepository {
       await run("clusters/lockLocalAuthorityClusters", { laCode });
       const rows = await run("clusters/findAdoptionSchools", { urns: urns.map(cypherInt) });
       const schools = new Map(
-        rows.map((row) => {
-          const urn = requireInt(row["urn"], "Establishment.urn");
-          const state: AdoptionSchoolState = {
-            urn,
-            name: asString(row["name"]) ?? String(urn),
-            laCode: asInt(row["laCode"]),
-            open: asBoolean(row["open"]) ?? false,
-            clusterIds: asList(row["clusterIds"]).flatMap((id) => asString(id) ?? []),
-          };
-          return [urn, state];
-        }),
+        parseRows(AdoptionSchoolRow, rows, "clusters/findAdoptionSchools").map((school) => [
+          school.urn,
+          school,
+        ]),
       );
       check(schools);
 
@@ -119,7 +178,10 @@ export class ClusterRepository {
         })),
       });
       const memberCounts = new Map(
-        created.map((row) => [requireString(row["id"], "Partnership.id"), asInt(row["members"])]),
+        parseRows(CreatedClusterRow, created, "clusters/createClusters").map((row) => [
+          row.id,
+          row.members,
+        ]),
       );
       // The statements MATCH the LA, the collaboration models and the schools, and make nothing
       // when one is missing; throwing rolls back instead of committing an audited half-adoption.
@@ -165,12 +227,9 @@ export class ClusterRepository {
   async findLinks(ids: readonly string[]): Promise<Map<string, ClusterLinks>> {
     const rows = await this.db.read("clusters/findClusterLinksByPartnershipIds", { ids });
     return new Map(
-      rows.map((row) => [
-        requireString(row["id"], "Partnership.id"),
-        {
-          overseenById: asString(asList(row["overseenBy"])[0]),
-          overseesIds: asList(row["oversees"]).flatMap((id) => asString(id) ?? []),
-        },
+      parseRows(LinksRow, rows, "clusters/findClusterLinksByPartnershipIds").map((row) => [
+        row.id,
+        { overseenById: row.overseenBy, overseesIds: row.oversees },
       ]),
     );
   }
@@ -179,39 +238,19 @@ export class ClusterRepository {
   async findBoards(ids: readonly string[]): Promise<Map<string, BoardRecord>> {
     const rows = await this.db.read("clusters/findBoardsByPartnershipIds", { ids });
     return new Map(
-      rows.map((row) => {
-        const chair = asProperties(asList(row["chairs"])[0]);
+      parseRows(BoardRow, rows, "clusters/findBoardsByPartnershipIds").map((row) => {
         const board: BoardRecord = {
-          chair:
-            chair === null
-              ? null
-              : {
-                  name: asString(chair["name"]) ?? "",
-                  organisation: asString(chair["organisation"]),
-                },
-          members: asList(row["members"]).map((value) => {
-            const member = asProperties(value) ?? {};
-            return {
-              name: asString(member["name"]) ?? "",
-              role: asString(member["role"]),
-              organisation: asString(member["organisation"]),
-              urn: asInt(member["urn"]),
-            };
-          }),
-          advisingCouncilCode: asInt(asList(row["councilCodes"])[0]),
+          chair: row.chairs,
+          members: row.members,
+          advisingCouncilCode: row.councilCodes,
         };
-        return [requireString(row["id"], "Partnership.id"), board];
+        return [row.id, board];
       }),
     );
   }
 }
 
-function toLocalAuthority(value: unknown, code: number): LocalAuthorityRecord {
-  const la = asProperties(value) ?? {};
-  return {
-    code: requireInt(la["code"], "LocalAuthority.code"),
-    name: asString(la["name"]) ?? String(code),
-    gssCode: asString(la["gssCode"]),
-    regionCode: asString(la["regionCode"]),
-  };
+/** The LA as a record, named by the code asked for when it has no name. */
+function named(la: z.output<typeof LocalAuthorityNode>, code: number): LocalAuthorityRecord {
+  return { ...la, name: la.name ?? String(code) };
 }
