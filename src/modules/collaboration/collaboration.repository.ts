@@ -1,15 +1,6 @@
+import { z } from "zod";
 import type { Database } from "../../db/driver.js";
-import {
-  asBoolean,
-  asInt,
-  asList,
-  asMember,
-  asProperties,
-  asString,
-  requireInt,
-  requireString,
-  type Properties,
-} from "../common/values.js";
+import { cell, key, listOf, node, parseRows } from "../../db/rows.js";
 import { PARTNERSHIP_TYPES } from "../partnerships/partnership.model.js";
 import {
   ELIGIBILITIES,
@@ -21,87 +12,128 @@ import {
   type SchoolStanding,
 } from "./collaboration.model.js";
 
+function route(eligibility: JoiningRoute["eligibility"] | null, steps: string[]): JoiningRoute {
+  return { eligibility: eligibility ?? "NOT_ELIGIBLE", steps };
+}
+
+/** A CollaborationModel node (see seed/collaboration/load.ts for the flattening). */
+const CollaborationModelNode = node(
+  z
+    .object({
+      id: key.string,
+      name: cell.string,
+      partnershipType: cell.member(PARTNERSHIP_TYPES),
+      primaryForType: cell.boolean,
+      summary: cell.string,
+      legalForm: cell.string,
+      governance: cell.string,
+      maintainedEligibility: cell.member(ELIGIBILITIES),
+      maintainedSteps: cell.list(cell.string),
+      academyEligibility: cell.member(ELIGIBILITIES),
+      academySteps: cell.list(cell.string),
+      independentEligibility: cell.member(ELIGIBILITIES),
+      independentSteps: cell.list(cell.string),
+      formation: cell.member(FORMATIONS),
+      exclusiveGroup: cell.string,
+      mixesSectors: cell.boolean,
+      leavingRule: cell.member(LEAVING_RULES),
+      noticeDays: cell.int,
+      leavingProcedure: cell.string,
+      typicalCosts: cell.string,
+      advantages: cell.list(cell.string),
+      disadvantages: cell.list(cell.string),
+      references: cell.list(cell.string),
+    })
+    .transform((p, ctx): CollaborationModelRecord => {
+      if (p.partnershipType === null) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["partnershipType"],
+          message: `CollaborationModel ${p.id} has no partnership type`,
+        });
+        return z.NEVER;
+      }
+      return {
+        id: p.id,
+        name: p.name ?? p.id,
+        partnershipType: p.partnershipType,
+        primaryForType: p.primaryForType ?? false,
+        summary: p.summary ?? "",
+        legalForm: p.legalForm ?? "",
+        governance: p.governance ?? "",
+        joining: {
+          MAINTAINED: route(p.maintainedEligibility, p.maintainedSteps),
+          ACADEMY: route(p.academyEligibility, p.academySteps),
+          INDEPENDENT: route(p.independentEligibility, p.independentSteps),
+        },
+        // An unknown formation is treated as the most restrictive, so nothing is proposed by mistake.
+        formation: p.formation ?? "SINGLE_SCHOOL",
+        exclusiveGroup: p.exclusiveGroup,
+        mixesSectors: p.mixesSectors ?? false,
+        leavingRule: p.leavingRule ?? "STATUTORY_PROCESS",
+        noticeDays: p.noticeDays,
+        leavingProcedure: p.leavingProcedure ?? "",
+        typicalCosts: p.typicalCosts ?? "",
+        advantages: p.advantages,
+        disadvantages: p.disadvantages,
+        references: p.references,
+      };
+    }),
+);
+
+/** A row of collaboration/findCollaborationModels. */
+export const CollaborationModelRow = z.object({ model: CollaborationModelNode });
+
+const SchoolMembershipNode = node(
+  z
+    .object({
+      partnershipId: key.string,
+      partnershipName: cell.string,
+      partnershipType: cell.member(PARTNERSHIP_TYPES),
+      partnershipStatus: cell.string,
+      modelId: cell.string,
+    })
+    .transform((membership): SchoolMembership => ({
+      ...membership,
+      partnershipName: membership.partnershipName ?? membership.partnershipId,
+    })),
+);
+
+/** A row of collaboration/findSchoolStandings: a school with its current memberships. */
+export const SchoolStandingRow = z
+  .object({
+    school: node(
+      z.object({
+        urn: key.int,
+        name: cell.string,
+        governance: cell.string,
+        stateFunded: cell.boolean,
+        regionCode: cell.string,
+      }),
+    ),
+    memberships: listOf(SchoolMembershipNode),
+  })
+  .transform(({ school, memberships }): SchoolStanding => ({
+    ...school,
+    name: school.name ?? "",
+    memberships,
+  }));
+
 export class CollaborationRepository {
   constructor(private readonly db: Database) {}
 
   // findCollaborationModels
   async findModels(): Promise<CollaborationModelRecord[]> {
     const rows = await this.db.read("collaboration/findCollaborationModels");
-    return rows.map((row) => toCollaborationModel(row["model"]));
+    return parseRows(CollaborationModelRow, rows, "collaboration/findCollaborationModels").map(
+      (row) => row.model,
+    );
   }
 
   // findSchoolStandings
   async findStandings(urns: readonly number[]): Promise<Map<number, SchoolStanding>> {
     const rows = await this.db.read("collaboration/findSchoolStandings", { urns });
-    const standings = rows.map((row) => toStanding(row["school"], row["memberships"]));
+    const standings = parseRows(SchoolStandingRow, rows, "collaboration/findSchoolStandings");
     return new Map(standings.map((standing) => [standing.urn, standing]));
   }
-}
-
-function strings(value: unknown): string[] {
-  return asList(value).filter((item): item is string => typeof item === "string");
-}
-
-function route(p: Properties, prefix: string): JoiningRoute {
-  return {
-    eligibility: asMember(ELIGIBILITIES, p[`${prefix}Eligibility`]) ?? "NOT_ELIGIBLE",
-    steps: strings(p[`${prefix}Steps`]),
-  };
-}
-
-/** Maps a CollaborationModel node (see seed/collaboration/load.ts for the flattening). */
-export function toCollaborationModel(value: unknown): CollaborationModelRecord {
-  const p = asProperties(value) ?? {};
-  const id = requireString(p["id"], "CollaborationModel.id");
-  const partnershipType = asMember(PARTNERSHIP_TYPES, p["partnershipType"]);
-  if (partnershipType === null) throw new Error(`CollaborationModel ${id} has no partnership type`);
-  return {
-    id,
-    name: asString(p["name"]) ?? id,
-    partnershipType,
-    primaryForType: asBoolean(p["primaryForType"]) ?? false,
-    summary: asString(p["summary"]) ?? "",
-    legalForm: asString(p["legalForm"]) ?? "",
-    governance: asString(p["governance"]) ?? "",
-    joining: {
-      MAINTAINED: route(p, "maintained"),
-      ACADEMY: route(p, "academy"),
-      INDEPENDENT: route(p, "independent"),
-    },
-    // An unknown formation is treated as the most restrictive, so nothing is proposed by mistake.
-    formation: asMember(FORMATIONS, p["formation"]) ?? "SINGLE_SCHOOL",
-    exclusiveGroup: asString(p["exclusiveGroup"]),
-    mixesSectors: asBoolean(p["mixesSectors"]) ?? false,
-    leavingRule: asMember(LEAVING_RULES, p["leavingRule"]) ?? "STATUTORY_PROCESS",
-    noticeDays: asInt(p["noticeDays"]),
-    leavingProcedure: asString(p["leavingProcedure"]) ?? "",
-    typicalCosts: asString(p["typicalCosts"]) ?? "",
-    advantages: strings(p["advantages"]),
-    disadvantages: strings(p["disadvantages"]),
-    references: strings(p["references"]),
-  };
-}
-
-export function toMembership(value: unknown): SchoolMembership {
-  const m = asProperties(value) ?? {};
-  const partnershipId = requireString(m["partnershipId"], "Partnership.id");
-  return {
-    partnershipId,
-    partnershipName: asString(m["partnershipName"]) ?? partnershipId,
-    partnershipType: asMember(PARTNERSHIP_TYPES, m["partnershipType"]),
-    partnershipStatus: asString(m["partnershipStatus"]),
-    modelId: asString(m["modelId"]),
-  };
-}
-
-export function toStanding(school: unknown, memberships: unknown): SchoolStanding {
-  const s = asProperties(school) ?? {};
-  return {
-    urn: requireInt(s["urn"], "School.urn"),
-    name: asString(s["name"]) ?? "",
-    governance: asString(s["governance"]),
-    stateFunded: asBoolean(s["stateFunded"]),
-    regionCode: asString(s["regionCode"]),
-    memberships: asList(memberships).map(toMembership),
-  };
 }

@@ -1,24 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { Neo4jError } from "neo4j-driver";
 import type { Actor } from "../../auth/principal.js";
-import type { Database, Row } from "../../db/driver.js";
+import { z } from "zod";
+import type { Database } from "../../db/driver.js";
+import { cell, key, listOf, node, parseRow, parseRows } from "../../db/rows.js";
 import { ConflictError, NotFoundError } from "../../errors/index.js";
 import { recordAudit, type TransactionRun } from "../audit/audit.writer.js";
 import type { SchoolStanding } from "../collaboration/collaboration.model.js";
-import { toCollaborationModel, toStanding } from "../collaboration/collaboration.repository.js";
+import {
+  CollaborationModelRow,
+  SchoolStandingRow,
+} from "../collaboration/collaboration.repository.js";
 import { Catalogue } from "../collaboration/collaboration.rules.js";
 import { cypherInt } from "../common/params.js";
-import {
-  asBoolean,
-  asDate,
-  asInt,
-  asList,
-  asMember,
-  asProperties,
-  asString,
-  requireInt,
-  requireString,
-} from "../common/values.js";
 import {
   INVITATION_STATUSES,
   PROPOSAL_STATUSES,
@@ -42,6 +36,78 @@ export interface WriteOrigin {
 
 const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
+const InvitationNode = node(
+  z
+    .object({
+      urn: key.int,
+      status: cell.member(INVITATION_STATUSES),
+      respondedAt: cell.string,
+      schoolOpen: cell.boolean,
+    })
+    .transform((invitation) => ({
+      ...invitation,
+      status: invitation.status ?? "PENDING",
+      schoolOpen: invitation.schoolOpen ?? true,
+    })),
+);
+
+/** A PartnershipProposal node's properties, with its invitations and regions. */
+const ProposalNode = node(
+  z
+    .object({
+      id: key.string,
+      status: cell.member(PROPOSAL_STATUSES),
+      modelId: key.string,
+      name: cell.string,
+      proposerUrn: key.int,
+      partnershipId: key.string,
+      partnershipExists: cell.boolean,
+      joinsExisting: cell.boolean,
+      createdAt: cell.string,
+      invitations: listOf(InvitationNode),
+      regionCodes: cell.list(cell.string),
+    })
+    .transform((proposal): ProposalRecord => ({
+      ...proposal,
+      status: proposal.status ?? "OPEN",
+      partnershipExists: proposal.partnershipExists ?? false,
+      joinsExisting: proposal.joinsExisting ?? false,
+      createdAt: proposal.createdAt ?? "",
+    })),
+);
+
+const ProposalRow = z.object({ proposal: ProposalNode });
+const IdRow = z.object({ id: key.string });
+
+const TargetRow = z
+  .object({
+    id: key.string,
+    name: cell.string,
+    type: cell.string,
+    status: cell.string,
+    modelId: cell.string,
+    memberUrns: cell.list(cell.int),
+  })
+  .transform((target): TargetPartnership => ({ ...target, name: target.name ?? target.id }));
+
+const MembershipCreatedRow = z.object({ created: cell.boolean });
+
+const LeavingRow = z.object({
+  partnership: node(
+    z.object({ name: cell.string, type: cell.string, status: cell.string, modelId: cell.string }),
+  ),
+  membership: cell.map(
+    z.object({
+      regionCode: cell.string,
+      joinedOn: cell.date,
+      noticeGivenOn: cell.date,
+      leavingOn: cell.date,
+    }),
+  ),
+});
+
+const RemovedMembershipRow = z.object({ status: cell.string });
+
 /**
  * Proposals, answers and leaving. Each public method is one write transaction: it locks what
  * it will change, reads the state, hands that to the caller's rule (which may throw, rolling
@@ -53,8 +119,12 @@ export class ProposalRepository {
   // findProposalsByIds
   async findByIds(ids: readonly string[]): Promise<Map<string, ProposalRecord>> {
     const rows = await this.db.read("proposals/findProposalsByIds", { ids });
-    const proposals = rows.map((row) => toProposal(row["proposal"]));
-    return new Map(proposals.map((proposal) => [proposal.id, proposal]));
+    return new Map(
+      parseRows(ProposalRow, rows, "proposals/findProposalsByIds").map(({ proposal }) => [
+        proposal.id,
+        proposal,
+      ]),
+    );
   }
 
   // listProposalsBySchool
@@ -64,7 +134,7 @@ export class ProposalRepository {
       status,
       limit: cypherInt(limit),
     });
-    return rows.map((row) => requireString(row["id"], "PartnershipProposal.id"));
+    return parseRows(IdRow, rows, "proposals/listProposalsBySchool").map((row) => row.id);
   }
 
   async propose(
@@ -79,14 +149,14 @@ export class ProposalRepository {
       const target =
         request.partnershipId === null
           ? null
-          : toTarget(
-              (
-                await run("proposals/findProposalTarget", {
-                  partnershipId: request.partnershipId,
-                  urns,
-                })
-              )[0],
-            );
+          : (parseRows(
+              TargetRow,
+              await run("proposals/findProposalTarget", {
+                partnershipId: request.partnershipId,
+                urns,
+              }),
+              "proposals/findProposalTarget",
+            )[0] ?? null);
       check({ catalogue, schools, target });
 
       const id = randomUUID();
@@ -155,7 +225,8 @@ export class ProposalRepository {
             key: membershipKey(before.partnershipId, member),
             proposalId,
           });
-          if (rows[0]?.["created"] === true) joined.push(member);
+          const [added] = parseRows(MembershipCreatedRow, rows, "proposals/addMembership");
+          if (added?.created === true) joined.push(member);
         }
 
         const after = await proposalIn(run, proposalId);
@@ -194,9 +265,12 @@ export class ProposalRepository {
       if (!row) {
         throw new NotFoundError(`No partnership has id ${partnershipId}.`, "partnershipId");
       }
-      const partnership = asProperties(row["partnership"]) ?? {};
-      const membership = asProperties(row["membership"]);
-      const partnershipName = asString(partnership["name"]) ?? partnershipId;
+      const { partnership, membership } = parseRow(
+        LeavingRow,
+        row,
+        "proposals/findMembershipForLeaving",
+      );
+      const partnershipName = partnership.name ?? partnershipId;
       if (membership === null) {
         throw new NotFoundError(
           `School ${urn} is not a member of ${partnershipName}.`,
@@ -205,22 +279,23 @@ export class ProposalRepository {
       }
       const state: MembershipState = {
         urn,
-        regionCode: asString(membership["regionCode"]),
+        regionCode: membership.regionCode,
         partnershipId,
         partnershipName,
-        partnershipType: asString(partnership["type"]),
-        partnershipStatus: asString(partnership["status"]),
-        modelId: asString(partnership["modelId"]),
-        joinedOn: asDate(membership["joinedOn"]),
-        noticeGivenOn: asDate(membership["noticeGivenOn"]),
-        leavingOn: asDate(membership["leavingOn"]),
+        partnershipType: partnership.type,
+        partnershipStatus: partnership.status,
+        modelId: partnership.modelId,
+        joinedOn: membership.joinedOn,
+        noticeGivenOn: membership.noticeGivenOn,
+        leavingOn: membership.leavingOn,
       };
       const decision = plan(state, await catalogueIn(run));
 
       let partnershipStatus = state.partnershipStatus;
       if (decision.outcome === "LEFT") {
-        const [removed] = await run("proposals/removeMembership", { partnershipId, urn });
-        partnershipStatus = asString(removed?.["status"]);
+        const removed = await run("proposals/removeMembership", { partnershipId, urn });
+        partnershipStatus =
+          parseRows(RemovedMembershipRow, removed, "proposals/removeMembership")[0]?.status ?? null;
       } else {
         await run("proposals/giveNotice", {
           partnershipId,
@@ -265,21 +340,25 @@ async function standings(
 ): Promise<Map<number, SchoolStanding>> {
   const rows = await run("collaboration/findSchoolStandings", { urns: [...new Set(urns)] });
   return new Map(
-    rows.map((row) => {
-      const standing = toStanding(row["school"], row["memberships"]);
-      return [standing.urn, standing];
-    }),
+    parseRows(SchoolStandingRow, rows, "collaboration/findSchoolStandings").map((standing) => [
+      standing.urn,
+      standing,
+    ]),
   );
 }
 
 async function catalogueIn(run: TransactionRun): Promise<Catalogue> {
   const rows = await run("collaboration/findCollaborationModels");
-  return new Catalogue(rows.map((row) => toCollaborationModel(row["model"])));
+  return new Catalogue(
+    parseRows(CollaborationModelRow, rows, "collaboration/findCollaborationModels").map(
+      (row) => row.model,
+    ),
+  );
 }
 
 async function proposalIn(run: TransactionRun, id: string): Promise<ProposalRecord> {
   const [row] = await run("proposals/findProposalsByIds", { ids: [id] });
-  return toProposal(row?.["proposal"]);
+  return parseRow(ProposalRow, row ?? {}, "proposals/findProposalsByIds").proposal;
 }
 
 function invitationOf(proposal: ProposalRecord, urn: number) {
@@ -295,43 +374,4 @@ function duplicateMembershipAsConflict(error: unknown): never {
     throw new ConflictError("The school is already a member of this partnership.");
   }
   throw error;
-}
-
-function toTarget(row: Row | undefined): TargetPartnership | null {
-  if (!row) return null;
-  const id = requireString(row["id"], "Partnership.id");
-  return {
-    id,
-    name: asString(row["name"]) ?? id,
-    type: asString(row["type"]),
-    status: asString(row["status"]),
-    modelId: asString(row["modelId"]),
-    memberUrns: asList(row["memberUrns"]).flatMap((urn) => asInt(urn) ?? []),
-  };
-}
-
-export function toProposal(value: unknown): ProposalRecord {
-  const p = asProperties(value) ?? {};
-  const id = requireString(p["id"], "PartnershipProposal.id");
-  return {
-    id,
-    status: asMember(PROPOSAL_STATUSES, p["status"]) ?? "OPEN",
-    modelId: requireString(p["modelId"], "PartnershipProposal.modelId"),
-    name: asString(p["name"]),
-    proposerUrn: requireInt(p["proposerUrn"], "PartnershipProposal.proposerUrn"),
-    partnershipId: requireString(p["partnershipId"], "PartnershipProposal.partnershipId"),
-    partnershipExists: asBoolean(p["partnershipExists"]) ?? false,
-    joinsExisting: asBoolean(p["joinsExisting"]) ?? false,
-    createdAt: asString(p["createdAt"]) ?? "",
-    invitations: asList(p["invitations"]).map((value) => {
-      const invitation = asProperties(value) ?? {};
-      return {
-        urn: requireInt(invitation["urn"], "invitation urn"),
-        status: asMember(INVITATION_STATUSES, invitation["status"]) ?? "PENDING",
-        respondedAt: asString(invitation["respondedAt"]),
-        schoolOpen: asBoolean(invitation["schoolOpen"]) ?? true,
-      };
-    }),
-    regionCodes: asList(p["regionCodes"]).flatMap((code) => asString(code) ?? []),
-  };
 }
