@@ -13,7 +13,8 @@
 import autocannon from "autocannon";
 import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
-import { ms, percentile, table, type Child, startCompiledServer } from "./support.js";
+import { ms, startCompiledServer, summarizeLoad, table, type Child } from "./support.js";
+import type { LoadSummary } from "./support.js";
 import { numberOptions } from "./options.js";
 
 const PARTNERS = `query ($urn: Int!) {
@@ -35,15 +36,6 @@ interface Scenario {
   keys: number;
 }
 
-interface Cell {
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-}
-
 async function post(url: string, body: unknown): Promise<{ ms: number; ok: boolean }> {
   const started = performance.now();
   const response = await fetch(url, {
@@ -55,23 +47,11 @@ async function post(url: string, body: unknown): Promise<{ ms: number; ok: boole
   return { ms: performance.now() - started, ok: response.ok && !text.startsWith('{"errors"') };
 }
 
-function cell(times: number[], seconds: number, errors: number): Cell {
-  const sorted = Float64Array.from(times).sort();
-  return {
-    requests: times.length,
-    perSecond: times.length / seconds,
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
-    p99: percentile(sorted, 0.99),
-    errors,
-  };
-}
-
 function run(url: string, scenario: Scenario, connections: number, seconds: number) {
   let next = 0;
   let errors = 0;
   const times: number[] = [];
-  return new Promise<Cell>((resolve, reject) => {
+  return new Promise<LoadSummary>((resolve, reject) => {
     const instance = autocannon(
       {
         url,
@@ -94,7 +74,7 @@ function run(url: string, scenario: Scenario, connections: number, seconds: numb
       (error, result) =>
         error
           ? reject(error)
-          : resolve(cell(times, seconds, errors + result.errors + result.timeouts)),
+          : resolve(summarizeLoad(times, seconds, errors + result.errors + result.timeouts)),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
@@ -157,7 +137,7 @@ async function main(): Promise<void> {
     ];
 
     const rows: string[][] = [];
-    const line = (name: string, c: Cell) => [
+    const line = (name: string, c: LoadSummary) => [
       name,
       String(c.requests),
       c.perSecond.toFixed(0),
@@ -179,7 +159,7 @@ async function main(): Promise<void> {
       rows.push(
         line(
           `${scenario.name}, first request per key (${scenario.keys}, one at a time)`,
-          cell(first, (performance.now() - started) / 1000, errors),
+          summarizeLoad(first, (performance.now() - started) / 1000, errors),
         ),
       );
       await run(url, scenario, connections, 2);

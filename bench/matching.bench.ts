@@ -21,7 +21,8 @@ import { FEATURE_API_NAMES } from "../src/modules/similarity/feature-names.js";
 import type { OutcomeFeature } from "../src/modules/similarity/features.js";
 import { SimilarityRepository } from "../src/modules/similarity/similarity.repository.js";
 import { seededRandom } from "../src/modules/similarity/stats.js";
-import { ms, percentile, ratio, sample, startScript, table, type Child } from "./support.js";
+import { ms, ratio, sample, startScript, summarizeLoad, table, type Child } from "./support.js";
+import type { LoadSummary } from "./support.js";
 import { numberOptions } from "./options.js";
 
 const SAMPLE_SIZE = 200;
@@ -40,14 +41,8 @@ interface Scenario {
   body: (asker: Asker) => unknown;
 }
 
-interface Measured {
+interface Measured extends LoadSummary {
   name: string;
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
 }
 
 /** Everything the in-memory index answers: URN, name, distance and why. */
@@ -133,16 +128,13 @@ async function measure(
 
 /** Percentiles over every response time of a scenario's rounds. */
 function summarize(name: string, samples: readonly Sample[]): Measured {
-  const sorted = Float64Array.from(samples.flatMap((sample) => sample.times)).sort();
-  const seconds = samples.reduce((sum, sample) => sum + sample.seconds, 0);
   return {
     name,
-    requests: sorted.length,
-    perSecond: sorted.length / seconds,
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
-    p99: percentile(sorted, 0.99),
-    errors: samples.reduce((sum, sample) => sum + sample.errors, 0),
+    ...summarizeLoad(
+      samples.flatMap((sample) => sample.times),
+      samples.reduce((sum, sample) => sum + sample.seconds, 0),
+      samples.reduce((sum, sample) => sum + sample.errors, 0),
+    ),
   };
 }
 

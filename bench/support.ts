@@ -63,6 +63,33 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[rank] as number;
 }
 
+/** Throughput and latency percentiles of a load run. */
+export interface LoadSummary {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+/** Sums up a run's response times (ms, in any order) over `seconds`. */
+export function summarizeLoad(
+  times: readonly number[],
+  seconds: number,
+  errors: number,
+): LoadSummary {
+  const sorted = Float64Array.from(times).sort();
+  return {
+    requests: sorted.length,
+    perSecond: sorted.length / seconds,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    errors,
+  };
+}
+
 export function median(values: readonly number[]): number {
   return percentile(Float64Array.from(values).sort(), 0.5);
 }
