@@ -21,7 +21,13 @@ import {
   HIGHER_IS_BETTER,
   IQR_PER_STANDARD_DEVIATION,
   isOutcomeFeature,
+  PRESETS,
 } from "../src/modules/similarity/features.js";
+import {
+  FACTOR_WEIGHTS,
+  FOCUS_SATURATION,
+  URBAN_REACH_KM,
+} from "../src/modules/matching/matching.rules.js";
 
 type Scales = Record<string, Record<string, { median: number; scale: number }>>;
 
@@ -61,7 +67,12 @@ async function main(): Promise<void> {
       const urn = cypherInt(Number(body["urn"]));
       const first = cypherInt(Number(body["first"] ?? 20));
       if (request.url === "/similar") {
-        return db.read("similarity/baselineSimilarSchools", { urn, first, scales });
+        return db.read("similarity/baselineSimilarSchools", {
+          urn,
+          first,
+          scales,
+          weights: PRESETS.CONTEXT,
+        });
       }
       if (request.url === "/partners") {
         const focus = String(body["focus"]);
@@ -71,8 +82,11 @@ async function main(): Promise<void> {
           first,
           focus,
           direction: cypherInt(HIGHER_IS_BETTER[focus] ? 1 : -1),
-          reachKm: Number(body["maxDistanceKm"] ?? 15),
+          reachKm: Number(body["maxDistanceKm"] ?? URBAN_REACH_KM),
           scales,
+          weights: FACTOR_WEIGHTS,
+          contextWeights: PRESETS.CONTEXT,
+          focusSaturation: FOCUS_SATURATION,
         });
       }
       return null;

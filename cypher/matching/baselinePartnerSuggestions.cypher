@@ -1,6 +1,8 @@
 // baselinePartnerSuggestions: benchmark baseline only: same-phase partner suggestions scored by Neo4j on every request with the factors of suggestPartners (bench/baseline-server.ts)
 // The point index finds the schools within reach; the rest is computed per candidate.
-// params: $urn: int, $focus: string, $direction: int, $reachKm: float, $first: int, $scales: map   returns: one row per candidate, best first
+// params: $urn: int, $focus: string, $direction: int, $reachKm: float, $first: int, $scales: map,
+//   $weights: map (FACTOR_WEIGHTS in matching.rules.ts), $contextWeights: map (PRESETS.CONTEXT),
+//   $focusSaturation: float (FOCUS_SATURATION)   returns: one row per candidate, best first
 MATCH (me:School {urn: $urn})
 WHERE me.location IS NOT NULL
 WITH me, $scales[me.phase] AS sc, [(me)-[:MEMBER_OF]->(p:Partnership) | p.id] AS mine,
@@ -22,17 +24,18 @@ WITH c, km, gap, mine, theirs,
   CASE WHEN size(seeks) = 0 THEN 0.0
     ELSE toFloat(size([t IN seeks WHERE t IN coalesce(c.offers, [])])) / size(seeks) END AS sought,
   sqrt(
-    0.5 * (coalesce((c.pupils - sc.pupils.median) / sc.pupils.scale, 0.0) - mePupils) ^ 2
-    + 0.4 * (coalesce((c.fsmPercent - sc.fsmPercent.median) / sc.fsmPercent.scale, 0.0) - meFsm) ^ 2
-    + 0.1 * (coalesce((c.senPercent - sc.senPercent.median) / sc.senPercent.scale, 0.0) - meSen) ^ 2
+    $contextWeights.pupils * (coalesce((c.pupils - sc.pupils.median) / sc.pupils.scale, 0.0) - mePupils) ^ 2
+    + $contextWeights.fsmPercent * (coalesce((c.fsmPercent - sc.fsmPercent.median) / sc.fsmPercent.scale, 0.0) - meFsm) ^ 2
+    + $contextWeights.senPercent * (coalesce((c.senPercent - sc.senPercent.median) / sc.senPercent.scale, 0.0) - meSen) ^ 2
   ) AS contextDistance
 WITH c, km,
-  0.3 * CASE WHEN gap / 2.0 > 1 THEN 1.0 ELSE gap / 2.0 END
-  + 0.2 / (1 + contextDistance)
-  + 0.2 * (1 - km / $reachKm)
-  + 0.1 / (1 + size(theirs))
-  + 0.1 * CASE WHEN size(mine) = 0 AND size(theirs) > 0 THEN 1 ELSE 0 END
-  + 0.1 * sought AS score
+  $weights.FOCUS_STRENGTH
+    * CASE WHEN gap / $focusSaturation > 1 THEN 1.0 ELSE gap / $focusSaturation END
+  + $weights.CONTEXT_SIMILARITY / (1 + contextDistance)
+  + $weights.PROXIMITY * (1 - km / $reachKm)
+  + $weights.CAPACITY / (1 + size(theirs))
+  + $weights.NETWORK_BRIDGE * CASE WHEN size(mine) = 0 AND size(theirs) > 0 THEN 1 ELSE 0 END
+  + $weights.OFFERS_WHAT_IS_SOUGHT * sought AS score
 ORDER BY score DESC, km, c.urn
 LIMIT $first
 RETURN c.urn AS urn, c.name AS name, score, km AS distanceKm
