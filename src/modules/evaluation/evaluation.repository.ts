@@ -1,21 +1,11 @@
-import type { Database, Row } from "../../db/driver.js";
+import { z } from "zod";
+import type { Database } from "../../db/driver.js";
+import { cell, key, listOf, node, parseRow, parseRows } from "../../db/rows.js";
 import { cypherInt } from "../common/params.js";
-import {
-  asDate,
-  asInt,
-  asList,
-  asMember,
-  asNumber,
-  asProperties,
-  asString,
-  requireInt,
-  requireString,
-} from "../common/values.js";
 import { PARTNERSHIP_TYPES } from "../partnerships/partnership.model.js";
 import type {
   ImpactDataVersion,
   ImpactMembership,
-  ImpactPartnership,
   ImpactSchool,
   ImpactSnapshot,
 } from "./evaluation.model.js";
@@ -27,39 +17,74 @@ export interface ImpactSource {
 }
 
 /** Parallel year and value lists as one map; a pair with a missing or malformed half is left out. */
-export function seriesOf(years: unknown, values: unknown): Map<string, number> {
-  const yearList = asList(years);
-  const valueList = asList(values);
+function seriesOf(
+  years: readonly (string | null)[],
+  values: readonly (number | null)[],
+): Map<string, number> {
   const series = new Map<string, number>();
-  yearList.forEach((year, i) => {
-    const text = asString(year);
-    const value = asNumber(valueList[i]);
-    if (text !== null && value !== null) series.set(text, value);
+  years.forEach((year, i) => {
+    const value = values[i] ?? null;
+    if (year !== null && value !== null) series.set(year, value);
   });
   return series;
 }
 
-function strings(value: unknown): string[] {
-  return asList(value).flatMap((item) => {
-    const text = asString(item);
-    return text === null ? [] : [text];
-  });
-}
+const DataVersionRow = z
+  .object({
+    familyVersion: cell.int,
+    schools: cell.int,
+    memberships: cell.int,
+    ended: cell.int,
+    latestJoin: cell.string,
+    sourcesLoadedAt: cell.string,
+  })
+  .transform((version): ImpactDataVersion => ({
+    ...version,
+    schools: version.schools ?? 0,
+    memberships: version.memberships ?? 0,
+    ended: version.ended ?? 0,
+  }));
 
-export function toImpactSchool(row: Row): ImpactSchool {
-  const progress8 = asNumber(row["ks4Progress8"]);
-  const ks4Year = asString(row["ks4Year"]);
-  return {
-    urn: requireInt(row["urn"], "School.urn"),
-    regionCode: asString(row["regionCode"]),
-    familyId: asString(row["familyId"]),
+const ImpactSchoolRow = z
+  .object({
+    urn: key.int,
+    regionCode: cell.string,
+    familyId: cell.string,
+    ks2Years: listOf(cell.string),
+    ks2Values: listOf(cell.number),
+    ks4Progress8: cell.number,
+    ks4Year: cell.string,
+  })
+  .transform((school): ImpactSchool => ({
+    urn: school.urn,
+    regionCode: school.regionCode,
+    familyId: school.familyId,
     series: {
-      KS2_RWM_EXPECTED: seriesOf(row["ks2Years"], row["ks2Values"]),
+      KS2_RWM_EXPECTED: seriesOf(school.ks2Years, school.ks2Values),
       KS4_PROGRESS_8:
-        progress8 === null || ks4Year === null ? new Map() : new Map([[ks4Year, progress8]]),
+        school.ks4Progress8 === null || school.ks4Year === null
+          ? new Map()
+          : new Map([[school.ks4Year, school.ks4Progress8]]),
     },
-  };
-}
+  }));
+
+const ImpactMembershipRow = z
+  .object({
+    urn: key.int,
+    partnershipId: key.string,
+    joinedOn: cell.date,
+    ended: cell.boolean,
+  })
+  .transform((membership): ImpactMembership => ({
+    ...membership,
+    ended: membership.ended === true,
+  }));
+
+const ImpactPartnershipsRow = z.object({
+  partnerships: listOf(node(z.object({ id: key.string, type: cell.member(PARTNERSHIP_TYPES) }))),
+  regionCodes: cell.list(cell.string),
+  familyFeatures: cell.list(cell.string),
+});
 
 export class EvaluationRepository implements ImpactSource {
   constructor(private readonly db: Database) {}
@@ -67,15 +92,7 @@ export class EvaluationRepository implements ImpactSource {
   // findImpactDataVersion
   async findDataVersion(): Promise<ImpactDataVersion> {
     const [row] = await this.db.read("evaluation/findImpactDataVersion");
-    const r = row ?? {};
-    return {
-      familyVersion: asInt(r["familyVersion"]),
-      schools: asInt(r["schools"]) ?? 0,
-      memberships: asInt(r["memberships"]) ?? 0,
-      ended: asInt(r["ended"]) ?? 0,
-      latestJoin: asString(r["latestJoin"]),
-      sourcesLoadedAt: asString(r["sourcesLoadedAt"]),
-    };
+    return parseRow(DataVersionRow, row ?? {}, "evaluation/findImpactDataVersion");
   }
 
   // findImpactSchools, findImpactMemberships, findImpactPartnerships
@@ -88,22 +105,9 @@ export class EvaluationRepository implements ImpactSource {
     ]);
     return {
       version,
-      schools: schools.map(toImpactSchool),
-      memberships: memberships.map((row): ImpactMembership => ({
-        urn: requireInt(row["urn"], "School.urn"),
-        partnershipId: requireString(row["partnershipId"], "Partnership.id"),
-        joinedOn: asDate(row["joinedOn"]),
-        ended: row["ended"] === true,
-      })),
-      partnerships: asList(listing?.["partnerships"]).map((value): ImpactPartnership => {
-        const p = asProperties(value) ?? {};
-        return {
-          id: requireString(p["id"], "Partnership.id"),
-          type: asMember(PARTNERSHIP_TYPES, p["type"]),
-        };
-      }),
-      regionCodes: strings(listing?.["regionCodes"]),
-      familyFeatures: strings(listing?.["familyFeatures"]),
+      schools: parseRows(ImpactSchoolRow, schools, "evaluation/findImpactSchools"),
+      memberships: parseRows(ImpactMembershipRow, memberships, "evaluation/findImpactMemberships"),
+      ...parseRow(ImpactPartnershipsRow, listing ?? {}, "evaluation/findImpactPartnerships"),
     };
   }
 }

@@ -1,15 +1,6 @@
+import { z } from "zod";
 import type { Database } from "../../db/driver.js";
-import {
-  asBoolean,
-  asDate,
-  asInt,
-  asList,
-  asNumber,
-  asProperties,
-  asString,
-  requireInt,
-  requireString,
-} from "../common/values.js";
+import { cell, key, listOf, node, parseRow, parseRows } from "../../db/rows.js";
 import type {
   Ks2RwmSeries,
   RecognitionData,
@@ -22,14 +13,14 @@ import { yearPairKey } from "./recognition.rules.js";
  * The parallel year and value lists, kept only where both are present and line up: a series
  * loaded half-way, or not yet loaded, reads as no series (outcome not measurable).
  */
-export function toKs2Series(years: unknown, values: unknown): Ks2RwmSeries | null {
-  const yearList = asList(years);
-  const valueList = asList(values);
-  if (yearList.length === 0 || yearList.length !== valueList.length) return null;
+function toKs2Series(
+  years: readonly (string | null)[],
+  values: readonly (number | null)[],
+): Ks2RwmSeries | null {
+  if (years.length === 0 || years.length !== values.length) return null;
   const series: Ks2RwmSeries = { years: [], values: [] };
-  yearList.forEach((year, index) => {
-    const label = asString(year);
-    const value = asNumber(valueList[index]);
+  years.forEach((label, index) => {
+    const value = values[index] ?? null;
     if (label === null || value === null) return;
     series.years.push(label);
     series.values.push(value);
@@ -37,22 +28,42 @@ export function toKs2Series(years: unknown, values: unknown): Ks2RwmSeries | nul
   return series.years.length === 0 ? null : series;
 }
 
-export function toRecognitionEngagement(value: unknown): RecognitionEngagement {
-  const p = asProperties(value) ?? {};
-  return {
-    id: requireString(p["id"], "SUPPORTS.id"),
-    systemLeaderId: requireString(p["systemLeaderId"], "SystemLeader.id"),
-    baseUrn: asInt(p["baseUrn"]),
-    urn: requireInt(p["urn"], "School.urn"),
-    regionCode: asString(p["regionCode"]),
-    start: asDate(p["start"]),
-    end: asDate(p["end"]),
-    needBand: asInt(p["needBand"]),
-    idaciDecile: asInt(p["idaciDecile"]),
-    fsmPercent: asNumber(p["fsmPercent"]),
-    ks2: toKs2Series(p["ks2Years"], p["ks2Values"]),
-  };
-}
+/** A SUPPORTS relationship with what the recognition rule needs about the school supported. */
+const RecognitionEngagementNode = node(
+  z
+    .object({
+      id: key.string,
+      systemLeaderId: key.string,
+      baseUrn: cell.int,
+      urn: key.int,
+      regionCode: cell.string,
+      start: cell.date,
+      end: cell.date,
+      needBand: cell.int,
+      idaciDecile: cell.int,
+      fsmPercent: cell.number,
+      ks2Years: listOf(cell.string),
+      ks2Values: listOf(cell.number),
+    })
+    .transform(({ ks2Years, ks2Values, ...engagement }): RecognitionEngagement => ({
+      ...engagement,
+      ks2: toKs2Series(ks2Years, ks2Values),
+    })),
+);
+
+const RecognitionRow = z
+  .object({
+    regionKnown: cell.boolean,
+    regionName: cell.string,
+    engagements: listOf(RecognitionEngagementNode),
+  })
+  .transform((row): RecognitionData => ({ ...row, regionKnown: row.regionKnown ?? false }));
+
+const NationalChangeRow = z.object({
+  meanChange: cell.number,
+  before: cell.string,
+  after: cell.string,
+});
 
 export class RecognitionRepository {
   constructor(private readonly db: Database) {}
@@ -60,11 +71,7 @@ export class RecognitionRepository {
   // findEngagementsForRecognition
   async engagements(regionCode: string | null): Promise<RecognitionData> {
     const [row] = await this.db.read("recognition/findEngagementsForRecognition", { regionCode });
-    return {
-      regionKnown: asBoolean(row?.["regionKnown"]) ?? false,
-      regionName: asString(row?.["regionName"]),
-      engagements: asList(row?.["engagements"]).map(toRecognitionEngagement),
-    };
+    return parseRow(RecognitionRow, row ?? {}, "recognition/findEngagementsForRecognition");
   }
 
   // findNationalKs2RwmChanges
@@ -75,12 +82,10 @@ export class RecognitionRepository {
       pairs: pairs.map((pair) => ({ before: pair.before, after: pair.after })),
     });
     const changes = new Map<string, number>();
-    for (const row of rows) {
-      const mean = asNumber(row["meanChange"]);
-      const before = asString(row["before"]);
-      const after = asString(row["after"]);
-      if (mean !== null && before !== null && after !== null)
-        changes.set(yearPairKey({ before, after }), mean);
+    const parsed = parseRows(NationalChangeRow, rows, "recognition/findNationalKs2RwmChanges");
+    for (const { meanChange, before, after } of parsed) {
+      if (meanChange !== null && before !== null && after !== null)
+        changes.set(yearPairKey({ before, after }), meanChange);
     }
     return changes;
   }
