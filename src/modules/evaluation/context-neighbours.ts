@@ -12,7 +12,7 @@
  * go to the lower URN, and excluded schools are skipped rather than asked for and thrown away, so
  * a member of a large group (multi-academy trusts hold some 8,700 schools) still gets its k.
  */
-import type { FeatureIndex, PhaseTable } from "../similarity/feature-index.js";
+import { nearestOffer, type FeatureIndex, type PhaseTable } from "../similarity/feature-index.js";
 import { activeColumns, FEATURE_COUNT, type FeatureWeights } from "../similarity/features.js";
 import { TopK } from "../similarity/top-k.js";
 
@@ -180,24 +180,13 @@ export class ContextNeighbourFinder {
     const { columns, weights: w } = activeColumns(table.phase, this.weights);
     const width = columns.length;
     if (width === 0) return [];
-    const { scaled, urns } = table;
+    const { urns } = table;
     const excluded = this.excluded;
     const own = excluded.size >= OWN_TREE_FROM;
-    const query = new Float64Array(width);
-    for (let a = 0; a < width; a++) {
-      query[a] = scaled[self * FEATURE_COUNT + (columns[a] as number)] as number;
-    }
     const best = new TopK(this.k);
+    const { query, offer } = nearestOffer(table, self, columns, w, best);
     const consider = (row: number) => {
-      if (!own && excluded.has(urns[row] as number)) return;
-      const base = row * FEATURE_COUNT;
-      const bound = best.bound;
-      let sum = 0;
-      for (let a = 0; a < width && sum <= bound; a++) {
-        const difference = (scaled[base + (columns[a] as number)] as number) - (query[a] as number);
-        sum += (w[a] as number) * difference * difference;
-      }
-      if (sum <= bound) best.offer(sum, urns[row] as number, row);
+      if (own || !excluded.has(urns[row] as number)) offer(row);
     };
 
     const tree = own ? this.ownTree(table, columns, w) : sharedTree(table, columns, w);

@@ -81,6 +81,7 @@
  * Special schools and alternative provision in need add SEND.
  */
 import type { Phase } from "../schools/school.model.js";
+import { median, quantileSorted } from "../similarity/stats.js";
 import type { Specialism } from "../system-leaders/system-leader.model.js";
 
 /** Bump when anything in this file changes what a school's band or reasons would be. */
@@ -263,23 +264,6 @@ function ofstedDetail(input: NeedInput, asOf: string): string {
   return `${judged}, inspected ${longDate(input.ofstedDate)}${old}`;
 }
 
-function quantile(sorted: readonly number[], p: number): number {
-  const position = (sorted.length - 1) * p;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  const low = sorted[lower] as number;
-  const high = sorted[upper] as number;
-  return low + (high - low) * (position - lower);
-}
-
-const median = (values: number[]): number | null =>
-  values.length === 0
-    ? null
-    : quantile(
-        [...values].sort((a, b) => a - b),
-        0.5,
-      );
-
 /** The recent KS2 years a school has results for, oldest first. */
 function recentKs2(input: NeedInput): Ks2Year[] {
   return input.ks2
@@ -323,7 +307,7 @@ export function needContext(
   const disadvantageThreshold = new Map<Phase, number>();
   for (const [phase, values] of fsm) {
     values.sort((a, b) => a - b);
-    disadvantageThreshold.set(phase, quantile(values, DISADVANTAGE_QUANTILE));
+    disadvantageThreshold.set(phase, quantileSorted(values, DISADVANTAGE_QUANTILE));
   }
   const englandKs2 = new Map(
     [...england].map(([year, total]) => [year, (100 * total.reaching) / total.pupils]),

@@ -208,25 +208,14 @@ export class FeatureIndex {
     const region = table.regionIds[self] as number;
     if (options.sameRegion && region < 0) return [];
 
-    const { scaled, urns, regionIds } = table;
+    const { scaled, regionIds } = table;
     const { columns, weights: w } = active;
     const width = columns.length;
-    const query = new Float64Array(width);
-    for (let a = 0; a < width; a++) {
-      query[a] = scaled[self * FEATURE_COUNT + (columns[a] as number)] as number;
-    }
     const best = new TopK(first);
+    const { query, offer } = nearestOffer(table, self, columns, w, best);
     const sameRegion = options.sameRegion === true;
     const consider = (row: number) => {
-      if (sameRegion && regionIds[row] !== region) return;
-      const base = row * FEATURE_COUNT;
-      const bound = best.bound;
-      let sum = 0;
-      for (let a = 0; a < width && sum <= bound; a++) {
-        const difference = (scaled[base + (columns[a] as number)] as number) - (query[a] as number);
-        sum += (w[a] as number) * difference * difference;
-      }
-      if (sum <= bound) best.offer(sum, urns[row] as number, row);
+      if (!sameRegion || regionIds[row] === region) offer(row);
     };
 
     // The pivot prunes best where weighted differences on it are largest.
@@ -392,4 +381,35 @@ export class FeatureIndex {
     }
     return id;
   }
+}
+
+/**
+ * The query row's scaled values on the active columns, and a function that offers another row of
+ * the table to `best` by weighted squared distance from it, giving up on the row as soon as its
+ * partial sum passes the worst distance `best` keeps.
+ */
+export function nearestOffer(
+  table: PhaseTable,
+  self: number,
+  columns: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  best: TopK,
+): { query: Float64Array; offer: (row: number) => void } {
+  const { scaled, urns } = table;
+  const width = columns.length;
+  const query = new Float64Array(width);
+  for (let a = 0; a < width; a++) {
+    query[a] = scaled[self * FEATURE_COUNT + (columns[a] as number)] as number;
+  }
+  const offer = (row: number) => {
+    const base = row * FEATURE_COUNT;
+    const bound = best.bound;
+    let sum = 0;
+    for (let a = 0; a < width && sum <= bound; a++) {
+      const difference = (scaled[base + (columns[a] as number)] as number) - (query[a] as number);
+      sum += (weights[a] as number) * difference * difference;
+    }
+    if (sum <= bound) best.offer(sum, urns[row] as number, row);
+  };
+  return { query, offer };
 }
