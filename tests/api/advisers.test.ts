@@ -7,6 +7,19 @@
  */
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  AdviserAssignDocument,
+  AdviserCoverageByLaDocument,
+  AdviserLinksOfSchoolDocument,
+  AdviserRegisterDocument,
+  AdviserSchoolsPageDocument,
+  AdviserUnassignDocument,
+  type AdviserCoverageByLaQuery,
+  type AdviserCoverageByLaQueryVariables,
+  type AdviserKind,
+  type AdviserRegisterMutation,
+  type RegisterAdviserInput,
+} from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
 import { regionalWriters } from "../helpers/callers.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
@@ -18,41 +31,7 @@ const LA = 332;
 const REGION = "E12000005";
 const OTHER_REGION = "E12000009";
 
-const REGISTER = `mutation ($input: RegisterAdviserInput!) {
-  registerAdviser(input: $input) { id name kind organisation schoolCount localAuthority { code } }
-}`;
-const ASSIGN = `mutation ($input: AssignAdviserInput!) {
-  assignAdviser(input: $input) { id schoolCount }
-}`;
-const UNASSIGN = `mutation ($input: UnassignAdviserInput!) {
-  unassignAdviser(input: $input) { id schoolCount }
-}`;
-const COVERAGE = `query ($la: Int, $kind: AdviserKind, $first: Int, $after: String) {
-  adviserCoverage(localAuthorityCode: $la, kind: $kind) {
-    schools advised unadvised totalWeight advisedWeight weightedCoverage
-    byNeedBand { band weight schools advised unadvised }
-    unadvisedSchools(first: $first, after: $after) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor needBand weight node { urn } }
-    }
-  }
-}`;
-
-interface Coverage {
-  schools: number;
-  advised: number;
-  unadvised: number;
-  totalWeight: number;
-  advisedWeight: number;
-  weightedCoverage: number;
-  byNeedBand: { band: number | null; weight: number; schools: number; advised: number }[];
-  unadvisedSchools: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { cursor: string; needBand: number | null; weight: number; node: { urn: number } }[];
-  };
-}
+type Coverage = AdviserCoverageByLaQuery["adviserCoverage"];
 
 const admin = (): Promise<string> => testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
 const oversight = (regionCodes: string[]): Promise<string> =>
@@ -68,25 +47,31 @@ let band3: number[] = [];
 let band4: number[] = [];
 
 async function register(
-  kind: string,
+  kind: AdviserKind,
   token: string,
-  extra: Record<string, unknown> = { localAuthorityCode: LA },
-): Promise<OperationResult<unknown>> {
-  return api().executeText(
-    REGISTER,
+  extra: Pick<RegisterAdviserInput, "localAuthorityCode" | "partnershipId"> = {
+    localAuthorityCode: LA,
+  },
+): Promise<OperationResult<AdviserRegisterMutation>> {
+  return api().execute(
+    AdviserRegisterDocument,
     { input: { name: "Pat Example", kind, organisation: "Dudley Council", ...extra } },
     { token },
   );
 }
 
-async function registeredId(kind: string, extra?: Record<string, unknown>): Promise<string> {
+async function registeredId(
+  kind: AdviserKind,
+  extra?: Pick<RegisterAdviserInput, "localAuthorityCode" | "partnershipId">,
+): Promise<string> {
   const result = await register(kind, await admin(), extra);
-  return (dataOf(result) as { registerAdviser: { id: string } }).registerAdviser.id;
+  return dataOf(result).registerAdviser.id;
 }
 
-async function coverage(variables: Record<string, unknown> = { la: LA }): Promise<Coverage> {
-  return (dataOf(await api().executeText(COVERAGE, variables)) as { adviserCoverage: Coverage })
-    .adviserCoverage;
+async function coverage(
+  variables: AdviserCoverageByLaQueryVariables = { la: LA },
+): Promise<Coverage> {
+  return dataOf(await api().execute(AdviserCoverageByLaDocument, variables)).adviserCoverage;
 }
 
 /** Advised and total need weight of Dudley's state-funded schools, straight from the graph. */
@@ -158,19 +143,15 @@ describe("registerAdviser and assignAdviser", () => {
     expect(before.advisedWeight).toBe(graphBefore.advised);
 
     const registered = await register("SCHOOL_IMPROVEMENT_PARTNER", await admin());
-    const adviser = (
-      dataOf(registered) as {
-        registerAdviser: { id: string; kind: string; localAuthority: { code: number } };
-      }
-    ).registerAdviser;
+    const adviser = dataOf(registered).registerAdviser;
     expect(adviser).toMatchObject({
       kind: "SCHOOL_IMPROVEMENT_PARTNER",
       localAuthority: { code: LA },
     });
     expect(adviser.id).toMatch(/^svc-[0-9a-f-]{36}$/);
-    const assigned = await api().executeText(
-      ASSIGN,
-      { input: { adviserId: adviser.id, urns: [band1[0], band3[0]], since: "2026-09-01" } },
+    const assigned = await api().execute(
+      AdviserAssignDocument,
+      { input: { adviserId: adviser.id, urns: [band1[0]!, band3[0]!], since: "2026-09-01" } },
       { token: await admin() },
     );
     const after = await coverage();
@@ -205,16 +186,16 @@ describe("registerAdviser and assignAdviser", () => {
     const first = await registeredId("SCHOOL_IMPROVEMENT_PARTNER");
     const second = await registeredId("SCHOOL_IMPROVEMENT_PARTNER");
     dataOf(
-      await api().executeText(
-        ASSIGN,
-        { input: { adviserId: first, urns: [band4[0]] } },
+      await api().execute(
+        AdviserAssignDocument,
+        { input: { adviserId: first, urns: [band4[0]!] } },
         { token: await admin() },
       ),
     );
 
-    const result = await api().executeText(
-      ASSIGN,
-      { input: { adviserId: second, urns: [band4[1], band4[0]] } },
+    const result = await api().execute(
+      AdviserAssignDocument,
+      { input: { adviserId: second, urns: [band4[1]!, band4[0]!] } },
       { token: await admin() },
     );
 
@@ -239,7 +220,11 @@ describe("registerAdviser and assignAdviser", () => {
 
     const results = await Promise.all(
       [first, second].map((adviserId) =>
-        api().executeText(ASSIGN, { input: { adviserId, urns: [band3[1]] } }, { token }),
+        api().execute(
+          AdviserAssignDocument,
+          { input: { adviserId, urns: [band3[1]!] } },
+          { token },
+        ),
       ),
     );
     const [row] = await query<{ n: unknown }>(
@@ -253,7 +238,11 @@ describe("registerAdviser and assignAdviser", () => {
     expect(Number(row?.n)).toBe(1);
     const winner = results[0]!.errors ? second! : first!;
     dataOf(
-      await api().executeText(UNASSIGN, { input: { adviserId: winner, urn: band3[1] } }, { token }),
+      await api().execute(
+        AdviserUnassignDocument,
+        { input: { adviserId: winner, urn: band3[1]! } },
+        { token },
+      ),
     );
   });
 
@@ -262,24 +251,23 @@ describe("registerAdviser and assignAdviser", () => {
     const officer = await registeredId("COUNCIL_IMPROVEMENT_OFFICER");
     const token = await admin();
     dataOf(
-      await api().executeText(ASSIGN, { input: { adviserId: sip, urns: [band4[2]] } }, { token }),
-    );
-
-    dataOf(
-      await api().executeText(
-        ASSIGN,
-        { input: { adviserId: officer, urns: [band4[2]] } },
+      await api().execute(
+        AdviserAssignDocument,
+        { input: { adviserId: sip, urns: [band4[2]!] } },
         { token },
       ),
     );
-    const result = await api().executeText(
-      `query ($urn: Int!) { school(urn: $urn) { advisers { since adviser { id kind } } } }`,
-      { urn: band4[2] },
-    );
 
-    const links = (
-      dataOf(result) as { school: { advisers: { adviser: { id: string; kind: string } }[] } }
-    ).school.advisers;
+    dataOf(
+      await api().execute(
+        AdviserAssignDocument,
+        { input: { adviserId: officer, urns: [band4[2]!] } },
+        { token },
+      ),
+    );
+    const result = await api().execute(AdviserLinksOfSchoolDocument, { urn: band4[2]! });
+
+    const links = dataOf(result).school!.advisers;
     expect(links.map((link) => link.adviser.id).sort()).toEqual([sip, officer].sort());
   });
 
@@ -287,12 +275,16 @@ describe("registerAdviser and assignAdviser", () => {
     const id = await registeredId("SCHOOL_IMPROVEMENT_PARTNER");
     const token = await admin();
     dataOf(
-      await api().executeText(ASSIGN, { input: { adviserId: id, urns: [band4[3]] } }, { token }),
+      await api().execute(
+        AdviserAssignDocument,
+        { input: { adviserId: id, urns: [band4[3]!] } },
+        { token },
+      ),
     );
 
-    const again = await api().executeText(
-      ASSIGN,
-      { input: { adviserId: id, urns: [band4[3]] } },
+    const again = await api().execute(
+      AdviserAssignDocument,
+      { input: { adviserId: id, urns: [band4[3]!] } },
       { token },
     );
 
@@ -304,17 +296,21 @@ describe("registerAdviser and assignAdviser", () => {
     const id = await registeredId("SCHOOL_IMPROVEMENT_PARTNER");
     const token = await admin();
     dataOf(
-      await api().executeText(ASSIGN, { input: { adviserId: id, urns: [band3[1]] } }, { token }),
+      await api().execute(
+        AdviserAssignDocument,
+        { input: { adviserId: id, urns: [band3[1]!] } },
+        { token },
+      ),
     );
 
-    const result = await api().executeText(
-      UNASSIGN,
-      { input: { adviserId: id, urn: band3[1] } },
+    const result = await api().execute(
+      AdviserUnassignDocument,
+      { input: { adviserId: id, urn: band3[1]! } },
       { token },
     );
-    const again = await api().executeText(
-      UNASSIGN,
-      { input: { adviserId: id, urn: band3[1] } },
+    const again = await api().execute(
+      AdviserUnassignDocument,
+      { input: { adviserId: id, urn: band3[1]! } },
       { token },
     );
 
@@ -330,14 +326,14 @@ describe("invalid adviser writes", () => {
     const id = await registeredId("SCHOOL_IMPROVEMENT_PARTNER");
     const token = await admin();
 
-    const noAdviser = await api().executeText(
-      ASSIGN,
-      { input: { adviserId: "svc-no-such-adviser", urns: [band1[1]] } },
+    const noAdviser = await api().execute(
+      AdviserAssignDocument,
+      { input: { adviserId: "svc-no-such-adviser", urns: [band1[1]!] } },
       { token },
     );
-    const noSchool = await api().executeText(
-      ASSIGN,
-      { input: { adviserId: id, urns: [band1[1], 9_999_998] } },
+    const noSchool = await api().execute(
+      AdviserAssignDocument,
+      { input: { adviserId: id, urns: [band1[1]!, 9_999_998] } },
       { token },
     );
 
@@ -350,13 +346,13 @@ describe("invalid adviser writes", () => {
 
   it("when urns is empty or names more than 200 schools, then BAD_USER_INPUT names input.urns", async () => {
     const token = await admin();
-    const empty = await api().executeText(
-      ASSIGN,
+    const empty = await api().execute(
+      AdviserAssignDocument,
       { input: { adviserId: "svc-x", urns: [] } },
       { token },
     );
-    const tooMany = await api().executeText(
-      ASSIGN,
+    const tooMany = await api().execute(
+      AdviserAssignDocument,
       { input: { adviserId: "svc-x", urns: Array.from({ length: 201 }, (_, i) => 100_000 + i) } },
       { token },
     );
@@ -387,8 +383,8 @@ describe("invalid adviser writes", () => {
     const sub = `${SUBJECT}-padded`;
     const token = await testToken({ role: "ADMIN", sub });
 
-    const result = await api().executeText(
-      REGISTER,
+    const result = await api().execute(
+      AdviserRegisterDocument,
       {
         input: {
           name: "  P ",
@@ -421,15 +417,15 @@ describe("whose schools an employed adviser may take on", () => {
     );
     const outside = Number(elsewhere?.urn);
 
-    const result = await api().executeText(
-      ASSIGN,
-      { input: { adviserId: officer, urns: [band4[3], outside] } },
+    const result = await api().execute(
+      AdviserAssignDocument,
+      { input: { adviserId: officer, urns: [band4[3]!, outside] } },
       { token: await admin() },
     );
 
     // Oversight of the South West may not hand its schools to the West Midlands council's officer.
-    const bySouthWest = await api().executeText(
-      ASSIGN,
+    const bySouthWest = await api().execute(
+      AdviserAssignDocument,
       { input: { adviserId: officer, urns: [outside] } },
       { token: await oversight([OTHER_REGION]) },
     );
@@ -458,14 +454,14 @@ describe("whose schools an employed adviser may take on", () => {
     const lead = await registeredId("TRUST_SCHOOL_IMPROVEMENT_LEAD", { partnershipId: trust.id });
     const token = await admin();
 
-    const refused = await api().executeText(
-      ASSIGN,
+    const refused = await api().execute(
+      AdviserAssignDocument,
       { input: { adviserId: lead, urns: [Number(trust.member), Number(trust.outsider)] } },
       { token },
     );
     const countAfterRefusal = await advisesCount(lead);
-    const assigned = await api().executeText(
-      ASSIGN,
+    const assigned = await api().execute(
+      AdviserAssignDocument,
       { input: { adviserId: lead, urns: [Number(trust.member)] } },
       { token },
     );
@@ -494,25 +490,25 @@ describe("who may write", () => {
       const adviserId = await registeredId("COUNCIL_IMPROVEMENT_OFFICER");
 
       const registered = await register("COUNCIL_IMPROVEMENT_OFFICER", token as string);
-      const assigned = await api().executeText(
-        ASSIGN,
-        { input: { adviserId, urns: [band1[1]] } },
+      const assigned = await api().execute(
+        AdviserAssignDocument,
+        { input: { adviserId, urns: [band1[1]!] } },
         { token },
       );
       const advisedAfterAssign = await advisesCount(adviserId);
       // A denied caller's unassignment is tried on an assignment an admin made.
       if (expected !== null) {
         dataOf(
-          await api().executeText(
-            ASSIGN,
-            { input: { adviserId, urns: [band1[1]] } },
+          await api().execute(
+            AdviserAssignDocument,
+            { input: { adviserId, urns: [band1[1]!] } },
             { token: await admin() },
           ),
         );
       }
-      const unassigned = await api().executeText(
-        UNASSIGN,
-        { input: { adviserId, urn: band1[1] } },
+      const unassigned = await api().execute(
+        AdviserUnassignDocument,
+        { input: { adviserId, urn: band1[1]! } },
         { token },
       );
       const advisedAfterUnassign = await advisesCount(adviserId);
@@ -538,9 +534,9 @@ describe("who may write", () => {
         );
         expect(Number(row?.n)).toBe(0);
         dataOf(
-          await api().executeText(
-            UNASSIGN,
-            { input: { adviserId, urn: band1[1] } },
+          await api().execute(
+            AdviserUnassignDocument,
+            { input: { adviserId, urn: band1[1]! } },
             { token: await admin() },
           ),
         );
@@ -551,9 +547,9 @@ describe("who may write", () => {
   it("when oversight of another region assigns a Dudley school, then nothing is written", async () => {
     const adviserId = await registeredId("SCHOOL_IMPROVEMENT_PARTNER");
 
-    const result = await api().executeText(
-      ASSIGN,
-      { input: { adviserId, urns: [band1[1]] } },
+    const result = await api().execute(
+      AdviserAssignDocument,
+      { input: { adviserId, urns: [band1[1]!] } },
       { token: await oversight([OTHER_REGION]) },
     );
 
@@ -602,9 +598,12 @@ describe("adviserCoverage", () => {
   });
 
   it("when the LA is unknown or the cursor is not one we issued, then NOT_FOUND and BAD_USER_INPUT", async () => {
-    const unknown = await api().executeText(COVERAGE, { la: 999 });
-    const badCursor = await api().executeText(COVERAGE, { la: LA, after: "not-a-cursor" });
-    const badFirst = await api().executeText(COVERAGE, { la: LA, first: 101 });
+    const unknown = await api().execute(AdviserCoverageByLaDocument, { la: 999 });
+    const badCursor = await api().execute(AdviserCoverageByLaDocument, {
+      la: LA,
+      after: "not-a-cursor",
+    });
+    const badFirst = await api().execute(AdviserCoverageByLaDocument, { la: LA, first: 101 });
 
     expect(codeOf(unknown)).toBe("NOT_FOUND");
     expect(codeOf(badCursor)).toBe("BAD_USER_INPUT");
@@ -616,18 +615,14 @@ describe("adviserCoverage", () => {
     const token = await admin();
     // band1[1] is left free by the role tests; band4[1] was freed by the conflict test.
     dataOf(
-      await api().executeText(
-        ASSIGN,
-        { input: { adviserId: id, urns: [band4[1], band1[1]] } },
+      await api().execute(
+        AdviserAssignDocument,
+        { input: { adviserId: id, urns: [band4[1]!, band1[1]!] } },
         { token },
       ),
     );
 
-    const page = await api().executeText(
-      `query ($id: ID!) { adviser(id: $id) { schoolCount schools(first: 1) {
-        totalCount pageInfo { hasNextPage } edges { node { urn } } } } }`,
-      { id },
-    );
+    const page = await api().execute(AdviserSchoolsPageDocument, { id });
 
     expect(dataOf(page)).toMatchObject({
       adviser: { schoolCount: 2, schools: { totalCount: 2, pageInfo: { hasNextPage: true } } },
