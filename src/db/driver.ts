@@ -149,15 +149,30 @@ export class Database {
 
   /**
    * Several statements in one transaction function: all of them happen, or none; retried whole
-   * on transient errors until `retryMs` has passed.
+   * on transient errors until `retryMs` has passed. The same transaction moves the graph's data
+   * version on (cypher/data/bumpDataVersion), naming the areas (cypher/ folders) the statements
+   * came from, so every in-memory snapshot, in this process or another, learns of the write.
    */
   async writeTransaction<T>(
     work: (run: (name: CypherName, params?: Params) => Promise<Row[]>) => Promise<T>,
   ): Promise<T> {
     return this.withSession("WRITE", (session) =>
-      session.executeWrite((tx) => work((name, params = {}) => this.runIn(tx, name, params)), {
-        timeout: this.options.queryTimeoutMs,
-      }),
+      session.executeWrite(
+        async (tx) => {
+          const areas = new Set<string>();
+          const result = await work((name, params = {}) => {
+            areas.add(areaOf(name));
+            return this.runIn(tx, name, params);
+          });
+          // Schema changes cannot share a transaction with data, and change no data.
+          areas.delete("schema");
+          if (areas.size > 0) {
+            await tx.run(this.registry.get("data/bumpDataVersion"), { areas: [...areas] });
+          }
+          return result;
+        },
+        { timeout: this.options.queryTimeoutMs },
+      ),
     );
   }
 
@@ -208,6 +223,11 @@ export class Database {
       await session.close();
     }
   }
+}
+
+/** The area a statement writes to: its folder under cypher/ ("engagements/recordSupportEngagement"). */
+function areaOf(name: CypherName): string {
+  return name.slice(0, name.indexOf("/"));
 }
 
 function toRows(result: QueryResult): Row[] {
