@@ -10,6 +10,17 @@
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allocateGrant } from "../../src/modules/funding/allocation.js";
+import {
+  FundingAdoptClustersUnderBoardDocument,
+  FundingGrantIdsInLaDocument,
+  FundingGrantsOfRecipientsDocument,
+  FundingGrantsPageInLaDocument,
+  FundingRecordGrantDocument,
+  FundingReportForAreaDocument,
+  type FundingReportForAreaQuery,
+  type FundingReportForAreaQueryVariables,
+  type RecordGrantInput,
+} from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
 import { regionalWriters } from "../helpers/callers.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
@@ -28,45 +39,7 @@ const AWARDED_ON = "1996-04-15";
 const BOARD_DAY = "1996-05-15";
 const DEVON = 878;
 
-const RECORD = `mutation ($input: RecordGrantInput!) {
-  recordGrant(input: $input) {
-    id fund fundName amountPence matchedPence matchedBy awardedOn
-    recipientSchool { urn } recipientPartnership { id }
-  }
-}`;
-const REPORT = `query ($region: String, $la: Int, $from: LocalDate, $to: LocalDate) {
-  fundingReport(regionCode: $region, localAuthorityCode: $la, from: $from, to: $to) {
-    grants awardedPence matchedPence totalPence unallocatedPence pupils schoolsFunded
-    byArea { localAuthorityCode pence awardedPence matchedPence pupils perPupilPence schoolsFunded }
-    byNeedBand { band pence schools schoolsFunded }
-    byFund { fund grants awardedPence matchedPence }
-    rural { pence share }
-    coastal { pence share }
-  }
-}`;
-
-interface Report {
-  grants: number;
-  awardedPence: number;
-  matchedPence: number;
-  totalPence: number;
-  unallocatedPence: number;
-  pupils: number;
-  schoolsFunded: number;
-  byArea: {
-    localAuthorityCode: number;
-    pence: number;
-    awardedPence: number;
-    matchedPence: number;
-    pupils: number;
-    perPupilPence: number | null;
-    schoolsFunded: number;
-  }[];
-  byNeedBand: { band: number | null; pence: number; schools: number; schoolsFunded: number }[];
-  byFund: { fund: string; grants: number; awardedPence: number; matchedPence: number }[];
-  rural: { pence: number; share: number };
-  coastal: { pence: number; share: number };
-}
+type Report = FundingReportForAreaQuery["fundingReport"];
 
 interface Member {
   urn: number;
@@ -87,7 +60,7 @@ let dorsetSchool: Member;
 let partnershipId = "";
 let members: Member[] = [];
 
-function grantInput(overrides: Record<string, unknown> = {}) {
+function grantInput(overrides: Partial<RecordGrantInput> = {}): RecordGrantInput {
   return {
     fund: "STRATEGIC_SCHOOL_IMPROVEMENT_FUND",
     amountPence: 10_000_000,
@@ -101,9 +74,13 @@ function grantInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function report(variables: Record<string, unknown>): Promise<Report> {
-  const result = await api().executeText(REPORT, { from: FROM, to: TO, ...variables });
-  return (dataOf(result) as { fundingReport: Report }).fundingReport;
+async function report(variables: FundingReportForAreaQueryVariables): Promise<Report> {
+  const result = await api().execute(FundingReportForAreaDocument, {
+    from: FROM,
+    to: TO,
+    ...variables,
+  });
+  return dataOf(result).fundingReport;
 }
 
 async function grantsBy(sub: string): Promise<number> {
@@ -188,9 +165,13 @@ describe("recordGrant and fundingReport", () => {
       ),
     ) as Record<keyof typeof areas, Report>;
 
-    const ssif = await api().executeText(RECORD, { input: grantInput() }, { token: await admin() });
-    const chains = await api().executeText(
-      RECORD,
+    const ssif = await api().execute(
+      FundingRecordGrantDocument,
+      { input: grantInput() },
+      { token: await admin() },
+    );
+    const chains = await api().execute(
+      FundingRecordGrantDocument,
       {
         input: grantInput({
           fund: "PRIMARY_CHAINS_GRANT",
@@ -322,8 +303,8 @@ describe("recordGrant and fundingReport", () => {
       )
     ).map(toMember);
     expect(picked).toHaveLength(4);
-    const adopted = await api().executeText(
-      `mutation ($input: AdoptClustersInput!) { adoptClusters(input: $input) { board { id } } }`,
+    const adopted = await api().execute(
+      FundingAdoptClustersUnderBoardDocument,
       {
         input: {
           localAuthorityCode: DEVON,
@@ -340,12 +321,11 @@ describe("recordGrant and fundingReport", () => {
       },
       { token: await admin() },
     );
-    const boardId = (dataOf(adopted) as { adoptClusters: { board: { id: string } } }).adoptClusters
-      .board.id;
+    const boardId = dataOf(adopted).adoptClusters.board.id;
     const before = await report({ la: DEVON, from: BOARD_DAY, to: BOARD_DAY });
 
-    const recorded = await api().executeText(
-      RECORD,
+    const recorded = await api().execute(
+      FundingRecordGrantDocument,
       {
         input: grantInput({
           amountPence: 10_000_000,
@@ -372,22 +352,15 @@ describe("recordGrant and fundingReport", () => {
   });
 
   it("when grants are read back, then the trust and the school list what they were awarded", async () => {
-    const result = await api().executeText(
-      `query ($urn: Int!, $id: ID!) {
-        school(urn: $urn) { grants { awardedOn amountPence fund } }
-        partnership(id: $id) { grants { amountPence matchedPence matchedBy } }
-        grants(localAuthorityCode: ${BATH}, first: 5) { edges { node { recipientPartnership { id } } } }
-      }`,
-      { urn: dorsetSchool.urn, id: partnershipId },
-    );
+    const result = await api().execute(FundingGrantsOfRecipientsDocument, {
+      urn: dorsetSchool.urn,
+      id: partnershipId,
+      la: BATH,
+    });
 
-    const data = dataOf(result) as {
-      school: { grants: { amountPence: number }[] };
-      partnership: { grants: { matchedBy: string }[] };
-      grants: { edges: { node: { recipientPartnership: { id: string } | null } }[] };
-    };
-    expect(data.school.grants.map((grant) => grant.amountPence)).toContain(10_000_000);
-    expect(data.partnership.grants.map((grant) => grant.matchedBy)).toContain(
+    const data = dataOf(result);
+    expect(data.school!.grants.map((grant) => grant.amountPence)).toContain(10_000_000);
+    expect(data.partnership!.grants.map((grant) => grant.matchedBy)).toContain(
       "Bath and North East Somerset Council",
     );
     expect(
@@ -400,9 +373,6 @@ describe("shares fixed at award", () => {
   /** A day no other test awards on. */
   const DAY = "1996-07-15";
   const DUDLEY = 332;
-  const LISTED = `query ($la: Int) {
-    grants(localAuthorityCode: $la, first: 100) { edges { node { id } } }
-  }`;
 
   it("when a school in another LA joins a trust after its grant, then the stored shares and every report stay as they were at award", async () => {
     // A South West trust other than the one above, and a Dudley school in no partnership.
@@ -452,14 +422,12 @@ describe("shares fixed at award", () => {
         ),
       ) as Record<keyof typeof areas, Report>;
     const dudleyListing = async () =>
-      (
-        dataOf(await api().executeText(LISTED, { la: DUDLEY })) as {
-          grants: { edges: { node: { id: string } }[] };
-        }
-      ).grants.edges.map((edge) => edge.node.id);
+      dataOf(await api().execute(FundingGrantIdsInLaDocument, { la: DUDLEY })).grants.edges.map(
+        (edge) => edge.node.id,
+      );
 
-    const recorded = await api().executeText(
-      RECORD,
+    const recorded = await api().execute(
+      FundingRecordGrantDocument,
       {
         input: grantInput({
           fund: "PRIMARY_CHAINS_GRANT",
@@ -473,7 +441,7 @@ describe("shares fixed at award", () => {
       },
       { token: await admin() },
     );
-    const grantId = (dataOf(recorded) as { recordGrant: { id: string } }).recordGrant.id;
+    const grantId = dataOf(recorded).recordGrant.id;
     const landed = await query(
       api().db,
       `MATCH (:Grant {id: $id})-[l:LANDS_ON]->(s:School)
@@ -544,8 +512,8 @@ describe("shares fixed at award", () => {
     const sub = `${SUBJECT}-admin`;
     const before = await grantsBy(sub);
 
-    const result = await api().executeText(
-      RECORD,
+    const result = await api().execute(
+      FundingRecordGrantDocument,
       { input: grantInput({ recipientUrn: null, recipientPartnershipId: memberless.id }) },
       { token: await admin() },
     );
@@ -580,7 +548,7 @@ describe("shares fixed at award", () => {
 });
 
 describe("invalid grants and reports", () => {
-  const cases: [string, Record<string, unknown>, string, string][] = [
+  const cases: [string, Partial<RecordGrantInput>, string, string][] = [
     ["both recipients", { recipientPartnershipId: "gias-2053" }, "BAD_USER_INPUT", "input"],
     ["no recipient", { recipientUrn: null }, "BAD_USER_INPUT", "input"],
     ["an amount of 0", { amountPence: 0 }, "BAD_USER_INPUT", "input.amountPence"],
@@ -614,8 +582,8 @@ describe("invalid grants and reports", () => {
     "when a grant has %s, then %s names %s and nothing is written",
     async (_, overrides, code, argument) => {
       const before = await grantsBy(`${SUBJECT}-admin`);
-      const result = await api().executeText(
-        RECORD,
+      const result = await api().execute(
+        FundingRecordGrantDocument,
         { input: grantInput(overrides) },
         { token: await admin() },
       );
@@ -627,11 +595,16 @@ describe("invalid grants and reports", () => {
   );
 
   it("when a report names an LA outside its region, an unknown code or a window ending before it starts, then typed errors", async () => {
-    const outside = await api().executeText(REPORT, { region: "E12000001", la: DORSET });
-    const unknownLa = await api().executeText(REPORT, { la: 999 });
-    const unknownRegion = await api().executeText(REPORT, { region: "E12000099" });
-    const malformed = await api().executeText(REPORT, { region: "South West" });
-    const backwards = await api().executeText(REPORT, { from: TO, to: FROM });
+    const outside = await api().execute(FundingReportForAreaDocument, {
+      region: "E12000001",
+      la: DORSET,
+    });
+    const unknownLa = await api().execute(FundingReportForAreaDocument, { la: 999 });
+    const unknownRegion = await api().execute(FundingReportForAreaDocument, {
+      region: "E12000099",
+    });
+    const malformed = await api().execute(FundingReportForAreaDocument, { region: "South West" });
+    const backwards = await api().execute(FundingReportForAreaDocument, { from: TO, to: FROM });
 
     expect(codeOf(outside)).toBe("BAD_USER_INPUT");
     expect(outside.errors?.[0]?.extensions?.["argument"]).toBe("localAuthorityCode");
@@ -656,13 +629,13 @@ describe("who may record a grant", () => {
             ? await testToken({ role: "SCHOOL", sub, urn: dorsetSchool.urn })
             : await testToken({ ...claims, sub } as never);
       // Dated outside the report window so the report test's figures are not disturbed.
-      const toSchool = await api().executeText(
-        RECORD,
+      const toSchool = await api().execute(
+        FundingRecordGrantDocument,
         { input: grantInput({ awardedOn: "1996-06-01", amountPence: 100 }) },
         { token },
       );
-      const toTrust = await api().executeText(
-        RECORD,
+      const toTrust = await api().execute(
+        FundingRecordGrantDocument,
         {
           input: grantInput({
             awardedOn: "1996-06-01",
@@ -707,13 +680,13 @@ describe("oversight and trusts that span regions", () => {
     const southWestOnly = `${SUBJECT}-spanning-sw`;
     const both = `${SUBJECT}-spanning-both`;
 
-    const refused = await api().executeText(
-      RECORD,
+    const refused = await api().execute(
+      FundingRecordGrantDocument,
       { input },
       { token: await testToken({ role: "OVERSIGHT", sub: southWestOnly, regionCodes: [REGION] }) },
     );
-    const allowed = await api().executeText(
-      RECORD,
+    const allowed = await api().execute(
+      FundingRecordGrantDocument,
       { input },
       { token: await testToken({ role: "OVERSIGHT", sub: both, regionCodes: trust.regions }) },
     );
@@ -789,22 +762,14 @@ describe("what a report reads", () => {
       afterId: null,
       limit: neo4j.int(2),
     });
-    const LIST = `query ($after: String) {
-      grants(localAuthorityCode: ${BATH}, first: 1, after: $after) {
-        edges { node { id awardedOn } } pageInfo { hasNextPage endCursor }
-      }
-    }`;
-    type Page = {
-      grants: {
-        edges: { node: { id: string; awardedOn: string } }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    };
 
-    const first = dataOf(await api().executeText(LIST)) as Page;
+    const first = dataOf(await api().execute(FundingGrantsPageInLaDocument, { la: BATH }));
     const second = dataOf(
-      await api().executeText(LIST, { after: first.grants.pageInfo.endCursor }),
-    ) as Page;
+      await api().execute(FundingGrantsPageInLaDocument, {
+        la: BATH,
+        after: first.grants.pageInfo.endCursor,
+      }),
+    );
 
     expect(plan.filter((op) => SCANS.test(op.operatorType))).toEqual([]);
     expect(plan.some((op) => op.operatorType.startsWith("NodeIndexSeekByRange"))).toBe(true);
