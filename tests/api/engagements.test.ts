@@ -7,6 +7,16 @@
  * plan another file checks), and removes everything it made afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  EngagementCloseDocument,
+  EngagementDesignateLeaderDocument,
+  EngagementRecomputeFamiliesDocument,
+  EngagementRecordDocument,
+  EngagementRevokeLeaderDocument,
+  EngagementsOfLeaderDocument,
+  type EngagementFieldsFragment,
+  type EngagementRecordMutation,
+} from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
 import { cleanUpWrites, pickSchools, query, testSubject } from "../helpers/writes.js";
 
@@ -16,51 +26,31 @@ const LA = 888;
 
 let schools: number[] = [];
 
-const DESIGNATE = `mutation ($input: DesignateSystemLeaderInput!) {
-  designateSystemLeader(input: $input) {
-    id designation name phase specialisms capacity openEngagements synthetic
-    holder { name synthetic }
-  }
-}`;
-const RECORD = `mutation ($input: RecordSupportEngagementInput!) {
-  recordSupportEngagement(input: $input) { id start end focus outcome open }
-}`;
-const CLOSE = `mutation ($input: CloseSupportEngagementInput!) {
-  closeSupportEngagement(input: $input) { id start end focus outcome open }
-}`;
-const REVOKE = `mutation ($id: ID!) { revokeSystemLeader(id: $id) { id openEngagements } }`;
-const RECOMPUTE = `mutation ($targetSize: Int, $seed: Int) {
-  recomputeFamilies(targetSize: $targetSize, seed: $seed) { version }
-}`;
-
-interface Engagement {
-  id: string;
-  start: string;
-  end: string | null;
-  focus: string;
-  outcome: string | null;
-  open: boolean;
-}
+type Engagement = EngagementFieldsFragment;
 
 const admin = (): Promise<string> => testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
 const leaderToken = (systemLeaderId: string): Promise<string> =>
   testToken({ role: "SYSTEM_LEADER", sub: `${SUBJECT}-leader`, systemLeaderId });
 
 async function designate(urn: number, capacity: number): Promise<string> {
-  const result = await api().executeText(
-    DESIGNATE,
+  const result = await api().execute(
+    EngagementDesignateLeaderDocument,
     { input: { urn, designation: "NLE", specialisms: ["MATHEMATICS"], capacity } },
     { token: await admin() },
   );
-  return (dataOf(result) as { designateSystemLeader: { id: string } }).designateSystemLeader.id;
+  return dataOf(result).designateSystemLeader.id;
 }
 
 function record(systemLeaderId: string, urn: number, token: string, focus = "Maths leadership") {
-  return api().executeText(RECORD, { input: { systemLeaderId, urn, focus } }, { token });
+  return api().execute(
+    EngagementRecordDocument,
+    { input: { systemLeaderId, urn, focus } },
+    { token },
+  );
 }
 
-function engagementOf(result: OperationResult<unknown>): Engagement {
-  return (dataOf(result) as { recordSupportEngagement: Engagement }).recordSupportEngagement;
+function engagementOf(result: OperationResult<EngagementRecordMutation>): Engagement {
+  return dataOf(result).recordSupportEngagement;
 }
 
 function codeOf(result: OperationResult<unknown>): unknown {
@@ -96,11 +86,11 @@ afterAll(async () => {
 
 describe("designateSystemLeader", () => {
   it("when an admin designates a leader, then it is stored, not synthetic, based at the school and audited", async () => {
-    const result = await api().executeText(
-      DESIGNATE,
+    const result = await api().execute(
+      EngagementDesignateLeaderDocument,
       {
         input: {
-          urn: schools[0],
+          urn: schools[0]!,
           designation: "LLE",
           name: "A. Leader",
           specialisms: ["SEND"],
@@ -110,18 +100,7 @@ describe("designateSystemLeader", () => {
       { token: await admin() },
     );
 
-    const leader = (
-      dataOf(result) as {
-        designateSystemLeader: {
-          id: string;
-          synthetic: boolean;
-          capacity: number;
-          name: string;
-          phase: string | null;
-          holder: { name: string; synthetic: boolean } | null;
-        };
-      }
-    ).designateSystemLeader;
+    const leader = dataOf(result).designateSystemLeader;
     const [base] = await query<{ phase: string }>(
       api().db,
       "MATCH (s:School {urn: $urn}) RETURN s.phase AS phase",
@@ -146,9 +125,9 @@ describe("designateSystemLeader", () => {
   });
 
   it("when the capacity is out of range, then BAD_USER_INPUT names input.capacity", async () => {
-    const result = await api().executeText(
-      DESIGNATE,
-      { input: { urn: schools[0], designation: "NLE", specialisms: [], capacity: 0 } },
+    const result = await api().execute(
+      EngagementDesignateLeaderDocument,
+      { input: { urn: schools[0]!, designation: "NLE", specialisms: [], capacity: 0 } },
       { token: await admin() },
     );
 
@@ -258,14 +237,13 @@ describe("closeSupportEngagement", () => {
     const fullToken = await leaderToken(fullLeader);
     const opened = engagementOf(await record(fullLeader, schools[6]!, fullToken));
 
-    const result = await api().executeText(
-      CLOSE,
+    const result = await api().execute(
+      EngagementCloseDocument,
       { input: { engagementId: opened.id, outcome: "Maths results improved" } },
       { token: fullToken },
     );
 
-    const closed = (dataOf(result) as { closeSupportEngagement: Engagement })
-      .closeSupportEngagement;
+    const closed = dataOf(result).closeSupportEngagement;
     expect(closed).toMatchObject({ id: opened.id, outcome: "Maths results improved" });
     expect(closed.end).toBe(opened.start);
     const [row] = await query<{ outcome: string; events: unknown }>(
@@ -292,8 +270,8 @@ describe("closeSupportEngagement", () => {
       },
     );
 
-    const result = await api().executeText(
-      CLOSE,
+    const result = await api().execute(
+      EngagementCloseDocument,
       { input: { engagementId: opened.id, outcome: "Again" } },
       { token },
     );
@@ -308,8 +286,8 @@ describe("closeSupportEngagement", () => {
   });
 
   it("when the engagement is unknown, then NOT_FOUND", async () => {
-    const result = await api().executeText(
-      CLOSE,
+    const result = await api().execute(
+      EngagementCloseDocument,
       { input: { engagementId: "svc-no-such-engagement", outcome: "Nothing" } },
       { token: await admin() },
     );
@@ -321,8 +299,8 @@ describe("closeSupportEngagement", () => {
     const opened = engagementOf(await record(leaderId, schools[9]!, await admin()));
     const intruder = await leaderToken(`${leaderId}-other`);
 
-    const result = await api().executeText(
-      CLOSE,
+    const result = await api().execute(
+      EngagementCloseDocument,
       { input: { engagementId: opened.id, outcome: "Not mine" } },
       { token: intruder },
     );
@@ -348,13 +326,21 @@ describe("revokeSystemLeader", () => {
     expect(holderNamed.map((row) => row.name)).toEqual([expect.stringMatching(/^Headteacher of /)]);
     const opened = engagementOf(await record(leaderId, schools[1]!, await admin()));
 
-    const refused = await api().executeText(REVOKE, { id: leaderId }, { token: await admin() });
+    const refused = await api().execute(
+      EngagementRevokeLeaderDocument,
+      { id: leaderId },
+      { token: await admin() },
+    );
     await query(
       api().db,
       "MATCH ()-[r:SUPPORTS {id: $id}]->() SET r.start = date() - duration('P2D'), r.end = date() - duration('P1D'), r.outcome = 'done'",
       { id: opened.id },
     );
-    const revoked = await api().executeText(REVOKE, { id: leaderId }, { token: await admin() });
+    const revoked = await api().execute(
+      EngagementRevokeLeaderDocument,
+      { id: leaderId },
+      { token: await admin() },
+    );
 
     expect(codeOf(refused)).toBe("CONFLICT");
     expect(codeOf(revoked)).toBeUndefined();
@@ -375,44 +361,31 @@ describe("revokeSystemLeader", () => {
     const leaderId = await designate(schools[2]!, 1);
     const token = await leaderToken(leaderId);
     const opened = engagementOf(await record(leaderId, schools[3]!, token));
-    const closing = await api().executeText(
-      CLOSE,
+    const closing = await api().execute(
+      EngagementCloseDocument,
       { input: { engagementId: opened.id, outcome: "Handed over the same day" } },
       { token },
     );
-    const closed = (dataOf(closing) as { closeSupportEngagement: Engagement })
-      .closeSupportEngagement;
+    const closed = dataOf(closing).closeSupportEngagement;
 
     const listed = dataOf(
-      await api().executeText(
-        `query ($id: ID!) {
-          systemLeader(id: $id) {
-            openEngagements
-            open: engagements(openOnly: true) { id }
-            all: engagements { id open }
-          }
-        }`,
-        { id: leaderId },
-        { token },
-      ),
-    ) as {
-      systemLeader: {
-        openEngagements: number;
-        open: { id: string }[];
-        all: { id: string; open: boolean }[];
-      };
-    };
-    const closedAgain = await api().executeText(
-      CLOSE,
+      await api().execute(EngagementsOfLeaderDocument, { id: leaderId }, { token }),
+    );
+    const closedAgain = await api().execute(
+      EngagementCloseDocument,
       { input: { engagementId: opened.id, outcome: "Again" } },
       { token },
     );
-    const revoked = await api().executeText(REVOKE, { id: leaderId }, { token: await admin() });
+    const revoked = await api().execute(
+      EngagementRevokeLeaderDocument,
+      { id: leaderId },
+      { token: await admin() },
+    );
 
     expect(closed).toMatchObject({ end: opened.start, open: false });
-    expect(listed.systemLeader.openEngagements).toBe(0);
-    expect(listed.systemLeader.open).toEqual([]);
-    expect(listed.systemLeader.all).toEqual([{ id: opened.id, open: false }]);
+    expect(listed.systemLeader!.openEngagements).toBe(0);
+    expect(listed.systemLeader!.open).toEqual([]);
+    expect(listed.systemLeader!.all).toEqual([{ id: opened.id, open: false }]);
     expect(codeOf(closedAgain)).toBe("CONFLICT");
     expect(closedAgain.errors?.[0]?.message).toContain("already closed");
     expect(codeOf(revoked)).toBeUndefined();
@@ -423,8 +396,8 @@ describe("revokeSystemLeader", () => {
   });
 
   it("when the leader is unknown, then NOT_FOUND", async () => {
-    const result = await api().executeText(
-      REVOKE,
+    const result = await api().execute(
+      EngagementRevokeLeaderDocument,
       { id: "svc-no-such-leader" },
       { token: await admin() },
     );
@@ -439,7 +412,9 @@ describe("recomputeFamilies", () => {
     [{ targetSize: 501 }, "targetSize"],
     [{ seed: -1 }, "seed"],
   ])("when called with %o, then BAD_USER_INPUT names %s", async (variables, argument) => {
-    const result = await api().executeText(RECOMPUTE, variables, { token: await admin() });
+    const result = await api().execute(EngagementRecomputeFamiliesDocument, variables, {
+      token: await admin(),
+    });
 
     expect(codeOf(result)).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0]?.extensions?.["argument"]).toBe(argument);
