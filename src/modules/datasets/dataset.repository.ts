@@ -1,12 +1,40 @@
+import { z } from "zod";
 import type { Database } from "../../db/driver.js";
-import {
-  asList,
-  asProperties,
-  asString,
-  requireString,
-  type Properties,
-} from "../common/values.js";
+import { cell, key, node, parseRows } from "../../db/rows.js";
 import type { DatasetRecord } from "./dataset.model.js";
+
+/**
+ * A Dataset node. Provenance is read in whichever shape it was stored: one text, a list of parts,
+ * or separate repository/path/commit properties (a node property cannot hold a map).
+ */
+const DatasetNode = node(
+  z
+    .object({
+      id: key.string,
+      title: cell.string,
+      publisher: cell.string,
+      period: cell.string,
+      licence: cell.string,
+      attribution: cell.string,
+      origin: z.union([z.string(), cell.list(cell.string)]),
+      originRepository: cell.string,
+      originPath: cell.string,
+      originCommit: cell.string,
+      description: cell.string,
+    })
+    .transform((dataset): DatasetRecord => ({
+      id: dataset.id,
+      title: dataset.title ?? dataset.id,
+      publisher: dataset.publisher,
+      period: dataset.period,
+      licence: dataset.licence,
+      attribution: dataset.attribution,
+      origin: originOf(dataset),
+      description: dataset.description,
+    })),
+);
+
+const DatasetRow = z.object({ dataset: DatasetNode });
 
 export class DatasetRepository {
   constructor(private readonly db: Database) {}
@@ -14,46 +42,34 @@ export class DatasetRepository {
   // findAllDatasets
   async findAll(): Promise<DatasetRecord[]> {
     const rows = await this.db.read("datasets/findAllDatasets");
-    return rows.map((row) => toDataset(row["dataset"]));
+    return parseRows(DatasetRow, rows, "datasets/findAllDatasets").map((row) => row.dataset);
   }
 
   // findDatasetsByIds
   async findByIds(ids: readonly string[]): Promise<Map<string, DatasetRecord>> {
     const rows = await this.db.read("datasets/findDatasetsByIds", { ids });
-    const datasets = rows.map((row) => toDataset(row["dataset"]));
-    return new Map(datasets.map((dataset) => [dataset.id, dataset]));
+    return new Map(
+      parseRows(DatasetRow, rows, "datasets/findDatasetsByIds").map(({ dataset }) => [
+        dataset.id,
+        dataset,
+      ]),
+    );
   }
 }
 
-/**
- * Provenance is read in whichever shape it was stored: one text, a list of parts, or separate
- * repository/path/commit properties (a node property cannot hold a map).
- */
-function originOf(properties: Properties): string | null {
-  const stored = properties["origin"];
-  if (typeof stored === "string") return stored;
-  const listed = asList(stored).filter((part): part is string => typeof part === "string");
-  if (listed.length > 0) return listed.join(" ");
-  const repository = asString(properties["originRepository"]);
-  const path = asString(properties["originPath"]);
-  const commit = asString(properties["originCommit"]);
-  const parts = [repository, path, commit === null ? null : `@${commit}`].filter(
-    (part): part is string => part !== null,
-  );
+function originOf(dataset: {
+  origin: string | string[];
+  originRepository: string | null;
+  originPath: string | null;
+  originCommit: string | null;
+}): string | null {
+  if (typeof dataset.origin === "string") return dataset.origin;
+  if (dataset.origin.length > 0) return dataset.origin.join(" ");
+  const commit = dataset.originCommit;
+  const parts = [
+    dataset.originRepository,
+    dataset.originPath,
+    commit === null ? null : `@${commit}`,
+  ].filter((part): part is string => part !== null);
   return parts.length > 0 ? parts.join(" ") : null;
-}
-
-function toDataset(value: unknown): DatasetRecord {
-  const properties = asProperties(value) ?? {};
-  const id = requireString(properties["id"], "Dataset.id");
-  return {
-    id,
-    title: asString(properties["title"]) ?? id,
-    publisher: asString(properties["publisher"]),
-    period: asString(properties["period"]),
-    licence: asString(properties["licence"]),
-    attribution: asString(properties["attribution"]),
-    origin: originOf(properties),
-    description: asString(properties["description"]),
-  };
 }

@@ -1,14 +1,7 @@
+import { z } from "zod";
 import type { Database } from "../../db/driver.js";
+import { cell, key, listOf, node, parseRow, parseRows } from "../../db/rows.js";
 import { cypherInt } from "../common/params.js";
-import {
-  asInt,
-  asList,
-  asMember,
-  asNumber,
-  asProperties,
-  asString,
-  requireInt,
-} from "../common/values.js";
 import { SUPPORT_TOPICS, type SupportTopic } from "../offers/offer.model.js";
 import type { OutcomeFeature } from "../similarity/features.js";
 import type {
@@ -22,8 +15,59 @@ import type { DatedFigure, PartnerFactsSource, SchoolFacts } from "./partner-fac
 /** Partnership types that make a school's trust: the body a partner is reached through. */
 export const TRUST_TYPES = ["MULTI_ACADEMY_TRUST", "SINGLE_ACADEMY_TRUST", "TRUST"] as const;
 
+/** Entries outside the vocabulary are dropped, as on school records. */
+const SupportTopics = cell.list(cell.member(SUPPORT_TOPICS));
+
+const PartnerTopicsRow = z.object({
+  sought: SupportTopics,
+  offered: listOf(node(z.object({ urn: key.int, topics: SupportTopics }))),
+});
+
+const PartnerContactRow = z.object({ urn: key.int, trustId: cell.string, hubId: cell.string });
+
+/** The outcome figures of findPartnerFacts. */
+const FigureValues = z.object({
+  ks2ReadingProgress: cell.number,
+  ks2WritingProgress: cell.number,
+  ks2MathsProgress: cell.number,
+  ks2RwmExpected: cell.number,
+  ks4Progress8: cell.number,
+  ks4Attainment8: cell.number,
+  ofstedGrade: cell.number,
+});
+
+/** The years and datasets of those figures. */
+const FigureLabels = z.object({
+  ks2Year: cell.string,
+  ks2Source: cell.string,
+  ks2RwmExpectedYear: cell.string,
+  ks2RwmExpectedSource: cell.string,
+  ks4Year: cell.string,
+  ks4Source: cell.string,
+  ofstedDate: cell.string,
+  ofstedSource: cell.string,
+});
+
+type FigureColumn = keyof z.output<typeof FigureValues>;
+type LabelColumn = keyof z.output<typeof FigureLabels>;
+
+const PartnerFactsRow = z.object({
+  urn: key.int,
+  needBand: cell.int,
+  highAge: cell.int,
+  ...FigureValues.shape,
+  ...FigureLabels.shape,
+  ks4Progress8Lower: cell.number,
+  ks4Progress8Upper: cell.number,
+  offersTopics: cell.boolean,
+});
+
+const VersionRow = z.object({ version: cell.string });
+
 /** Each outcome's figure column and the columns of its year and dataset in findPartnerFacts. */
-const FIGURE_COLUMNS: { readonly [F in OutcomeFeature]: readonly [string, string, string] } = {
+const FIGURE_COLUMNS: {
+  readonly [F in OutcomeFeature]: readonly [FigureColumn, LabelColumn, LabelColumn];
+} = {
   ks2ReadingProgress: ["ks2ReadingProgress", "ks2Year", "ks2Source"],
   ks2WritingProgress: ["ks2WritingProgress", "ks2Year", "ks2Source"],
   ks2MathsProgress: ["ks2MathsProgress", "ks2Year", "ks2Source"],
@@ -52,15 +96,11 @@ export class MatchingRepository
       urns: candidateUrns.map(cypherInt),
       focusTopics: [...focusTopics],
     });
-    const offered = new Map<number, SupportTopic[]>();
-    for (const entry of asList(row?.["offered"])) {
-      const properties = asProperties(entry) ?? {};
-      offered.set(
-        requireInt(properties["urn"], "offered.urn"),
-        supportTopics(properties["topics"]),
-      );
-    }
-    return { seeks: supportTopics(row?.["sought"]), offered };
+    const { sought, offered } = parseRow(PartnerTopicsRow, row ?? {}, "matching/partnerTopics");
+    return {
+      seeks: sought,
+      offered: new Map<number, SupportTopic[]>(offered.map((entry) => [entry.urn, entry.topics])),
+    };
   }
 
   /** Each school's trust and Teaching School Hub, for the few suggestions returned. */
@@ -71,47 +111,38 @@ export class MatchingRepository
       trustTypes: [...TRUST_TYPES],
     });
     return new Map(
-      rows.map((row) => [
-        requireInt(row["urn"], "School.urn"),
-        { trustId: asString(row["trustId"]), hubId: asString(row["hubId"]) },
+      parseRows(PartnerContactRow, rows, "matching/findPartnerContacts").map((row) => [
+        row.urn,
+        { trustId: row.trustId, hubId: row.hubId },
       ]),
     );
   }
 
   async findPartnerFacts(): Promise<SchoolFacts[]> {
     const rows = await this.db.read("matching/findPartnerFacts", {});
-    return rows.map((row) => {
+    return parseRows(PartnerFactsRow, rows, "matching/findPartnerFacts").map((row) => {
       const figures: { [F in OutcomeFeature]?: DatedFigure } = {};
       for (const [feature, [valueColumn, yearColumn, sourceColumn]] of Object.entries(
         FIGURE_COLUMNS,
-      ) as [OutcomeFeature, readonly [string, string, string]][]) {
-        const value = asNumber(row[valueColumn]);
-        if (value === null || !Number.isFinite(value)) continue;
-        figures[feature] = {
-          value,
-          year: asString(row[yearColumn]),
-          source: asString(row[sourceColumn]),
-        };
+      ) as [OutcomeFeature, readonly [FigureColumn, LabelColumn, LabelColumn]][]) {
+        const value = row[valueColumn];
+        if (value === null) continue;
+        figures[feature] = { value, year: row[yearColumn], source: row[sourceColumn] };
       }
       return {
-        urn: requireInt(row["urn"], "School.urn"),
-        needBand: asInt(row["needBand"]),
-        highAge: asInt(row["highAge"]),
+        urn: row.urn,
+        needBand: row.needBand,
+        highAge: row.highAge,
         figures,
-        progress8Lower: asNumber(row["ks4Progress8Lower"]),
-        progress8Upper: asNumber(row["ks4Progress8Upper"]),
-        offersTopics: row["offersTopics"] === true,
+        progress8Lower: row.ks4Progress8Lower,
+        progress8Upper: row.ks4Progress8Upper,
+        offersTopics: row.offersTopics === true,
       };
     });
   }
 
   async findPartnerFactsVersion(): Promise<string> {
-    const [row] = await this.db.read("matching/findPartnerFactsVersion", {});
-    return asString(row?.["version"]) ?? "";
+    const rows = await this.db.read("matching/findPartnerFactsVersion", {});
+    return parseRows(VersionRow, rows, "matching/findPartnerFactsVersion")[0]?.version ?? "";
   }
-}
-
-/** Entries outside the vocabulary are dropped, as on school records. */
-function supportTopics(value: unknown): SupportTopic[] {
-  return asList(value).flatMap((item) => asMember(SUPPORT_TOPICS, item) ?? []);
 }
