@@ -1,14 +1,8 @@
+import { z } from "zod";
 import type { Database } from "../../db/driver.js";
+import { cell, key, node, parseRows } from "../../db/rows.js";
 import { ROLES } from "../../auth/principal.js";
 import { cypherInt } from "../common/params.js";
-import {
-  asInt,
-  asList,
-  asMember,
-  asProperties,
-  asString,
-  requireString,
-} from "../common/values.js";
 import type { AuditEventRecord, AuditFilter, AuditKey } from "./audit.model.js";
 
 export interface AuditListParams extends AuditFilter {
@@ -17,6 +11,49 @@ export interface AuditListParams extends AuditFilter {
   after: AuditKey | null;
   limit: number;
 }
+
+function parseJson(value: string | null): unknown {
+  if (value === null) return null;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+/** An AuditEvent node; its before and after are stored as JSON text. */
+const AuditEventNode = node(
+  z
+    .object({
+      id: key.string,
+      at: key.string,
+      action: cell.string,
+      actorSub: cell.string,
+      actorRole: cell.member(ROLES),
+      requestId: cell.string,
+      targetType: cell.string,
+      targetId: cell.string,
+      urns: cell.list(cell.int),
+      regionCodes: cell.list(cell.string),
+      before: cell.string,
+      after: cell.string,
+    })
+    .transform((event): AuditEventRecord => ({
+      id: event.id,
+      at: event.at,
+      action: event.action ?? "unknown",
+      actor: { sub: event.actorSub ?? "unknown", role: event.actorRole ?? "ADMIN" },
+      requestId: event.requestId,
+      targetType: event.targetType ?? "unknown",
+      targetId: event.targetId ?? "",
+      urns: event.urns,
+      regionCodes: event.regionCodes,
+      before: parseJson(event.before),
+      after: parseJson(event.after),
+    })),
+);
+
+const AuditEventRow = z.object({ event: AuditEventNode });
 
 export class AuditRepository {
   constructor(private readonly db: Database) {}
@@ -32,35 +69,6 @@ export class AuditRepository {
       afterId: params.after?.id ?? null,
       limit: cypherInt(params.limit),
     });
-    return rows.map((row) => toAuditEvent(row["event"]));
+    return parseRows(AuditEventRow, rows, "audit/listAuditEvents").map((row) => row.event);
   }
-}
-
-function parseJson(value: unknown): unknown {
-  if (typeof value !== "string") return null;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return value;
-  }
-}
-
-export function toAuditEvent(value: unknown): AuditEventRecord {
-  const p = asProperties(value) ?? {};
-  return {
-    id: requireString(p["id"], "AuditEvent.id"),
-    at: requireString(p["at"], "AuditEvent.at"),
-    action: asString(p["action"]) ?? "unknown",
-    actor: {
-      sub: asString(p["actorSub"]) ?? "unknown",
-      role: asMember(ROLES, p["actorRole"]) ?? "ADMIN",
-    },
-    requestId: asString(p["requestId"]),
-    targetType: asString(p["targetType"]) ?? "unknown",
-    targetId: asString(p["targetId"]) ?? "",
-    urns: asList(p["urns"]).flatMap((urn) => asInt(urn) ?? []),
-    regionCodes: asList(p["regionCodes"]).flatMap((code) => asString(code) ?? []),
-    before: parseJson(p["before"]),
-    after: parseJson(p["after"]),
-  };
 }

@@ -1,11 +1,21 @@
+import { z } from "zod";
 import type { Database } from "../../db/driver.js";
+import { cell, listOf, node, parseRow } from "../../db/rows.js";
 import { NotFoundError } from "../../errors/index.js";
 import { recordAudit } from "../audit/audit.writer.js";
-import { asList, asString } from "../common/values.js";
 import type { WriteOrigin } from "../proposals/proposal.repository.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { toSchool } from "../schools/school.repository.js";
 import type { SupportTopic } from "./offer.model.js";
+
+/** The school's offers and seeks as stored, kept for the audit event. */
+const LockedOfferRow = z.object({
+  regionCode: cell.string,
+  offers: listOf(z.unknown()),
+  seeks: listOf(z.unknown()),
+});
+
+const SchoolRow = z.object({ school: node(z.unknown()).transform((value) => toSchool(value)) });
 
 export class OfferRepository {
   constructor(private readonly db: Database) {}
@@ -18,10 +28,11 @@ export class OfferRepository {
     origin: WriteOrigin,
   ): Promise<SchoolRecord> {
     return this.db.writeTransaction(async (run) => {
-      const [before] = await run("offers/lockSchoolOffer", { urn });
-      if (!before) throw new NotFoundError(`No open school has URN ${urn}.`, "urn");
+      const [locked] = await run("offers/lockSchoolOffer", { urn });
+      if (!locked) throw new NotFoundError(`No open school has URN ${urn}.`, "urn");
+      const before = parseRow(LockedOfferRow, locked, "offers/lockSchoolOffer");
       const [row] = await run("offers/setSchoolOffer", { urn, offers, seeks });
-      const regionCode = asString(before["regionCode"]);
+      const regionCode = before.regionCode;
       await recordAudit(run, {
         ...origin,
         action: "updateSchoolOffer",
@@ -29,10 +40,10 @@ export class OfferRepository {
         targetId: String(urn),
         urns: [urn],
         regionCodes: regionCode === null ? [] : [regionCode],
-        before: { offers: asList(before["offers"]), seeks: asList(before["seeks"]) },
+        before: { offers: before.offers, seeks: before.seeks },
         after: { offers, seeks },
       });
-      return toSchool(row?.["school"]);
+      return parseRow(SchoolRow, row ?? {}, "offers/setSchoolOffer").school;
     });
   }
 }
