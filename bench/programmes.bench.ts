@@ -22,6 +22,7 @@
 import "reflect-metadata";
 import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
+import { readDataVersion } from "../src/db/data-version.js";
 import { Database } from "../src/db/driver.js";
 import { createLogger } from "../src/logger.js";
 import { buildProposals } from "../src/modules/clusters/cluster.rules.js";
@@ -166,7 +167,7 @@ async function evaluation(
   const built = await time(() => similarity.current());
   const { index } = built.value;
   const repository = new EvaluationRepository(db);
-  const read = await time(async () => repository.loadSnapshot(await repository.findDataVersion()));
+  const read = await time(() => repository.loadSnapshot());
   const groups = typeGroups(read.value);
   const members = groups.reduce((sum, group) => sum + group.members.length, 0);
 
@@ -241,7 +242,7 @@ async function evaluation(
     // A fresh service and store each time: nothing read or computed is kept between runs.
     const [coldP50, coldP95] = await latencies(runs, () =>
       new EvaluationService(
-        new ImpactDataStore(repository),
+        new ImpactDataStore(repository, { get: () => readDataVersion(db) }),
         noLookup,
         neighbourIndex,
       ).impactByPartnershipType(null, basis),

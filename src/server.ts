@@ -30,7 +30,9 @@ import { EvaluationRepository } from "./modules/evaluation/evaluation.repository
 import { GapRepository } from "./modules/gaps/gap.repository.js";
 import { MatchingRepository } from "./modules/matching/matching.repository.js";
 import { SimilarityRepository } from "./modules/similarity/similarity.repository.js";
+import { readDataVersion } from "./db/data-version.js";
 import type { Database } from "./db/driver.js";
+import { FreshVersion } from "./modules/common/versioned.js";
 import { applySchema } from "./db/schema.js";
 import { errorLoggingPlugin, formatError } from "./errors/format.js";
 import { documentLimitsPlugin, refusedDocumentRule } from "./hardening/document-limits.js";
@@ -303,14 +305,20 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   const logger = options.logger ?? createLogger({ level: "info" });
   const schema = options.schema ?? (await buildGraphQLSchema(options.modules));
   const readiness = options.readiness ?? new Readiness(db, { schemaApplied: true });
+  // The graph's data version, read at most once per DATA_VERSION_MAX_AGE_MS for every store, and
+  // at once after a write through this process.
+  const dataVersions = new FreshVersion(() => readDataVersion(db), {
+    writes: () => db.writeCount,
+    maxAgeMs: options.dataVersionMaxAgeMs ?? 0,
+  });
   const freshness = { writes: () => db.writeCount, maxAgeMs: options.dataVersionMaxAgeMs ?? 0 };
   const shared = {
     similarityIndex:
       options.similarityIndex ?? new SimilarityIndex(new SimilarityRepository(db), { logger }),
     partnerFacts: new PartnerFactsStore(new MatchingRepository(db)),
     supportSnapshots: new SupportDataStore(new GapRepository(db), freshness),
-    impactSnapshots: new ImpactDataStore(new EvaluationRepository(db), freshness),
-    clusterProposals: new ClusterProposalStore(new ClusterRepository(db)),
+    impactSnapshots: new ImpactDataStore(new EvaluationRepository(db), dataVersions),
+    clusterProposals: new ClusterProposalStore(new ClusterRepository(db), dataVersions),
     familiesRunner: familiesInChildProcess(db),
   };
 

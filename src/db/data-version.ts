@@ -41,6 +41,11 @@ export async function readDataVersion(db: Database): Promise<DataVersion> {
   };
 }
 
+/** Where a store gets the current data version: one FreshVersion per process (createApp). */
+export interface DataVersions {
+  get(): Promise<DataVersion>;
+}
+
 /** A key that is the same exactly when two readings describe the same data on the same day. */
 export function dataVersionKey(version: DataVersion): string {
   return `${version.epoch ?? "none"}:${version.version}@${version.today}`;

@@ -47,27 +47,6 @@ export interface ClusterCandidates {
   schools: CandidateSchool[];
 }
 
-/**
- * Stamps and counts that change whenever anything a proposal for one LA is built from does
- * (clusters/findClusterDataVersion.cypher): equal versions give identical proposals.
- */
-export interface ClusterDataVersion {
-  localAuthorityName: string | null;
-  regionCode: string | null;
-  /** Latest Dataset.loadedAt: every full seed run stamps it. */
-  sourcesLoadedAt: string | null;
-  /** Latest NeedBandRun.computedAt, written once all of a computation's bands are. */
-  needComputedAt: string | null;
-  /** Schools recorded in the LA, open state-funded ones among them, and those with a location. */
-  schools: number;
-  candidates: number;
-  located: number;
-  /** Newest details date among the LA's schools: a newer GIAS extract moves it. */
-  detailsAsOf: string | null;
-  /** Latest offer or seek a school of the LA recorded (school records carry them). */
-  offerUpdatedAt: string | null;
-}
-
 export interface NeedBandCount {
   /** 1..4, or null for schools without a band. */
   band: number | null;

@@ -12,7 +12,6 @@ import type {
   AdoptionSchoolState,
   BoardRecord,
   ClusterCandidates,
-  ClusterDataVersion,
   ClusterLinks,
 } from "./cluster.model.js";
 
@@ -35,25 +34,6 @@ const CandidatesRow = z.object({
   localAuthority: LocalAuthorityNode,
   schools: listOf(node(z.object({ school: SchoolCell, needBand: cell.int }))),
 });
-
-const DataVersionRow = z
-  .object({
-    localAuthorityName: cell.string,
-    regionCode: cell.string,
-    sourcesLoadedAt: cell.string,
-    needComputedAt: cell.string,
-    schools: cell.int,
-    candidates: cell.int,
-    located: cell.int,
-    detailsAsOf: cell.string,
-    offerUpdatedAt: cell.string,
-  })
-  .transform((version): ClusterDataVersion => ({
-    ...version,
-    schools: version.schools ?? 0,
-    candidates: version.candidates ?? 0,
-    located: version.located ?? 0,
-  }));
 
 const LocalAuthorityRow = z.object({ localAuthority: LocalAuthorityNode });
 
@@ -109,15 +89,6 @@ export class ClusterRepository {
     if (!row) return null;
     const candidates = parseRow(CandidatesRow, row, "clusters/findClusterCandidates");
     return { ...candidates, localAuthority: named(candidates.localAuthority, laCode) };
-  }
-
-  // findClusterDataVersion
-  async dataVersion(laCode: number): Promise<ClusterDataVersion | null> {
-    const [row] = await this.db.read("clusters/findClusterDataVersion", {
-      laCode: cypherInt(laCode),
-    });
-    if (!row) return null;
-    return parseRow(DataVersionRow, row, "clusters/findClusterDataVersion");
   }
 
   /** The LA with its region, read with the geography statement. */

@@ -2,30 +2,17 @@ import { describe, expect, it, vi } from "vitest";
 import { ANONYMOUS, type Principal } from "../../auth/principal.js";
 import type { Logger } from "../../logger.js";
 import { createClusterLoaders } from "./cluster.loaders.js";
-import type {
-  AdoptClustersRequest,
-  ClusterCandidates,
-  ClusterDataVersion,
-} from "./cluster.model.js";
+import type { AdoptClustersRequest, ClusterCandidates } from "./cluster.model.js";
 import type { ClusterRepository } from "./cluster.repository.js";
 import { ClusterService } from "./cluster.service.js";
 import { ClusterProposalStore } from "./cluster.store.js";
 
-const VERSION: ClusterDataVersion = {
-  localAuthorityName: "Dorset",
-  regionCode: "E12000009",
-  sourcesLoadedAt: null,
-  needComputedAt: null,
-  schools: 4,
-  candidates: 4,
-  located: 3,
-  detailsAsOf: null,
-  offerUpdatedAt: null,
-};
-
 function fakeRepository(candidates: ClusterCandidates | null = null) {
   return {
-    dataVersion: vi.fn(async () => (candidates === null ? null : VERSION)),
+    /** The process's data version, as createApp shares it between stores. */
+    dataVersions: {
+      get: vi.fn(async () => ({ epoch: "e", version: 1, areas: {}, today: "2026-12-06" })),
+    },
     candidates: vi.fn(async () => candidates),
     localAuthority: vi.fn(async () => ({
       code: 838,
@@ -72,7 +59,7 @@ function serviceFor(principal: Principal, repository = fakeRepository()) {
     service: new ClusterService(
       repo,
       createClusterLoaders(repo),
-      new ClusterProposalStore(repo),
+      new ClusterProposalStore(repo, repository.dataVersions),
       principal,
       "req-1",
       logger,
@@ -132,7 +119,7 @@ describe("ClusterService.propose", () => {
     await expect(
       service.propose({ localAuthorityCode: 838, targetSize: 41 }),
     ).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "targetSize" } });
-    expect(repository.dataVersion).not.toHaveBeenCalled();
+    expect(repository.dataVersions.get).not.toHaveBeenCalled();
     expect(repository.candidates).not.toHaveBeenCalled();
   });
 
@@ -156,7 +143,7 @@ describe("ClusterService.propose", () => {
   it("when two requests share the process's store, then the second reads only the data version and still logs the unplaced school", async () => {
     const repository = fakeRepository(dorsetCandidates());
     const repo = repository as unknown as ClusterRepository;
-    const store = new ClusterProposalStore(repo);
+    const store = new ClusterProposalStore(repo, repository.dataVersions);
     const logger = { info: vi.fn() } as unknown as Logger;
     const request = () =>
       new ClusterService(repo, createClusterLoaders(repo), store, ANONYMOUS, "req", logger);
@@ -165,7 +152,7 @@ describe("ClusterService.propose", () => {
     const second = await request().propose({ localAuthorityCode: 838, targetSize: 3 });
 
     expect(second).toEqual(first);
-    expect(repository.dataVersion).toHaveBeenCalledTimes(2);
+    expect(repository.dataVersions.get).toHaveBeenCalledTimes(2);
     expect(repository.candidates).toHaveBeenCalledTimes(1);
     expect(logger.info).toHaveBeenCalledTimes(2);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { SchoolRecord } from "../schools/school.model.js";
-import type { ClusterCandidates, ClusterDataVersion } from "./cluster.model.js";
+import type { DataVersion } from "../../db/data-version.js";
+import type { ClusterCandidates } from "./cluster.model.js";
 import { ClusterProposalStore, type ClusterDataSource } from "./cluster.store.js";
 
 const KM_LAT = 1 / 111.195;
@@ -20,22 +21,12 @@ function candidate(urn: number, northKm: number | null, needBand: number | null 
   return { school, needBand };
 }
 
-const VERSION: ClusterDataVersion = {
-  localAuthorityName: "Dorset",
-  regionCode: "E12000009",
-  sourcesLoadedAt: "2026-11-01T00:00:00Z",
-  needComputedAt: "2026-11-02T00:00:00Z",
-  schools: 7,
-  candidates: 7,
-  located: 6,
-  detailsAsOf: "2026-10-01",
-  offerUpdatedAt: null,
-};
-
 /**
  * Dorset (838) and Devon (878), each with six located schools in a line and one without a
  * location; 999 is no LA.
  */
+const VERSION: DataVersion = { epoch: "e", version: 7, areas: {}, today: "2026-12-06" };
+
 function fakeSource() {
   let version = VERSION;
   const candidatesOf = (code: number, name: string): ClusterCandidates => ({
@@ -50,12 +41,13 @@ function fakeSource() {
     [878, candidatesOf(878, "Devon")],
   ]);
   const source = {
-    dataVersion: vi.fn(async (laCode: number) => (las.has(laCode) ? version : null)),
     candidates: vi.fn(async (laCode: number) => las.get(laCode) ?? null),
   } satisfies ClusterDataSource;
+  const versions = { get: vi.fn(async () => version) };
   return {
     source,
-    setVersion: (next: Partial<ClusterDataVersion>) => {
+    versions,
+    setVersion: (next: Partial<DataVersion>) => {
       version = { ...version, ...next };
     },
   };
@@ -65,13 +57,13 @@ const AT_3 = { targetSize: 3, mixPhases: true };
 
 describe("ClusterProposalStore", () => {
   it("when the same LA and parameters are asked for under the same version, then the held proposals are returned without reading candidates", async () => {
-    const { source } = fakeSource();
-    const store = new ClusterProposalStore(source);
+    const { source, versions } = fakeSource();
+    const store = new ClusterProposalStore(source, versions);
 
     const first = await store.proposals(838, AT_3);
     const second = await store.proposals(838, AT_3);
 
-    expect(source.dataVersion).toHaveBeenCalledTimes(2);
+    expect(versions.get).toHaveBeenCalledTimes(2);
     expect(source.candidates).toHaveBeenCalledTimes(1);
     expect(second).toBe(first);
     expect(first?.proposals).toHaveLength(2);
@@ -79,11 +71,11 @@ describe("ClusterProposalStore", () => {
   });
 
   it("when the LA's data version changes, then the proposals are built again from fresh candidates", async () => {
-    const { source, setVersion } = fakeSource();
-    const store = new ClusterProposalStore(source);
+    const { source, versions, setVersion } = fakeSource();
+    const store = new ClusterProposalStore(source, versions);
     const before = await store.proposals(838, AT_3);
 
-    setVersion({ offerUpdatedAt: "2026-11-22T23:00:00Z" });
+    setVersion({ version: 8, areas: { offers: 8 } });
     const after = await store.proposals(838, AT_3);
     await store.proposals(838, AT_3);
 
@@ -94,8 +86,8 @@ describe("ClusterProposalStore", () => {
   });
 
   it("when other parameters are asked for, then each parameter set is built and held on its own, from candidates read once", async () => {
-    const { source } = fakeSource();
-    const store = new ClusterProposalStore(source);
+    const { source, versions } = fakeSource();
+    const store = new ClusterProposalStore(source, versions);
 
     const small = await store.proposals(838, AT_3);
     const large = await store.proposals(838, { targetSize: 6, mixPhases: true });
@@ -113,8 +105,8 @@ describe("ClusterProposalStore", () => {
   });
 
   it("when more parameter sets are asked for than it holds, then the least recently used is dropped", async () => {
-    const { source } = fakeSource();
-    const store = new ClusterProposalStore(source, 2);
+    const { source, versions } = fakeSource();
+    const store = new ClusterProposalStore(source, versions, 2);
     const at = (targetSize: number) => store.proposals(838, { targetSize, mixPhases: true });
 
     const three = await at(3);
@@ -134,8 +126,8 @@ describe("ClusterProposalStore", () => {
   });
 
   it("when an LA's last parameter set is dropped, then its candidates go too and are read again when asked for", async () => {
-    const { source } = fakeSource();
-    const store = new ClusterProposalStore(source, 1);
+    const { source, versions } = fakeSource();
+    const store = new ClusterProposalStore(source, versions, 1);
 
     await store.proposals(838, AT_3);
     await store.proposals(878, AT_3); // drops Dorset's only set
@@ -145,8 +137,8 @@ describe("ClusterProposalStore", () => {
   });
 
   it("when the same proposals are asked for twice at once, then they are built once", async () => {
-    const { source } = fakeSource();
-    const store = new ClusterProposalStore(source);
+    const { source, versions } = fakeSource();
+    const store = new ClusterProposalStore(source, versions);
 
     const [a, b] = await Promise.all([store.proposals(838, AT_3), store.proposals(838, AT_3)]);
 
@@ -154,18 +146,19 @@ describe("ClusterProposalStore", () => {
     expect(b).toBe(a);
   });
 
-  it("when no LA has the code, then null and nothing is read or held", async () => {
-    const { source } = fakeSource();
-    const store = new ClusterProposalStore(source);
+  it("when no LA has the code, then null and nothing is held", async () => {
+    const { source, versions } = fakeSource();
+    const store = new ClusterProposalStore(source, versions);
 
     expect(await store.proposals(999, AT_3)).toBeNull();
-    expect(source.candidates).not.toHaveBeenCalled();
+    expect(await store.proposals(999, AT_3)).toBeNull();
+    expect(source.candidates).toHaveBeenCalledTimes(2);
     expect(store.size).toBe(0);
   });
 
   it("when reading the candidates fails, then the failure is not held and the next request reads again", async () => {
-    const { source } = fakeSource();
-    const store = new ClusterProposalStore(source);
+    const { source, versions } = fakeSource();
+    const store = new ClusterProposalStore(source, versions);
     source.candidates.mockRejectedValueOnce(new Error("database unavailable"));
 
     await expect(store.proposals(838, AT_3)).rejects.toThrow("database unavailable");

@@ -3,17 +3,16 @@
  * request. Proposals are deterministic, but building them costs up to a second of CPU for the
  * largest LAs at small target sizes, on the one thread every request shares, and anyone may ask.
  *
- * Before each use the store reads the LA's data version (clusters/findClusterDataVersion.cypher,
- * about 10 ms for the largest LA); a set built under another version is built again. The version
- * is read before the candidates, so a change landing between the two reads is caught by the next
- * request (its version differs), never hidden. The memo is least-recently-used and bounded, so
- * callers varying the parameters cannot grow it without limit.
+ * Before each use the store asks for the graph's data version (one read shared by every store,
+ * see db/data-version.ts); a set built under another version is built again. The version is read
+ * before the candidates, so a change landing between the two reads is caught by the next request
+ * (its version differs), never hidden. Any write moves the version, so a write anywhere rebuilds
+ * an LA's proposals when they are next asked for: writes are rare beside reads, and a rebuild
+ * costs at most about a second for the largest LA. The memo is least-recently-used and bounded,
+ * so callers varying the parameters cannot grow it without limit.
  */
-import type {
-  ClusterCandidates,
-  ClusterDataVersion,
-  ClusterProposalRecord,
-} from "./cluster.model.js";
+import { dataVersionKey, type DataVersions } from "../../db/data-version.js";
+import type { ClusterCandidates, ClusterProposalRecord } from "./cluster.model.js";
 import { buildProposals, type ProposalParameters } from "./cluster.rules.js";
 
 /** Enough for every parameter set a few councils are comparing at once. */
@@ -21,7 +20,7 @@ export const DEFAULT_PROPOSAL_CAPACITY = 64;
 
 /** What the store reads (ClusterRepository). */
 export interface ClusterDataSource {
-  dataVersion(laCode: number): Promise<ClusterDataVersion | null>;
+  /** The LA's candidate schools; null when no LA has the code. */
   candidates(laCode: number): Promise<ClusterCandidates | null>;
 }
 
@@ -50,6 +49,7 @@ export class ClusterProposalStore {
 
   constructor(
     private readonly source: ClusterDataSource,
+    private readonly versions: DataVersions,
     readonly capacity = DEFAULT_PROPOSAL_CAPACITY,
   ) {}
 
@@ -59,15 +59,13 @@ export class ClusterProposalStore {
   }
 
   /**
-   * The proposals for the data as it is now, built only when this LA's data version differs
-   * from the one they were built under; null when no LA has the code. Callers share the records
+   * The proposals for the data as it is now, built only when the data version differs from the
+   * one they were built under; null when no LA has the code. Callers share the records
    * returned and must not change them.
    */
   async proposals(laCode: number, parameters: ProposalParameters): Promise<ProposalSet | null> {
-    const version = await this.source.dataVersion(laCode);
-    if (version === null) return null;
+    const versionKey = dataVersionKey(await this.versions.get());
     const key = `${laCode}|${parameters.targetSize}|${parameters.mixPhases}`;
-    const versionKey = JSON.stringify(version);
 
     const held = this.entries.get(key);
     // Re-inserted on every use, so the Map's order runs from least to most recently used.

@@ -49,14 +49,9 @@ export interface ImpactPartnership {
 }
 
 /** What decides whether the snapshot is still current. */
+/** The families run an evaluation snapshot was read under. */
 export interface ImpactDataVersion {
   familyVersion: number | null;
-  schools: number;
-  memberships: number;
-  /** Memberships whose notice has run out. */
-  ended: number;
-  latestJoin: string | null;
-  sourcesLoadedAt: string | null;
 }
 
 export interface ImpactSnapshot {

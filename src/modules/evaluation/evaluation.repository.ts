@@ -12,8 +12,8 @@ import type {
 
 /** Where the evaluation snapshot comes from; a test can hand the store another source. */
 export interface ImpactSource {
-  findDataVersion(): Promise<ImpactDataVersion>;
-  loadSnapshot(version: ImpactDataVersion): Promise<ImpactSnapshot>;
+  /** Everything the evaluation reads, with the families run it was read under. */
+  loadSnapshot(): Promise<ImpactSnapshot>;
 }
 
 /** Parallel year and value lists as one map; a pair with a missing or malformed half is left out. */
@@ -29,21 +29,9 @@ function seriesOf(
   return series;
 }
 
-const DataVersionRow = z
-  .object({
-    familyVersion: cell.int,
-    schools: cell.int,
-    memberships: cell.int,
-    ended: cell.int,
-    latestJoin: cell.string,
-    sourcesLoadedAt: cell.string,
-  })
-  .transform((version): ImpactDataVersion => ({
-    ...version,
-    schools: version.schools ?? 0,
-    memberships: version.memberships ?? 0,
-    ended: version.ended ?? 0,
-  }));
+const FamilyVersionRow = z
+  .object({ familyVersion: cell.int })
+  .transform((row): ImpactDataVersion => row);
 
 const ImpactSchoolRow = z
   .object({
@@ -89,14 +77,10 @@ const ImpactPartnershipsRow = z.object({
 export class EvaluationRepository implements ImpactSource {
   constructor(private readonly db: Database) {}
 
-  // findImpactDataVersion
-  async findDataVersion(): Promise<ImpactDataVersion> {
-    const [row] = await this.db.read("evaluation/findImpactDataVersion");
-    return parseRow(DataVersionRow, row ?? {}, "evaluation/findImpactDataVersion");
-  }
-
-  // findImpactSchools, findImpactMemberships, findImpactPartnerships
-  async loadSnapshot(version: ImpactDataVersion): Promise<ImpactSnapshot> {
+  // findImpactFamilyVersion, findImpactSchools, findImpactMemberships, findImpactPartnerships
+  async loadSnapshot(): Promise<ImpactSnapshot> {
+    const [row] = await this.db.read("evaluation/findImpactFamilyVersion");
+    const version = parseRow(FamilyVersionRow, row ?? {}, "evaluation/findImpactFamilyVersion");
     const familyVersion = version.familyVersion === null ? null : cypherInt(version.familyVersion);
     const [schools, memberships, [listing]] = await Promise.all([
       this.db.read("evaluation/findImpactSchools", { familyVersion }),

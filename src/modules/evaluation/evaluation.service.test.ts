@@ -12,14 +12,8 @@ import {
 } from "./evaluation.service.js";
 import { ImpactDataStore, PreparedImpactSnapshot } from "./evaluation.store.js";
 
-const VERSION: ImpactDataVersion = {
-  familyVersion: 2,
-  schools: 4,
-  memberships: 3,
-  ended: 0,
-  latestJoin: "2019-04-01",
-  sourcesLoadedAt: null,
-};
+const VERSION: ImpactDataVersion = { familyVersion: 2 };
+const DATA_VERSION = { epoch: "e", version: 1, areas: {}, today: "2026-12-06" };
 
 function school(urn: number, regionCode: string, ks2: Record<string, number>): ImpactSchool {
   return {
@@ -97,13 +91,15 @@ const INDEX = new FeatureIndex(
 const NEIGHBOURS = { current: () => Promise.resolve({ index: INDEX, builtAt: 1 }) };
 
 function service(loads: { count: number } = { count: 0 }) {
-  const store = new ImpactDataStore({
-    findDataVersion: () => Promise.resolve(VERSION),
-    loadSnapshot: () => {
-      loads.count += 1;
-      return Promise.resolve(SNAPSHOT);
+  const store = new ImpactDataStore(
+    {
+      loadSnapshot: () => {
+        loads.count += 1;
+        return Promise.resolve(SNAPSHOT);
+      },
     },
-  });
+    { get: () => Promise.resolve(DATA_VERSION) },
+  );
   const partnerships = {
     partnershipById: { load: (id: string) => Promise.resolve(id === "a" ? PARTNERSHIP : null) },
   };

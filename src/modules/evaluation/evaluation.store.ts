@@ -1,15 +1,16 @@
 /**
  * The evaluation snapshot (every school's series and family, every membership), read once per
  * process and shared by every request, with the national baseline and each answer memoised
- * beside it. Before each use the store reads the data version (current FamilyRun, counts of
- * schools and memberships, memberships ended, latest joining date, when sources were last loaded: a few
- * milliseconds); when it differs, the snapshot is read again and the memo dropped.
+ * beside it. Before each use the store asks for the graph's data version (one read shared by
+ * every store, see db/data-version.ts); when it has moved on, or the date has changed (a notice
+ * running out ends a membership), the snapshot is read again and the memo dropped.
  */
-import type { ImpactDataVersion, ImpactSnapshot } from "./evaluation.model.js";
+import { dataVersionKey, type DataVersions } from "../../db/data-version.js";
+import type { ImpactSnapshot } from "./evaluation.model.js";
 import type { ImpactSource } from "./evaluation.repository.js";
 import { IMPACT_MEASURES } from "./evaluation.model.js";
 import { buildBaseline, type ImpactBaseline } from "./impact.js";
-import { FreshVersion, Memo, VersionedValue, type Freshness } from "../common/versioned.js";
+import { Memo, VersionedValue } from "../common/versioned.js";
 
 export class PreparedImpactSnapshot extends Memo {
   readonly baseline: ImpactBaseline;
@@ -23,20 +24,15 @@ export class PreparedImpactSnapshot extends Memo {
 export class ImpactDataStore {
   private readonly held = new VersionedValue<PreparedImpactSnapshot>();
 
-  private readonly versions: FreshVersion<ImpactDataVersion>;
-
-  /** `freshness` says how often the data version is read (FreshVersion); every use by default. */
   constructor(
     private readonly source: ImpactSource,
-    freshness?: Freshness,
-  ) {
-    this.versions = new FreshVersion(() => source.findDataVersion(), freshness);
-  }
+    private readonly versions: DataVersions,
+  ) {}
 
   async current(): Promise<PreparedImpactSnapshot> {
-    const version: ImpactDataVersion = await this.versions.get();
-    return this.held.get(JSON.stringify(version), () =>
-      this.source.loadSnapshot(version).then((snapshot) => new PreparedImpactSnapshot(snapshot)),
+    const version = await this.versions.get();
+    return this.held.get(dataVersionKey(version), () =>
+      this.source.loadSnapshot().then((snapshot) => new PreparedImpactSnapshot(snapshot)),
     );
   }
 }
