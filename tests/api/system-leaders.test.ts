@@ -4,6 +4,21 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  SystemLeaderCandidatesDocument,
+  SystemLeaderDetailDocument,
+  SystemLeaderEngagementsSeenDocument,
+  SystemLeaderIdOnlyDocument,
+  SystemLeaderOpenEngagementsDocument,
+  SystemLeaderSchoolEngagementsSeenDocument,
+  SystemLeaderSupportPlanDocument,
+  SystemLeadersCountDocument,
+  SystemLeadersGeneratedDocument,
+  SystemLeadersInTownDocument,
+  SystemLeadersNamedDocument,
+  SystemLeadersPageDocument,
+  type SystemLeaderCandidatesQuery,
+} from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi } from "../helpers/api.js";
 import type { TokenClaims } from "../../src/auth/tokens.js";
 
@@ -13,38 +28,17 @@ const api = useApi();
 const FIVE_COUNTIES_HUB = "tsh-sw6";
 const SOUTH_WEST = "E12000009";
 
-interface Candidate {
-  score: number;
-  needBand: number;
-  distanceKm: number;
-  urn: number;
-  name: string | null;
+/** A school offered to a leader: always an open school, so its record is there. */
+type Candidate = SystemLeaderCandidatesQuery["schoolsToSupport"][number] & {
   school: { urn: number; name: string };
-  reasons: { factor: string; value: number; detail: string }[];
-}
-
-const CANDIDATES = `
-  query Candidates($id: ID!, $first: Int, $maxDistanceKm: Float) {
-    schoolsToSupport(systemLeaderId: $id, first: $first, maxDistanceKm: $maxDistanceKm) {
-      score needBand distanceKm urn name school { urn name } reasons { factor value detail }
-    }
-  }`;
+};
 
 async function candidates(id: string, first = 20): Promise<Candidate[]> {
-  const data = dataOf(await api().executeText(CANDIDATES, { id, first })) as {
-    schoolsToSupport: Candidate[];
-  };
-  return data.schoolsToSupport;
-}
-
-/** The systemLeaders connection a query written inline answers, its nodes typed as `Node`. */
-async function systemLeadersOf<Node>(
-  text: string,
-): Promise<{ totalCount: number; edges: { node: Node }[] }> {
-  const data = dataOf(await api().executeText(text)) as {
-    systemLeaders: { totalCount: number; edges: { node: Node }[] };
-  };
-  return data.systemLeaders;
+  const data = dataOf(await api().execute(SystemLeaderCandidatesDocument, { id, first }));
+  return data.schoolsToSupport.map(({ school, ...candidate }) => {
+    if (!school) throw new Error(`Candidate ${candidate.urn} has no school record.`);
+    return { ...candidate, school };
+  });
 }
 
 /** Engagements this file creates, removed after each test whatever happens. */
@@ -68,15 +62,7 @@ beforeAll(async () => {
 
 describe("systemLeader and systemLeaders", () => {
   it("when a Teaching School Hub is asked for, then it is held by its lead school, serves any phase and cites the DfE list", async () => {
-    const data = dataOf(
-      await api().executeText(
-        `query ($id: ID!) { systemLeader(id: $id) {
-          id designation name phase capacity availableCapacity synthetic holder { id }
-          baseSchool { urn } region { code } source { id }
-        } }`,
-        { id: FIVE_COUNTIES_HUB },
-      ),
-    );
+    const data = dataOf(await api().execute(SystemLeaderDetailDocument, { id: FIVE_COUNTIES_HUB }));
 
     expect(data).toEqual({
       systemLeader: {
@@ -97,24 +83,19 @@ describe("systemLeader and systemLeaders", () => {
   });
 
   it("when an unknown id is asked for, then the leader is null and there is no error", async () => {
-    const result = await api().executeText(`{ systemLeader(id: "no-such-leader") { id } }`);
+    const result = await api().execute(SystemLeaderIdOnlyDocument, { id: "no-such-leader" });
 
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ systemLeader: null });
   });
 
   it("when synthetic NLEs of a region are listed, then each is marked with its generator and held by a person, never an invented name", async () => {
-    const systemLeaders = await systemLeadersOf<{
-      designation: string;
-      synthetic: boolean;
-      generator: { name: string; version: number; seed: number } | null;
-      holder: { name: string; synthetic: boolean } | null;
-      region: { code: string };
-    }>(
-      `{ systemLeaders(regionCode: "${SOUTH_WEST}", designation: NLE, first: 50) {
-        totalCount
-        edges { node { designation synthetic generator { name version seed } holder { name synthetic } region { code } } }
-      } }`,
+    const { systemLeaders } = dataOf(
+      await api().execute(SystemLeadersGeneratedDocument, {
+        regionCode: SOUTH_WEST,
+        designation: "NLE",
+        first: 50,
+      }),
     );
 
     expect(systemLeaders.totalCount).toBeGreaterThan(10);
@@ -136,18 +117,12 @@ describe("systemLeader and systemLeaders", () => {
   it("when pages are followed, then they join up in name order without repeats", async () => {
     const page = async (after: string | null) =>
       dataOf(
-        await api().executeText(
-          `query ($after: String) { systemLeaders(regionCode: "E12000001", first: 7, after: $after) {
-            edges { node { id name } } pageInfo { hasNextPage endCursor }
-          } }`,
-          { after },
-        ),
-      ) as {
-        systemLeaders: {
-          edges: { node: { id: string; name: string } }[];
-          pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        };
-      };
+        await api().execute(SystemLeadersPageDocument, {
+          regionCode: "E12000001",
+          first: 7,
+          after,
+        }),
+      );
 
     const first = await page(null);
     const second = await page(first.systemLeaders.pageInfo.endCursor);
@@ -164,14 +139,8 @@ describe("systemLeader and systemLeaders", () => {
 
 describe("systemLeaders by name", () => {
   it("when a name is searched, then leaders whose own or base school's name holds it come back, ignoring case, counted as the graph counts them", async () => {
-    const systemLeaders = await systemLeadersOf<{
-      name: string;
-      baseSchool: { name: string } | null;
-    }>(
-      `{ systemLeaders(nameContains: "  ALDGATE ", first: 100) {
-        totalCount
-        edges { node { name baseSchool { name } } }
-      } }`,
+    const { systemLeaders } = dataOf(
+      await api().execute(SystemLeadersNamedDocument, { nameContains: "  ALDGATE ", first: 100 }),
     );
     const [row] = await api()
       .db.driver.executeQuery(
@@ -189,14 +158,8 @@ describe("systemLeaders by name", () => {
   });
 
   it("when a town is searched, then the leaders based at its schools come back, none from elsewhere", async () => {
-    const systemLeaders = await systemLeadersOf<{
-      name: string;
-      baseSchool: { town: string | null; localAuthority: { name: string } | null } | null;
-    }>(
-      `{ systemLeaders(nameContains: "Blackpool", first: 100) {
-        totalCount
-        edges { node { name baseSchool { town localAuthority { name } } } }
-      } }`,
+    const { systemLeaders } = dataOf(
+      await api().execute(SystemLeadersInTownDocument, { nameContains: "Blackpool", first: 100 }),
     );
 
     expect(systemLeaders.totalCount).toBeGreaterThan(5);
@@ -207,7 +170,7 @@ describe("systemLeaders by name", () => {
   });
 
   it("when the text is one character, then it is BAD_USER_INPUT naming the argument", async () => {
-    const result = await api().executeText(`{ systemLeaders(nameContains: "a") { totalCount } }`);
+    const result = await api().execute(SystemLeadersCountDocument, { nameContains: "a" });
 
     expect(result.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0]?.message).toContain("`nameContains`");
@@ -267,8 +230,8 @@ describe("schoolsToSupport", () => {
     );
 
     const data = dataOf(
-      await api().executeText(
-        `query ($id: ID!) { systemLeader(id: $id) { capacity openEngagements availableCapacity engagements(openOnly: true) { id open school { urn } } } }`,
+      await api().execute(
+        SystemLeaderOpenEngagementsDocument,
         { id: FIVE_COUNTIES_HUB },
         { token: await testToken({ role: "ADMIN", sub: "test-system-leaders-admin" }) },
       ),
@@ -285,7 +248,7 @@ describe("schoolsToSupport", () => {
   });
 
   it("when the leader is unknown, then NOT_FOUND names systemLeaderId", async () => {
-    const result = await api().executeText(CANDIDATES, { id: "no-such-leader" });
+    const result = await api().execute(SystemLeaderCandidatesDocument, { id: "no-such-leader" });
 
     expect(result.errors?.[0]?.extensions).toMatchObject({
       code: "NOT_FOUND",
@@ -300,7 +263,10 @@ describe("schoolsToSupport", () => {
     [{ maxDistanceKm: -5 }, "maxDistanceKm"],
     [{ maxDistanceKm: 1_000 }, "maxDistanceKm"],
   ])("when given %o, then BAD_USER_INPUT names %s", async (variables, argument) => {
-    const result = await api().executeText(CANDIDATES, { id: FIVE_COUNTIES_HUB, ...variables });
+    const result = await api().execute(SystemLeaderCandidatesDocument, {
+      id: FIVE_COUNTIES_HUB,
+      ...variables,
+    });
 
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
     expect(result.errors?.[0]?.message).toContain(`\`${argument}\``);
@@ -308,12 +274,6 @@ describe("schoolsToSupport", () => {
 });
 
 describe("who sees support engagements", () => {
-  const LEADER_ENGAGEMENTS = `query ($id: ID!) { systemLeader(id: $id) {
-    openEngagements availableCapacity engagements { id school { urn } }
-  } }`;
-  const SCHOOL_ENGAGEMENTS = `query ($urn: Int!) { school(urn: $urn) {
-    supportEngagements { id systemLeader { id } }
-  } }`;
   /** Another South West hub, so a school's list holds an engagement a caller may not read. */
   const OTHER_HUB = "tsh-sw1";
   const OUT_OF_REGION = "E12000007";
@@ -404,23 +364,23 @@ describe("who sees support engagements", () => {
       const options = c === null ? {} : { token: await testToken(c) };
 
       const leader = dataOf(
-        await api().executeText(LEADER_ENGAGEMENTS, { id: FIVE_COUNTIES_HUB }, options),
-      ) as {
-        systemLeader: {
-          openEngagements: number;
-          availableCapacity: number;
-          engagements: { id: string; school: { urn: number } }[];
-        };
-      };
+        await api().execute(
+          SystemLeaderEngagementsSeenDocument,
+          { id: FIVE_COUNTIES_HUB },
+          options,
+        ),
+      );
       const school = dataOf(
-        await api().executeText(SCHOOL_ENGAGEMENTS, { urn: supported }, options),
-      ) as { school: { supportEngagements: { id: string; systemLeader: { id: string } }[] } };
+        await api().execute(SystemLeaderSchoolEngagementsSeenDocument, { urn: supported }, options),
+      );
 
       expect(leader.systemLeader).toMatchObject({ openEngagements: 1, availableCapacity: 9 });
-      expect(leader.systemLeader.engagements).toEqual(
+      expect(leader.systemLeader!.engagements).toEqual(
         hubSees().map((id) => ({ id, school: { urn: supported } })),
       );
-      expect(school.school.supportEngagements.map((e) => e.id).sort()).toEqual(schoolSees().sort());
+      expect(school.school!.supportEngagements.map((e) => e.id).sort()).toEqual(
+        schoolSees().sort(),
+      );
       const { records } = await api().db.driver.executeQuery(
         "MATCH ()-[r:SUPPORTS]->(:School {urn: $urn}) WHERE r.id IN $ids RETURN count(r) AS n",
         { urn: supported, ids: [own, other] },
@@ -431,50 +391,25 @@ describe("who sees support engagements", () => {
 });
 
 describe("supportAssignments", () => {
-  const PLAN = `
-    query ($region: String!) {
-      supportAssignments(regionCode: $region) {
-        method leaders availableCapacity needSchools needWeight assignedSchools coveredWeight
-        region { code }
-        assignments { needBand distanceKm systemLeader { id availableCapacity } school { urn } }
-        unmet { area { code level } needSchools needWeight schools(first: 3) { urn } }
-      }
-    }`;
-
   it("when the South West is planned, then no leader exceeds its free places, no school is planned twice and the leftover need adds up", async () => {
     const { supportAssignments: plan } = dataOf(
-      await api().executeText(PLAN, { region: SOUTH_WEST }),
-    ) as {
-      supportAssignments: {
-        method: string;
-        needSchools: number;
-        needWeight: number;
-        assignedSchools: number;
-        coveredWeight: number;
-        region: { code: string };
-        assignments: {
-          needBand: number;
-          systemLeader: { id: string; availableCapacity: number };
-          school: { urn: number };
-        }[];
-        unmet: { needSchools: number; needWeight: number; schools: { urn: number }[] }[];
-      };
-    };
+      await api().execute(SystemLeaderSupportPlanDocument, { region: SOUTH_WEST }),
+    );
 
-    expect(plan.region.code).toBe(SOUTH_WEST);
+    expect(plan.region?.code).toBe(SOUTH_WEST);
     expect(plan.method).toMatch(/minimum-cost flow/i);
     expect(plan.assignedSchools).toBeGreaterThan(0);
     const load = new Map<string, { used: number; free: number }>();
     for (const a of plan.assignments) {
-      const entry = load.get(a.systemLeader.id) ?? {
+      const entry = load.get(a.systemLeader!.id) ?? {
         used: 0,
-        free: a.systemLeader.availableCapacity,
+        free: a.systemLeader!.availableCapacity,
       };
       entry.used += 1;
-      load.set(a.systemLeader.id, entry);
+      load.set(a.systemLeader!.id, entry);
     }
     for (const { used, free } of load.values()) expect(used).toBeLessThanOrEqual(free);
-    expect(new Set(plan.assignments.map((a) => a.school.urn)).size).toBe(plan.assignments.length);
+    expect(new Set(plan.assignments.map((a) => a.school!.urn)).size).toBe(plan.assignments.length);
     const unmetSchools = plan.unmet.reduce((sum, u) => sum + u.needSchools, 0);
     const unmetWeight = plan.unmet.reduce((sum, u) => sum + u.needWeight, 0);
     expect(plan.assignedSchools + unmetSchools).toBe(plan.needSchools);
@@ -482,8 +417,10 @@ describe("supportAssignments", () => {
   });
 
   it("when the region is unknown, then NOT_FOUND; when malformed, then BAD_USER_INPUT", async () => {
-    const unknown = await api().executeText(PLAN, { region: "E12000099" });
-    const malformed = await api().executeText(PLAN, { region: "South West" });
+    const unknown = await api().execute(SystemLeaderSupportPlanDocument, { region: "E12000099" });
+    const malformed = await api().execute(SystemLeaderSupportPlanDocument, {
+      region: "South West",
+    });
 
     expect(unknown.errors?.[0]?.extensions).toMatchObject({
       code: "NOT_FOUND",
