@@ -8,6 +8,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { haversineKm } from "../../src/modules/matching/geo.js";
+import {
+  ClusterAdoptDocument,
+  ClusterPartnershipNameDocument,
+  ClusterProposalOffersDocument,
+  ClusterProposalsDocument,
+  ClusterUpdateSchoolOfferDocument,
+  type AdoptClustersInput,
+  type ClusterProposalsQuery,
+} from "../__generated__/graphql.js";
 import { askTwice, dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
 
@@ -17,91 +26,11 @@ const DORSET = 838;
 const CORNWALL = 908;
 const SOUTH_WEST = "E12000009";
 
-const PROPOSE = `query ($la: Int!, $targetSize: Int, $mixPhases: Boolean) {
-  proposeClusters(localAuthorityCode: $la, targetSize: $targetSize, mixPhases: $mixPhases) {
-    id number name phaseGroup size pupils spreadKm mixed explanation strongerSchools weakerSchools
-    centre { latitude longitude }
-    needBands { band schools }
-    phases { phase schools }
-    schools { urn phase location { latitude longitude } }
-  }
-}`;
-
-const OFFERS = `query ($la: Int!) {
-  proposeClusters(localAuthorityCode: $la) { schools { urn offers } }
-}`;
-
-interface OfferProposal {
-  schools: { urn: number; offers: string[] | null }[];
-}
-
-const ADOPT = `mutation ($input: AdoptClustersInput!) {
-  adoptClusters(input: $input) {
-    auditEventId
-    board {
-      id name type status memberCount
-      oversees { id }
-      board {
-        chair { name organisation }
-        members { name role school { urn } }
-        advisingCouncil { code name }
-      }
-    }
-    clusters { id name type status memberCount overseenBy { id } board { chair { name } } }
-  }
-}`;
-
-interface Proposal {
-  id: string;
-  number: number;
-  name: string;
-  phaseGroup: string;
-  size: number;
-  pupils: number;
-  spreadKm: number;
-  mixed: boolean;
-  explanation: string;
-  strongerSchools: number;
-  weakerSchools: number;
-  centre: { latitude: number; longitude: number };
-  needBands: { band: number | null; schools: number }[];
-  phases: { phase: string | null; schools: number }[];
-  schools: {
-    urn: number;
-    phase: string | null;
-    location: { latitude: number; longitude: number };
-  }[];
-}
-
-interface Adopted {
-  auditEventId: string;
-  board: {
-    id: string;
-    name: string;
-    type: string;
-    status: string;
-    memberCount: number;
-    oversees: { id: string }[];
-    board: {
-      chair: { name: string; organisation: string | null };
-      members: { name: string; role: string; school: { urn: number } | null }[];
-      advisingCouncil: { code: number; name: string };
-    };
-  };
-  clusters: {
-    id: string;
-    name: string;
-    type: string;
-    status: string;
-    memberCount: number;
-    overseenBy: { id: string } | null;
-    board: unknown;
-  }[];
-}
+type Proposal = ClusterProposalsQuery["proposeClusters"][number];
 
 async function propose(la: number, targetSize?: number, mixPhases?: boolean): Promise<Proposal[]> {
-  const result = await api().executeText(PROPOSE, { la, targetSize, mixPhases });
-  return (dataOf(result) as { proposeClusters: Proposal[] }).proposeClusters;
+  const result = await api().execute(ClusterProposalsDocument, { la, targetSize, mixPhases });
+  return dataOf(result).proposeClusters;
 }
 
 /** URNs the query should place: open state-funded schools with a location. */
@@ -126,7 +55,11 @@ function argumentOf(result: OperationResult<unknown>): unknown {
 
 const adminToken = () => testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
 
-function adoptInput(clusters: number[][], memberUrn: number | null, boardName = "Dorset SIB") {
+function adoptInput(
+  clusters: number[][],
+  memberUrn: number | null,
+  boardName = "Dorset SIB",
+): AdoptClustersInput {
   return {
     localAuthorityCode: DORSET,
     board: {
@@ -198,7 +131,7 @@ describe("proposeClusters", () => {
 
   it("when each cluster's spread is recomputed from its schools' locations, then it equals spreadKm and the centre is their mean", () => {
     for (const proposal of dorset) {
-      const points = proposal.schools.map((s) => s.location);
+      const points = proposal.schools.map((s) => s.location!);
       const latitude = points.reduce((sum, p) => sum + p.latitude, 0) / points.length;
       const longitude = points.reduce((sum, p) => sum + p.longitude, 0) / points.length;
       const spread = Math.max(
@@ -266,15 +199,15 @@ describe("proposeClusters", () => {
     offerUrn = Number(row?.urn);
     const token = await testToken({ role: "SCHOOL", sub: `${SUBJECT}-school`, urn: offerUrn });
     const offersOf = async () => {
-      const result = await api().executeText(OFFERS, { la: DORSET }, { token });
-      const proposals = (dataOf(result) as { proposeClusters: OfferProposal[] }).proposeClusters;
+      const result = await api().execute(ClusterProposalOffersDocument, { la: DORSET }, { token });
+      const proposals = dataOf(result).proposeClusters;
       return proposals.flatMap((p) => p.schools).find((s) => s.urn === offerUrn)?.offers;
     };
     expect(await offersOf()).not.toContain("GOVERNANCE");
 
-    const updated = await api().executeText(
-      "mutation ($urn: Int!) { updateSchoolOffer(urn: $urn, offers: [GOVERNANCE], seeks: []) { urn } }",
-      { urn: offerUrn },
+    const updated = await api().execute(
+      ClusterUpdateSchoolOfferDocument,
+      { urn: offerUrn, offers: ["GOVERNANCE"], seeks: [] },
       { token },
     );
     dataOf(updated);
@@ -328,14 +261,14 @@ describe("proposeClusters", () => {
 
   it("when targetSize is outside 3..40, then a validation error names it", async () => {
     for (const targetSize of [2, 41]) {
-      const result = await api().executeText(PROPOSE, { la: DORSET, targetSize });
+      const result = await api().execute(ClusterProposalsDocument, { la: DORSET, targetSize });
       expect(codeOf(result)).toBe("BAD_USER_INPUT");
       expect(argumentOf(result)).toBe("targetSize");
     }
   });
 
   it("when the local authority is unknown, then NOT_FOUND names the argument", async () => {
-    const result = await api().executeText(PROPOSE, { la: 999 });
+    const result = await api().execute(ClusterProposalsDocument, { la: 999 });
     expect(codeOf(result)).toBe("NOT_FOUND");
     expect(argumentOf(result)).toBe("localAuthorityCode");
   });
@@ -378,19 +311,19 @@ describe("adoptClusters", () => {
       },
     ];
     for (const { token, code } of cases) {
-      const result = await api().executeText(ADOPT, { input }, { token });
+      const result = await api().execute(ClusterAdoptDocument, { input }, { token });
       expect(codeOf(result)).toBe(code);
     }
     expect(await written()).toEqual(before);
   });
 
   it("when an admin adopts two clusters, then the board, clusters, memberships, leaders and audit event are in the graph", async () => {
-    const result = await api().executeText(
-      ADOPT,
+    const result = await api().execute(
+      ClusterAdoptDocument,
       { input: adoptInput([first, second], first[0]!) },
       { token: await adminToken() },
     );
-    const adopted = (dataOf(result) as { adoptClusters: Adopted }).adoptClusters;
+    const adopted = dataOf(result).adoptClusters;
     const { board, clusters } = adopted;
 
     expect(board).toMatchObject({
@@ -400,12 +333,12 @@ describe("adoptClusters", () => {
     });
     expect(board.id).toMatch(/^svc-[0-9a-f-]{36}$/);
     expect(board.oversees.map((c) => c.id).sort()).toEqual(clusters.map((c) => c.id).sort());
-    expect(board.board.chair).toEqual({ name: "Pat Chair", organisation: "Independent" });
-    expect(board.board.members).toEqual([
+    expect(board.board?.chair).toEqual({ name: "Pat Chair", organisation: "Independent" });
+    expect(board.board?.members).toEqual([
       { name: "Alex Head", role: "Primary headteacher representative", school: { urn: first[0] } },
       { name: "Sam Governor", role: "Governor representative", school: null },
     ]);
-    expect(board.board.advisingCouncil).toEqual({ code: DORSET, name: "Dorset" });
+    expect(board.board?.advisingCouncil).toEqual({ code: DORSET, name: "Dorset" });
     expect(
       clusters.map((c) => [c.type, c.status, c.memberCount, c.overseenBy?.id, c.board]),
     ).toEqual([
@@ -414,9 +347,7 @@ describe("adoptClusters", () => {
     ]);
 
     // The partnership query finds what the service made.
-    const found = await api().executeText(`query ($id: ID!) { partnership(id: $id) { id name } }`, {
-      id: clusters[0]!.id,
-    });
+    const found = await api().execute(ClusterPartnershipNameDocument, { id: clusters[0]!.id });
     expect(dataOf(found)).toEqual({
       partnership: { id: clusters[0]!.id, name: "Dorset test cluster 1" },
     });
@@ -498,8 +429,8 @@ describe("adoptClusters", () => {
 
   it("when schools already in an adopted cluster are adopted again, then CONFLICT and nothing is written", async () => {
     const before = await written();
-    const result = await api().executeText(
-      ADOPT,
+    const result = await api().execute(
+      ClusterAdoptDocument,
       { input: adoptInput([third, [second[0]!, second[1]!]], null, "Second board") },
       { token: await adminToken() },
     );
@@ -518,8 +449,8 @@ describe("adoptClusters", () => {
       { clusters: [[third[0]!]], code: "BAD_USER_INPUT" },
     ];
     for (const { clusters, code } of cases) {
-      const result = await api().executeText(
-        ADOPT,
+      const result = await api().execute(
+        ClusterAdoptDocument,
         { input: adoptInput(clusters, null) },
         { token },
       );
@@ -527,7 +458,7 @@ describe("adoptClusters", () => {
     }
     const blankChair = adoptInput([third], null);
     blankChair.board.chair.name = " ";
-    const result = await api().executeText(ADOPT, { input: blankChair }, { token });
+    const result = await api().execute(ClusterAdoptDocument, { input: blankChair }, { token });
     expect([codeOf(result), argumentOf(result)]).toEqual([
       "BAD_USER_INPUT",
       "input.board.chair.name",
@@ -543,8 +474,8 @@ describe("adoptClusters", () => {
 
     const results = await Promise.all(
       ["A", "B", "C"].map((name, i) =>
-        api().executeText(
-          ADOPT,
+        api().execute(
+          ClusterAdoptDocument,
           {
             input: adoptInput(
               i === 0 ? [fourth] : [[fourth[i - 1]!, fourth[i]!], fifth.slice(3 * i - 3, 3 * i)],
@@ -583,12 +514,12 @@ describe("adoptClusters", () => {
       sub: `${SUBJECT}-oversight`,
       regionCodes: [SOUTH_WEST],
     });
-    const result = await api().executeText(
-      ADOPT,
+    const result = await api().execute(
+      ClusterAdoptDocument,
       { input: adoptInput([third], null, "Oversight board") },
       { token },
     );
-    const adopted = (dataOf(result) as { adoptClusters: Adopted }).adoptClusters;
+    const adopted = dataOf(result).adoptClusters;
     expect(adopted.clusters.map((c) => c.memberCount)).toEqual([third.length]);
   });
 });
