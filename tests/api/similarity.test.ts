@@ -4,6 +4,19 @@
  */
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { print } from "graphql";
+import {
+  FamilyOfSchoolDocument,
+  FamilyRunsListDocument,
+  FamilyUnknownSchoolAndVersionDocument,
+  SimilarSchoolDistancesDocument,
+  SimilarSchoolsWithPhaseDocument,
+  SimilarityPartnerScoresDocument,
+  SimilaritySchoolRegionDocument,
+  type FamilyOfSchoolQueryVariables,
+  type OutcomeFeature,
+  type SimilarSchoolsWithPhaseQueryVariables,
+} from "../__generated__/graphql.js";
 import { dataOf, startApi, useApi, type TestApi } from "../helpers/api.js";
 
 const api = useApi();
@@ -12,39 +25,13 @@ const ALDGATE = 100000;
 /** A secondary academy in Southwark. */
 const HARRIS_BERMONDSEY = 131747;
 
-interface Contribution {
-  feature: string;
-  value: number | null;
-  referenceValue: number | null;
-  imputed: boolean;
-  weight: number;
-  share: number;
-  contribution: number;
-}
-
-interface SimilarSchool {
-  urn: number;
-  name: string;
-  distance: number;
-  school: { urn: number; name: string; phase: string; region: { code: string } | null };
-  contributions: Contribution[];
-}
-
-const SIMILAR = `
-  query Similar($urn: Int!, $first: Int, $preset: SimilarityPreset, $weights: [FeatureWeightInput!], $sameRegion: Boolean) {
-    school(urn: $urn) { phase region { code } }
-    similarSchools(urn: $urn, first: $first, preset: $preset, weights: $weights, sameRegion: $sameRegion) {
-      urn name distance
-      school { urn name phase region { code } }
-      contributions { feature value referenceValue imputed weight share contribution }
-    }
-  }`;
-
-async function similar(variables: Record<string, unknown>) {
-  return dataOf(await api().executeText(SIMILAR, variables)) as {
-    school: { phase: string; region: { code: string } | null };
-    similarSchools: SimilarSchool[];
-  };
+/** The school asked about (it must exist) and the schools most like it. */
+async function similar(variables: SimilarSchoolsWithPhaseQueryVariables) {
+  const { school, similarSchools } = dataOf(
+    await api().execute(SimilarSchoolsWithPhaseDocument, variables),
+  );
+  if (!school) throw new Error(`No school ${variables.urn}.`);
+  return { school, similarSchools };
 }
 
 function sum(values: number[]): number {
@@ -52,9 +39,7 @@ function sum(values: number[]): number {
 }
 
 beforeAll(async () => {
-  const { familyRuns } = dataOf(await api().executeText("{ familyRuns { version current } }")) as {
-    familyRuns: { current: boolean }[];
-  };
+  const { familyRuns } = dataOf(await api().execute(FamilyRunsListDocument));
   if (!familyRuns.some((run) => run.current)) {
     throw new Error(
       "No current families run: run `npm run families` (the test global setup runs `tsx scripts/families.ts --if-missing`).",
@@ -128,7 +113,7 @@ describe("similarSchools", () => {
   });
 
   it("when the URN is unknown, then the list is empty and there is no error", async () => {
-    const result = await api().executeText("{ similarSchools(urn: 999999999) { distance } }");
+    const result = await api().execute(SimilarSchoolDistancesDocument, { urn: 999999999 });
 
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ similarSchools: [] });
@@ -136,8 +121,11 @@ describe("similarSchools", () => {
 });
 
 describe("similarSchools with bad input", () => {
-  async function errorOf(variables: Record<string, unknown>) {
-    const result = await api().executeText(SIMILAR, { urn: ALDGATE, ...variables });
+  async function errorOf(variables: Omit<SimilarSchoolsWithPhaseQueryVariables, "urn">) {
+    const result = await api().execute(SimilarSchoolsWithPhaseDocument, {
+      urn: ALDGATE,
+      ...variables,
+    });
     return result.errors?.[0];
   }
 
@@ -156,7 +144,12 @@ describe("similarSchools with bad input", () => {
   });
 
   it("when a feature name is unknown, then the request is refused as BAD_USER_INPUT naming the field", async () => {
-    const error = await errorOf({ weights: [{ feature: "TEACHERS", weight: 1 }] });
+    // No such feature: sent as text, as the schema's types would not let it be written.
+    const result = await api().executeText(print(SimilarSchoolsWithPhaseDocument), {
+      urn: ALDGATE,
+      weights: [{ feature: "TEACHERS", weight: 1 }],
+    });
+    const error = result.errors?.[0];
 
     expect(error?.extensions?.["code"]).toBe("BAD_USER_INPUT");
     expect(error?.message).toMatch(/weights\[0\]\.feature.*TEACHERS/);
@@ -176,85 +169,12 @@ describe("similarSchools with bad input", () => {
   });
 });
 
-const FAMILY = `
-  query Family(
-    $urn: Int!
-    $version: Int
-    $first: Int
-    $after: String
-    $outcome: OutcomeFeature!
-    $sameRegion: Boolean
-  ) {
-    family(urn: $urn, version: $version) {
-      id version phase number size meanDistanceToCentroid distanceToCentroid imputed
-      medians { feature value }
-      school { urn phase ks2 { mathsProgress } }
-      run { version current schools families quality { meanDistanceToCentroid silhouette silhouetteSampleSize }
-        parameters { seed targetSize preset maxIterations phases { phase families } } }
-      members(first: $first, after: $after) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        edges { node {
-          distanceToCentroid imputed
-          school { urn name phase }
-          outcomes { outcome value referenceValue difference better }
-        } }
-      }
-      doingBetter(outcome: $outcome, first: 100, sameRegion: $sameRegion) {
-        value difference distance alikeRank distanceKm inFamily school { urn region { code } }
-      }
-    }
-  }`;
-
-interface FamilyData {
-  family: {
-    id: string;
-    version: number;
-    phase: string;
-    number: number;
-    size: number;
-    distanceToCentroid: number;
-    medians: { feature: string; value: number | null }[];
-    school: { urn: number; phase: string; ks2: { mathsProgress: number | null } | null };
-    run: {
-      version: number;
-      schools: number;
-      families: number;
-      quality: { silhouette: number | null; silhouetteSampleSize: number };
-      parameters: { seed: number; targetSize: number; preset: string; phases: unknown[] };
-    };
-    members: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: {
-        node: {
-          school: { urn: number; name: string; phase: string };
-          outcomes: {
-            outcome: string;
-            value: number | null;
-            referenceValue: number | null;
-            difference: number | null;
-            better: boolean | null;
-          }[];
-        };
-      }[];
-    };
-    doingBetter: {
-      value: number;
-      difference: number;
-      distance: number;
-      alikeRank: number;
-      distanceKm: number | null;
-      inFamily: boolean;
-      school: { urn: number; region: { code: string } | null };
-    }[];
-  } | null;
-}
-
-async function family(variables: Record<string, unknown>): Promise<FamilyData["family"]> {
+async function family(
+  variables: Omit<FamilyOfSchoolQueryVariables, "outcome"> & { outcome?: OutcomeFeature },
+) {
   const data = dataOf(
-    await api().executeText(FAMILY, { outcome: "KS2_MATHS_PROGRESS", ...variables }),
-  ) as FamilyData;
+    await api().execute(FamilyOfSchoolDocument, { outcome: "KS2_MATHS_PROGRESS", ...variables }),
+  );
   return data.family;
 }
 
@@ -334,13 +254,11 @@ describe("family", () => {
     const outcome = "KS2_RWM_EXPECTED";
     const national = await family({ urn: ALDGATE, first: 1, outcome });
     const regional = await family({ urn: ALDGATE, first: 1, outcome, sameRegion: true });
-    const own = dataOf(await api().executeText("{ school(urn: 100000) { region { code } } }")) as {
-      school: { region: { code: string } };
-    };
+    const own = dataOf(await api().execute(SimilaritySchoolRegionDocument, { urn: ALDGATE }));
 
     expect(regional!.doingBetter.length).toBeGreaterThan(0);
     expect(regional!.doingBetter).toEqual(
-      national!.doingBetter.filter((s) => s.school.region?.code === own.school.region.code),
+      national!.doingBetter.filter((s) => s.school.region?.code === own.school!.region!.code),
     );
   });
 
@@ -357,7 +275,10 @@ describe("family", () => {
   });
 
   it("when the outcome is not measured for the phase, then BAD_USER_INPUT names outcome", async () => {
-    const result = await api().executeText(FAMILY, { urn: ALDGATE, outcome: "KS4_PROGRESS8" });
+    const result = await api().execute(FamilyOfSchoolDocument, {
+      urn: ALDGATE,
+      outcome: "KS4_PROGRESS8",
+    });
 
     expect(result.errors?.[0]?.extensions).toEqual({
       code: "BAD_USER_INPUT",
@@ -366,9 +287,11 @@ describe("family", () => {
   });
 
   it("when the URN or the version is unknown, then the family is null and there is no error", async () => {
-    const result = await api().executeText(
-      "{ unknownSchool: family(urn: 999999999) { id } unknownVersion: family(urn: 100000, version: 999999) { id } }",
-    );
+    const result = await api().execute(FamilyUnknownSchoolAndVersionDocument, {
+      unknownUrn: 999999999,
+      urn: ALDGATE,
+      unknownVersion: 999999,
+    });
 
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ unknownSchool: null, unknownVersion: null });
@@ -377,14 +300,12 @@ describe("family", () => {
 
 describe("familyRuns", () => {
   it("when listed, then newest first with exactly one current run", async () => {
-    const { familyRuns } = dataOf(
-      await api().executeText("{ familyRuns { version current schools families createdAt } }"),
-    ) as { familyRuns: { version: number; current: boolean; createdAt: string }[] };
+    const { familyRuns } = dataOf(await api().execute(FamilyRunsListDocument));
 
     const versions = familyRuns.map((run) => run.version);
     expect(versions).toEqual([...versions].sort((a, b) => b - a));
     expect(familyRuns.filter((run) => run.current)).toHaveLength(1);
-    expect(Number.isNaN(Date.parse(familyRuns[0]!.createdAt))).toBe(false);
+    expect(Number.isNaN(Date.parse(familyRuns[0]!.createdAt as string))).toBe(false);
   });
 });
 
@@ -405,8 +326,8 @@ describe("when the database cannot be reached", () => {
   });
 
   it("then the app still starts and similarity and matching answer SERVICE_UNAVAILABLE", async () => {
-    const similar = await down.executeText("{ similarSchools(urn: 100000) { distance } }");
-    const partners = await down.executeText("{ partnerSuggestions(urn: 100000) { score } }");
+    const similar = await down.execute(SimilarSchoolDistancesDocument, { urn: ALDGATE });
+    const partners = await down.execute(SimilarityPartnerScoresDocument, { urn: ALDGATE });
 
     expect(similar.errors?.[0]?.extensions?.["code"]).toBe("SERVICE_UNAVAILABLE");
     expect(partners.errors?.[0]?.extensions?.["code"]).toBe("SERVICE_UNAVAILABLE");
