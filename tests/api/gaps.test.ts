@@ -3,40 +3,27 @@
  * gapSensitivity, convertorAcademiesSupport and School.need.
  */
 import { describe, expect, it } from "vitest";
+import {
+  GapsConvertorAcademiesDocument,
+  GapsIsolatedSchoolsDocument,
+  GapsListedOnceDocument,
+  GapsOfAreaDocument,
+  GapsRankedAtLevelDocument,
+  GapsSchoolNeedDocument,
+  GapsSchoolOfstedAndNeedReasonsDocument,
+  GapsSensitivityDocument,
+  type GapsOfAreaQuery,
+  type GapsOfAreaQueryVariables,
+} from "../__generated__/graphql.js";
 import { dataOf, useApi } from "../helpers/api.js";
 import { NEED_RULE_VERSION } from "../../src/modules/gaps/need-bands.js";
 
 const api = useApi();
 
-interface Gap {
-  area: { code: string; name: string; level: string };
-  localAuthority: { code: number; name: string } | null;
-  totalSchools: number;
-  needSchools: number;
-  needPupils: number;
-  supply: number;
-  coverage: number;
-  unmetNeed: number;
-  gapIndex: number;
-  rural: boolean;
-  coastal: boolean;
-  ruralShare: number;
-  coastalShare: number;
-  schools: { urn: number; need: { band: number } | null }[];
-}
+type Gap = GapsOfAreaQuery["supportGaps"][number];
 
-const GAPS = `
-  query Gaps($regionCode: String, $kind: GapKind, $level: AreaLevel, $first: Int) {
-    supportGaps(regionCode: $regionCode, kind: $kind, level: $level, first: $first) {
-      area { code name level } localAuthority { code name }
-      totalSchools needSchools needPupils supply coverage unmetNeed gapIndex
-      rural coastal ruralShare coastalShare
-      schools(first: 5) { urn need { band } }
-    }
-  }`;
-
-async function gaps(variables: Record<string, unknown>): Promise<Gap[]> {
-  return (dataOf(await api().executeText(GAPS, variables)) as { supportGaps: Gap[] }).supportGaps;
+async function gaps(variables: GapsOfAreaQueryVariables): Promise<Gap[]> {
+  return dataOf(await api().execute(GapsOfAreaDocument, variables)).supportGaps;
 }
 
 describe("supportGaps", () => {
@@ -59,10 +46,8 @@ describe("supportGaps", () => {
 
   it("when LOCAL_AUTHORITY is asked for, then only LAs come back, ordered by gap index, highest first", async () => {
     const data = dataOf(
-      await api().executeText(
-        "{ supportGaps(level: LOCAL_AUTHORITY, first: 500) { area { level } gapIndex } }",
-      ),
-    ) as { supportGaps: { area: { level: string }; gapIndex: number }[] };
+      await api().execute(GapsRankedAtLevelDocument, { level: "LOCAL_AUTHORITY", first: 500 }),
+    );
     const list = data.supportGaps;
 
     expect(list.length).toBeGreaterThan(140);
@@ -87,8 +72,8 @@ describe("supportGaps", () => {
   });
 
   it("when the region is unknown, then NOT_FOUND lists the regions; when first is out of range, BAD_USER_INPUT names it", async () => {
-    const unknown = await api().executeText(GAPS, { regionCode: "E12000010" });
-    const tooMany = await api().executeText("{ supportGaps(first: 501) { gapIndex } }");
+    const unknown = await api().execute(GapsOfAreaDocument, { regionCode: "E12000010" });
+    const tooMany = await api().execute(GapsRankedAtLevelDocument, { first: 501 });
 
     expect(unknown.errors?.[0]?.extensions).toMatchObject({
       code: "NOT_FOUND",
@@ -104,23 +89,10 @@ describe("supportGaps", () => {
 
 describe("supportGaps lists each area once", () => {
   it("when any list is asked for, under either supply, then no area (by code or by name) appears twice and each figure is explained", async () => {
-    for (const supply of ["REAL", "MODELLED"]) {
-      for (const kind of ["ALL", "RURAL", "COASTAL"]) {
-        for (const level of [null, "LOCAL_AUTHORITY", "DISTRICT"]) {
-          const data = dataOf(
-            await api().executeText(
-              `query ($kind: GapKind, $level: AreaLevel, $supply: SupplyMode) {
-                supportGaps(kind: $kind, level: $level, supply: $supply, first: 500) {
-                  area { code name } supplyMode explanations { figure text } } }`,
-              { kind, level, supply },
-            ),
-          ) as {
-            supportGaps: {
-              area: { code: string; name: string };
-              supplyMode: string;
-              explanations: { figure: string; text: string }[];
-            }[];
-          };
+    for (const supply of ["REAL", "MODELLED"] as const) {
+      for (const kind of ["ALL", "RURAL", "COASTAL"] as const) {
+        for (const level of [null, "LOCAL_AUTHORITY", "DISTRICT"] as const) {
+          const data = dataOf(await api().execute(GapsListedOnceDocument, { kind, level, supply }));
           const list = data.supportGaps;
           const codes = list.map((gap) => gap.area.code);
           const names = list.map((gap) => gap.area.name);
@@ -139,21 +111,11 @@ describe("supportGaps lists each area once", () => {
 
 describe("isolatedSchools", () => {
   it("when isolated schools are listed, then none is in a partnership, neediest first", async () => {
-    const data = dataOf(
-      await api().executeText(`{ isolatedSchools(first: 30) {
-        needBand nearestLeaderKm nearestLeader { id } school { urn memberships { partnership { id } } }
-      } }`),
-    ) as {
-      isolatedSchools: {
-        needBand: number | null;
-        nearestLeaderKm: number | null;
-        school: { memberships: unknown[] };
-      }[];
-    };
+    const data = dataOf(await api().execute(GapsIsolatedSchoolsDocument, { first: 30 }));
 
     expect(data.isolatedSchools.length).toBeGreaterThan(0);
     for (const isolated of data.isolatedSchools) {
-      expect(isolated.school.memberships).toEqual([]);
+      expect(isolated.school?.memberships).toEqual([]);
       expect(isolated.nearestLeaderKm === null || isolated.nearestLeaderKm > 0).toBe(true);
     }
     const bands = data.isolatedSchools.map((s) => s.needBand ?? 5);
@@ -164,20 +126,8 @@ describe("isolatedSchools", () => {
 describe("gapSensitivity", () => {
   it("when thresholds move by 10 %, then each parameter is tried both ways and entering and leaving balance", async () => {
     const data = dataOf(
-      await api().executeText(`{ gapSensitivity(level: LOCAL_AUTHORITY, top: 10) {
-        top change baseline { area { code } }
-        scenarios { parameter factor entering { area { code } } leaving { area { code } } }
-        robust { area { code } }
-      } }`),
-    ) as {
-      gapSensitivity: {
-        top: number;
-        change: number;
-        baseline: { area: { code: string } }[];
-        scenarios: { parameter: string; factor: number; entering: unknown[]; leaving: unknown[] }[];
-        robust: { area: { code: string } }[];
-      };
-    };
+      await api().execute(GapsSensitivityDocument, { level: "LOCAL_AUTHORITY", top: 10 }),
+    );
     const result = data.gapSensitivity;
 
     expect(result).toMatchObject({ top: 10, change: 0.1 });
@@ -202,7 +152,7 @@ describe("gapSensitivity", () => {
   });
 
   it("when change is out of range, then BAD_USER_INPUT names it", async () => {
-    const result = await api().executeText("{ gapSensitivity(change: 0.5) { top } }");
+    const result = await api().execute(GapsSensitivityDocument, { change: 0.5 });
 
     expect(result.errors?.[0]?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
@@ -214,26 +164,11 @@ describe("gapSensitivity", () => {
 describe("convertorAcademiesSupport", () => {
   it("when a region's convertors are counted, then the shares add up and every academy listed is a convertor", async () => {
     const data = dataOf(
-      await api().executeText(`{ convertorAcademiesSupport(regionCode: "E12000008") {
-        region { code } convertors withSystemLeader supporting supportingShare
-        academies(first: 10, supporting: false) { supporting school { governance region { code } } }
-      } }`),
-    ) as {
-      convertorAcademiesSupport: {
-        region: { code: string };
-        convertors: number;
-        withSystemLeader: number;
-        supporting: number;
-        supportingShare: number;
-        academies: {
-          supporting: boolean;
-          school: { governance: string; region: { code: string } };
-        }[];
-      };
-    };
+      await api().execute(GapsConvertorAcademiesDocument, { regionCode: "E12000008" }),
+    );
     const result = data.convertorAcademiesSupport;
 
-    expect(result.region.code).toBe("E12000008");
+    expect(result.region?.code).toBe("E12000008");
     expect(result.convertors).toBeGreaterThan(100);
     expect(result.withSystemLeader).toBeLessThanOrEqual(result.convertors);
     expect(result.supportingShare).toBeCloseTo(result.supporting / result.convertors);
@@ -253,48 +188,25 @@ describe("School.need", () => {
     );
     const urn = Number(records[0]?.get("urn"));
 
-    const data = dataOf(
-      await api().executeText(
-        `query ($urn: Int!) { school(urn: $urn) { need { band points reasons { code detail } areas familyVersion ruleVersion } } }`,
-        { urn },
-      ),
-    ) as {
-      school: {
-        need: {
-          band: number;
-          points: number;
-          reasons: { code: string; detail: string }[];
-          areas: string[];
-          familyVersion: number;
-          ruleVersion: number;
-        };
-      };
-    };
+    const data = dataOf(await api().execute(GapsSchoolNeedDocument, { urn }));
 
-    expect(data.school.need.band).toBe(1);
-    expect(data.school.need.points).toBeGreaterThanOrEqual(4);
-    expect(data.school.need.reasons.length).toBeGreaterThan(0);
-    expect(data.school.need.familyVersion).toBeGreaterThanOrEqual(1);
-    expect(data.school.need.ruleVersion).toBe(NEED_RULE_VERSION);
+    expect(data.school?.need?.band).toBe(1);
+    expect(data.school?.need?.points).toBeGreaterThanOrEqual(4);
+    expect(data.school?.need?.reasons.length).toBeGreaterThan(0);
+    expect(data.school?.need?.familyVersion).toBeGreaterThanOrEqual(1);
+    expect(data.school?.need?.ruleVersion).toBe(NEED_RULE_VERSION);
   });
 
   it("when Bankside Primary, Leeds (107901) was judged in February 2025, then its Ofsted reason names the key judgement and the date", async () => {
     const data = dataOf(
-      await api().executeText(
-        `{ school(urn: 107901) { ofsted { inspectedOn gradeBasis } need { reasons { code detail } } } }`,
-      ),
-    ) as {
-      school: {
-        ofsted: { inspectedOn: string; gradeBasis: string };
-        need: { reasons: { code: string; detail: string }[] };
-      };
-    };
+      await api().execute(GapsSchoolOfstedAndNeedReasonsDocument, { urn: 107901 }),
+    );
 
-    expect(data.school.ofsted).toEqual({
+    expect(data.school?.ofsted).toEqual({
       inspectedOn: "2025-02-04",
       gradeBasis: "LOWEST_KEY_JUDGEMENT",
     });
-    expect(data.school.need.reasons).toContainEqual({
+    expect(data.school?.need?.reasons).toContainEqual({
       code: "OFSTED_REQUIRES_IMPROVEMENT",
       detail:
         "Ofsted: Requires improvement in at least one key judgement (grade 3; no overall grade " +
