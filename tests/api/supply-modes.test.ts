@@ -3,6 +3,17 @@
  * it used, and REAL never counts a synthetic designation (checked against the graph).
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  SupplyAssignmentsOfRegionDocument,
+  SupplyConvertorsIsolationAndSensitivityDocument,
+  SupplyGapsAtLevelDocument,
+  SupplyGapsUnnamedDocument,
+  SupplyHubAreasDocument,
+  SupplySchoolsToSupportDocument,
+  type AreaLevel,
+  type SupplyGapsAtLevelQuery,
+  type SupplyMode,
+} from "../__generated__/graphql.js";
 import { dataOf, useApi } from "../helpers/api.js";
 
 const api = useApi();
@@ -27,32 +38,16 @@ beforeAll(async () => {
   syntheticId = [...synthetic].sort()[0] ?? "";
 });
 
-interface Gap {
-  area: { code: string; level: string };
-  supplyMode: string;
-  supply: number;
-  trustSupply: number;
-  leadersWithinReach: number;
-  hubsWithinReach: number;
-  coverage: number;
-}
+type Gap = SupplyGapsAtLevelQuery["supportGaps"][number];
 
-async function gaps(supply: string, level = "LOCAL_AUTHORITY"): Promise<Gap[]> {
-  const data = dataOf(
-    await api().executeText(
-      `query ($supply: SupplyMode, $level: AreaLevel) { supportGaps(level: $level, first: 500, supply: $supply) {
-        area { code level } supplyMode supply trustSupply leadersWithinReach hubsWithinReach coverage } }`,
-      { supply, level },
-    ),
-  ) as { supportGaps: Gap[] };
+async function gaps(supply: SupplyMode, level: AreaLevel = "LOCAL_AUTHORITY"): Promise<Gap[]> {
+  const data = dataOf(await api().execute(SupplyGapsAtLevelDocument, { supply, level }));
   return data.supportGaps;
 }
 
 describe("supportGaps by supply", () => {
   it("when no supply is named, then REAL is used and said, and no area counts more person designations than real ones exist", async () => {
-    const data = dataOf(
-      await api().executeText("{ supportGaps(first: 500) { supplyMode leadersWithinReach } }"),
-    ) as { supportGaps: { supplyMode: string; leadersWithinReach: number }[] };
+    const data = dataOf(await api().execute(SupplyGapsUnnamedDocument));
 
     expect(data.supportGaps.length).toBeGreaterThan(100);
     for (const gap of data.supportGaps) {
@@ -80,21 +75,23 @@ describe("supportGaps by supply", () => {
 
 describe("the other supply-reading answers", () => {
   it("when assignments are made under REAL, then no synthetic designation is assigned; under MODELLED they may be", async () => {
-    const query = `query ($supply: SupplyMode) { supportAssignments(regionCode: "E12000002", supply: $supply) {
-      supplyMode leaders assignments { systemLeader { id } } } }`;
-    const real = dataOf(await api().executeText(query, { supply: "REAL" })) as {
-      supportAssignments: {
-        supplyMode: string;
-        leaders: number;
-        assignments: { systemLeader: { id: string } }[];
-      };
-    };
-    const modelled = dataOf(await api().executeText(query, { supply: "MODELLED" })) as typeof real;
+    const real = dataOf(
+      await api().execute(SupplyAssignmentsOfRegionDocument, {
+        regionCode: "E12000002",
+        supply: "REAL",
+      }),
+    );
+    const modelled = dataOf(
+      await api().execute(SupplyAssignmentsOfRegionDocument, {
+        regionCode: "E12000002",
+        supply: "MODELLED",
+      }),
+    );
 
     expect(real.supportAssignments.supplyMode).toBe("REAL");
     expect(real.supportAssignments.assignments.length).toBeGreaterThan(0);
     for (const assignment of real.supportAssignments.assignments) {
-      expect(synthetic.has(assignment.systemLeader.id)).toBe(false);
+      expect(synthetic.has(assignment.systemLeader!.id)).toBe(false);
     }
     expect(modelled.supportAssignments.supplyMode).toBe("MODELLED");
     expect(modelled.supportAssignments.leaders).toBeGreaterThanOrEqual(
@@ -104,22 +101,11 @@ describe("the other supply-reading answers", () => {
 
   it("when convertors, isolation and sensitivity are asked under REAL, then each says so and lists no synthetic leader", async () => {
     const data = dataOf(
-      await api().executeText(`{
-        convertorAcademiesSupport(regionCode: "E12000008", supply: REAL) {
-          supplyMode withSystemLeader academies(first: 100) { systemLeaders { id } }
-        }
-        isolatedSchools(regionCode: "E12000008", first: 5, supply: REAL) { supplyMode nearestLeader { id } }
-        gapSensitivity(top: 5, supply: REAL) { supplyMode baseline { supplyMode } }
-      }`),
-    ) as {
-      convertorAcademiesSupport: {
-        supplyMode: string;
-        withSystemLeader: number;
-        academies: { systemLeaders: { id: string }[] }[];
-      };
-      isolatedSchools: { supplyMode: string; nearestLeader: { id: string } | null }[];
-      gapSensitivity: { supplyMode: string; baseline: { supplyMode: string }[] };
-    };
+      await api().execute(SupplyConvertorsIsolationAndSensitivityDocument, {
+        regionCode: "E12000008",
+        supply: "REAL",
+      }),
+    );
 
     expect(data.convertorAcademiesSupport.supplyMode).toBe("REAL");
     for (const academy of data.convertorAcademiesSupport.academies) {
@@ -135,12 +121,13 @@ describe("the other supply-reading answers", () => {
 
   it("when a synthetic leader's schools are asked for under REAL, then BAD_USER_INPUT names supply; under MODELLED they come", async () => {
     if (syntheticId === "") return;
-    const query = `query ($id: ID!, $supply: SupplyMode) { schoolsToSupport(systemLeaderId: $id, first: 3, supply: $supply) { supplyMode score } }`;
-
-    const real = await api().executeText(query, { id: syntheticId, supply: "REAL" });
+    const real = await api().execute(SupplySchoolsToSupportDocument, {
+      id: syntheticId,
+      supply: "REAL",
+    });
     const modelled = dataOf(
-      await api().executeText(query, { id: syntheticId, supply: "MODELLED" }),
-    ) as { schoolsToSupport: { supplyMode: string }[] };
+      await api().execute(SupplySchoolsToSupportDocument, { id: syntheticId, supply: "MODELLED" }),
+    );
 
     expect(real.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
     expect(real.errors?.[0]?.message).toMatch(/synthetic.*MODELLED/);
@@ -149,17 +136,13 @@ describe("the other supply-reading answers", () => {
 
   it("when hubs are read, then every LA with schools is served by exactly one hub and each hub says how", async () => {
     const data = dataOf(
-      await api().executeText(`{ systemLeaders(designation: TEACHING_SCHOOL_HUB, first: 100) {
-        edges { node { id region { code } hubArea { regionGroup leadSchoolInArea served { laCode method } } } } } }`),
-    ) as {
-      systemLeaders: {
-        edges: {
-          node: { id: string; hubArea: { served: { laCode: number; method: string }[] } };
-        }[];
-      };
-    };
+      await api().execute(SupplyHubAreasDocument, {
+        designation: "TEACHING_SCHOOL_HUB",
+        first: 100,
+      }),
+    );
     const served = data.systemLeaders.edges.flatMap((edge) =>
-      edge.node.hubArea.served.map((area) => area.laCode),
+      edge.node.hubArea!.served.map((area) => area.laCode),
     );
     const { records } = await api().db.driver.executeQuery(
       "MATCH (s:School) WHERE s.stateFunded = true AND s.location IS NOT NULL RETURN DISTINCT s.laCode AS code",
@@ -168,15 +151,10 @@ describe("the other supply-reading answers", () => {
 
     expect(data.systemLeaders.edges.length).toBe(hubs);
     // A hub based outside its region group says so, and then serves only LAs its name names.
-    for (const { node } of data.systemLeaders.edges as unknown as {
-      node: {
-        region: { code: string } | null;
-        hubArea: { regionGroup: string; leadSchoolInArea: boolean; served: { method: string }[] };
-      };
-    }[]) {
-      if (node.region?.code !== node.hubArea.regionGroup) {
-        expect(node.hubArea.leadSchoolInArea).toBe(false);
-        expect(node.hubArea.served.every((area) => area.method === "NAMED")).toBe(true);
+    for (const { node } of data.systemLeaders.edges) {
+      if (node.region?.code !== node.hubArea!.regionGroup) {
+        expect(node.hubArea!.leadSchoolInArea).toBe(false);
+        expect(node.hubArea!.served.every((area) => area.method === "NAMED")).toBe(true);
       }
     }
     expect(new Set(served).size).toBe(served.length);
