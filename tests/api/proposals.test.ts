@@ -7,6 +7,14 @@
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TokenClaims } from "../../src/auth/tokens.js";
+import {
+  ProposalAuditEventsOfSchoolDocument,
+  ProposalLeavePartnershipDocument,
+  ProposalProposeDocument,
+  ProposalRespondDocument,
+  ProposalSchoolMembershipsDocument,
+  type ProposalFieldsFragment,
+} from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi } from "../helpers/api.js";
 import { cleanUpWrites, pickSchools, query, testSubject } from "../helpers/writes.js";
 
@@ -33,38 +41,7 @@ async function tokenFor(who: number | "ADMIN"): Promise<string> {
   return token;
 }
 
-const PROPOSAL_FIELDS = `
-  id status name proposerUrn joinsExisting
-  model { id }
-  invitations { urn status respondedAt school { urn } }
-  partnership { id name type status memberCount }
-`;
-
-const PROPOSE = `mutation ($input: ProposePartnershipInput!) {
-  proposePartnership(input: $input) { ${PROPOSAL_FIELDS} }
-}`;
-const RESPOND = `mutation ($proposalId: ID!, $urn: Int!, $accept: Boolean!) {
-  respondToProposal(proposalId: $proposalId, urn: $urn, accept: $accept) { ${PROPOSAL_FIELDS} }
-}`;
-const LEAVE = `mutation ($urn: Int!, $partnershipId: ID!) {
-  leavePartnership(urn: $urn, partnershipId: $partnershipId) {
-    urn partnershipId outcome leavingOn partnership { id status memberCount }
-  }
-}`;
-
-interface Proposal {
-  id: string;
-  status: string;
-  name: string | null;
-  invitations: { urn: number; status: string }[];
-  partnership: {
-    id: string;
-    name: string;
-    type: string;
-    status: string;
-    memberCount: number;
-  } | null;
-}
+type Proposal = ProposalFieldsFragment;
 
 async function propose(
   proposerUrn: number,
@@ -72,28 +49,35 @@ async function propose(
   model: string,
   extra: { name?: string; partnershipId?: string } = {},
 ) {
-  return api().executeText(
-    PROPOSE,
+  return api().execute(
+    ProposalProposeDocument,
     { input: { proposerUrn, inviteeUrns, model, ...extra } },
     { token: await tokenFor(proposerUrn) },
   );
 }
 
 async function proposed(...args: Parameters<typeof propose>): Promise<Proposal> {
-  return (dataOf(await propose(...args)) as { proposePartnership: Proposal }).proposePartnership;
+  return dataOf(await propose(...args)).proposePartnership;
 }
 
 async function respond(proposalId: string, urn: number, accept: boolean) {
-  return api().executeText(RESPOND, { proposalId, urn, accept }, { token: await tokenFor(urn) });
+  return api().execute(
+    ProposalRespondDocument,
+    { proposalId, urn, accept },
+    { token: await tokenFor(urn) },
+  );
 }
 
 async function responded(proposalId: string, urn: number, accept: boolean): Promise<Proposal> {
-  return (dataOf(await respond(proposalId, urn, accept)) as { respondToProposal: Proposal })
-    .respondToProposal;
+  return dataOf(await respond(proposalId, urn, accept)).respondToProposal;
 }
 
 async function leave(urn: number, partnershipId: string) {
-  return api().executeText(LEAVE, { urn, partnershipId }, { token: await tokenFor(urn) });
+  return api().execute(
+    ProposalLeavePartnershipDocument,
+    { urn, partnershipId },
+    { token: await tokenFor(urn) },
+  );
 }
 
 async function memberships(urn: number, partnershipId: string): Promise<number> {
@@ -165,15 +149,8 @@ describe("proposing and accepting", () => {
     const partnershipId = accepted.partnership?.id ?? "";
     expect(await memberships(a, partnershipId)).toBe(1);
     expect(await memberships(b, partnershipId)).toBe(1);
-    const school = dataOf(
-      await api().executeText(
-        "query ($urn: Int!) { school(urn: $urn) { memberships { partnership { id type } } } }",
-        {
-          urn: b,
-        },
-      ),
-    ) as { school: { memberships: { partnership: { id: string; type: string } }[] } };
-    expect(school.school.memberships).toContainEqual({
+    const school = dataOf(await api().execute(ProposalSchoolMembershipsDocument, { urn: b }));
+    expect(school.school?.memberships).toContainEqual({
       partnership: { id: partnershipId, type: "CLUSTER" },
     });
   });
@@ -184,14 +161,12 @@ describe("proposing and accepting", () => {
     await responded(proposal.id, d, true);
 
     const events = dataOf(
-      await api().executeText(
-        `query ($urn: Int!) { auditEvents(filter: { urn: $urn }, first: 10) {
-           edges { node { action actor { sub role } targetType targetId urns regionCodes before after requestId } }
-         } }`,
+      await api().execute(
+        ProposalAuditEventsOfSchoolDocument,
         { urn: d },
         { token: await tokenFor("ADMIN") },
       ),
-    ) as { auditEvents: { edges: { node: Record<string, unknown> }[] } };
+    );
     const nodes = events.auditEvents.edges.map((edge) => edge.node);
 
     expect(nodes.map((node) => node["action"])).toEqual([
@@ -316,9 +291,7 @@ describe("rules of the models", () => {
     const accepted = await responded(proposal.id, y, true);
     expect(accepted.partnership).toMatchObject({ type: "MULTI_ACADEMY_TRUST", status: "Forming" });
 
-    const left = dataOf(await leave(y, accepted.partnership?.id as string)) as {
-      leavePartnership: { outcome: string };
-    };
+    const left = dataOf(await leave(y, accepted.partnership?.id as string));
     expect(left.leavePartnership.outcome).toBe("LEFT");
   });
 });
@@ -329,13 +302,7 @@ describe("leaving", () => {
     const proposal = await proposed(m, [n], "informal-collaboration");
     const partnershipId = (await responded(proposal.id, n, true)).partnership?.id as string;
 
-    const result = dataOf(await leave(n, partnershipId)) as {
-      leavePartnership: {
-        outcome: string;
-        leavingOn: string;
-        partnership: { memberCount: number };
-      };
-    };
+    const result = dataOf(await leave(n, partnershipId));
 
     expect(result.leavePartnership).toMatchObject({
       outcome: "LEFT",
@@ -351,9 +318,7 @@ describe("leaving", () => {
     const partnershipId = (await responded(proposal.id, n, true)).partnership?.id as string;
     dataOf(await leave(n, partnershipId));
 
-    const last = dataOf(await leave(m, partnershipId)) as {
-      leavePartnership: { partnership: { status: string; memberCount: number } };
-    };
+    const last = dataOf(await leave(m, partnershipId));
 
     expect(last.leavePartnership.partnership).toEqual({
       id: partnershipId,
@@ -367,9 +332,7 @@ describe("leaving", () => {
     const proposal = await proposed(o, [p], "cluster");
     const partnershipId = (await responded(proposal.id, p, true)).partnership?.id as string;
 
-    const notice = dataOf(await leave(p, partnershipId)) as {
-      leavePartnership: { outcome: string; leavingOn: string };
-    };
+    const notice = dataOf(await leave(p, partnershipId));
     const expected = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
     expect(notice.leavePartnership).toMatchObject({ outcome: "NOTICE_GIVEN", leavingOn: expected });
     expect(await memberships(p, partnershipId)).toBe(1);
@@ -381,7 +344,7 @@ describe("leaving", () => {
       "MATCH (:School {urn: $urn})-[m:MEMBER_OF]->(:Partnership {id: $id}) SET m.leavingOn = date() - duration('P1D')",
       { urn: p, id: partnershipId },
     );
-    const done = dataOf(await leave(p, partnershipId)) as { leavePartnership: { outcome: string } };
+    const done = dataOf(await leave(p, partnershipId));
     expect(done.leavePartnership.outcome).toBe("LEFT");
     expect(await memberships(p, partnershipId)).toBe(0);
   });
@@ -390,8 +353,8 @@ describe("leaving", () => {
     const bermondsey = 131747;
     const admin = await tokenFor("ADMIN");
 
-    const result = await api().executeText(
-      LEAVE,
+    const result = await api().execute(
+      ProposalLeavePartnershipDocument,
       { urn: bermondsey, partnershipId: "gias-3320" },
       { token: admin },
     );
