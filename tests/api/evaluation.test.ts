@@ -6,6 +6,16 @@
  * England on both bases, and typed errors. Reads only; nothing is written.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  EvaluationContextNeighboursDocument,
+  EvaluationImpactByTypeDocument,
+  EvaluationPartnershipImpactDocument,
+  type ComparisonBasis,
+  type EvaluationImpactByTypeQuery,
+  type EvaluationMeasureFragment,
+  type EvaluationPartnershipImpactQuery,
+  type FeatureWeightInput,
+} from "../__generated__/graphql.js";
 import { askTwice, dataOf, useApi } from "../helpers/api.js";
 import { query } from "../helpers/writes.js";
 
@@ -16,26 +26,8 @@ const TRUST = "gias-2192";
 const SOUTH_WEST = "E12000009";
 const KS2_YEARS = ["2015/16", "2016/17", "2017/18", "2018/19", "2022/23", "2023/24", "2024/25"];
 
-const SUMMARY = "n mean standardDeviation standardError confidenceLow confidenceHigh effectSize";
-const MEASURES = `measures {
-  measure unit verdict explanation
-  years { year verdict membersWithValue comparisonSchools memberMean comparisonMean nationalStandardDeviation ${SUMMARY} }
-  beforeAfter { verdict explanation membersWithJoinDate membersWithYearsBefore membersWithYearsAfter meanGapBefore meanGapAfter nationalStandardDeviation ${SUMMARY} }
-}`;
-const GROUP = `comparison neighboursPerMember members membersInFamilies membersWithComparisonSchools familyVersion caveats ${MEASURES}`;
-const PARTNERSHIP_IMPACT = `query ($id: ID!, $comparison: ComparisonBasis! = FAMILY) {
-  partnershipImpact(partnershipId: $id, comparison: $comparison) {
-    partnership { id name type } ${GROUP}
-  }
-}`;
-const BY_TYPE = `query ($regionCode: String, $comparison: ComparisonBasis! = FAMILY) {
-  impactByPartnershipType(regionCode: $regionCode, comparison: $comparison) {
-    type regionCode partnerships ${GROUP}
-  }
-}`;
-
 /** The weights CONTEXT_NEIGHBOURS matches on, as similarSchools takes them. */
-const CONTEXT_WEIGHTS = [
+const CONTEXT_WEIGHTS: FeatureWeightInput[] = [
   { feature: "FSM_PERCENT", weight: 1 },
   { feature: "EAL_PERCENT", weight: 1 },
   { feature: "SEN_PERCENT", weight: 1 },
@@ -43,68 +35,32 @@ const CONTEXT_WEIGHTS = [
   { feature: "PUPILS", weight: 0.5 },
 ];
 
-interface Summary {
-  n: number;
-  mean: number | null;
-  standardDeviation: number | null;
-  standardError: number | null;
-  confidenceLow: number | null;
-  confidenceHigh: number | null;
-  effectSize: number | null;
-}
-interface YearImpact extends Summary {
-  year: string;
-  verdict: string;
-  membersWithValue: number;
-  comparisonSchools: number;
-  memberMean: number | null;
-  comparisonMean: number | null;
-  nationalStandardDeviation: number | null;
-}
-interface MeasureImpact {
-  measure: string;
-  unit: string;
-  verdict: string;
-  explanation: string;
-  years: YearImpact[];
-  beforeAfter: Summary & {
-    verdict: string;
-    explanation: string;
-    membersWithJoinDate: number;
-    membersWithYearsBefore: number;
-    membersWithYearsAfter: number;
-    meanGapBefore: number | null;
-    meanGapAfter: number | null;
-  };
-}
+type MeasureImpact = EvaluationMeasureFragment;
 interface GroupImpact {
-  comparison: string;
-  neighboursPerMember: number | null;
-  members: number;
-  membersInFamilies: number;
-  membersWithComparisonSchools: number;
-  familyVersion: number | null;
-  caveats: string[];
   measures: MeasureImpact[];
 }
-type PartnershipImpact = GroupImpact & { partnership: { id: string; name: string; type: string } };
-type TypeImpact = GroupImpact & { type: string; regionCode: string | null; partnerships: number };
-
-type Basis = "FAMILY" | "CONTEXT_NEIGHBOURS";
+type PartnershipImpact = EvaluationPartnershipImpactQuery["partnershipImpact"];
+type TypeImpact = EvaluationImpactByTypeQuery["impactByPartnershipType"][number];
 
 async function partnershipImpact(
   id: string,
-  comparison: Basis = "FAMILY",
+  comparison: ComparisonBasis = "FAMILY",
 ): Promise<PartnershipImpact> {
-  const data = dataOf(await api().executeText(PARTNERSHIP_IMPACT, { id, comparison }));
-  return (data as { partnershipImpact: PartnershipImpact }).partnershipImpact;
+  const data = dataOf(await api().execute(EvaluationPartnershipImpactDocument, { id, comparison }));
+  return data.partnershipImpact;
 }
 
-async function byType(regionCode?: string, comparison: Basis = "FAMILY"): Promise<TypeImpact[]> {
+async function byType(
+  regionCode?: string,
+  comparison: ComparisonBasis = "FAMILY",
+): Promise<TypeImpact[]> {
   const data = dataOf(
-    await api().executeText(BY_TYPE, regionCode ? { regionCode, comparison } : { comparison }),
+    await api().execute(
+      EvaluationImpactByTypeDocument,
+      regionCode ? { regionCode, comparison } : { comparison },
+    ),
   );
-  return (data as { impactByPartnershipType: TypeImpact[] }).impactByPartnershipType;
+  return data.impactByPartnershipType;
 }
 
 async function one<T>(cypher: string, params: Record<string, unknown> = {}): Promise<T> {
@@ -227,7 +183,9 @@ describe("partnershipImpact", () => {
   });
 
   it("when the id names no partnership, then NOT_FOUND on the argument", async () => {
-    const result = await api().executeText(PARTNERSHIP_IMPACT, { id: "gias-does-not-exist" });
+    const result = await api().execute(EvaluationPartnershipImpactDocument, {
+      id: "gias-does-not-exist",
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({
       code: "NOT_FOUND",
       argument: "partnershipId",
@@ -251,19 +209,24 @@ describe("partnershipImpact with comparison CONTEXT_NEIGHBOURS", () => {
          collect(s.urn) AS group`,
       { id: TRUST },
     );
-    const aliases = members
-      .map((urn) => `m${urn}: similarSchools(urn: ${urn}, first: 100, weights: $weights) { urn }`)
-      .join("\n");
-    const similar = dataOf(
-      await api().executeText(`query ($weights: [FeatureWeightInput!]) { ${aliases} }`, {
-        weights: CONTEXT_WEIGHTS,
-      }),
-    ) as Record<string, { urn: number }[]>;
+    const similar = new Map(
+      await Promise.all(
+        members.map(async (urn) => {
+          const result = await api().execute(EvaluationContextNeighboursDocument, {
+            urn,
+            weights: CONTEXT_WEIGHTS,
+          });
+          return [urn, dataOf(result).similarSchools] as const;
+        }),
+      ),
+    );
     const excluded = new Set(group);
     const neighbours = new Map(
       members.map((urn) => [
         urn,
-        similar[`m${urn}`]!.map((school) => school.urn)
+        similar
+          .get(urn)!
+          .map((school) => school.urn)
           .filter((other) => !excluded.has(other))
           .slice(0, 20),
       ]),
@@ -388,7 +351,9 @@ describe("impactByPartnershipType", () => {
   });
 
   it("when the region is unknown, then NOT_FOUND on the argument", async () => {
-    const result = await api().executeText(BY_TYPE, { regionCode: "E12000099" });
+    const result = await api().execute(EvaluationImpactByTypeDocument, {
+      regionCode: "E12000099",
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({
       code: "NOT_FOUND",
       argument: "regionCode",
