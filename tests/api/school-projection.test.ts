@@ -15,6 +15,10 @@ import {
 import { beforeAll, describe, expect, it } from "vitest";
 import { SCHOOL_FIELD_PROPERTIES } from "../../src/modules/schools/school.projection.js";
 import { buildGraphQLSchema } from "../../src/server.js";
+import {
+  ProjectionSchoolPageDocument,
+  ProjectionSchoolsOfLaDocument,
+} from "../__generated__/graphql.js";
 import { testToken, useApi } from "../helpers/api.js";
 
 const projected = useApi();
@@ -78,25 +82,24 @@ describe("school reads projected to the operation's fields", () => {
   });
 
   it("keeps the figures a school page shows, with their years and sources", async () => {
-    const query = `{ school(urn: 109092) { name ofsted { grade inspectedOn source { id } }
-      ks2History { year rwmExpected urn } fsmPercent { value year } localAuthority { name } } }`;
-    const result = await projected().executeText(query);
-    const school = (result.data as { school: Record<string, unknown> }).school;
+    const result = await projected().execute(ProjectionSchoolPageDocument, { urn: 109092 });
+    const school = result.data!.school!;
     expect(school["name"]).toBe("Kewstoke Primary School");
     expect(school["ofsted"]).toMatchObject({ grade: 4, source: { id: expect.any(String) } });
-    expect((school["ks2History"] as unknown[]).length).toBeGreaterThan(1);
+    expect(school["ks2History"].length).toBeGreaterThan(1);
     expect(school["fsmPercent"]).toMatchObject({ value: expect.any(Number) });
-    expect(school).toEqual((await whole().executeText(query)).data!["school" as never]);
+    expect(school).toEqual(
+      (await whole().execute(ProjectionSchoolPageDocument, { urn: 109092 })).data!["school"],
+    );
   });
 
   it("reads list pages and partnership members the same way", async () => {
-    const query = `{ schools(filter: { localAuthorityCode: 802 }, first: 30) {
-      edges { node { urn name phase ofsted { grade } ks2Attainment { rwmExpected year }
-        memberships { partnership { name members(first: 5) { edges { node {
-          school { urn name town phase statutoryHighAge } } } } } } } } } }`;
-    const [a, b] = await Promise.all([projected().executeText(query), whole().executeText(query)]);
+    const [a, b] = await Promise.all([
+      projected().execute(ProjectionSchoolsOfLaDocument, { la: 802 }),
+      whole().execute(ProjectionSchoolsOfLaDocument, { la: 802 }),
+    ]);
     expect(a.errors).toBeUndefined();
-    const edges = (a.data as { schools: { edges: unknown[] } }).schools.edges;
+    const edges = a.data!.schools.edges;
     expect(edges).toHaveLength(30);
     expect(a.data).toEqual(b.data);
   });
