@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { SchoolsWithPartnershipsDocument } from "../__generated__/graphql.js";
+import {
+  BatchingMembersAlongsideSchoolDocument,
+  BatchingMembersApartDocument,
+  BatchingMembersOfTwoSizesDocument,
+  BatchingSchoolWithAreaDocument,
+  SchoolsWithPartnershipsDocument,
+} from "../__generated__/graphql.js";
 import { dataOf, useApi } from "../helpers/api.js";
 
 const api = useApi();
@@ -34,9 +40,7 @@ describe("batched nested fields", () => {
 
   it("when one school is read with its LA and the LA's region, then one statement reads all three", async () => {
     api().db.resetStatementCount();
-    const result = await api().executeText(
-      `{ school(urn: 118000) { name localAuthority { name region { name } } region { code } } }`,
-    );
+    const result = await api().execute(BatchingSchoolWithAreaDocument, { urn: 118000 });
     expect(result.data).toEqual({
       school: {
         name: "Bugthorpe Church of England Voluntary Controlled Primary School",
@@ -66,46 +70,22 @@ describe("batched nested fields", () => {
 
   it("when members are read with the schools naming their partnership, then they match the partnership's own pages", async () => {
     // Horizon Primary Academy (Kent) is in a trust of more than three schools.
-    const members = `members(first: 3) {
-      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { joinedOn school { urn name } } }
-    }`;
     api().db.resetStatementCount();
-    const alongside = await api().executeText(
-      `{ school(urn: 137136) { memberships { partnership { id ${members} } } } }`,
-    );
+    const alongside = await api().execute(BatchingMembersAlongsideSchoolDocument, { urn: 137136 });
     expect(alongside.errors).toBeUndefined();
     expect(api().db.statementCount).toBe(1);
-    const memberships = (
-      alongside.data as {
-        school: { memberships: { partnership: { id: string; members: unknown } }[] };
-      }
-    ).school.memberships;
+    const memberships = alongside.data!.school!.memberships;
     expect(memberships.length).toBeGreaterThan(0);
     for (const { partnership } of memberships) {
-      const apart = await api().executeText(
-        `query ($id: ID!) { partnership(id: $id) { ${members} } }`,
-        { id: partnership.id },
-      );
-      expect(partnership.members).toEqual(
-        (apart.data as { partnership: { members: unknown } }).partnership.members,
-      );
+      const apart = await api().execute(BatchingMembersApartDocument, { id: partnership.id });
+      expect(partnership.members).toEqual(apart.data!.partnership!.members);
     }
   });
 
   it("when one operation asks members pages of two sizes, then each is read apart and right", async () => {
-    const result = await api().executeText(`{ school(urn: 137136) { memberships { partnership {
-      three: members(first: 3) { edges { node { school { urn } } } }
-      five: members(first: 5) { edges { node { school { urn } } } } } } } }`);
-    const trust = (
-      result.data as {
-        school: {
-          memberships: {
-            partnership: Record<string, { edges: { node: { school: { urn: number } } }[] }>;
-          }[];
-        };
-      }
-    ).school.memberships[0]!.partnership;
-    const urns = (page: string) => trust[page]!.edges.map((edge) => edge.node.school.urn);
+    const result = await api().execute(BatchingMembersOfTwoSizesDocument, { urn: 137136 });
+    const trust = result.data!.school!.memberships[0]!.partnership;
+    const urns = (page: "three" | "five") => trust[page].edges.map((edge) => edge.node.school.urn);
     expect(urns("three")).toHaveLength(3);
     expect(urns("five")).toHaveLength(5);
     expect(urns("five").slice(0, 3)).toEqual(urns("three"));
