@@ -11,7 +11,20 @@ import { randomUUID } from "node:crypto";
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { carryOffers } from "../../seed/load.js";
-import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import {
+  SuccessionEngagementsWithLeaderIdsDocument,
+  SuccessionLeaderEngagementsDocument,
+  SuccessionOffersDocument,
+  SuccessionOffersFromDocument,
+  SuccessionProposalsDocument,
+  SuccessionRespondDocument,
+  SuccessionSchoolHistoryDocument,
+  SuccessionUpdateOfferDocument,
+  type SuccessionLeaderEngagementsQuery,
+  type SuccessionSchoolHistoryQuery,
+} from "../__generated__/graphql.js";
+import { dataOf, testToken, useApi } from "../helpers/api.js";
 import { cleanUpWrites, query, queryNumbers, testSubject } from "../helpers/writes.js";
 
 const api = useApi();
@@ -35,68 +48,8 @@ let unrelated: number;
 let systemLeaderId: string;
 let openEngagementsBefore: number;
 
-const SCHOOL_HISTORY = `query ($urn: Int!) {
-  school(urn: $urn) {
-    urn
-    grants { id recipientUrn recipientSchool { urn } awardedOn }
-    supportEngagements { id urn open school { urn } systemLeader { id } }
-  }
-}`;
-const PROPOSALS = `query ($urn: Int!) {
-  partnershipProposals(urn: $urn) {
-    id proposerUrn proposer { urn } invitations { urn status school { urn } }
-  }
-}`;
-const LEADER_ENGAGEMENTS = `query ($id: ID!) {
-  systemLeader(id: $id) {
-    openEngagements
-    engagements { id urn open school { urn } }
-    open: engagements(openOnly: true) { id }
-  }
-}`;
-const OFFERS = `query ($urn: Int!) { school(urn: $urn) { offers seeks offerUpdatedAt offersFromUrn } }`;
-const UPDATE_OFFER = `mutation ($urn: Int!, $offers: [SupportTopic!]!, $seeks: [SupportTopic!]!) {
-  updateSchoolOffer(urn: $urn, offers: $offers, seeks: $seeks) { offers seeks offersFromUrn }
-}`;
-const RESPOND = `mutation ($proposalId: ID!, $urn: Int!, $accept: Boolean!) {
-  respondToProposal(proposalId: $proposalId, urn: $urn, accept: $accept) { id }
-}`;
-
-interface SchoolHistory {
-  school: {
-    urn: number;
-    grants: {
-      id: string;
-      recipientUrn: number | null;
-      recipientSchool: { urn: number } | null;
-      awardedOn: string;
-    }[];
-    supportEngagements: {
-      id: string;
-      urn: number;
-      open: boolean;
-      school: { urn: number } | null;
-      systemLeader: { id: string } | null;
-    }[];
-  };
-}
-
-interface Proposals {
-  partnershipProposals: {
-    id: string;
-    proposerUrn: number;
-    proposer: { urn: number } | null;
-    invitations: { urn: number; status: string; school: { urn: number } | null }[];
-  }[];
-}
-
-interface LeaderEngagements {
-  systemLeader: {
-    openEngagements: number;
-    engagements: { id: string; urn: number; open: boolean; school: { urn: number } | null }[];
-    open: { id: string }[];
-  };
-}
+type SchoolHistory = NonNullable<SuccessionSchoolHistoryQuery["school"]>;
+type LeaderEngagements = NonNullable<SuccessionLeaderEngagementsQuery["systemLeader"]>;
 
 const admin = (): Promise<string> => testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
 const schoolToken = (urn: number): Promise<string> =>
@@ -107,13 +60,17 @@ const oversight = (regionCode: string): Promise<string> =>
 const cypher = (text: string, params?: Record<string, unknown>) =>
   queryNumbers(api().db, text, params);
 
-async function read<T>(text: string, variables: Record<string, unknown>, token?: string) {
-  return dataOf((await api().executeText(text, variables, { token })) as OperationResult<T>);
+async function read<TData, TVariables extends Record<string, unknown>>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  token?: string,
+): Promise<TData> {
+  return dataOf(await api().execute(document, variables, { token }));
 }
 
-async function leaderEngagements(token: string): Promise<LeaderEngagements["systemLeader"]> {
-  return (await read<LeaderEngagements>(LEADER_ENGAGEMENTS, { id: systemLeaderId }, token))
-    .systemLeader;
+async function leaderEngagements(token: string): Promise<LeaderEngagements> {
+  return (await read(SuccessionLeaderEngagementsDocument, { id: systemLeaderId }, token))
+    .systemLeader!;
 }
 
 beforeAll(async () => {
@@ -222,13 +179,13 @@ afterAll(async () => {
 
 describe("grants of a closed predecessor", () => {
   it("when an admin reads the successor, then the predecessor's grant follows its own, naming the predecessor's URN", async () => {
-    const { school } = await read<SchoolHistory>(
-      SCHOOL_HISTORY,
+    const { school } = await read(
+      SuccessionSchoolHistoryDocument,
       { urn: pair.successor },
       await admin(),
     );
 
-    const ours = school.grants.filter((g) => [PREDECESSOR_GRANT, SUCCESSOR_GRANT].includes(g.id));
+    const ours = school!.grants.filter((g) => [PREDECESSOR_GRANT, SUCCESSOR_GRANT].includes(g.id));
     expect(ours).toEqual([
       {
         id: SUCCESSOR_GRANT,
@@ -256,7 +213,7 @@ describe("grants of a closed predecessor", () => {
 });
 
 describe("support engagements of a closed predecessor", () => {
-  const ours = (list: SchoolHistory["school"]["supportEngagements"]) =>
+  const ours = (list: SchoolHistory["supportEngagements"]) =>
     list.filter((engagement) => engagement.id === ENGAGEMENT);
 
   it.each([
@@ -266,13 +223,13 @@ describe("support engagements of a closed predecessor", () => {
   ])(
     "when %s reads the successor, then the predecessor's engagement is listed as history",
     async (_, token) => {
-      const { school } = await read<SchoolHistory>(
-        SCHOOL_HISTORY,
+      const { school } = await read(
+        SuccessionSchoolHistoryDocument,
         { urn: pair.successor },
         await token(),
       );
 
-      expect(ours(school.supportEngagements)).toEqual([
+      expect(ours(school!.supportEngagements)).toEqual([
         {
           id: ENGAGEMENT,
           urn: pair.predecessor,
@@ -291,13 +248,13 @@ describe("support engagements of a closed predecessor", () => {
       () => oversight(pair.regionCode === "E12000007" ? "E12000001" : "E12000007"),
     ],
   ])("when %s reads the successor, then the engagement is not shown", async (_, token) => {
-    const { school } = await read<SchoolHistory>(
-      SCHOOL_HISTORY,
+    const { school } = await read(
+      SuccessionSchoolHistoryDocument,
       { urn: pair.successor },
       await token(),
     );
 
-    expect(ours(school.supportEngagements)).toEqual([]);
+    expect(ours(school!.supportEngagements)).toEqual([]);
   });
 
   it("when the leader's engagements are read, then the closed school's is listed, not open, and not counted against capacity", async () => {
@@ -319,8 +276,8 @@ describe("support engagements of a closed predecessor", () => {
 
 describe("proposals of a closed predecessor", () => {
   it("when the successor reads its proposals, then those its predecessor made or was invited by are listed", async () => {
-    const { partnershipProposals } = await read<Proposals>(
-      PROPOSALS,
+    const { partnershipProposals } = await read(
+      SuccessionProposalsDocument,
       { urn: pair.successor },
       await schoolToken(pair.successor),
     );
@@ -341,8 +298,8 @@ describe("proposals of a closed predecessor", () => {
   });
 
   it("when the closed predecessor answers its invitation, then NOT_FOUND and the invitation is unchanged", async () => {
-    const result = await api().executeText(
-      RESPOND,
+    const result = await api().execute(
+      SuccessionRespondDocument,
       { proposalId: INVITING_PREDECESSOR, urn: pair.predecessor, accept: false },
       { token: await schoolToken(pair.predecessor) },
     );
@@ -383,8 +340,8 @@ describe("offers carried from a closed predecessor by the seed", () => {
       at: "2020-03-01T09:00:00Z",
       from: pair.predecessor,
     });
-    const { school } = await read<{ school: Record<string, unknown> }>(
-      OFFERS,
+    const { school } = await read(
+      SuccessionOffersDocument,
       { urn: pair.successor },
       await schoolToken(unrelated),
     );
@@ -397,17 +354,14 @@ describe("offers carried from a closed predecessor by the seed", () => {
   });
 
   it("when an anonymous caller asks where the offers came from, then UNAUTHENTICATED", async () => {
-    const result = await api().executeText(
-      `query ($urn: Int!) { school(urn: $urn) { offersFromUrn } }`,
-      { urn: pair.successor },
-    );
+    const result = await api().execute(SuccessionOffersFromDocument, { urn: pair.successor });
 
     expect(result.errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
   });
 
   it("when the successor then records its own offers, then offersFromUrn goes", async () => {
-    const result = await read<{ updateSchoolOffer: Record<string, unknown> }>(
-      UPDATE_OFFER,
+    const result = await read(
+      SuccessionUpdateOfferDocument,
       { urn: pair.successor, offers: ["LEADERSHIP"], seeks: [] },
       await schoolToken(pair.successor),
     );
@@ -448,24 +402,13 @@ describe("an engagement by a leader whose designation has since been withdrawn",
   });
 
   it("when an admin reads the successor, then the engagement is listed with the leader's id and no leader", async () => {
-    const data = await read<{
-      school: {
-        supportEngagements: {
-          id: string;
-          urn: number;
-          systemLeaderId: string;
-          systemLeader: { id: string } | null;
-        }[];
-      };
-    }>(
-      `query ($urn: Int!) {
-         school(urn: $urn) { supportEngagements { id urn systemLeaderId systemLeader { id } } }
-       }`,
+    const data = await read(
+      SuccessionEngagementsWithLeaderIdsDocument,
       { urn: pair.successor },
       await admin(),
     );
 
-    expect(data.school.supportEngagements.filter((e) => e.id === engagement)).toEqual([
+    expect(data.school!.supportEngagements.filter((e) => e.id === engagement)).toEqual([
       { id: engagement, urn: pair.predecessor, systemLeaderId: former, systemLeader: null },
     ]);
   });
