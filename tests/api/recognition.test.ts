@@ -6,6 +6,13 @@
  * written is removed afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  RecognitionCloseEngagementDocument,
+  RecognitionRankingDocument,
+  RecognitionRecordEngagementDocument,
+  type RecognitionRankingQuery,
+  type RecognitionRankingQueryVariables,
+} from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
 import { RecognitionRepository } from "../../src/modules/recognition/recognition.repository.js";
@@ -22,82 +29,8 @@ const NORTH_EAST = "E12000001";
 /** KS2 years every supported school must have so that each outcome below is measurable. */
 const YEARS = ["2018/19", "2022/23", "2023/24", "2024/25"];
 
-const RECORD = `mutation ($input: RecordSupportEngagementInput!) {
-  recordSupportEngagement(input: $input) { id }
-}`;
-const CLOSE = `mutation ($input: CloseSupportEngagementInput!) {
-  closeSupportEngagement(input: $input) { id end }
-}`;
-const RECOGNITION = `query ($regionCode: String, $first: Int) {
-  supportRecognition(regionCode: $regionCode, first: $first) {
-    rule { version description }
-    regionCode
-    engagementsConsidered
-    engagementsCounted
-    note
-    leaders {
-      rank points engagementsCounted engagementsNotCounted
-      systemLeader { id name }
-      baseSchool { urn }
-      contributions {
-        engagementId schoolWithheld start end open fsmPercent counted exclusion needBand idaciDecile months countedMonths
-        needWeight deprivationWeight outcomeFactor points reason
-        outcome { beforeYear afterYear schoolChange nationalChange relativeChange }
-        school { urn name }
-      }
-    }
-    schools { rank points school { urn } leaders { id } }
-  }
-}`;
-
-interface Contribution {
-  engagementId: string;
-  schoolWithheld: boolean;
-  start: string | null;
-  end: string | null;
-  open: boolean;
-  fsmPercent: number | null;
-  counted: boolean;
-  exclusion: string | null;
-  needBand: number | null;
-  idaciDecile: number | null;
-  months: number;
-  countedMonths: number;
-  needWeight: number;
-  deprivationWeight: number;
-  outcomeFactor: number;
-  points: number;
-  reason: string;
-  outcome: {
-    beforeYear: string;
-    afterYear: string;
-    schoolChange: number;
-    relativeChange: number;
-  } | null;
-  school: { urn: number; name: string } | null;
-}
-interface Recognition {
-  rule: { version: number; description: string };
-  regionCode: string | null;
-  engagementsConsidered: number;
-  engagementsCounted: number;
-  note: string | null;
-  leaders: {
-    rank: number;
-    points: number;
-    engagementsCounted: number;
-    engagementsNotCounted: number;
-    systemLeader: { id: string } | null;
-    baseSchool: { urn: number } | null;
-    contributions: Contribution[];
-  }[];
-  schools: {
-    rank: number;
-    points: number;
-    school: { urn: number } | null;
-    leaders: { id: string }[];
-  }[];
-}
+type Recognition = RecognitionRankingQuery["supportRecognition"];
+type Contribution = Recognition["leaders"][number]["contributions"][number];
 
 /** A supported school as the graph holds it. */
 interface SchoolFacts {
@@ -232,22 +165,22 @@ let changedAtBefore: { id: string; at: unknown }[] = [];
 const admin = (): Promise<string> => testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
 
 function recognition(
-  variables: Record<string, unknown>,
+  variables: RecognitionRankingQueryVariables,
   token?: string,
-): Promise<OperationResult<unknown>> {
-  return api().executeText(RECOGNITION, variables, token === undefined ? {} : { token });
+): Promise<OperationResult<RecognitionRankingQuery>> {
+  return api().execute(RecognitionRankingDocument, variables, token === undefined ? {} : { token });
 }
 
 /** As an admin, who may read every engagement, unless another token is given. */
 async function recognitionOf(
-  variables: Record<string, unknown>,
+  variables: RecognitionRankingQueryVariables,
   token?: string | null,
 ): Promise<Recognition> {
   const result = await recognition(
     variables,
     token === undefined ? await admin() : (token ?? undefined),
   );
-  return (dataOf(result) as { supportRecognition: Recognition }).supportRecognition;
+  return dataOf(result).supportRecognition;
 }
 
 const round = (value: number, places: number): number =>
@@ -402,8 +335,8 @@ beforeAll(async () => {
 
   const token = await admin();
   for (const step of PLAN) {
-    const recorded = await api().executeText(
-      RECORD,
+    const recorded = await api().execute(
+      RecognitionRecordEngagementDocument,
       {
         input: {
           systemLeaderId: leaders[step.leader]!.id,
@@ -414,13 +347,12 @@ beforeAll(async () => {
       },
       { token },
     );
-    const id = (dataOf(recorded) as { recordSupportEngagement: { id: string } })
-      .recordSupportEngagement.id;
+    const id = dataOf(recorded).recordSupportEngagement.id;
     engagementIds.set(step.key, id);
     if (step.end !== null) {
       dataOf(
-        await api().executeText(
-          CLOSE,
+        await api().execute(
+          RecognitionCloseEngagementDocument,
           { input: { engagementId: id, outcome: "Support completed.", endOn: step.end } },
           { token },
         ),
