@@ -114,3 +114,48 @@ export function optionalNode<T extends z.ZodType>(shape: T) {
 export function listOf<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => (Array.isArray(value) ? value : []), z.array(item));
 }
+
+/**
+ * `node(z.object(cells))` for a node's whole property map (`n {.*}`, `properties(n)`) or a
+ * projection of it. Such a map holds only the properties the node has, so most of a school's
+ * hundred cells are missing rather than null. Each optional cell gives its value for a missing
+ * property (null, an empty list) as a default: the same result, without zod's failure path for
+ * every missing cell (an issue made, worded and caught: microseconds a cell). Key cells, and
+ * maps with keys of their own, still fail when missing.
+ */
+export function nodeProperties<T extends Record<string, z.ZodType>>(cells: T) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, cellSchema] of Object.entries(cells)) {
+    const missing = cellSchema.safeParse(undefined);
+    shape[name] = missing.success ? cellSchema.default(missing.data) : cellSchema;
+  }
+  // The defaults change how a missing property is read, not what a cell gives.
+  return node(z.object(shape as T));
+}
+
+/**
+ * One node or map read by a mapper that several statements share (a school, a partnership): a
+ * failure names the label and the property, `School.urn`, where parseRow names the statement.
+ */
+export function parseNode<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  label: string,
+): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new RowShapeError(`${label} node`, [label, ...issue.path].join("."), issue.message);
+}
+
+/** A stored point as mappers.ts gives it (null when absent); a coordinate not a number reads as null. */
+export const point = cell.map(z.object({ latitude: cell.number, longitude: cell.number }));
+
+/**
+ * A stored series, read entry by entry in place with `item` as `listOf` does: NaN marks a year
+ * with no figure (Neo4j lists hold no nulls) and reads as null, as `item` reads it, but without
+ * zod's failure path for each gap.
+ */
+export function series<T extends z.ZodType>(item: T) {
+  return listOf(z.union([z.nan().transform(() => null), item]));
+}

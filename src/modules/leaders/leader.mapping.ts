@@ -1,24 +1,36 @@
-import { asDate, asProperties, asString, requireString } from "../common/values.js";
+import { z } from "zod";
+import { cell, key, nodeProperties } from "../../db/rows.js";
 import type { Leadership } from "./leader.model.js";
 
+const LeaderNode = nodeProperties({
+  id: key.string,
+  name: cell.string,
+  title: cell.string,
+  firstName: cell.string,
+  lastName: cell.string,
+});
+
 /**
- * Maps a `{leader, role, since, asOf, source}` row part to a Leadership. GIAS publishes names in parts,
+ * A `{leader, role, since, asOf, source}` row part as a Leadership. GIAS publishes names in parts,
  * so a missing full name is put together from title, first and last name.
  */
-export function toLeadership(value: unknown): Leadership {
-  const row = asProperties(value) ?? {};
-  const leader = asProperties(row["leader"]) ?? {};
-  const title = asString(leader["title"]);
-  const composed = [title, asString(leader["firstName"]), asString(leader["lastName"])]
-    .filter((part): part is string => part !== null && part.trim() !== "")
-    .join(" ");
-  return {
-    leaderId: requireString(leader["id"], "Leader.id"),
-    name: asString(leader["name"]) ?? composed,
-    title,
-    role: asString(row["role"]),
-    since: asDate(row["since"]),
-    asOf: asDate(row["asOf"]),
-    sourceId: asString(row["source"]),
-  };
-}
+export const LeadershipMap = z
+  .object({
+    leader: LeaderNode,
+    role: cell.string,
+    since: cell.date,
+    asOf: cell.date,
+    source: cell.string,
+  })
+  .transform(({ leader, source, ...leadership }): Leadership => {
+    const composed = [leader.title, leader.firstName, leader.lastName]
+      .filter((part): part is string => part !== null && part.trim() !== "")
+      .join(" ");
+    return {
+      leaderId: leader.id,
+      name: leader.name ?? composed,
+      title: leader.title,
+      ...leadership,
+      sourceId: source,
+    };
+  });

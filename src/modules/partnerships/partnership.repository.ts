@@ -1,10 +1,17 @@
-import type { Database, Row } from "../../db/driver.js";
+import { z } from "zod";
+import type { Database } from "../../db/driver.js";
+import { key, listOf, parseRows } from "../../db/rows.js";
 import { cypherInt } from "../common/params.js";
-import { toLeadership } from "../leaders/leader.mapping.js";
+import { LeadershipMap } from "../leaders/leader.mapping.js";
 import type { Leadership } from "../leaders/leader.model.js";
-import { asList, requireInt, requireString } from "../common/values.js";
 import type { SchoolProperties } from "../schools/school.projection.js";
-import { toMembership, toMembersSlice, toPartnership } from "./partnership.mapping.js";
+import { toMembersSlice } from "../schools/school.repository.js";
+import {
+  FirstMembersMap,
+  MEMBERS_SLICE_CELLS,
+  MembershipMap,
+  PartnershipNode,
+} from "./partnership.mapping.js";
 import {
   type MembersPageKey,
   type MembersSlice,
@@ -13,13 +20,23 @@ import {
 } from "./partnership.model.js";
 import type { CypherName } from "../../db/cypher.js";
 
+const PartnershipRow = z.object({ partnership: PartnershipNode });
+
+const MembershipsRow = z.object({ urn: key.int, memberships: listOf(MembershipMap) });
+
+const LaterMembersRow = z.object({ i: key.int, ...MEMBERS_SLICE_CELLS });
+
+const LeadersRow = z.object({ id: key.string, leaders: listOf(LeadershipMap) });
+
 export class PartnershipRepository {
   constructor(private readonly db: Database) {}
 
   // findPartnershipsByIds
   async findByIds(ids: readonly string[]): Promise<Map<string, PartnershipRecord>> {
     const rows = await this.db.read("partnerships/findPartnershipsByIds", { ids });
-    const partnerships = rows.map((row) => toPartnership(row["partnership"]));
+    const partnerships = parseRows(PartnershipRow, rows, "partnerships/findPartnershipsByIds").map(
+      (row) => row.partnership,
+    );
     return new Map(partnerships.map((partnership) => [partnership.id, partnership]));
   }
 
@@ -39,10 +56,7 @@ export class PartnershipRepository {
   ): Promise<Map<number, MembershipRecord[]>> {
     const rows = await this.db.read(statement, { urns });
     return new Map(
-      rows.map((row) => [
-        requireInt(row["urn"], "urn"),
-        asList(row["memberships"]).map(toMembership),
-      ]),
+      parseRows(MembershipsRow, rows, statement).map((row) => [row.urn, row.memberships]),
     );
   }
 
@@ -56,7 +70,6 @@ export class PartnershipRepository {
     properties: SchoolProperties = null,
   ): Promise<MembersSlice[]> {
     const slices: MembersSlice[] = keys.map(() => ({ members: [], total: 0 }));
-    const slice = (row: Row): MembersSlice => toMembersSlice(row, properties);
     // First pages, the usual case, by size: each size is one statement cutting inside Cypher.
     const firstPages = new Map<number, number[]>();
     const laterPages: number[] = [];
@@ -71,7 +84,11 @@ export class PartnershipRepository {
         ids: indexes.map((index) => keys[index]!.partnershipId),
         limit: cypherInt(first + 1),
       });
-      const byId = new Map(rows.map((row) => [requireString(row["id"], "id"), slice(row)]));
+      const byId = new Map(
+        parseRows(FirstMembersMap, rows, "partnerships/findFirstMembersByPartnershipIds").map(
+          (row) => [row.id, toMembersSlice(row, properties)],
+        ),
+      );
       for (const index of indexes) {
         const found = byId.get(keys[index]!.partnershipId);
         if (found) slices[index] = found;
@@ -93,8 +110,12 @@ export class PartnershipRepository {
               };
             }),
           });
-          for (const row of rows) {
-            slices[laterPages[requireInt(row["i"], "key index")]!] = slice(row);
+          for (const row of parseRows(
+            LaterMembersRow,
+            rows,
+            "partnerships/findMembersByPartnershipIds",
+          )) {
+            slices[laterPages[row.i]!] = toMembersSlice(row, properties);
           }
         })(),
       );
@@ -107,9 +128,9 @@ export class PartnershipRepository {
   async findLeadersByIds(ids: readonly string[]): Promise<Map<string, Leadership[]>> {
     const rows = await this.db.read("partnerships/findLeadersByPartnershipIds", { ids });
     return new Map(
-      rows.map((row) => [
-        requireString(row["id"], "Partnership.id"),
-        asList(row["leaders"]).map(toLeadership),
+      parseRows(LeadersRow, rows, "partnerships/findLeadersByPartnershipIds").map((row) => [
+        row.id,
+        row.leaders,
       ]),
     );
   }

@@ -1,21 +1,20 @@
-import type { Database, Row } from "../../db/driver.js";
-import { cypherInt } from "../common/params.js";
-import { toLeadership } from "../leaders/leader.mapping.js";
-import type { Leadership } from "../leaders/leader.model.js";
+import { z } from "zod";
+import type { CypherName } from "../../db/cypher.js";
+import type { Database, Params } from "../../db/driver.js";
 import {
-  asBoolean,
-  asDate,
-  asInt,
-  asList,
-  asMember,
-  asNumber,
-  asProperties,
-  asString,
-  asText,
-  requireInt,
-  requireString,
-  type Properties,
-} from "../common/values.js";
+  cell,
+  key,
+  listOf,
+  nodeProperties,
+  parseNode,
+  parseRow,
+  parseRows,
+  point,
+  series,
+} from "../../db/rows.js";
+import { cypherInt } from "../common/params.js";
+import { LeadershipMap } from "../leaders/leader.mapping.js";
+import type { Leadership } from "../leaders/leader.model.js";
 import { SUPPORT_TOPICS } from "../offers/offer.model.js";
 import {
   CATEGORIES_OF_CONCERN,
@@ -35,8 +34,235 @@ import {
   type SchoolRecord,
 } from "./school.model.js";
 import { toLocalAuthority, toRegion } from "../geography/geography.repository.js";
-import { toMembership, toMembersSlice } from "../partnerships/partnership.mapping.js";
-import { projectedProperties, wholeSchools, type SchoolSelection } from "./school.projection.js";
+import {
+  FirstMembersMap,
+  MembershipMap,
+  type MembersSliceCells,
+} from "../partnerships/partnership.mapping.js";
+import type { MembersSlice } from "../partnerships/partnership.model.js";
+import {
+  projectedProperties,
+  wholeSchools,
+  type SchoolProperties,
+  type SchoolSelection,
+} from "./school.projection.js";
+
+/**
+ * A cell that also tells whether its property is stored at all: a group of figures (Ofsted,
+ * deprivation, KS2, KS4, contact) shows when any of its properties is stored, even one of
+ * another type, which then reads as null within the group.
+ */
+function stored<T>(item: z.ZodType<T>) {
+  return z
+    .unknown()
+    .optional()
+    .transform((value) => ({
+      stored: value !== null && value !== undefined,
+      value: item.parse(value),
+    }));
+}
+
+/** A figure `name` with its `nameYear` and `nameSource` siblings. */
+function measureCells<K extends string>(name: K) {
+  return {
+    [name]: cell.number,
+    [`${name}Year`]: cell.text,
+    [`${name}Source`]: cell.string,
+  } as { [P in K]: typeof cell.number } & { [P in `${K}Year`]: typeof cell.text } & {
+    [P in `${K}Source`]: typeof cell.string;
+  };
+}
+
+/**
+ * A School node's properties (see cypher/README.md), whole or as a projection of them (see
+ * school.projection.ts). Search hits read the same cells beside their own.
+ */
+export const SCHOOL_CELLS = {
+  urn: key.int,
+  name: key.string,
+  laestab: cell.int,
+  status: cell.string,
+  detailsAsOf: cell.date,
+  detailsSource: cell.string,
+  phase: cell.member(PHASES),
+  establishmentType: cell.string,
+  stateFunded: cell.boolean,
+  governance: cell.member(GOVERNANCES),
+  gender: cell.string,
+  religiousCharacter: cell.string,
+  statutoryLowAge: cell.int,
+  statutoryHighAge: cell.int,
+
+  laCode: cell.int,
+  regionCode: cell.string,
+  districtCode: cell.string,
+  districtName: cell.string,
+  wardCode: cell.string,
+  wardName: cell.string,
+  constituencyCode: cell.string,
+  postcode: cell.string,
+  town: cell.string,
+  location: point,
+  locationPrecision: cell.member(LOCATION_PRECISIONS),
+  locationSource: cell.string,
+  lsoa: cell.string,
+  ruralUrbanCode: cell.string,
+  ruralUrban: cell.string,
+  ruralUrbanSource: cell.string,
+  rural: cell.boolean,
+  sparse: cell.boolean,
+  coastal: cell.boolean,
+  coastDistanceKm: cell.number,
+  coastalDefinition: cell.string,
+  coastalSource: cell.string,
+
+  ...measureCells("pupils"),
+  ...measureCells("fsmPercent"),
+  ...measureCells("ealPercent"),
+  ...measureCells("senPercent"),
+  ...measureCells("senSupportPercent"),
+  ...measureCells("ehcpPercent"),
+
+  ofstedRating: stored(cell.string),
+  ofstedGrade: stored(cell.int),
+  ofstedDate: stored(cell.date),
+  ofstedGradeBasis: stored(cell.member(GRADE_BASES)),
+  ofstedInspectionType: cell.string,
+  ofstedUrnAtInspection: cell.int,
+  ofstedOverall: cell.int,
+  ofstedQualityOfEducation: cell.int,
+  ofstedBehaviourAndAttitudes: cell.int,
+  ofstedPersonalDevelopment: cell.int,
+  ofstedLeadershipAndManagement: cell.int,
+  ofstedEarlyYears: cell.int,
+  ofstedSixthForm: cell.int,
+  ofstedSafeguardingEffective: cell.boolean,
+  ofstedCategoryOfConcern: cell.member(CATEGORIES_OF_CONCERN),
+  ofstedSource: cell.string,
+
+  imdRank: stored(cell.int),
+  imdDecile: stored(cell.int),
+  idaciRank: stored(cell.int),
+  idaciDecile: stored(cell.int),
+  idaciScore: stored(cell.number),
+  incomeScore: cell.number,
+  deprivationYear: cell.text,
+  deprivationSource: cell.string,
+
+  ks2Year: cell.text,
+  ks2ReadingProgress: stored(cell.number),
+  ks2WritingProgress: stored(cell.number),
+  ks2MathsProgress: stored(cell.number),
+  ks2Source: cell.string,
+  ...measureCells("ks2RwmExpected"),
+
+  ks4Year: cell.text,
+  ks4Progress8: stored(cell.number),
+  ks4Progress8Lower: cell.number,
+  ks4Progress8Upper: cell.number,
+  ks4Attainment8: stored(cell.number),
+  ks4EnglishMathsGrade5Percent: stored(cell.number),
+  ks4Pupils: cell.int,
+  ks4Source: cell.string,
+  ks4Progress8Band: cell.string,
+  ks4Progress8BandYear: cell.text,
+  ks4Progress8BandSource: cell.string,
+
+  // Series: parallel lists, one entry a year (NaN, read as null, where a year has no figure).
+  ks4SeriesYears: listOf(cell.text),
+  ks4SeriesSources: listOf(cell.string),
+  ks4SeriesProgress8: series(cell.number),
+  ks4SeriesAttainment8: series(cell.number),
+  ks4SeriesGrade5: series(cell.number),
+  ks2RwmSeriesYears: listOf(cell.text),
+  ks2RwmSeriesValues: series(cell.number),
+  ks2RwmSeriesUrns: listOf(cell.int),
+  ks2RwmSeriesCohorts: series(cell.number),
+  ks2RwmSeriesDisadvantaged: series(cell.number),
+  ks2RwmSeriesSource: cell.string,
+
+  newSinceCensus: cell.boolean,
+  openedOn: cell.date,
+  contextFromUrn: cell.int,
+  address: stored(cell.string),
+  phone: stored(cell.string),
+  contactSource: cell.string,
+  // Stored lists of support topics; entries outside the vocabulary are dropped.
+  offers: cell.list(cell.member(SUPPORT_TOPICS)),
+  seeks: cell.list(cell.member(SUPPORT_TOPICS)),
+  offerUpdatedAt: cell.string,
+  offersFromUrn: cell.int,
+};
+
+export type SchoolCells = z.output<z.ZodObject<typeof SCHOOL_CELLS>>;
+
+/** Compiled (see z.compile): a page or a region reads hundreds or thousands of schools. */
+export const SchoolNode = z.compile(nodeProperties(SCHOOL_CELLS).transform(toSchoolRecord));
+
+/** An Inspection node's grades: overall effectiveness and the key judgements, 1 to 4. */
+export const JUDGEMENT_CELLS = {
+  overall: cell.int,
+  qualityOfEducation: cell.int,
+  behaviourAndAttitudes: cell.int,
+  personalDevelopment: cell.int,
+  leadershipAndManagement: cell.int,
+  earlyYears: cell.int,
+  sixthForm: cell.int,
+};
+
+const InspectionNode = nodeProperties({
+  id: key.string,
+  kind: cell.member(INSPECTION_KINDS),
+  date: cell.date,
+  publishedOn: cell.date,
+  type: cell.string,
+  outcome: cell.string,
+  urnAtInspection: cell.int,
+  ...JUDGEMENT_CELLS,
+  safeguardingEffective: cell.boolean,
+  categoryOfConcern: cell.member(CATEGORIES_OF_CONCERN),
+  source: cell.string,
+}).transform(({ kind, date, source, ...inspection }): InspectionRecord => ({
+  ...inspection,
+  kind: kind ?? "GRADED",
+  inspectedOn: date ?? "",
+  sourceId: source,
+}));
+
+const EstablishmentLinkMap = z
+  .object({
+    urn: key.int,
+    name: cell.string,
+    open: cell.boolean,
+    reason: cell.string,
+    on: cell.date,
+  })
+  .transform((link): EstablishmentLink => ({ ...link, open: link.open === true }));
+
+const LinksRow = z.object({
+  urn: key.int,
+  predecessors: listOf(EstablishmentLinkMap),
+  successors: listOf(EstablishmentLinkMap),
+});
+
+const InspectionsRow = z.object({ urn: key.int, inspections: listOf(InspectionNode) });
+
+const LeadersRow = z.object({ urn: key.int, leaders: listOf(LeadershipMap) });
+
+const CountRow = z.object({ total: cell.int });
+
+/**
+ * A school statement's one row (_schoolPage). Schools are read as the selection projects them
+ * (see toSchoolReads); the LAs and regions as geography maps them.
+ */
+const SchoolPageRow = z.object({
+  schools: listOf(z.unknown()),
+  localAuthorities: listOf(z.unknown()),
+  regions: listOf(z.unknown()),
+  // One list per school, in the schools' order.
+  memberships: listOf(listOf(MembershipMap)),
+  firstMembers: listOf(FirstMembersMap),
+});
 
 /** Filter and position parameters shared by the list and count statements. */
 export interface SchoolListParams {
@@ -61,15 +287,11 @@ export class SchoolRepository {
    * the record's other fields are then null or empty) and whether to read each school's LA and
    * region with it. By default, whole records and no areas.
    */
-  async findByUrns(
+  findByUrns(
     urns: readonly number[],
     selection: SchoolSelection = wholeSchools(),
   ): Promise<SchoolReads> {
-    const [row] = await this.db.read("schools/findSchoolsByUrns", {
-      urns,
-      ...selectionParams(selection),
-    });
-    return toSchoolReads(row, selection);
+    return this.readPage("schools/findSchoolsByUrns", { urns }, selection);
   }
 
   /**
@@ -77,37 +299,42 @@ export class SchoolRepository {
    * filter: a local authority or region seeks its own index, otherwise the name index is
    * walked in order and the scan stops at the limit. `selection` as for findByUrns.
    */
-  async list(
+  list(
     params: SchoolListParams,
     selection: SchoolSelection = wholeSchools(),
   ): Promise<SchoolReads> {
     const { laCode, regionCode, limit, ...filters } = params;
-    const rest = { ...filters, limit: cypherInt(limit), ...selectionParams(selection) };
-    const [row] =
-      laCode !== null
-        ? await this.db.read("schools/listSchoolsByLaCode", { ...rest, laCode, regionCode })
-        : regionCode !== null
-          ? await this.db.read("schools/listSchoolsByRegionCode", { ...rest, regionCode })
-          : await this.db.read("schools/listSchools", rest);
-    return toSchoolReads(row, selection);
+    const rest = { ...filters, limit: cypherInt(limit) };
+    return laCode !== null
+      ? this.readPage("schools/listSchoolsByLaCode", { ...rest, laCode, regionCode }, selection)
+      : regionCode !== null
+        ? this.readPage("schools/listSchoolsByRegionCode", { ...rest, regionCode }, selection)
+        : this.readPage("schools/listSchools", rest, selection);
+  }
+
+  /** A school statement: its one row (_schoolPage) read with `selection`. */
+  private async readPage(
+    statement: CypherName,
+    params: Params,
+    selection: SchoolSelection,
+  ): Promise<SchoolReads> {
+    const [row] = await this.db.read(statement, { ...params, ...selectionParams(selection) });
+    return toSchoolReads(parseRow(SchoolPageRow, row ?? {}, statement), selection);
   }
 
   // countSchools
   async count(params: Omit<SchoolListParams, "afterName" | "afterUrn" | "limit">): Promise<number> {
-    const rows = await this.db.read("schools/countSchools", params);
-    return asInt(rows[0]?.["total"]) ?? 0;
+    const [row] = await this.db.read("schools/countSchools", params);
+    return parseRow(CountRow, row ?? {}, "schools/countSchools").total ?? 0;
   }
 
   // findEstablishmentLinksByUrns
   async findLinksByUrns(urns: readonly number[]): Promise<Map<number, SchoolLinks>> {
     const rows = await this.db.read("schools/findEstablishmentLinksByUrns", { urns });
     return new Map(
-      rows.map((row) => [
-        requireInt(row["urn"], "urn"),
-        {
-          predecessors: asList(row["predecessors"]).map(toEstablishmentLink),
-          successors: asList(row["successors"]).map(toEstablishmentLink),
-        },
+      parseRows(LinksRow, rows, "schools/findEstablishmentLinksByUrns").map(({ urn, ...links }) => [
+        urn,
+        links,
       ]),
     );
   }
@@ -116,9 +343,9 @@ export class SchoolRepository {
   async findInspectionsByUrns(urns: readonly number[]): Promise<Map<number, InspectionRecord[]>> {
     const rows = await this.db.read("schools/findInspectionsBySchoolUrns", { urns });
     return new Map(
-      rows.map((row) => [
-        requireInt(row["urn"], "urn"),
-        asList(row["inspections"]).map(toInspection),
+      parseRows(InspectionsRow, rows, "schools/findInspectionsBySchoolUrns").map((row) => [
+        row.urn,
+        row.inspections,
       ]),
     );
   }
@@ -127,7 +354,10 @@ export class SchoolRepository {
   async findLeadersByUrns(urns: readonly number[]): Promise<Map<number, Leadership[]>> {
     const rows = await this.db.read("schools/findLeadersBySchoolUrns", { urns });
     return new Map(
-      rows.map((row) => [requireInt(row["urn"], "urn"), asList(row["leaders"]).map(toLeadership)]),
+      parseRows(LeadersRow, rows, "schools/findLeadersBySchoolUrns").map((row) => [
+        row.urn,
+        row.leaders,
+      ]),
     );
   }
 }
@@ -143,310 +373,238 @@ function selectionParams(selection: SchoolSelection) {
   };
 }
 
-/** A school statement's one row (_schoolPage): the schools and what was read with them. */
-function toSchoolReads(row: Row | undefined, selection: SchoolSelection): SchoolReads {
-  const schools = asList(row?.["schools"]).map((entry) =>
+/** The schools of a school statement's row, as `selection` projects them, and what came with them. */
+function toSchoolReads(
+  page: z.output<typeof SchoolPageRow>,
+  selection: SchoolSelection,
+): SchoolReads {
+  const schools = page.schools.map((entry) =>
     toSchool(projectedProperties(entry, selection.properties)),
   );
-  const memberships = asList(row?.["memberships"]);
   return {
     schools,
-    localAuthorities: asList(row?.["localAuthorities"]).map(toLocalAuthority),
-    regions: asList(row?.["regions"]).map(toRegion),
-    // One list per school, in the schools' order.
-    memberships: new Map(
-      memberships.map((list, index) => [schools[index]!.urn, asList(list).map(toMembership)]),
-    ),
+    localAuthorities: page.localAuthorities.map(toLocalAuthority),
+    regions: page.regions.map(toRegion),
+    memberships: new Map(page.memberships.map((list, index) => [schools[index]!.urn, list])),
     firstMembers: new Map(
-      asList(row?.["firstMembers"]).map((entry) => [
-        requireString(asProperties(entry)?.["id"], "Partnership.id"),
-        toMembersSlice(entry, selection.properties),
-      ]),
+      page.firstMembers.map((slice) => [slice.id, toMembersSlice(slice, selection.properties)]),
     ),
   };
 }
 
-/** A figure `key` with its `keyYear` and `keySource` siblings; absent figures stay null. */
-function measure(p: Properties, key: string): Measure | null {
-  const value = asNumber(p[key]);
-  if (value === null) return null;
+/** Maps a School node's properties (see cypher/README.md), or a projection of them, to a SchoolRecord. */
+export function toSchool(value: unknown): SchoolRecord {
+  return parseNode(SchoolNode, value, "School");
+}
+
+/** A partnership's members as SchoolRecords, their schools projected with `properties`. */
+export function toMembersSlice(
+  slice: MembersSliceCells,
+  properties: SchoolProperties,
+): MembersSlice {
   return {
-    value,
-    year: asText(p[`${key}Year`]) ?? "unknown",
-    sourceId: asString(p[`${key}Source`]),
+    total: slice.total ?? 0,
+    members: slice.members.map(({ school, joinedOn }) => ({
+      school: toSchool(projectedProperties(school, properties)),
+      joinedOn,
+    })),
   };
 }
 
-function area(code: unknown, name: unknown): Area | null {
-  const parsedCode = asString(code);
-  return parsedCode === null ? null : { code: parsedCode, name: asString(name) };
+function measure(
+  value: number | null,
+  year: string | null,
+  sourceId: string | null,
+): Measure | null {
+  return value === null ? null : { value, year: year ?? "unknown", sourceId };
 }
 
-function anyPresent(p: Properties, keys: readonly string[]): boolean {
-  for (const key of keys) if (p[key] !== null && p[key] !== undefined) return true;
-  return false;
+function area(code: string | null, name: string | null): Area | null {
+  return code === null ? null : { code, name };
 }
 
-/** The properties whose presence means a school has each group of figures. */
-const OFSTED_KEYS = ["ofstedRating", "ofstedGrade", "ofstedDate"];
-const DEPRIVATION_KEYS = ["imdRank", "imdDecile", "idaciRank", "idaciDecile", "idaciScore"];
-const KS2_KEYS = ["ks2ReadingProgress", "ks2WritingProgress", "ks2MathsProgress"];
-const KS4_KEYS = ["ks4Progress8", "ks4Attainment8", "ks4EnglishMathsGrade5Percent"];
-const CONTACT_KEYS = ["address", "phone"];
+function anyStored(...cells: readonly { stored: boolean }[]): boolean {
+  return cells.some((c) => c.stored);
+}
 
-/** Maps a School node's properties (see cypher/README.md) to a SchoolRecord. */
-export function toSchool(value: unknown): SchoolRecord {
-  const p = asProperties(value) ?? {};
-  const point = asProperties(p["location"]);
-  const latitude = asNumber(point?.["latitude"]);
-  const longitude = asNumber(point?.["longitude"]);
-  const ruralUrbanCode = asString(p["ruralUrbanCode"]);
-  const ks2RwmExpected = asNumber(p["ks2RwmExpected"]);
-  const ks4Band = asString(p["ks4Progress8Band"]);
-
+export function toSchoolRecord(p: SchoolCells): SchoolRecord {
   return {
-    urn: requireInt(p["urn"], "School.urn"),
-    name: requireString(p["name"], "School.name"),
-    laestab: asInt(p["laestab"]),
-    status: asString(p["status"]),
-    detailsAsOf: asDate(p["detailsAsOf"]),
-    detailsSourceId: asString(p["detailsSource"]),
-    phase: asMember(PHASES, p["phase"]),
-    establishmentType: asString(p["establishmentType"]),
-    stateFunded: asBoolean(p["stateFunded"]),
-    governance: asMember(GOVERNANCES, p["governance"]),
-    gender: asString(p["gender"]),
-    religiousCharacter: asString(p["religiousCharacter"]),
-    statutoryLowAge: asInt(p["statutoryLowAge"]),
-    statutoryHighAge: asInt(p["statutoryHighAge"]),
+    urn: p.urn,
+    name: p.name,
+    laestab: p.laestab,
+    status: p.status,
+    detailsAsOf: p.detailsAsOf,
+    detailsSourceId: p.detailsSource,
+    phase: p.phase,
+    establishmentType: p.establishmentType,
+    stateFunded: p.stateFunded,
+    governance: p.governance,
+    gender: p.gender,
+    religiousCharacter: p.religiousCharacter,
+    statutoryLowAge: p.statutoryLowAge,
+    statutoryHighAge: p.statutoryHighAge,
 
-    laCode: asInt(p["laCode"]),
-    regionCode: asString(p["regionCode"]),
-    district: area(p["districtCode"], p["districtName"]),
-    ward: area(p["wardCode"], p["wardName"]),
-    constituencyCode: asString(p["constituencyCode"]),
-    postcode: asString(p["postcode"]),
-    town: asString(p["town"]),
+    laCode: p.laCode,
+    regionCode: p.regionCode,
+    district: area(p.districtCode, p.districtName),
+    ward: area(p.wardCode, p.wardName),
+    constituencyCode: p.constituencyCode,
+    postcode: p.postcode,
+    town: p.town,
     location:
-      latitude === null || longitude === null
+      p.location === null || p.location.latitude === null || p.location.longitude === null
         ? null
         : {
-            latitude,
-            longitude,
-            precision: asMember(LOCATION_PRECISIONS, p["locationPrecision"]),
-            sourceId: asString(p["locationSource"]),
+            latitude: p.location.latitude,
+            longitude: p.location.longitude,
+            precision: p.locationPrecision,
+            sourceId: p.locationSource,
           },
-    lsoa: asString(p["lsoa"]),
+    lsoa: p.lsoa,
     ruralUrban:
-      ruralUrbanCode === null
+      p.ruralUrbanCode === null
         ? null
-        : {
-            code: ruralUrbanCode,
-            name: asString(p["ruralUrban"]),
-            sourceId: asString(p["ruralUrbanSource"]),
-          },
-    rural: asBoolean(p["rural"]),
-    sparse: asBoolean(p["sparse"]),
-    coastal: asBoolean(p["coastal"]),
-    coastDistanceKm: asNumber(p["coastDistanceKm"]),
-    coastalDefinition: asString(p["coastalDefinition"]),
-    coastalSourceId: asString(p["coastalSource"]),
+        : { code: p.ruralUrbanCode, name: p.ruralUrban, sourceId: p.ruralUrbanSource },
+    rural: p.rural,
+    sparse: p.sparse,
+    coastal: p.coastal,
+    coastDistanceKm: p.coastDistanceKm,
+    coastalDefinition: p.coastalDefinition,
+    coastalSourceId: p.coastalSource,
 
-    pupils: measure(p, "pupils"),
-    fsmPercent: measure(p, "fsmPercent"),
-    ealPercent: measure(p, "ealPercent"),
-    senPercent: measure(p, "senPercent"),
-    senSupportPercent: measure(p, "senSupportPercent"),
-    ehcpPercent: measure(p, "ehcpPercent"),
-    ofsted: anyPresent(p, OFSTED_KEYS)
+    pupils: measure(p.pupils, p.pupilsYear, p.pupilsSource),
+    fsmPercent: measure(p.fsmPercent, p.fsmPercentYear, p.fsmPercentSource),
+    ealPercent: measure(p.ealPercent, p.ealPercentYear, p.ealPercentSource),
+    senPercent: measure(p.senPercent, p.senPercentYear, p.senPercentSource),
+    senSupportPercent: measure(
+      p.senSupportPercent,
+      p.senSupportPercentYear,
+      p.senSupportPercentSource,
+    ),
+    ehcpPercent: measure(p.ehcpPercent, p.ehcpPercentYear, p.ehcpPercentSource),
+    ofsted: anyStored(p.ofstedRating, p.ofstedGrade, p.ofstedDate)
       ? {
-          rating: asString(p["ofstedRating"]),
-          grade: asInt(p["ofstedGrade"]),
-          gradeBasis: asMember(GRADE_BASES, p["ofstedGradeBasis"]) ?? "OVERALL_EFFECTIVENESS",
-          inspectedOn: asDate(p["ofstedDate"]),
-          inspectionType: asString(p["ofstedInspectionType"]),
-          urnAtInspection: asInt(p["ofstedUrnAtInspection"]),
+          rating: p.ofstedRating.value,
+          grade: p.ofstedGrade.value,
+          gradeBasis: p.ofstedGradeBasis.value ?? "OVERALL_EFFECTIVENESS",
+          inspectedOn: p.ofstedDate.value,
+          inspectionType: p.ofstedInspectionType,
+          urnAtInspection: p.ofstedUrnAtInspection,
           // Older sources give only the overall grade.
-          overall:
-            p["ofstedGradeBasis"] === undefined || p["ofstedGradeBasis"] === null
-              ? asInt(p["ofstedGrade"])
-              : asInt(p["ofstedOverall"]),
-          qualityOfEducation: asInt(p["ofstedQualityOfEducation"]),
-          behaviourAndAttitudes: asInt(p["ofstedBehaviourAndAttitudes"]),
-          personalDevelopment: asInt(p["ofstedPersonalDevelopment"]),
-          leadershipAndManagement: asInt(p["ofstedLeadershipAndManagement"]),
-          earlyYears: asInt(p["ofstedEarlyYears"]),
-          sixthForm: asInt(p["ofstedSixthForm"]),
-          safeguardingEffective: asBoolean(p["ofstedSafeguardingEffective"]),
-          categoryOfConcern: asMember(CATEGORIES_OF_CONCERN, p["ofstedCategoryOfConcern"]),
-          sourceId: asString(p["ofstedSource"]),
+          overall: p.ofstedGradeBasis.stored ? p.ofstedOverall : p.ofstedGrade.value,
+          qualityOfEducation: p.ofstedQualityOfEducation,
+          behaviourAndAttitudes: p.ofstedBehaviourAndAttitudes,
+          personalDevelopment: p.ofstedPersonalDevelopment,
+          leadershipAndManagement: p.ofstedLeadershipAndManagement,
+          earlyYears: p.ofstedEarlyYears,
+          sixthForm: p.ofstedSixthForm,
+          safeguardingEffective: p.ofstedSafeguardingEffective,
+          categoryOfConcern: p.ofstedCategoryOfConcern,
+          sourceId: p.ofstedSource,
         }
       : null,
-    deprivation: anyPresent(p, DEPRIVATION_KEYS)
+    deprivation: anyStored(p.imdRank, p.imdDecile, p.idaciRank, p.idaciDecile, p.idaciScore)
       ? {
-          lsoa: asString(p["lsoa"]),
-          imdRank: asInt(p["imdRank"]),
-          imdDecile: asInt(p["imdDecile"]),
-          idaciRank: asInt(p["idaciRank"]),
-          idaciDecile: asInt(p["idaciDecile"]),
-          idaciScore: asNumber(p["idaciScore"]),
-          incomeScore: asNumber(p["incomeScore"]),
-          year: asText(p["deprivationYear"]) ?? "unknown",
-          sourceId: asString(p["deprivationSource"]),
+          lsoa: p.lsoa,
+          imdRank: p.imdRank.value,
+          imdDecile: p.imdDecile.value,
+          idaciRank: p.idaciRank.value,
+          idaciDecile: p.idaciDecile.value,
+          idaciScore: p.idaciScore.value,
+          incomeScore: p.incomeScore,
+          year: p.deprivationYear ?? "unknown",
+          sourceId: p.deprivationSource,
         }
       : null,
-    ks2: anyPresent(p, KS2_KEYS)
+    ks2: anyStored(p.ks2ReadingProgress, p.ks2WritingProgress, p.ks2MathsProgress)
       ? {
-          year: asText(p["ks2Year"]) ?? "unknown",
-          readingProgress: asNumber(p["ks2ReadingProgress"]),
-          writingProgress: asNumber(p["ks2WritingProgress"]),
-          mathsProgress: asNumber(p["ks2MathsProgress"]),
-          sourceId: asString(p["ks2Source"]),
+          year: p.ks2Year ?? "unknown",
+          readingProgress: p.ks2ReadingProgress.value,
+          writingProgress: p.ks2WritingProgress.value,
+          mathsProgress: p.ks2MathsProgress.value,
+          sourceId: p.ks2Source,
         }
       : null,
     ks2Attainment:
-      ks2RwmExpected === null
+      p.ks2RwmExpected === null
         ? null
         : {
-            year: asText(p["ks2RwmExpectedYear"]) ?? "unknown",
-            rwmExpected: ks2RwmExpected,
-            sourceId: asString(p["ks2RwmExpectedSource"]),
+            year: p.ks2RwmExpectedYear ?? "unknown",
+            rwmExpected: p.ks2RwmExpected,
+            sourceId: p.ks2RwmExpectedSource,
           },
-    ks4: anyPresent(p, KS4_KEYS)
+    ks4: anyStored(p.ks4Progress8, p.ks4Attainment8, p.ks4EnglishMathsGrade5Percent)
       ? {
-          year: asText(p["ks4Year"]) ?? "unknown",
-          progress8: asNumber(p["ks4Progress8"]),
-          progress8Lower: asNumber(p["ks4Progress8Lower"]),
-          progress8Upper: asNumber(p["ks4Progress8Upper"]),
-          attainment8: asNumber(p["ks4Attainment8"]),
-          englishMathsGrade5Percent: asNumber(p["ks4EnglishMathsGrade5Percent"]),
-          pupils: asInt(p["ks4Pupils"]),
-          sourceId: asString(p["ks4Source"]),
+          year: p.ks4Year ?? "unknown",
+          progress8: p.ks4Progress8.value,
+          progress8Lower: p.ks4Progress8Lower,
+          progress8Upper: p.ks4Progress8Upper,
+          attainment8: p.ks4Attainment8.value,
+          englishMathsGrade5Percent: p.ks4EnglishMathsGrade5Percent.value,
+          pupils: p.ks4Pupils,
+          sourceId: p.ks4Source,
         }
       : null,
     ks4History: ks4History(p),
     ks2History: ks2History(p),
-    newSinceCensus: p["newSinceCensus"] === true,
-    openedOn: asDate(p["openedOn"]),
-    contextFromUrn: asInt(p["contextFromUrn"]),
-    contact: anyPresent(p, CONTACT_KEYS)
-      ? {
-          address: asString(p["address"]),
-          phone: asString(p["phone"]),
-          sourceId: asString(p["contactSource"]),
-        }
+    newSinceCensus: p.newSinceCensus === true,
+    openedOn: p.openedOn,
+    contextFromUrn: p.contextFromUrn,
+    contact: anyStored(p.address, p.phone)
+      ? { address: p.address.value, phone: p.phone.value, sourceId: p.contactSource }
       : null,
     ks4Progress8Band:
-      ks4Band === null
+      p.ks4Progress8Band === null
         ? null
         : {
-            year: asText(p["ks4Progress8BandYear"]) ?? "unknown",
-            band: ks4Band,
-            sourceId: asString(p["ks4Progress8BandSource"]),
+            year: p.ks4Progress8BandYear ?? "unknown",
+            band: p.ks4Progress8Band,
+            sourceId: p.ks4Progress8BandSource,
           },
-    offers: supportTopics(p["offers"]),
-    seeks: supportTopics(p["seeks"]),
-    offerUpdatedAt: asString(p["offerUpdatedAt"]),
-    offersFromUrn: asInt(p["offersFromUrn"]),
+    offers: p.offers,
+    seeks: p.seeks,
+    offerUpdatedAt: p.offerUpdatedAt,
+    offersFromUrn: p.offersFromUrn,
   };
 }
 
-/** A stored number list entry: NaN marks a year with no figure (lists cannot hold nulls). */
-function figureAt(list: unknown[], index: number): number | null {
-  const value = asNumber(list[index]);
-  return value === null || Number.isNaN(value) ? null : value;
-}
-
-function ks2History(p: Properties): Ks2Year[] {
-  // Most reads project no series, and most schools have none: no lists to build then.
-  if (!Array.isArray(p["ks2RwmSeriesYears"])) return [];
-  const years = asList(p["ks2RwmSeriesYears"]);
-  const values = asList(p["ks2RwmSeriesValues"]);
-  const urns = asList(p["ks2RwmSeriesUrns"]);
-  const cohorts = asList(p["ks2RwmSeriesCohorts"]);
-  const disadvantaged = asList(p["ks2RwmSeriesDisadvantaged"]);
-  const source = asString(p["ks2RwmSeriesSource"]);
-  return years.flatMap((year, index) => {
-    const value = figureAt(values, index);
-    const text = asText(year);
-    if (value === null || text === null) return [];
-    const cohort = figureAt(cohorts, index);
+/** The KS2 series by year; a year without a figure is left out. */
+function ks2History(p: SchoolCells): Ks2Year[] {
+  const values = p.ks2RwmSeriesValues;
+  const cohorts = p.ks2RwmSeriesCohorts;
+  return p.ks2RwmSeriesYears.flatMap((year, index) => {
+    const value = values[index] ?? null;
+    if (value === null || year === null) return [];
+    const cohort = cohorts[index] ?? null;
     return [
       {
-        year: text,
+        year,
         rwmExpected: value,
         cohort: cohort === null ? null : Math.round(cohort),
-        disadvantagedRwmExpected: figureAt(disadvantaged, index),
-        urn: asInt(urns[index]) ?? requireInt(p["urn"], "School.urn"),
-        sourceId: source,
+        disadvantagedRwmExpected: p.ks2RwmSeriesDisadvantaged[index] ?? null,
+        urn: p.ks2RwmSeriesUrns[index] ?? p.urn,
+        sourceId: p.ks2RwmSeriesSource,
       },
     ];
   });
 }
 
-function ks4History(p: Properties): Ks4Results[] {
-  if (!Array.isArray(p["ks4SeriesYears"])) return [];
-  const years = asList(p["ks4SeriesYears"]);
-  const sources = asList(p["ks4SeriesSources"]);
-  const progress8 = asList(p["ks4SeriesProgress8"]);
-  const attainment8 = asList(p["ks4SeriesAttainment8"]);
-  const grade5 = asList(p["ks4SeriesGrade5"]);
-  const latestYear = asText(p["ks4Year"]);
-  return years.flatMap((year, index) => {
-    const text = asText(year);
-    if (text === null) return [];
-    const latest = text === latestYear;
+/** The KS4 series by year; the interval and pupils are known for the latest year only. */
+function ks4History(p: SchoolCells): Ks4Results[] {
+  return p.ks4SeriesYears.flatMap((year, index) => {
+    if (year === null) return [];
+    const latest = year === p.ks4Year;
     return [
       {
-        year: text,
-        progress8: figureAt(progress8, index),
-        progress8Lower: latest ? asNumber(p["ks4Progress8Lower"]) : null,
-        progress8Upper: latest ? asNumber(p["ks4Progress8Upper"]) : null,
-        attainment8: figureAt(attainment8, index),
-        englishMathsGrade5Percent: figureAt(grade5, index),
-        pupils: latest ? asInt(p["ks4Pupils"]) : null,
-        sourceId: asString(sources[index]),
+        year,
+        progress8: p.ks4SeriesProgress8[index] ?? null,
+        progress8Lower: latest ? p.ks4Progress8Lower : null,
+        progress8Upper: latest ? p.ks4Progress8Upper : null,
+        attainment8: p.ks4SeriesAttainment8[index] ?? null,
+        englishMathsGrade5Percent: p.ks4SeriesGrade5[index] ?? null,
+        pupils: latest ? p.ks4Pupils : null,
+        sourceId: p.ks4SeriesSources[index] ?? null,
       },
     ];
   });
-}
-
-/** Maps an Inspection node (see cypher/README.md). */
-export function toInspection(value: unknown): InspectionRecord {
-  const p = asProperties(value) ?? {};
-  return {
-    id: requireString(p["id"], "Inspection.id"),
-    kind: asMember(INSPECTION_KINDS, p["kind"]) ?? "GRADED",
-    inspectedOn: asDate(p["date"]) ?? "",
-    publishedOn: asDate(p["publishedOn"]),
-    type: asString(p["type"]),
-    outcome: asString(p["outcome"]),
-    urnAtInspection: asInt(p["urnAtInspection"]),
-    overall: asInt(p["overall"]),
-    qualityOfEducation: asInt(p["qualityOfEducation"]),
-    behaviourAndAttitudes: asInt(p["behaviourAndAttitudes"]),
-    personalDevelopment: asInt(p["personalDevelopment"]),
-    leadershipAndManagement: asInt(p["leadershipAndManagement"]),
-    earlyYears: asInt(p["earlyYears"]),
-    sixthForm: asInt(p["sixthForm"]),
-    safeguardingEffective: asBoolean(p["safeguardingEffective"]),
-    categoryOfConcern: asMember(CATEGORIES_OF_CONCERN, p["categoryOfConcern"]),
-    sourceId: asString(p["source"]),
-  };
-}
-
-/** A stored list of support topics; entries outside the vocabulary are dropped. */
-function supportTopics(value: unknown) {
-  return asList(value).flatMap((item) => asMember(SUPPORT_TOPICS, item) ?? []);
-}
-
-function toEstablishmentLink(value: unknown): EstablishmentLink {
-  const p = asProperties(value) ?? {};
-  return {
-    urn: requireInt(p["urn"], "Establishment.urn"),
-    name: asString(p["name"]),
-    open: p["open"] === true,
-    reason: asString(p["reason"]),
-    on: asDate(p["on"]),
-  };
 }
