@@ -1,20 +1,20 @@
-import type { Database } from "../../db/driver.js";
-import { cypherInt } from "../common/params.js";
+import { z } from "zod";
+import type { Database, Params } from "../../db/driver.js";
 import {
-  asBoolean,
-  asInt,
-  asList,
-  asMember,
-  asNumber,
-  asProperties,
-  asString,
-  asText,
-  requireInt,
-  type Properties,
-} from "../common/values.js";
+  cell,
+  key,
+  listOf,
+  nodeProperties,
+  parseNode,
+  parseRow,
+  parseRows,
+  point,
+  series,
+} from "../../db/rows.js";
+import { cypherInt } from "../common/params.js";
 import { PHASES } from "../schools/school.model.js";
-import { toSchool } from "../schools/school.repository.js";
-import { FEATURES, featuresForPhase, isFeatureName, type FeatureName } from "./features.js";
+import { SchoolNode } from "../schools/school.repository.js";
+import { FEATURES, featuresForPhase, type FeatureName } from "./features.js";
 import type { FamilyStore, SaveRunOptions } from "./family-run.js";
 import {
   familyId,
@@ -34,24 +34,194 @@ import type { SchoolProfile } from "./similarity.model.js";
 /** Families per createFamilies statement: about 1,250 memberships, a second or so of work. */
 const FAMILY_BATCH_SIZE = 25;
 
+type ProfileFigure = Exclude<FeatureName, "rurality">;
+type MedianProperty = `median${Capitalize<FeatureName>}`;
+
+/** The figures of a profile, one cell per feature (rurality comes from ruralUrbanCode). */
+const FIGURE_CELLS = Object.fromEntries(
+  FEATURES.filter((feature) => feature !== "rurality").map((feature) => [feature, cell.number]),
+) as Record<ProfileFigure, typeof cell.number>;
+
+/** A Family node's medians, one cell per feature (a phase reads its own features'). */
+const MEDIAN_CELLS = Object.fromEntries(
+  FEATURES.map((feature) => [medianProperty(feature), cell.number]),
+) as Record<MedianProperty, typeof cell.number>;
+
+/** Features named in a run or a membership; a name this code does not know is dropped. */
+const FeatureList = cell.list(cell.member(FEATURES as readonly [FeatureName, ...FeatureName[]]));
+
+/** A findSchoolProfiles map; figures of the wrong type read as missing. */
+const ProfileMap = z
+  .object({
+    urn: key.int,
+    name: cell.string,
+    phase: cell.member(PHASES),
+    regionCode: cell.string,
+    laCode: cell.int,
+    location: point,
+    ruralUrbanCode: cell.string,
+    rural: cell.boolean,
+    sparse: cell.boolean,
+    ...FIGURE_CELLS,
+    partnershipIds: cell.list(cell.string),
+  })
+  // The parsed map becomes the profile in place: a copy of each of 22,000 maps costs more than
+  // parsing it.
+  .transform((profile): SchoolProfile => {
+    const { location } = profile;
+    return Object.assign(profile, {
+      name: profile.name ?? "",
+      location:
+        location === null || location.latitude === null || location.longitude === null
+          ? null
+          : { latitude: location.latitude, longitude: location.longitude },
+    });
+  });
+
+/** A FamilyRun node's properties, with createdAtMs. */
+const FamilyRunNode = nodeProperties({
+  version: key.int,
+  createdAtMs: cell.number,
+  current: cell.boolean,
+  featuresVersion: cell.int,
+  seed: cell.int,
+  targetSize: cell.int,
+  preset: cell.string,
+  features: FeatureList,
+  parameters: cell.string,
+  schools: cell.int,
+  families: cell.int,
+  meanDistanceToCentroid: cell.number,
+  silhouette: cell.number,
+  silhouetteSampleSize: cell.int,
+  durationMs: cell.int,
+}).transform((run): FamilyRunRecord => ({
+  ...toStamp(run.version, run.createdAtMs),
+  current: run.current ?? false,
+  featuresVersion: run.featuresVersion ?? 1,
+  seed: run.seed ?? 0,
+  targetSize: run.targetSize ?? 0,
+  preset: run.preset ?? "FAMILIES",
+  features: run.features,
+  parameters: parseParameters(run.parameters),
+  schools: run.schools ?? 0,
+  families: run.families ?? 0,
+  quality: {
+    meanDistanceToCentroid: run.meanDistanceToCentroid ?? 0,
+    silhouette: run.silhouette,
+    silhouetteSampleSize: run.silhouetteSampleSize ?? 0,
+  },
+  durationMs: run.durationMs,
+}));
+
+const FamilyNode = nodeProperties({
+  id: cell.string,
+  version: key.int,
+  phase: cell.member(PHASES),
+  number: cell.int,
+  size: cell.int,
+  meanDistanceToCentroid: cell.number,
+  ...MEDIAN_CELLS,
+}).transform((family, ctx) => {
+  const { phase } = family;
+  if (phase === null) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["phase"],
+      message: `Family without a known phase: ${JSON.stringify(family.id)}`,
+    });
+    return z.NEVER;
+  }
+  return {
+    id: family.id ?? "",
+    version: family.version,
+    phase,
+    number: family.number ?? 0,
+    size: family.size ?? 0,
+    meanDistanceToCentroid: family.meanDistanceToCentroid ?? 0,
+    medians: featuresForPhase(phase).map((feature) => ({
+      feature,
+      value: family[medianProperty(feature) as MedianProperty],
+    })),
+  };
+});
+
+/** A school's IN_FAMILY properties. */
+const FamilyMembershipNode = nodeProperties({
+  distanceToCentroid: cell.number,
+  imputed: FeatureList,
+}).transform(({ distanceToCentroid, imputed }) => ({
+  distanceToCentroid: distanceToCentroid ?? 0,
+  imputed,
+}));
+
+/** Per year, or one dataset id for the whole series. */
+const SeriesSources = z.union([z.array(cell.string), cell.string]);
+
+/** A findFamilyOutcomeSeries row: a member's series, each as parallel lists by year. */
+const OutcomeSeriesRow = z
+  .object({
+    urn: key.int,
+    series: nodeProperties({
+      ks2RwmSeriesYears: listOf(cell.text),
+      ks2RwmSeriesValues: series(cell.number),
+      ks2RwmSeriesSource: SeriesSources,
+      ks4SeriesYears: listOf(cell.text),
+      ks4SeriesSources: SeriesSources,
+      ks4SeriesProgress8: series(cell.number),
+      ks4SeriesAttainment8: series(cell.number),
+      ks4SeriesGrade5: series(cell.number),
+    }),
+  })
+  .transform(({ urn, series: s }): MemberSeries => {
+    const ks4 = (values: (number | null)[]) =>
+      yearFigures(s.ks4SeriesYears, values, s.ks4SeriesSources);
+    return {
+      urn,
+      series: {
+        ks2RwmExpected: yearFigures(
+          s.ks2RwmSeriesYears,
+          s.ks2RwmSeriesValues,
+          s.ks2RwmSeriesSource,
+        ),
+        ks4Progress8: ks4(s.ks4SeriesProgress8),
+        ks4Attainment8: ks4(s.ks4SeriesAttainment8),
+        ks4EnglishMathsGrade5Percent: ks4(s.ks4SeriesGrade5),
+      },
+    };
+  });
+
+// Compiled (see z.compile): every school is read at once.
+const ProfileRow = z.compile(z.object({ profile: ProfileMap }));
+const CurrentRunRow = z.object({
+  version: key.int,
+  createdAtMs: cell.number,
+  featuresVersion: cell.int,
+});
+const RunRow = z.object({ run: FamilyRunNode });
+const FamilyOfSchoolRow = z.object({ family: FamilyNode, membership: FamilyMembershipNode });
+const FamilyMemberRow = z.object({ school: SchoolNode, membership: FamilyMembershipNode });
+const UrnRow = z.object({ urn: key.int });
+const VersionRow = z.object({ version: key.int });
+const CurrentFlagRow = z.object({ version: cell.int, current: cell.boolean });
+const SchoolsCountRow = z.object({ schools: cell.int });
+const RunsCountRow = z.object({ runs: cell.int });
+
 export class SimilarityRepository implements FamilyStore {
   constructor(private readonly db: Database) {}
 
   // findSchoolProfiles
   async findProfiles(): Promise<SchoolProfile[]> {
     const rows = await this.db.read("similarity/findSchoolProfiles");
-    return rows.map((row) => toProfile(row["profile"]));
+    return parseRows(ProfileRow, rows, "similarity/findSchoolProfiles").map((row) => row.profile);
   }
 
   // findCurrentFamilyRun
   async findCurrentRun(): Promise<CurrentFamilyRun | null> {
     const [row] = await this.db.read("similarity/findCurrentFamilyRun");
-    return row
-      ? {
-          ...toStamp(row["version"], row["createdAtMs"]),
-          featuresVersion: asInt(row["featuresVersion"]) ?? 1,
-        }
-      : null;
+    if (!row) return null;
+    const run = parseRow(CurrentRunRow, row, "similarity/findCurrentFamilyRun");
+    return { ...toStamp(run.version, run.createdAtMs), featuresVersion: run.featuresVersion ?? 1 };
   }
 
   // countSchoolsOutsideFamilyRun
@@ -59,13 +229,15 @@ export class SimilarityRepository implements FamilyStore {
     const [row] = await this.db.read("similarity/countSchoolsOutsideFamilyRun", {
       version: cypherInt(version),
     });
-    return asInt(row?.["schools"]) ?? 0;
+    return (
+      parseRow(SchoolsCountRow, row ?? {}, "similarity/countSchoolsOutsideFamilyRun").schools ?? 0
+    );
   }
 
   // findFamilyRuns
   async findRuns(): Promise<FamilyRunRecord[]> {
     const rows = await this.db.read("similarity/findFamilyRuns");
-    return rows.map((row) => toFamilyRun(row["run"]));
+    return parseRows(RunRow, rows, "similarity/findFamilyRuns").map((row) => row.run);
   }
 
   // findFamilyRunsByVersions
@@ -73,7 +245,9 @@ export class SimilarityRepository implements FamilyStore {
     const rows = await this.db.read("similarity/findFamilyRunsByVersions", {
       versions: versions.map(cypherInt),
     });
-    const runs = rows.map((row) => toFamilyRun(row["run"]));
+    const runs = parseRows(RunRow, rows, "similarity/findFamilyRunsByVersions").map(
+      (row) => row.run,
+    );
     return new Map(runs.map((run) => [run.version, run]));
   }
 
@@ -86,7 +260,13 @@ export class SimilarityRepository implements FamilyStore {
       urn: cypherInt(urn),
       version: version == null ? null : cypherInt(version),
     });
-    return row ? toFamily(row["family"], row["membership"], urn) : null;
+    if (!row) return null;
+    const { family, membership } = parseRow(
+      FamilyOfSchoolRow,
+      row,
+      "similarity/findFamilyOfSchool",
+    );
+    return { ...family, urn, ...membership };
   }
 
   // findFamilyMembers
@@ -98,15 +278,9 @@ export class SimilarityRepository implements FamilyStore {
       afterUrn: query.afterUrn === null ? null : cypherInt(query.afterUrn),
       limit: cypherInt(query.limit),
     });
-    return rows.map((row) => {
-      const membership = asProperties(row["membership"]) ?? {};
-      return {
-        school: toSchool(row["school"]),
-        referenceUrn: query.urn,
-        distanceToCentroid: asNumber(membership["distanceToCentroid"]) ?? 0,
-        imputed: featureList(membership["imputed"]),
-      };
-    });
+    return parseRows(FamilyMemberRow, rows, "similarity/findFamilyMembers").map(
+      ({ school, membership }) => ({ school, referenceUrn: query.urn, ...membership }),
+    );
   }
 
   // findFamilyMemberUrns
@@ -115,7 +289,7 @@ export class SimilarityRepository implements FamilyStore {
       urn: cypherInt(urn),
       version: cypherInt(version),
     });
-    return rows.map((row) => requireInt(row["urn"], "urn"));
+    return parseRows(UrnRow, rows, "similarity/findFamilyMemberUrns").map((row) => row.urn);
   }
 
   // findFamilyOutcomeSeries
@@ -124,7 +298,7 @@ export class SimilarityRepository implements FamilyStore {
       urn: cypherInt(urn),
       version: cypherInt(version),
     });
-    return rows.map((row) => toMemberSeries(row["urn"], row["series"]));
+    return parseRows(OutcomeSeriesRow, rows, "similarity/findFamilyOutcomeSeries");
   }
 
   /**
@@ -134,7 +308,7 @@ export class SimilarityRepository implements FamilyStore {
   async saveRun(draft: FamilyRunDraft, options: SaveRunOptions): Promise<number> {
     return this.db.writeTransaction(async (run) => {
       const [created] = await run("similarity/createFamilyRun", { run: runParams(draft.run) });
-      const version = requireInt(created?.["version"], "FamilyRun.version");
+      const { version } = parseRow(VersionRow, created ?? {}, "similarity/createFamilyRun");
       for (let start = 0; start < draft.families.length; start += FAMILY_BATCH_SIZE) {
         const batch = draft.families.slice(start, start + FAMILY_BATCH_SIZE);
         await run("similarity/createFamilies", {
@@ -168,7 +342,9 @@ export class SimilarityRepository implements FamilyStore {
     const rows = await this.db.write("similarity/markFamilyRunCurrent", {
       version: cypherInt(version),
     });
-    return rows.some((row) => row["version"] === version && row["current"] === true);
+    return parseRows(CurrentFlagRow, rows, "similarity/markFamilyRunCurrent").some(
+      (row) => row.version === version && row.current === true,
+    );
   }
 
   // deleteFamilyRun
@@ -176,12 +352,12 @@ export class SimilarityRepository implements FamilyStore {
     const [row] = await this.db.write("similarity/deleteFamilyRun", {
       version: cypherInt(version),
     });
-    return (asInt(row?.["runs"]) ?? 0) > 0;
+    return (parseRow(RunsCountRow, row ?? {}, "similarity/deleteFamilyRun").runs ?? 0) > 0;
   }
 }
 
 /** Whole numbers of a run as Cypher integers, so they read back as integers, not floats. */
-function runParams(run: FamilyRunDraft["run"]): Properties {
+function runParams(run: FamilyRunDraft["run"]): Params {
   return {
     ...run,
     featuresVersion: cypherInt(run.featuresVersion),
@@ -193,23 +369,15 @@ function runParams(run: FamilyRunDraft["run"]): Properties {
   };
 }
 
-function featureList(value: unknown): FeatureName[] {
-  return asList(value).filter(
-    (name): name is FeatureName => typeof name === "string" && isFeatureName(name),
-  );
-}
-
-function toStamp(version: unknown, createdAtMs: unknown): FamilyRunStamp {
-  const millis = asNumber(createdAtMs);
+function toStamp(version: number, createdAtMs: number | null): FamilyRunStamp {
   return {
-    version: requireInt(version, "FamilyRun.version"),
-    createdAt: millis === null ? "" : new Date(millis).toISOString(),
+    version,
+    createdAt: createdAtMs === null ? "" : new Date(createdAtMs).toISOString(),
   };
 }
 
 /** The stored parameters, or null when the text is not JSON of the expected shape. */
-function parseParameters(value: unknown): FamilyRunParameters | null {
-  const text = asString(value);
+function parseParameters(text: string | null): FamilyRunParameters | null {
   if (text === null) return null;
   try {
     const parsed = JSON.parse(text) as Partial<FamilyRunParameters> | null;
@@ -221,47 +389,15 @@ function parseParameters(value: unknown): FamilyRunParameters | null {
 
 /** Maps a FamilyRun node's properties (with createdAtMs) to a record. */
 export function toFamilyRun(value: unknown): FamilyRunRecord {
-  const p = asProperties(value) ?? {};
-  return {
-    ...toStamp(p["version"], p["createdAtMs"]),
-    current: asBoolean(p["current"]) ?? false,
-    featuresVersion: asInt(p["featuresVersion"]) ?? 1,
-    seed: asInt(p["seed"]) ?? 0,
-    targetSize: asInt(p["targetSize"]) ?? 0,
-    preset: asString(p["preset"]) ?? "FAMILIES",
-    features: featureList(p["features"]),
-    parameters: parseParameters(p["parameters"]),
-    schools: asInt(p["schools"]) ?? 0,
-    families: asInt(p["families"]) ?? 0,
-    quality: {
-      meanDistanceToCentroid: asNumber(p["meanDistanceToCentroid"]) ?? 0,
-      silhouette: asNumber(p["silhouette"]),
-      silhouetteSampleSize: asInt(p["silhouetteSampleSize"]) ?? 0,
-    },
-    durationMs: asInt(p["durationMs"]),
-  };
+  return parseNode(FamilyRunNode, value, "FamilyRun");
 }
 
 /** Maps a Family node and the asking school's IN_FAMILY properties to a record. */
 export function toFamily(family: unknown, membership: unknown, urn: number): FamilyRecord {
-  const p = asProperties(family) ?? {};
-  const m = asProperties(membership) ?? {};
-  const phase = asMember(PHASES, p["phase"]);
-  if (phase === null) throw new Error(`Family without a known phase: ${JSON.stringify(p["id"])}`);
   return {
-    id: asString(p["id"]) ?? "",
-    version: requireInt(p["version"], "Family.version"),
-    phase,
-    number: asInt(p["number"]) ?? 0,
-    size: asInt(p["size"]) ?? 0,
-    meanDistanceToCentroid: asNumber(p["meanDistanceToCentroid"]) ?? 0,
-    medians: featuresForPhase(phase).map((feature) => ({
-      feature,
-      value: asNumber(p[medianProperty(feature)]),
-    })),
+    ...parseNode(FamilyNode, family, "Family"),
     urn,
-    distanceToCentroid: asNumber(m["distanceToCentroid"]) ?? 0,
-    imputed: featureList(m["imputed"]),
+    ...parseNode(FamilyMembershipNode, membership, "IN_FAMILY"),
   };
 }
 
@@ -269,63 +405,21 @@ export function toFamily(family: unknown, membership: unknown, urn: number): Fam
  * One series of parallel lists as figures: a year with no figure (NaN, or a value of the wrong
  * type) is left out. `sources` is one dataset id for the series or one per year.
  */
-function yearFigures(years: unknown, values: unknown, sources: unknown): YearFigure[] {
-  const valueList = asList(values);
-  const sourceList = Array.isArray(sources) ? sources : null;
-  return asList(years).flatMap((year, index) => {
-    const text = asText(year);
-    const value = asNumber(valueList[index]);
-    if (text === null || value === null) return [];
-    const sourceId = asString(sourceList ? sourceList[index] : sources);
-    return [{ year: text, value, sourceId }];
+function yearFigures(
+  years: readonly (string | null)[],
+  values: readonly (number | null)[],
+  sources: readonly (string | null)[] | string | null,
+): YearFigure[] {
+  return years.flatMap((year, index) => {
+    const value = values[index] ?? null;
+    if (year === null || value === null) return [];
+    const sourceId =
+      typeof sources === "string" || sources === null ? sources : (sources[index] ?? null);
+    return [{ year, value, sourceId }];
   });
-}
-
-/** Maps a findFamilyOutcomeSeries row to a member's series per outcome. */
-export function toMemberSeries(urn: unknown, series: unknown): MemberSeries {
-  const p = asProperties(series) ?? {};
-  const ks4 = (values: string) =>
-    yearFigures(p["ks4SeriesYears"], p[values], p["ks4SeriesSources"]);
-  return {
-    urn: requireInt(urn, "School.urn"),
-    series: {
-      ks2RwmExpected: yearFigures(
-        p["ks2RwmSeriesYears"],
-        p["ks2RwmSeriesValues"],
-        p["ks2RwmSeriesSource"],
-      ),
-      ks4Progress8: ks4("ks4SeriesProgress8"),
-      ks4Attainment8: ks4("ks4SeriesAttainment8"),
-      ks4EnglishMathsGrade5Percent: ks4("ks4SeriesGrade5"),
-    },
-  };
 }
 
 /** Maps a findSchoolProfiles row to a profile; figures of the wrong type read as missing. */
 export function toProfile(value: unknown): SchoolProfile {
-  const p = asProperties(value) ?? {};
-  const point = asProperties(p["location"]);
-  const latitude = asNumber(point?.["latitude"]);
-  const longitude = asNumber(point?.["longitude"]);
-  const figures = Object.fromEntries(
-    FEATURES.filter((feature) => feature !== "rurality").map((feature) => [
-      feature,
-      asNumber(p[feature]),
-    ]),
-  ) as Pick<SchoolProfile, Exclude<FeatureName, "rurality">>;
-  return {
-    urn: requireInt(p["urn"], "School.urn"),
-    name: asString(p["name"]) ?? "",
-    phase: asMember(PHASES, p["phase"]),
-    regionCode: asString(p["regionCode"]),
-    laCode: asInt(p["laCode"]),
-    location: latitude === null || longitude === null ? null : { latitude, longitude },
-    ruralUrbanCode: asString(p["ruralUrbanCode"]),
-    rural: asBoolean(p["rural"]),
-    sparse: asBoolean(p["sparse"]),
-    ...figures,
-    partnershipIds: asList(p["partnershipIds"]).filter(
-      (id): id is string => typeof id === "string",
-    ),
-  };
+  return parseNode(ProfileMap, value, "School");
 }
