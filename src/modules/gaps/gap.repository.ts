@@ -1,22 +1,9 @@
+import { z } from "zod";
 import type { Database } from "../../db/driver.js";
-import {
-  asBoolean,
-  asInt,
-  asList,
-  asMember,
-  asNumber,
-  asProperties,
-  asString,
-  requireInt,
-  requireString,
-} from "../common/values.js";
+import { cell, key, listOf, parseRow, parseRows, point } from "../../db/rows.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
 import { GOVERNANCES, PHASES } from "../schools/school.model.js";
-import {
-  DESIGNATIONS,
-  SPECIALISMS,
-  type Specialism,
-} from "../system-leaders/system-leader.model.js";
+import { DESIGNATIONS, SPECIALISMS } from "../system-leaders/system-leader.model.js";
 import type {
   DataVersion,
   SnapshotEngagement,
@@ -24,7 +11,7 @@ import type {
   SnapshotSchool,
   SupportSnapshot,
 } from "./gap.model.js";
-import { NEED_BANDS } from "./need-bands.js";
+import { needBand } from "./need-band.repository.js";
 
 /** Where the support snapshot comes from; a test can hand the store another source. */
 export interface SnapshotSource {
@@ -46,91 +33,139 @@ export function openEngagementCounts(
   return open;
 }
 
-function toEngagement(row: Record<string, unknown>): SnapshotEngagement {
-  return {
-    systemLeaderId: requireString(row["systemLeaderId"], "SystemLeader.id"),
-    urn: requireInt(row["urn"], "School.urn"),
-    open: row["open"] === true,
-  };
-}
+const DataVersionRow = z
+  .object({
+    familyVersion: cell.int,
+    needComputedAt: cell.string,
+    sourcesLoadedAt: cell.string,
+    schools: cell.int,
+    leaders: cell.int,
+    engagements: cell.int,
+    openEngagements: cell.int,
+    memberships: cell.int,
+  })
+  .transform((v): DataVersion => ({
+    familyVersion: v.familyVersion,
+    needComputedAt: v.needComputedAt,
+    sourcesLoadedAt: v.sourcesLoadedAt,
+    schools: v.schools ?? 0,
+    leaders: v.leaders ?? 0,
+    engagements: v.engagements ?? 0,
+    openEngagements: v.openEngagements ?? 0,
+    memberships: v.memberships ?? 0,
+  }));
 
-function specialisms(value: unknown): Specialism[] {
-  return asList(value).flatMap((item) => {
-    const specialism = asMember(SPECIALISMS, item);
-    return specialism === null ? [] : [specialism];
-  });
-}
+const EngagementRow = z
+  .object({ systemLeaderId: key.string, urn: key.int, open: cell.boolean })
+  .transform((e): SnapshotEngagement => ({ ...e, open: e.open === true }));
 
-function location(value: unknown): { latitude: number | null; longitude: number | null } {
-  const point = asProperties(value);
-  return { latitude: asNumber(point?.["latitude"]), longitude: asNumber(point?.["longitude"]) };
-}
+const Specialisms = cell.list(cell.member(SPECIALISMS));
 
-export function toSnapshotSchool(
-  value: unknown,
-  members: ReadonlySet<number>,
-  trusts: ReadonlyMap<number, string> = new Map(),
-): SnapshotSchool {
-  const p = asProperties(value) ?? {};
-  const urn = requireInt(p["urn"], "School.urn");
-  const band = asInt(p["needBand"]);
-  return {
-    urn,
-    name: asString(p["name"]),
-    phase: asMember(PHASES, p["phase"]),
-    governance: asMember(GOVERNANCES, p["governance"]),
-    laCode: asInt(p["laCode"]),
-    regionCode: asString(p["regionCode"]),
-    districtCode: asString(p["districtCode"]),
-    districtName: asString(p["districtName"]),
-    ...location(p["location"]),
-    rural: asBoolean(p["rural"]),
-    sparse: asBoolean(p["sparse"]),
-    coastal: asBoolean(p["coastal"]),
-    coastDistanceKm: asNumber(p["coastDistanceKm"]),
-    coastalBasis:
-      p["coastalBasis"] === "ONS_TOWN"
-        ? "ONS_TOWN"
-        : p["coastalBasis"] === "DISTANCE"
-          ? "DISTANCE"
-          : null,
-    pupils: asNumber(p["pupils"]),
-    ofstedGrade: asInt(p["ofstedGrade"]),
-    needBand: NEED_BANDS.find((b) => b === band) ?? null,
-    needReasons: asList(p["needReasons"]).flatMap((code) => {
-      const text = asString(code);
-      return text === null ? [] : [text];
-    }),
-    needAreas: specialisms(p["needAreas"]),
-    inPartnership: members.has(urn),
-    trustId: trusts.get(urn) ?? null,
-  };
-}
+/**
+ * A findSnapshotSchools map. Whether the school is in a partnership or a trust comes from the
+ * statements read beside it, and is set by loadSnapshot.
+ */
+const SnapshotSchoolMap = z
+  .object({
+    urn: key.int,
+    name: cell.string,
+    phase: cell.member(PHASES),
+    governance: cell.member(GOVERNANCES),
+    laCode: cell.int,
+    regionCode: cell.string,
+    districtCode: cell.string,
+    districtName: cell.string,
+    location: point,
+    rural: cell.boolean,
+    sparse: cell.boolean,
+    coastal: cell.boolean,
+    coastDistanceKm: cell.number,
+    coastalBasis: cell.member(["ONS_TOWN", "DISTANCE"]),
+    pupils: cell.number,
+    ofstedGrade: cell.int,
+    needBand,
+    needReasons: cell.list(cell.string),
+    needAreas: Specialisms,
+  })
+  .transform((s): SnapshotSchool => ({
+    urn: s.urn,
+    name: s.name,
+    phase: s.phase,
+    governance: s.governance,
+    laCode: s.laCode,
+    regionCode: s.regionCode,
+    districtCode: s.districtCode,
+    districtName: s.districtName,
+    latitude: s.location?.latitude ?? null,
+    longitude: s.location?.longitude ?? null,
+    rural: s.rural,
+    sparse: s.sparse,
+    coastal: s.coastal,
+    coastDistanceKm: s.coastDistanceKm,
+    coastalBasis: s.coastalBasis,
+    pupils: s.pupils,
+    ofstedGrade: s.ofstedGrade,
+    needBand: s.needBand,
+    needReasons: s.needReasons,
+    needAreas: s.needAreas,
+    inPartnership: false,
+    trustId: null,
+  }));
 
-export function toSnapshotLeader(
-  value: unknown,
-  openEngagements: ReadonlyMap<string, number>,
-): SnapshotLeader | null {
-  const p = asProperties(value) ?? {};
-  const designation = asMember(DESIGNATIONS, p["designation"]);
-  if (designation === null) return null;
-  return {
-    id: requireString(p["id"], "SystemLeader.id"),
-    name: asString(p["name"]) ?? requireString(p["id"], "SystemLeader.id"),
-    designation,
-    phase: asMember(PHASES, p["phase"]),
-    specialisms: specialisms(p["specialisms"]),
-    capacity: asInt(p["capacity"]) ?? 0,
-    openEngagements: openEngagements.get(requireString(p["id"], "SystemLeader.id")) ?? 0,
-    baseUrn: asInt(p["baseUrn"]),
-    ...location(p["location"]),
-    regionCode: asString(p["regionCode"]),
-    laCode: asInt(p["laCode"]),
-    // Anything not marked real is treated as synthetic: REAL must never count a generated one.
-    synthetic: p["synthetic"] !== false,
-    hubCode: asString(p["hubCode"]),
-  };
-}
+/**
+ * A findSnapshotLeaders map; null for a leader of no known designation. Its open engagements
+ * are counted from the engagements statement, and set by loadSnapshot.
+ */
+const SnapshotLeaderMap = z
+  .object({
+    id: key.string,
+    name: cell.string,
+    designation: cell.member(DESIGNATIONS),
+    phase: cell.member(PHASES),
+    specialisms: Specialisms,
+    capacity: cell.int,
+    baseUrn: cell.int,
+    location: point,
+    regionCode: cell.string,
+    laCode: cell.int,
+    synthetic: cell.boolean,
+    hubCode: cell.string,
+  })
+  .transform(({ designation, location, ...l }): SnapshotLeader | null =>
+    designation === null
+      ? null
+      : {
+          id: l.id,
+          name: l.name ?? l.id,
+          designation,
+          phase: l.phase,
+          specialisms: l.specialisms,
+          capacity: l.capacity ?? 0,
+          openEngagements: 0,
+          baseUrn: l.baseUrn,
+          latitude: location?.latitude ?? null,
+          longitude: location?.longitude ?? null,
+          regionCode: l.regionCode,
+          laCode: l.laCode,
+          // Anything not marked real is treated as synthetic: REAL must never count a generated one.
+          synthetic: l.synthetic !== false,
+          hubCode: l.hubCode,
+        },
+  );
+
+// Compiled (see z.compile): about 22,000 schools are read at once.
+const SchoolRow = z.compile(z.object({ school: SnapshotSchoolMap }));
+const LeaderRow = z.compile(z.object({ leader: SnapshotLeaderMap }));
+const MemberUrnsRow = z.object({ urns: cell.list(cell.int) });
+/** Parallel lists: each school's URN and its trust's id. */
+const TrustMembershipsRow = z.object({ urns: listOf(cell.int), trustIds: listOf(cell.string) });
+const LocalAuthorityRow = z.object({
+  code: key.int,
+  name: key.string,
+  gssCode: cell.string,
+  regionCode: cell.string,
+  regionName: cell.string,
+});
 
 export class GapRepository implements SnapshotSource {
   constructor(private readonly db: Database) {}
@@ -138,22 +173,13 @@ export class GapRepository implements SnapshotSource {
   // findDataVersion
   async findDataVersion(): Promise<DataVersion> {
     const [row] = await this.db.read("gaps/findDataVersion");
-    const r = row ?? {};
-    return {
-      familyVersion: asInt(r["familyVersion"]),
-      needComputedAt: asString(r["needComputedAt"]),
-      sourcesLoadedAt: asString(r["sourcesLoadedAt"]),
-      schools: asInt(r["schools"]) ?? 0,
-      leaders: asInt(r["leaders"]) ?? 0,
-      engagements: asInt(r["engagements"]) ?? 0,
-      openEngagements: asInt(r["openEngagements"]) ?? 0,
-      memberships: asInt(r["memberships"]) ?? 0,
-    };
+    return parseRow(DataVersionRow, row ?? {}, "gaps/findDataVersion");
   }
 
   // findSnapshotEngagements
   async loadEngagements(): Promise<SnapshotEngagement[]> {
-    return (await this.db.read("gaps/findSnapshotEngagements")).map(toEngagement);
+    const rows = await this.db.read("gaps/findSnapshotEngagements");
+    return parseRows(EngagementRow, rows, "gaps/findSnapshotEngagements");
   }
 
   /**
@@ -174,37 +200,39 @@ export class GapRepository implements SnapshotSource {
         ])(),
       ]);
     const members = new Set(
-      asList(memberRows[0]?.["urns"]).flatMap((urn) => {
-        const parsed = asInt(urn);
-        return parsed === null ? [] : [parsed];
-      }),
+      parseRow(MemberUrnsRow, memberRows[0] ?? {}, "gaps/findPartnershipMemberUrns").urns,
     );
-    const trustUrns = asList(trustRows[0]?.["urns"]);
-    const trustIds = asList(trustRows[0]?.["trustIds"]);
+    const trustRow = parseRow(TrustMembershipsRow, trustRows[0] ?? {}, "gaps/findTrustMemberships");
     const trusts = new Map<number, string>();
-    trustUrns.forEach((urn, k) => {
-      const parsed = asInt(urn);
-      const id = asString(trustIds[k]);
-      if (parsed !== null && id !== null) trusts.set(parsed, id);
+    trustRow.urns.forEach((urn, k) => {
+      const id = trustRow.trustIds[k] ?? null;
+      if (urn !== null && id !== null) trusts.set(urn, id);
     });
-    const schools = schoolRows.map((row) => toSnapshotSchool(row["school"], members, trusts));
-    const engagements = engagementRows.map(toEngagement);
+    const schools: SnapshotSchool[] = [];
+    for (const { school } of parseRows(SchoolRow, schoolRows, "gaps/findSnapshotSchools")) {
+      school.inPartnership = members.has(school.urn);
+      school.trustId = trusts.get(school.urn) ?? null;
+      schools.push(school);
+    }
+    const engagements = parseRows(EngagementRow, engagementRows, "gaps/findSnapshotEngagements");
     const open = openEngagementCounts(engagements);
-    const leaders = leaderRows.flatMap((row) => {
-      const leader = toSnapshotLeader(row["leader"], open);
-      return leader === null ? [] : [leader];
-    });
-    const localAuthorities: LocalAuthorityRecord[] = laRows.map((row) => ({
-      code: requireInt(row["code"], "LocalAuthority.code"),
-      name: requireString(row["name"], "LocalAuthority.name"),
-      gssCode: asString(row["gssCode"]),
-      regionCode: asString(row["regionCode"]),
-    }));
+    const leaders: SnapshotLeader[] = [];
+    for (const { leader } of parseRows(LeaderRow, leaderRows, "gaps/findSnapshotLeaders")) {
+      if (leader === null) continue;
+      leader.openEngagements = open.get(leader.id) ?? 0;
+      leaders.push(leader);
+    }
+    const localAuthorities: LocalAuthorityRecord[] = [];
     const regions = new Map<string, RegionRecord>();
-    for (const row of laRows) {
-      const code = asString(row["regionCode"]);
-      const name = asString(row["regionName"]);
-      if (code !== null && name !== null) regions.set(code, { code, name });
+    for (const { regionName, ...la } of parseRows(
+      LocalAuthorityRow,
+      laRows,
+      "gaps/findLocalAuthorities",
+    )) {
+      localAuthorities.push(la);
+      if (la.regionCode !== null && regionName !== null) {
+        regions.set(la.regionCode, { code: la.regionCode, name: regionName });
+      }
     }
     return {
       version,

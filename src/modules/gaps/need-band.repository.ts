@@ -1,16 +1,9 @@
+import { z } from "zod";
 import type { Database } from "../../db/driver.js";
+import { cell, key, listOf, node, parseRow, parseRows, series } from "../../db/rows.js";
 import { cypherInt } from "../common/params.js";
-import {
-  asInt,
-  asList,
-  asMember,
-  asNumber,
-  asDate,
-  asProperties,
-  asString,
-  requireInt,
-} from "../common/values.js";
 import { PHASES } from "../schools/school.model.js";
+import { JUDGEMENT_CELLS } from "../schools/school.repository.js";
 import { SPECIALISMS, type Specialism } from "../system-leaders/system-leader.model.js";
 import {
   KS4_RULE,
@@ -31,99 +24,131 @@ export interface SchoolNeedRecord {
   computedAt: string | null;
 }
 
-function strings(value: unknown): string[] {
-  return asList(value).flatMap((item) => {
-    const text = asString(item);
-    return text === null ? [] : [text];
-  });
-}
+/** A stored need band; any other value reads as null. */
+export const needBand = cell.int.transform((band) => NEED_BANDS.find((b) => b === band) ?? null);
 
-/** An inspection's grade: overall effectiveness, else its lowest key judgement. */
-function inspectionGrade(i: Record<string, unknown>): number | null {
-  const overall = asInt(i["overall"]);
-  if (overall !== null) return overall;
-  const judgements = [
-    "qualityOfEducation",
-    "behaviourAndAttitudes",
-    "personalDevelopment",
-    "leadershipAndManagement",
-    "earlyYears",
-    "sixthForm",
-  ].flatMap((key) => {
-    const grade = asInt(i[key]);
-    return grade === null ? [] : [grade];
-  });
-  return judgements.length === 0 ? null : Math.max(...judgements);
-}
+const Strings = cell.list(cell.string);
 
-export function toNeedInput(schoolValue: unknown, familyValue: unknown): NeedInput {
-  const s = asProperties(schoolValue) ?? {};
-  const f = asProperties(familyValue);
-  const years = strings(s["ks2RwmSeriesYears"]);
-  const values = asList(s["ks2RwmSeriesValues"]);
-  const cohorts = asList(s["ks2RwmSeriesCohorts"]);
-  const ks2 = years.flatMap((year, i) => {
-    const rwm = asNumber(values[i]);
-    return rwm === null ? [] : [{ year, rwm, cohort: asInt(cohorts[i]) }];
-  });
-  const ofstedDate = asDate(s["ofstedDate"]);
-  // The graded inspection before the latest: the newest one dated before it.
-  const previous = asList(s["graded"])
-    .map((value) => asProperties(value) ?? {})
-    .map((i) => ({ date: asDate(i["date"]), grade: inspectionGrade(i) }))
-    .find((i) => i.date !== null && ofstedDate !== null && i.date < ofstedDate);
-  const ungraded = asProperties(asList(s["ungraded"])[0]);
-  const ungradedDate = ungraded ? asDate(ungraded["date"]) : null;
-  const ks4Years = strings(s["ks4SeriesYears"]);
-  const olderIndex = ks4Years.indexOf("2018/19");
-  const hasKs4 = asString(s["ks4Year"]) === KS4_RULE.year;
-  return {
-    urn: requireInt(s["urn"], "School.urn"),
-    phase: asMember(PHASES, s["phase"]),
-    ofstedGrade: asInt(s["ofstedGrade"]),
-    ofstedGradeBasis: asString(s["ofstedGradeBasis"]),
-    ofstedDate,
-    previousGraded: previous?.date ? { date: previous.date, grade: previous.grade } : null,
-    latestUngraded:
-      ungraded && ungradedDate
-        ? { date: ungradedDate, outcome: asString(ungraded["outcome"]) }
-        : null,
-    fsmPercent: asNumber(s["fsmPercent"]),
-    ks2,
-    ks4: hasKs4
-      ? {
-          progress8: asNumber(s["ks4Progress8"]),
-          lower: asNumber(s["ks4Progress8Lower"]),
-          upper: asNumber(s["ks4Progress8Upper"]),
-          pupils: asInt(s["ks4Pupils"]),
-          attainment8: asNumber(s["ks4Attainment8"]),
-        }
-      : null,
-    olderProgress8: olderIndex < 0 ? null : asNumber(asList(s["ks4SeriesProgress8"])[olderIndex]),
-    familyId: f ? asString(f["id"]) : null,
-    familyAttainment8: f ? asNumber(f["medianKs4Attainment8"]) : null,
-  };
-}
+/** A graded inspection: overall effectiveness, else its lowest key judgement. */
+const GradedInspectionMap = node(z.object({ date: cell.date, ...JUDGEMENT_CELLS })).transform(
+  ({ date, overall, ...judgements }) => {
+    if (overall !== null) return { date, grade: overall };
+    const grades = Object.values(judgements).filter((grade) => grade !== null);
+    return { date, grade: grades.length === 0 ? null : Math.max(...grades) };
+  },
+);
 
-export function toSchoolNeed(value: unknown): SchoolNeedRecord | null {
-  const p = asProperties(value) ?? {};
-  const band = NEED_BANDS.find((b) => b === asInt(p["needBand"]));
-  if (band === undefined) return null;
-  const codes = strings(p["needReasons"]);
-  const details = strings(p["needDetails"]);
-  return {
-    band,
-    points: asInt(p["needPoints"]),
-    reasons: codes.map((code, i) => ({ code, detail: details[i] ?? code })),
-    areas: asList(p["needAreas"]).flatMap((area) => {
-      const specialism = asMember(SPECIALISMS, area);
-      return specialism === null ? [] : [specialism];
+/**
+ * A findNeedBandInputs row: what the need-band rule reads about a school, and its family.
+ * Compiled (see z.compile): every state-funded school is read at once.
+ */
+const NeedInputRow = z.compile(
+  z
+    .object({
+      school: z.object({
+        urn: key.int,
+        phase: cell.member(PHASES),
+        ofstedGrade: cell.int,
+        ofstedGradeBasis: cell.string,
+        ofstedDate: cell.date,
+        fsmPercent: cell.number,
+        // Years that are not text are dropped; values and cohorts are by position.
+        ks2RwmSeriesYears: Strings,
+        ks2RwmSeriesValues: series(cell.number),
+        ks2RwmSeriesCohorts: series(cell.int),
+        ks4Year: cell.string,
+        ks4Progress8: cell.number,
+        ks4Progress8Lower: cell.number,
+        ks4Progress8Upper: cell.number,
+        ks4Pupils: cell.int,
+        ks4Attainment8: cell.number,
+        ks4SeriesYears: Strings,
+        ks4SeriesProgress8: series(cell.number),
+        // Newest first.
+        graded: listOf(GradedInspectionMap),
+        ungraded: listOf(cell.map(z.object({ date: cell.date, outcome: cell.string }))),
+      }),
+      family: cell.map(z.object({ id: cell.string, medianKs4Attainment8: cell.number })),
+    })
+    .transform(({ school: s, family: f }): NeedInput => {
+      const ks2 = s.ks2RwmSeriesYears.flatMap((year, i) => {
+        const rwm = s.ks2RwmSeriesValues[i] ?? null;
+        return rwm === null ? [] : [{ year, rwm, cohort: s.ks2RwmSeriesCohorts[i] ?? null }];
+      });
+      const ofstedDate = s.ofstedDate;
+      // The graded inspection before the latest: the newest one dated before it.
+      const previous = s.graded.find(
+        (i) => i.date !== null && ofstedDate !== null && i.date < ofstedDate,
+      );
+      const ungraded = s.ungraded[0] ?? null;
+      const olderIndex = s.ks4SeriesYears.indexOf("2018/19");
+      return {
+        urn: s.urn,
+        phase: s.phase,
+        ofstedGrade: s.ofstedGrade,
+        ofstedGradeBasis: s.ofstedGradeBasis,
+        ofstedDate,
+        previousGraded: previous?.date ? { date: previous.date, grade: previous.grade } : null,
+        latestUngraded:
+          ungraded && ungraded.date ? { date: ungraded.date, outcome: ungraded.outcome } : null,
+        fsmPercent: s.fsmPercent,
+        ks2,
+        ks4:
+          s.ks4Year === KS4_RULE.year
+            ? {
+                progress8: s.ks4Progress8,
+                lower: s.ks4Progress8Lower,
+                upper: s.ks4Progress8Upper,
+                pupils: s.ks4Pupils,
+                attainment8: s.ks4Attainment8,
+              }
+            : null,
+        olderProgress8: olderIndex < 0 ? null : (s.ks4SeriesProgress8[olderIndex] ?? null),
+        familyId: f ? f.id : null,
+        familyAttainment8: f ? f.medianKs4Attainment8 : null,
+      };
     }),
-    familyVersion: asInt(p["needFamilyVersion"]),
-    ruleVersion: asInt(p["needRuleVersion"]),
-    computedAt: asString(p["needComputedAt"]),
-  };
-}
+);
+
+/** A school's need properties; null when it holds no band. */
+const NeedMap = node(
+  z.object({
+    needBand,
+    needPoints: cell.int,
+    needReasons: Strings,
+    needDetails: Strings,
+    needAreas: cell.list(cell.member(SPECIALISMS)),
+    needFamilyVersion: cell.int,
+    needRuleVersion: cell.int,
+    needComputedAt: cell.string,
+  }),
+).transform((p): SchoolNeedRecord | null =>
+  p.needBand === null
+    ? null
+    : {
+        band: p.needBand,
+        points: p.needPoints,
+        reasons: p.needReasons.map((code, i) => ({ code, detail: p.needDetails[i] ?? code })),
+        areas: p.needAreas,
+        familyVersion: p.needFamilyVersion,
+        ruleVersion: p.needRuleVersion,
+        computedAt: p.needComputedAt,
+      },
+);
+
+const NeedRow = z.object({ urn: key.int, need: NeedMap });
+
+const StoredBandRow = z.object({
+  urn: key.int,
+  name: cell.string,
+  band: needBand,
+  ruleVersion: cell.int,
+  details: Strings,
+});
+
+const VersionRow = z.object({ version: cell.int });
+
+const SchoolsCountRow = z.object({ schools: cell.int });
 
 /** A band as stored before a new computation. */
 export interface StoredBand {
@@ -144,7 +169,7 @@ export class NeedBandRepository {
   // findCurrentFamilyVersion
   async findCurrentFamilyVersion(): Promise<number | null> {
     const [row] = await this.db.read("gaps/findCurrentFamilyVersion");
-    return asInt(row?.["version"]);
+    return parseRow(VersionRow, row ?? {}, "gaps/findCurrentFamilyVersion").version;
   }
 
   // countNeedBands
@@ -153,26 +178,15 @@ export class NeedBandRepository {
       familyVersion: cypherInt(familyVersion),
       ruleVersion: cypherInt(ruleVersion),
     });
-    return asInt(row?.["schools"]) ?? 0;
+    return parseRow(SchoolsCountRow, row ?? {}, "gaps/countNeedBands").schools ?? 0;
   }
 
   // findStoredNeedBands
   async findStoredBands(): Promise<StoredBand[]> {
     const rows = await this.db.read("gaps/findStoredNeedBands");
-    return rows.flatMap((row) => {
-      const band = NEED_BANDS.find((b) => b === asInt(row["band"]));
-      return band === undefined
-        ? []
-        : [
-            {
-              urn: requireInt(row["urn"], "urn"),
-              name: asString(row["name"]),
-              band,
-              ruleVersion: asInt(row["ruleVersion"]),
-              details: strings(row["details"]),
-            },
-          ];
-    });
+    return parseRows(StoredBandRow, rows, "gaps/findStoredNeedBands").flatMap(({ band, ...row }) =>
+      band === null ? [] : [{ ...row, band }],
+    );
   }
 
   // findNeedBandInputs
@@ -180,7 +194,7 @@ export class NeedBandRepository {
     const rows = await this.db.read("gaps/findNeedBandInputs", {
       familyVersion: cypherInt(familyVersion),
     });
-    return rows.map((row) => toNeedInput(row["school"], row["family"]));
+    return parseRows(NeedInputRow, rows, "gaps/findNeedBandInputs");
   }
 
   /**
@@ -232,9 +246,8 @@ export class NeedBandRepository {
   async findNeedByUrns(urns: readonly number[]): Promise<Map<number, SchoolNeedRecord>> {
     const rows = await this.db.read("gaps/findNeedByUrns", { urns });
     const found = new Map<number, SchoolNeedRecord>();
-    for (const row of rows) {
-      const need = toSchoolNeed(row["need"]);
-      if (need) found.set(requireInt(row["urn"], "urn"), need);
+    for (const { urn, need } of parseRows(NeedRow, rows, "gaps/findNeedByUrns")) {
+      if (need) found.set(urn, need);
     }
     return found;
   }
