@@ -1,20 +1,11 @@
 import { Neo4jError } from "neo4j-driver";
+import { z } from "zod";
 import type { Database, Row } from "../../db/driver.js";
+import { cell, key, listOf, nodeProperties, parseRows } from "../../db/rows.js";
 import { ConflictError } from "../../errors/index.js";
 import { ADVISER_KINDS } from "../advisers/adviser.model.js";
 import { auditEventOf, type TransactionRun } from "../audit/audit.writer.js";
 import { cypherInt } from "../common/params.js";
-import {
-  asDate,
-  asInt,
-  asList,
-  asMember,
-  asNumber,
-  asProperties,
-  asString,
-  requireInt,
-  requireString,
-} from "../common/values.js";
 import {
   emptyState,
   importKey,
@@ -23,6 +14,7 @@ import {
   type AssignmentRow,
   type EngagementRow,
   type GrantRow,
+  type GrantState,
   type ImportKind,
   type ImportRow,
   type ImportState,
@@ -34,40 +26,137 @@ const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
 /** Rows per write statement: large enough to batch, small enough to keep each statement lean. */
 const BATCH = 2_000;
 
-function strings(value: unknown): string[] {
-  return asList(value).flatMap((item) => {
-    const text = asString(item);
-    return text === null ? [] : [text];
-  });
-}
-
-function ints(value: unknown): number[] {
-  return asList(value).flatMap((item) => {
-    const n = asInt(item);
-    return n === null ? [] : [n];
-  });
-}
-
 function nullableInt(value: number | null): ReturnType<typeof cypherInt> | null {
   return value === null ? null : cypherInt(value);
 }
 
-function toAdviserState(value: unknown): AdviserState {
-  const p = asProperties(value) ?? {};
-  const id = requireString(p["id"], "Adviser.id");
-  const kind = asMember(ADVISER_KINDS, p["kind"]);
-  if (kind === null) throw new Error(`Adviser ${id} has no known kind.`);
-  return {
-    id,
-    importKey: asString(p["importKey"]),
-    name: asString(p["name"]) ?? "",
-    kind,
-    organisation: asString(p["organisation"]) ?? "",
-    laCode: asInt(p["laCode"]),
-    partnershipId: asString(p["partnershipId"]),
-    schoolCount: asInt(p["schoolCount"]) ?? 0,
-  };
-}
+/** An Adviser node's properties, with its employer and its number of schools. */
+const AdviserStateRow = z.object({
+  adviser: nodeProperties({
+    id: key.string,
+    importKey: cell.string,
+    name: cell.string,
+    kind: cell.member(ADVISER_KINDS),
+    organisation: cell.string,
+    laCode: cell.int,
+    partnershipId: cell.string,
+    schoolCount: cell.int,
+  }).transform(({ kind, ...a }, ctx): AdviserState => {
+    if (kind === null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["kind"],
+        message: `Adviser ${a.id} has no known kind.`,
+      });
+      return z.NEVER;
+    }
+    return {
+      id: a.id,
+      importKey: a.importKey,
+      name: a.name ?? "",
+      kind,
+      organisation: a.organisation ?? "",
+      laCode: a.laCode,
+      partnershipId: a.partnershipId,
+      schoolCount: a.schoolCount ?? 0,
+    };
+  }),
+});
+
+const GrantStateRow = z.object({
+  grant: z
+    .object({
+      id: key.string,
+      importKey: key.string,
+      fund: cell.string,
+      fundName: cell.string,
+      amountPence: cell.int,
+      matchedPence: cell.int,
+      matchedBy: cell.string,
+      funder: cell.string,
+      awardedOn: cell.date,
+      startsOn: cell.date,
+      endsOn: cell.date,
+      purpose: cell.string,
+      recipientUrn: cell.int,
+      recipientPartnershipId: cell.string,
+      shares: listOf(
+        z.object({
+          urn: key.int,
+          pupils: cell.number,
+          awardedPence: cell.int,
+          matchedPence: cell.int,
+        }),
+      ),
+    })
+    .transform((g): GrantState => ({
+      ...g,
+      fund: g.fund ?? "",
+      fundName: g.fundName ?? "",
+      amountPence: g.amountPence ?? 0,
+      matchedPence: g.matchedPence ?? 0,
+      funder: g.funder ?? "",
+      purpose: g.purpose ?? "",
+      shares: g.shares.map((share) => ({
+        ...share,
+        awardedPence: share.awardedPence ?? 0,
+        matchedPence: share.matchedPence ?? 0,
+      })),
+    })),
+});
+
+const LocalAuthorityStateRow = z.object({
+  localAuthority: z.object({ code: key.int, regionCode: cell.string }),
+});
+
+const SchoolStateRow = z.object({
+  school: z.object({
+    urn: key.int,
+    name: cell.string,
+    laCode: cell.int,
+    regionCode: cell.string,
+    pupils: cell.number,
+    partnershipIds: cell.list(cell.string),
+  }),
+});
+
+const PartnershipStateRow = z.object({
+  id: key.string,
+  memberRegionCodes: cell.list(cell.string),
+  recipients: listOf(z.object({ urn: key.int, pupils: cell.number, regionCode: cell.string })),
+});
+
+const AssignmentStateRow = z.object({
+  importKey: key.string,
+  adviserId: key.string,
+  urn: key.int,
+  since: cell.date,
+});
+
+const CurrentAdviserRow = z.object({
+  urn: key.int,
+  kind: cell.member(ADVISER_KINDS),
+  adviserId: key.string,
+  adviserName: cell.string,
+  importKey: cell.string,
+});
+
+const SystemLeaderStateRow = z.object({
+  id: key.string,
+  capacity: cell.int,
+  openUrns: cell.list(cell.int),
+});
+
+const EngagementStateRow = z.object({
+  engagement: z.object({
+    id: key.string,
+    importKey: key.string,
+    systemLeaderId: key.string,
+    urn: key.int,
+    start: cell.date,
+    focus: cell.string,
+  }),
+});
 
 function distinct<T>(values: Iterable<T | null>): T[] {
   return [...new Set([...values].filter((value): value is T => value !== null))];
@@ -132,8 +221,11 @@ export class ImportRepository {
           if (row.request.localAuthorityCode !== null) laCodes.add(row.request.localAuthorityCode);
           if (row.request.partnershipId !== null) partnershipIds.add(row.request.partnershipId);
         }
-        for (const row of await run("imports/findImportedAdvisers", { keys })) {
-          const adviser = toAdviserState(row["adviser"]);
+        for (const { adviser } of parseRows(
+          AdviserStateRow,
+          await run("imports/findImportedAdvisers", { keys }),
+          "imports/findImportedAdvisers",
+        )) {
           state.advisersByKey.set(adviser.importKey ?? "", adviser);
         }
         break;
@@ -147,33 +239,12 @@ export class ImportRepository {
             partnershipIds.add(row.request.recipientPartnershipId);
           }
         }
-        for (const row of await run("imports/findImportedGrants", { keys })) {
-          const grant = asProperties(row["grant"]) ?? {};
-          state.grants.set(requireString(grant["importKey"], "Grant.importKey"), {
-            id: requireString(grant["id"], "Grant.id"),
-            importKey: requireString(grant["importKey"], "Grant.importKey"),
-            fund: asString(grant["fund"]) ?? "",
-            fundName: asString(grant["fundName"]) ?? "",
-            amountPence: asInt(grant["amountPence"]) ?? 0,
-            matchedPence: asInt(grant["matchedPence"]) ?? 0,
-            matchedBy: asString(grant["matchedBy"]),
-            funder: asString(grant["funder"]) ?? "",
-            awardedOn: asDate(grant["awardedOn"]),
-            startsOn: asDate(grant["startsOn"]),
-            endsOn: asDate(grant["endsOn"]),
-            purpose: asString(grant["purpose"]) ?? "",
-            recipientUrn: asInt(grant["recipientUrn"]),
-            recipientPartnershipId: asString(grant["recipientPartnershipId"]),
-            shares: asList(grant["shares"]).map((value) => {
-              const share = asProperties(value) ?? {};
-              return {
-                urn: requireInt(share["urn"], "School.urn"),
-                pupils: asNumber(share["pupils"]),
-                awardedPence: asInt(share["awardedPence"]) ?? 0,
-                matchedPence: asInt(share["matchedPence"]) ?? 0,
-              };
-            }),
-          });
+        for (const { grant } of parseRows(
+          GrantStateRow,
+          await run("imports/findImportedGrants", { keys }),
+          "imports/findImportedGrants",
+        )) {
+          state.grants.set(grant.importKey, grant);
         }
         break;
       case "SUPPORT_ENGAGEMENTS":
@@ -181,44 +252,29 @@ export class ImportRepository {
         break;
     }
 
-    for (const row of await run("geography/findLocalAuthoritiesByCodes", {
-      codes: [...laCodes].map(cypherInt),
-    })) {
-      const la = asProperties(row["localAuthority"]) ?? {};
-      const code = requireInt(la["code"], "LocalAuthority.code");
-      state.localAuthorities.set(code, { code, regionCode: asString(la["regionCode"]) });
+    for (const { localAuthority } of parseRows(
+      LocalAuthorityStateRow,
+      await run("geography/findLocalAuthoritiesByCodes", { codes: [...laCodes].map(cypherInt) }),
+      "geography/findLocalAuthoritiesByCodes",
+    )) {
+      state.localAuthorities.set(localAuthority.code, localAuthority);
     }
     if (urns.size > 0) {
-      for (const row of await run("imports/findImportSchools", {
-        urns: [...urns].map(cypherInt),
-      })) {
-        const school = asProperties(row["school"]) ?? {};
-        const urn = requireInt(school["urn"], "School.urn");
-        state.schools.set(urn, {
-          urn,
-          name: asString(school["name"]),
-          laCode: asInt(school["laCode"]),
-          regionCode: asString(school["regionCode"]),
-          pupils: asNumber(school["pupils"]),
-          partnershipIds: strings(school["partnershipIds"]),
-        });
+      for (const { school } of parseRows(
+        SchoolStateRow,
+        await run("imports/findImportSchools", { urns: [...urns].map(cypherInt) }),
+        "imports/findImportSchools",
+      )) {
+        state.schools.set(school.urn, school);
       }
     }
     if (partnershipIds.size > 0) {
-      for (const row of await run("imports/findImportPartnerships", { ids: [...partnershipIds] })) {
-        const id = requireString(row["id"], "Partnership.id");
-        state.partnerships.set(id, {
-          id,
-          memberRegionCodes: strings(row["memberRegionCodes"]),
-          recipients: asList(row["recipients"]).map((value) => {
-            const school = asProperties(value) ?? {};
-            return {
-              urn: requireInt(school["urn"], "School.urn"),
-              pupils: asNumber(school["pupils"]),
-              regionCode: asString(school["regionCode"]),
-            };
-          }),
-        });
+      for (const partnership of parseRows(
+        PartnershipStateRow,
+        await run("imports/findImportPartnerships", { ids: [...partnershipIds] }),
+        "imports/findImportPartnerships",
+      )) {
+        state.partnerships.set(partnership.id, partnership);
       }
     }
     return state;
@@ -239,41 +295,44 @@ export class ImportRepository {
           : importKey("ADVISERS", row.council, row.adviserReference),
       ),
     );
-    for (const row of await run("imports/findImportedAdvisers", { keys: adviserKeys })) {
-      const adviser = toAdviserState(row["adviser"]);
+    for (const { adviser } of parseRows(
+      AdviserStateRow,
+      await run("imports/findImportedAdvisers", { keys: adviserKeys }),
+      "imports/findImportedAdvisers",
+    )) {
       state.advisersByKey.set(adviser.importKey ?? "", adviser);
       state.advisersById.set(adviser.id, adviser);
     }
     const ids = distinct(rows.map((row) => row.adviserId));
-    for (const row of await run("advisers/findAdvisersByIds", { ids })) {
-      const adviser = toAdviserState(row["adviser"]);
+    for (const { adviser } of parseRows(
+      AdviserStateRow,
+      await run("advisers/findAdvisersByIds", { ids }),
+      "advisers/findAdvisersByIds",
+    )) {
       state.advisersById.set(adviser.id, adviser);
     }
     const advisers = [...state.advisersById.values()];
     // Assignments of one adviser queue behind each other, as assignAdviser's do.
     if (!dryRun) await run("imports/lockAdvisers", { ids: advisers.map((a) => a.id) });
-    for (const row of await run("imports/findImportedAssignments", {
-      keys: rows.map((r) => r.key),
-    })) {
-      state.assignments.set(requireString(row["importKey"], "ADVISES.importKey"), {
-        importKey: requireString(row["importKey"], "ADVISES.importKey"),
-        adviserId: requireString(row["adviserId"], "Adviser.id"),
-        urn: requireInt(row["urn"], "School.urn"),
-        since: asDate(row["since"]),
-      });
+    for (const assignment of parseRows(
+      AssignmentStateRow,
+      await run("imports/findImportedAssignments", { keys: rows.map((r) => r.key) }),
+      "imports/findImportedAssignments",
+    )) {
+      state.assignments.set(assignment.importKey, assignment);
     }
     const kinds = new Set(advisers.map((adviser) => adviser.kind));
     const slots = distinct(rows.flatMap((row) => [...kinds].map((kind) => `${row.urn}|${kind}`)));
-    for (const row of await run("imports/findCurrentAdvisers", { slots })) {
-      const urn = requireInt(row["urn"], "School.urn");
-      const kind = asMember(ADVISER_KINDS, row["kind"]);
+    for (const { kind, adviserName, ...current } of parseRows(
+      CurrentAdviserRow,
+      await run("imports/findCurrentAdvisers", { slots }),
+      "imports/findCurrentAdvisers",
+    )) {
       if (kind === null) continue;
-      state.currentAdvisers.set(`${urn}|${kind}`, {
-        urn,
+      state.currentAdvisers.set(`${current.urn}|${kind}`, {
+        ...current,
         kind,
-        adviserId: requireString(row["adviserId"], "Adviser.id"),
-        adviserName: asString(row["adviserName"]) ?? "",
-        importKey: asString(row["importKey"]),
+        adviserName: adviserName ?? "",
       });
     }
   }
@@ -289,27 +348,19 @@ export class ImportRepository {
     const ids = distinct(rows.map((row) => row.request.systemLeaderId));
     // Engagements of one leader queue behind each other, so its capacity holds until commit.
     if (!dryRun) await run("imports/lockSystemLeaders", { ids });
-    for (const row of await run("imports/findImportSystemLeaders", { ids })) {
-      const id = requireString(row["id"], "SystemLeader.id");
-      state.systemLeaders.set(id, {
-        id,
-        capacity: asInt(row["capacity"]) ?? 0,
-        openUrns: ints(row["openUrns"]),
-      });
+    for (const { capacity, ...leader } of parseRows(
+      SystemLeaderStateRow,
+      await run("imports/findImportSystemLeaders", { ids }),
+      "imports/findImportSystemLeaders",
+    )) {
+      state.systemLeaders.set(leader.id, { ...leader, capacity: capacity ?? 0 });
     }
-    for (const row of await run("imports/findImportedEngagements", {
-      keys: rows.map((r) => r.key),
-    })) {
-      const engagement = asProperties(row["engagement"]) ?? {};
-      const key = requireString(engagement["importKey"], "SUPPORTS.importKey");
-      state.engagements.set(key, {
-        id: requireString(engagement["id"], "SUPPORTS.id"),
-        importKey: key,
-        systemLeaderId: requireString(engagement["systemLeaderId"], "SystemLeader.id"),
-        urn: requireInt(engagement["urn"], "School.urn"),
-        start: asDate(engagement["start"]),
-        focus: asString(engagement["focus"]),
-      });
+    for (const { engagement } of parseRows(
+      EngagementStateRow,
+      await run("imports/findImportedEngagements", { keys: rows.map((r) => r.key) }),
+      "imports/findImportedEngagements",
+    )) {
+      state.engagements.set(engagement.importKey, engagement);
     }
   }
 
