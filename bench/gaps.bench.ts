@@ -175,9 +175,7 @@ async function main(): Promise<void> {
     let snapshot: SupportSnapshot | null = null;
     let agree = true;
     for (let run = 0; run < runs; run++) {
-      const read = await time(async () =>
-        repository.loadSnapshot(await repository.findDataVersion()),
-      );
+      const read = await time(() => repository.loadSnapshot());
       snapshot = read.value;
       if (!snapshot.schools.some((school) => school.needBand !== null)) {
         throw new Error("No need bands: run `npm run need-bands` first.");
@@ -202,9 +200,7 @@ async function main(): Promise<void> {
       naives.push(naive.ms);
       // What the service does on first use after a change: read, index, compute, all together.
       const cold = await time(async () => {
-        const prepared = new PreparedSnapshot(
-          await repository.loadSnapshot(await repository.findDataVersion()),
-        );
+        const prepared = new PreparedSnapshot(await repository.loadSnapshot());
         return prepared.gaps(MODELLED);
       });
       colds[colds.length - 1] = cold.ms;

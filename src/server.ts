@@ -311,12 +311,11 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     writes: () => db.writeCount,
     maxAgeMs: options.dataVersionMaxAgeMs ?? 0,
   });
-  const freshness = { writes: () => db.writeCount, maxAgeMs: options.dataVersionMaxAgeMs ?? 0 };
   const shared = {
     similarityIndex:
       options.similarityIndex ?? new SimilarityIndex(new SimilarityRepository(db), { logger }),
     partnerFacts: new PartnerFactsStore(new MatchingRepository(db)),
-    supportSnapshots: new SupportDataStore(new GapRepository(db), freshness),
+    supportSnapshots: new SupportDataStore(new GapRepository(db), dataVersions),
     impactSnapshots: new ImpactDataStore(new EvaluationRepository(db), dataVersions),
     clusterProposals: new ClusterProposalStore(new ClusterRepository(db), dataVersions),
     familiesRunner: familiesInChildProcess(db),

@@ -20,6 +20,7 @@ import {
   type SystemLeaderCandidatesQuery,
 } from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi } from "../helpers/api.js";
+import { query } from "../helpers/writes.js";
 import type { TokenClaims } from "../../src/auth/tokens.js";
 
 const api = useApi();
@@ -46,7 +47,7 @@ const created: string[] = [];
 
 afterEach(async () => {
   if (created.length === 0) return;
-  await api().db.driver.executeQuery("MATCH ()-[r:SUPPORTS]->() WHERE r.id IN $ids DELETE r", {
+  await query(api().db, "MATCH ()-[r:SUPPORTS]->() WHERE r.id IN $ids DELETE r", {
     ids: created.splice(0),
   });
 });
@@ -204,7 +205,8 @@ describe("schoolsToSupport", () => {
     created.push(id);
 
     // Recorded by another leader: the school is being supported, whoever supports it.
-    await api().db.driver.executeQuery(
+    await query(
+      api().db,
       `MATCH (l:SystemLeader {id: "tsh-sw1"}), (s:School {urn: $urn})
        CREATE (l)-[:SUPPORTS {id: $id, start: date(), focus: "test"}]->(s)`,
       { urn: target, id },
@@ -223,7 +225,8 @@ describe("schoolsToSupport", () => {
     const [school] = await candidates(FIVE_COUNTIES_HUB, 1);
     const id = `test-supports-${randomUUID()}`;
     created.push(id);
-    await api().db.driver.executeQuery(
+    await query(
+      api().db,
       `MATCH (l:SystemLeader {id: $leader}), (s:School {urn: $urn})
        CREATE (l)-[:SUPPORTS {id: $id, start: date() - duration('P30D')}]->(s)`,
       { leader: FIVE_COUNTIES_HUB, urn: school!.school.urn, id },
@@ -300,7 +303,8 @@ describe("who sees support engagements", () => {
     own = `test-supports-${randomUUID()}`;
     other = `test-supports-${randomUUID()}`;
     created.push(own, other);
-    await api().db.driver.executeQuery(
+    await query(
+      api().db,
       `UNWIND $rows AS row
        MATCH (l:SystemLeader {id: row.leader}), (s:School {urn: $urn})
        CREATE (l)-[:SUPPORTS {id: row.id, start: date() - duration('P30D'), focus: "test"}]->(s)`,

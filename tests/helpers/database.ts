@@ -7,6 +7,7 @@ import { config } from "../../src/config.js";
 import { connectionSettings } from "../../src/db/connection.js";
 import { Database } from "../../src/db/driver.js";
 import { toPlain } from "../../src/db/mappers.js";
+import { query } from "./writes.js";
 
 export interface TestDatabase {
   /** The connection; read it inside tests (it does not exist yet when the file is collected). */
@@ -34,9 +35,7 @@ export function useDatabase(): TestDatabase {
   };
   return {
     db,
-    query: async (cypher, params = {}) => {
-      const { records } = await db().driver.executeQuery(cypher, params);
-      return records.map((record) => toPlain(record.toObject()) as Record<string, unknown>);
-    },
+    query: async (cypher, params = {}) =>
+      (await query(db(), cypher, params)).map((row) => toPlain(row) as Record<string, unknown>),
   };
 }

@@ -180,7 +180,7 @@ export class EngagementRepository {
   async designate(request: DesignationRequest, origin: WriteOrigin): Promise<SystemLeaderRecord> {
     return this.db.writeTransaction(async (run) => {
       const id = `svc-${request.designation.toLowerCase()}-${request.urn}-${randomUUID().slice(0, 8)}`;
-      const [row] = await run("engagements/createSystemLeader", {
+      const [row] = await run("system-leaders/createSystemLeader", {
         id,
         urn: cypherInt(request.urn),
         designation: request.designation,
@@ -191,7 +191,7 @@ export class EngagementRepository {
       });
       if (!row) throw new NotFoundError(`No school has URN ${request.urn}.`, "input.urn");
       const leader = leaderOrFail(
-        parseRow(LeaderRow, row, "engagements/createSystemLeader").leader,
+        parseRow(LeaderRow, row, "system-leaders/createSystemLeader").leader,
       );
       await recordAudit(run, {
         ...origin,
@@ -213,9 +213,9 @@ export class EngagementRepository {
    */
   async revoke(id: string, origin: WriteOrigin): Promise<SystemLeaderRecord> {
     return this.db.writeTransaction(async (run) => {
-      const [found] = await run("engagements/lockSystemLeaderForRevoke", { id });
+      const [found] = await run("system-leaders/lockSystemLeaderForRevoke", { id });
       if (!found) throw new NotFoundError(`No system leader has id ${id}.`, "id");
-      const locked = parseRow(LockedForRevokeRow, found, "engagements/lockSystemLeaderForRevoke");
+      const locked = parseRow(LockedForRevokeRow, found, "system-leaders/lockSystemLeaderForRevoke");
       const leader = leaderOrFail(locked.leader);
       if (leader.openEngagements > 0) {
         throw new ConflictError(
@@ -223,7 +223,7 @@ export class EngagementRepository {
           { argument: "id", openEngagements: leader.openEngagements },
         );
       }
-      await run("engagements/deleteSystemLeader", { id });
+      await run("system-leaders/deleteSystemLeader", { id });
       const baseUrn = locked.baseUrn;
       await recordAudit(run, {
         ...origin,

@@ -29,9 +29,9 @@ function seriesOf(
   return series;
 }
 
-const FamilyVersionRow = z
-  .object({ familyVersion: cell.int })
-  .transform((row): ImpactDataVersion => row);
+const FamilyRunRow = z
+  .object({ version: cell.int })
+  .transform((run): ImpactDataVersion => ({ familyVersion: run.version }));
 
 const ImpactSchoolRow = z
   .object({
@@ -77,10 +77,10 @@ const ImpactPartnershipsRow = z.object({
 export class EvaluationRepository implements ImpactSource {
   constructor(private readonly db: Database) {}
 
-  // findImpactFamilyVersion, findImpactSchools, findImpactMemberships, findImpactPartnerships
+  // findImpactSchools, findImpactMemberships, findImpactPartnerships, under the current run
   async loadSnapshot(): Promise<ImpactSnapshot> {
-    const [row] = await this.db.read("evaluation/findImpactFamilyVersion");
-    const version = parseRow(FamilyVersionRow, row ?? {}, "evaluation/findImpactFamilyVersion");
+    const [row] = await this.db.read("similarity/findCurrentFamilyRun");
+    const version = parseRow(FamilyRunRow, row ?? {}, "similarity/findCurrentFamilyRun");
     const familyVersion = version.familyVersion === null ? null : cypherInt(version.familyVersion);
     const [schools, memberships, [listing]] = await Promise.all([
       this.db.read("evaluation/findImpactSchools", { familyVersion }),

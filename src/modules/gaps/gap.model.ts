@@ -64,21 +64,13 @@ export interface SnapshotEngagement {
   open: boolean;
 }
 
-/** Counts that change whenever anything the snapshot holds changes; see gap.store.ts. */
-export interface DataVersion {
+/** The families run a snapshot was read under (need bands compare schools with their families). */
+export interface SnapshotVersion {
   familyVersion: number | null;
-  needComputedAt: string | null;
-  /** When any source (system leaders included) was last loaded. */
-  sourcesLoadedAt: string | null;
-  schools: number;
-  leaders: number;
-  engagements: number;
-  openEngagements: number;
-  memberships: number;
 }
 
 export interface SupportSnapshot {
-  version: DataVersion;
+  version: SnapshotVersion;
   schools: SnapshotSchool[];
   leaders: SnapshotLeader[];
   engagements: SnapshotEngagement[];

@@ -5,7 +5,7 @@ import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.
 import { GOVERNANCES, PHASES } from "../schools/school.model.js";
 import { DESIGNATIONS, SPECIALISMS } from "../system-leaders/system-leader.model.js";
 import type {
-  DataVersion,
+  SnapshotVersion,
   SnapshotEngagement,
   SnapshotLeader,
   SnapshotSchool,
@@ -15,8 +15,8 @@ import { needBand } from "./need-band.repository.js";
 
 /** Where the support snapshot comes from; a test can hand the store another source. */
 export interface SnapshotSource {
-  findDataVersion(): Promise<DataVersion>;
-  loadSnapshot(version: DataVersion): Promise<SupportSnapshot>;
+  /** Everything the gap detector reads, with the families run it was read under. */
+  loadSnapshot(): Promise<SupportSnapshot>;
   loadEngagements(): Promise<SnapshotEngagement[]>;
 }
 
@@ -33,27 +33,9 @@ export function openEngagementCounts(
   return open;
 }
 
-const DataVersionRow = z
-  .object({
-    familyVersion: cell.int,
-    needComputedAt: cell.string,
-    sourcesLoadedAt: cell.string,
-    schools: cell.int,
-    leaders: cell.int,
-    engagements: cell.int,
-    openEngagements: cell.int,
-    memberships: cell.int,
-  })
-  .transform((v): DataVersion => ({
-    familyVersion: v.familyVersion,
-    needComputedAt: v.needComputedAt,
-    sourcesLoadedAt: v.sourcesLoadedAt,
-    schools: v.schools ?? 0,
-    leaders: v.leaders ?? 0,
-    engagements: v.engagements ?? 0,
-    openEngagements: v.openEngagements ?? 0,
-    memberships: v.memberships ?? 0,
-  }));
+const FamilyRunRow = z
+  .object({ version: cell.int })
+  .transform((run): SnapshotVersion => ({ familyVersion: run.version }));
 
 const EngagementRow = z
   .object({ systemLeaderId: key.string, urn: key.int, open: cell.boolean })
@@ -170,12 +152,6 @@ const LocalAuthorityRow = z.object({
 export class GapRepository implements SnapshotSource {
   constructor(private readonly db: Database) {}
 
-  // findDataVersion
-  async findDataVersion(): Promise<DataVersion> {
-    const [row] = await this.db.read("gaps/findDataVersion");
-    return parseRow(DataVersionRow, row ?? {}, "gaps/findDataVersion");
-  }
-
   // findSnapshotEngagements
   async loadEngagements(): Promise<SnapshotEngagement[]> {
     const rows = await this.db.read("gaps/findSnapshotEngagements");
@@ -184,10 +160,12 @@ export class GapRepository implements SnapshotSource {
 
   /**
    * Every state-funded school and system leader. The schools take most of the time, so the other
-   * statements run one after another beside them. The caller reads the version first, so a change
-   * made while these run shows as a newer version on the next check.
+   * statements run one after another beside them. The caller reads the data version first, so a
+   * change made while these run shows as a newer version on the next check.
    */
-  async loadSnapshot(version: DataVersion): Promise<SupportSnapshot> {
+  async loadSnapshot(): Promise<SupportSnapshot> {
+    const [runRow] = await this.db.read("similarity/findCurrentFamilyRun");
+    const version = parseRow(FamilyRunRow, runRow ?? {}, "similarity/findCurrentFamilyRun");
     const [schoolRows, [memberRows, trustRows, leaderRows, engagementRows, laRows]] =
       await Promise.all([
         this.db.read("gaps/findSnapshotSchools"),

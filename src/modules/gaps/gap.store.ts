@@ -2,13 +2,19 @@
  * The support snapshot, held in memory once per process and shared by every request, with what
  * is computed from it (the reach index, gap results, assignments) memoised beside it.
  *
- * Before each use (once per request, see GapService) the store reads the data version: counts of
- * schools, system leaders, engagements and memberships, the current FamilyRun, the latest need-band
- * run and when any source was last loaded (gaps/findDataVersion.cypher, a few milliseconds).
- * When it differs from the snapshot's, the snapshot is read again and everything memoised is
- * dropped with it. So figures are computed once per change of data, not once per query.
+ * Before each use (once per request, see GapService) the store asks for the graph's data version
+ * (one read shared by every store, see db/data-version.ts). When it differs from the snapshot's,
+ * or the date has changed (an engagement's end passing), the snapshot is read again and
+ * everything memoised is dropped with it. So figures are computed once per change of data, not
+ * once per query.
  */
-import type { DataVersion, SnapshotEngagement, SupportSnapshot } from "./gap.model.js";
+import {
+  areasChanged,
+  dataVersionKey,
+  type DataVersion,
+  type DataVersions,
+} from "../../db/data-version.js";
+import type { SnapshotEngagement, SupportSnapshot } from "./gap.model.js";
 import {
   areaGroups,
   buildReachIndex,
@@ -24,7 +30,7 @@ import { openEngagementCounts, type SnapshotSource } from "./gap.repository.js";
 import { trustSupports, type TrustSupport } from "./gap-index.js";
 import { assignHubAreas, type HubAreas } from "../system-leaders/hub-areas.js";
 import { MAX_SENSITIVITY_CHANGE } from "./sensitivity.js";
-import { FreshVersion, Memo, VersionedValue, type Freshness } from "../common/versioned.js";
+import { Memo, VersionedValue } from "../common/versioned.js";
 
 /** A snapshot with its indexes and a memo of everything computed from it. */
 export class PreparedSnapshot extends Memo {
@@ -67,13 +73,13 @@ export class PreparedSnapshot extends Memo {
   }
 
   /** The same schools and leaders with these engagements (and the open counts they give). */
-  withEngagements(version: DataVersion, engagements: SnapshotEngagement[]): PreparedSnapshot {
+  withEngagements(engagements: SnapshotEngagement[]): PreparedSnapshot {
     const open = openEngagementCounts(engagements);
     const leaders = this.snapshot.leaders.map((leader) => ({
       ...leader,
       openEngagements: open.get(leader.id) ?? 0,
     }));
-    return new PreparedSnapshot({ ...this.snapshot, version, leaders, engagements }, this);
+    return new PreparedSnapshot({ ...this.snapshot, leaders, engagements }, this);
   }
 
   gaps(parameters: GapParameters = DEFAULT_GAP_PARAMETERS): GapResult {
@@ -112,15 +118,10 @@ export function hubAreasOf(snapshot: SupportSnapshot): HubAreas {
   return assignHubAreas(hubs, areas);
 }
 
-export function versionKey(version: DataVersion): string {
-  return JSON.stringify(version);
-}
-
-/** True when nothing but support engagements changed between the two versions. */
+/** True when, of everything the snapshot holds, only support engagements were written. */
 export function onlyEngagementsChanged(before: DataVersion, after: DataVersion): boolean {
-  const withoutEngagements = (version: DataVersion) =>
-    JSON.stringify({ ...version, engagements: 0, openEngagements: 0 });
-  return withoutEngagements(before) === withoutEngagements(after);
+  const changed = areasChanged(before, after);
+  return changed !== null && changed.length > 0 && changed.every((area) => area === "engagements");
 }
 
 export class SupportDataStore {
@@ -128,15 +129,10 @@ export class SupportDataStore {
   /** The version of what is held, to tell when only engagements changed. */
   private version: DataVersion | null = null;
 
-  private readonly versions: FreshVersion<DataVersion>;
-
-  /** `freshness` says how often the data version is read (FreshVersion); every use by default. */
   constructor(
     private readonly source: SnapshotSource,
-    freshness?: Freshness,
-  ) {
-    this.versions = new FreshVersion(() => source.findDataVersion(), freshness);
-  }
+    private readonly versions: DataVersions,
+  ) {}
 
   /**
    * The snapshot for the data as it is now, read again only when the data version changed.
@@ -145,15 +141,15 @@ export class SupportDataStore {
    */
   async current(): Promise<PreparedSnapshot> {
     const version = await this.versions.get();
-    return this.held.get(versionKey(version), (previous) => {
+    return this.held.get(dataVersionKey(version), (previous) => {
       const incremental =
         previous !== null && this.version !== null && onlyEngagementsChanged(this.version, version);
       this.version = version;
       return incremental
         ? Promise.all([previous, this.source.loadEngagements()]).then(([prepared, engagements]) =>
-            prepared.withEngagements(version, engagements),
+            prepared.withEngagements(engagements),
           )
-        : this.source.loadSnapshot(version).then((snapshot) => new PreparedSnapshot(snapshot));
+        : this.source.loadSnapshot().then((snapshot) => new PreparedSnapshot(snapshot));
     });
   }
 

@@ -66,16 +66,7 @@ export function fixtureSnapshot(
   engagements: SupportSnapshot["engagements"] = [],
 ): SupportSnapshot {
   return {
-    version: {
-      familyVersion: 1,
-      needComputedAt: "2024-01-01T00:00:00Z",
-      sourcesLoadedAt: null,
-      schools: schools.length,
-      leaders: leaders.length,
-      engagements: engagements.length,
-      openEngagements: engagements.filter((e) => e.open).length,
-      memberships: 0,
-    },
+    version: { familyVersion: 1 },
     schools,
     leaders,
     engagements,
