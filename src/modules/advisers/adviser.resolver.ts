@@ -2,6 +2,8 @@ import type { MaybePromise } from "../common/loaders.js";
 import type { Operation } from "../../auth/policy.js";
 import {
   Arg,
+  Args,
+  Authorized,
   Ctx,
   FieldResolver,
   ID,
@@ -10,9 +12,9 @@ import {
   Query,
   Resolver,
   Root,
-  Authorized,
 } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
+import { PageArgs } from "../common/connection.types.js";
 import type { Page } from "../common/pagination.js";
 import type { LocalAuthorityRecord } from "../geography/geography.model.js";
 import { LocalAuthority } from "../geography/geography.types.js";
@@ -132,9 +134,7 @@ export class AdviserResolver {
   @FieldResolver(() => AdviserSchoolConnection, { description: "The schools it advises, by name." })
   schools(
     @Root() adviser: AdviserRecord,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
-    first: number | null,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<SchoolRecord>> {
     return ctx.services.advisers.schools(adviser.id, first, after);
@@ -149,9 +149,7 @@ export class AdviserCoverageResolver {
   })
   unadvisedSchools(
     @Root() coverage: AdviserCoverageRecord,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
-    first: number | null,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<UnadvisedPage> {
     return ctx.services.advisers.unadvised(coverage, first, after);

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
+import { PageArgs } from "../common/connection.types.js";
 import { encodeAuditCursor } from "./audit.service.js";
 import { AuditEvent, AuditEventConnection, AuditEventFilter } from "./audit.types.js";
 
@@ -11,10 +12,7 @@ export class AuditResolver {
   })
   async auditEvents(
     @Arg("filter", () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
-    first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
-    after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AuditEventConnection> {
     const page = await ctx.services.audit.list(filter, first, after);

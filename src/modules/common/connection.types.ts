@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
 
 @ObjectType({ description: "Where a page ends, for fetching the next one." })
 export class PageInfo {
@@ -43,4 +43,14 @@ export function connectionTypes<T extends object>(
   }
 
   return { Edge, Connection };
+}
+
+/** A connection's `first` and `after`: pages of 1 to 100, 20 by default. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
+  first!: number | null;
+
+  @Field(() => String, { nullable: true, description: "endCursor of the previous page." })
+  after!: string | null;
 }

@@ -24,10 +24,10 @@ export const FUND_NAMES: Readonly<Record<Exclude<Fund, "OTHER">, string>> = {
 /** The largest amount one grant may carry: it must fit a GraphQL Int (2^31 − 1). */
 export const MAX_GRANT_PENCE = 2_000_000_000;
 
-export interface GrantRecord {
-  id: string;
+export interface RecordGrantRequest {
   fund: Fund;
-  fundName: string;
+  /** Null: the fund's own name (an OTHER fund must be named). */
+  fundName: string | null;
   amountPence: number;
   matchedPence: number;
   matchedBy: string | null;
@@ -40,23 +40,14 @@ export interface GrantRecord {
   /** Exactly one of these is set: the school or the partnership the grant went to. */
   recipientUrn: number | null;
   recipientPartnershipId: string | null;
-  createdBy: string | null;
-  createdAt: string | null;
 }
 
-export interface RecordGrantRequest {
-  fund: Fund;
-  fundName: string | null;
-  amountPence: number;
-  matchedPence: number;
-  matchedBy: string | null;
-  funder: string;
-  awardedOn: string;
-  startsOn: string;
-  endsOn: string;
-  purpose: string;
-  recipientUrn: number | null;
-  recipientPartnershipId: string | null;
+/** A recorded grant: the request as recorded, its fund named, with who recorded it and when. */
+export interface GrantRecord extends Omit<RecordGrantRequest, "fundName"> {
+  id: string;
+  fundName: string;
+  createdBy: string | null;
+  createdAt: string | null;
 }
 
 /** A recipient as found before recording: its regions and the schools its money would land on now. */

@@ -2,6 +2,8 @@ import type { Operation } from "../../auth/policy.js";
 import { LocalDateResolver } from "graphql-scalars";
 import {
   Arg,
+  Args,
+  Authorized,
   Ctx,
   FieldResolver,
   Int,
@@ -9,9 +11,9 @@ import {
   Query,
   Resolver,
   Root,
-  Authorized,
 } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
+import { PageArgs } from "../common/connection.types.js";
 import type { Page } from "../common/pagination.js";
 import type { PartnershipRecord } from "../partnerships/partnership.model.js";
 import { Partnership } from "../partnerships/partnership.types.js";
@@ -68,9 +70,7 @@ export class GrantResolver {
   grants(
     @Arg("regionCode", () => String, { nullable: true }) regionCode: string | null,
     @Arg("localAuthorityCode", () => Int, { nullable: true }) localAuthorityCode: number | null,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
-    first: number | null,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<GrantRecord>> {
     return ctx.services.funding.list({ regionCode, localAuthorityCode, first, after });

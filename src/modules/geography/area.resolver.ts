@@ -3,8 +3,9 @@
  * resolvers built for each type (as `sourceResolver` is for datasets' sources).
  */
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from "type-graphql";
+import { Arg, Args, type ClassType, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
+import { PageArgs } from "../common/connection.types.js";
 import type { MaybePromise } from "../common/loaders.js";
 import type { Page } from "../common/pagination.js";
 import { selectsField } from "../common/selection.js";
@@ -67,8 +68,7 @@ export function areaContentsResolver<Area>(type: ClassType, kind: AreaKind<Area>
     @FieldResolver(() => SchoolConnection, { description: kind.schoolsDescription })
     schools(
       @Root() area: Area,
-      @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-      @Arg("after", () => String, { nullable: true }) after: string | null,
+      @Args(() => PageArgs) { first, after }: PageArgs,
       @Info() info: GraphQLResolveInfo,
       @Ctx() ctx: GraphQLContext,
     ): Promise<Page<SchoolRecord>> {

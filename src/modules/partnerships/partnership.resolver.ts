@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLContext } from "../../context.js";
+import { PageArgs } from "../common/connection.types.js";
 import type { Page } from "../common/pagination.js";
 import type { DatasetRecord } from "../datasets/dataset.model.js";
 import { Dataset } from "../datasets/dataset.types.js";
@@ -27,9 +28,7 @@ export class PartnershipResolver {
   })
   members(
     @Root() partnership: PartnershipRecord,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
-    first: number | null,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ): MaybePromise<Page<MemberRecord>> {
     return ctx.services.partnerships.members(partnership.id, first, after);

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLContext } from "../../context.js";
+import { PageArgs } from "../common/connection.types.js";
 import type { Page } from "../common/pagination.js";
 import { selectsField } from "../common/selection.js";
 import type { DatasetRecord } from "../datasets/dataset.model.js";
@@ -49,10 +50,7 @@ export class SchoolResolver {
   @Query(() => SchoolConnection, { description: "Schools in name order, a page at a time." })
   schools(
     @Arg("filter", () => SchoolFilter, { nullable: true }) filter: SchoolFilter | null,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
-    first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
-    after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<SchoolRecord>> {

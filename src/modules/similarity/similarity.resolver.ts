@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
+import { PageArgs } from "../common/connection.types.js";
 import type { Page } from "../common/pagination.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { School } from "../schools/school.types.js";
@@ -100,10 +101,7 @@ export class FamilyResolver {
   })
   members(
     @Root() family: FamilyRecord,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
-    first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
-    after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<FamilyMemberRecord>> {
     return ctx.services.similarity.members(family, first, after);

@@ -3,8 +3,21 @@ import { SUPPLY_ARGUMENT, SupplyModeEnum } from "../gaps/gap.types.js";
 import type { SupplyMode } from "../gaps/supply.rules.js";
 import type { HubAreaFacts } from "./hub-areas.js";
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Float,
+  ID,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
+import { PageArgs } from "../common/connection.types.js";
 import type { Page } from "../common/pagination.js";
 import { selectsField } from "../common/selection.js";
 import { sourceResolver } from "../datasets/dataset.resolver.js";
@@ -63,10 +76,7 @@ export class SystemLeaderResolver {
         "Part of the leader's name, or of the name, town or local authority of the school it is based at, ignoring case; 2 to 100 characters.",
     })
     nameContains: string | null,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
-    first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
-    after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<SystemLeaderRecord>> {
