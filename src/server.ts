@@ -1,4 +1,4 @@
-import { familiesInChildProcess } from "./modules/engagements/family-recompute.service.js";
+import { familiesInChildProcess } from "./modules/similarity/family-recompute.service.js";
 import { schoolProjectionPlugin } from "./modules/schools/school.projection.js";
 import { randomUUID } from "node:crypto";
 import http from "node:http";

@@ -1,4 +1,4 @@
-import type { FamiliesRunner } from "./engagements/family-recompute.service.js";
+import type { FamiliesRunner } from "./similarity/family-recompute.service.js";
 import type { ClusterProposalStore } from "./clusters/cluster.store.js";
 import type { ImpactDataStore } from "./evaluation/evaluation.store.js";
 import type { SupportDataStore } from "./gaps/gap.store.js";

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../../errors/inde
 import { recordAudit } from "../audit/audit.writer.js";
 import type { NameKey } from "../common/pagination.js";
 import { cypherInt } from "../common/params.js";
-import type { WriteOrigin } from "../proposals/proposal.repository.js";
+import type { WriteOrigin } from "../audit/audit.model.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { toSchool } from "../schools/school.repository.js";
 import {

@@ -6,7 +6,7 @@ import { decodeKeysetCursor, encodeCursorTuple, invalidCursorMessage } from "../
 import { decodeCursor, pageSize, toPage, type Page } from "../common/pagination.js";
 import { checkLocalAuthorityCode } from "../geography/geography.service.js";
 import type { LocalAuthorityRecord } from "../geography/geography.model.js";
-import type { WriteOrigin } from "../proposals/proposal.repository.js";
+import type { WriteOrigin } from "../audit/audit.model.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import type { AdviserLoaders } from "./adviser.loaders.js";
 import {

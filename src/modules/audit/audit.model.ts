@@ -33,3 +33,9 @@ export interface AuditKey {
   at: string;
   id: string;
 }
+
+/** Who makes a write and in which request: what every audited write records. */
+export interface WriteOrigin {
+  actor: Actor;
+  requestId: string;
+}

@@ -4,7 +4,7 @@ import { cell, key, listOf, node, parseRow, parseRows } from "../../db/rows.js";
 import { recordAudit } from "../audit/audit.writer.js";
 import { cypherInt } from "../common/params.js";
 import { toSchool } from "../schools/school.repository.js";
-import type { WriteOrigin } from "../proposals/proposal.repository.js";
+import type { WriteOrigin } from "../audit/audit.model.js";
 import type { LocalAuthorityRecord } from "../geography/geography.model.js";
 import type {
   AdoptedClustersRecord,

@@ -5,7 +5,7 @@ import { cell, parseRow } from "../../db/rows.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.js";
 import { recordAudit } from "../audit/audit.writer.js";
 import { cypherInt } from "../common/params.js";
-import type { WriteOrigin } from "../proposals/proposal.repository.js";
+import type { WriteOrigin } from "../audit/audit.model.js";
 import type {
   SupportEngagementRecord,
   SystemLeaderRecord,
@@ -215,7 +215,11 @@ export class EngagementRepository {
     return this.db.writeTransaction(async (run) => {
       const [found] = await run("system-leaders/lockSystemLeaderForRevoke", { id });
       if (!found) throw new NotFoundError(`No system leader has id ${id}.`, "id");
-      const locked = parseRow(LockedForRevokeRow, found, "system-leaders/lockSystemLeaderForRevoke");
+      const locked = parseRow(
+        LockedForRevokeRow,
+        found,
+        "system-leaders/lockSystemLeaderForRevoke",
+      );
       const leader = leaderOrFail(locked.leader);
       if (leader.openEngagements > 0) {
         throw new ConflictError(

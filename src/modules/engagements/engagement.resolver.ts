@@ -12,7 +12,6 @@ import {
   RecordSupportEngagementInput,
   RevokeSystemLeaderArgs,
 } from "./engagement.input.js";
-import { FamilyRecomputeResolver } from "./family-recompute.resolver.js";
 
 @Resolver(() => SupportEngagement)
 export class EngagementResolver {
@@ -85,8 +84,4 @@ export class DesignationResolver {
   }
 }
 
-export const engagementResolvers = [
-  EngagementResolver,
-  DesignationResolver,
-  FamilyRecomputeResolver,
-] as const;
+export const engagementResolvers = [EngagementResolver, DesignationResolver] as const;

@@ -1,6 +1,6 @@
 import { authorize } from "../../auth/policy.js";
 import { actorOf, type Principal, type SignedInPrincipal } from "../../auth/principal.js";
-import type { WriteOrigin } from "../proposals/proposal.repository.js";
+import type { WriteOrigin } from "../audit/audit.model.js";
 import type {
   SupportEngagementRecord,
   SystemLeaderRecord,

@@ -5,7 +5,7 @@ import { cell, key, listOf, node, parseRow, parseRows } from "../../db/rows.js";
 import { ConflictError, NotFoundError } from "../../errors/index.js";
 import { recordAudit } from "../audit/audit.writer.js";
 import { cypherInt } from "../common/params.js";
-import type { WriteOrigin } from "../proposals/proposal.repository.js";
+import type { WriteOrigin } from "../audit/audit.model.js";
 import { allocateGrant } from "./allocation.js";
 import {
   FUNDS,

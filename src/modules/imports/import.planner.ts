@@ -21,7 +21,7 @@ import type { AuditEntry } from "../audit/audit.model.js";
 import { isAtCapacity } from "../engagements/engagement.model.js";
 import { allocateGrant, type SchoolShare } from "../funding/allocation.js";
 import type { RecordGrantRequest } from "../funding/funding.model.js";
-import type { WriteOrigin } from "../proposals/proposal.repository.js";
+import type { WriteOrigin } from "../audit/audit.model.js";
 import { changeSides, changedFields, outcomeOf, type FieldChange } from "./import.diff.js";
 import {
   OPERATION_OF_KIND,

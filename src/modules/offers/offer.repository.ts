@@ -3,7 +3,7 @@ import type { Database } from "../../db/driver.js";
 import { cell, listOf, node, parseRow } from "../../db/rows.js";
 import { NotFoundError } from "../../errors/index.js";
 import { recordAudit } from "../audit/audit.writer.js";
-import type { WriteOrigin } from "../proposals/proposal.repository.js";
+import type { WriteOrigin } from "../audit/audit.model.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { toSchool } from "../schools/school.repository.js";
 import type { SupportTopic } from "./offer.model.js";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Neo4jError } from "neo4j-driver";
-import type { Actor } from "../../auth/principal.js";
+import type { WriteOrigin } from "../audit/audit.model.js";
 import { z } from "zod";
 import type { Database } from "../../db/driver.js";
 import { cell, key, listOf, node, parseRow, parseRows } from "../../db/rows.js";
@@ -29,11 +29,6 @@ import {
 import type { ProposalContext, ResponseContext } from "./proposal.rules.js";
 
 /** Who is writing, for the audit event each write records. */
-export interface WriteOrigin {
-  actor: Actor;
-  requestId: string;
-}
-
 const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
 const InvitationNode = node(

@@ -10,7 +10,8 @@ import type {
   ProposalRequest,
   ProposalStatus,
 } from "./proposal.model.js";
-import type { ProposalRepository, WriteOrigin } from "./proposal.repository.js";
+import type { ProposalRepository } from "./proposal.repository.js";
+import type { WriteOrigin } from "../audit/audit.model.js";
 import { checkProposal, planLeave, planResponse } from "./proposal.rules.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

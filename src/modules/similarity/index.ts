@@ -1,4 +1,7 @@
 import { defineModule } from "../module.js";
+import { recomputeStore } from "./family-recompute.repository.js";
+import { FamilyRecomputeResolver } from "./family-recompute.resolver.js";
+import { FamilyRecomputeService } from "./family-recompute.service.js";
 import { createSimilarityLoaders } from "./similarity.loaders.js";
 import { SimilarityRepository } from "./similarity.repository.js";
 import { similarityResolvers } from "./similarity.resolver.js";
@@ -7,11 +10,12 @@ import { SimilarityService } from "./similarity.service.js";
 declare module "../module.js" {
   interface Services {
     similarity: SimilarityService;
+    families: FamilyRecomputeService;
   }
 }
 
 export const similarityModule = defineModule({
-  resolvers: [...similarityResolvers],
+  resolvers: [...similarityResolvers, FamilyRecomputeResolver],
   services: {
     similarity: ({ db, shared }) => {
       const repository = new SimilarityRepository(db);
@@ -21,5 +25,13 @@ export const similarityModule = defineModule({
         createSimilarityLoaders(repository),
       );
     },
+    families: ({ db, shared, principal, requestId }) =>
+      new FamilyRecomputeService(
+        recomputeStore(new SimilarityRepository(db), db),
+        shared.similarityIndex,
+        principal,
+        requestId,
+        shared.familiesRunner,
+      ),
   },
 });

@@ -5,14 +5,14 @@ import type { ConnectionSettings } from "../../db/connection.js";
 import type { DatabaseOptions } from "../../db/driver.js";
 import { runChildTask, workerBeside } from "../common/child-task.js";
 import type { FamilyRecomputeInput } from "./family-recompute.worker.js";
-import type { FamilyRunRecord, FamilyRunStamp } from "../similarity/family.model.js";
+import type { FamilyRunRecord, FamilyRunStamp } from "./family.model.js";
 import {
   runFamilies,
   type FamilyRunOutcome,
   type FamilyRunRequest,
   type FamilyStore,
-} from "../similarity/family-run.js";
-import type { WriteOrigin } from "../proposals/proposal.repository.js";
+} from "./family-run.js";
+import type { WriteOrigin } from "../audit/audit.model.js";
 import { checkWholeNumber } from "../common/checks.js";
 
 /** What recomputeFamilies needs of storage: the families store, runs by version, audit. */

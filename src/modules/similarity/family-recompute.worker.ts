@@ -6,12 +6,8 @@
 import type { ConnectionSettings } from "../../db/connection.js";
 import { Database, type DatabaseOptions } from "../../db/driver.js";
 import { serveChildTask } from "../common/child-task.js";
-import {
-  runFamilies,
-  type FamilyRunOutcome,
-  type FamilyRunRequest,
-} from "../similarity/family-run.js";
-import { SimilarityRepository } from "../similarity/similarity.repository.js";
+import { runFamilies, type FamilyRunOutcome, type FamilyRunRequest } from "./family-run.js";
+import { SimilarityRepository } from "./similarity.repository.js";
 
 export interface FamilyRecomputeInput {
   connection: ConnectionSettings;

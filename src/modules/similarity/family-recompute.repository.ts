@@ -1,8 +1,8 @@
 import type { Database } from "../../db/driver.js";
 import { recordAudit } from "../audit/audit.writer.js";
-import type { WriteOrigin } from "../proposals/proposal.repository.js";
-import type { FamilyRunRecord, FamilyRunStamp } from "../similarity/family.model.js";
-import type { SimilarityRepository } from "../similarity/similarity.repository.js";
+import type { WriteOrigin } from "../audit/audit.model.js";
+import type { FamilyRunRecord, FamilyRunStamp } from "./family.model.js";
+import type { SimilarityRepository } from "./similarity.repository.js";
 import type { RecomputeStore } from "./family-recompute.service.js";
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Principal } from "../../auth/principal.js";
-import type { FamilyRunRecord } from "../similarity/family.model.js";
-import { profile } from "../similarity/profile.fixture.js";
-import { FAMILY_FEATURES_VERSION } from "../similarity/features.js";
+import type { FamilyRunRecord } from "./family.model.js";
+import { profile } from "./profile.fixture.js";
+import { FAMILY_FEATURES_VERSION } from "./features.js";
 import { FamilyRecomputeService, type RecomputeStore } from "./family-recompute.service.js";
 
 const ADMIN: Principal = { role: "ADMIN", sub: "admin-1" };

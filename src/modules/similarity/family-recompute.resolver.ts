@@ -1,8 +1,8 @@
 import type { Operation } from "../../auth/policy.js";
 import { Arg, Ctx, Int, Mutation, Resolver, Authorized } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import type { FamilyRunRecord } from "../similarity/family.model.js";
-import { FamilyRun } from "../similarity/similarity.types.js";
+import type { FamilyRunRecord } from "./family.model.js";
+import { FamilyRun } from "./similarity.types.js";
 import { SEED_RANGE, TARGET_SIZE_RANGE } from "./family-recompute.service.js";
 
 @Resolver(() => FamilyRun)
