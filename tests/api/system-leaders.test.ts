@@ -14,7 +14,6 @@ import {
   SystemLeaderSupportPlanDocument,
   SystemLeadersCountDocument,
   SystemLeadersGeneratedDocument,
-  SystemLeadersInTownDocument,
   SystemLeadersNamedDocument,
   SystemLeadersPageDocument,
   type SystemLeaderCandidatesQuery,
@@ -160,7 +159,7 @@ describe("systemLeaders by name", () => {
 
   it("when a town is searched, then the leaders based at its schools come back, none from elsewhere", async () => {
     const { systemLeaders } = dataOf(
-      await api().execute(SystemLeadersInTownDocument, { nameContains: "Blackpool", first: 100 }),
+      await api().execute(SystemLeadersNamedDocument, { nameContains: "Blackpool", first: 100 }),
     );
 
     expect(systemLeaders.totalCount).toBeGreaterThan(5);
