@@ -10,7 +10,6 @@ import {
   GapsOfAreaDocument,
   GapsRankedAtLevelDocument,
   GapsSchoolNeedDocument,
-  GapsSchoolOfstedAndNeedReasonsDocument,
   GapsSensitivityDocument,
   type GapsOfAreaQuery,
   type GapsOfAreaQueryVariables,
@@ -198,9 +197,7 @@ describe("School.need", () => {
   });
 
   it("when Bankside Primary, Leeds (107901) was judged in February 2025, then its Ofsted reason names the key judgement and the date", async () => {
-    const data = dataOf(
-      await api().execute(GapsSchoolOfstedAndNeedReasonsDocument, { urn: 107901 }),
-    );
+    const data = dataOf(await api().execute(GapsSchoolNeedDocument, { urn: 107901 }));
 
     expect(data.school?.ofsted).toEqual({
       inspectedOn: "2025-02-04",
