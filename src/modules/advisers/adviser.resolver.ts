@@ -14,7 +14,7 @@ import {
   Root,
 } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import { PageArgs } from "../common/connection.types.js";
+import { NOT_VALIDATED, PageArgs } from "../common/connection.types.js";
 import type { Page } from "../common/pagination.js";
 import type { LocalAuthorityRecord } from "../geography/geography.model.js";
 import { LocalAuthority } from "../geography/geography.types.js";
@@ -134,7 +134,7 @@ export class AdviserResolver {
   @FieldResolver(() => AdviserSchoolConnection, { description: "The schools it advises, by name." })
   schools(
     @Root() adviser: AdviserRecord,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs, NOT_VALIDATED) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<SchoolRecord>> {
     return ctx.services.advisers.schools(adviser.id, first, after);
@@ -149,7 +149,7 @@ export class AdviserCoverageResolver {
   })
   unadvisedSchools(
     @Root() coverage: AdviserCoverageRecord,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs, NOT_VALIDATED) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<UnadvisedPage> {
     return ctx.services.advisers.unadvised(coverage, first, after);

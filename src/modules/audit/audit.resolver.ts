@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import { PageArgs } from "../common/connection.types.js";
+import { NOT_VALIDATED, PageArgs } from "../common/connection.types.js";
 import { encodeAuditCursor } from "./audit.service.js";
 import { AuditEvent, AuditEventConnection, AuditEventFilter } from "./audit.types.js";
 
@@ -12,7 +12,7 @@ export class AuditResolver {
   })
   async auditEvents(
     @Arg("filter", () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs, NOT_VALIDATED) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AuditEventConnection> {
     const page = await ctx.services.audit.list(filter, first, after);

@@ -45,7 +45,11 @@ export function connectionTypes<T extends object>(
   return { Edge, Connection };
 }
 
-/** A connection's `first` and `after`: pages of 1 to 100, 20 by default. */
+/**
+ * A connection's `first` and `after`: pages of 1 to 100, 20 by default, checked where the page is
+ * read (pagination.ts). Taken with NOT_VALIDATED: class-validator answers asynchronously, and a
+ * connection on every row of a list must not turn each field into a promise.
+ */
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20, description: "1 to 100." })
@@ -54,3 +58,6 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: "endCursor of the previous page." })
   after!: string | null;
 }
+
+/** `@Args(() => PageArgs, NOT_VALIDATED)`: arguments without class-validator rules. */
+export const NOT_VALIDATED = { validate: false } as const;

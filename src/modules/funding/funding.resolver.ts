@@ -13,7 +13,7 @@ import {
   Root,
 } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import { PageArgs } from "../common/connection.types.js";
+import { NOT_VALIDATED, PageArgs } from "../common/connection.types.js";
 import type { Page } from "../common/pagination.js";
 import type { PartnershipRecord } from "../partnerships/partnership.model.js";
 import { Partnership } from "../partnerships/partnership.types.js";
@@ -70,7 +70,7 @@ export class GrantResolver {
   grants(
     @Arg("regionCode", () => String, { nullable: true }) regionCode: string | null,
     @Arg("localAuthorityCode", () => Int, { nullable: true }) localAuthorityCode: number | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs, NOT_VALIDATED) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<GrantRecord>> {
     return ctx.services.funding.list({ regionCode, localAuthorityCode, first, after });

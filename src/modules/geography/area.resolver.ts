@@ -5,7 +5,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, type ClassType, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import { PageArgs } from "../common/connection.types.js";
+import { NOT_VALIDATED, PageArgs } from "../common/connection.types.js";
 import type { MaybePromise } from "../common/loaders.js";
 import type { Page } from "../common/pagination.js";
 import { selectsField } from "../common/selection.js";
@@ -68,7 +68,7 @@ export function areaContentsResolver<Area>(type: ClassType, kind: AreaKind<Area>
     @FieldResolver(() => SchoolConnection, { description: kind.schoolsDescription })
     schools(
       @Root() area: Area,
-      @Args(() => PageArgs) { first, after }: PageArgs,
+      @Args(() => PageArgs, NOT_VALIDATED) { first, after }: PageArgs,
       @Info() info: GraphQLResolveInfo,
       @Ctx() ctx: GraphQLContext,
     ): Promise<Page<SchoolRecord>> {

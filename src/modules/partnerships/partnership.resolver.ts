@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLContext } from "../../context.js";
-import { PageArgs } from "../common/connection.types.js";
+import { NOT_VALIDATED, PageArgs } from "../common/connection.types.js";
 import type { Page } from "../common/pagination.js";
 import type { DatasetRecord } from "../datasets/dataset.model.js";
 import { Dataset } from "../datasets/dataset.types.js";
@@ -28,7 +28,7 @@ export class PartnershipResolver {
   })
   members(
     @Root() partnership: PartnershipRecord,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs, NOT_VALIDATED) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ): MaybePromise<Page<MemberRecord>> {
     return ctx.services.partnerships.members(partnership.id, first, after);

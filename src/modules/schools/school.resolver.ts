@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { MaybePromise } from "../common/loaders.js";
 import type { GraphQLContext } from "../../context.js";
-import { PageArgs } from "../common/connection.types.js";
+import { NOT_VALIDATED, PageArgs } from "../common/connection.types.js";
 import type { Page } from "../common/pagination.js";
 import { selectsField } from "../common/selection.js";
 import type { DatasetRecord } from "../datasets/dataset.model.js";
@@ -50,7 +50,7 @@ export class SchoolResolver {
   @Query(() => SchoolConnection, { description: "Schools in name order, a page at a time." })
   schools(
     @Arg("filter", () => SchoolFilter, { nullable: true }) filter: SchoolFilter | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs, NOT_VALIDATED) { first, after }: PageArgs,
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<SchoolRecord>> {

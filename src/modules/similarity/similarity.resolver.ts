@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import { PageArgs } from "../common/connection.types.js";
+import { NOT_VALIDATED, PageArgs } from "../common/connection.types.js";
 import type { Page } from "../common/pagination.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { School } from "../schools/school.types.js";
@@ -101,7 +101,7 @@ export class FamilyResolver {
   })
   members(
     @Root() family: FamilyRecord,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs, NOT_VALIDATED) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<FamilyMemberRecord>> {
     return ctx.services.similarity.members(family, first, after);

@@ -17,7 +17,7 @@ import {
   Root,
 } from "type-graphql";
 import type { GraphQLContext } from "../../context.js";
-import { PageArgs } from "../common/connection.types.js";
+import { NOT_VALIDATED, PageArgs } from "../common/connection.types.js";
 import type { Page } from "../common/pagination.js";
 import { selectsField } from "../common/selection.js";
 import { sourceResolver } from "../datasets/dataset.resolver.js";
@@ -76,7 +76,7 @@ export class SystemLeaderResolver {
         "Part of the leader's name, or of the name, town or local authority of the school it is based at, ignoring case; 2 to 100 characters.",
     })
     nameContains: string | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs, NOT_VALIDATED) { first, after }: PageArgs,
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<SystemLeaderRecord>> {
