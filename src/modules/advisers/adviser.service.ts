@@ -19,7 +19,8 @@ import {
   type UnassignAdviserRequest,
 } from "./adviser.model.js";
 import type { AdviserRepository, SchoolAdviser } from "./adviser.repository.js";
-import { coverageFrom, needWeight, type CoverageFigures } from "./coverage.js";
+import { coverageWeight } from "./adviser.rules.js";
+import { coverageFrom, type CoverageFigures } from "./coverage.js";
 
 /** An area's adviser coverage; `unadvisedSchools` pages through it. */
 export interface AdviserCoverageRecord extends CoverageFigures {
@@ -206,7 +207,7 @@ export class AdviserService {
         cursor: encodeNeedCursor(key),
         node: school,
         needBand: band,
-        weight: needWeight(band),
+        weight: coverageWeight(band),
       };
     });
     return {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { coverageFrom, needWeight } from "./coverage.js";
+import { coverageWeight } from "./adviser.rules.js";
+import { coverageFrom } from "./coverage.js";
 
-describe("needWeight", () => {
+describe("coverageWeight", () => {
   it("when schools are in bands 1 to 4 or none, then they weigh 4, 3, 2, 1 and 1", () => {
-    expect([1, 2, 3, 4, null].map(needWeight)).toEqual([4, 3, 2, 1, 1]);
+    expect([1, 2, 3, 4, null].map(coverageWeight)).toEqual([4, 3, 2, 1, 1]);
   });
 });
 

@@ -1,20 +1,9 @@
 /**
- * How well an area's state-funded schools are covered by advisers, weighted by need. The need
- * weights live here and nowhere else: a band-1 school (most need) counts four times as much as
- * a band-4 school, so an area that advises its neediest schools first scores higher than one
- * that advises the same number of schools chosen at random.
+ * How well an area's state-funded schools are covered by advisers, weighted by need with the
+ * coverage weights of adviser.rules.ts.
  */
 import type { BandCount } from "./adviser.model.js";
-
-/** Weight of one school by need band; schools without a band weigh as band 4. */
-export const NEED_WEIGHTS: Readonly<Record<1 | 2 | 3 | 4, number>> = { 1: 4, 2: 3, 3: 2, 4: 1 };
-export const UNBANDED_WEIGHT = 1;
-
-export function needWeight(band: number | null): number {
-  return band === 1 || band === 2 || band === 3 || band === 4
-    ? NEED_WEIGHTS[band]
-    : UNBANDED_WEIGHT;
-}
+import { coverageWeight } from "./adviser.rules.js";
 
 export interface BandCoverage {
   /** 1..4, or null for schools without a need band. */
@@ -47,7 +36,7 @@ export function coverageFrom(counts: readonly BandCount[]): CoverageFigures {
     const rows = counts.filter((row) => needBandKey(row.band) === band);
     const schools = rows.reduce((sum, row) => sum + row.schools, 0);
     const advised = rows.reduce((sum, row) => sum + row.advised, 0);
-    return { band, weight: needWeight(band), schools, advised, unadvised: schools - advised };
+    return { band, weight: coverageWeight(band), schools, advised, unadvised: schools - advised };
   });
   const schools = byNeedBand.reduce((sum, row) => sum + row.schools, 0);
   const advised = byNeedBand.reduce((sum, row) => sum + row.advised, 0);

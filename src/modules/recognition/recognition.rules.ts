@@ -5,6 +5,7 @@
  * cases. Change RULE_VERSION whenever a weight, threshold or ordering here changes.
  */
 import { isOpenEngagement } from "../engagements/engagement.rules.js";
+import { needWeight } from "../gaps/gap-index.js";
 import type {
   Contribution,
   Exclusion,
@@ -19,8 +20,13 @@ import type {
 /** 3: an engagement ending today is closed (it was open until the next day in version 2). */
 export const RULE_VERSION = 3;
 
-/** Need bands that count (1 = most need); band 1 weighs twice band 2, as in supportAssignments. */
-export const NEED_WEIGHT: Readonly<Record<number, number>> = { 1: 2, 2: 1 };
+/**
+ * Need bands that count (1 = most need), weighed as the gap detector and supportAssignments weigh
+ * them (NEED_WEIGHT in gaps/gap-index.ts): band 1 twice band 2, bands 3 and 4 not at all.
+ */
+function needWeightOf(band: number): number {
+  return band === 1 || band === 2 || band === 3 || band === 4 ? needWeight(band) : 0;
+}
 
 /** IDACI deciles that count (1 = most deprived) and their weights. */
 export const DEPRIVATION_WEIGHT: Readonly<Record<number, number>> = { 1: 1.5, 2: 1.25, 3: 1 };
@@ -242,7 +248,7 @@ function exclusionOf(e: RecognitionEngagement, months: number, today: string): E
   if (e.start === null) return "NO_START_DATE";
   if (e.start > today) return "NOT_STARTED";
   if (e.needBand === null) return "NEED_BAND_UNKNOWN";
-  if (NEED_WEIGHT[e.needBand] === undefined) return "NEED_NOT_LOW";
+  if (needWeightOf(e.needBand) === 0) return "NEED_NOT_LOW";
   if (deprivationOf(e) === null) return "NOT_DISADVANTAGED";
   if (months < 1) return "UNDER_A_MONTH";
   return null;
@@ -294,7 +300,7 @@ export function scoreEngagement(
       points: 0,
     };
   } else {
-    const needWeight = NEED_WEIGHT[e.needBand as number] as number;
+    const needWeight = needWeightOf(e.needBand as number);
     const deprivationWeight = deprivationOf(e) as number;
     const countedMonths = Math.min(months, MONTHS_CAP);
     const outcome = measureOutcome(e, nationalChanges, today);
