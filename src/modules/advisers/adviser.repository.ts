@@ -3,7 +3,8 @@ import { Neo4jError } from "neo4j-driver";
 import { z } from "zod";
 import type { Database } from "../../db/driver.js";
 import { cell, key, listOf, node, optionalNode, parseRow, parseRows } from "../../db/rows.js";
-import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.js";
+import { ConflictError, NotFoundError } from "../../errors/index.js";
+import { checkTargetsFound, kindLabel, schoolsToAssign } from "./adviser.rules.js";
 import { recordAudit } from "../audit/audit.writer.js";
 import type { NameKey } from "../common/pagination.js";
 import { cypherInt } from "../common/params.js";
@@ -229,36 +230,9 @@ export class AdviserRepository {
         }),
         "advisers/findAssignmentTargets",
       );
-      const unknown = targets.filter((target) => !target.found).map((target) => target.urn);
-      if (unknown.length > 0) {
-        throw new NotFoundError(`No open school has URN ${unknown.join(", ")}.`, "input.urns");
-      }
+      checkTargetsFound(targets);
       authorizeRegions(distinctRegions(targets));
-      const outside = outsideEmployer(adviser, targets);
-      if (outside.length > 0) {
-        throw new ValidationError(
-          adviser.kind === "COUNCIL_IMPROVEMENT_OFFICER"
-            ? `\`input.urns\`: a council improvement officer advises only its council's (${adviser.laCode}) schools; not ${outside.join(", ")}.`
-            : `\`input.urns\`: a trust school improvement lead advises only its trust's (${adviser.partnershipId}) current members; not ${outside.join(", ")}.`,
-          "input.urns",
-        );
-      }
-      const taken = targets.find(
-        (target) => target.currentAdviser !== null && target.currentAdviser.id !== adviser.id,
-      );
-      if (taken?.currentAdviser) {
-        throw new ConflictError(
-          `School ${taken.urn} (${taken.name}) already has a ${kindLabel(adviser.kind)}: ${taken.currentAdviser.name} (${taken.currentAdviser.id}). Unassign them first.`,
-          {
-            argument: "input.urns",
-            urn: taken.urn,
-            currentAdviserId: taken.currentAdviser.id,
-          },
-        );
-      }
-      const fresh = targets
-        .filter((target) => target.currentAdviser === null)
-        .map((target) => target.urn);
+      const fresh = schoolsToAssign(adviser, targets);
       if (fresh.length > 0) {
         try {
           await run("advisers/createAssignments", {
@@ -421,23 +395,6 @@ export class AdviserRepository {
  * and a trust lead its own trust's, so oversight of one region cannot hand another region's
  * council or trust staff a caseload outside their employer. A SIP is commissioned, so any school.
  */
-export function outsideEmployer(
-  adviser: AdviserRecord,
-  targets: readonly AssignmentTarget[],
-): number[] {
-  if (adviser.kind === "COUNCIL_IMPROVEMENT_OFFICER") {
-    return targets.filter((target) => !target.inCouncil).map((target) => target.urn);
-  }
-  if (adviser.kind === "TRUST_SCHOOL_IMPROVEMENT_LEAD") {
-    return targets.filter((target) => !target.inPartnership).map((target) => target.urn);
-  }
-  return [];
-}
-
 function distinctRegions(targets: readonly AssignmentTarget[]): string[] {
   return [...new Set(targets.flatMap((target) => (target.regionCode ? [target.regionCode] : [])))];
-}
-
-function kindLabel(kind: string): string {
-  return kind.toLowerCase().replace(/_/g, " ");
 }

@@ -16,7 +16,7 @@ import {
 } from "../../errors/index.js";
 import type { SignedInPrincipal } from "../../auth/principal.js";
 import type { AdviserRecord, AssignmentTarget } from "../advisers/adviser.model.js";
-import { outsideEmployer } from "../advisers/adviser.repository.js";
+import { kindLabel, outsideEmployer } from "../advisers/adviser.rules.js";
 import type { AuditEntry } from "../audit/audit.model.js";
 import { isAtCapacity } from "../engagements/engagement.model.js";
 import { allocateGrant, type SchoolShare } from "../funding/allocation.js";
@@ -99,10 +99,6 @@ const invalid = (reason: string) => new ValidationError(reason);
 
 function regions(...codes: (string | null | undefined)[]): string[] {
   return [...new Set(codes.filter((code): code is string => typeof code === "string"))];
-}
-
-function kindLabel(kind: string): string {
-  return kind.toLowerCase().replace(/_/g, " ");
 }
 
 /** Plans every row of one kind against the state; see the module comment for the order. */
