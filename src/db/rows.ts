@@ -80,12 +80,23 @@ export function parseRow<T extends z.ZodType>(
   row: unknown,
   statement: string,
 ): z.output<T> {
-  const result = schema.safeParse(row);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new RowShapeError(statement, issue.path.join(".") || "(row)", issue.message);
-  }
-  return result.data;
+  return parseWith(
+    schema,
+    row,
+    (path, problem) => new RowShapeError(statement, path.join(".") || "(row)", problem),
+  );
+}
+
+/** `value` read through `schema`, or the error `failure` makes of the first issue. */
+function parseWith<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  failure: (path: PropertyKey[], problem: string) => RowShapeError,
+): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw failure(issue.path, issue.message);
 }
 
 function isMap(value: unknown): boolean {
@@ -142,10 +153,11 @@ export function parseNode<T extends z.ZodType>(
   value: unknown,
   label: string,
 ): z.output<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new RowShapeError(`${label} node`, [label, ...issue.path].join("."), issue.message);
+  return parseWith(
+    schema,
+    value,
+    (path, problem) => new RowShapeError(`${label} node`, [label, ...path].join("."), problem),
+  );
 }
 
 /** A stored point as mappers.ts gives it (null when absent); a coordinate not a number reads as null. */
