@@ -1,7 +1,7 @@
 /** Helpers shared by the benchmarks: child processes, percentiles and plain-text tables. */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { projectRoot } from "../src/config.js";
@@ -41,7 +41,12 @@ export function startScript(
       reject(new Error(`${script} did not report ready within ${timeoutMs / 1000}s`));
     }, timeoutMs);
     let started = false;
+    // The server's own log lines, kept when BENCH_SERVER_LOG names a file (to find what failed).
+    const log = process.env["BENCH_SERVER_LOG"]
+      ? createWriteStream(process.env["BENCH_SERVER_LOG"], { flags: "a" })
+      : null;
     createInterface({ input: child.stdout! }).on("line", (line) => {
+      log?.write(`${line}\n`);
       if (started) return;
       const match = ready.exec(line);
       if (!match) return;

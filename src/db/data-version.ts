@@ -1,6 +1,6 @@
 /**
- * The graph's one data version. Every write through the gateway moves it on in its own
- * transaction (Database.writeTransaction, cypher/data/bumpDataVersion), recording which areas
+ * The graph's one data version. Every write through the gateway moves it on once it has
+ * committed (Database.writeTransaction, cypher/data/bumpDataVersion), recording which areas
  * (cypher/ folders) it changed; an in-memory snapshot is kept for as long as the version it was
  * built from is current, whichever process made the write.
  */
@@ -19,7 +19,7 @@ export interface DataVersion {
   today: string;
 }
 
-const NOT_AREAS = new Set(["id", "epoch", "version", "changedAt"]);
+const NOT_AREAS = new Set(["id", "epoch", "version", "changedAt", "locked"]);
 
 const DataVersionRow = z.object({
   version: z.record(z.string(), z.unknown()).nullable(),

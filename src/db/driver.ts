@@ -57,6 +57,8 @@ export function isPoolExhausted(error: unknown): boolean {
  */
 export class Database {
   private readonly counter = { executed: 0, writes: 0 };
+  /** Areas written whose data-version bump failed; sent with the next one. */
+  private readonly pendingAreas = new Set<string>();
 
   constructor(
     readonly driver: Driver,
@@ -149,31 +151,58 @@ export class Database {
 
   /**
    * Several statements in one transaction function: all of them happen, or none; retried whole
-   * on transient errors until `retryMs` has passed. The same transaction moves the graph's data
-   * version on (cypher/data/bumpDataVersion), naming the areas (cypher/ folders) the statements
-   * came from, so every in-memory snapshot, in this process or another, learns of the write.
+   * on transient errors until `retryMs` has passed. Once it has committed, the graph's data
+   * version moves on (cypher/data/bumpDataVersion), naming the areas (cypher/ folders) the
+   * statements came from, so every in-memory snapshot, in this process or another, learns of the
+   * write before the caller hears it succeeded.
    */
   async writeTransaction<T>(
     work: (run: (name: CypherName, params?: Params) => Promise<Row[]>) => Promise<T>,
   ): Promise<T> {
-    return this.withSession("WRITE", (session) =>
-      session.executeWrite(
-        async (tx) => {
-          const areas = new Set<string>();
-          const result = await work((name, params = {}) => {
-            areas.add(areaOf(name));
-            return this.runIn(tx, name, params);
-          });
-          // Schema changes cannot share a transaction with data, and change no data.
-          areas.delete("schema");
-          if (areas.size > 0) {
-            await tx.run(this.registry.get("data/bumpDataVersion"), { areas: [...areas] });
-          }
-          return result;
-        },
-        { timeout: this.options.queryTimeoutMs },
-      ),
-    );
+    try {
+      const { result, areas } = await this.withSession("WRITE", (session) =>
+        session.executeWrite(
+          async (tx) => {
+            const areas = new Set<string>();
+            const result = await work((name, params = {}) => {
+              areas.add(areaOf(name));
+              return this.runIn(tx, name, params);
+            });
+            return { result, areas };
+          },
+          { timeout: this.options.queryTimeoutMs },
+        ),
+      );
+      // Schema changes change no data.
+      areas.delete("schema");
+      if (areas.size > 0) await this.bumpDataVersion(areas);
+      return result;
+    } finally {
+      // Counted whatever the outcome (a commit cut off may still have happened), and only once
+      // the version has moved on, so a store that sees the count change reads the new version.
+      this.counter.writes += 1;
+    }
+  }
+
+  /**
+   * Moves the data version on in a transaction of its own, after the write it reports: the
+   * version's node is locked only for that moment, so writes never wait on one another through
+   * it (inside every write transaction it deadlocked them under load). Should the bump fail, the
+   * write stands, and its areas go with the next bump.
+   */
+  private async bumpDataVersion(areas: ReadonlySet<string>): Promise<void> {
+    const all = [...new Set([...this.pendingAreas, ...areas])];
+    this.pendingAreas.clear();
+    try {
+      await this.withSession("BUMP", (session) =>
+        session.executeWrite(
+          (tx) => tx.run(this.registry.get("data/bumpDataVersion"), { areas: all }),
+          { timeout: this.options.queryTimeoutMs },
+        ),
+      );
+    } catch {
+      for (const area of all) this.pendingAreas.add(area);
+    }
   }
 
   /** True when the database answers a trivial query. */
@@ -204,7 +233,7 @@ export class Database {
 
   /** A session for `work`, closed after it; connectivity failures become UnavailableError. */
   private async withSession<T>(
-    mode: "READ" | "WRITE",
+    mode: "READ" | "WRITE" | "BUMP",
     work: (session: Session) => Promise<T>,
   ): Promise<T> {
     const session = this.driver.session({
@@ -218,8 +247,6 @@ export class Database {
       if (isPoolExhausted(error)) throw new UnavailableError(POOL_EXHAUSTED_MESSAGE);
       throw error;
     } finally {
-      // Counted whatever the outcome: a commit cut off may still have happened.
-      if (mode === "WRITE") this.counter.writes += 1;
       await session.close();
     }
   }

@@ -1,6 +1,7 @@
 /**
- * Every write through the gateway moves the one data version on, naming its area, in the same
- * transaction: a write that rolls back moves nothing, and schema statements are not data.
+ * Every write through the gateway moves the one data version on, naming its area, before the
+ * caller hears it committed: a write that rolls back moves nothing, and schema statements are not
+ * data.
  */
 import { describe, expect, it } from "vitest";
 import { readDataVersion } from "../../src/db/data-version.js";
@@ -30,6 +31,18 @@ describe("given the graph's data version", () => {
     ).rejects.toThrow("refused");
     const after = await readDataVersion(database.db());
     expect(after.areas["data"]).toBe(before.areas["data"]);
+  });
+
+  it("when forty writes commit at once, then each moves the version on and none fails", async () => {
+    const before = await readDataVersion(database.db());
+    const writes = await Promise.allSettled(
+      Array.from({ length: 40 }, () =>
+        database.db().writeTransaction((run) => run("data/findDataVersion")),
+      ),
+    );
+    const after = await readDataVersion(database.db());
+    expect(writes.filter((write) => write.status === "rejected")).toEqual([]);
+    expect(after.version - before.version).toBeGreaterThanOrEqual(40);
   });
 
   it("when the schema is applied, then no data area is recorded for it", async () => {
