@@ -59,6 +59,9 @@ export class Database {
   private readonly counter = { executed: 0, writes: 0 };
   /** Areas written whose data-version bump failed; sent with the next one. */
   private readonly pendingAreas = new Set<string>();
+  /** The bump running now (or settled), and the batch of areas waiting to go after it. */
+  private bumpUnderWay: Promise<void> = Promise.resolve();
+  private nextBump: { areas: Set<string>; done: Promise<void> } | null = null;
 
   constructor(
     readonly driver: Driver,
@@ -187,21 +190,37 @@ export class Database {
   /**
    * Moves the data version on in a transaction of its own, after the write it reports: the
    * version's node is locked only for that moment, so writes never wait on one another through
-   * it (inside every write transaction it deadlocked them under load). Should the bump fail, the
-   * write stands, and its areas go with the next bump.
+   * it (inside every write transaction it deadlocked them under load). Writes that finish while
+   * a bump is under way share the next one, so this process runs at most one at a time and one
+   * more waiting, however many writes it makes. Should a bump fail, the writes stand, and their
+   * areas go with the next bump.
    */
-  private async bumpDataVersion(areas: ReadonlySet<string>): Promise<void> {
-    const all = [...new Set([...this.pendingAreas, ...areas])];
-    this.pendingAreas.clear();
+  private bumpDataVersion(areas: ReadonlySet<string>): Promise<void> {
+    if (this.nextBump === null) {
+      const batch = { areas: new Set(this.pendingAreas), done: Promise.resolve() };
+      this.pendingAreas.clear();
+      batch.done = this.bumpUnderWay.then(() => {
+        // From here on, writes that finish join the batch after this one.
+        if (this.nextBump === batch) this.nextBump = null;
+        return this.runBump(batch.areas);
+      });
+      this.bumpUnderWay = batch.done;
+      this.nextBump = batch;
+    }
+    for (const area of areas) this.nextBump.areas.add(area);
+    return this.nextBump.done;
+  }
+
+  private async runBump(areas: ReadonlySet<string>): Promise<void> {
     try {
       await this.withSession("BUMP", (session) =>
         session.executeWrite(
-          (tx) => tx.run(this.registry.get("data/bumpDataVersion"), { areas: all }),
+          (tx) => tx.run(this.registry.get("data/bumpDataVersion"), { areas: [...areas] }),
           { timeout: this.options.queryTimeoutMs },
         ),
       );
     } catch {
-      for (const area of all) this.pendingAreas.add(area);
+      for (const area of areas) this.pendingAreas.add(area);
     }
   }
 
