@@ -3,7 +3,7 @@
  *
  * 1. The whole-England gap computation against a naive baseline in the same run. Ours: the reach
  *    index (a grid of leaders per designation, pairs for schools in need only) and two passes over
- *    its pairs (src/modules/gaps/gap-index.ts). Naive: the same two-step floating catchment by
+ *    its pairs (src/modules/support/gap-index.ts). Naive: the same two-step floating catchment by
  *    brute force, every school in need against every system leader, with a haversine for each
  *    pair. Both start from the same snapshot, read once from the configured Neo4j, and must give
  *    the same gap index for every area. The snapshot read itself, and a cold start (read, index,
@@ -21,7 +21,7 @@ import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { createLogger } from "../src/logger.js";
 import { haversineKm } from "../src/modules/matching/geo.js";
-import type { AreaGap, SupportSnapshot } from "../src/modules/gaps/gap.model.js";
+import type { AreaGap, SupportSnapshot } from "../src/modules/support/gap.model.js";
 import {
   areaGroups,
   buildReachIndex,
@@ -30,17 +30,17 @@ import {
   isStrongSchool,
   LeaderGrid,
   needWeight,
-} from "../src/modules/gaps/gap-index.js";
-import { GapRepository } from "../src/modules/gaps/gap.repository.js";
-import { hubAreasOf, PreparedSnapshot } from "../src/modules/gaps/gap.store.js";
-import type { HubAreas } from "../src/modules/system-leaders/hub-areas.js";
-import { MAX_SENSITIVITY_CHANGE } from "../src/modules/gaps/sensitivity.js";
+} from "../src/modules/support/gap-index.js";
+import { GapRepository } from "../src/modules/support/gap.repository.js";
+import { hubAreasOf, PreparedSnapshot } from "../src/modules/support/gap.store.js";
+import type { HubAreas } from "../src/modules/support/hub-areas.js";
+import { MAX_SENSITIVITY_CHANGE } from "../src/modules/support/sensitivity.js";
 import {
   availableCapacity,
   REACH_KM,
   servesPhase,
   settingFactor,
-} from "../src/modules/system-leaders/reach.js";
+} from "../src/modules/support/reach.js";
 import { createApp } from "../src/server.js";
 import { median, ms, percentile, ratio, table } from "./support.js";
 import { numberOptions } from "./options.js";

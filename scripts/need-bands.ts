@@ -1,7 +1,7 @@
 /**
  * npm run need-bands [-- --if-missing] [-- --report FILE]
  *
- * Computes every state-funded school's need band (src/modules/gaps/need-bands.ts) against the
+ * Computes every state-funded school's need band (src/modules/support/need-bands.ts) against the
  * families of the current FamilyRun and stores it on the school. With --if-missing it does
  * nothing when bands from the current family version and rule version are already stored, and
  * when there are no families yet it says so and exits 0, so start-up can run it every time.
@@ -11,8 +11,11 @@
 import { lowerOwnPriority } from "../src/modules/common/child-task.js";
 import { writeFileSync } from "node:fs";
 import { config } from "../src/config.js";
-import { NeedBandRepository } from "../src/modules/gaps/need-band.repository.js";
-import { computeNeedBands, formatNeedBandEffect } from "../src/modules/gaps/need-band.service.js";
+import { NeedBandRepository } from "../src/modules/support/need-band.repository.js";
+import {
+  computeNeedBands,
+  formatNeedBandEffect,
+} from "../src/modules/support/need-band.service.js";
 import { readCommandLine, runCommand, withDatabase } from "./cli.js";
 
 const USAGE = `usage: npm run need-bands [-- --if-missing] [-- --report FILE]

@@ -44,11 +44,8 @@
  * placeholder Leader "Headteacher of <school>"; for SLE "Specialist leader at <school>"; for NLG
  * "Governor of <school>". Placeholders are `synthetic: true` and never given invented names.
  */
-import { DEFAULT_CAPACITY } from "../../src/modules/system-leaders/reach.js";
-import type {
-  Designation,
-  Specialism,
-} from "../../src/modules/system-leaders/system-leader.model.js";
+import { DEFAULT_CAPACITY } from "../../src/modules/support/reach.js";
+import type { Designation, Specialism } from "../../src/modules/support/system-leader.model.js";
 import type { Phase } from "../../src/modules/schools/school.model.js";
 
 export const GENERATOR = { name: "dfe-criteria-system-leaders", version: 1, seed: 2024 } as const;

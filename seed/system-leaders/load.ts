@@ -7,10 +7,7 @@
 import neo4j from "neo4j-driver";
 import type { Database, Params } from "../../src/db/driver.js";
 import type { Phase } from "../../src/modules/schools/school.model.js";
-import type {
-  Designation,
-  Specialism,
-} from "../../src/modules/system-leaders/system-leader.model.js";
+import type { Designation, Specialism } from "../../src/modules/support/system-leader.model.js";
 import { DATASETS } from "../datasets.js";
 import { LINK_BATCH_SIZE, writeInBatches } from "../load.js";
 import type { Progress } from "../progress.js";

@@ -2,17 +2,14 @@
  * The two system-leader files: DfE's Teaching School Hubs (bundled) and a list of designated
  * leaders a user loads with `npm run seed -- --system-leaders FILE`.
  */
-import { DEFAULT_CAPACITY } from "../../src/modules/system-leaders/reach.js";
+import { DEFAULT_CAPACITY } from "../../src/modules/support/reach.js";
 import {
   DESIGNATIONS,
   SPECIALISMS,
   type Designation,
   type Specialism,
-} from "../../src/modules/system-leaders/system-leader.model.js";
-import {
-  parseDesignation,
-  parseSpecialismList,
-} from "../../src/modules/system-leaders/vocabulary.js";
+} from "../../src/modules/support/system-leader.model.js";
+import { parseDesignation, parseSpecialismList } from "../../src/modules/support/vocabulary.js";
 import type { CsvTable } from "../csv/table.js";
 import { parseText, parseUrn } from "../csv/values.js";
 import { SkipCounter, type Parsed, type Rejection } from "../rejections.js";

@@ -23,7 +23,7 @@ import { recognitionModule } from "./recognition/index.js";
 import { schoolsModule } from "./schools/index.js";
 import { searchModule } from "./search/index.js";
 import { similarityModule } from "./similarity/index.js";
-import { supportModule } from "./system-leaders/index.js";
+import { supportModule } from "./support/index.js";
 
 export const MODULES: readonly ServiceModule[] = [
   schoolsModule,

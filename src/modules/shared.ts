@@ -1,7 +1,7 @@
 import type { FamiliesRunner } from "./similarity/family-recompute.service.js";
 import type { ClusterProposalStore } from "./clusters/cluster.store.js";
 import type { ImpactDataStore } from "./evaluation/evaluation.store.js";
-import type { SupportDataStore } from "./gaps/gap.store.js";
+import type { SupportDataStore } from "./support/gap.store.js";
 import type { PartnerFactsStore } from "./matching/partner-facts.js";
 import type { SimilarityIndex } from "./similarity/similarity-index.js";
 

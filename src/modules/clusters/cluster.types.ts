@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Partnership } from "../partnerships/partnership.types.js";
 import { PhaseEnum, School } from "../schools/school.types.js";
 import type { Phase } from "../schools/school.model.js";
-import { GeoPoint } from "../system-leaders/system-leader.types.js";
+import { GeoPoint } from "../support/system-leader.types.js";
 
 @ObjectType({ description: "How many of a cluster's schools are in one need band." })
 export class NeedBandCount {

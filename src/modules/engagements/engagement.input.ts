@@ -8,12 +8,8 @@ import {
   Urn,
   WholeNumber,
 } from "../../hardening/input-decorators.js";
-import {
-  SPECIALISMS,
-  type Designation,
-  type Specialism,
-} from "../system-leaders/system-leader.model.js";
-import { DesignationEnum, SpecialismEnum } from "../system-leaders/system-leader.enums.js";
+import { SPECIALISMS, type Designation, type Specialism } from "../support/system-leader.model.js";
+import { DesignationEnum, SpecialismEnum } from "../support/system-leader.enums.js";
 import { MAX_CAPACITY } from "./engagement.model.js";
 
 @InputType({ description: "A system leader starts supporting a school." })

@@ -1,4 +1,4 @@
-import type { Designation, Specialism } from "../system-leaders/system-leader.model.js";
+import type { Designation, Specialism } from "../support/system-leader.model.js";
 
 export interface RecordEngagementRequest {
   systemLeaderId: string;

@@ -9,11 +9,8 @@ import type { WriteOrigin } from "../audit/audit.model.js";
 import type {
   SupportEngagementRecord,
   SystemLeaderRecord,
-} from "../system-leaders/system-leader.model.js";
-import {
-  SupportEngagementNode,
-  SystemLeaderNode,
-} from "../system-leaders/system-leader.repository.js";
+} from "../support/system-leader.model.js";
+import { SupportEngagementNode, SystemLeaderNode } from "../support/system-leader.repository.js";
 import {
   isAtCapacity,
   type CloseEngagementRequest,

@@ -4,8 +4,8 @@ import type { GraphQLContext } from "../../context.js";
 import type {
   SupportEngagementRecord,
   SystemLeaderRecord,
-} from "../system-leaders/system-leader.model.js";
-import { SupportEngagement, SystemLeader } from "../system-leaders/system-leader.types.js";
+} from "../support/system-leader.model.js";
+import { SupportEngagement, SystemLeader } from "../support/system-leader.types.js";
 import {
   CloseSupportEngagementInput,
   DesignateSystemLeaderInput,

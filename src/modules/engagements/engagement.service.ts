@@ -4,7 +4,7 @@ import type { WriteOrigin } from "../audit/audit.model.js";
 import type {
   SupportEngagementRecord,
   SystemLeaderRecord,
-} from "../system-leaders/system-leader.model.js";
+} from "../support/system-leader.model.js";
 import type {
   CloseEngagementRequest,
   DesignationRequest,

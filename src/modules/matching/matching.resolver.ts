@@ -4,8 +4,8 @@ import type { SchoolRecord } from "../schools/school.model.js";
 import { School } from "../schools/school.types.js";
 import type { PartnershipRecord } from "../partnerships/partnership.model.js";
 import { Partnership } from "../partnerships/partnership.types.js";
-import type { SystemLeaderRecord } from "../system-leaders/system-leader.model.js";
-import { SystemLeader } from "../system-leaders/system-leader.types.js";
+import type { SystemLeaderRecord } from "../support/system-leader.model.js";
+import { SystemLeader } from "../support/system-leader.types.js";
 import type { PartnerSuggestion as PartnerSuggestionRecord } from "./matching.service.js";
 import { PartnerSearchInput, PartnerSuggestion } from "./matching.types.js";
 

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphq
 import type { GraphQLContext } from "../../context.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { School } from "../schools/school.types.js";
-import type { SystemLeaderRecord } from "../system-leaders/system-leader.model.js";
-import { SystemLeader } from "../system-leaders/system-leader.types.js";
+import type { SystemLeaderRecord } from "../support/system-leader.model.js";
+import { SystemLeader } from "../support/system-leader.types.js";
 import type {
   Contribution,
   RecognisedLeaderRecord,

@@ -5,7 +5,7 @@
  * cases. Change RULE_VERSION whenever a weight, threshold or ordering here changes.
  */
 import { isOpenEngagement } from "../engagements/engagement.rules.js";
-import { needWeight } from "../gaps/gap-index.js";
+import { needWeight } from "../support/gap-index.js";
 import type {
   Contribution,
   Exclusion,

@@ -1,5 +1,5 @@
-import { SupplyModeEnum } from "../gaps/gap.types.js";
-import { HUB_AREA_METHODS, type HubAreaMethod, type SupplyMode } from "../gaps/supply.rules.js";
+import { SupplyModeEnum } from "./gap.types.js";
+import { HUB_AREA_METHODS, type HubAreaMethod, type SupplyMode } from "./supply.rules.js";
 
 export const HubAreaMethodEnum = Object.fromEntries(HUB_AREA_METHODS.map((m) => [m, m])) as {
   [K in HubAreaMethod]: K;
@@ -14,7 +14,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphq
 import { connectionTypes } from "../common/connection.types.js";
 import type { Phase } from "../schools/school.model.js";
 import { PhaseEnum } from "../schools/school.types.js";
-import { GapArea } from "../gaps/gap.types.js";
+import { GapArea } from "./gap.types.js";
 import type { SupportFactor } from "./candidates.js";
 import { DesignationEnum, SpecialismEnum, SupportFactorEnum } from "./system-leader.enums.js";
 import type { Designation, Specialism } from "./system-leader.model.js";
@@ -263,7 +263,7 @@ export class HubServedArea {
 
 @ObjectType({
   description:
-    "Where a Teaching School Hub works: the bundle has no hub-to-LA table, so LAs are given by src/modules/gaps/supply.rules.ts.",
+    "Where a Teaching School Hub works: the bundle has no hub-to-LA table, so LAs are given by src/modules/support/supply.rules.ts.",
 })
 export class HubArea {
   @Field(() => String, { nullable: true, description: "The hub's region group (ONS region code)." })

@@ -5,11 +5,8 @@ import { placedResolver } from "../geography/area.resolver.js";
 import { Region } from "../geography/geography.types.js";
 import type { SchoolRecord } from "../schools/school.model.js";
 import { School } from "../schools/school.types.js";
-import type {
-  SupportEngagementRecord,
-  SystemLeaderRecord,
-} from "../system-leaders/system-leader.model.js";
-import { SupportEngagement, SystemLeader } from "../system-leaders/system-leader.types.js";
+import type { SupportEngagementRecord, SystemLeaderRecord } from "./system-leader.model.js";
+import { SupportEngagement, SystemLeader } from "./system-leader.types.js";
 import type { AreaGap, AreaLevel, GapKind } from "./gap.model.js";
 import type {
   ConvertorAcademiesSupport as ConvertorAcademiesSupportRecord,

@@ -3,7 +3,7 @@ import type { Database } from "../../db/driver.js";
 import { cell, key, listOf, parseRow, parseRows, point } from "../../db/rows.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
 import { GOVERNANCES, PHASES } from "../schools/school.model.js";
-import { DESIGNATIONS, SPECIALISMS } from "../system-leaders/system-leader.model.js";
+import { DESIGNATIONS, SPECIALISMS } from "./system-leader.model.js";
 import type {
   SnapshotVersion,
   SnapshotEngagement,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureLeader, fixtureSchool, north } from "../gaps/support.fixture.js";
+import { fixtureLeader, fixtureSchool, north } from "./support.fixture.js";
 import { describeReasonCode, rankSupportCandidates, specialismFit } from "./candidates.js";
 
 const leader = fixtureLeader({ id: "nle", designation: "NLE", specialisms: ["MATHEMATICS"] });

@@ -21,15 +21,15 @@
  * | REACH  | 1 − 0.5 × distance / radius: 1 next door, 0.5 at the edge of reach              |
  *
  * A Teaching School Hub reaches the schools of the local authorities it serves instead
- * (gaps/supply.rules.ts), with REACH 1 for each.
+ * (supply.rules.ts), with REACH 1 for each.
  *
  * Need leads: within half its radius, a band-1 school outranks every band-3 school whatever the
  * fit (1 × 0.6 × 0.75 = 0.45 > 0.4 × 1 × 1). Fit and reach never zero a school, because an
  * imperfect match can still help. Ties go to the nearer school, then the lower URN.
  */
 import { boundingBox, haversineKm, inBox } from "../matching/geo.js";
-import type { SnapshotLeader, SnapshotSchool } from "../gaps/gap.model.js";
-import type { NeedBand } from "../gaps/need-bands.js";
+import type { SnapshotLeader, SnapshotSchool } from "./gap.model.js";
+import type { NeedBand } from "./need-bands.js";
 import { REACH_KM, reachKm, servesPhase, settingFactor, SPARSE_FACTOR } from "./reach.js";
 
 export const SUPPORT_FACTORS = ["NEED", "FIT", "REACH"] as const;

@@ -1,6 +1,6 @@
 import type { MaybePromise } from "../common/loaders.js";
-import { SUPPLY_ARGUMENT, SupplyModeEnum } from "../gaps/gap.types.js";
-import type { SupplyMode } from "../gaps/supply.rules.js";
+import { SUPPLY_ARGUMENT, SupplyModeEnum } from "./gap.types.js";
+import type { SupplyMode } from "./supply.rules.js";
 import type { HubAreaFacts } from "./hub-areas.js";
 import type { GraphQLResolveInfo } from "graphql";
 import {

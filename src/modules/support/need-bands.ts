@@ -82,7 +82,7 @@
  */
 import type { Phase } from "../schools/school.model.js";
 import { median, quantileSorted } from "../similarity/stats.js";
-import type { Specialism } from "../system-leaders/system-leader.model.js";
+import type { Specialism } from "./system-leader.model.js";
 
 /** Bump when anything in this file changes what a school's band or reasons would be. */
 export const NEED_RULE_VERSION = 2;

@@ -28,7 +28,7 @@ import {
 } from "./gap-index.js";
 import { openEngagementCounts, type SnapshotSource } from "./gap.repository.js";
 import { trustSupports, type TrustSupport } from "./gap-index.js";
-import { assignHubAreas, type HubAreas } from "../system-leaders/hub-areas.js";
+import { assignHubAreas, type HubAreas } from "./hub-areas.js";
 import { MAX_SENSITIVITY_CHANGE } from "./sensitivity.js";
 import { Memo, VersionedValue } from "../common/versioned.js";
 

@@ -4,7 +4,7 @@
  *
  * - Leaders: those based in the region with a free place (capacity less open engagements) and a
  *   location, counting under the supply mode (REAL: no synthetic designation). A hub reaches
- *   the schools of the LAs it serves (gaps/supply.rules.ts).
+ *   the schools of the LAs it serves (supply.rules.ts).
  * - Schools: the region's schools in need bands 1 and 2 (weight 2 and 1, gap-index.ts) with a
  *   location and no open support engagement.
  * - Allowed pairs: the leader serves the school's phase and reaches it (reach.ts).
@@ -13,14 +13,14 @@
  * - Unmet need: the schools left without a leader, grouped by district (or by LA for schools with
  *   no district), most unmet need first.
  */
-import type { AreaRef, SnapshotSchool } from "../gaps/gap.model.js";
-import { needWeight } from "../gaps/gap-index.js";
-import type { PreparedSnapshot } from "../gaps/gap.store.js";
-import type { NeedBand } from "../gaps/need-bands.js";
+import type { AreaRef, SnapshotSchool } from "./gap.model.js";
+import { needWeight } from "./gap-index.js";
+import type { PreparedSnapshot } from "./gap.store.js";
+import type { NeedBand } from "./need-bands.js";
 import { solveAssignment, type AssignmentEdge } from "./assignment.js";
 import { specialismFit } from "./candidates.js";
 import { availableCapacity } from "./reach.js";
-import { countsAsSupply, type SupplyMode } from "../gaps/supply.rules.js";
+import { countsAsSupply, type SupplyMode } from "./supply.rules.js";
 
 export const FIT_TIE_COST = 1_000;
 export const TIE_COST_PER_KM = 10;

@@ -5,7 +5,7 @@
  */
 import type { Governance, Phase } from "../schools/school.model.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
-import type { Designation, Specialism } from "../system-leaders/system-leader.model.js";
+import type { Designation, Specialism } from "./system-leader.model.js";
 import type { NeedBand } from "./need-bands.js";
 import type { SupplyMode } from "./supply.rules.js";
 

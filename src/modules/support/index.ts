@@ -1,8 +1,8 @@
 import { defineModule } from "../module.js";
-import { createGapLoaders } from "../gaps/gap.loaders.js";
-import { gapResolvers } from "../gaps/gap.resolver.js";
-import { GapService } from "../gaps/gap.service.js";
-import { NeedBandRepository } from "../gaps/need-band.repository.js";
+import { createGapLoaders } from "./gap.loaders.js";
+import { gapResolvers } from "./gap.resolver.js";
+import { GapService } from "./gap.service.js";
+import { NeedBandRepository } from "./need-band.repository.js";
 import { createSystemLeaderLoaders } from "./system-leader.loaders.js";
 import { SystemLeaderRepository } from "./system-leader.repository.js";
 import { systemLeaderResolvers } from "./system-leader.resolver.js";

@@ -5,7 +5,7 @@
  * ## Figures
  *
  * Every state-funded school counts; bands come from need-bands.ts, reach and capacity from
- * system-leaders/reach.ts.
+ * reach.ts.
  *
  * - **needSchools**: schools in need bands 1 and 2. **needPupils**: their pupils.
  * - **need weight** of a school: 2 in band 1, 1 in band 2, 0 otherwise (a band-1 school has
@@ -50,13 +50,8 @@
  * sensitivity runs reuse it); computeGaps is then two passes over those pairs.
  */
 import { boundingBox, haversineKm, inBox } from "../matching/geo.js";
-import {
-  availableCapacity,
-  REACH_KM,
-  servesPhase,
-  settingFactor,
-} from "../system-leaders/reach.js";
-import { DESIGNATIONS, type Designation } from "../system-leaders/system-leader.model.js";
+import { availableCapacity, REACH_KM, servesPhase, settingFactor } from "./reach.js";
+import { DESIGNATIONS, type Designation } from "./system-leader.model.js";
 import type {
   AreaGap,
   AreaLevel,
@@ -66,7 +61,7 @@ import type {
   SupportSnapshot,
 } from "./gap.model.js";
 import type { NeedBand } from "./need-bands.js";
-import type { HubAreas } from "../system-leaders/hub-areas.js";
+import type { HubAreas } from "./hub-areas.js";
 import {
   countsAsSupply,
   DEFAULT_SUPPLY_MODE,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ANONYMOUS, type Principal } from "../../auth/principal.js";
-import type { GapService } from "../gaps/gap.service.js";
+import type { GapService } from "./gap.service.js";
 import type { SystemLeaderLoaders } from "./system-leader.loaders.js";
 import type { SupportEngagementRecord } from "./system-leader.model.js";
 import type { SystemLeaderRepository } from "./system-leader.repository.js";

@@ -4,7 +4,7 @@ import { cell, key, listOf, node, parseRow, parseRows, series } from "../../db/r
 import { cypherInt } from "../common/params.js";
 import { PHASES } from "../schools/school.model.js";
 import { JUDGEMENT_CELLS } from "../schools/school.repository.js";
-import { SPECIALISMS, type Specialism } from "../system-leaders/system-leader.model.js";
+import { SPECIALISMS, type Specialism } from "./system-leader.model.js";
 import {
   KS4_RULE,
   NEED_BANDS,

@@ -1,9 +1,9 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { Phase } from "../schools/school.model.js";
 import { PhaseEnum } from "../schools/school.types.js";
-import type { Designation } from "../system-leaders/system-leader.model.js";
-import type { Specialism } from "../system-leaders/system-leader.model.js";
-import { DesignationEnum, SpecialismEnum } from "../system-leaders/system-leader.enums.js";
+import type { Designation } from "./system-leader.model.js";
+import type { Specialism } from "./system-leader.model.js";
+import { DesignationEnum, SpecialismEnum } from "./system-leader.enums.js";
 import { AREA_LEVELS, GAP_KINDS, type AreaLevel } from "./gap.model.js";
 import { SENSITIVITY_PARAMETERS, type SensitivityParameter } from "./sensitivity.js";
 import { SUPPLY_MODES, type SupplyMode } from "./supply.rules.js";
@@ -30,7 +30,7 @@ export const SupplyModeEnum = enumObject(SUPPLY_MODES);
 registerEnumType(SupplyModeEnum, {
   name: "SupplyMode",
   description:
-    "Which support counts: REAL (the 87 Teaching School Hubs by the areas they serve, real designations and support within a school's own trust; never a synthetic designation) or MODELLED (REAL plus the synthetic NLE/LLE/SLE/NLG designations, a what-if). See src/modules/gaps/supply.rules.ts.",
+    "Which support counts: REAL (the 87 Teaching School Hubs by the areas they serve, real designations and support within a school's own trust; never a synthetic designation) or MODELLED (REAL plus the synthetic NLE/LLE/SLE/NLG designations, a what-if). See src/modules/support/supply.rules.ts.",
   valuesConfig: {
     REAL: { description: "Only what is real; no synthetic designation counts." },
     MODELLED: { description: "Real supply plus the synthetic designations, as a what-if." },
@@ -252,7 +252,7 @@ export class NeedReason {
 
 @ObjectType({
   description:
-    "How much support a school needs, from 1 (most) to 4, by the rule in src/modules/gaps/need-bands.ts.",
+    "How much support a school needs, from 1 (most) to 4, by the rule in src/modules/support/need-bands.ts.",
 })
 export class SchoolNeed {
   @Field(() => Int)

@@ -4,7 +4,7 @@
  * in-memory snapshot (gap.store.ts) and memoised on it.
  */
 import type { Governance, Phase, SchoolRecord } from "../schools/school.model.js";
-import type { Designation } from "../system-leaders/system-leader.model.js";
+import type { Designation } from "./system-leader.model.js";
 import type { GapLoaders } from "./gap.loaders.js";
 import type { SchoolNeedRecord } from "./need-band.repository.js";
 import type { AreaGap, AreaLevel, GapKind } from "./gap.model.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PreparedSnapshot } from "../gaps/gap.store.js";
-import { fixtureLeader, fixtureSchool, fixtureSnapshot, north } from "../gaps/support.fixture.js";
+import { PreparedSnapshot } from "./gap.store.js";
+import { fixtureLeader, fixtureSchool, fixtureSnapshot, north } from "./support.fixture.js";
 import { planAssignments } from "./assignment-plan.js";
 
 const REGION = "E12000004";
