@@ -27,7 +27,7 @@ import { MODULES } from "./modules/index.js";
 import { resolversOf, type ServiceModule } from "./modules/module.js";
 import { ClusterRepository } from "./modules/clusters/cluster.repository.js";
 import { EvaluationRepository } from "./modules/evaluation/evaluation.repository.js";
-import { GapRepository } from "./modules/gaps/gap.repository.js";
+import { GapRepository } from "./modules/support/gap.repository.js";
 import { MatchingRepository } from "./modules/matching/matching.repository.js";
 import { SimilarityRepository } from "./modules/similarity/similarity.repository.js";
 import { readDataVersion } from "./db/data-version.js";
@@ -47,7 +47,7 @@ import { PartnerFactsStore } from "./modules/matching/partner-facts.js";
 import { SimilarityIndex } from "./modules/similarity/similarity-index.js";
 import { ImpactDataStore } from "./modules/evaluation/evaluation.store.js";
 import { ClusterProposalStore } from "./modules/clusters/cluster.store.js";
-import { SupportDataStore } from "./modules/gaps/gap.store.js";
+import { SupportDataStore } from "./modules/support/gap.store.js";
 
 /** The GraphQL schema from the resolver classes; `reflect-metadata` must be loaded first. */
 export function buildGraphQLSchema(
