@@ -17,6 +17,7 @@ import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
 import { ms, percentile, startScript, table, type Child, startCompiledServer } from "./support.js";
 import { numberOptions } from "./options.js";
+import { writePeerTypeDefs } from "./peers/introspect.js";
 
 const LA_CODE = 886;
 const CONNECTIONS = [1, 8, 32];
@@ -201,6 +202,7 @@ async function measure(
 async function main(): Promise<void> {
   const { duration } = numberOptions({ duration: { default: 5, min: 1 } });
 
+  await writePeerTypeDefs();
   const children: Child[] = [];
   try {
     const production = { NODE_ENV: "production" };

@@ -1,16 +1,15 @@
 /**
- * The @neo4j/graphql peer of bench/peers.bench.ts: bench/peers/typeDefs.graphql (generated from
- * the database by bench/peers/introspect.ts) served by @neo4j/graphql 7 with Apollo, one Cypher
+ * The @neo4j/graphql peer of bench/peers.bench.ts: bench/peers/generated/typeDefs.graphql
+ * (generated from the database by bench/peers/introspect.ts) served by @neo4j/graphql 7 with Apollo, one Cypher
  * statement per query as that library compiles it. Prints `listening <url>` once ready.
  */
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { Neo4jGraphQL } from "@neo4j/graphql";
-import { projectRoot } from "../../src/config.js";
 import { countingDriver } from "./counting-driver.js";
+import { PEER_TYPE_DEFS } from "./introspect.js";
 import { serve } from "./serve.js";
 
-const typeDefs = await readFile(path.join(projectRoot, "bench/peers/typeDefs.graphql"), "utf8");
+const typeDefs = await readFile(PEER_TYPE_DEFS, "utf8");
 const { driver, statements } = countingDriver();
 const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
 await serve(
