@@ -1,10 +1,8 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { ROLES, type Role } from "./principal.js";
+import { graphqlEnum } from "../modules/common/enums.js";
 
-export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as {
-  [K in Role]: K;
-};
-registerEnumType(RoleEnum, {
+export const RoleEnum = graphqlEnum(ROLES, {
   name: "Role",
   description:
     "SCHOOL acts for one school; SYSTEM_LEADER for one system leader's engagements; OVERSIGHT reads everything in its regions; ADMIN does everything.",

@@ -1,14 +1,12 @@
 import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { connectionTypes, PageInfo } from "../common/connection.types.js";
 import { LocalAuthority } from "../geography/geography.types.js";
 import { School } from "../schools/school.types.js";
 import { ADVISER_KINDS, type AdviserKind } from "./adviser.model.js";
+import { graphqlEnum } from "../common/enums.js";
 
-export const AdviserKindEnum = Object.fromEntries(ADVISER_KINDS.map((kind) => [kind, kind])) as {
-  [K in AdviserKind]: K;
-};
-registerEnumType(AdviserKindEnum, {
+export const AdviserKindEnum = graphqlEnum(ADVISER_KINDS, {
   name: "AdviserKind",
   description:
     "A school's named improvement contact, as Dudley runs them: a council school improvement officer, an external school improvement partner (SIP), or a trust's school improvement lead. A school has at most one of each kind.",

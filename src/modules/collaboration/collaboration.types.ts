@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { PartnershipTypeEnum } from "../partnerships/partnership.types.js";
 import type { PartnershipType } from "../partnerships/partnership.model.js";
 import {
@@ -11,33 +11,26 @@ import {
   type LeavingRule,
   type SchoolCategory,
 } from "./collaboration.model.js";
+import { graphqlEnum } from "../common/enums.js";
 
-function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
-
-export const SchoolCategoryEnum = enumObject(SCHOOL_CATEGORIES);
-registerEnumType(SchoolCategoryEnum, {
+export const SchoolCategoryEnum = graphqlEnum(SCHOOL_CATEGORIES, {
   name: "SchoolCategory",
   description:
     "The kinds of school joining rules distinguish: maintained; academies (with free schools and CTCs); independent (with non-maintained special schools).",
 });
 
-export const EligibilityEnum = enumObject(ELIGIBILITIES);
-registerEnumType(EligibilityEnum, {
+export const EligibilityEnum = graphqlEnum(ELIGIBILITIES, {
   name: "Eligibility",
   description: "Whether a kind of school can join: directly, once converted to an academy, or not.",
 });
 
-export const LeavingRuleEnum = enumObject(LEAVING_RULES);
-registerEnumType(LeavingRuleEnum, {
+export const LeavingRuleEnum = graphqlEnum(LEAVING_RULES, {
   name: "LeavingRule",
   description:
     "AT_WILL: the school leaves at once. NOTICE: it stays a member until its notice ends. STATUTORY_PROCESS: only a statutory or DfE process can take it out.",
 });
 
-export const FormationEnum = enumObject(FORMATIONS);
-registerEnumType(FormationEnum, {
+export const FormationEnum = graphqlEnum(FORMATIONS, {
   name: "Formation",
   description:
     "AGREEMENT: schools form it by agreeing. STATUTORY: a statutory or DfE process follows the agreement (partnerships made here start as Forming). DESIGNATION: DfE designates it; schools only join. SINGLE_SCHOOL: one school alone, never proposed.",

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Partnership, PartnershipTypeEnum } from "../partnerships/partnership.types.js";
 import type { PartnershipType } from "../partnerships/partnership.model.js";
 import {
@@ -9,11 +9,9 @@ import {
   type ImpactMeasure,
   type ImpactVerdict,
 } from "./evaluation.model.js";
+import { graphqlEnum } from "../common/enums.js";
 
-export const ComparisonBasisEnum = Object.fromEntries(COMPARISON_BASES.map((b) => [b, b])) as {
-  [K in ComparisonBasis]: K;
-};
-registerEnumType(ComparisonBasisEnum, {
+export const ComparisonBasisEnum = graphqlEnum(COMPARISON_BASES, {
   name: "ComparisonBasis",
   description: "Whom each member school is compared with; the group's own schools never count.",
   valuesConfig: {
@@ -28,19 +26,13 @@ registerEnumType(ComparisonBasisEnum, {
   },
 });
 
-export const ImpactMeasureEnum = Object.fromEntries(IMPACT_MEASURES.map((m) => [m, m])) as {
-  [K in ImpactMeasure]: K;
-};
-registerEnumType(ImpactMeasureEnum, {
+export const ImpactMeasureEnum = graphqlEnum(IMPACT_MEASURES, {
   name: "ImpactMeasure",
   description:
     "KS2_RWM_EXPECTED: % of pupils reaching the expected standard in reading, writing and maths (2015/16-2018/19, 2022/23-2024/25). KS4_PROGRESS_8: Progress 8 (2018/19 only).",
 });
 
-export const ImpactVerdictEnum = Object.fromEntries(IMPACT_VERDICTS.map((v) => [v, v])) as {
-  [K in ImpactVerdict]: K;
-};
-registerEnumType(ImpactVerdictEnum, {
+export const ImpactVerdictEnum = graphqlEnum(IMPACT_VERDICTS, {
   name: "ImpactVerdict",
   description: "Whether the data can answer, and if not, why not.",
   valuesConfig: {

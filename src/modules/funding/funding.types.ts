@@ -1,13 +1,11 @@
 import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { PageInfo } from "../common/connection.types.js";
 import { LocalAuthority, Region } from "../geography/geography.types.js";
 import { FUNDS, type Fund } from "./funding.model.js";
+import { graphqlEnum } from "../common/enums.js";
 
-export const FundEnum = Object.fromEntries(FUNDS.map((fund) => [fund, fund])) as {
-  [K in Fund]: K;
-};
-registerEnumType(FundEnum, {
+export const FundEnum = graphqlEnum(FUNDS, {
   name: "Fund",
   description:
     "The programme a school improvement grant came from; OTHER with a fundName for any other.",

@@ -7,11 +7,9 @@ import {
   type RejectionCode,
   type RowRejection,
 } from "./import.model.js";
+import { graphqlEnum } from "../common/enums.js";
 
-export const ImportKindEnum = Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, kind])) as {
-  [K in ImportKind]: K;
-};
-registerEnumType(ImportKindEnum, {
+export const ImportKindEnum = graphqlEnum(IMPORT_KINDS, {
   name: "ImportKind",
   description:
     "What a council's CSV file holds: advisers (registerAdviser), adviser assignments (assignAdviser), grants (recordGrant) or support engagements (recordSupportEngagement). docs/imports.md gives each layout.",

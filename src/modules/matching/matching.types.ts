@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
 import type { OutcomeFeature } from "../similarity/features.js";
 import type { SupportTopic } from "../offers/offer.model.js";
 import { SupportTopicEnum } from "../offers/offer.types.js";
@@ -12,12 +12,9 @@ import {
   type PartnerFactor,
   type PhaseMode,
 } from "./matching.service.js";
+import { graphqlEnum } from "../common/enums.js";
 
-export const PartnerPhaseModeEnum = Object.fromEntries(PHASE_MODES.map((mode) => [mode, mode])) as {
-  [M in PhaseMode]: M;
-};
-
-registerEnumType(PartnerPhaseModeEnum, {
+export const PartnerPhaseModeEnum = graphqlEnum(PHASE_MODES, {
   name: "PartnerPhaseMode",
   description: "Which phases partners may come from.",
   valuesConfig: {
@@ -29,10 +26,6 @@ registerEnumType(PartnerPhaseModeEnum, {
     ANY: { description: "Any phase that measures the focus." },
   },
 });
-
-export const PartnerFactorEnum = Object.fromEntries(
-  PARTNER_FACTORS.map((factor) => [factor, factor]),
-) as { [F in PartnerFactor]: F };
 
 const FACTOR_DESCRIPTIONS: { [F in PartnerFactor]: string } = {
   FOCUS_STRENGTH:
@@ -46,7 +39,7 @@ const FACTOR_DESCRIPTIONS: { [F in PartnerFactor]: string } = {
     "The share of the support topics sought that the partner offers (updateSchoolOffer): those the asker seeks, then those that address the focus (e.g. READING_AND_PHONICS and MATHEMATICS for KS2_RWM_EXPECTED; src/modules/matching/matching.rules.ts).",
 };
 
-registerEnumType(PartnerFactorEnum, {
+export const PartnerFactorEnum = graphqlEnum(PARTNER_FACTORS, {
   name: "PartnerFactor",
   description: "A part of a partner suggestion's score; each is valued 0..1.",
   valuesConfig: Object.fromEntries(
@@ -80,11 +73,7 @@ export class PartnerSearchInput {
   first?: number | null;
 }
 
-export const PartnerEvidenceSubjectEnum = Object.fromEntries(
-  EVIDENCE_SUBJECTS.map((subject) => [subject, subject]),
-) as { [S in EvidenceSubject]: S };
-
-registerEnumType(PartnerEvidenceSubjectEnum, {
+export const PartnerEvidenceSubjectEnum = graphqlEnum(EVIDENCE_SUBJECTS, {
   name: "PartnerEvidenceSubject",
   description: "Whose figure a piece of a suggestion's evidence is.",
   valuesConfig: {

@@ -1,5 +1,5 @@
 import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import {
   INVITATION_STATUSES,
   LEAVE_OUTCOMES,
@@ -8,23 +8,17 @@ import {
   type LeaveOutcome,
   type ProposalStatus,
 } from "./proposal.model.js";
+import { graphqlEnum } from "../common/enums.js";
 
-function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
-
-export const ProposalStatusEnum = enumObject(PROPOSAL_STATUSES);
-registerEnumType(ProposalStatusEnum, {
+export const ProposalStatusEnum = graphqlEnum(PROPOSAL_STATUSES, {
   name: "ProposalStatus",
   description:
     "OPEN: nobody has accepted yet. ACCEPTED: at least one school accepted, so the partnership exists. DECLINED: every invited school declined.",
 });
 
-export const InvitationStatusEnum = enumObject(INVITATION_STATUSES);
-registerEnumType(InvitationStatusEnum, { name: "InvitationStatus" });
+export const InvitationStatusEnum = graphqlEnum(INVITATION_STATUSES, { name: "InvitationStatus" });
 
-export const LeaveOutcomeEnum = enumObject(LEAVE_OUTCOMES);
-registerEnumType(LeaveOutcomeEnum, {
+export const LeaveOutcomeEnum = graphqlEnum(LEAVE_OUTCOMES, {
   name: "LeaveOutcome",
   description:
     "LEFT: the membership has ended. NOTICE_GIVEN: the school stays a member until leavingOn; calling leavePartnership again on or after that date completes it.",

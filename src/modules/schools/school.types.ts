@@ -1,5 +1,5 @@
 import { LocalDateResolver } from "graphql-scalars";
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
 import { connectionTypes } from "../common/connection.types.js";
 import {
   CATEGORIES_OF_CONCERN,
@@ -12,23 +12,16 @@ import {
   type LocationPrecision,
   type Phase,
 } from "./school.model.js";
+import { graphqlEnum } from "../common/enums.js";
 
-/** A GraphQL enum needs an object of names to values; ours are the same strings. */
-function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
+export const PhaseEnum = graphqlEnum(PHASES, { name: "Phase", description: "Phase of education." });
 
-export const PhaseEnum = enumObject(PHASES);
-registerEnumType(PhaseEnum, { name: "Phase", description: "Phase of education." });
-
-export const GovernanceEnum = enumObject(GOVERNANCES);
-registerEnumType(GovernanceEnum, {
+export const GovernanceEnum = graphqlEnum(GOVERNANCES, {
   name: "Governance",
   description: "How a school is run and funded.",
 });
 
-export const LocationPrecisionEnum = enumObject(LOCATION_PRECISIONS);
-registerEnumType(LocationPrecisionEnum, {
+export const LocationPrecisionEnum = graphqlEnum(LOCATION_PRECISIONS, {
   name: "LocationPrecision",
   description:
     "How a location was found: the school's own coordinates, or the centroid of its postcode sector or district.",
@@ -73,8 +66,7 @@ export class RuralUrban {
   name!: string | null;
 }
 
-export const GradeBasisEnum = enumObject(GRADE_BASES);
-registerEnumType(GradeBasisEnum, {
+export const GradeBasisEnum = graphqlEnum(GRADE_BASES, {
   name: "GradeBasis",
   description: "How a school's headline Ofsted grade was reached.",
   valuesConfig: {
@@ -88,14 +80,12 @@ registerEnumType(GradeBasisEnum, {
   },
 });
 
-export const CategoryOfConcernEnum = enumObject(CATEGORIES_OF_CONCERN);
-registerEnumType(CategoryOfConcernEnum, {
+export const CategoryOfConcernEnum = graphqlEnum(CATEGORIES_OF_CONCERN, {
   name: "CategoryOfConcern",
   description: "Ofsted's categories of concern, both within an inadequate judgement.",
 });
 
-export const InspectionKindEnum = enumObject(INSPECTION_KINDS);
-registerEnumType(InspectionKindEnum, {
+export const InspectionKindEnum = graphqlEnum(INSPECTION_KINDS, {
   name: "InspectionKind",
   description: "GRADED (full, section 5) or UNGRADED (section 8) inspection.",
 });

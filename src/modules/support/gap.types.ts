@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import type { Phase } from "../schools/school.model.js";
 import { PhaseEnum } from "../schools/school.types.js";
 import type { Designation } from "./system-leader.model.js";
@@ -7,27 +7,21 @@ import { DesignationEnum, SpecialismEnum } from "./system-leader.enums.js";
 import { AREA_LEVELS, GAP_KINDS, type AreaLevel } from "./gap.model.js";
 import { SENSITIVITY_PARAMETERS, type SensitivityParameter } from "./sensitivity.js";
 import { SUPPLY_MODES, type SupplyMode } from "./supply.rules.js";
+import { graphqlEnum } from "../common/enums.js";
 
-function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
-
-export const GapKindEnum = enumObject(GAP_KINDS);
-registerEnumType(GapKindEnum, {
+export const GapKindEnum = graphqlEnum(GAP_KINDS, {
   name: "GapKind",
   description:
     "Which areas: all, rural ones (most schools rural) or coastal ones (most schools coastal: the ONS coastal-towns flag where a school's town is classified, otherwise within 5 km of the coastline).",
 });
 
-export const AreaLevelEnum = enumObject(AREA_LEVELS);
-registerEnumType(AreaLevelEnum, {
+export const AreaLevelEnum = graphqlEnum(AREA_LEVELS, {
   name: "AreaLevel",
   description:
     "A local authority, or a district within one (a unitary authority is its own single district).",
 });
 
-export const SupplyModeEnum = enumObject(SUPPLY_MODES);
-registerEnumType(SupplyModeEnum, {
+export const SupplyModeEnum = graphqlEnum(SUPPLY_MODES, {
   name: "SupplyMode",
   description:
     "Which support counts: REAL (the 87 Teaching School Hubs by the areas they serve, real designations and support within a school's own trust; never a synthetic designation) or MODELLED (REAL plus the synthetic NLE/LLE/SLE/NLG designations, a what-if). See src/modules/support/supply.rules.ts.",
@@ -44,8 +38,7 @@ export const SUPPLY_ARGUMENT = {
   description: "Which supply to count: REAL (default) or MODELLED (adds synthetic designations).",
 } as const;
 
-export const GapParameterEnum = enumObject(SENSITIVITY_PARAMETERS);
-registerEnumType(GapParameterEnum, {
+export const GapParameterEnum = graphqlEnum(SENSITIVITY_PARAMETERS, {
   name: "GapParameter",
   description: "A threshold of the gap detector that gapSensitivity moves.",
 });

@@ -1,16 +1,14 @@
 import { SupplyModeEnum } from "./gap.types.js";
 import { HUB_AREA_METHODS, type HubAreaMethod, type SupplyMode } from "./supply.rules.js";
+import { graphqlEnum } from "../common/enums.js";
 
-export const HubAreaMethodEnum = Object.fromEntries(HUB_AREA_METHODS.map((m) => [m, m])) as {
-  [K in HubAreaMethod]: K;
-};
-registerEnumType(HubAreaMethodEnum, {
+export const HubAreaMethodEnum = graphqlEnum(HUB_AREA_METHODS, {
   name: "HubAreaMethod",
   description:
     "How a local authority was given to a Teaching School Hub: NAMED (the hub's name names it, or a former county it was made from) or NEAREST_LEAD_SCHOOL (the hub of its region group whose lead school is nearest).",
 });
 import { LocalDateResolver } from "graphql-scalars";
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { connectionTypes } from "../common/connection.types.js";
 import type { Phase } from "../schools/school.model.js";
 import { PhaseEnum } from "../schools/school.types.js";
