@@ -1,0 +1,365 @@
+/**
+ * npm run bench:scale [-- --scales 1,2,5,10] [-- --full-scales 1,2,5] [-- --duration 15]
+ *   [-- --connections 8] [-- --warmup 3] [-- --keys 200] [-- --old-space MB] [-- --seed N]
+ *
+ * The service at k× England, on a second local Neo4j (bench/scale/instance.ts: `.neo4j-scale/`,
+ * Bolt 7697) holding the real bundle plus k-1 synthetic copies of England
+ * (seed/synthetic/generator.ts, every node `synthetic: true`). For each k, in ascending order:
+ *
+ * - import: the graph brought to k× (bench/scale/load.ts, a child process); the import time of
+ *   k× is the real bundle's import plus reading it again, each copy's write, and the system
+ *   leader and search-field stages rerun over the whole graph;
+ * - family computation (`runFamilies`: read, k-means, write, make current) and need bands;
+ * - index build: every school's profile read and the FeatureIndex built, in this process, and
+ *   the server's own "similarity index built" time;
+ * - the compiled server (`.scale-build/`, `npm run serve`'s Node options) started against it:
+ *   p50/p95/p99 of `similarSchools`, `partnerSuggestions`, `supportGaps` and `{ __typename }`
+ *   (the floor of any request) one scenario at a time, then the three in turn (the mix), each for
+ *   `duration` seconds at `connections` clients after `warmup` unmeasured seconds; at scales not
+ *   in `full-scales` only the floor and the mix; the server's resident memory after warm-up,
+ *   after the runs and at its peak.
+ *
+ * Figures go to bench/recorded/scale-<date>.json (merged by scale, so scales can be run apart)
+ * and the plot to docs/scale.svg. Prints tables; asserts nothing. Stop the instance afterwards
+ * with `npx tsx bench/scale/instance.ts stop`.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { commandLineArguments, projectRoot } from "../src/config.js";
+import { connectConfigured } from "../src/db/connect.js";
+import { FeatureIndex } from "../src/modules/similarity/feature-index.js";
+import { runFamilies } from "../src/modules/similarity/family-run.js";
+import { SimilarityRepository } from "../src/modules/similarity/similarity.repository.js";
+import { NeedBandRepository } from "../src/modules/support/need-band.repository.js";
+import { computeNeedBands } from "../src/modules/support/need-band.service.js";
+import { DEFAULT_SYNTHETIC_SEED } from "../seed/synthetic/generator.js";
+import { SCALE_HOME, scaleConfig, startScaleInstance } from "./scale/instance.js";
+import type { LoadTimes } from "./scale/load.js";
+import { writePlot } from "./scale/plot.js";
+import { ask, runScenario, scenarios, QUERY_NAMES, type Scenario } from "./scale/queries.js";
+import { buildServer, indexBuildMs, memoryMiB, nodeOptions, startServer } from "./scale/server.js";
+import type { ScaleFigures, ScenarioFigures } from "./scale/figures.js";
+import { ms, table } from "./support.js";
+
+const STATE = path.join(SCALE_HOME, "import-times.json");
+
+interface ImportState {
+  seed: number;
+  realSeedMs: number | null;
+  readMs: number | null;
+  copyMs: Record<number, number>;
+}
+
+function readState(seed: number): ImportState {
+  if (existsSync(STATE)) {
+    const state = JSON.parse(readFileSync(STATE, "utf8")) as ImportState;
+    if (state.seed === seed) return state;
+  }
+  return { seed, realSeedMs: null, readMs: null, copyMs: {} };
+}
+
+const seconds = (value: number | null | undefined) =>
+  value === null || value === undefined ? "-" : `${(value / 1000).toFixed(1)} s`;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function load(scale: number, seed: number, state: ImportState): LoadTimes {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "bench/scale/load.ts", "--scale", String(scale), "--seed", String(seed)],
+    { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" },
+  );
+  const times = JSON.parse(output.trim().split("\n").at(-1)!) as LoadTimes;
+  if (times.realSeedMs !== null) state.realSeedMs = times.realSeedMs;
+  if (times.readMs > 0) state.readMs = times.readMs;
+  for (const copy of times.copiesRemoved) delete state.copyMs[copy];
+  Object.assign(state.copyMs, times.copyMs);
+  writeFileSync(STATE, JSON.stringify(state, null, 2));
+  return times;
+}
+
+/** The import time of k× England from its parts (see the file comment); null when unknown. */
+function importMs(scale: number, state: ImportState, times: LoadTimes): number | null {
+  if (state.realSeedMs === null) return null;
+  if (scale === 1) return state.realSeedMs;
+  const copies = Array.from({ length: scale - 1 }, (_, i) => state.copyMs[i + 1]);
+  if (copies.some((value) => value === undefined) || state.readMs === null) return null;
+  if (times.systemLeadersMs === 0) return null;
+  return (
+    state.realSeedMs +
+    state.readMs +
+    copies.reduce<number>((sum, value) => sum + (value as number), 0) +
+    times.systemLeadersMs +
+    times.searchFieldsMs
+  );
+}
+
+async function measure(
+  scale: number,
+  full: boolean,
+  options: {
+    duration: number;
+    connections: number;
+    warmup: number;
+    keys: number;
+    oldSpace: number | null;
+    seed: number;
+  },
+  state: ImportState,
+): Promise<ScaleFigures> {
+  log(`\n== ${scale}× England ==`);
+  const times = load(scale, options.seed, state);
+  const figures: ScaleFigures = {
+    scale,
+    schools: times.schools,
+    importMs: importMs(scale, state, times),
+    importParts: {
+      realSeedMs: state.realSeedMs,
+      readMs: scale > 1 ? state.readMs : null,
+      copiesMs: Array.from({ length: scale - 1 }, (_, i) => state.copyMs[i + 1] ?? null),
+      systemLeadersMs: times.systemLeadersMs || null,
+      searchFieldsMs: times.searchFieldsMs || null,
+    },
+    families: null,
+    needBandsMs: null,
+    index: null,
+    queries: {},
+    memory: null,
+    nodeOptions: nodeOptions(options.oldSpace).join(" "),
+    notes: [],
+  };
+
+  const db = connectConfigured(scaleConfig(), { queryTimeoutMs: 900_000 });
+  try {
+    const repository = new SimilarityRepository(db);
+    const previous = await repository.findCurrentRun();
+    log("families: reading profiles, k-means per phase, writing ...");
+    try {
+      const outcome = await runFamilies(repository, {}, (event) => {
+        if (event.step === "clustered")
+          log(`families: ${event.phase.phase} in ${seconds(event.ms)}`);
+        if (event.step === "written") log(`families: ${event.families} written`);
+      });
+      if (outcome.status === "written") {
+        figures.families = {
+          readMs: outcome.readMs,
+          computeMs: outcome.computeMs,
+          writeMs: outcome.writeMs,
+          totalMs: outcome.totalMs,
+          families: outcome.families,
+        };
+        if (previous) await repository.deleteRun(previous.version);
+      }
+    } catch (error) {
+      figures.notes.push(`families failed: ${(error as Error).message.split("\n")[0]}`);
+      log(figures.notes.at(-1)!);
+    }
+    log("need bands ...");
+    const bandsStarted = performance.now();
+    try {
+      const bands = await computeNeedBands(new NeedBandRepository(db), { ifMissing: false });
+      figures.needBandsMs = performance.now() - bandsStarted;
+      if (bands.status !== "COMPUTED") figures.notes.push(`need bands: ${bands.status}`);
+    } catch (error) {
+      figures.notes.push(`need bands failed: ${(error as Error).message.split("\n")[0]}`);
+      log(figures.notes.at(-1)!);
+    }
+    log("index build ...");
+    const readStarted = performance.now();
+    const profiles = await repository.findProfiles();
+    const readMs = performance.now() - readStarted;
+    const buildStarted = performance.now();
+    const index = new FeatureIndex(profiles);
+    const buildMs = performance.now() - buildStarted;
+    figures.index = { readMs, buildMs, serverMs: null, schools: index.size };
+  } finally {
+    await db.close();
+  }
+
+  // Keys: state-funded schools with a location, in the order of a hash of their URN, so the
+  // sample is fixed for a scale and spread over England and every copy.
+  const keysDb = connectConfigured(scaleConfig(), { queryTimeoutMs: 120_000 });
+  const urns = (
+    await keysDb.driver.executeQuery(
+      `MATCH (s:School) WHERE s.stateFunded AND s.location IS NOT NULL
+       WITH s ORDER BY (s.urn * 2654435761) % 4294967296 LIMIT toInteger($n)
+       RETURN collect(s.urn) AS urns`,
+      { n: options.keys },
+    )
+  ).records[0]!.get("urns").map(Number) as number[];
+  await keysDb.close();
+
+  log("server ...");
+  const server = await startServer(options.oldSpace);
+  try {
+    const all = scenarios(urns);
+    const warmStarted = performance.now();
+    await ask(server.url, all.similarSchools.body(0));
+    const firstSimilarMs = performance.now() - warmStarted;
+    const gapStarted = performance.now();
+    await ask(server.url, all.supportGaps.body(0));
+    const firstGapsMs = performance.now() - gapStarted;
+    const partnersStarted = performance.now();
+    await ask(server.url, all.partnerSuggestions.body(0));
+    const firstPartnersMs = performance.now() - partnersStarted;
+    figures.index!.serverMs = indexBuildMs(server);
+    figures.firstRequestMs = {
+      similarSchools: firstSimilarMs,
+      supportGaps: firstGapsMs,
+      partnerSuggestions: firstPartnersMs,
+    };
+    const warm = memoryMiB(server.pid);
+
+    const names: Scenario["name"][] = full ? ["floor", ...QUERY_NAMES, "mix"] : ["floor", "mix"];
+    for (const name of names) {
+      const scenario = all[name];
+      if (options.warmup > 0)
+        await runScenario(server.url, scenario, options.connections, options.warmup);
+      const result = await runScenario(server.url, scenario, options.connections, options.duration);
+      const { firstError, ...summary } = result;
+      figures.queries[name] = summary satisfies ScenarioFigures;
+      if (firstError) figures.notes.push(`${name}: first error ${firstError}`);
+      log(
+        `${name}: p95 ${ms(summary.p95)}, ${summary.perSecond.toFixed(0)} req/s, ${summary.errors} errors`,
+      );
+      if (server.exited()) break;
+    }
+    const ended = server.exited();
+    if (ended) {
+      figures.notes.push(
+        `the server stopped during the runs (${ended}): ${server.lines.slice(-3).join(" ")}`,
+      );
+    } else {
+      const after = memoryMiB(server.pid);
+      figures.memory = { warmMiB: warm.rss, afterMiB: after.rss, peakMiB: after.peak };
+    }
+  } finally {
+    await server.stop();
+  }
+  return figures;
+}
+
+function report(all: ScaleFigures[]): string {
+  const query = (f: ScaleFigures, name: Scenario["name"]) => {
+    const q = f.queries[name];
+    return q ? ms(q.p95) : "-";
+  };
+  const base = all.find((f) => f.scale === 1);
+  const factor = (f: ScaleFigures, name: Scenario["name"]) => {
+    const ours = f.queries[name]?.p95;
+    const first = base?.queries[name]?.p95;
+    return ours !== undefined && first !== undefined ? `${(ours / first).toFixed(2)}×` : "-";
+  };
+  const lines = [
+    table(
+      [
+        "scale",
+        "schools",
+        "import",
+        "families",
+        "need bands",
+        "index read+build",
+        "server index",
+        "RSS warm",
+        "RSS after",
+        "RSS peak",
+      ],
+      all.map((f) => [
+        `${f.scale}×`,
+        f.schools.toLocaleString("en-GB"),
+        seconds(f.importMs),
+        seconds(f.families?.totalMs),
+        seconds(f.needBandsMs),
+        f.index ? `${seconds(f.index.readMs)} + ${seconds(f.index.buildMs)}` : "-",
+        seconds(f.index?.serverMs),
+        f.memory ? `${f.memory.warmMiB.toFixed(0)} MiB` : "-",
+        f.memory ? `${f.memory.afterMiB.toFixed(0)} MiB` : "-",
+        f.memory ? `${f.memory.peakMiB.toFixed(0)} MiB` : "-",
+      ]),
+    ),
+    "",
+    table(
+      [
+        "scale",
+        "floor p95",
+        "similarSchools p95",
+        "partnerSuggestions p95",
+        "supportGaps p95",
+        "mix p95",
+        "mix req/s",
+        "errors",
+      ],
+      all.map((f) => [
+        `${f.scale}×`,
+        query(f, "floor"),
+        `${query(f, "similarSchools")} (${factor(f, "similarSchools")})`,
+        `${query(f, "partnerSuggestions")} (${factor(f, "partnerSuggestions")})`,
+        `${query(f, "supportGaps")} (${factor(f, "supportGaps")})`,
+        `${query(f, "mix")} (${factor(f, "mix")})`,
+        f.queries.mix ? f.queries.mix.perSecond.toFixed(0) : "-",
+        String(Object.values(f.queries).reduce((sum, q) => sum + (q?.errors ?? 0), 0)),
+      ]),
+    ),
+  ];
+  const notes = all.flatMap((f) => f.notes.map((note) => `${f.scale}×: ${note}`));
+  if (notes.length > 0) lines.push("", ...notes);
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: commandLineArguments(),
+    options: {
+      scales: { type: "string", default: "1,2,5,10" },
+      "full-scales": { type: "string", default: "1,2,5" },
+      duration: { type: "string", default: "15" },
+      connections: { type: "string", default: "8" },
+      warmup: { type: "string", default: "3" },
+      keys: { type: "string", default: "200" },
+      "old-space": { type: "string" },
+      seed: { type: "string", default: String(DEFAULT_SYNTHETIC_SEED) },
+      out: { type: "string" },
+    },
+  });
+  const list = (text: string) =>
+    text
+      .split(",")
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n >= 1);
+  const scales = list(values.scales).sort((a, b) => a - b);
+  const full = new Set(list(values["full-scales"]));
+  const options = {
+    duration: Math.max(1, Number(values.duration)),
+    connections: Math.max(1, Number(values.connections)),
+    warmup: Math.max(0, Number(values.warmup)),
+    keys: Math.max(1, Number(values.keys)),
+    oldSpace: values["old-space"] === undefined ? null : Number(values["old-space"]),
+    seed: Number(values.seed),
+  };
+  const date = new Date().toISOString().slice(0, 10);
+  const out = values.out ?? path.join(projectRoot, "bench", "recorded", `scale-${date}.json`);
+
+  await startScaleInstance(log);
+  buildServer();
+  const state = readState(options.seed);
+  const recorded: ScaleFigures[] = existsSync(out)
+    ? (JSON.parse(readFileSync(out, "utf8")) as ScaleFigures[])
+    : [];
+  for (const scale of scales) {
+    const figures = await measure(scale, full.has(scale), options, state);
+    const at = recorded.findIndex((f) => f.scale === scale);
+    if (at >= 0) recorded[at] = figures;
+    else recorded.push(figures);
+    recorded.sort((a, b) => a.scale - b.scale);
+    writeFileSync(out, `${JSON.stringify(recorded, null, 2)}\n`);
+    writePlot(recorded, path.join(projectRoot, "docs", "scale.svg"));
+  }
+  console.log(
+    `\nnpm run bench:scale, ${date}: ${options.connections} connections, ${options.duration} s per scenario after ${options.warmup} s unmeasured, ${options.keys} keys; synthetic seed ${options.seed}; server ${nodeOptions(options.oldSpace).join(" ")}\n`,
+  );
+  console.log(report(recorded));
+  console.log(`\nfigures: ${path.relative(projectRoot, out)}; plot: docs/scale.svg`);
+}
+
+await main();
