@@ -82,4 +82,16 @@ describe("graph row shapes", () => {
     );
     expect(() => parseRows(Row, [{ urn: "1" }], "schools/findSchools")).toThrow(RowShapeError);
   });
+
+  it("fails a row whose required member is missing or outside its set, naming the field", () => {
+    const Adviser = z.object({ id: key.string, kind: key.member(["SCHOOL_IMPROVEMENT", "OTHER"]) });
+    expect(parseRow(Adviser, { id: "a", kind: "OTHER" }, "advisers/findAdviser").kind).toBe(
+      "OTHER",
+    );
+    for (const kind of [null, "TEACHER"]) {
+      expect(() => parseRow(Adviser, { id: "a", kind }, "advisers/findAdviser")).toThrow(
+        /^advisers\/findAdviser: row field kind: /,
+      );
+    }
+  });
 });

@@ -55,6 +55,8 @@ export const cell = {
 export const key = {
   string: z.string(),
   int: z.number().int(),
+  /** One of a fixed set of values, where a row is meaningless without it (an adviser's kind). */
+  member: <T extends string>(allowed: readonly [T, ...T[]]) => z.enum(allowed),
 };
 
 function isPresent<T>(value: T | null | undefined): value is NonNullable<T> {

@@ -31,7 +31,7 @@ export const AdviserNode = node(
     .object({
       id: key.string,
       name: key.string,
-      kind: cell.member(ADVISER_KINDS),
+      kind: key.member(ADVISER_KINDS),
       organisation: cell.string,
       laCode: cell.int,
       partnershipId: cell.string,
@@ -39,27 +39,11 @@ export const AdviserNode = node(
       createdAt: cell.string,
       schoolCount: cell.int,
     })
-    .transform(({ kind, ...adviser }, ctx): AdviserRecord => {
-      if (kind === null) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["kind"],
-          message: `Adviser ${adviser.id} has no known kind.`,
-        });
-        return z.NEVER;
-      }
-      return {
-        id: adviser.id,
-        name: adviser.name,
-        kind,
-        organisation: adviser.organisation ?? "",
-        laCode: adviser.laCode,
-        partnershipId: adviser.partnershipId,
-        createdBy: adviser.createdBy,
-        createdAt: adviser.createdAt,
-        schoolCount: adviser.schoolCount ?? 0,
-      };
-    }),
+    .transform((adviser): AdviserRecord => ({
+      ...adviser,
+      organisation: adviser.organisation ?? "",
+      schoolCount: adviser.schoolCount ?? 0,
+    })),
 );
 
 /** A school map or node, read by the schools module. */

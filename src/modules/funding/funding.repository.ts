@@ -20,27 +20,27 @@ import {
   type ReportGrant,
 } from "./funding.model.js";
 
+/** A Grant node's own properties, as recorded (the import also reads them). */
+export const GrantFields = z.object({
+  id: key.string,
+  fund: cell.member(FUNDS),
+  fundName: cell.string,
+  amountPence: cell.int,
+  matchedPence: cell.int,
+  matchedBy: cell.string,
+  funder: cell.string,
+  awardedOn: cell.date,
+  startsOn: cell.date,
+  endsOn: cell.date,
+  purpose: cell.string,
+  recipientUrn: cell.int,
+  recipientPartnershipId: cell.string,
+});
+
 /** A Grant node's properties, with its recipient. */
 const GrantNode = node(
-  z
-    .object({
-      id: key.string,
-      fund: cell.member(FUNDS),
-      fundName: cell.string,
-      amountPence: cell.int,
-      matchedPence: cell.int,
-      matchedBy: cell.string,
-      funder: cell.string,
-      awardedOn: cell.date,
-      startsOn: cell.date,
-      endsOn: cell.date,
-      purpose: cell.string,
-      recipientUrn: cell.int,
-      recipientPartnershipId: cell.string,
-      createdBy: cell.string,
-      createdAt: cell.string,
-    })
-    .transform((grant): GrantRecord => ({
+  GrantFields.extend({ createdBy: cell.string, createdAt: cell.string }).transform(
+    (grant): GrantRecord => ({
       ...grant,
       fund: grant.fund ?? "OTHER",
       fundName: grant.fundName ?? "",
@@ -51,7 +51,8 @@ const GrantNode = node(
       startsOn: grant.startsOn ?? "",
       endsOn: grant.endsOn ?? "",
       purpose: grant.purpose ?? "",
-    })),
+    }),
+  ),
 );
 
 const FundedSchoolNode = node(

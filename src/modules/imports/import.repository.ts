@@ -4,6 +4,7 @@ import type { Database, Row } from "../../db/driver.js";
 import { cell, key, listOf, nodeProperties, parseRows } from "../../db/rows.js";
 import { ConflictError } from "../../errors/index.js";
 import { ADVISER_KINDS } from "../advisers/adviser.model.js";
+import { GrantFields } from "../funding/funding.repository.js";
 import { auditEventOf, type TransactionRun } from "../audit/audit.writer.js";
 import { cypherInt } from "../common/params.js";
 import {
@@ -36,73 +37,46 @@ const AdviserStateRow = z.object({
     id: key.string,
     importKey: cell.string,
     name: cell.string,
-    kind: cell.member(ADVISER_KINDS),
+    kind: key.member(ADVISER_KINDS),
     organisation: cell.string,
     laCode: cell.int,
     partnershipId: cell.string,
     schoolCount: cell.int,
-  }).transform(({ kind, ...a }, ctx): AdviserState => {
-    if (kind === null) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["kind"],
-        message: `Adviser ${a.id} has no known kind.`,
-      });
-      return z.NEVER;
-    }
-    return {
-      id: a.id,
-      importKey: a.importKey,
-      name: a.name ?? "",
-      kind,
-      organisation: a.organisation ?? "",
-      laCode: a.laCode,
-      partnershipId: a.partnershipId,
-      schoolCount: a.schoolCount ?? 0,
-    };
-  }),
+  }).transform((adviser): AdviserState => ({
+    ...adviser,
+    name: adviser.name ?? "",
+    organisation: adviser.organisation ?? "",
+    schoolCount: adviser.schoolCount ?? 0,
+  })),
 });
 
+/** A Grant node's properties, with the shares it landed as. */
 const GrantStateRow = z.object({
-  grant: z
-    .object({
-      id: key.string,
-      importKey: key.string,
-      fund: cell.string,
-      fundName: cell.string,
-      amountPence: cell.int,
-      matchedPence: cell.int,
-      matchedBy: cell.string,
-      funder: cell.string,
-      awardedOn: cell.date,
-      startsOn: cell.date,
-      endsOn: cell.date,
-      purpose: cell.string,
-      recipientUrn: cell.int,
-      recipientPartnershipId: cell.string,
-      shares: listOf(
-        z.object({
-          urn: key.int,
-          pupils: cell.number,
-          awardedPence: cell.int,
-          matchedPence: cell.int,
-        }),
-      ),
-    })
-    .transform((g): GrantState => ({
-      ...g,
-      fund: g.fund ?? "",
-      fundName: g.fundName ?? "",
-      amountPence: g.amountPence ?? 0,
-      matchedPence: g.matchedPence ?? 0,
-      funder: g.funder ?? "",
-      purpose: g.purpose ?? "",
-      shares: g.shares.map((share) => ({
-        ...share,
-        awardedPence: share.awardedPence ?? 0,
-        matchedPence: share.matchedPence ?? 0,
-      })),
+  grant: GrantFields.extend({
+    importKey: key.string,
+    fund: cell.string,
+    shares: listOf(
+      z.object({
+        urn: key.int,
+        pupils: cell.number,
+        awardedPence: cell.int,
+        matchedPence: cell.int,
+      }),
+    ),
+  }).transform((g): GrantState => ({
+    ...g,
+    fund: g.fund ?? "",
+    fundName: g.fundName ?? "",
+    amountPence: g.amountPence ?? 0,
+    matchedPence: g.matchedPence ?? 0,
+    funder: g.funder ?? "",
+    purpose: g.purpose ?? "",
+    shares: g.shares.map((share) => ({
+      ...share,
+      awardedPence: share.awardedPence ?? 0,
+      matchedPence: share.matchedPence ?? 0,
     })),
+  })),
 });
 
 const LocalAuthorityStateRow = z.object({

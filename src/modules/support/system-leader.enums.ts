@@ -1,4 +1,3 @@
-import {} from "type-graphql";
 import { SUPPORT_FACTORS } from "./candidates.js";
 import { DESIGNATIONS, SPECIALISMS } from "./system-leader.model.js";
 import { graphqlEnum } from "../common/enums.js";
