@@ -381,4 +381,27 @@ describe("needContext and assessNeeds", () => {
     expect([...(needContext(inputs).familyKs2.get(FAMILY) ?? new Map())]).toEqual([]);
     expect([...(needContext(five).familyKs2.get(FAMILY) ?? new Map())]).toEqual([["2024/25", 50]]);
   });
+
+  it("when phases and families are interleaved, then each threshold and family median comes from its own schools only", () => {
+    const OTHER = "2:PRIMARY:2";
+    const inputs = Array.from({ length: 40 }, (_, i) =>
+      i % 2 === 0
+        ? primary({
+            urn: i,
+            fsmPercent: i,
+            familyId: i % 4 === 0 ? FAMILY : OTHER,
+            ks2: years(i, i, i),
+          })
+        : secondary({ urn: i, fsmPercent: 100 - i }),
+    );
+
+    const context = needContext(inputs);
+
+    // Primaries: FSM 0, 2, ..., 38; secondaries: 61, 63, ..., 99.
+    expect(context.disadvantageThreshold.get("PRIMARY")).toBeCloseTo(28.5);
+    expect(context.disadvantageThreshold.get("SECONDARY")).toBeCloseTo(89.5);
+    // FAMILY: 0, 4, ..., 36 (median 18); OTHER: 2, 6, ..., 38 (median 20).
+    expect(context.familyKs2.get(FAMILY)?.get("2024/25")).toBe(18);
+    expect(context.familyKs2.get(OTHER)?.get("2024/25")).toBe(20);
+  });
 });

@@ -271,6 +271,12 @@ function recentKs2(input: NeedInput): Ks2Year[] {
     .sort((a, b) => a.year.localeCompare(b.year));
 }
 
+function appendTo<K>(lists: Map<K, number[]>, key: K, value: number): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /** The thresholds and references of the rule, from the schools being banded. */
 export function needContext(
   inputs: readonly NeedInput[],
@@ -282,9 +288,9 @@ export function needContext(
   const attainment8: number[] = [];
   for (const input of inputs) {
     if (input.phase === null) continue;
-    if (input.fsmPercent !== null) {
-      fsm.set(input.phase, [...(fsm.get(input.phase) ?? []), input.fsmPercent]);
-    }
+    // Pushed in place: copying the list on every school made this quadratic (10× England:
+    // minutes; docs/scale.md).
+    if (input.fsmPercent !== null) appendTo(fsm, input.phase, input.fsmPercent);
     if (KS2_PHASES.includes(input.phase)) {
       for (const year of recentKs2(input)) {
         if (year.cohort !== null && year.cohort > 0) {
@@ -294,9 +300,9 @@ export function needContext(
           england.set(year.year, total);
         }
         if (input.familyId !== null) {
-          const byYear = family.get(input.familyId) ?? new Map<string, number[]>();
-          byYear.set(year.year, [...(byYear.get(year.year) ?? []), year.rwm]);
-          family.set(input.familyId, byYear);
+          let byYear = family.get(input.familyId);
+          if (!byYear) family.set(input.familyId, (byYear = new Map<string, number[]>()));
+          appendTo(byYear, year.year, year.rwm);
         }
       }
     }
