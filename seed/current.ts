@@ -25,6 +25,7 @@ import {
   type Ofsted2025School,
 } from "./sources/ofsted2025.js";
 import type { SpcSchool } from "./sources/spc.js";
+import { DEPRIVATION_PROPERTIES } from "../src/modules/schools/school.model.js";
 
 /** The date the 2025 picture describes: Ofsted's snapshot. */
 export const CURRENT_AS_OF = "2025-08-31";
@@ -319,17 +320,7 @@ const PLACE: readonly PropertyKey[] = [
   "wardName",
   "constituencyCode",
 ];
-const DEPRIVATION: readonly PropertyKey[] = [
-  "lsoa",
-  "imdRank",
-  "imdDecile",
-  "idaciRank",
-  "idaciDecile",
-  "idaciScore",
-  "incomeScore",
-  "deprivationYear",
-  "deprivationSource",
-];
+const DEPRIVATION: readonly PropertyKey[] = DEPRIVATION_PROPERTIES;
 const RURAL_URBAN: readonly PropertyKey[] = [
   "ruralUrbanCode",
   "ruralUrban",

@@ -1,4 +1,9 @@
-import type { CategoryOfConcern, GradeBasis } from "../../src/modules/schools/school.model.js";
+import type {
+  CategoryOfConcern,
+  Deprivation,
+  GradeBasis,
+  SourcedValue,
+} from "../../src/modules/schools/school.model.js";
 import type { InspectionRecord } from "../sources/ofsted2025.js";
 import type { Governance, Phase } from "./classify.js";
 
@@ -72,8 +77,11 @@ export interface Location {
   source: string;
 }
 
-/** Properties only the bundle provides; null means the school lacks the figure. */
-export interface BundleProperties {
+/**
+ * Properties only the bundle provides; null means the school lacks the figure. The deprivation
+ * figures (LSOA, IMD, IDACI, income) are those the API reads, with their year and source here.
+ */
+export interface BundleProperties extends Omit<Deprivation, "year" | keyof SourcedValue> {
   districtCode: string | null;
   districtName: string | null;
   wardCode: string | null;
@@ -81,7 +89,6 @@ export interface BundleProperties {
   constituencyCode: string | null;
   locationPrecision: Location["precision"] | null;
   locationSource: string | null;
-  lsoa: string | null;
   ruralUrbanCode: string | null;
   ruralUrban: string | null;
   rural: boolean | null;
@@ -105,12 +112,6 @@ export interface BundleProperties {
   ehcpPercent: number | null;
   ehcpPercentYear: string | null;
   ehcpPercentSource: string | null;
-  imdRank: number | null;
-  imdDecile: number | null;
-  idaciRank: number | null;
-  idaciDecile: number | null;
-  idaciScore: number | null;
-  incomeScore: number | null;
   deprivationYear: string | null;
   deprivationSource: string | null;
   ks2ReadingProgress: number | null;

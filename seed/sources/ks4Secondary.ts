@@ -5,6 +5,7 @@
 import type { CsvTable } from "../csv/table.js";
 import { parseInteger, parseNumber } from "../csv/values.js";
 import { SkipCounter, urnOrReject, type Parsed, type Rejection } from "../rejections.js";
+import type { Ks4Results, SourcedValue } from "../../src/modules/schools/school.model.js";
 
 export const KS4_2024_COLUMNS = [
   "URN",
@@ -16,14 +17,8 @@ export const KS4_2024_COLUMNS = [
   "ks4_total_pupils",
 ] as const;
 
-export interface Ks4Results2024 {
-  progress8: number | null;
-  progress8Lower: number | null;
-  progress8Upper: number | null;
-  attainment8: number | null;
-  englishMathsGrade5Percent: number | null;
-  pupils: number | null;
-}
+/** A school's 2023/24 KS4 figures: the API's KS4 results, without the year and source. */
+export type Ks4Results2024 = Omit<Ks4Results, "year" | keyof SourcedValue>;
 
 export function parseKs4Secondary(table: CsvTable): Parsed<Map<number, Ks4Results2024>> {
   const rejections: Rejection[] = [...table.malformed];

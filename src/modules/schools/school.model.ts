@@ -125,6 +125,19 @@ export interface SchoolContact extends SourcedValue {
   phone: string | null;
 }
 
+/** The properties of a school's deprivation figures, one group (the seed copies them together). */
+export const DEPRIVATION_PROPERTIES = [
+  "lsoa",
+  "imdRank",
+  "imdDecile",
+  "idaciRank",
+  "idaciDecile",
+  "idaciScore",
+  "incomeScore",
+  "deprivationYear",
+  "deprivationSource",
+] as const;
+
 export interface Deprivation extends SourcedValue {
   lsoa: string | null;
   imdRank: number | null;

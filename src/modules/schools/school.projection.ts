@@ -11,6 +11,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { MAX_PAGE_SIZE } from "../common/pagination.js";
+import { DEPRIVATION_PROPERTIES } from "./school.model.js";
 
 /**
  * Which School node properties an operation needs. A school node holds about a hundred
@@ -80,17 +81,7 @@ export const SCHOOL_FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>
     "ofstedCategoryOfConcern",
     "ofstedSource",
   ],
-  deprivation: [
-    "lsoa",
-    "imdRank",
-    "imdDecile",
-    "idaciRank",
-    "idaciDecile",
-    "idaciScore",
-    "incomeScore",
-    "deprivationYear",
-    "deprivationSource",
-  ],
+  deprivation: DEPRIVATION_PROPERTIES,
   ks2: ["ks2Year", "ks2ReadingProgress", "ks2WritingProgress", "ks2MathsProgress", "ks2Source"],
   ks2Attainment: measure("ks2RwmExpected"),
   ks4: [
