@@ -15,11 +15,11 @@ import neo4j from "neo4j-driver";
 import { mintToken } from "../src/auth/tokens.js";
 import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
-import { Database } from "../src/db/driver.js";
 import { SUPPORT_TOPICS } from "../src/modules/offers/offer.model.js";
 import { seededRandom } from "../src/modules/similarity/stats.js";
 import { ms, table, startCompiledServer } from "./support.js";
 import { numberOptions } from "./options.js";
+import { cleanUpWrites, query } from "../tests/helpers/writes.js";
 
 const SUBJECT = `bench-load-${Date.now()}`;
 /** Schools the writes use: maintained schools in Hampshire with no memberships or offers. */
@@ -31,11 +31,6 @@ function residentMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   return kib / 1024;
-}
-
-async function rows(db: Database, cypher: string, params: Record<string, unknown> = {}) {
-  const result = await db.driver.executeQuery(cypher, params);
-  return result.records.map((record) => record.toObject());
 }
 
 interface Request {
@@ -103,13 +98,13 @@ async function main(): Promise<void> {
   const key = new TextEncoder().encode(secret);
 
   const readUrns = (
-    await rows(
+    await query(
       db,
       "MATCH (s:School) WHERE s.urn % 7 = 0 RETURN s.urn AS urn ORDER BY urn LIMIT 2000",
     )
   ).map((row) => Number(row["urn"]));
   const writeUrns = (
-    await rows(
+    await query(
       db,
       `MATCH (s:School {laCode: $la, governance: 'MAINTAINED'})
        WHERE NOT (s)-[:MEMBER_OF]->() AND s.offers IS NULL
@@ -118,12 +113,12 @@ async function main(): Promise<void> {
     )
   ).map((row) => Number(row["urn"]));
   const partnershipIds = (
-    await rows(
+    await query(
       db,
       "MATCH (p:Partnership) WHERE p.id STARTS WITH 'gias-' RETURN p.id AS id ORDER BY id LIMIT 500",
     )
   ).map((row) => String(row["id"]));
-  const laCodes = (await rows(db, "MATCH (la:LocalAuthority) RETURN la.code AS code")).map((row) =>
+  const laCodes = (await query(db, "MATCH (la:LocalAuthority) RETURN la.code AS code")).map((row) =>
     Number(row["code"]),
   );
   const tokens = new Map<number, string>();
@@ -243,19 +238,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await server.stop();
-    await rows(
-      db,
-      `MATCH (pr:PartnershipProposal) WHERE pr.createdBy STARTS WITH $prefix DETACH DELETE pr`,
-      { prefix: SUBJECT },
-    );
-    await rows(db, `MATCH (e:AuditEvent) WHERE e.actorSub STARTS WITH $prefix DETACH DELETE e`, {
-      prefix: SUBJECT,
-    });
-    await rows(
-      db,
-      `UNWIND $urns AS urn MATCH (s:School {urn: urn}) REMOVE s.offers, s.seeks, s.offerUpdatedAt`,
-      { urns: writeUrns.map((urn) => neo4j.int(urn)) },
-    );
+    // What the writers made, as the API tests remove theirs.
+    await cleanUpWrites(db, SUBJECT, writeUrns);
     await db.close();
   }
 }
