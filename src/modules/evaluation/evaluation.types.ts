@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Field, Float, Int, InterfaceType, ObjectType } from "type-graphql";
 import { Partnership, PartnershipTypeEnum } from "../partnerships/partnership.types.js";
 import type { PartnershipType } from "../partnerships/partnership.model.js";
 import {
@@ -186,9 +186,12 @@ export class MeasureImpact {
   beforeAfter!: BeforeAfterImpact;
 }
 
-/** What partnership and partnership-type impacts share; never returned itself, so not emitted. */
-@ObjectType()
-class GroupImpactFields {
+/** What partnership and partnership-type impacts share, so a client can read both alike. */
+@InterfaceType({
+  description:
+    "A group of schools compared with similar schools: the basis, how many members could be compared, and each measure.",
+})
+export abstract class ImpactComparison {
   @Field(() => ComparisonBasisEnum, { description: "Whom members were compared with." })
   comparison!: ComparisonBasis;
 
@@ -217,10 +220,11 @@ class GroupImpactFields {
 }
 
 @ObjectType({
+  implements: ImpactComparison,
   description:
     "Whether a partnership's schools do better than similar schools: each member against its comparison schools (its family, or its nearest schools on context) outside the partnership.",
 })
-export class PartnershipImpact extends GroupImpactFields {
+export class PartnershipImpact extends ImpactComparison {
   @Field(() => Partnership)
   partnership!: Partnership;
 
@@ -229,10 +233,11 @@ export class PartnershipImpact extends GroupImpactFields {
 }
 
 @ObjectType({
+  implements: ImpactComparison,
   description:
     "Whether schools in partnerships of one type do better than similar schools in none of that type.",
 })
-export class PartnershipTypeImpact extends GroupImpactFields {
+export class PartnershipTypeImpact extends ImpactComparison {
   @Field(() => PartnershipTypeEnum)
   type!: PartnershipType;
 
