@@ -1,6 +1,7 @@
 /**
  * npm run bench:scale [-- --scales 1,2,5,10] [-- --full-scales 1,2,5] [-- --duration 15]
- *   [-- --connections 8] [-- --warmup 3] [-- --keys 200] [-- --old-space MB] [-- --seed N]
+ *   [-- --connections 8] [-- --warmup 3] [-- --keys 200] [-- --old-space MB]
+ *   [-- --fallback-old-space 2048] [-- --seed N]
  *
  * The service at k× England, on a second local Neo4j (bench/scale/instance.ts: `.neo4j-scale/`,
  * Bolt 7697) holding the real bundle plus k-1 synthetic copies of England
@@ -17,7 +18,9 @@
  *   (the floor of any request) one scenario at a time, then the three in turn (the mix), each for
  *   `duration` seconds at `connections` clients after `warmup` unmeasured seconds; at scales not
  *   in `full-scales` only the floor and the mix; the server's resident memory after warm-up,
- *   after the runs and at its peak.
+ *   after the runs and at its peak. When the server cannot answer its first requests under
+ *   `npm run serve`'s old-generation cap (or `old-space`), that is noted and it is measured again
+ *   with `fallback-old-space`.
  *
  * Figures go to bench/recorded/scale-<date>.json (merged by scale, so scales can be run apart)
  * and the plot to docs/scale.svg. Prints tables; asserts nothing. Stop the instance afterwards
@@ -50,6 +53,29 @@ interface ImportState {
   realSeedMs: number | null;
   readMs: number | null;
   copyMs: Record<number, number>;
+  /** The system-leader and search-field stages over the whole graph at each scale. */
+  stages?: Record<number, { systemLeadersMs: number; searchFieldsMs: number }>;
+}
+
+/** `target` with the time of each awaited method call added to `parts` under its name. */
+function timed<T extends object>(target: T, parts: Record<string, number>): T {
+  return new Proxy(target, {
+    get(object, name, receiver) {
+      const value = Reflect.get(object, name, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return (await (value as (...a: unknown[]) => Promise<unknown>).apply(
+            object,
+            args,
+          )) as unknown;
+        } finally {
+          parts[String(name)] = (parts[String(name)] ?? 0) + performance.now() - started;
+        }
+      };
+    },
+  });
 }
 
 function readState(seed: number): ImportState {
@@ -65,9 +91,19 @@ const seconds = (value: number | null | undefined) =>
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function load(scale: number, seed: number, state: ImportState): LoadTimes {
+  const final = scale > 1 && state.stages?.[scale] === undefined ? ["--final-stages"] : [];
   const output = execFileSync(
     process.execPath,
-    ["--import", "tsx", "bench/scale/load.ts", "--scale", String(scale), "--seed", String(seed)],
+    [
+      "--import",
+      "tsx",
+      "bench/scale/load.ts",
+      "--scale",
+      String(scale),
+      "--seed",
+      String(seed),
+      ...final,
+    ],
     { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" },
   );
   const times = JSON.parse(output.trim().split("\n").at(-1)!) as LoadTimes;
@@ -75,23 +111,31 @@ function load(scale: number, seed: number, state: ImportState): LoadTimes {
   if (times.readMs > 0) state.readMs = times.readMs;
   for (const copy of times.copiesRemoved) delete state.copyMs[copy];
   Object.assign(state.copyMs, times.copyMs);
+  state.stages ??= {};
+  if (times.systemLeadersMs > 0) {
+    state.stages[scale] = {
+      systemLeadersMs: times.systemLeadersMs,
+      searchFieldsMs: times.searchFieldsMs,
+    };
+  }
   writeFileSync(STATE, JSON.stringify(state, null, 2));
   return times;
 }
 
 /** The import time of k× England from its parts (see the file comment); null when unknown. */
-function importMs(scale: number, state: ImportState, times: LoadTimes): number | null {
+function importMs(scale: number, state: ImportState): number | null {
   if (state.realSeedMs === null) return null;
   if (scale === 1) return state.realSeedMs;
   const copies = Array.from({ length: scale - 1 }, (_, i) => state.copyMs[i + 1]);
   if (copies.some((value) => value === undefined) || state.readMs === null) return null;
-  if (times.systemLeadersMs === 0) return null;
+  const stages = state.stages?.[scale];
+  if (!stages) return null;
   return (
     state.realSeedMs +
     state.readMs +
     copies.reduce<number>((sum, value) => sum + (value as number), 0) +
-    times.systemLeadersMs +
-    times.searchFieldsMs
+    stages.systemLeadersMs +
+    stages.searchFieldsMs
   );
 }
 
@@ -104,6 +148,7 @@ async function measure(
     warmup: number;
     keys: number;
     oldSpace: number | null;
+    fallbackOldSpace: number;
     seed: number;
   },
   state: ImportState,
@@ -113,13 +158,13 @@ async function measure(
   const figures: ScaleFigures = {
     scale,
     schools: times.schools,
-    importMs: importMs(scale, state, times),
+    importMs: importMs(scale, state),
     importParts: {
       realSeedMs: state.realSeedMs,
       readMs: scale > 1 ? state.readMs : null,
       copiesMs: Array.from({ length: scale - 1 }, (_, i) => state.copyMs[i + 1] ?? null),
-      systemLeadersMs: times.systemLeadersMs || null,
-      searchFieldsMs: times.searchFieldsMs || null,
+      systemLeadersMs: state.stages?.[scale]?.systemLeadersMs ?? null,
+      searchFieldsMs: state.stages?.[scale]?.searchFieldsMs ?? null,
     },
     families: null,
     needBandsMs: null,
@@ -158,8 +203,17 @@ async function measure(
     log("need bands ...");
     const bandsStarted = performance.now();
     try {
-      const bands = await computeNeedBands(new NeedBandRepository(db), { ifMissing: false });
+      const parts: Record<string, number> = {};
+      const bands = await computeNeedBands(timed(new NeedBandRepository(db), parts), {
+        ifMissing: false,
+      });
       figures.needBandsMs = performance.now() - bandsStarted;
+      const reads = (parts["findInputs"] ?? 0) + (parts["findStoredBands"] ?? 0);
+      figures.needBandParts = {
+        readMs: reads,
+        writeMs: parts["replaceBands"] ?? 0,
+        computeMs: figures.needBandsMs - reads - (parts["replaceBands"] ?? 0),
+      };
       if (bands.status !== "COMPUTED") figures.notes.push(`need bands: ${bands.status}`);
     } catch (error) {
       figures.notes.push(`need bands failed: ${(error as Error).message.split("\n")[0]}`);
@@ -190,52 +244,67 @@ async function measure(
   ).records[0]!.get("urns").map(Number) as number[];
   await keysDb.close();
 
-  log("server ...");
-  const server = await startServer(options.oldSpace);
-  try {
-    const all = scenarios(urns);
-    const warmStarted = performance.now();
-    await ask(server.url, all.similarSchools.body(0));
-    const firstSimilarMs = performance.now() - warmStarted;
-    const gapStarted = performance.now();
-    await ask(server.url, all.supportGaps.body(0));
-    const firstGapsMs = performance.now() - gapStarted;
-    const partnersStarted = performance.now();
-    await ask(server.url, all.partnerSuggestions.body(0));
-    const firstPartnersMs = performance.now() - partnersStarted;
-    figures.index!.serverMs = indexBuildMs(server);
-    figures.firstRequestMs = {
-      similarSchools: firstSimilarMs,
-      supportGaps: firstGapsMs,
-      partnerSuggestions: firstPartnersMs,
-    };
-    const warm = memoryMiB(server.pid);
+  // The production cap first; if the server cannot hold the scale under it, the fallback.
+  const caps = [...new Set([options.oldSpace, options.fallbackOldSpace])];
+  for (const cap of caps) {
+    log(`server (${nodeOptions(cap).join(" ")}) ...`);
+    figures.nodeOptions = nodeOptions(cap).join(" ");
+    const server = await startServer(cap);
+    try {
+      const all = scenarios(urns);
+      const first: Record<string, number> = {};
+      try {
+        for (const name of ["similarSchools", "supportGaps", "partnerSuggestions"] as const) {
+          const started = performance.now();
+          await ask(server.url, all[name].body(0));
+          first[name] = performance.now() - started;
+        }
+      } catch (error) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const why = server.lines.filter((line) => /FATAL|heap|error/i.test(line)).slice(-2);
+        figures.notes.push(
+          `with ${figures.nodeOptions} the server ${server.exited() ?? "stayed up but failed"} on its first requests (${(error as Error).message.split("\n")[0]}): ${why.join(" ").slice(0, 400)}`,
+        );
+        log(figures.notes.at(-1)!);
+        continue;
+      }
+      figures.index!.serverMs = indexBuildMs(server);
+      figures.firstRequestMs = first;
+      const warm = memoryMiB(server.pid);
 
-    const names: Scenario["name"][] = full ? ["floor", ...QUERY_NAMES, "mix"] : ["floor", "mix"];
-    for (const name of names) {
-      const scenario = all[name];
-      if (options.warmup > 0)
-        await runScenario(server.url, scenario, options.connections, options.warmup);
-      const result = await runScenario(server.url, scenario, options.connections, options.duration);
-      const { firstError, ...summary } = result;
-      figures.queries[name] = summary satisfies ScenarioFigures;
-      if (firstError) figures.notes.push(`${name}: first error ${firstError}`);
-      log(
-        `${name}: p95 ${ms(summary.p95)}, ${summary.perSecond.toFixed(0)} req/s, ${summary.errors} errors`,
-      );
-      if (server.exited()) break;
+      const names: Scenario["name"][] = full ? ["floor", ...QUERY_NAMES, "mix"] : ["floor", "mix"];
+      for (const name of names) {
+        const scenario = all[name];
+        if (options.warmup > 0) {
+          await runScenario(server.url, scenario, options.connections, options.warmup);
+        }
+        const result = await runScenario(
+          server.url,
+          scenario,
+          options.connections,
+          options.duration,
+        );
+        const { firstError, ...summary } = result;
+        figures.queries[name] = summary satisfies ScenarioFigures;
+        if (firstError) figures.notes.push(`${name}: first error ${firstError}`);
+        log(
+          `${name}: p95 ${ms(summary.p95)}, ${summary.perSecond.toFixed(0)} req/s, ${summary.errors} errors`,
+        );
+        if (server.exited()) break;
+      }
+      const ended = server.exited();
+      if (ended) {
+        figures.notes.push(
+          `the server stopped during the runs (${ended}): ${server.lines.slice(-3).join(" ")}`,
+        );
+      } else {
+        const after = memoryMiB(server.pid);
+        figures.memory = { warmMiB: warm.rss, afterMiB: after.rss, peakMiB: after.peak };
+      }
+      break;
+    } finally {
+      await server.stop();
     }
-    const ended = server.exited();
-    if (ended) {
-      figures.notes.push(
-        `the server stopped during the runs (${ended}): ${server.lines.slice(-3).join(" ")}`,
-      );
-    } else {
-      const after = memoryMiB(server.pid);
-      figures.memory = { warmMiB: warm.rss, afterMiB: after.rss, peakMiB: after.peak };
-    }
-  } finally {
-    await server.stop();
   }
   return figures;
 }
@@ -318,6 +387,7 @@ async function main(): Promise<void> {
       warmup: { type: "string", default: "3" },
       keys: { type: "string", default: "200" },
       "old-space": { type: "string" },
+      "fallback-old-space": { type: "string", default: "2048" },
       seed: { type: "string", default: String(DEFAULT_SYNTHETIC_SEED) },
       out: { type: "string" },
     },
@@ -335,6 +405,7 @@ async function main(): Promise<void> {
     warmup: Math.max(0, Number(values.warmup)),
     keys: Math.max(1, Number(values.keys)),
     oldSpace: values["old-space"] === undefined ? null : Number(values["old-space"]),
+    fallbackOldSpace: Number(values["fallback-old-space"]),
     seed: Number(values.seed),
   };
   const date = new Date().toISOString().slice(0, 10);

@@ -23,6 +23,8 @@ export interface ScaleFigures {
     families: number;
   } | null;
   needBandsMs: number | null;
+  /** Reading the inputs and stored bands, computing, and writing the bands. */
+  needBandParts?: { readMs: number; computeMs: number; writeMs: number };
   index: { readMs: number; buildMs: number; serverMs: number | null; schools: number } | null;
   /** The first request after start-up, which waits for the index or builds the gap snapshot. */
   firstRequestMs?: Record<string, number>;

@@ -1,12 +1,12 @@
 /**
- * npx tsx bench/scale/load.ts --scale K [--seed N]
+ * npx tsx bench/scale/load.ts --scale K [--seed N] [--final-stages]
  *
  * Brings the scale instance (bench/scale/instance.ts, which must be running) to K× England: the
  * real bundle through the importer when the graph is empty, then copies 1..K-1 of England from
  * seed/synthetic/generator.ts written by the importer's own statements (schools, their facts,
  * their trusts); copies of K and above are removed. Then the importer's last stages run over the
  * whole graph again: synthetic system leaders (DfE's criteria, so synthetic schools can be
- * designated too) and the search fields. Progress goes to stderr; the last line of stdout is the
+ * designated too) and the search fields (with --final-stages, even when no copy changed). Progress goes to stderr; the last line of stdout is the
  * stages' times as JSON. It only ever talks to the scale instance.
  */
 import path from "node:path";
@@ -49,7 +49,11 @@ async function rows(db: Database, cypher: string, params: Record<string, unknown
   return result.records.map((record) => record.toObject());
 }
 
-export async function loadScale(scale: number, seed: number): Promise<LoadTimes> {
+export async function loadScale(
+  scale: number,
+  seed: number,
+  finalStages = false,
+): Promise<LoadTimes> {
   const db = connectConfigured(scaleConfig(), { queryTimeoutMs: 600_000 });
   const progress = defaultProgress();
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -121,7 +125,7 @@ export async function loadScale(scale: number, seed: number): Promise<LoadTimes>
       }
     }
 
-    const changed = toAdd.length > 0 || toRemove.length > 0;
+    const changed = toAdd.length > 0 || toRemove.length > 0 || (finalStages && realSeedMs === null);
     let systemLeadersMs = 0;
     let searchFieldsMs = 0;
     if (changed) {
@@ -152,7 +156,11 @@ export async function loadScale(scale: number, seed: number): Promise<LoadTimes>
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { scale: { type: "string" }, seed: { type: "string" } },
+    options: {
+      scale: { type: "string" },
+      seed: { type: "string" },
+      "final-stages": { type: "boolean" },
+    },
   });
   const scale = Number(values.scale);
   const seed = values.seed === undefined ? DEFAULT_SYNTHETIC_SEED : Number(values.seed);
@@ -161,7 +169,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  console.log(JSON.stringify(await loadScale(scale, seed)));
+  console.log(JSON.stringify(await loadScale(scale, seed, values["final-stages"] ?? false)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
