@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { RowShapeError } from "../errors/index.js";
-import { cell, key, parseRow, parseRows } from "./rows.js";
+import { cell, key, or, parseRow, parseRows } from "./rows.js";
 
 describe("graph row shapes", () => {
   const Row = z.object({
@@ -93,5 +93,24 @@ describe("graph row shapes", () => {
         /^advisers\/findAdviser: row field kind: /,
       );
     }
+  });
+
+  it("reads a missing or mistyped cell with a fallback as the fallback, and a good one as it is", () => {
+    const Grant = z.object({
+      id: key.string,
+      amountPence: or(cell.int, 0),
+      funder: or(cell.string, ""),
+    });
+    const read = (row: unknown) => parseRow(Grant, row, "funding/findGrant");
+    expect(read({ id: "g", amountPence: 500, funder: "DfE" })).toEqual({
+      id: "g",
+      amountPence: 500,
+      funder: "DfE",
+    });
+    expect(read({ id: "g", amountPence: 1.5, funder: null })).toEqual({
+      id: "g",
+      amountPence: 0,
+      funder: "",
+    });
   });
 });

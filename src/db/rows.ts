@@ -51,6 +51,11 @@ export const cell = {
   map: <T extends z.ZodType>(shape: T) => shape.nullable().catch(null),
 };
 
+/** A cell read as `fallback` where it would read as null: `or(cell.int, 0)`. */
+export function or<T>(schema: z.ZodType<T | null>, fallback: T): z.ZodType<T> {
+  return schema.transform((value) => value ?? fallback);
+}
+
 /** Cells a row cannot do without: the identity of what it describes. */
 export const key = {
   string: z.string(),

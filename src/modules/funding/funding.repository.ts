@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "../../db/driver.js";
-import { cell, key, listOf, node, parseRow, parseRows } from "../../db/rows.js";
+import { cell, key, listOf, node, or, parseRow, parseRows } from "../../db/rows.js";
 import { ConflictError, NotFoundError } from "../../errors/index.js";
 import { recordAudit } from "../audit/audit.writer.js";
 import { cypherInt } from "../common/params.js";
@@ -24,15 +24,15 @@ import {
 export const GrantFields = z.object({
   id: key.string,
   fund: cell.member(FUNDS),
-  fundName: cell.string,
-  amountPence: cell.int,
-  matchedPence: cell.int,
+  fundName: or(cell.string, ""),
+  amountPence: or(cell.int, 0),
+  matchedPence: or(cell.int, 0),
   matchedBy: cell.string,
-  funder: cell.string,
+  funder: or(cell.string, ""),
   awardedOn: cell.date,
   startsOn: cell.date,
   endsOn: cell.date,
-  purpose: cell.string,
+  purpose: or(cell.string, ""),
   recipientUrn: cell.int,
   recipientPartnershipId: cell.string,
 });
@@ -43,14 +43,9 @@ const GrantNode = node(
     (grant): GrantRecord => ({
       ...grant,
       fund: grant.fund ?? "OTHER",
-      fundName: grant.fundName ?? "",
-      amountPence: grant.amountPence ?? 0,
-      matchedPence: grant.matchedPence ?? 0,
-      funder: grant.funder ?? "",
       awardedOn: grant.awardedOn ?? "",
       startsOn: grant.startsOn ?? "",
       endsOn: grant.endsOn ?? "",
-      purpose: grant.purpose ?? "",
     }),
   ),
 );

@@ -1,7 +1,7 @@
 import { Neo4jError } from "neo4j-driver";
 import { z } from "zod";
 import type { Database, Row } from "../../db/driver.js";
-import { cell, key, listOf, nodeProperties, parseRows } from "../../db/rows.js";
+import { cell, key, listOf, nodeProperties, or, parseRows } from "../../db/rows.js";
 import { ConflictError } from "../../errors/index.js";
 import { ADVISER_KINDS } from "../advisers/adviser.model.js";
 import { GrantFields } from "../funding/funding.repository.js";
@@ -59,24 +59,11 @@ const GrantStateRow = z.object({
       z.object({
         urn: key.int,
         pupils: cell.number,
-        awardedPence: cell.int,
-        matchedPence: cell.int,
+        awardedPence: or(cell.int, 0),
+        matchedPence: or(cell.int, 0),
       }),
     ),
-  }).transform((g): GrantState => ({
-    ...g,
-    fund: g.fund ?? "",
-    fundName: g.fundName ?? "",
-    amountPence: g.amountPence ?? 0,
-    matchedPence: g.matchedPence ?? 0,
-    funder: g.funder ?? "",
-    purpose: g.purpose ?? "",
-    shares: g.shares.map((share) => ({
-      ...share,
-      awardedPence: share.awardedPence ?? 0,
-      matchedPence: share.matchedPence ?? 0,
-    })),
-  })),
+  }).transform((g): GrantState => ({ ...g, fund: g.fund ?? "" })),
 });
 
 const LocalAuthorityStateRow = z.object({
