@@ -1,7 +1,8 @@
 /**
  * npm run bench:scale [-- --scales 1,2,5,10] [-- --full-scales 1,2,5] [-- --duration 15]
  *   [-- --connections 8] [-- --warmup 3] [-- --keys 200] [-- --old-space MB]
- *   [-- --fallback-old-space 2048] [-- --seed N]
+ *   [-- --fallback-old-space 2048] [-- --fallback-query-timeout 120000] [-- --server-only]
+ *   [-- --seed N]
  *
  * The service at k× England, on a second local Neo4j (bench/scale/instance.ts: `.neo4j-scale/`,
  * Bolt 7697) holding the real bundle plus k-1 synthetic copies of England
@@ -19,8 +20,9 @@
  *   `duration` seconds at `connections` clients after `warmup` unmeasured seconds; at scales not
  *   in `full-scales` only the floor and the mix; the server's resident memory after warm-up,
  *   after the runs and at its peak. When the server cannot answer its first requests under
- *   `npm run serve`'s old-generation cap (or `old-space`), that is noted and it is measured again
- *   with `fallback-old-space`.
+ *   `npm run serve`'s old-generation cap (or `old-space`) and the default query timeout, that is
+ *   noted and it is measured again with `fallback-old-space` and `fallback-query-timeout`.
+ *   `server-only` measures just the server again, against the scale the instance holds.
  *
  * Figures go to bench/recorded/scale-<date>.json (merged by scale, so scales can be run apart)
  * and the plot to docs/scale.svg. Prints tables; asserts nothing. Stop the instance afterwards
@@ -139,20 +141,19 @@ function importMs(scale: number, state: ImportState): number | null {
   );
 }
 
-async function measure(
-  scale: number,
-  full: boolean,
-  options: {
-    duration: number;
-    connections: number;
-    warmup: number;
-    keys: number;
-    oldSpace: number | null;
-    fallbackOldSpace: number;
-    seed: number;
-  },
-  state: ImportState,
-): Promise<ScaleFigures> {
+interface Options {
+  duration: number;
+  connections: number;
+  warmup: number;
+  keys: number;
+  oldSpace: number | null;
+  fallbackOldSpace: number;
+  fallbackQueryTimeout: number;
+  seed: number;
+}
+
+/** The batch part of a scale's figures: import, families, need bands, index build. */
+async function measure(scale: number, options: Options, state: ImportState): Promise<ScaleFigures> {
   log(`\n== ${scale}× England ==`);
   const times = load(scale, options.seed, state);
   const figures: ScaleFigures = {
@@ -231,6 +232,15 @@ async function measure(
     await db.close();
   }
 
+  return figures;
+}
+
+/** The server part of a scale's figures: first requests, query runs and memory. */
+async function serve(figures: ScaleFigures, full: boolean, options: Options): Promise<void> {
+  figures.queries = {};
+  figures.memory = null;
+  figures.firstRequestMs = undefined;
+  figures.notes = figures.notes.filter((note) => !note.startsWith("server: "));
   // Keys: state-funded schools with a location, in the order of a hash of their URN, so the
   // sample is fixed for a scale and spread over England and every copy.
   const keysDb = connectConfigured(scaleConfig(), { queryTimeoutMs: 120_000 });
@@ -243,13 +253,28 @@ async function measure(
     )
   ).records[0]!.get("urns").map(Number) as number[];
   await keysDb.close();
+  const note = (text: string) => {
+    figures.notes.push(`server: ${text}`);
+    log(text);
+  };
 
-  // The production cap first; if the server cannot hold the scale under it, the fallback.
-  const caps = [...new Set([options.oldSpace, options.fallbackOldSpace])];
-  for (const cap of caps) {
-    log(`server (${nodeOptions(cap).join(" ")}) ...`);
-    figures.nodeOptions = nodeOptions(cap).join(" ");
-    const server = await startServer(cap);
+  // As `npm run serve` runs first; if the server cannot answer at this scale, the fallback: a
+  // larger heap cap and a query timeout the one read of every profile fits in.
+  const attempts: { cap: number | null; env: Record<string, string> }[] = [
+    { cap: options.oldSpace, env: {} },
+    {
+      cap: options.fallbackOldSpace,
+      env: { DB_QUERY_TIMEOUT_MS: String(options.fallbackQueryTimeout) },
+    },
+  ];
+  for (const { cap, env } of attempts) {
+    const settings = [
+      ...nodeOptions(cap),
+      ...Object.entries(env).map(([name, value]) => `${name}=${value}`),
+    ].join(" ");
+    log(`server (${settings}) ...`);
+    figures.nodeOptions = settings;
+    const server = await startServer(cap, env);
     try {
       const all = scenarios(urns);
       const first: Record<string, number> = {};
@@ -262,10 +287,9 @@ async function measure(
       } catch (error) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         const why = server.lines.filter((line) => /FATAL|heap|error/i.test(line)).slice(-2);
-        figures.notes.push(
-          `with ${figures.nodeOptions} the server ${server.exited() ?? "stayed up but failed"} on its first requests (${(error as Error).message.split("\n")[0]}): ${why.join(" ").slice(0, 400)}`,
+        note(
+          `with ${settings} the server ${server.exited() ?? "stayed up but failed"} on its first requests (${(error as Error).message.slice(0, 300)}): ${why.join(" ").slice(0, 400)}`,
         );
-        log(figures.notes.at(-1)!);
         continue;
       }
       figures.index!.serverMs = indexBuildMs(server);
@@ -286,7 +310,7 @@ async function measure(
         );
         const { firstError, ...summary } = result;
         figures.queries[name] = summary satisfies ScenarioFigures;
-        if (firstError) figures.notes.push(`${name}: first error ${firstError}`);
+        if (firstError) note(`${name}: first error ${firstError}`);
         log(
           `${name}: p95 ${ms(summary.p95)}, ${summary.perSecond.toFixed(0)} req/s, ${summary.errors} errors`,
         );
@@ -294,9 +318,7 @@ async function measure(
       }
       const ended = server.exited();
       if (ended) {
-        figures.notes.push(
-          `the server stopped during the runs (${ended}): ${server.lines.slice(-3).join(" ")}`,
-        );
+        note(`the server stopped during the runs (${ended}): ${server.lines.slice(-3).join(" ")}`);
       } else {
         const after = memoryMiB(server.pid);
         figures.memory = { warmMiB: warm.rss, afterMiB: after.rss, peakMiB: after.peak };
@@ -306,7 +328,6 @@ async function measure(
       await server.stop();
     }
   }
-  return figures;
 }
 
 function report(all: ScaleFigures[]): string {
@@ -388,6 +409,8 @@ async function main(): Promise<void> {
       keys: { type: "string", default: "200" },
       "old-space": { type: "string" },
       "fallback-old-space": { type: "string", default: "2048" },
+      "fallback-query-timeout": { type: "string", default: "120000" },
+      "server-only": { type: "boolean" },
       seed: { type: "string", default: String(DEFAULT_SYNTHETIC_SEED) },
       out: { type: "string" },
     },
@@ -406,6 +429,7 @@ async function main(): Promise<void> {
     keys: Math.max(1, Number(values.keys)),
     oldSpace: values["old-space"] === undefined ? null : Number(values["old-space"]),
     fallbackOldSpace: Number(values["fallback-old-space"]),
+    fallbackQueryTimeout: Number(values["fallback-query-timeout"]),
     seed: Number(values.seed),
   };
   const date = new Date().toISOString().slice(0, 10);
@@ -418,7 +442,10 @@ async function main(): Promise<void> {
     ? (JSON.parse(readFileSync(out, "utf8")) as ScaleFigures[])
     : [];
   for (const scale of scales) {
-    const figures = await measure(scale, full.has(scale), options, state);
+    const held = recorded.find((f) => f.scale === scale);
+    if (values["server-only"] && !held) throw new Error(`--server-only: no figures for ${scale}×`);
+    const figures = values["server-only"] ? held! : await measure(scale, options, state);
+    await serve(figures, full.has(scale), options);
     const at = recorded.findIndex((f) => f.scale === scale);
     if (at >= 0) recorded[at] = figures;
     else recorded.push(figures);

@@ -56,7 +56,11 @@ export function nodeOptions(oldSpaceMb: number | null): string[] {
       );
 }
 
-export function startServer(oldSpaceMb: number | null, timeoutMs = 120_000): Promise<ScaleServer> {
+export function startServer(
+  oldSpaceMb: number | null,
+  env: Record<string, string> = {},
+  timeoutMs = 120_000,
+): Promise<ScaleServer> {
   // The scale instance, never a server NEO4J_URI names.
   const inherited = { ...process.env };
   delete inherited["NEO4J_URI"];
@@ -73,6 +77,7 @@ export function startServer(oldSpaceMb: number | null, timeoutMs = 120_000): Pro
         LOG_LEVEL: "info",
         RATE_LIMIT_EXEMPT: "127.0.0.1",
         JWT_SECRET: randomBytes(32).toString("hex"),
+        ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
