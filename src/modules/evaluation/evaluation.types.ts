@@ -49,16 +49,57 @@ export const ImpactVerdictEnum = graphqlEnum(IMPACT_VERDICTS, {
   },
 });
 
+/** What a year's comparison and a before/after comparison both estimate: a mean gap, with its uncertainty. */
+@InterfaceType({
+  description:
+    "A mean gap over n schools with its spread, 95% interval and effect size, and whether the data could answer.",
+})
+export abstract class GapEstimate {
+  @Field(() => ImpactVerdictEnum)
+  verdict!: ImpactVerdict;
+
+  @Field(() => Int, { description: "Schools compared." })
+  n!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The mean gap; null when no school could be compared.",
+  })
+  mean!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Sample standard deviation of the gaps." })
+  standardDeviation!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "standardDeviation / √n." })
+  standardError!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "95% interval (t distribution), low end." })
+  confidenceLow!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "95% interval (t distribution), high end." })
+  confidenceHigh!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The mean over the measure's national standard deviation.",
+  })
+  effectSize!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Standard deviation of the measure across all schools with a figure.",
+  })
+  nationalStandardDeviation!: number | null;
+}
+
 @ObjectType({
+  implements: GapEstimate,
   description:
     "One year's comparison: each member's figure minus the mean of its comparison schools with a figure that year (the gap), summarised over the members.",
 })
-export class YearImpact {
+export class YearImpact extends GapEstimate {
   @Field(() => String, { description: "Academic year, e.g. 2018/19." })
   year!: string;
-
-  @Field(() => ImpactVerdictEnum)
-  verdict!: ImpactVerdict;
 
   @Field(() => Int, { description: "Members with a figure that year." })
   membersWithValue!: number;
@@ -66,7 +107,7 @@ export class YearImpact {
   @Field(() => Int, {
     description: "Members compared: with a figure and at least one comparison school with one.",
   })
-  n!: number;
+  declare n: number;
 
   @Field(() => Int, { description: "Distinct comparison schools with a figure that year." })
   comparisonSchools!: number;
@@ -81,41 +122,27 @@ export class YearImpact {
   comparisonMean!: number | null;
 
   @Field(() => Float, { nullable: true, description: "memberMean - comparisonMean." })
-  mean!: number | null;
-
-  @Field(() => Float, { nullable: true, description: "Sample standard deviation of the gaps." })
-  standardDeviation!: number | null;
-
-  @Field(() => Float, { nullable: true })
-  standardError!: number | null;
-
-  @Field(() => Float, { nullable: true, description: "95% interval (t distribution), low end." })
-  confidenceLow!: number | null;
-
-  @Field(() => Float, { nullable: true })
-  confidenceHigh!: number | null;
+  declare mean: number | null;
 
   @Field(() => Float, {
     nullable: true,
     description: "Mean gap over the national standard deviation of the measure that year.",
   })
-  effectSize!: number | null;
+  declare effectSize: number | null;
 
   @Field(() => Float, {
     nullable: true,
     description: "Standard deviation of the measure across all schools with a figure that year.",
   })
-  nationalStandardDeviation!: number | null;
+  declare nationalStandardDeviation: number | null;
 }
 
 @ObjectType({
+  implements: GapEstimate,
   description:
     "Before and after joining, a difference in differences: per member with a joining date, its mean gap to its comparison schools in years that started on or after joining minus its mean gap in years that ended before (an academic year 2016/17 ends on 31 August 2017).",
 })
-export class BeforeAfterImpact {
-  @Field(() => ImpactVerdictEnum)
-  verdict!: ImpactVerdict;
-
+export class BeforeAfterImpact extends GapEstimate {
   @Field(() => String)
   explanation!: string;
 
@@ -129,7 +156,7 @@ export class BeforeAfterImpact {
   membersWithYearsAfter!: number;
 
   @Field(() => Int, { description: "Schools with gaps both before and after joining." })
-  n!: number;
+  declare n: number;
 
   @Field(() => Float, {
     nullable: true,
@@ -141,28 +168,13 @@ export class BeforeAfterImpact {
   meanGapAfter!: number | null;
 
   @Field(() => Float, { nullable: true, description: "Mean change (after - before)." })
-  mean!: number | null;
-
-  @Field(() => Float, { nullable: true })
-  standardDeviation!: number | null;
-
-  @Field(() => Float, { nullable: true })
-  standardError!: number | null;
-
-  @Field(() => Float, { nullable: true })
-  confidenceLow!: number | null;
-
-  @Field(() => Float, { nullable: true })
-  confidenceHigh!: number | null;
+  declare mean: number | null;
 
   @Field(() => Float, {
     nullable: true,
     description: "Mean change over the mean of the yearly national standard deviations.",
   })
-  effectSize!: number | null;
-
-  @Field(() => Float, { nullable: true })
-  nationalStandardDeviation!: number | null;
+  declare effectSize: number | null;
 }
 
 @ObjectType({ description: "One measure: year by year, and before/after joining." })
