@@ -80,10 +80,11 @@ export function buildProposals(
       a.centre.longitude - b.centre.longitude ||
       (a.memberIds[0] ?? 0) - (b.memberIds[0] ?? 0),
   );
-  const numberOf = new Map(ordered.map((cluster, i) => [cluster.key, i + 1]));
-  return ordered.map((cluster, i) =>
-    toProposal(cluster, i + 1, candidates, parameters, byUrn, numberOf),
-  );
+  const naming: Naming = {
+    byUrn,
+    numberOf: new Map(ordered.map((cluster, i) => [cluster.key, i + 1])),
+  };
+  return ordered.map((cluster, i) => toProposal(cluster, i + 1, candidates, parameters, naming));
 }
 
 function toPoint(candidate: CandidateSchool): ClusterPoint {
@@ -96,15 +97,21 @@ function toPoint(candidate: CandidateSchool): ClusterPoint {
   };
 }
 
+/** How an explanation names the schools swapped and the clusters they were swapped with. */
+interface Naming {
+  byUrn: ReadonlyMap<number, CandidateSchool>;
+  /** A cluster's number in the proposal, by its key. */
+  numberOf: ReadonlyMap<number, number>;
+}
+
 function toProposal(
   cluster: GroupCluster,
   number: number,
   candidates: ClusterCandidates,
   parameters: ProposalParameters,
-  byUrn: ReadonlyMap<number, CandidateSchool>,
-  numberOf: ReadonlyMap<number, number>,
+  naming: Naming,
 ): ClusterProposalRecord {
-  const members = cluster.memberIds.map((urn) => byUrn.get(urn) as CandidateSchool);
+  const members = cluster.memberIds.map((urn) => naming.byUrn.get(urn) as CandidateSchool);
   const schools = members.map((member) => member.school);
   const strengths = members.map((member) => ({ strength: strengthOf(member.needBand) }));
   const stronger = strengths.filter((s) => s.strength === "STRONGER").length;
@@ -133,7 +140,7 @@ function toProposal(
     strongerSchools: stronger,
     weakerSchools: weaker,
     mixed,
-    explanation: explain(cluster, members, stronger, weaker, mixed, byUrn, numberOf),
+    explanation: explain(cluster, members, { stronger, weaker, mixed }, naming),
   };
 }
 
@@ -176,11 +183,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 function explain(
   cluster: GroupCluster,
   members: readonly CandidateSchool[],
-  stronger: number,
-  weaker: number,
-  mixed: boolean,
-  byUrn: ReadonlyMap<number, CandidateSchool>,
-  numberOf: ReadonlyMap<number, number>,
+  { stronger, weaker, mixed }: { stronger: number; weaker: number; mixed: boolean },
+  { byUrn, numberOf }: Naming,
 ): string {
   const unbanded = members.length - stronger - weaker;
   const parts = [
