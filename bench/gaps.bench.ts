@@ -26,21 +26,19 @@ import {
   areaGroups,
   buildReachIndex,
   computeGaps,
-  DEFAULT_GAP_PARAMETERS,
   isStrongSchool,
   LeaderGrid,
   needWeight,
 } from "../src/modules/support/gap-index.js";
+import {
+  DEFAULT_GAP_PARAMETERS,
+  MAX_SENSITIVITY_CHANGE,
+  REACH_KM,
+} from "../src/modules/support/support.rules.js";
 import { GapRepository } from "../src/modules/support/gap.repository.js";
 import { hubAreasOf, PreparedSnapshot } from "../src/modules/support/gap.store.js";
 import type { HubAreas } from "../src/modules/support/hub-areas.js";
-import { MAX_SENSITIVITY_CHANGE } from "../src/modules/support/sensitivity.js";
-import {
-  availableCapacity,
-  REACH_KM,
-  servesPhase,
-  settingFactor,
-} from "../src/modules/support/reach.js";
+import { availableCapacity, servesPhase, settingFactor } from "../src/modules/support/reach.js";
 import { createApp } from "../src/server.js";
 import { median, ms, percentile, ratio, table } from "./support.js";
 import { numberOptions } from "./options.js";

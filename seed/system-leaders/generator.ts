@@ -44,7 +44,7 @@
  * placeholder Leader "Headteacher of <school>"; for SLE "Specialist leader at <school>"; for NLG
  * "Governor of <school>". Placeholders are `synthetic: true` and never given invented names.
  */
-import { DEFAULT_CAPACITY } from "../../src/modules/support/reach.js";
+import { DEFAULT_CAPACITY } from "../../src/modules/support/support.rules.js";
 import type { Designation, Specialism } from "../../src/modules/support/system-leader.model.js";
 import type { Phase } from "../../src/modules/schools/school.model.js";
 

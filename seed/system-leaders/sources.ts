@@ -2,7 +2,7 @@
  * The two system-leader files: DfE's Teaching School Hubs (bundled) and a list of designated
  * leaders a user loads with `npm run seed -- --system-leaders FILE`.
  */
-import { DEFAULT_CAPACITY } from "../../src/modules/support/reach.js";
+import { DEFAULT_CAPACITY } from "../../src/modules/support/support.rules.js";
 import {
   DESIGNATIONS,
   SPECIALISMS,

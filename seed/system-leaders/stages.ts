@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "../../src/db/driver.js";
 import { DataFileError } from "../../src/errors/index.js";
-import { DEFAULT_CAPACITY } from "../../src/modules/support/reach.js";
+import { DEFAULT_CAPACITY } from "../../src/modules/support/support.rules.js";
 import { isPersonDesignation } from "../../src/modules/support/system-leader.model.js";
 import { regionGroupOf } from "../../src/modules/support/hub-areas.js";
 import { parseCsv } from "../csv/table.js";

@@ -15,7 +15,7 @@ import {
   type GapsOfAreaQueryVariables,
 } from "../__generated__/graphql.js";
 import { dataOf, useApi } from "../helpers/api.js";
-import { NEED_RULE_VERSION } from "../../src/modules/support/need-bands.js";
+import { NEED_RULE_VERSION } from "../../src/modules/support/support.rules.js";
 
 const api = useApi();
 

@@ -4,7 +4,7 @@
  * are not; the number in need stays near what it was. Every group is derived from the graph.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { NEED_RULE_VERSION } from "../../src/modules/support/need-bands.js";
+import { NEED_RULE_VERSION } from "../../src/modules/support/support.rules.js";
 import { useApi } from "../helpers/api.js";
 import { query } from "../helpers/writes.js";
 

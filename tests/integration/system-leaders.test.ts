@@ -3,7 +3,7 @@
  * database: the 87 Teaching School Hubs, the synthetic designations and their provenance.
  */
 import { describe, expect, it } from "vitest";
-import { NEED_RULE_VERSION } from "../../src/modules/support/need-bands.js";
+import { NEED_RULE_VERSION } from "../../src/modules/support/support.rules.js";
 import { silentProgress } from "../../seed/progress.js";
 import { generateSystemLeaders } from "../../seed/system-leaders/stages.js";
 import { useDatabase } from "../helpers/database.js";

@@ -4,7 +4,7 @@
  *
  * - Leaders: those based in the region with a free place (capacity less open engagements) and a
  *   location, counting under the supply mode (REAL: no synthetic designation). A hub reaches
- *   the schools of the LAs it serves (supply.rules.ts).
+ *   the schools of the LAs it serves (support.rules.ts).
  * - Schools: the region's schools in need bands 1 and 2 (weight 2 and 1, gap-index.ts) with a
  *   location and no open support engagement.
  * - Allowed pairs: the leader serves the school's phase and reaches it (reach.ts).
@@ -16,11 +16,10 @@
 import type { AreaRef, SnapshotSchool } from "./gap.model.js";
 import { needWeight } from "./gap-index.js";
 import type { PreparedSnapshot } from "./gap.store.js";
-import type { NeedBand } from "./need-bands.js";
+import { countsAsSupply, type NeedBand, type SupplyMode } from "./support.rules.js";
 import { solveAssignment, type AssignmentEdge } from "./assignment.js";
 import { specialismFit } from "./candidates.js";
 import { availableCapacity } from "./reach.js";
-import { countsAsSupply, type SupplyMode } from "./supply.rules.js";
 
 export const FIT_TIE_COST = 1_000;
 export const TIE_COST_PER_KM = 10;
@@ -51,7 +50,7 @@ export interface UnmetArea {
 }
 
 export interface AssignmentPlan {
-  /** Which leaders took part (supply.rules.ts); support within trusts is not assigned. */
+  /** Which leaders took part (support.rules.ts); support within trusts is not assigned. */
   supplyMode: SupplyMode;
   regionCode: string;
   method: string;

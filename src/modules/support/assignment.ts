@@ -1,3 +1,4 @@
+import { MAX_TIE_COST } from "./support.rules.js";
 /**
  * Assigning system leaders to schools: a capacity-respecting assignment that covers as much need
  * as possible, solved exactly as a minimum-cost flow.
@@ -58,8 +59,6 @@ export interface AssignmentSolution {
   coveredWeight: number;
   tieCost: number;
 }
-
-export const MAX_TIE_COST = 10_000;
 
 /** Binary heap of (key, node), smallest key first; stale entries are skipped by the caller. */
 class MinHeap {

@@ -21,7 +21,7 @@
  * | REACH  | 1 − 0.5 × distance / radius: 1 next door, 0.5 at the edge of reach              |
  *
  * A Teaching School Hub reaches the schools of the local authorities it serves instead
- * (supply.rules.ts), with REACH 1 for each.
+ * (support.rules.ts), with REACH 1 for each.
  *
  * Need leads: within half its radius, a band-1 school outranks every band-3 school whatever the
  * fit (1 × 0.6 × 0.75 = 0.45 > 0.4 × 1 × 1). Fit and reach never zero a school, because an
@@ -29,18 +29,20 @@
  */
 import { boundingBox, haversineKm, inBox } from "../matching/geo.js";
 import type { SnapshotLeader, SnapshotSchool } from "./gap.model.js";
-import type { NeedBand } from "./need-bands.js";
-import { REACH_KM, reachKm, servesPhase, settingFactor, SPARSE_FACTOR } from "./reach.js";
+import {
+  FIT_NONE,
+  FIT_OTHER_AREA,
+  FIT_WEAKEST_AREA,
+  NEED_FACTOR,
+  REACH_AT_EDGE,
+  REACH_KM,
+  SPARSE_FACTOR,
+  type NeedBand,
+} from "./support.rules.js";
+import { reachKm, servesPhase, settingFactor } from "./reach.js";
 
 export const SUPPORT_FACTORS = ["NEED", "FIT", "REACH"] as const;
 export type SupportFactor = (typeof SUPPORT_FACTORS)[number];
-
-export const NEED_FACTOR: { readonly [B in NeedBand]: number } = { 1: 1, 2: 0.75, 3: 0.4, 4: 0 };
-export const FIT_WEAKEST_AREA = 1;
-export const FIT_OTHER_AREA = 0.8;
-export const FIT_NONE = 0.6;
-/** REACH at the very edge of the radius. */
-export const REACH_AT_EDGE = 0.5;
 
 export interface SupportReason {
   factor: SupportFactor;
@@ -66,7 +68,7 @@ export interface CandidateOptions {
   /** URNs with an open support engagement. */
   supported: ReadonlySet<number>;
   /**
-   * For a Teaching School Hub: the LAs it serves (supply.rules.ts). Its candidates are their
+   * For a Teaching School Hub: the LAs it serves (support.rules.ts). Its candidates are their
    * schools, however far (or within `maxDistanceKm` when given), and REACH is 1 for each.
    */
   servedLaCodes?: ReadonlySet<number> | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AreaGap } from "./gap.model.js";
 import { explainGap } from "./gap-explain.js";
-import { DEFAULT_GAP_PARAMETERS } from "./gap-index.js";
+import { DEFAULT_GAP_PARAMETERS } from "./support.rules.js";
 
 const GAP: AreaGap = {
   area: { level: "LOCAL_AUTHORITY", code: "E08000011", name: "Knowsley" },

@@ -1,6 +1,6 @@
 /**
  * One plain-words line per figure of an area's gap, so a reader of the answer needs no guide to
- * know what a number means. The definitions behind them are in gap-index.ts and supply.rules.ts.
+ * know what a number means. The definitions behind them are in gap-index.ts and support.rules.ts.
  */
 import type { AreaGap } from "./gap.model.js";
 import type { GapParameters } from "./gap-index.js";

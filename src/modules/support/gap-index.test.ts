@@ -3,12 +3,12 @@ import type { AreaGap, SupportSnapshot } from "./gap.model.js";
 import {
   buildReachIndex,
   computeGaps,
-  DEFAULT_GAP_PARAMETERS,
   hasLeaderInReach,
   LeaderGrid,
   rankGaps,
   type GapParameters,
 } from "./gap-index.js";
+import { DEFAULT_GAP_PARAMETERS } from "./support.rules.js";
 import { sensitivityScenarios, topChanges } from "./sensitivity.js";
 import { fixtureLeader, fixtureSchool, fixtureSnapshot, north } from "./support.fixture.js";
 

@@ -27,7 +27,7 @@
  * - **gapIndex**: `100 × unmetNeed / schools`: unmet need per 100 schools of the area, so a
  *   small area with concentrated, unsupported need ranks alongside a large one. Areas are
  *   ordered by it, highest first (ties: more unmet need, then code).
- * - **supply mode** (supply.rules.ts): REAL counts no synthetic designation; MODELLED adds them.
+ * - **supply mode** (support.rules.ts): REAL counts no synthetic designation; MODELLED adds them.
  *   Both count Teaching School Hubs by the LAs they serve (hub-areas.ts: a hub reaches every
  *   school of its LAs) and the support a strong school gives its own trust's schools in need
  *   (`trustSupply`: each trust's places shared among its members in need like a leader's).
@@ -50,7 +50,18 @@
  * sensitivity runs reuse it); computeGaps is then two passes over those pairs.
  */
 import { boundingBox, haversineKm, inBox } from "../matching/geo.js";
-import { availableCapacity, REACH_KM, servesPhase, settingFactor } from "./reach.js";
+import { availableCapacity, servesPhase, settingFactor } from "./reach.js";
+import {
+  countsAsSupply,
+  DEFAULT_GAP_PARAMETERS,
+  NEED_WEIGHT,
+  REACH_KM,
+  STRONG_EXCLUDED_NEED_BANDS,
+  STRONG_OFSTED_GRADES,
+  TRUST_PLACES_PER_STRONG_SCHOOL,
+  type NeedBand,
+  type SupplyMode,
+} from "./support.rules.js";
 import { DESIGNATIONS, type Designation } from "./system-leader.model.js";
 import type {
   AreaGap,
@@ -60,18 +71,7 @@ import type {
   SnapshotSchool,
   SupportSnapshot,
 } from "./gap.model.js";
-import type { NeedBand } from "./need-bands.js";
 import type { HubAreas } from "./hub-areas.js";
-import {
-  countsAsSupply,
-  DEFAULT_SUPPLY_MODE,
-  STRONG_EXCLUDED_NEED_BANDS,
-  STRONG_OFSTED_GRADES,
-  TRUST_PLACES_PER_STRONG_SCHOOL,
-  type SupplyMode,
-} from "./supply.rules.js";
-
-export const NEED_WEIGHT: { readonly [B in NeedBand]: number } = { 1: 2, 2: 1, 3: 0, 4: 0 };
 
 export function needWeight(band: NeedBand | null): number {
   return band === null ? 0 : NEED_WEIGHT[band];
@@ -88,18 +88,9 @@ export interface GapParameters {
   areaShare: number;
   /** Distance to the coastline within which a school is coastal. */
   coastKm: number;
-  /** Which supply counts (supply.rules.ts). */
+  /** Which supply counts (support.rules.ts). */
   supply: SupplyMode;
 }
-
-export const DEFAULT_GAP_PARAMETERS: Readonly<GapParameters> = Object.freeze({
-  reachFactor: 1,
-  capacityFactor: 1,
-  partnershipCredit: 0.5,
-  areaShare: 0.5,
-  coastKm: 5,
-  supply: DEFAULT_SUPPLY_MODE,
-});
 
 /** Grid cell size in degrees: about 28 km north-south, 27 km east-west at England's latitude. */
 const CELL_DEGREES = 0.25;
@@ -243,7 +234,7 @@ export function buildReachIndex(
 /**
  * Whether any person designation (NLE, LLE, SLE, NLG) counting under `mode` and serving the
  * school's phase reaches it, under the rule's reach. Hubs are left out: every LA has one
- * (supply.rules.ts), so a hub tells nothing about whether a school is isolated.
+ * (support.rules.ts), so a hub tells nothing about whether a school is isolated.
  */
 export function hasLeaderInReach(
   grid: LeaderGrid,
@@ -279,7 +270,7 @@ export interface TrustSupport {
   needSchools: readonly number[];
 }
 
-/** Whether a school can support others in its trust; see supply.rules.ts. */
+/** Whether a school can support others in its trust; see support.rules.ts. */
 export function isStrongSchool(school: SnapshotSchool): boolean {
   return (
     school.ofstedGrade !== null &&

@@ -6,8 +6,7 @@
 import type { Governance, Phase } from "../schools/school.model.js";
 import type { LocalAuthorityRecord, RegionRecord } from "../geography/geography.model.js";
 import type { Designation, Specialism } from "./system-leader.model.js";
-import type { NeedBand } from "./need-bands.js";
-import type { SupplyMode } from "./supply.rules.js";
+import type { NeedBand, SupplyMode } from "./support.rules.js";
 
 export interface SnapshotSchool {
   urn: number;
@@ -94,7 +93,7 @@ export interface AreaRef {
 /** One area's need against the support within reach; see gap-index.ts for every figure. */
 export interface AreaGap {
   area: AreaRef;
-  /** Which supply the figures count (supply.rules.ts). */
+  /** Which supply the figures count (support.rules.ts). */
   supplyMode: SupplyMode;
   /** The LA the area is in (the LA itself for LA areas). */
   laCode: number;

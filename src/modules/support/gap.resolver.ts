@@ -29,9 +29,8 @@ import {
   SupportGap,
   SupportMap,
 } from "./gap.types.js";
-import type { SupplyMode } from "./supply.rules.js";
+import { DEFAULT_GAP_PARAMETERS, type SupplyMode } from "./support.rules.js";
 import { explainGap, type FigureExplanation as FigureExplanationRecord } from "./gap-explain.js";
-import { DEFAULT_GAP_PARAMETERS } from "./gap-index.js";
 import type { SchoolNeedRecord } from "./need-band.repository.js";
 
 const REGION_ARGUMENT = {

@@ -8,19 +8,19 @@ import type { Designation } from "./system-leader.model.js";
 import type { GapLoaders } from "./gap.loaders.js";
 import type { SchoolNeedRecord } from "./need-band.repository.js";
 import type { AreaGap, AreaLevel, GapKind } from "./gap.model.js";
+import { hasLeaderInReach, nearestLeader, rankGaps, type GapFilter } from "./gap-index.js";
 import {
+  countsAsSupply,
   DEFAULT_GAP_PARAMETERS,
-  hasLeaderInReach,
-  nearestLeader,
-  rankGaps,
-  type GapFilter,
-} from "./gap-index.js";
-import type { PreparedSnapshot, SupportDataStore } from "./gap.store.js";
-import type { NeedBand } from "./need-bands.js";
-import {
   DEFAULT_SENSITIVITY_CHANGE,
+  DEFAULT_SUPPLY_MODE,
   MAX_SENSITIVITY_CHANGE,
   SENSITIVITY_PARAMETERS,
+  type NeedBand,
+  type SupplyMode,
+} from "./support.rules.js";
+import type { PreparedSnapshot, SupportDataStore } from "./gap.store.js";
+import {
   areaKey,
   sensitivityScenarios,
   topChanges,
@@ -28,7 +28,6 @@ import {
 } from "./sensitivity.js";
 import { checkNumberInRange, checkWholeNumber } from "../common/checks.js";
 import { checkRegion } from "./validation.js";
-import { countsAsSupply, DEFAULT_SUPPLY_MODE, type SupplyMode } from "./supply.rules.js";
 import { DataNotReadyError } from "../../errors/index.js";
 
 export const DEFAULT_GAPS = 20;

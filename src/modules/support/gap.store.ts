@@ -19,17 +19,16 @@ import {
   areaGroups,
   buildReachIndex,
   computeGaps,
-  DEFAULT_GAP_PARAMETERS,
   LeaderGrid,
   type AreaGroup,
   type GapParameters,
   type GapResult,
   type ReachIndex,
 } from "./gap-index.js";
+import { DEFAULT_GAP_PARAMETERS, MAX_SENSITIVITY_CHANGE } from "./support.rules.js";
 import { openEngagementCounts, type SnapshotSource } from "./gap.repository.js";
 import { trustSupports, type TrustSupport } from "./gap-index.js";
 import { assignHubAreas, type HubAreas } from "./hub-areas.js";
-import { MAX_SENSITIVITY_CHANGE } from "./sensitivity.js";
 import { Memo, VersionedValue } from "../common/versioned.js";
 
 /** A snapshot with its indexes and a memo of everything computed from it. */
@@ -37,7 +36,7 @@ export class PreparedSnapshot extends Memo {
   readonly grid: LeaderGrid;
   readonly index: ReachIndex;
   readonly groups: AreaGroup[];
-  /** Which LAs each Teaching School Hub serves (supply.rules.ts). */
+  /** Which LAs each Teaching School Hub serves (support.rules.ts). */
   readonly hubAreas: HubAreas;
   /** Trusts whose strong schools support their own schools in need. */
   readonly trusts: TrustSupport[];

@@ -5,8 +5,8 @@ import type { Designation } from "./system-leader.model.js";
 import type { Specialism } from "./system-leader.model.js";
 import { DesignationEnum, SpecialismEnum } from "./system-leader.enums.js";
 import { AREA_LEVELS, GAP_KINDS, type AreaLevel } from "./gap.model.js";
-import { SENSITIVITY_PARAMETERS, type SensitivityParameter } from "./sensitivity.js";
-import { SUPPLY_MODES, type SupplyMode } from "./supply.rules.js";
+import { type SensitivityParameter } from "./sensitivity.js";
+import { SENSITIVITY_PARAMETERS, SUPPLY_MODES, type SupplyMode } from "./support.rules.js";
 import { graphqlEnum } from "../common/enums.js";
 
 export const GapKindEnum = graphqlEnum(GAP_KINDS, {
@@ -24,7 +24,7 @@ export const AreaLevelEnum = graphqlEnum(AREA_LEVELS, {
 export const SupplyModeEnum = graphqlEnum(SUPPLY_MODES, {
   name: "SupplyMode",
   description:
-    "Which support counts: REAL (the 87 Teaching School Hubs by the areas they serve, real designations and support within a school's own trust; never a synthetic designation) or MODELLED (REAL plus the synthetic NLE/LLE/SLE/NLG designations, a what-if). See src/modules/support/supply.rules.ts.",
+    "Which support counts: REAL (the 87 Teaching School Hubs by the areas they serve, real designations and support within a school's own trust; never a synthetic designation) or MODELLED (REAL plus the synthetic NLE/LLE/SLE/NLG designations, a what-if). See src/modules/support/support.rules.ts.",
   valuesConfig: {
     REAL: { description: "Only what is real; no synthetic designation counts." },
     MODELLED: { description: "Real supply plus the synthetic designations, as a what-if." },

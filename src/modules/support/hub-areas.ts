@@ -1,10 +1,10 @@
 /**
  * Which local authorities each Teaching School Hub serves, by the rule in
- * supply.rules.ts: LAs its name names, else the hub of the region group whose lead school is
+ * support.rules.ts: LAs its name names, else the hub of the region group whose lead school is
  * nearest. Pure: it takes plain objects and is computed once per support snapshot.
  */
 import { haversineKm } from "../matching/geo.js";
-import { FORMER_COUNTIES, HUB_REGION_GROUPS, type HubAreaMethod } from "./supply.rules.js";
+import { FORMER_COUNTIES, HUB_REGION_GROUPS, type HubAreaMethod } from "./support.rules.js";
 
 export interface HubInput {
   /** The caller's key for the hub (its position in the snapshot). */

@@ -5,13 +5,8 @@ import { cypherInt } from "../common/params.js";
 import { PHASES } from "../schools/school.model.js";
 import { JUDGEMENT_CELLS } from "../schools/school.repository.js";
 import { SPECIALISMS, type Specialism } from "./system-leader.model.js";
-import {
-  KS4_RULE,
-  NEED_BANDS,
-  type NeedAssessment,
-  type NeedBand,
-  type NeedInput,
-} from "./need-bands.js";
+import { type NeedAssessment, type NeedInput } from "./need-bands.js";
+import { KS4_RULE, NEED_BANDS, type NeedBand } from "./support.rules.js";
 
 /** A school's stored need, as `npm run need-bands` wrote it. */
 export interface SchoolNeedRecord {

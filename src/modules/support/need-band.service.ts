@@ -2,7 +2,8 @@
  * `npm run need-bands`: applies the need-band rule (need-bands.ts) to every state-funded school
  * against the families of the current FamilyRun, and stores the result.
  */
-import { assessNeeds, NEED_RULE_VERSION, type NeedBand } from "./need-bands.js";
+import { assessNeeds } from "./need-bands.js";
+import { NEED_RULE_VERSION, type NeedBand } from "./support.rules.js";
 import type { NeedBandRepository, StoredBand } from "./need-band.repository.js";
 import type { NeedAssessment } from "./need-bands.js";
 

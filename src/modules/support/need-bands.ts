@@ -1,6 +1,6 @@
 /**
  * Need bands: how much support a school needs, from 1 (most) to 4 (least), with the reasons. This
- * file holds the whole rule; `npm run need-bands` applies it to every state-funded school and
+ * file holds the rule and support.rules.ts its numbers; `npm run need-bands` applies it to every state-funded school and
  * stores the result on the school (`needBand`, `needReasons` ...), with the family version and
  * NEED_RULE_VERSION it used. Change the rule, and bump NEED_RULE_VERSION.
  *
@@ -83,60 +83,24 @@
 import type { Phase } from "../schools/school.model.js";
 import { median, quantileSorted } from "../similarity/stats.js";
 import type { Specialism } from "./system-leader.model.js";
+import {
+  DISADVANTAGE_POINTS,
+  DISADVANTAGE_QUANTILE,
+  KS2_RULE,
+  KS4_RULE,
+  MIN_FAMILY_SCHOOLS,
+  NeedBand,
+  OFSTED_POINTS,
+  OLD_JUDGEMENT_YEARS,
+  OUTCOME_POINTS_MAX,
+  RECENT_KS2_YEARS,
+  STUCK_POINTS,
+  UNGRADED_CONCERN_POINTS,
+} from "./support.rules.js";
 
-/** Bump when anything in this file changes what a school's band or reasons would be. */
-export const NEED_RULE_VERSION = 2;
-
-/** Ofsted inspects a good school about every four years: a graded judgement older is old. */
-export const OLD_JUDGEMENT_YEARS = 4;
-
-export const NEED_BANDS = [1, 2, 3, 4] as const;
-export type NeedBand = (typeof NEED_BANDS)[number];
-
-/** Bands the gap detector and the assignment count as need. */
-export const NEED_BANDS_IN_NEED: readonly NeedBand[] = [1, 2];
-
-export const OFSTED_POINTS: Readonly<Record<number, number>> = { 4: 4, 3: 2 };
-export const STUCK_POINTS = 1;
-export const UNGRADED_CONCERN_POINTS = 1;
 /** Ungraded inspection outcomes that raise concerns, and those that find improvement. */
 const UNGRADED_CONCERN = /concern|not as strong|declin/i;
 const UNGRADED_IMPROVED = /improv/i;
-
-/** The KS2 years that count as recent. */
-export const RECENT_KS2_YEARS: readonly string[] = ["2022/23", "2023/24", "2024/25"];
-
-export const KS2_RULE = {
-  /** Years with results needed for a pattern. */
-  minYears: 2,
-  /** Pupils at which the pooled shortfall counts half: shrinks the results of a few pupils. */
-  credibilityPupils: 15,
-  /** Shrunk shortfall against the family median, percentage points. */
-  below: 8,
-  wellBelow: 15,
-  /** Pooled RWM this far under England's, percentage points: persistently low whatever the family. */
-  lowAgainstEngland: 18,
-  /** One latest year this far under the family median, with at least oneYearCohort pupils. */
-  oneYear: 20,
-  oneYearCohort: 10,
-  points: { wellBelow: 3, below: 2, low: 2, oneYear: 1 },
-} as const;
-
-export const KS4_RULE = {
-  year: "2023/24",
-  /** Progress 8 at or under this, with the interval entirely below 0, is well below. */
-  progress8WellBelow: -0.5,
-  attainment8WellBelow: 9,
-  points: { wellBelow: 2, below: 1, attainment8: 1 },
-} as const;
-
-/** Schools with results a family needs in a year for its median to be a reference. */
-export const MIN_FAMILY_SCHOOLS = 5;
-
-export const OUTCOME_POINTS_MAX = 3;
-export const DISADVANTAGE_POINTS = 1;
-/** The FSM % quantile of the phase from which a school counts as disadvantaged. */
-export const DISADVANTAGE_QUANTILE = 0.75;
 
 const KS2_PHASES: readonly Phase[] = ["PRIMARY", "ALL_THROUGH"];
 const KS4_PHASES: readonly Phase[] = ["SECONDARY", "ALL_THROUGH"];

@@ -41,28 +41,7 @@
  */
 import type { Phase } from "../schools/school.model.js";
 import type { Designation } from "./system-leader.model.js";
-
-export const REACH_KM: { readonly [D in Designation]: number } = {
-  NLE: 25,
-  LLE: 15,
-  SLE: 15,
-  NLG: 25,
-  TEACHING_SCHOOL_HUB: 40,
-};
-
-export const RURAL_FACTOR = 1.5;
-export const SPARSE_FACTOR = 2;
-
-export const DEFAULT_CAPACITY: { readonly [D in Designation]: number } = {
-  NLE: 3,
-  LLE: 2,
-  SLE: 1,
-  NLG: 2,
-  TEACHING_SCHOOL_HUB: 10,
-};
-
-/** The longest reach any leader has, before sensitivity factors: for bounding searches. */
-export const MAX_REACH_KM = Math.max(...Object.values(REACH_KM)) * SPARSE_FACTOR;
+import { REACH_KM, RURAL_FACTOR, SPARSE_FACTOR } from "./support.rules.js";
 
 /** What the reach rule needs to know about a school's setting. */
 export interface Setting {

@@ -17,19 +17,9 @@
  */
 import type { AreaGap } from "./gap.model.js";
 import type { GapParameters } from "./gap-index.js";
+import { SENSITIVITY_PARAMETERS } from "./support.rules.js";
 
-export const SENSITIVITY_PARAMETERS = [
-  "REACH_KM",
-  "LEADER_CAPACITY",
-  "PARTNERSHIP_CREDIT",
-  "AREA_SHARE",
-  "COAST_DISTANCE_KM",
-] as const;
 export type SensitivityParameter = (typeof SENSITIVITY_PARAMETERS)[number];
-
-export const DEFAULT_SENSITIVITY_CHANGE = 0.1;
-/** The reach index is built for reaches up to this much beyond the rule (gap-index.ts). */
-export const MAX_SENSITIVITY_CHANGE = 0.25;
 
 export interface Scenario {
   parameter: SensitivityParameter;

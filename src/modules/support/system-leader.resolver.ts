@@ -1,6 +1,6 @@
 import type { MaybePromise } from "../common/loaders.js";
 import { SUPPLY_ARGUMENT, SupplyModeEnum } from "./gap.types.js";
-import type { SupplyMode } from "./supply.rules.js";
+import { REACH_KM, type SupplyMode } from "./support.rules.js";
 import type { HubAreaFacts } from "./hub-areas.js";
 import type { GraphQLResolveInfo } from "graphql";
 import {
@@ -32,7 +32,7 @@ import type {
   UnmetArea,
 } from "./assignment-plan.js";
 import type { SupportCandidate as SupportCandidateRecord } from "./candidates.js";
-import { availableCapacity, REACH_KM } from "./reach.js";
+import { availableCapacity } from "./reach.js";
 import { DesignationEnum } from "./system-leader.enums.js";
 import type {
   Designation,

@@ -4,7 +4,7 @@ import { decodeKeysetCursor, encodeCursorTuple, invalidCursorMessage } from "../
 import type { Page } from "../common/pagination.js";
 import { NotFoundError, ValidationError } from "../../errors/index.js";
 import { requireNeedBands, supplyModeOf, type GapService } from "./gap.service.js";
-import type { SupplyMode } from "./supply.rules.js";
+import type { SupplyMode } from "./support.rules.js";
 import { checkNumberInRange, checkWholeNumber } from "../common/checks.js";
 import { checkRegion } from "./validation.js";
 import { planAssignments, type AssignmentPlan } from "./assignment-plan.js";

@@ -1,5 +1,5 @@
 import { SupplyModeEnum } from "./gap.types.js";
-import { HUB_AREA_METHODS, type HubAreaMethod, type SupplyMode } from "./supply.rules.js";
+import { HUB_AREA_METHODS, type HubAreaMethod, type SupplyMode } from "./support.rules.js";
 import { graphqlEnum } from "../common/enums.js";
 
 export const HubAreaMethodEnum = graphqlEnum(HUB_AREA_METHODS, {
@@ -261,7 +261,7 @@ export class HubServedArea {
 
 @ObjectType({
   description:
-    "Where a Teaching School Hub works: the bundle has no hub-to-LA table, so LAs are given by src/modules/support/supply.rules.ts.",
+    "Where a Teaching School Hub works: the bundle has no hub-to-LA table, so LAs are given by src/modules/support/support.rules.ts.",
 })
 export class HubArea {
   @Field(() => String, { nullable: true, description: "The hub's region group (ONS region code)." })
