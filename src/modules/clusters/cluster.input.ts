@@ -11,7 +11,7 @@ import {
   MAX_BOARD_MEMBERS,
   MAX_CLUSTER_SCHOOLS,
   MIN_CLUSTER_SCHOOLS,
-} from "./cluster.model.js";
+} from "./cluster.rules.js";
 
 @InputType({ description: "The board's independent chair." })
 export class BoardChairInput {

@@ -6,15 +6,6 @@ import type { LocalAuthorityRecord } from "../geography/geography.model.js";
 import type { Phase, SchoolRecord } from "../schools/school.model.js";
 import type { Centre } from "./clustering.js";
 
-export const DEFAULT_TARGET_SIZE = 8;
-export const MIN_TARGET_SIZE = 3;
-export const MAX_TARGET_SIZE = 40;
-
-export const MAX_ADOPTED_CLUSTERS = 100;
-export const MIN_CLUSTER_SCHOOLS = 2;
-export const MAX_CLUSTER_SCHOOLS = 80;
-export const MAX_BOARD_MEMBERS = 30;
-
 /** The collaboration models adopted partnerships follow (seed/collaboration/models.ts). */
 export const CLUSTER_MODEL_ID = "cluster";
 export const BOARD_MODEL_ID = "school-improvement-board";

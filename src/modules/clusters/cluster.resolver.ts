@@ -19,14 +19,12 @@ import type { SchoolRecord } from "../schools/school.model.js";
 import { School } from "../schools/school.types.js";
 import { AdoptClustersInput } from "./cluster.input.js";
 import {
-  DEFAULT_TARGET_SIZE,
-  MAX_TARGET_SIZE,
-  MIN_TARGET_SIZE,
   type AdoptedClustersRecord,
   type BoardMemberRecord,
   type BoardRecord,
   type ClusterProposalRecord,
 } from "./cluster.model.js";
+import { DEFAULT_TARGET_SIZE, MAX_TARGET_SIZE, MIN_TARGET_SIZE } from "./cluster.rules.js";
 import {
   AdoptedClusters,
   BoardMember,

@@ -1,6 +1,7 @@
 /**
  * Turning clusters of points into proposals a council can read, and the rules an adoption must
- * meet. Pure functions over plain objects.
+ * meet. Pure functions over plain objects. Every number of the clusters module is here too:
+ * clustering.ts's iteration guards and swap tolerances, and the sizes of clusters and boards.
  */
 import { createHash } from "node:crypto";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.js";
@@ -9,17 +10,11 @@ import {
   clusterPoints,
   isMixed,
   strengthOf,
-  SWAP_TOLERANCE_KM,
-  SWAP_TOLERANCE_SHARE,
   type Centre,
   type Cluster,
   type ClusterPoint,
 } from "./clustering.js";
 import {
-  MAX_ADOPTED_CLUSTERS,
-  MAX_BOARD_MEMBERS,
-  MAX_CLUSTER_SCHOOLS,
-  MIN_CLUSTER_SCHOOLS,
   PHASE_GROUPS,
   phaseGroupOf,
   type AdoptClustersRequest,
@@ -29,6 +24,36 @@ import {
   type ClusterProposalRecord,
   type PhaseGroupId,
 } from "./cluster.model.js";
+
+// The numbers of clustering.ts's algorithm.
+
+/** Assignment and centre updates stop here even if the assignment still changes. */
+export const MAX_ITERATIONS = 50;
+
+/** Passes of assignment swaps at most; each pass lowers the total, so this is only a guard. */
+export const MAX_SWAP_PASSES = 100;
+
+/** A swap may grow a cluster's spread by this much at least ... */
+export const SWAP_TOLERANCE_KM = 2;
+
+/** ... or by this share of its spread, whichever is larger. */
+export const SWAP_TOLERANCE_SHARE = 0.25;
+
+// Sizes: of proposed clusters, and what an adoption and its board may hold.
+
+export const DEFAULT_TARGET_SIZE = 8;
+
+export const MIN_TARGET_SIZE = 3;
+
+export const MAX_TARGET_SIZE = 40;
+
+export const MAX_ADOPTED_CLUSTERS = 100;
+
+export const MIN_CLUSTER_SCHOOLS = 2;
+
+export const MAX_CLUSTER_SCHOOLS = 80;
+
+export const MAX_BOARD_MEMBERS = 30;
 
 export interface ProposalParameters {
   targetSize: number;

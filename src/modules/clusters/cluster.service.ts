@@ -6,9 +6,6 @@ import type { Logger } from "../../logger.js";
 import { checkLocalAuthorityCode } from "../geography/geography.service.js";
 import type { ClusterLoaders } from "./cluster.loaders.js";
 import {
-  DEFAULT_TARGET_SIZE,
-  MAX_TARGET_SIZE,
-  MIN_TARGET_SIZE,
   type AdoptClustersRequest,
   type AdoptedClustersRecord,
   type AdoptionPlan,
@@ -16,8 +13,14 @@ import {
   type ClusterProposalRecord,
   type ProposeClustersRequest,
 } from "./cluster.model.js";
+import {
+  checkAdoptionRequest,
+  checkAdoptionSchools,
+  DEFAULT_TARGET_SIZE,
+  MAX_TARGET_SIZE,
+  MIN_TARGET_SIZE,
+} from "./cluster.rules.js";
 import type { ClusterRepository } from "./cluster.repository.js";
-import { checkAdoptionRequest, checkAdoptionSchools } from "./cluster.rules.js";
 import type { ClusterProposalStore } from "./cluster.store.js";
 import { checkWholeNumber } from "../common/checks.js";
 

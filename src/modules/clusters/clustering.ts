@@ -28,6 +28,12 @@
  * great-circle distance from a point to that centre.
  */
 import { haversineKm } from "../matching/geo.js";
+import {
+  MAX_ITERATIONS,
+  MAX_SWAP_PASSES,
+  SWAP_TOLERANCE_KM,
+  SWAP_TOLERANCE_SHARE,
+} from "./cluster.rules.js";
 
 export type Strength = "STRONGER" | "WEAKER" | "NEUTRAL";
 
@@ -76,16 +82,8 @@ export interface Cluster {
   unmixedReason: UnmixedReason | null;
 }
 
-/** Assignment and centre updates stop here even if the assignment still changes. */
-export const MAX_ITERATIONS = 50;
-/** Passes of assignment swaps at most; each pass lowers the total, so this is only a guard. */
-export const MAX_SWAP_PASSES = 100;
 /** Assignment swaps must gain more than this (km²), so rounding noise never swaps back and forth. */
 const SWAP_GAIN_EPSILON = 1e-9;
-/** A swap may grow a cluster's spread by this much at least ... */
-export const SWAP_TOLERANCE_KM = 2;
-/** ... or by this share of its spread, whichever is larger. */
-export const SWAP_TOLERANCE_SHARE = 0.25;
 
 /** How many clusters n points make at a target size. */
 export function clusterCount(n: number, targetSize: number): number {
