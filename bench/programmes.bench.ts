@@ -38,11 +38,8 @@ import {
   type ClusterPoint,
   type Pair,
 } from "../src/modules/clusters/clustering.js";
-import {
-  CONTEXT_NEIGHBOUR_WEIGHTS,
-  CONTEXT_NEIGHBOURS,
-  ContextNeighbourFinder,
-} from "../src/modules/evaluation/context-neighbours.js";
+import { ContextNeighbourFinder } from "../src/modules/evaluation/context-neighbours.js";
+import { CONTEXT_NEIGHBOUR_WEIGHTS, CONTEXT_NEIGHBOURS } from "../src/modules/evaluation/evaluation.rules.js";
 import type {
   ComparisonBasis,
   ImpactSnapshot,

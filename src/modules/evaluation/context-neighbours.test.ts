@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { FeatureIndex } from "../similarity/feature-index.js";
 import { profile } from "../similarity/profile.fixture.js";
-import { CONTEXT_NEIGHBOUR_WEIGHTS, ContextNeighbourFinder } from "./context-neighbours.js";
+import { ContextNeighbourFinder } from "./context-neighbours.js";
+import { CONTEXT_NEIGHBOUR_WEIGHTS } from "./evaluation.rules.js";
 
 /**
  * Ten primaries alike in everything but FSM (urn 5 has 50%), so distance follows the FSM gap:

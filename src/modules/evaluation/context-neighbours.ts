@@ -15,18 +15,7 @@
 import { nearestOffer, type FeatureIndex, type PhaseTable } from "../similarity/feature-index.js";
 import { activeColumns, FEATURE_COUNT, type FeatureWeights } from "../similarity/features.js";
 import { TopK } from "../similarity/top-k.js";
-
-/** Intake need at 1 each; size at half, as a school's size matters less than who it teaches. */
-export const CONTEXT_NEIGHBOUR_WEIGHTS = {
-  fsmPercent: 1,
-  ealPercent: 1,
-  senPercent: 1,
-  idaciScore: 1,
-  pupils: 0.5,
-} as const satisfies FeatureWeights;
-
-/** Comparison schools per member. */
-export const CONTEXT_NEIGHBOURS = 20;
+import { CONTEXT_NEIGHBOUR_WEIGHTS, CONTEXT_NEIGHBOURS } from "./evaluation.rules.js";
 
 /**
  * A k-d tree over one phase's rows on the weighted columns, used only to skip rows that cannot be

@@ -5,7 +5,15 @@ import {
   type PartnershipType,
 } from "../partnerships/partnership.model.js";
 import type { FeatureIndex } from "../similarity/feature-index.js";
-import { CONTEXT_NEIGHBOUR_WEIGHTS, ContextNeighbourFinder } from "./context-neighbours.js";
+import { ContextNeighbourFinder } from "./context-neighbours.js";
+import {
+  CONTEXT_NEIGHBOUR_WEIGHTS,
+  familyComparisons,
+  measureImpact,
+  type ComparisonPool,
+  type GroupMember,
+  type ImpactGroup,
+} from "./evaluation.rules.js";
 import {
   IMPACT_MEASURES,
   type ComparisonBasis,
@@ -15,13 +23,6 @@ import {
   type PartnershipTypeImpactRecord,
 } from "./evaluation.model.js";
 import type { PreparedImpactSnapshot } from "./evaluation.store.js";
-import {
-  familyComparisons,
-  measureImpact,
-  type ComparisonPool,
-  type GroupMember,
-  type ImpactGroup,
-} from "./impact.js";
 
 /** Ids we issue are short; a longer one cannot name a partnership and is not looked up. */
 const MAX_ID_LENGTH = 200;

@@ -9,7 +9,7 @@ import { dataVersionKey, type DataVersions } from "../../db/data-version.js";
 import type { ImpactSnapshot } from "./evaluation.model.js";
 import type { ImpactSource } from "./evaluation.repository.js";
 import { IMPACT_MEASURES } from "./evaluation.model.js";
-import { buildBaseline, type ImpactBaseline } from "./impact.js";
+import { buildBaseline, type ImpactBaseline } from "./evaluation.rules.js";
 import { Memo, VersionedValue } from "../common/versioned.js";
 
 export class PreparedImpactSnapshot extends Memo {

@@ -1,5 +1,7 @@
 /**
- * Do a group's schools do better than similar schools? Pure statistics over plain records.
+ * The evaluation module's rules: do a group's schools do better than similar schools? Pure
+ * statistics over plain records, with every number the module uses (the least schools that can
+ * answer, and whom context neighbours are matched on).
  *
  * Each member is compared with its own comparison schools, leaving out schools that are
  * themselves in the group: on the FAMILY basis its family in the current FamilyRun, on the
@@ -20,6 +22,19 @@ import type {
   Summary,
   YearImpact,
 } from "./evaluation.model.js";
+import type { FeatureWeights } from "../similarity/features.js";
+
+/** Intake need at 1 each; size at half, as a school's size matters less than who it teaches. */
+export const CONTEXT_NEIGHBOUR_WEIGHTS = {
+  fsmPercent: 1,
+  ealPercent: 1,
+  senPercent: 1,
+  idaciScore: 1,
+  pupils: 0.5,
+} as const satisfies FeatureWeights;
+
+/** Comparison schools per member. */
+export const CONTEXT_NEIGHBOURS = 20;
 
 /** Fewer schools than this and the data cannot answer. */
 export const MIN_SCHOOLS = 5;

@@ -10,7 +10,7 @@ import {
   tCritical95,
   type GroupMember,
   type ImpactGroup,
-} from "./impact.js";
+} from "./evaluation.rules.js";
 
 function school(
   urn: number,
