@@ -89,12 +89,15 @@ export async function loadScale(
 
     for (const copy of toRemove) {
       log(`removing synthetic copy ${copy}`);
-      await rows(
-        db,
-        `MATCH (s:Establishment) WHERE s.urn >= $base AND s.syntheticCopy = $copy
-         CALL (s) { DETACH DELETE s } IN TRANSACTIONS OF 5000 ROWS`,
-        { base: neo4j.int(SYNTHETIC_URN_BASE), copy: neo4j.int(copy) },
-      );
+      for (;;) {
+        const [row] = await rows(
+          db,
+          `MATCH (s:Establishment) WHERE s.urn >= $base AND s.syntheticCopy = $copy
+           WITH s LIMIT 5000 DETACH DELETE s RETURN count(*) AS removed`,
+          { base: neo4j.int(SYNTHETIC_URN_BASE), copy: neo4j.int(copy) },
+        );
+        if (Number(row?.["removed"] ?? 0) === 0) break;
+      }
     }
 
     let readMs = 0;

@@ -138,7 +138,7 @@ async function main(): Promise<void> {
   } finally {
     await db.close();
   }
-  const held = Math.max(...profiles.map((profile) => copyOf(profile.urn))) + 1;
+  const held = profiles.reduce((most, profile) => Math.max(most, copyOf(profile.urn)), 0) + 1;
   const figures = measureWork(
     profiles,
     scales.filter((scale) => scale <= held),
