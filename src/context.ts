@@ -19,6 +19,8 @@ export interface GraphQLContext {
   principal: Principal;
   /** What the request's operation reads of each school; set once the operation is known. */
   schoolSelection: SchoolSelection;
+  /** What the response's X-Data-Bookmark header carries (src/db/bookmarks.ts); null for none. */
+  bookmarks: () => Promise<string[] | null>;
 }
 
 /**
@@ -36,5 +38,9 @@ export function createContext(
   const schoolSelection = wholeSchools();
   const { requestId, logger } = request;
   const scope = { db, shared, principal, schoolSelection, requestId, logger };
-  return { ...scope, services: lazyServices(modules, scope) };
+  return {
+    ...scope,
+    services: lazyServices(modules, scope),
+    bookmarks: () => db.bookmarksToReturn(),
+  };
 }

@@ -30,6 +30,7 @@ import { EvaluationRepository } from "./modules/evaluation/evaluation.repository
 import { GapRepository } from "./modules/support/gap.repository.js";
 import { MatchingRepository } from "./modules/matching/matching.repository.js";
 import { SimilarityRepository } from "./modules/similarity/similarity.repository.js";
+import { BOOKMARK_HEADER, bookmarkPlugin, parseBookmarkHeader } from "./db/bookmarks.js";
 import { readDataVersion } from "./db/data-version.js";
 import type { Database } from "./db/driver.js";
 import { FreshVersion } from "./modules/common/versioned.js";
@@ -307,14 +308,20 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   const readiness = options.readiness ?? new Readiness(db, { schemaApplied: true });
   // The graph's data version, read at most once per DATA_VERSION_MAX_AGE_MS for every store, and
   // at once after a write through this process.
+  const dataVersionMaxAgeMs = options.dataVersionMaxAgeMs ?? 0;
   const dataVersions = new FreshVersion(() => readDataVersion(db), {
     writes: () => db.writeCount,
-    maxAgeMs: options.dataVersionMaxAgeMs ?? 0,
+    maxAgeMs: dataVersionMaxAgeMs,
   });
   const shared = {
     similarityIndex:
-      options.similarityIndex ?? new SimilarityIndex(new SimilarityRepository(db), { logger }),
-    partnerFacts: new PartnerFactsStore(new MatchingRepository(db)),
+      options.similarityIndex ??
+      new SimilarityIndex(new SimilarityRepository(db), {
+        logger,
+        // A families run made by another process is noticed as soon as the data version would be.
+        checkIntervalMs: Math.max(dataVersionMaxAgeMs, 1_000),
+      }),
+    partnerFacts: new PartnerFactsStore(new MatchingRepository(db), dataVersions),
     supportSnapshots: new SupportDataStore(new GapRepository(db), dataVersions),
     impactSnapshots: new ImpactDataStore(new EvaluationRepository(db), dataVersions),
     clusterProposals: new ClusterProposalStore(new ClusterRepository(db), dataVersions),
@@ -324,14 +331,31 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   // Each request reads through its own view of the database, capped at this many sessions.
   const maxRequestDbConcurrency = options.maxRequestDbConcurrency ?? 8;
   const modules = options.modules ?? MODULES;
-  const requestContext = (request: RequestScope) =>
-    createContext(db.forRequest(maxRequestDbConcurrency), request, shared, modules);
+  const requestContext = (request: RequestScope, view = db.forRequest(maxRequestDbConcurrency)) =>
+    createContext(view, request, shared, modules);
+  /**
+   * A client that sends back a bookmark wrote (through this process or another) and must read
+   * its write: the data version is read at the bookmarks, and every in-memory store catches up
+   * with it before the request runs.
+   */
+  const caughtUp = async (bookmarks: readonly string[]) => {
+    const view = db.forRequest(maxRequestDbConcurrency, bookmarks);
+    if (bookmarks.length > 0) {
+      await dataVersions.catchUp(() => readDataVersion(view));
+      await Promise.all([shared.partnerFacts.catchUp(), shared.similarityIndex.catchUp()]);
+    }
+    return view;
+  };
 
   const tokens = options.tokens ?? new TokenVerifier({ key: { kind: "none" } });
-  const contextFor = async (authorization: string | undefined, scope: RequestScope) => {
+  const contextFor = async (
+    authorization: string | undefined,
+    scope: RequestScope,
+    bookmarkHeaderValue?: string,
+  ) => {
     scope.verifying ??= tokens.principalFor(authorization);
     scope.principal = await scope.verifying;
-    return requestContext(scope);
+    return requestContext(scope, await caughtUp(parseBookmarkHeader(bookmarkHeaderValue)));
   };
   const principalOf = (req: Request, res: Response) => {
     const scope = scopeOf(res);
@@ -367,6 +391,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       }),
       costLimitPlugin(schema, options.maxQueryCost ?? 25_000),
       schoolProjectionPlugin(schema, options.projectSchoolReads ?? true),
+      bookmarkPlugin(),
     ],
     validationRules: [
       refusedDocumentRule,
@@ -419,7 +444,8 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     ),
     express.json({ limit: options.maxRequestBytes ?? 100_000 }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => contextFor(req.headers.authorization, scopeOf(res)),
+      context: async ({ req, res }) =>
+        contextFor(req.headers.authorization, scopeOf(res), req.get(BOOKMARK_HEADER)),
     }),
   );
   app.use(webApp());

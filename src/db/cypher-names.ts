@@ -87,7 +87,6 @@ export type CypherName =
   | "matching/baselinePartnerSuggestions"
   | "matching/findPartnerContacts"
   | "matching/findPartnerFacts"
-  | "matching/findPartnerFactsVersion"
   | "matching/partnerTopics"
   | "offers/lockSchoolOffer"
   | "offers/setSchoolOffer"

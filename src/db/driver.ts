@@ -2,12 +2,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import neo4j, {
   isRetryableError,
   Neo4jError,
+  type BookmarkManager,
   type Driver,
   type ManagedTransaction,
   type QueryResult,
   type Session,
 } from "neo4j-driver";
-import { UnavailableError } from "../errors/index.js";
+import { UnavailableError, ValidationError } from "../errors/index.js";
+import { BOOKMARK_HEADER } from "./bookmarks.js";
 import { ConcurrencyGate } from "./concurrency.js";
 import type { ConnectionSettings } from "./connection.js";
 import { cypherRegistry, type CypherName, type CypherRegistry } from "./cypher.js";
@@ -31,6 +33,15 @@ const UNAVAILABLE_CODES = new Set([
   "Neo.TransientError.General.DatabaseUnavailable",
   "Neo.ClientError.Database.DatabaseNotFound",
 ]);
+
+/** A bookmark sent back that this database never issued (another database, or a forged one). */
+const BOOKMARK_REFUSED_CODES = new Set([
+  "Neo.ClientError.Transaction.InvalidBookmark",
+  "Neo.ClientError.Transaction.InvalidBookmarkMixture",
+]);
+
+/** The database did not reach a bookmark's state in time (a lagging or different cluster). */
+const BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout";
 
 export function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Neo4jError)) return false;
@@ -60,8 +71,8 @@ export class Database {
   /** Areas written whose data-version bump failed; sent with the next one. */
   private readonly pendingAreas = new Set<string>();
   /** The bump running now (or settled), and the batch of areas waiting to go after it. */
-  private bumpUnderWay: Promise<void> = Promise.resolve();
-  private nextBump: { areas: Set<string>; done: Promise<void> } | null = null;
+  private bumpUnderWay: Promise<unknown> = Promise.resolve();
+  private nextBump: { areas: Set<string>; done: Promise<string[]> } | null = null;
 
   constructor(
     readonly driver: Driver,
@@ -89,14 +100,30 @@ export class Database {
    * statement count, close) is this one's, and a statement runs through this one's methods as
    * they are when it runs. Close this one, not the view.
    */
-  forRequest(maxConcurrent: number): Database {
+  forRequest(maxConcurrent: number, bookmarks: readonly string[] = []): Database {
     const gate = new ConcurrencyGate(maxConcurrent);
-    const view: Pick<Database, "read" | "write" | "writeTransaction"> = {
-      read: (name, params) => gate.run(() => this.read(name, params)),
-      write: (name, params) => gate.run(() => this.write(name, params)),
-      writeTransaction: (work) => gate.run(() => this.writeTransaction(work)),
+    const state: RequestState = {
+      manager: neo4j.bookmarkManager({ initialBookmarks: bookmarks }),
+      sentBack: bookmarks.length > 0,
+      wrote: false,
+    };
+    const view: Pick<Database, "read" | "write" | "writeTransaction" | "bookmarksToReturn"> = {
+      read: (name, params = {}) => gate.run(() => this.readAs(state, name, params)),
+      write: (name, params) => gate.run(() => this.writeAs(state, (run) => run(name, params))),
+      writeTransaction: (work) => gate.run(() => this.writeAs(state, work)),
+      bookmarksToReturn: async () =>
+        state.wrote || state.sentBack ? [...(await state.manager.getBookmarks())] : null,
     };
     return Object.assign(Object.create(this) as Database, view);
+  }
+
+  /**
+   * What a request's response should carry in its X-Data-Bookmark header: the bookmarks of what
+   * it wrote (and of any it was sent), or null when it neither wrote nor was sent any. Always
+   * null outside a request's view.
+   */
+  async bookmarksToReturn(): Promise<string[] | null> {
+    return null;
   }
 
   /** Statements run since start (or since the last reset); for tests and diagnostics. */
@@ -132,9 +159,17 @@ export class Database {
    * function would, until `retryMs` has passed.
    */
   async read(name: CypherName, params: Params = {}): Promise<Row[]> {
+    return this.readAs(null, name, params);
+  }
+
+  private async readAs(
+    state: RequestState | null,
+    name: CypherName,
+    params: Params,
+  ): Promise<Row[]> {
     const text = this.registry.get(name);
     const deadline = Date.now() + this.options.retryMs;
-    return this.withSession("READ", async (session) => {
+    return this.withSession("READ", state, async (session) => {
       for (let attempt = 1; ; attempt += 1) {
         try {
           this.counter.executed += 1;
@@ -149,7 +184,7 @@ export class Database {
   }
 
   async write(name: CypherName, params: Params = {}): Promise<Row[]> {
-    return this.writeTransaction((run) => run(name, params));
+    return this.writeAs(null, (run) => run(name, params));
   }
 
   /**
@@ -162,8 +197,15 @@ export class Database {
   async writeTransaction<T>(
     work: (run: (name: CypherName, params?: Params) => Promise<Row[]>) => Promise<T>,
   ): Promise<T> {
+    return this.writeAs(null, work);
+  }
+
+  private async writeAs<T>(
+    state: RequestState | null,
+    work: (run: (name: CypherName, params?: Params) => Promise<Row[]>) => Promise<T>,
+  ): Promise<T> {
     try {
-      const { result, areas } = await this.withSession("WRITE", (session) =>
+      const { result, areas } = await this.withSession("WRITE", state, (session) =>
         session.executeWrite(
           async (tx) => {
             const areas = new Set<string>();
@@ -178,7 +220,13 @@ export class Database {
       );
       // Schema changes change no data.
       areas.delete("schema");
-      if (areas.size > 0) await this.bumpDataVersion(areas);
+      if (state) state.wrote = true;
+      if (areas.size > 0) {
+        const bumped = await this.bumpDataVersion(areas);
+        // The request's bookmarks then name the new data version too, so a replica's stores
+        // catch up with it when the bookmarks come back.
+        await state?.manager.updateBookmarks([], bumped);
+      }
       return result;
     } finally {
       // Counted whatever the outcome (a commit cut off may still have happened), and only once
@@ -195,9 +243,9 @@ export class Database {
    * more waiting, however many writes it makes. Should a bump fail, the writes stand, and their
    * areas go with the next bump.
    */
-  private bumpDataVersion(areas: ReadonlySet<string>): Promise<void> {
+  private bumpDataVersion(areas: ReadonlySet<string>): Promise<string[]> {
     if (this.nextBump === null) {
-      const batch = { areas: new Set(this.pendingAreas), done: Promise.resolve() };
+      const batch = { areas: new Set(this.pendingAreas), done: Promise.resolve<string[]>([]) };
       this.pendingAreas.clear();
       batch.done = this.bumpUnderWay.then(() => {
         // From here on, writes that finish join the batch after this one.
@@ -211,16 +259,19 @@ export class Database {
     return this.nextBump.done;
   }
 
-  private async runBump(areas: ReadonlySet<string>): Promise<void> {
+  /** The bump's bookmarks; none when it failed (its areas then go with the next one). */
+  private async runBump(areas: ReadonlySet<string>): Promise<string[]> {
     try {
-      await this.withSession("BUMP", (session) =>
-        session.executeWrite(
+      return await this.withSession("BUMP", null, async (session) => {
+        await session.executeWrite(
           (tx) => tx.run(this.registry.get("data/bumpDataVersion"), { areas: [...areas] }),
           { timeout: this.options.queryTimeoutMs },
-        ),
-      );
+        );
+        return session.lastBookmarks();
+      });
     } catch {
       for (const area of areas) this.pendingAreas.add(area);
+      return [];
     }
   }
 
@@ -253,15 +304,27 @@ export class Database {
   /** A session for `work`, closed after it; connectivity failures become UnavailableError. */
   private async withSession<T>(
     mode: "READ" | "WRITE" | "BUMP",
+    state: RequestState | null,
     work: (session: Session) => Promise<T>,
   ): Promise<T> {
     const session = this.driver.session({
       database: this.settings.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(state ? { bookmarkManager: state.manager } : {}),
     });
     try {
       return await work(session);
     } catch (error) {
+      if (error instanceof Neo4jError && BOOKMARK_REFUSED_CODES.has(error.code)) {
+        throw new ValidationError(
+          `The ${BOOKMARK_HEADER} header names a state this database never had: send back a header this service sent, or none.`,
+        );
+      }
+      if (error instanceof Neo4jError && error.code === BOOKMARK_TIMEOUT) {
+        throw new UnavailableError(
+          "The database has not yet reached the state the X-Data-Bookmark header names; try again shortly.",
+        );
+      }
       if (isUnavailable(error)) throw new UnavailableError();
       if (isPoolExhausted(error)) throw new UnavailableError(POOL_EXHAUSTED_MESSAGE);
       throw error;
@@ -269,6 +332,17 @@ export class Database {
       await session.close();
     }
   }
+}
+
+/**
+ * One request's consistency: its sessions share a bookmark manager, seeded with the bookmarks the
+ * request sent back, so each statement reads at least what the request (or the client before it)
+ * wrote, even on a cluster secondary.
+ */
+interface RequestState {
+  manager: BookmarkManager;
+  sentBack: boolean;
+  wrote: boolean;
 }
 
 /** The area a statement writes to: its folder under cypher/ ("engagements/recordSupportEngagement"). */

@@ -76,6 +76,17 @@ export class FreshVersion<V> {
     });
     return version;
   }
+
+  /**
+   * Holds what `read` gives from now on: a reading known to be at least as new as any held (one
+   * made at a client's bookmarks), so the stores catch up with it without waiting out the age.
+   */
+  async catchUp(read: () => Promise<V>): Promise<V> {
+    const version = read();
+    await version;
+    this.last = { at: this.now(), writes: this.freshness.writes(), version };
+    return version;
+  }
 }
 
 /** How fresh a store keeps its data version: see FreshVersion. */

@@ -62,8 +62,6 @@ const PartnerFactsRow = z.object({
   offersTopics: cell.boolean,
 });
 
-const VersionRow = z.object({ version: cell.string });
-
 /** Each outcome's figure column and the columns of its year and dataset in findPartnerFacts. */
 const FIGURE_COLUMNS: {
   readonly [F in OutcomeFeature]: readonly [FigureColumn, LabelColumn, LabelColumn];
@@ -139,10 +137,5 @@ export class MatchingRepository
         offersTopics: row.offersTopics === true,
       };
     });
-  }
-
-  async findPartnerFactsVersion(): Promise<string> {
-    const rows = await this.db.read("matching/findPartnerFactsVersion", {});
-    return parseRows(VersionRow, rows, "matching/findPartnerFactsVersion")[0]?.version ?? "";
   }
 }

@@ -4,9 +4,15 @@
  * out the newest year of each figure and the England median of that year, which decide who is
  * strong on a focus (matching.rules.ts), and which schools have recorded offers. Held once per
  * process and read again when need bands, figures or offers may have changed (PartnerFactsStore):
- * at once after an offer is changed through this process, within FACTS_CHECK_INTERVAL_MS after one
- * made through another.
+ * at once after an offer is changed through this process, within DATA_VERSION_MAX_AGE_MS (and
+ * the reload) after one made through another.
  */
+import {
+  areasChanged,
+  dataVersionKey,
+  type DataVersion,
+  type DataVersions,
+} from "../../db/data-version.js";
 import { OUTCOME_FEATURES, type OutcomeFeature } from "../similarity/features.js";
 import { quantileSorted } from "../similarity/stats.js";
 import { FOCUS_KEY_STAGE, type KeyStage } from "./matching.rules.js";
@@ -128,27 +134,30 @@ function medianOf(figures: readonly DatedFigure[], year: string | null): England
 /** Where the facts come from; MatchingRepository in the application. */
 export interface PartnerFactsSource {
   findPartnerFacts(): Promise<SchoolFacts[]>;
-  /** A stamp that changes whenever the facts may have. */
-  findPartnerFactsVersion(): Promise<string>;
 }
 
-/** About one cheap query per process every 30 s while matching is asked for; none when idle. */
-export const FACTS_CHECK_INTERVAL_MS = 30_000;
+/**
+ * The data version's areas (cypher/ folders) whose writes can change the facts: need bands
+ * (gaps), family runs and their figures (similarity), offers, and data loads (seed, data).
+ */
+const FACT_AREAS = new Set(["gaps", "similarity", "offers", "seed", "data"]);
 
 /**
- * The process-wide PartnerFacts: read on first use; afterwards the version is checked at most
- * every 30 s, in the background, and the facts are read again when it changed. Requests keep the
- * facts they have until the new ones are complete. A failed read is not kept.
+ * The process-wide PartnerFacts: read on first use, and read again when the graph's data version
+ * says need bands, figures or offers may have changed. Every use compares the version (which the
+ * process reads at most once per DATA_VERSION_MAX_AGE_MS, and at once after its own writes) and
+ * reloads in the background: requests keep the facts they have until the new ones are complete.
+ * `catchUp()` waits for the reload instead, for a request that must see a write (a bookmark sent
+ * back). A failed read is not kept.
  */
 export class PartnerFactsStore {
-  private facts: { version: string; facts: PartnerFacts } | null = null;
+  private held: { version: DataVersion; facts: PartnerFacts } | null = null;
   private loading: Promise<PartnerFacts> | null = null;
-  private lastCheckAt = Number.NEGATIVE_INFINITY;
   private stale = false;
 
   constructor(
     private readonly source: PartnerFactsSource,
-    private readonly now: () => number = () => performance.now(),
+    private readonly versions: DataVersions,
   ) {}
 
   /** After a change made through this process (an offer): the next read waits for fresh facts. */
@@ -157,29 +166,41 @@ export class PartnerFactsStore {
   }
 
   async current(): Promise<PartnerFacts> {
-    if (!this.facts) return this.load();
+    if (!this.held) return this.load();
     if (this.stale) {
       this.stale = false;
       return this.load();
     }
-    if (this.now() - this.lastCheckAt >= FACTS_CHECK_INTERVAL_MS && !this.loading) {
-      this.lastCheckAt = this.now();
-      const held = this.facts.version;
-      void this.source
-        .findPartnerFactsVersion()
-        .then((version) => (version === held ? undefined : this.load()))
-        .catch(() => undefined);
+    const held = this.held;
+    void this.versions
+      .get()
+      .then((version) => (this.outdated(held, version) ? this.load() : undefined))
+      .catch(() => undefined);
+    return held.facts;
+  }
+
+  /** Reloads now, and waits, when the data version says the facts may have changed. */
+  async catchUp(): Promise<void> {
+    const held = this.held;
+    if (!held) return;
+    if (this.outdated(held, await this.versions.get())) await this.load();
+  }
+
+  private outdated(held: { version: DataVersion }, version: DataVersion): boolean {
+    if (this.held !== held || dataVersionKey(version) === dataVersionKey(held.version)) {
+      return false;
     }
-    return this.facts.facts;
+    const changed = areasChanged(held.version, version);
+    return changed === null || changed.some((area) => FACT_AREAS.has(area));
   }
 
   private load(): Promise<PartnerFacts> {
     this.loading ??= (async () => {
       try {
-        const version = await this.source.findPartnerFactsVersion();
+        // The version is read before the facts: the facts are never older than the version held.
+        const version = await this.versions.get();
         const facts = new PartnerFacts(await this.source.findPartnerFacts());
-        this.facts = { version, facts };
-        this.lastCheckAt = this.now();
+        this.held = { version, facts };
         return facts;
       } finally {
         this.loading = null;

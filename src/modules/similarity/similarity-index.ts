@@ -78,6 +78,17 @@ export class SimilarityIndex {
   }
 
   /**
+   * Checks for a newer families run now and, when there is one, waits for the rebuild: for a
+   * request that must see a write (a bookmark sent back) rather than the next background check.
+   */
+  async catchUp(): Promise<void> {
+    const snapshot = this.snapshot;
+    if (!snapshot) return;
+    const run = await this.source.findCurrentRun();
+    if (!sameRun(run, snapshot.run) && this.snapshot === snapshot) await this.refresh();
+  }
+
+  /**
    * Rebuilds from the graph now. A build already under way may have read the figures before
    * they changed, so this waits for it and builds again.
    */
