@@ -1,0 +1,354 @@
+/**
+ * Three API processes over the one database, behind a round-robin balancer, as a deployment runs
+ * them. A write through replica A (a support engagement, a grant, an offer, an accepted
+ * proposal) shows in replicas B's and C's answers (supportGaps, fundingReport, school) once
+ * their data version is read again (DATA_VERSION_MAX_AGE_MS, 1 s); each is asked directly, not
+ * through the balancer, every 100 ms, and the test fails if the write has not shown within
+ * VISIBILITY_CEILING_MS, far above the bound: it checks that writes arrive, not how fast
+ * (`npm run bench:replicas` measures that). Then one replica is killed under a stream of reads
+ * through the balancer, and only the requests it held may fail.
+ *
+ * Uses real schools of North Yorkshire (LA 815), where no other test file writes, and a window
+ * of award dates no other test uses; removes every leader, grant, offer, proposal, partnership
+ * and audit event it made.
+ */
+import neo4j from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { config } from "../../src/config.js";
+import { connectionSettings } from "../../src/db/connection.js";
+import { Database } from "../../src/db/driver.js";
+import {
+  ReplicaDesignateDocument,
+  ReplicaEngageDocument,
+  ReplicaFundingDocument,
+  ReplicaGapSupplyDocument,
+  ReplicaGrantDocument,
+  ReplicaOfferDocument,
+  ReplicaProposeDocument,
+  ReplicaRespondDocument,
+  ReplicaSchoolDocument,
+  type ReplicaSchoolQuery,
+} from "../__generated__/graphql.js";
+import { startBalancer, type Balancer } from "../helpers/balancer.js";
+import {
+  dataFrom,
+  post,
+  startReplicas,
+  waitUntilShown,
+  type Replica,
+  type ReplicaSet,
+} from "../helpers/replicas.js";
+import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+
+const SUBJECT = testSubject("replicas");
+const LA = 815;
+const REGION = "E12000003";
+/** Award dates no other test records grants on. */
+const FROM = "1993-03-01";
+const TO = "1993-03-31";
+/** Twenty times the default DATA_VERSION_MAX_AGE_MS: a ceiling for arrival, not a timing. */
+const VISIBILITY_CEILING_MS = 20_000;
+const POLL_MS = 100;
+
+let db: Database;
+let set: ReplicaSet;
+let balancer: Balancer;
+let a: Replica;
+let others: Replica[] = [];
+const offerUrns: number[] = [];
+
+let adminToken: Promise<string> | undefined;
+const admin = () => (adminToken ??= set.token({ role: "ADMIN", sub: `${SUBJECT}-admin` }));
+const schoolToken = (urn: number) => set.token({ role: "SCHOOL", sub: `${SUBJECT}-${urn}`, urn });
+
+/** Open maintained primaries of the LA in no partnership, with a location, in URN order. */
+async function freePrimaries(count: number): Promise<number[]> {
+  const rows = await query<{ urn: unknown }>(
+    db,
+    `MATCH (s:School {laCode: $la, governance: "MAINTAINED", phase: "PRIMARY"})
+     WHERE s.location IS NOT NULL AND NOT (s)-[:MEMBER_OF]->()
+       AND s.offers IS NULL AND s.seeks IS NULL
+     RETURN s.urn AS urn ORDER BY s.urn LIMIT $count`,
+    { la: LA, count: neo4j.int(count) },
+  );
+  if (rows.length < count)
+    throw new Error(`LA ${LA} has ${rows.length} free primaries, not ${count}.`);
+  return rows.map((row) => Number(row.urn));
+}
+
+async function schoolOn(
+  replica: Replica,
+  urn: number,
+): Promise<NonNullable<ReplicaSchoolQuery["school"]>> {
+  // Offers and seeks are read signed in.
+  const school = dataFrom(
+    await post(replica.base, ReplicaSchoolDocument, { urn }, { token: await admin() }),
+    replica.name,
+  ).school;
+  if (!school) throw new Error(`No school ${urn} on ${replica.name}`);
+  return school;
+}
+
+async function laSupplyOn(replica: Replica): Promise<number> {
+  const gaps = dataFrom(
+    await post(replica.base, ReplicaGapSupplyDocument, { regionCode: REGION }),
+    replica.name,
+  ).supportGaps;
+  const area = gaps.find((gap) => gap.localAuthority?.code === LA);
+  if (!area) throw new Error(`supportGaps on ${replica.name} has no LA ${LA}`);
+  return area.supply;
+}
+
+/** Waits until every other replica's answer shows the write. */
+function shownOnOthers<T>(
+  what: string,
+  read: (replica: Replica) => Promise<T>,
+  shows: (value: T) => boolean,
+) {
+  return Promise.all(
+    others.map((replica) =>
+      waitUntilShown(() => read(replica), shows, {
+        ceilingMs: VISIBILITY_CEILING_MS,
+        intervalMs: POLL_MS,
+        what: `${what} on replica ${replica.name}`,
+      }),
+    ),
+  );
+}
+
+beforeAll(async () => {
+  const c = config();
+  db = Database.connect(connectionSettings(c), {
+    queryTimeoutMs: c.DB_QUERY_TIMEOUT_MS,
+    retryMs: c.DB_RETRY_MS,
+    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
+  });
+  set = await startReplicas({ count: 3 });
+  [a, ...others] = set.replicas as [Replica, ...Replica[]];
+  balancer = await startBalancer(set.replicas.map((replica) => replica.base));
+  // Each replica builds its gap snapshot on first use; ask once so the tests start warm.
+  for (const replica of set.replicas) {
+    await waitUntilShown(
+      () => laSupplyOn(replica),
+      () => true,
+      {
+        ceilingMs: 120_000,
+        intervalMs: 500,
+        what: `the gap snapshot on replica ${replica.name}`,
+      },
+    );
+  }
+});
+
+afterAll(async () => {
+  await balancer?.close();
+  await set?.stop();
+  if (!db) return;
+  await query(db, "MATCH (g:Grant) WHERE g.createdBy STARTS WITH $prefix DETACH DELETE g", {
+    prefix: SUBJECT,
+  });
+  await query(db, "MATCH (l:SystemLeader) WHERE l.createdBy STARTS WITH $prefix DETACH DELETE l", {
+    prefix: SUBJECT,
+  });
+  await cleanUpWrites(db, SUBJECT, offerUrns);
+  await db.close();
+});
+
+describe("a write through one replica", () => {
+  it("when a system leader's only place is taken by an engagement on A, then supportGaps and school on B and C show it", async () => {
+    const [base, supported] = await freePrimaries(2);
+    const designated = dataFrom(
+      await post(
+        a.base,
+        ReplicaDesignateDocument,
+        { input: { urn: base!, designation: "NLE", specialisms: ["MATHEMATICS"], capacity: 1 } },
+        { token: await admin() },
+      ),
+    ).designateSystemLeader;
+    // A reads its own writes at once; the others catch up with the new leader's free place.
+    const withFreePlace = await laSupplyOn(a);
+    await shownOnOthers("the new leader's place", laSupplyOn, (supply) => supply === withFreePlace);
+
+    const engagement = dataFrom(
+      await post(
+        a.base,
+        ReplicaEngageDocument,
+        { input: { systemLeaderId: designated.id, urn: supported!, focus: "Maths leadership" } },
+        {
+          token: await set.token({
+            role: "SYSTEM_LEADER",
+            sub: `${SUBJECT}-leader`,
+            systemLeaderId: designated.id,
+          }),
+        },
+      ),
+    ).recordSupportEngagement;
+    const placeTaken = await laSupplyOn(a);
+    expect(placeTaken).toBeLessThan(withFreePlace);
+
+    await shownOnOthers(
+      "the engagement in supportGaps",
+      laSupplyOn,
+      (supply) => supply === placeTaken,
+    );
+    await shownOnOthers(
+      "the engagement on the school",
+      (replica) => schoolOn(replica, supported!),
+      (school) => school.supportEngagements.some((e) => e.id === engagement.id),
+    );
+  });
+
+  it("when a grant is recorded on A, then fundingReport and school on B and C show it", async () => {
+    const [recipient] = await freePrimaries(1);
+    const report = (replica: Replica) =>
+      post(replica.base, ReplicaFundingDocument, { la: LA, from: FROM, to: TO }).then(
+        (result) => dataFrom(result, replica.name).fundingReport,
+      );
+    const before = await report(a);
+
+    const grant = dataFrom(
+      await post(
+        a.base,
+        ReplicaGrantDocument,
+        {
+          input: {
+            fund: "STRATEGIC_SCHOOL_IMPROVEMENT_FUND",
+            amountPence: 1_234_500,
+            funder: "Department for Education",
+            awardedOn: "1993-03-15",
+            startsOn: "1993-04-01",
+            endsOn: "1994-03-31",
+            purpose: "Improving early reading across the school",
+            recipientUrn: recipient!,
+          },
+        },
+        { token: await admin() },
+      ),
+    ).recordGrant;
+
+    await shownOnOthers(
+      "the grant in fundingReport",
+      report,
+      (after) =>
+        after.grants === before.grants + 1 &&
+        after.awardedPence === before.awardedPence + 1_234_500,
+    );
+    await shownOnOthers(
+      "the grant on the school",
+      (replica) => schoolOn(replica, recipient!),
+      (school) => school.grants.some((g) => g.id === grant.id),
+    );
+  });
+
+  it("when a school's offer is updated on A, then school on B and C shows it", async () => {
+    const [urn] = await freePrimaries(1);
+    offerUrns.push(urn!);
+
+    dataFrom(
+      await post(
+        a.base,
+        ReplicaOfferDocument,
+        { urn: urn!, offers: ["MATHEMATICS"], seeks: [] },
+        { token: await admin() },
+      ),
+    );
+
+    await shownOnOthers(
+      "the offer on the school",
+      (replica) => schoolOn(replica, urn!),
+      (school) => school.offers?.includes("MATHEMATICS") === true,
+    );
+  });
+
+  it("when a proposal is accepted on A, then the new partnership shows on both schools on B and C", async () => {
+    const [proposer, invitee] = await freePrimaries(2);
+    const proposal = dataFrom(
+      await post(
+        a.base,
+        ReplicaProposeDocument,
+        {
+          input: {
+            proposerUrn: proposer!,
+            inviteeUrns: [invitee!],
+            model: "informal-collaboration",
+          },
+        },
+        { token: await schoolToken(proposer!) },
+      ),
+    ).proposePartnership;
+    const accepted = dataFrom(
+      await post(
+        a.base,
+        ReplicaRespondDocument,
+        { proposalId: proposal.id, urn: invitee!, accept: true },
+        { token: await schoolToken(invitee!) },
+      ),
+    ).respondToProposal;
+    const partnershipId = accepted.partnership?.id;
+    expect(partnershipId).toBeTruthy();
+
+    for (const urn of [proposer!, invitee!]) {
+      await shownOnOthers(
+        `the partnership on school ${urn}`,
+        (replica) => schoolOn(replica, urn),
+        (school) => school.memberships.some((m) => m.partnership.id === partnershipId),
+      );
+    }
+  });
+});
+
+describe("a replica killed under load", () => {
+  it("when one replica is killed while reads stream through the balancer, then only the requests it held fail", async () => {
+    const victim = others.at(-1)!;
+    const [urn] = await freePrimaries(1);
+    interface Asked {
+      sentAt: number;
+      ok: boolean;
+      detail: string;
+    }
+    const asked: Asked[] = [];
+    let running = true;
+    const client = async () => {
+      while (running) {
+        const sentAt = performance.now();
+        try {
+          const result = await post(
+            balancer.base,
+            ReplicaSchoolDocument,
+            { urn: urn! },
+            { token: await admin() },
+          );
+          const ok = result.status === 200 && !result.errors && result.data?.school?.urn === urn;
+          asked.push({ sentAt, ok, detail: ok ? "" : JSON.stringify(result).slice(0, 300) });
+        } catch (error) {
+          asked.push({ sentAt, ok: false, detail: (error as Error).message });
+        }
+      }
+    };
+    const clients = Array.from({ length: 6 }, client);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await victim.kill();
+    // Requests the balancer received before the victim's exit was seen may have been in it.
+    const diedAt = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    running = false;
+    await Promise.all(clients);
+
+    const routed = [...balancer.routed];
+    // The stream reached the victim before it died, and the others took it all after.
+    expect(routed.some((r) => r.backend === victim.base && r.status === 200)).toBe(true);
+    const after = routed.filter((r) => r.receivedAt > diedAt);
+    expect(after.length).toBeGreaterThan(10);
+    expect(after.filter((r) => r.status !== 200)).toEqual([]);
+    expect(balancer.inRotation()).toEqual(
+      set.replicas.filter((r) => r !== victim).map((r) => r.base),
+    );
+    // What failed was held by the victim; every other request was answered in full.
+    const failedRoutes = routed.filter((r) => r.status !== 200);
+    expect(failedRoutes.filter((r) => r.backend !== victim.base || r.receivedAt > diedAt)).toEqual(
+      [],
+    );
+    expect(asked.filter((x) => !x.ok)).toHaveLength(failedRoutes.length);
+    expect(asked.filter((x) => !x.ok && x.sentAt > diedAt)).toEqual([]);
+  });
+});
