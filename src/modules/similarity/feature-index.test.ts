@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FeatureIndex } from "./feature-index.js";
+import { FeatureIndex, type SimilarOptions } from "./feature-index.js";
 import { FEATURE_COLUMN, FEATURE_COUNT, FEATURES } from "./features.js";
 import { profile } from "./profile.fixture.js";
 import { seededRandom } from "./stats.js";
@@ -230,6 +230,48 @@ describe("FeatureIndex.similar", () => {
       expect(found.map((s) => s.urn)).toEqual(expected.map((e) => e.other));
       found.forEach((s, i) => expect(s.squaredDistance).toBeCloseTo(expected[i]!.squared, 12));
     }
+  });
+
+  it("when a search is asked again, then it is answered from the rows remembered, the same as a fresh index's answer", () => {
+    const index = new FeatureIndex(primaries());
+    const fresh = () => new FeatureIndex(primaries(), { rememberedSearches: 0 });
+
+    const first = index.similar(101, { weights: { pupils: 1 }, first: 3 });
+    const again = index.similar(101, { weights: { pupils: 1 }, first: 3 });
+
+    expect(index.searchesRemembered).toBe(1);
+    expect(again).toEqual(first);
+    expect(again).toEqual(fresh().similar(101, { weights: { pupils: 1 }, first: 3 }));
+    expect(fresh().searchesRemembered).toBe(0);
+  });
+
+  it("when searches differ in weights, count or region, then each is remembered apart and answered as asked", () => {
+    const index = new FeatureIndex(primaries());
+    const fresh = new FeatureIndex(primaries(), { rememberedSearches: 0 });
+    const searches: SimilarOptions[] = [
+      { weights: { pupils: 1 }, first: 2 },
+      { weights: { fsmPercent: 1, pupils: 3 }, first: 2 },
+      { weights: { pupils: 1 }, first: 4 },
+      { weights: { pupils: 1 }, first: 2, sameRegion: true },
+    ];
+
+    for (const search of [...searches, ...searches]) {
+      expect(index.similar(102, search)).toEqual(fresh.similar(102, search));
+    }
+    expect(index.searchesRemembered).toBe(searches.length);
+  });
+
+  it("when more searches are asked than it remembers, then the least recently asked is forgotten", () => {
+    const index = new FeatureIndex(primaries(), { rememberedSearches: 2 });
+
+    index.similar(101, { first: 2 });
+    index.similar(102, { first: 2 });
+    index.similar(101, { first: 2 }); // 101 is now the more recent
+    index.similar(103, { first: 2 }); // 102 is forgotten
+
+    expect(index.searchesRemembered).toBe(2);
+    expect(index.similar(104, { first: 2 }).map((s) => s.urn)).toHaveLength(2);
+    expect(index.searchesRemembered).toBe(2);
   });
 
   it("when the compared school's figure was imputed, then its value is null and flagged", () => {

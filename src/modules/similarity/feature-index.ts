@@ -112,18 +112,35 @@ export interface SimilarSchool {
 
 export const DEFAULT_SIMILAR_COUNT = 10;
 
+/**
+ * Searches whose nearest rows an index remembers, the least recently asked forgotten first. The
+ * index never changes, so a search asked again (a school's page, reloaded or shared) gives the
+ * same rows without the scan, whose work grows with the number of schools (docs/scale.md: at 5×
+ * England it doubled the p95 of similarSchools). About 100 bytes a search.
+ */
+export const REMEMBERED_SEARCHES = 20_000;
+
+export interface FeatureIndexOptions {
+  /** How many searches' nearest rows to remember; REMEMBERED_SEARCHES by default, 0 for none. */
+  rememberedSearches?: number;
+}
+
 export class FeatureIndex {
   private readonly tables = new Map<Phase, PhaseTable>();
   /** Sorted on first use as a pivot: a families run never needs them, a server needs a few. */
   private readonly columnOrders = new Map<PhaseTable, Map<number, ColumnOrder>>();
   private readonly refs = new Map<number, SchoolRef>();
   private readonly regionIds = new Map<string, number>();
+  /** Nearest rows by search, in order of last use (a Map keeps insertion order). */
+  private readonly nearestRows = new Map<string, Int32Array>();
+  private readonly rememberedSearches: number;
 
   /**
    * Indexes the profiles. Schools without a phase are left out (they cannot be compared within a
    * phase). A URN given twice is a bug in the caller's query, so it throws rather than guess.
    */
-  constructor(profiles: readonly SchoolProfile[]) {
+  constructor(profiles: readonly SchoolProfile[], options: FeatureIndexOptions = {}) {
+    this.rememberedSearches = options.rememberedSearches ?? REMEMBERED_SEARCHES;
     const byPhase = new Map<Phase, SchoolProfile[]>();
     for (const profile of profiles) {
       if (profile.phase === null) continue;
@@ -149,6 +166,11 @@ export class FeatureIndex {
   /** Number of schools indexed. */
   get size(): number {
     return this.refs.size;
+  }
+
+  /** Number of searches whose nearest rows are remembered. */
+  get searchesRemembered(): number {
+    return this.nearestRows.size;
   }
 
   /** The phases' tables in PHASES order, whatever order the schools came in. */
@@ -189,7 +211,9 @@ export class FeatureIndex {
    * The search is exact but rarely visits every school: it walks outwards from the asking school
    * along one weighted feature (the pivot: the largest weight × spread), nearer side first. A
    * school's weighted difference on the pivot alone never exceeds its distance, so once that
-   * difference passes the k-th best distance so far, no school further along can get in.
+   * difference passes the k-th best distance so far, no school further along can get in. The
+   * rows found are remembered for the search (school, count, weights, region), so a search asked
+   * again skips the scan (REMEMBERED_SEARCHES).
    */
   similar(urn: number, options: SimilarOptions = {}): SimilarSchool[] {
     const first = checkWholeNumber(options.first ?? DEFAULT_SIMILAR_COUNT, 1, MAX_RESULTS, "first");
@@ -208,12 +232,44 @@ export class FeatureIndex {
     const region = table.regionIds[self] as number;
     if (options.sameRegion && region < 0) return [];
 
+    const key = `${urn}|${first}|${options.sameRegion === true}|${active.columns.join(",")}|${active.weights.join(",")}`;
+    const remembered = this.nearestRows.get(key);
+    if (remembered) {
+      this.nearestRows.delete(key);
+      this.nearestRows.set(key, remembered);
+      return Array.from(remembered, (row) => this.explain(table, self, row, active));
+    }
+    const rows = this.nearestRowsOf(
+      table,
+      self,
+      region,
+      active,
+      first,
+      options.sameRegion === true,
+    );
+    if (this.rememberedSearches > 0) {
+      this.nearestRows.set(key, rows);
+      if (this.nearestRows.size > this.rememberedSearches) {
+        this.nearestRows.delete(this.nearestRows.keys().next().value as string);
+      }
+    }
+    return Array.from(rows, (row) => this.explain(table, self, row, active));
+  }
+
+  /** The scan of `similar`, nearest first: the rows of the `first` nearest schools. */
+  private nearestRowsOf(
+    table: PhaseTable,
+    self: number,
+    region: number,
+    active: ReturnType<typeof activeColumns>,
+    first: number,
+    sameRegion: boolean,
+  ): Int32Array {
     const { scaled, regionIds } = table;
     const { columns, weights: w } = active;
     const width = columns.length;
     const best = new TopK(first);
     const { query, offer } = nearestOffer(table, self, columns, w, best);
-    const sameRegion = options.sameRegion === true;
     const consider = (row: number) => {
       if (!sameRegion || regionIds[row] === region) offer(row);
     };
@@ -239,7 +295,7 @@ export class FeatureIndex {
       if (pivotWeight * gap * gap > best.bound) break;
       consider(order[down <= up ? below-- : above++] as number);
     }
-    return best.sorted().map(({ item }) => this.explain(table, self, item, active));
+    return Int32Array.from(best.sorted(), ({ item }) => item);
   }
 
   private columnOrder(table: PhaseTable, column: number): ColumnOrder {
