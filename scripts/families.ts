@@ -22,6 +22,7 @@ import {
 } from "../src/modules/similarity/family-run.js";
 import { SimilarityRepository } from "../src/modules/similarity/similarity.repository.js";
 import { defaultProgress, type StageProgress } from "../seed/progress.js";
+import { withJobLock } from "../src/db/job-lock.js";
 
 const USAGE = `usage: npm run families [-- options]
   --if-missing            compute only when no run is current (e.g. on a fresh database)
@@ -129,16 +130,24 @@ async function main(): Promise<number> {
       { options: { ...numbers, ifMissing: values["if-missing"] === true } },
       "families run started",
     );
-    const outcome = await runFamilies(
-      repository,
-      {
-        ifMissing: values["if-missing"] === true,
-        seed: numbers.seed,
-        targetSize: numbers["target-size"],
-        maxIterations: numbers["max-iterations"],
-        silhouetteSampleSize: numbers["silhouette-sample"],
-      },
-      onEvent,
+    // One process at a time, whichever replica or container starts it: wait for another's run
+    // (with --if-missing, it then finds that run current and does nothing).
+    const outcome = await withJobLock(
+      db,
+      "families",
+      () =>
+        runFamilies(
+          repository,
+          {
+            ifMissing: values["if-missing"] === true,
+            seed: numbers.seed,
+            targetSize: numbers["target-size"],
+            maxIterations: numbers["max-iterations"],
+            silhouetteSampleSize: numbers["silhouette-sample"],
+          },
+          onEvent,
+        ),
+      { onWait: (held) => logger.info(held, "another process is computing families; waiting") },
     );
     if (outcome.status === "skipped") {
       logger.info(

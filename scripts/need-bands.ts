@@ -17,6 +17,7 @@ import {
   formatNeedBandEffect,
 } from "../src/modules/support/need-band.service.js";
 import { readCommandLine, runCommand, withDatabase } from "./cli.js";
+import { withJobLock } from "../src/db/job-lock.js";
 
 const USAGE = `usage: npm run need-bands [-- --if-missing] [-- --report FILE]
   (no options)   compute every state-funded school's need band and store it
@@ -32,7 +33,18 @@ async function main(): Promise<number> {
   const ifMissing = values["if-missing"] ?? false;
   // One transaction rewrites every school's band.
   return withDatabase(config(), 120_000, async (db) => {
-    const outcome = await computeNeedBands(new NeedBandRepository(db), { ifMissing });
+    // One process at a time: wait for another's computation (--if-missing then finds it done).
+    const outcome = await withJobLock(
+      db,
+      "need-bands",
+      () => computeNeedBands(new NeedBandRepository(db), { ifMissing }),
+      {
+        onWait: ({ holder, since }) =>
+          console.log(
+            `Another process (${holder}, since ${since}) is computing need bands; waiting.`,
+          ),
+      },
+    );
     switch (outcome.status) {
       case "NO_FAMILIES":
         console.error(

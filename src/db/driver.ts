@@ -218,8 +218,9 @@ export class Database {
           { timeout: this.options.queryTimeoutMs },
         ),
       );
-      // Schema changes change no data.
+      // Schema changes and batch jobs' locks change no data a store holds.
       areas.delete("schema");
+      areas.delete("jobs");
       if (state) state.wrote = true;
       if (areas.size > 0) {
         const bumped = await this.bumpDataVersion(areas);

@@ -60,6 +60,7 @@ export function or<T>(schema: z.ZodType<T | null>, fallback: T): z.ZodType<T> {
 export const key = {
   string: z.string(),
   int: z.number().int(),
+  boolean: z.boolean(),
   /** One of a fixed set of values, where a row is meaningless without it (an adviser's kind). */
   member: <T extends string>(allowed: readonly [T, ...T[]]) => z.enum(allowed),
 };

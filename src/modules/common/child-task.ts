@@ -4,14 +4,14 @@
  * The parent sends one input and gets one answer back; the child does its own database work.
  *
  * `runChildTask` forks the worker module; the worker calls `serveChildTask` with the function that
- * does the work. A domain validation error raised in the child comes back as one in the parent;
- * any other failure as an Error with the child's message.
+ * does the work. A domain validation or conflict error raised in the child comes back as one in
+ * the parent; any other failure as an Error with the child's message.
  */
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
-import { ValidationError } from "../../errors/index.js";
+import { ConflictError, ValidationError } from "../../errors/index.js";
 
 /** Niceness of a child task: on Linux 0 is normal, 19 the lowest priority. */
 export const CHILD_TASK_NICENESS = 10;
@@ -58,6 +58,8 @@ export function runChildTask<I, O>(
       if (message.ok) resolve(message.value);
       else if (message.error.name === "ValidationError" && message.error.argument) {
         reject(new ValidationError(message.error.message, message.error.argument));
+      } else if (message.error.name === "ConflictError") {
+        reject(new ConflictError(message.error.message));
       } else reject(new Error(message.error.message));
     });
     child.once("error", (error) => {

@@ -6,6 +6,7 @@
 import type { ConnectionSettings } from "../../db/connection.js";
 import { Database, type DatabaseOptions } from "../../db/driver.js";
 import { serveChildTask } from "../common/child-task.js";
+import { withJobLock } from "../../db/job-lock.js";
 import { runFamilies, type FamilyRunOutcome, type FamilyRunRequest } from "./family-run.js";
 import { SimilarityRepository } from "./similarity.repository.js";
 
@@ -18,7 +19,10 @@ export interface FamilyRecomputeInput {
 serveChildTask<FamilyRecomputeInput, FamilyRunOutcome>(async ({ connection, options, request }) => {
   const db = Database.connect(connection, options);
   try {
-    return await runFamilies(new SimilarityRepository(db), request);
+    // Refused with CONFLICT while another process (a replica, `npm run families`) computes them.
+    return await withJobLock(db, "families", () =>
+      runFamilies(new SimilarityRepository(db), request),
+    );
   } finally {
     await db.close();
   }
