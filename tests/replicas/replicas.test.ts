@@ -1,12 +1,13 @@
 /**
  * Three API processes over the one database, behind a round-robin balancer, as a deployment runs
  * them. A write through replica A (a support engagement, a grant, an offer, an accepted
- * proposal) shows in replicas B's and C's answers (supportGaps, fundingReport, school) once
- * their data version is read again (DATA_VERSION_MAX_AGE_MS, 1 s); each is asked directly, not
- * through the balancer, every 100 ms, and the test fails if the write has not shown within
- * VISIBILITY_CEILING_MS, far above the bound: it checks that writes arrive, not how fast
- * (`npm run bench:replicas` measures that). Then one replica is killed under a stream of reads
- * through the balancer, and only the requests it held may fail.
+ * proposal) shows in replicas B's and C's answers (supportGaps, fundingReport,
+ * partnerSuggestions, school) once their data version is read again (DATA_VERSION_MAX_AGE_MS,
+ * 1 s); each is asked directly, not through the balancer, every 100 ms, and the test fails if the
+ * write has not shown within VISIBILITY_CEILING_MS, far above the bound: it checks that writes
+ * arrive, not how fast (`npm run bench:replicas` measures that). A request to B sending back A's
+ * X-Data-Bookmark sees A's writes in its first answer. Then one replica is killed under a stream
+ * of reads through the balancer, and only the requests it held may fail.
  *
  * Uses real schools of North Yorkshire (LA 815), where no other test file writes, and a window
  * of award dates no other test uses; removes every leader, grant, offer, proposal, partnership
@@ -24,9 +25,13 @@ import {
   ReplicaGapSupplyDocument,
   ReplicaGrantDocument,
   ReplicaOfferDocument,
+  ReplicaPartnersDocument,
   ReplicaProposeDocument,
+  ReplicaReadsAfterWritesDocument,
   ReplicaRespondDocument,
   ReplicaSchoolDocument,
+  type PartnerSearchInput,
+  type ReplicaPartnersQuery,
   type ReplicaSchoolQuery,
 } from "../__generated__/graphql.js";
 import { startBalancer, type Balancer } from "../helpers/balancer.js";
@@ -49,6 +54,8 @@ const TO = "1993-03-31";
 /** Twenty times the default DATA_VERSION_MAX_AGE_MS: a ceiling for arrival, not a timing. */
 const VISIBILITY_CEILING_MS = 20_000;
 const POLL_MS = 100;
+/** Partner searches of the test's askers: their KS2 results, candidates within 15 km. */
+const SEARCH: PartnerSearchInput = { focus: "KS2_RWM_EXPECTED", maxDistanceKm: 15, first: 100 };
 
 let db: Database;
 let set: ReplicaSet;
@@ -56,9 +63,13 @@ let balancer: Balancer;
 let a: Replica;
 let others: Replica[] = [];
 const offerUrns: number[] = [];
+/** The system leader the engagement tests designate, with two places. */
+let leaderId = "";
 
 let adminToken: Promise<string> | undefined;
 const admin = () => (adminToken ??= set.token({ role: "ADMIN", sub: `${SUBJECT}-admin` }));
+const leaderToken = () =>
+  set.token({ role: "SYSTEM_LEADER", sub: `${SUBJECT}-leader`, systemLeaderId: leaderId });
 const schoolToken = (urn: number) => set.token({ role: "SCHOOL", sub: `${SUBJECT}-${urn}`, urn });
 
 /** Open maintained primaries of the LA in no partnership, with a location, in URN order. */
@@ -74,6 +85,61 @@ async function freePrimaries(count: number): Promise<number[]> {
   if (rows.length < count)
     throw new Error(`LA ${LA} has ${rows.length} free primaries, not ${count}.`);
   return rows.map((row) => Number(row.urn));
+}
+
+/**
+ * Maintained primaries of the LA in no partnership, with no offers and a KS2 result of the newest
+ * year, weakest first: askers with stronger schools nearby to be suggested.
+ */
+async function weakPrimaries(count: number): Promise<number[]> {
+  const rows = await query<{ urn: unknown }>(
+    db,
+    `MATCH (s:School {laCode: $la, governance: "MAINTAINED", phase: "PRIMARY"})
+     WHERE s.location IS NOT NULL AND NOT (s)-[:MEMBER_OF]->()
+       AND s.offers IS NULL AND s.seeks IS NULL AND s.ks2RwmExpectedYear = "2024/25"
+     RETURN s.urn AS urn ORDER BY s.ks2RwmExpected, s.urn LIMIT $count`,
+    { la: LA, count: neo4j.int(count) },
+  );
+  if (rows.length < count)
+    throw new Error(`LA ${LA} has ${rows.length} such primaries, not ${count}.`);
+  return rows.map((row) => Number(row.urn));
+}
+
+type Suggestion = ReplicaPartnersQuery["partnerSuggestions"][number];
+
+async function suggestionsOn(replica: Replica, asker: number): Promise<Suggestion[]> {
+  return dataFrom(
+    // Signed in: offered topics are named only to signed-in callers.
+    await post(
+      replica.base,
+      ReplicaPartnersDocument,
+      { urn: asker, input: SEARCH },
+      { token: await admin() },
+    ),
+    replica.name,
+  ).partnerSuggestions;
+}
+
+/** The sought topics a suggestion offers (its OFFERS_WHAT_IS_SOUGHT reason). */
+function offered(suggestion: Suggestion | undefined): readonly string[] {
+  const reason = suggestion?.reasons.find((r) => r.factor === "OFFERS_WHAT_IS_SOUGHT");
+  return reason?.matchedTopics ?? [];
+}
+
+/** A suggested partner of `asker` (on A) offering nothing and in no partnership. */
+async function quietCandidate(asker: number, skip: readonly number[] = []): Promise<number> {
+  const suggested = (await suggestionsOn(a, asker)).filter(
+    (s) => offered(s).length === 0 && !skip.includes(s.urn),
+  );
+  const [row] = await query<{ urn: unknown }>(
+    db,
+    `UNWIND $urns AS urn MATCH (s:School {urn: urn, governance: "MAINTAINED"})
+     WHERE s.offers IS NULL AND NOT (s)-[:MEMBER_OF]->()
+     RETURN s.urn AS urn LIMIT 1`,
+    { urns: suggested.map((s) => s.urn) },
+  );
+  if (!row) throw new Error(`No suggested partner of ${asker} offers nothing and is free.`);
+  return Number(row.urn);
 }
 
 async function schoolOn(
@@ -97,6 +163,28 @@ async function laSupplyOn(replica: Replica): Promise<number> {
   const area = gaps.find((gap) => gap.localAuthority?.code === LA);
   if (!area) throw new Error(`supportGaps on ${replica.name} has no LA ${LA}`);
   return area.supply;
+}
+
+const GRANT_PENCE = 1_234_500;
+
+function grantTo(urn: number) {
+  return {
+    fund: "STRATEGIC_SCHOOL_IMPROVEMENT_FUND" as const,
+    amountPence: GRANT_PENCE,
+    funder: "Department for Education",
+    awardedOn: "1993-03-15",
+    startsOn: "1993-04-01",
+    endsOn: "1994-03-31",
+    purpose: "Improving early reading across the school",
+    recipientUrn: urn,
+  };
+}
+
+async function fundingOn(replica: Replica) {
+  return dataFrom(
+    await post(replica.base, ReplicaFundingDocument, { la: LA, from: FROM, to: TO }),
+    replica.name,
+  ).fundingReport;
 }
 
 /** Waits until every other replica's answer shows the write. */
@@ -155,36 +243,34 @@ afterAll(async () => {
 });
 
 describe("a write through one replica", () => {
-  it("when a system leader's only place is taken by an engagement on A, then supportGaps and school on B and C show it", async () => {
+  it("when an engagement takes a system leader's place on A, then supportGaps and school on B and C show it", async () => {
     const [base, supported] = await freePrimaries(2);
-    const designated = dataFrom(
+    leaderId = dataFrom(
       await post(
         a.base,
         ReplicaDesignateDocument,
-        { input: { urn: base!, designation: "NLE", specialisms: ["MATHEMATICS"], capacity: 1 } },
+        { input: { urn: base!, designation: "NLE", specialisms: ["MATHEMATICS"], capacity: 2 } },
         { token: await admin() },
       ),
-    ).designateSystemLeader;
-    // A reads its own writes at once; the others catch up with the new leader's free place.
-    const withFreePlace = await laSupplyOn(a);
-    await shownOnOthers("the new leader's place", laSupplyOn, (supply) => supply === withFreePlace);
+    ).designateSystemLeader.id;
+    // A reads its own writes at once; the others catch up with the new leader's free places.
+    const withFreePlaces = await laSupplyOn(a);
+    await shownOnOthers(
+      "the new leader's places",
+      laSupplyOn,
+      (supply) => supply === withFreePlaces,
+    );
 
     const engagement = dataFrom(
       await post(
         a.base,
         ReplicaEngageDocument,
-        { input: { systemLeaderId: designated.id, urn: supported!, focus: "Maths leadership" } },
-        {
-          token: await set.token({
-            role: "SYSTEM_LEADER",
-            sub: `${SUBJECT}-leader`,
-            systemLeaderId: designated.id,
-          }),
-        },
+        { input: { systemLeaderId: leaderId, urn: supported!, focus: "Maths leadership" } },
+        { token: await leaderToken() },
       ),
     ).recordSupportEngagement;
     const placeTaken = await laSupplyOn(a);
-    expect(placeTaken).toBeLessThan(withFreePlace);
+    expect(placeTaken).toBeLessThan(withFreePlaces);
 
     await shownOnOthers(
       "the engagement in supportGaps",
@@ -200,38 +286,23 @@ describe("a write through one replica", () => {
 
   it("when a grant is recorded on A, then fundingReport and school on B and C show it", async () => {
     const [recipient] = await freePrimaries(1);
-    const report = (replica: Replica) =>
-      post(replica.base, ReplicaFundingDocument, { la: LA, from: FROM, to: TO }).then(
-        (result) => dataFrom(result, replica.name).fundingReport,
-      );
-    const before = await report(a);
+    const before = await fundingOn(a);
 
     const grant = dataFrom(
       await post(
         a.base,
         ReplicaGrantDocument,
-        {
-          input: {
-            fund: "STRATEGIC_SCHOOL_IMPROVEMENT_FUND",
-            amountPence: 1_234_500,
-            funder: "Department for Education",
-            awardedOn: "1993-03-15",
-            startsOn: "1993-04-01",
-            endsOn: "1994-03-31",
-            purpose: "Improving early reading across the school",
-            recipientUrn: recipient!,
-          },
-        },
+        { input: grantTo(recipient!) },
         { token: await admin() },
       ),
     ).recordGrant;
 
     await shownOnOthers(
       "the grant in fundingReport",
-      report,
+      fundingOn,
       (after) =>
         after.grants === before.grants + 1 &&
-        after.awardedPence === before.awardedPence + 1_234_500,
+        after.awardedPence === before.awardedPence + GRANT_PENCE,
     );
     await shownOnOthers(
       "the grant on the school",
@@ -240,28 +311,37 @@ describe("a write through one replica", () => {
     );
   });
 
-  it("when a school's offer is updated on A, then school on B and C shows it", async () => {
-    const [urn] = await freePrimaries(1);
-    offerUrns.push(urn!);
+  it("when a school's offer is updated on A, then partnerSuggestions and school on B and C show it", async () => {
+    const [asker] = await weakPrimaries(1);
+    const candidate = await quietCandidate(asker!);
+    offerUrns.push(candidate);
 
     dataFrom(
       await post(
         a.base,
         ReplicaOfferDocument,
-        { urn: urn!, offers: ["MATHEMATICS"], seeks: [] },
+        { urn: candidate, offers: ["MATHEMATICS"], seeks: [] },
         { token: await admin() },
       ),
     );
 
+    // Mathematics is a topic of the KS2 focus, so the asker seeks it.
+    await shownOnOthers(
+      "the offer in partnerSuggestions",
+      (replica) => suggestionsOn(replica, asker!),
+      (suggestions) =>
+        offered(suggestions.find((s) => s.urn === candidate)).includes("MATHEMATICS"),
+    );
     await shownOnOthers(
       "the offer on the school",
-      (replica) => schoolOn(replica, urn!),
+      (replica) => schoolOn(replica, candidate),
       (school) => school.offers?.includes("MATHEMATICS") === true,
     );
   });
 
   it("when a proposal is accepted on A, then the new partnership shows on both schools on B and C", async () => {
-    const [proposer, invitee] = await freePrimaries(2);
+    const [, , proposer] = await weakPrimaries(3);
+    const invitee = await quietCandidate(proposer!, offerUrns);
     const proposal = dataFrom(
       await post(
         a.base,
@@ -280,20 +360,104 @@ describe("a write through one replica", () => {
       await post(
         a.base,
         ReplicaRespondDocument,
-        { proposalId: proposal.id, urn: invitee!, accept: true },
-        { token: await schoolToken(invitee!) },
+        { proposalId: proposal.id, urn: invitee, accept: true },
+        { token: await schoolToken(invitee) },
       ),
     ).respondToProposal;
     const partnershipId = accepted.partnership?.id;
     expect(partnershipId).toBeTruthy();
 
-    for (const urn of [proposer!, invitee!]) {
+    for (const urn of [proposer!, invitee]) {
       await shownOnOthers(
         `the partnership on school ${urn}`,
         (replica) => schoolOn(replica, urn),
         (school) => school.memberships.some((m) => m.partnership.id === partnershipId),
       );
     }
+  });
+});
+
+describe("X-Data-Bookmark across replicas", () => {
+  it("when a request to B sends back the bookmark of writes on A, then its first answer shows them", async () => {
+    const [supported, recipient] = await freePrimaries(4).then((urns) => urns.slice(2));
+    const [, asker] = await weakPrimaries(2);
+    const candidate = await quietCandidate(asker!, offerUrns);
+    offerUrns.push(candidate);
+    const before = await fundingOn(a);
+    const supplyBefore = await laSupplyOn(a);
+
+    // Three writes on A, each sending back the bookmark the one before returned.
+    const engaged = await post(
+      a.base,
+      ReplicaEngageDocument,
+      { input: { systemLeaderId: leaderId, urn: supported!, focus: "Maths leadership" } },
+      { token: await leaderToken() },
+    );
+    dataFrom(engaged, "A");
+    expect(engaged.bookmark).toBeTruthy();
+    const granted = await post(
+      a.base,
+      ReplicaGrantDocument,
+      { input: grantTo(recipient!) },
+      { token: await admin(), bookmark: engaged.bookmark! },
+    );
+    dataFrom(granted, "A");
+    const offeredOnA = await post(
+      a.base,
+      ReplicaOfferDocument,
+      { urn: candidate, offers: ["MATHEMATICS"], seeks: [] },
+      { token: await admin(), bookmark: granted.bookmark! },
+    );
+    dataFrom(offeredOnA, "A");
+    expect(offeredOnA.bookmark).toBeTruthy();
+    const supplyAfter = await laSupplyOn(a);
+    expect(supplyAfter).toBeLessThan(supplyBefore);
+
+    const read = await post(
+      others[0]!.base,
+      ReplicaReadsAfterWritesDocument,
+      {
+        urn: candidate,
+        asker: asker!,
+        input: SEARCH,
+        regionCode: REGION,
+        la: LA,
+        from: FROM,
+        to: TO,
+      },
+      { token: await admin(), bookmark: offeredOnA.bookmark! },
+    );
+    const seen = dataFrom(read, others[0]!.name);
+    expect(seen.supportGaps.find((gap) => gap.localAuthority?.code === LA)?.supply).toBe(
+      supplyAfter,
+    );
+    expect(seen.fundingReport).toMatchObject({
+      grants: before.grants + 1,
+      awardedPence: before.awardedPence + GRANT_PENCE,
+    });
+    expect(offered(seen.partnerSuggestions.find((s) => s.urn === candidate))).toContain(
+      "MATHEMATICS",
+    );
+    expect(seen.school?.offers).toEqual(["MATHEMATICS"]);
+    // A read sent a bookmark hands one back, for the client's next request.
+    expect(read.bookmark).toBeTruthy();
+  });
+
+  it("when the header is not one a replica sent, then B answers 400 BAD_USER_INPUT", async () => {
+    const [urn] = await freePrimaries(1);
+    const read = await post(
+      others[0]!.base,
+      ReplicaSchoolDocument,
+      { urn: urn! },
+      { token: await admin(), bookmark: "not-a-bookmark" },
+    );
+    expect(read.status).toBe(400);
+    expect(read.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/x-data-bookmark/i),
+        extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }),
+      }),
+    ]);
   });
 });
 
