@@ -47,7 +47,7 @@ import { writePlot } from "./scale/plot.js";
 import { ask, runScenario, scenarios, QUERY_NAMES, type Scenario } from "./scale/queries.js";
 import { buildServer, indexBuildMs, memoryMiB, nodeOptions, startServer } from "./scale/server.js";
 import type { ScaleFigures, ScenarioFigures } from "./scale/figures.js";
-import { ms, table } from "./support.js";
+import { ms, summarizeLoad, table } from "./support.js";
 
 const STATE = path.join(SCALE_HOME, "import-times.json");
 
@@ -296,6 +296,19 @@ async function serve(figures: ScaleFigures, full: boolean, options: Options): Pr
       }
       figures.index!.serverMs = indexBuildMs(server);
       figures.firstRequestMs = first;
+      // Each key's first ask, one at a time: the scan or pool the timed runs then find remembered.
+      figures.firstAskPerKey = {};
+      for (const name of ["similarSchools", "partnerSuggestions"] as const) {
+        const times: number[] = [];
+        for (let i = 0; i < urns.length; i++) {
+          const started = performance.now();
+          await ask(server.url, all[name].body(i));
+          times.push(performance.now() - started);
+        }
+        const { p50, p95 } = summarizeLoad(times, 1, 0);
+        figures.firstAskPerKey[name] = { p50, p95 };
+        log(`${name}, first ask per key: p50 ${ms(p50)}, p95 ${ms(p95)}`);
+      }
       // The index build leaves hundreds of MB of garbage at 5× and more: the mix runs unmeasured
       // first, so its collection is not charged to whichever query happens to be timed first.
       if (options.settle > 0) {

@@ -28,6 +28,8 @@ export interface ScaleFigures {
   index: { readMs: number; buildMs: number; serverMs: number | null; schools: number } | null;
   /** The first request after start-up, which waits for the index or builds the gap snapshot. */
   firstRequestMs?: Record<string, number>;
+  /** Each key's first ask, one at a time, before the timed runs (which find it remembered). */
+  firstAskPerKey?: Record<string, { p50: number; p95: number }>;
   queries: Partial<
     Record<
       "floor" | "similarSchools" | "partnerSuggestions" | "supportGaps" | "mix",
