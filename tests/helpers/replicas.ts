@@ -46,6 +46,11 @@ export interface StartReplicasOptions {
   env?: Record<string, string>;
   /** How long a replica may take to listen. */
   timeoutMs?: number;
+  /**
+   * Node's arguments for each replica; by default the sources through tsx. A benchmark passes the
+   * compiled server (`["dist/index.js"]`, with `npm run serve`'s options in `env.NODE_OPTIONS`).
+   */
+  nodeArgs?: string[];
 }
 
 /** Starts `count` replicas at once and resolves when every one listens; stops them all if one fails. */
@@ -55,7 +60,7 @@ export async function startReplicas(options: StartReplicasOptions = {}): Promise
   const key = new TextEncoder().encode(secret);
   const started = await Promise.allSettled(
     Array.from({ length: count }, (_, i) =>
-      startReplica(String.fromCharCode(65 + i), secret, options.env ?? {}, options.timeoutMs),
+      startReplica(String.fromCharCode(65 + i), secret, options),
     ),
   );
   const replicas = started.flatMap((result) =>
@@ -79,12 +84,11 @@ export async function startReplicas(options: StartReplicasOptions = {}): Promise
 function startReplica(
   name: string,
   secret: string,
-  env: Record<string, string>,
-  timeoutMs = 120_000,
+  { env = {}, timeoutMs = 120_000, nodeArgs }: StartReplicasOptions,
 ): Promise<Replica> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(projectRoot, "src", "index.ts")],
+    nodeArgs ?? ["--import", "tsx", path.join(projectRoot, "src", "index.ts")],
     {
       cwd: projectRoot,
       env: {
