@@ -144,6 +144,10 @@ function writeConfiguration(options: LocalServerOptions): void {
     "server.default_listen_address=127.0.0.1",
     "server.bolt.enabled=true",
     `server.bolt.listen_address=127.0.0.1:${options.boltPort}`,
+    // What the routing table names (neo4j:// URIs): this server on its own port. Left to the
+    // default (localhost:7687), a second server on another port would send clients to the first.
+    "server.default_advertised_address=127.0.0.1",
+    `server.bolt.advertised_address=127.0.0.1:${options.boltPort}`,
     "server.http.enabled=false",
     "server.https.enabled=false",
     "dbms.security.auth_enabled=true",
