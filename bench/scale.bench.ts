@@ -33,6 +33,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { format } from "prettier";
 import { commandLineArguments, projectRoot } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import { FeatureIndex } from "../src/modules/similarity/feature-index.js";
@@ -45,7 +46,14 @@ import { SCALE_HOME, scaleConfig, startScaleInstance } from "./scale/instance.js
 import type { LoadTimes } from "./scale/load.js";
 import { writePlot } from "./scale/plot.js";
 import { ask, runScenario, scenarios, QUERY_NAMES, type Scenario } from "./scale/queries.js";
-import { buildServer, indexBuildMs, memoryMiB, nodeOptions, startServer } from "./scale/server.js";
+import {
+  buildServer,
+  indexBuildMs,
+  memoryMiB,
+  nodeOptions,
+  removeBuild,
+  startServer,
+} from "./scale/server.js";
 import type { ScaleFigures, ScenarioFigures } from "./scale/figures.js";
 import { ms, summarizeLoad, table } from "./support.js";
 
@@ -121,7 +129,7 @@ function load(scale: number, seed: number, state: ImportState): LoadTimes {
       searchFieldsMs: times.searchFieldsMs,
     };
   }
-  writeFileSync(STATE, JSON.stringify(state, null, 2));
+  writeFileSync(STATE, `${JSON.stringify(state, null, 2)}\n`);
   return times;
 }
 
@@ -463,17 +471,24 @@ async function main(): Promise<void> {
   const recorded: ScaleFigures[] = existsSync(out)
     ? (JSON.parse(readFileSync(out, "utf8")) as ScaleFigures[])
     : [];
-  for (const scale of scales) {
-    const held = recorded.find((f) => f.scale === scale);
-    if (values["server-only"] && !held) throw new Error(`--server-only: no figures for ${scale}×`);
-    const figures = values["server-only"] ? held! : await measure(scale, options, state);
-    await serve(figures, full.has(scale), options);
-    const at = recorded.findIndex((f) => f.scale === scale);
-    if (at >= 0) recorded[at] = figures;
-    else recorded.push(figures);
-    recorded.sort((a, b) => a.scale - b.scale);
-    writeFileSync(out, `${JSON.stringify(recorded, null, 2)}\n`);
-    writePlot(recorded, path.join(projectRoot, "docs", "scale.svg"));
+  try {
+    for (const scale of scales) {
+      const held = recorded.find((f) => f.scale === scale);
+      if (values["server-only"] && !held) {
+        throw new Error(`--server-only: no figures for ${scale}×`);
+      }
+      const figures = values["server-only"] ? held! : await measure(scale, options, state);
+      await serve(figures, full.has(scale), options);
+      const at = recorded.findIndex((f) => f.scale === scale);
+      if (at >= 0) recorded[at] = figures;
+      else recorded.push(figures);
+      recorded.sort((a, b) => a.scale - b.scale);
+      // As prettier writes it, so `npm run check` passes on a new run's figures.
+      writeFileSync(out, await format(JSON.stringify(recorded, null, 2), { parser: "json" }));
+      writePlot(recorded, path.join(projectRoot, "docs", "scale.svg"));
+    }
+  } finally {
+    removeBuild();
   }
   console.log(
     `\nnpm run bench:scale, ${date}: ${options.connections} connections, ${options.duration} s per scenario after ${options.warmup} s unmeasured, ${options.keys} keys; synthetic seed ${options.seed}; server ${nodeOptions(options.oldSpace).join(" ")}\n`,

@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { projectRoot } from "../../src/config.js";
@@ -14,7 +14,15 @@ import { scaleEnvironment } from "./instance.js";
 
 const BUILD = path.join(projectRoot, ".scale-build");
 
-/** Compiles src/ as `npm run build` does, into .scale-build/. */
+/**
+ * Removes .scale-build/ again: it ignores itself in git, but prettier and eslint read only the
+ * root's ignore lists, so `npm run check` would read the compiled files.
+ */
+export function removeBuild(): void {
+  rmSync(BUILD, { recursive: true, force: true });
+}
+
+/** Compiles src/ as `npm run build` does, into .scale-build/ (removed by removeBuild). */
 export function buildServer(): void {
   mkdirSync(BUILD, { recursive: true });
   writeFileSync(path.join(BUILD, ".gitignore"), "# The scale benchmark's build.\n*\n");
