@@ -81,3 +81,21 @@ describe("pages of an area's schools", () => {
     expect(Number((seek as unknown as { rows: number }).rows)).toBeLessThanOrEqual(102);
   });
 });
+
+describe("pages of school profiles", () => {
+  it("similarity/findSchoolProfiles reads a page by URN from the URN index, with no sort", async () => {
+    const result = await db.driver.executeQuery(
+      `PROFILE ${db.statement("similarity/findSchoolProfiles")}`,
+      { afterUrn: neo4j.int(100_000), limit: neo4j.int(50) },
+      { routing: neo4j.routing.READ },
+    );
+    const urns = result.records.map((record) => Number(record.get("profile").urn));
+    expect(urns).toHaveLength(50);
+    expect(urns).toEqual([...urns].sort((a, b) => a - b));
+    expect(urns[0]).toBeGreaterThan(100_000);
+    const plan = operators(result.summary.profile as unknown as Plan);
+    const types = plan.map((operator) => operator.operatorType.replace(/@.*$/, ""));
+    expect(types.filter((type) => /Sort|Top/.test(type))).toEqual([]);
+    expect(types.some((type) => /Node(Unique)?IndexSeekByRange/.test(type))).toBe(true);
+  });
+});

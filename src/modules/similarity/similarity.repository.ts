@@ -33,6 +33,8 @@ import type { SchoolProfile } from "./similarity.model.js";
 
 /** Families per createFamilies statement: about 1,250 memberships, a second or so of work. */
 const FAMILY_BATCH_SIZE = 25;
+/** Schools per page of profiles: a few MB of rows, read in well under a second. */
+export const PROFILE_PAGE = 5_000;
 
 type ProfileFigure = Exclude<FeatureName, "rurality">;
 type MedianProperty = `median${Capitalize<FeatureName>}`;
@@ -211,9 +213,22 @@ export class SimilarityRepository implements FamilyStore {
   constructor(private readonly db: Database) {}
 
   // findSchoolProfiles
+  /**
+   * Every school's profile, read PROFILE_PAGE schools at a time in URN order: each page is a
+   * short transaction, however many schools there are (docs/scale.md).
+   */
   async findProfiles(): Promise<SchoolProfile[]> {
-    const rows = await this.db.read("similarity/findSchoolProfiles");
-    return parseRows(ProfileRow, rows, "similarity/findSchoolProfiles").map((row) => row.profile);
+    const profiles: SchoolProfile[] = [];
+    for (let afterUrn = 0; ; ) {
+      const rows = await this.db.read("similarity/findSchoolProfiles", {
+        afterUrn: cypherInt(afterUrn),
+        limit: cypherInt(PROFILE_PAGE),
+      });
+      const page = parseRows(ProfileRow, rows, "similarity/findSchoolProfiles");
+      for (const row of page) profiles.push(row.profile);
+      if (page.length < PROFILE_PAGE) return profiles;
+      afterUrn = page[page.length - 1]!.profile.urn;
+    }
   }
 
   // findCurrentFamilyRun
