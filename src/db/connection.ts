@@ -22,6 +22,15 @@ export function readLocalPassword(home: string): string | undefined {
 }
 
 /**
+ * The project's own server, in routing mode (neo4j://) as a cluster or Aura is used: the driver
+ * asks the server for its routing table, reads go to readers and writes to the writer (on one
+ * server, itself), so every test runs the code path a cluster takes.
+ */
+export function localUri(boltPort: number): string {
+  return `neo4j://127.0.0.1:${boltPort}`;
+}
+
+/**
  * NEO4J_URI selects an existing server or Aura (bolt://, neo4j://, neo4j+s:// ...);
  * otherwise the project's own server on 127.0.0.1 with its generated password.
  */
@@ -41,7 +50,7 @@ export function connectionSettings(config: Config): ConnectionSettings {
     };
   }
   return {
-    uri: `bolt://127.0.0.1:${config.NEO4J_BOLT_PORT}`,
+    uri: localUri(config.NEO4J_BOLT_PORT),
     user: "neo4j",
     password: readLocalPassword(config.NEO4J_HOME) ?? "",
     database: config.NEO4J_DATABASE,

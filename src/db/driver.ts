@@ -108,9 +108,10 @@ export class Database {
       wrote: false,
     };
     const view: Pick<Database, "read" | "write" | "writeTransaction" | "bookmarksToReturn"> = {
-      read: (name, params = {}) => gate.run(() => this.readAs(state, name, params)),
-      write: (name, params) => gate.run(() => this.writeAs(state, (run) => run(name, params))),
-      writeTransaction: (work) => gate.run(() => this.writeAs(state, work)),
+      read: (name, params = {}) => gate.run(() => this.read(name, params, state)),
+      write: (name, params) =>
+        gate.run(() => this.writeTransaction((run) => run(name, params), state)),
+      writeTransaction: (work) => gate.run(() => this.writeTransaction(work, state)),
       bookmarksToReturn: async () =>
         state.wrote || state.sentBack ? [...(await state.manager.getBookmarks())] : null,
     };
@@ -158,14 +159,11 @@ export class Database {
    * commit). A read changes nothing, so a transient failure is run again, as a transaction
    * function would, until `retryMs` has passed.
    */
-  async read(name: CypherName, params: Params = {}): Promise<Row[]> {
-    return this.readAs(null, name, params);
-  }
-
-  private async readAs(
-    state: RequestState | null,
+  async read(
     name: CypherName,
-    params: Params,
+    params: Params = {},
+    /** A request's consistency (forRequest); none outside a request. */
+    state: RequestState | null = null,
   ): Promise<Row[]> {
     const text = this.registry.get(name);
     const deadline = Date.now() + this.options.retryMs;
@@ -184,7 +182,7 @@ export class Database {
   }
 
   async write(name: CypherName, params: Params = {}): Promise<Row[]> {
-    return this.writeAs(null, (run) => run(name, params));
+    return this.writeTransaction((run) => run(name, params));
   }
 
   /**
@@ -196,13 +194,8 @@ export class Database {
    */
   async writeTransaction<T>(
     work: (run: (name: CypherName, params?: Params) => Promise<Row[]>) => Promise<T>,
-  ): Promise<T> {
-    return this.writeAs(null, work);
-  }
-
-  private async writeAs<T>(
-    state: RequestState | null,
-    work: (run: (name: CypherName, params?: Params) => Promise<Row[]>) => Promise<T>,
+    /** A request's consistency (forRequest); none outside a request. */
+    state: RequestState | null = null,
   ): Promise<T> {
     try {
       const { result, areas } = await this.withSession("WRITE", state, (session) =>
@@ -340,7 +333,7 @@ export class Database {
  * request sent back, so each statement reads at least what the request (or the client before it)
  * wrote, even on a cluster secondary.
  */
-interface RequestState {
+export interface RequestState {
   manager: BookmarkManager;
   sentBack: boolean;
   wrote: boolean;

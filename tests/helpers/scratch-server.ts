@@ -6,8 +6,8 @@ import { mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { config } from "../../src/config.js";
-import type { ConnectionSettings } from "../../src/db/connection.js";
 import { start, stop, type LocalServerOptions } from "../../scripts/neo4j/local-server.js";
+import { localUri, type ConnectionSettings } from "../../src/db/connection.js";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,7 +60,7 @@ export class ScratchServer {
 
   get connection(): ConnectionSettings {
     return {
-      uri: `bolt://127.0.0.1:${this.options.boltPort}`,
+      uri: localUri(this.options.boltPort),
       user: "neo4j",
       password: this.password,
       local: true,
