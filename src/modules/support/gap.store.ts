@@ -117,10 +117,15 @@ export function hubAreasOf(snapshot: SupportSnapshot): HubAreas {
   return assignHubAreas(hubs, areas);
 }
 
+/** Areas written that the snapshot holds nothing of: the audit event every write records. */
+const NOT_IN_SNAPSHOT = new Set(["audit"]);
+
 /** True when, of everything the snapshot holds, only support engagements were written. */
 export function onlyEngagementsChanged(before: DataVersion, after: DataVersion): boolean {
-  const changed = areasChanged(before, after);
-  return changed !== null && changed.length > 0 && changed.every((area) => area === "engagements");
+  const changed = areasChanged(before, after)?.filter((area) => !NOT_IN_SNAPSHOT.has(area));
+  return (
+    changed !== undefined && changed.length > 0 && changed.every((area) => area === "engagements")
+  );
 }
 
 export class SupportDataStore {
