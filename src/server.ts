@@ -318,8 +318,10 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       options.similarityIndex ??
       new SimilarityIndex(new SimilarityRepository(db), {
         logger,
-        // A families run made by another process is noticed as soon as the data version would be.
+        // A families run or a membership made by another process is noticed as soon as the
+        // data version would be.
         checkIntervalMs: Math.max(dataVersionMaxAgeMs, 1_000),
+        versions: dataVersions,
       }),
     partnerFacts: new PartnerFactsStore(new MatchingRepository(db), dataVersions),
     supportSnapshots: new SupportDataStore(new GapRepository(db), dataVersions),

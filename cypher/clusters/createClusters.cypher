@@ -1,4 +1,5 @@
 // createClusters: CLUSTER partnerships overseen by a board, with their member schools (ClusterRepository.adopt)
+// also changes: memberships
 // Memberships are made as proposals make them: key <partnershipId>|<urn> (unique by constraint), joinedOn, source.
 // params: $boardId: string, $createdBy: string, $clusters: list<map{id: string, name: string, urns: list<int>}>   returns: one row per cluster: id, members (count)
 MATCH (b:Partnership {id: $boardId})

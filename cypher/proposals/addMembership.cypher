@@ -1,4 +1,5 @@
 // addMembership: makes a school a member of a partnership unless it already is (ProposalRepository.respond)
+// also changes: memberships
 // Writing the partnership node first takes its lock, so additions to one partnership queue and
 // each sees the memberships committed before it; the key's uniqueness constraint
 // (memberOfKeyUnique) refuses a duplicate all the same.

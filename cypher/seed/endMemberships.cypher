@@ -1,4 +1,5 @@
 // endMemberships: memberships that ended by the newest source, kept as history
+// also changes: memberships
 // params: $rows: list<{urn: int, partnershipId, joinedOn: "yyyy-mm-dd"?, source,
 //         leftOn: "yyyy-mm-dd"?, leftBy: "yyyy-mm-dd", leftSource, reason}>
 // A current MEMBER_OF becomes a WAS_MEMBER_OF with when and why it ended; memberships made in

@@ -1,4 +1,5 @@
 // mergeMemberships: schools' membership of partnerships
+// also changes: memberships
 // params: $rows: list<{urn: int, partnershipId, joinedOn: "yyyy-mm-dd"?, source}>
 UNWIND $rows AS row
 MATCH (s:School {urn: row.urn})

@@ -44,6 +44,13 @@ function withoutCommentLines(source: string): string {
     .trim();
 }
 
+/**
+ * `// also changes: memberships` names a data-version area a statement writes beyond its folder's
+ * (Database.writeTransaction), for what several folders write and one store depends on: the
+ * similarity index reads memberships, which proposals, clusters and the seed all write.
+ */
+const ALSO_CHANGES = /^\/\/ also changes: ([\w-]+(?:, [\w-]+)*)[ \t]*$/gm;
+
 /** `// include: schools/_schoolPage` stands for that fragment's text. */
 const INCLUDE = /^\/\/ include: (\S+)[ \t]*$/gm;
 
@@ -60,6 +67,7 @@ function isFragment(name: CypherName): boolean {
 export class CypherRegistry {
   private readonly sources: ReadonlyMap<CypherName, string>;
   private readonly statements: ReadonlyMap<CypherName, string>;
+  private readonly areas: ReadonlyMap<CypherName, readonly string[]>;
 
   constructor(root: string = CYPHER_ROOT) {
     const files = new Map(
@@ -83,6 +91,15 @@ export class CypherRegistry {
       .filter(([name]) => !isFragment(name))
       .map(([name, text]): [CypherName, string] => [name, expanded(name, text)]);
     this.sources = new Map(entries);
+    this.areas = new Map(
+      entries.map(([name, source]) => [
+        name,
+        [
+          name.slice(0, name.indexOf("/")),
+          ...[...source.matchAll(ALSO_CHANGES)].flatMap((match) => match[1]!.split(", ")),
+        ],
+      ]),
+    );
     this.statements = new Map(entries.map(([name, source]) => [name, withoutCommentLines(source)]));
   }
 
@@ -101,6 +118,15 @@ export class CypherRegistry {
       );
     }
     return statement;
+  }
+
+  /**
+   * The data-version areas a write of the statement changes: its folder under cypher/, and any
+   * its `// also changes:` line names.
+   */
+  areasOf(name: CypherName): readonly string[] {
+    this.get(name);
+    return this.areas.get(name)!;
   }
 
   names(): CypherName[] {

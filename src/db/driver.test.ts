@@ -54,6 +54,26 @@ describe("CypherRegistry", () => {
   });
 });
 
+describe("CypherRegistry areas", () => {
+  it("when a statement names areas it also changes, then a write of it changes its folder's and those", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "cypher-"));
+    mkdirSync(path.join(root, "proposals"));
+    writeFileSync(
+      path.join(root, "proposals", "addMembership.cypher"),
+      "// addMembership: a test statement\n// also changes: memberships, search\nRETURN 1",
+    );
+    writeFileSync(path.join(root, "proposals", "createProposal.cypher"), "// a test\nRETURN 2");
+    const registry = new CypherRegistry(root);
+    expect(registry.areasOf(testName("proposals/addMembership"))).toEqual([
+      "proposals",
+      "memberships",
+      "search",
+    ]);
+    expect(registry.areasOf(testName("proposals/createProposal"))).toEqual(["proposals"]);
+    expect(registry.get(testName("proposals/addMembership"))).toBe("RETURN 1");
+  });
+});
+
 describe("CypherRegistry includes", () => {
   function registryOf(files: Record<string, string>): () => CypherRegistry {
     const root = mkdtempSync(path.join(tmpdir(), "cypher-"));

@@ -203,7 +203,7 @@ export class Database {
           async (tx) => {
             const areas = new Set<string>();
             const result = await work((name, params = {}) => {
-              areas.add(areaOf(name));
+              for (const area of this.registry.areasOf(name)) areas.add(area);
               return this.runIn(tx, name, params);
             });
             return { result, areas };
@@ -337,11 +337,6 @@ export interface RequestState {
   manager: BookmarkManager;
   sentBack: boolean;
   wrote: boolean;
-}
-
-/** The area a statement writes to: its folder under cypher/ ("engagements/recordSupportEngagement"). */
-function areaOf(name: CypherName): string {
-  return name.slice(0, name.indexOf("/"));
 }
 
 function toRows(result: QueryResult): Row[] {

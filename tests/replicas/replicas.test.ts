@@ -339,7 +339,7 @@ describe("a write through one replica", () => {
     );
   });
 
-  it("when a proposal is accepted on A, then the new partnership shows on both schools on B and C", async () => {
+  it("when a proposal is accepted on A, then the new partnership shows on both schools on B and C, and they are no longer suggested to each other", async () => {
     const [, , proposer] = await weakPrimaries(3);
     const invitee = await quietCandidate(proposer!, offerUrns);
     const proposal = dataFrom(
@@ -374,6 +374,12 @@ describe("a write through one replica", () => {
         (school) => school.memberships.some((m) => m.partnership.id === partnershipId),
       );
     }
+    // Partners now, so no longer suggested to each other (the similarity index's memberships).
+    await shownOnOthers(
+      `school ${invitee} no longer suggested to its new partner ${proposer}`,
+      (replica) => suggestionsOn(replica, proposer!),
+      (suggestions) => !suggestions.some((s) => s.urn === invitee),
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import type { DataVersion, DataVersions } from "../../db/data-version.js";
 import type { FamilyRunStamp } from "./family.model.js";
 import { profile } from "./profile.fixture.js";
 import { SimilarityIndex, type SimilaritySource } from "./similarity-index.js";
@@ -155,5 +156,73 @@ describe("SimilarityIndex", () => {
       expect.anything(),
       expect.stringContaining("could not check"),
     );
+  });
+});
+
+describe("SimilarityIndex with the data version", () => {
+  function versions() {
+    let current: DataVersion = { epoch: "e", version: 1, areas: {}, today: "2026-12-06" };
+    return {
+      held: { get: async () => current } satisfies DataVersions,
+      write(...areas: string[]) {
+        const version = current.version + 1;
+        current = {
+          ...current,
+          version,
+          areas: { ...current.areas, ...Object.fromEntries(areas.map((a) => [a, version])) },
+        };
+      },
+    };
+  }
+
+  it("when another process changes memberships, then the next check rebuilds the index in the background", async () => {
+    const { state, source } = fakeSource();
+    const clock = manualClock();
+    const v = versions();
+    const holder = new SimilarityIndex(source, {
+      checkIntervalMs: 1_000,
+      now: clock.now,
+      versions: v.held,
+    });
+    const first = await holder.current();
+    state.urns = [1, 2, 3, 4];
+    v.write("proposals", "memberships", "audit");
+
+    clock.advance(1_000);
+    expect(await holder.current()).toBe(first);
+    await settle();
+    expect((await holder.current()).index.size).toBe(4);
+  });
+
+  it("when only areas the index does not hold change, then it is not rebuilt", async () => {
+    const { source } = fakeSource();
+    const clock = manualClock();
+    const v = versions();
+    const holder = new SimilarityIndex(source, {
+      checkIntervalMs: 1_000,
+      now: clock.now,
+      versions: v.held,
+    });
+    await holder.current();
+    v.write("proposals", "audit");
+    v.write("engagements", "offers");
+
+    clock.advance(1_000);
+    await holder.current();
+    await settle();
+    await holder.catchUp();
+    expect(source.findProfiles).toHaveBeenCalledTimes(1);
+  });
+
+  it("when a request must see a membership (catchUp), then it waits for the rebuild", async () => {
+    const { state, source } = fakeSource();
+    const v = versions();
+    const holder = new SimilarityIndex(source, { versions: v.held });
+    await holder.current();
+    state.urns = [1, 2, 3, 4, 5];
+    v.write("memberships");
+
+    await holder.catchUp();
+    expect((await holder.current()).index.size).toBe(5);
   });
 });

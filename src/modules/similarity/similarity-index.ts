@@ -4,6 +4,12 @@
  * the graph, and it is rebuilt when the figures may have changed: after a families run, which is
  * how new data is rolled out.
  */
+import {
+  areasChanged,
+  dataVersionKey,
+  type DataVersion,
+  type DataVersions,
+} from "../../db/data-version.js";
 import type { Logger } from "../../logger.js";
 import { FeatureIndex } from "./feature-index.js";
 import type { FamilyRunStamp } from "./family.model.js";
@@ -21,6 +27,8 @@ export interface SimilaritySnapshot {
   run: FamilyRunStamp | null;
   /** Epoch milliseconds. */
   builtAt: number;
+  /** The graph's data version read before the profiles; null without `versions`. */
+  version: DataVersion | null;
 }
 
 export interface SimilarityIndexOptions {
@@ -29,6 +37,20 @@ export interface SimilarityIndexOptions {
   checkIntervalMs?: number;
   /** Milliseconds on a monotonic clock; tests pass their own. */
   now?: () => number;
+  /**
+   * The graph's data version: when given, a write to what the index holds (INDEX_AREAS:
+   * memberships, figures, runs) is noticed at the next check as a newer run is.
+   */
+  versions?: DataVersions;
+}
+
+/** Data-version areas whose writes change what the index holds. */
+const INDEX_AREAS = new Set(["similarity", "seed", "data", "memberships"]);
+
+function holdsChanged(held: DataVersion | null, now: DataVersion): boolean {
+  if (held === null || dataVersionKey(held) === dataVersionKey(now)) return false;
+  const changed = areasChanged(held, now);
+  return changed === null || changed.some((area) => INDEX_AREAS.has(area));
 }
 
 /** About one cheap query per process every 30 s while requests come in; none when idle. */
@@ -59,6 +81,7 @@ export class SimilarityIndex {
   private readonly logger: Pick<Logger, "info" | "warn">;
   private readonly checkIntervalMs: number;
   private readonly now: () => number;
+  private readonly versions: DataVersions | null;
 
   constructor(
     private readonly source: SimilaritySource,
@@ -67,6 +90,7 @@ export class SimilarityIndex {
     this.logger = options.logger ?? silent;
     this.checkIntervalMs = options.checkIntervalMs ?? DEFAULT_CHECK_INTERVAL_MS;
     this.now = options.now ?? (() => performance.now());
+    this.versions = options.versions ?? null;
   }
 
   /** The snapshot to answer from; builds it on first use. */
@@ -84,8 +108,7 @@ export class SimilarityIndex {
   async catchUp(): Promise<void> {
     const snapshot = this.snapshot;
     if (!snapshot) return;
-    const run = await this.source.findCurrentRun();
-    if (!sameRun(run, snapshot.run) && this.snapshot === snapshot) await this.refresh();
+    if (await this.outdated(snapshot)) await this.refresh();
   }
 
   /**
@@ -114,10 +137,12 @@ export class SimilarityIndex {
   private async load(): Promise<SimilaritySnapshot> {
     const started = this.now();
     try {
-      // The run is read before the figures: a snapshot never claims a run newer than its figures.
+      // The version and the run are read before the figures: a snapshot never claims either
+      // newer than its figures.
+      const version = this.versions ? await this.versions.get() : null;
       const run = await this.source.findCurrentRun();
       const index = new FeatureIndex(await this.source.findProfiles());
-      const snapshot: SimilaritySnapshot = { index, run, builtAt: Date.now() };
+      const snapshot: SimilaritySnapshot = { index, run, builtAt: Date.now(), version };
       this.snapshot = snapshot;
       this.lastCheckAt = this.now();
       this.logger.info(
@@ -138,6 +163,14 @@ export class SimilarityIndex {
     }
   }
 
+  /** True when a newer run is current, or the data version says what the index holds changed. */
+  private async outdated(snapshot: SimilaritySnapshot): Promise<boolean> {
+    const run = await this.source.findCurrentRun();
+    if (!sameRun(run, snapshot.run)) return this.snapshot === snapshot;
+    if (!this.versions) return false;
+    return holdsChanged(snapshot.version, await this.versions.get()) && this.snapshot === snapshot;
+  }
+
   private checkForNewerRun(snapshot: SimilaritySnapshot): void {
     if (this.building || this.checking || this.now() - this.lastCheckAt < this.checkIntervalMs) {
       return;
@@ -145,22 +178,22 @@ export class SimilarityIndex {
     this.checking = true;
     this.lastCheckAt = this.now();
     void (async () => {
-      let run: FamilyRunStamp | null;
+      let outdated: boolean;
       try {
-        run = await this.source.findCurrentRun();
+        outdated = await this.outdated(snapshot);
       } catch (error) {
         this.logger.warn(
           { err: error instanceof Error ? { name: error.name, message: error.message } : error },
-          "could not check for a newer families run; will check again later",
+          "could not check for a newer families run or data; will check again later",
         );
         return;
       } finally {
         this.checking = false;
       }
-      if (sameRun(run, snapshot.run) || this.snapshot !== snapshot) return;
+      if (!outdated) return;
       this.logger.info(
-        { from: snapshot.run?.version ?? null, to: run?.version ?? null },
-        "families run changed; rebuilding the similarity index",
+        { familyRunVersion: snapshot.run?.version ?? null },
+        "families run, memberships or figures changed; rebuilding the similarity index",
       );
       // The old snapshot keeps serving meanwhile; a failed build is logged and retried at the
       // next check.
