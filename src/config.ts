@@ -178,7 +178,7 @@ export const environmentSchema = z.object({
     .min(0)
     .default(1_000)
     .describe(
-      "Requests one caller (token subject, else client address) may make per window; `0`: no limit.",
+      "Requests one caller (token subject, else client address) may make per window, per process: behind a load balancer over N replicas a caller may make N times this. `0`: no limit.",
     ),
   RATE_LIMIT_WINDOW_MS: z.coerce
     .number()
