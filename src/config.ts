@@ -123,7 +123,7 @@ export const environmentSchema = z.object({
     .min(0)
     .default(1_000)
     .describe(
-      "How long the in-memory gap and evaluation snapshots trust their data version before reading it again. A write through this process is seen by its next request whatever this is; a write by another process (a replica, a seed run) within this time.",
+      "How long each process's in-memory stores (gap and evaluation snapshots, cluster proposals, partner facts, the similarity index) trust the graph's data version before reading it again. A write through this process is seen by its next request whatever this is; a write by another process (a replica, a seed run) within this time plus the reload it triggers (docs/replicas.md), or at once by a request that sends back its X-Data-Bookmark.",
     ),
   STATEMENT_COUNT_ROUTE: booleanFromEnv
     .default(false)
