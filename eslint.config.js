@@ -7,6 +7,8 @@ export const config = tseslint.config(
       "node_modules/",
       "dist/",
       ".neo4j/",
+      ".neo4j-scale/",
+      ".scale-build/",
       "tests/__generated__/",
       "web/src/__generated__/",
       "seed/data/",

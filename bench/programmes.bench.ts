@@ -39,7 +39,10 @@ import {
   type Pair,
 } from "../src/modules/clusters/clustering.js";
 import { ContextNeighbourFinder } from "../src/modules/evaluation/context-neighbours.js";
-import { CONTEXT_NEIGHBOUR_WEIGHTS, CONTEXT_NEIGHBOURS } from "../src/modules/evaluation/evaluation.rules.js";
+import {
+  CONTEXT_NEIGHBOUR_WEIGHTS,
+  CONTEXT_NEIGHBOURS,
+} from "../src/modules/evaluation/evaluation.rules.js";
 import type {
   ComparisonBasis,
   ImpactSnapshot,

@@ -219,7 +219,7 @@ export class SimilarityRepository implements FamilyStore {
    */
   async findProfiles(): Promise<SchoolProfile[]> {
     const profiles: SchoolProfile[] = [];
-    for (let afterUrn = 0; ; ) {
+    for (let afterUrn = 0; ;) {
       const rows = await this.db.read("similarity/findSchoolProfiles", {
         afterUrn: cypherInt(afterUrn),
         limit: cypherInt(PROFILE_PAGE),
