@@ -1,23 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import type { DataVersion, DataVersions } from "../../db/data-version.js";
+import { manualDataVersions } from "../../db/data-version.fixture.js";
 import { PartnerFactsStore, type PartnerFactsSource } from "./partner-facts.js";
-
-/** A data version a test moves on by hand, naming the areas each write changed. */
-function versions() {
-  let current: DataVersion = { epoch: "e", version: 1, areas: {}, today: "2026-12-06" };
-  const held: DataVersions = { get: async () => current };
-  return {
-    held,
-    write(...areas: string[]) {
-      const version = current.version + 1;
-      current = {
-        ...current,
-        version,
-        areas: { ...current.areas, ...Object.fromEntries(areas.map((a) => [a, version])) },
-      };
-    },
-  };
-}
 
 function source() {
   let urns = [1];
@@ -45,9 +28,9 @@ const settle = async () => {
 
 describe("PartnerFactsStore", () => {
   it("when a write changes no area the facts come from, then they are not read again", async () => {
-    const v = versions();
+    const v = manualDataVersions();
     const s = source();
-    const store = new PartnerFactsStore(s.source, v.held);
+    const store = new PartnerFactsStore(s.source, v.versions);
     await store.current();
     v.write("engagements", "funding");
     await store.current();
@@ -57,9 +40,9 @@ describe("PartnerFactsStore", () => {
   });
 
   it("when another process changes offers, then the facts are read again in the background and the old ones serve meanwhile", async () => {
-    const v = versions();
+    const v = manualDataVersions();
     const s = source();
-    const store = new PartnerFactsStore(s.source, v.held);
+    const store = new PartnerFactsStore(s.source, v.versions);
     const first = await store.current();
     s.setUrns([1, 2]);
     v.write("offers");
@@ -71,9 +54,9 @@ describe("PartnerFactsStore", () => {
   });
 
   it("when a request must see a write (catchUp), then it waits for the new facts", async () => {
-    const v = versions();
+    const v = manualDataVersions();
     const s = source();
-    const store = new PartnerFactsStore(s.source, v.held);
+    const store = new PartnerFactsStore(s.source, v.versions);
     const first = await store.current();
     v.write("gaps");
     await store.catchUp();
@@ -82,11 +65,11 @@ describe("PartnerFactsStore", () => {
   });
 
   it("when the database is emptied and reloaded (a new epoch), then the facts are read again", async () => {
+    const v = manualDataVersions({ epoch: "a", version: 5 });
     const s = source();
-    let version: DataVersion = { epoch: "a", version: 5, areas: {}, today: "2026-12-06" };
-    const store = new PartnerFactsStore(s.source, { get: async () => version });
+    const store = new PartnerFactsStore(s.source, v.versions);
     await store.current();
-    version = { epoch: "b", version: 1, areas: {}, today: "2026-12-06" };
+    v.replace({ epoch: "b", version: 1 });
     await store.catchUp();
     expect(s.findPartnerFacts).toHaveBeenCalledTimes(2);
   });

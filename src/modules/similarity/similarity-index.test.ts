@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { DataVersion, DataVersions } from "../../db/data-version.js";
+import { manualDataVersions } from "../../db/data-version.fixture.js";
 import type { FamilyRunStamp } from "./family.model.js";
 import { profile } from "./profile.fixture.js";
 import { SimilarityIndex, type SimilaritySource } from "./similarity-index.js";
@@ -160,30 +160,20 @@ describe("SimilarityIndex", () => {
 });
 
 describe("SimilarityIndex with the data version", () => {
-  function versions() {
-    let current: DataVersion = { epoch: "e", version: 1, areas: {}, today: "2026-12-06" };
-    return {
-      held: { get: async () => current } satisfies DataVersions,
-      write(...areas: string[]) {
-        const version = current.version + 1;
-        current = {
-          ...current,
-          version,
-          areas: { ...current.areas, ...Object.fromEntries(areas.map((a) => [a, version])) },
-        };
-      },
-    };
+  /** An index over `source` that checks the version `v` at most every second of `clock`. */
+  function indexWith(source: SimilaritySource, v = manualDataVersions()) {
+    const clock = manualClock();
+    const holder = new SimilarityIndex(source, {
+      checkIntervalMs: 1_000,
+      now: clock.now,
+      versions: v.versions,
+    });
+    return { holder, clock, v };
   }
 
   it("when another process changes memberships, then the next check rebuilds the index in the background", async () => {
     const { state, source } = fakeSource();
-    const clock = manualClock();
-    const v = versions();
-    const holder = new SimilarityIndex(source, {
-      checkIntervalMs: 1_000,
-      now: clock.now,
-      versions: v.held,
-    });
+    const { holder, clock, v } = indexWith(source);
     const first = await holder.current();
     state.urns = [1, 2, 3, 4];
     v.write("proposals", "memberships", "audit");
@@ -196,13 +186,7 @@ describe("SimilarityIndex with the data version", () => {
 
   it("when only areas the index does not hold change, then it is not rebuilt", async () => {
     const { source } = fakeSource();
-    const clock = manualClock();
-    const v = versions();
-    const holder = new SimilarityIndex(source, {
-      checkIntervalMs: 1_000,
-      now: clock.now,
-      versions: v.held,
-    });
+    const { holder, clock, v } = indexWith(source);
     await holder.current();
     v.write("proposals", "audit");
     v.write("engagements", "offers");
@@ -216,8 +200,7 @@ describe("SimilarityIndex with the data version", () => {
 
   it("when a request must see a membership (catchUp), then it waits for the rebuild", async () => {
     const { state, source } = fakeSource();
-    const v = versions();
-    const holder = new SimilarityIndex(source, { versions: v.held });
+    const { holder, v } = indexWith(source);
     await holder.current();
     state.urns = [1, 2, 3, 4, 5];
     v.write("memberships");
