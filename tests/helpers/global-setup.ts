@@ -9,11 +9,10 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { config, projectRoot } from "../../src/config.js";
 import { localServerOptions, start, stop } from "../../scripts/neo4j/local-server.js";
-import { connectionSettings } from "../../src/db/connection.js";
-import { Database } from "../../src/db/driver.js";
 import { countSchools } from "../../seed/load.js";
 import { ScratchServer } from "./scratch-server.js";
 import { rehearseUpgrade } from "./upgrade-check.js";
+import { connectConfigured } from "../../src/db/connect.js";
 
 export default async function setup(): Promise<() => Promise<void>> {
   const c = config();
@@ -22,11 +21,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   if (!c.NEO4J_URI) {
     startedHere = (await start(localServerOptions(c, log))).started;
   }
-  const db = Database.connect(connectionSettings(c), {
-    queryTimeoutMs: c.DB_QUERY_TIMEOUT_MS,
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
-  });
+  const db = connectConfigured(c);
   const empty = await countSchools(db)
     .then((schools) => schools === 0)
     .finally(() => db.close());

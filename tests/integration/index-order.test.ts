@@ -7,20 +7,16 @@
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "../../src/config.js";
-import { connectionSettings } from "../../src/db/connection.js";
-import { Database } from "../../src/db/driver.js";
+import type { Database } from "../../src/db/driver.js";
 import { applySchema } from "../../src/db/schema.js";
 import type { CypherName } from "../../src/db/cypher.js";
+import { connectConfigured } from "../../src/db/connect.js";
 
 let db: Database;
 
 beforeAll(async () => {
   const c = config();
-  db = Database.connect(connectionSettings(c), {
-    queryTimeoutMs: c.DB_QUERY_TIMEOUT_MS,
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
-  });
+  db = connectConfigured(c);
   await applySchema(db);
   // An index just created is still filling; the planner only uses it once it is online.
   await db.driver.executeQuery("CALL db.awaitIndexes(300)");

@@ -16,8 +16,7 @@
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "../../src/config.js";
-import { connectionSettings } from "../../src/db/connection.js";
-import { Database } from "../../src/db/driver.js";
+import type { Database } from "../../src/db/driver.js";
 import {
   ReplicaDesignateDocument,
   ReplicaEngageDocument,
@@ -44,6 +43,7 @@ import {
   type ReplicaSet,
 } from "../helpers/replicas.js";
 import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+import { connectConfigured } from "../../src/db/connect.js";
 
 const SUBJECT = testSubject("replicas");
 const LA = 815;
@@ -206,11 +206,7 @@ function shownOnOthers<T>(
 
 beforeAll(async () => {
   const c = config();
-  db = Database.connect(connectionSettings(c), {
-    queryTimeoutMs: c.DB_QUERY_TIMEOUT_MS,
-    retryMs: c.DB_RETRY_MS,
-    connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
-  });
+  db = connectConfigured(c);
   set = await startReplicas({ count: 3 });
   [a, ...others] = set.replicas as [Replica, ...Replica[]];
   balancer = await startBalancer(set.replicas.map((replica) => replica.base));
