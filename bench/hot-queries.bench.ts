@@ -10,10 +10,16 @@
  * its own row (a cold key may miss caches that the timed run then finds warm). Target: p95 ≤
  * 20 ms. Prints a table; asserts nothing.
  */
-import autocannon from "autocannon";
 import { config } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
-import { ms, startCompiledServer, summarizeLoad, table, type Child } from "./support.js";
+import {
+  ms,
+  runScenario,
+  startCompiledServer,
+  summarizeLoad,
+  table,
+  type Child,
+} from "./support.js";
 import type { LoadSummary } from "./support.js";
 import { numberOptions } from "./options.js";
 
@@ -45,39 +51,6 @@ async function post(url: string, body: unknown): Promise<{ ms: number; ok: boole
   });
   const text = await response.text();
   return { ms: performance.now() - started, ok: response.ok && !text.startsWith('{"errors"') };
-}
-
-function run(url: string, scenario: Scenario, connections: number, seconds: number) {
-  let next = 0;
-  let errors = 0;
-  const times: number[] = [];
-  return new Promise<LoadSummary>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url,
-        connections,
-        duration: seconds,
-        requests: [
-          {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            setupRequest: (request) => ({
-              ...request,
-              body: JSON.stringify(scenario.body(next++)),
-            }),
-            onResponse: (status, body) => {
-              if (status !== 200 || body.startsWith('{"errors"')) errors += 1;
-            },
-          },
-        ],
-      },
-      (error, result) =>
-        error
-          ? reject(error)
-          : resolve(summarizeLoad(times, seconds, errors + result.errors + result.timeouts)),
-    );
-    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
-  });
 }
 
 async function main(): Promise<void> {
@@ -162,11 +135,11 @@ async function main(): Promise<void> {
           summarizeLoad(first, (performance.now() - started) / 1000, errors),
         ),
       );
-      await run(url, scenario, connections, 2);
+      await runScenario(url, scenario, connections, 2);
       rows.push(
         line(
           `${scenario.name}, ${connections} connections`,
-          await run(url, scenario, connections, seconds),
+          await runScenario(url, scenario, connections, seconds),
         ),
       );
     }

@@ -45,7 +45,8 @@ import { DEFAULT_SYNTHETIC_SEED } from "../seed/synthetic/generator.js";
 import { SCALE_HOME, scaleConfig, startScaleInstance } from "./scale/instance.js";
 import type { LoadTimes } from "./scale/load.js";
 import { writePlot } from "./scale/plot.js";
-import { ask, runScenario, scenarios, QUERY_NAMES, type Scenario } from "./scale/queries.js";
+import { ask, scenarios, QUERY_NAMES, type Scenario } from "./scale/queries.js";
+import { runScenario } from "./support.js";
 import {
   buildServer,
   indexBuildMs,

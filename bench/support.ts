@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import autocannon from "autocannon";
 import { projectRoot } from "../src/config.js";
 
 export interface Child {
@@ -159,5 +160,50 @@ export async function startCompiledServer(env: Record<string, string> = {}): Pro
     RATE_LIMIT_EXEMPT: "127.0.0.1",
     JWT_SECRET: randomBytes(32).toString("hex"),
     ...env,
+  });
+}
+
+/** `connections` clients for `seconds`; a GraphQL error in a 200 answer counts as an error. */
+export function runScenario(
+  url: string,
+  scenario: { body: (i: number) => unknown },
+  connections: number,
+  seconds: number,
+): Promise<LoadSummary & { firstError: string }> {
+  let next = 0;
+  let errors = 0;
+  let firstError = "";
+  const times: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify(scenario.body(next++)),
+            }),
+            onResponse: (status, body) => {
+              if (status === 200 && !body.includes('"errors"')) return;
+              errors += 1;
+              firstError ||= `${status} ${body.slice(0, 300)}`;
+            },
+          },
+        ],
+      },
+      (error, result) =>
+        error
+          ? reject(error)
+          : resolve({
+              ...summarizeLoad(times, seconds, errors + result.errors + result.timeouts),
+              firstError,
+            }),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
 }

@@ -2,8 +2,6 @@
  * The queries the scale benchmark times, each with its keys, and one autocannon run of a
  * scenario that records every response time (autocannon's own summary has no p95).
  */
-import autocannon from "autocannon";
-import { summarizeLoad, type LoadSummary } from "../support.js";
 
 export const SIMILAR = `query ($urn: Int!) {
   similarSchools(urn: $urn, first: 10) { urn name distance }
@@ -60,51 +58,6 @@ export function scenarios(urns: readonly number[]): Record<Scenario["name"], Sce
       body: (i) => bodies[QUERY_NAMES[i % 3]!](Math.floor(i / 3)),
     },
   };
-}
-
-/** `connections` clients for `seconds`; a GraphQL error in a 200 answer counts as an error. */
-export function runScenario(
-  url: string,
-  scenario: Scenario,
-  connections: number,
-  seconds: number,
-): Promise<LoadSummary & { firstError: string }> {
-  let next = 0;
-  let errors = 0;
-  let firstError = "";
-  const times: number[] = [];
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url,
-        connections,
-        duration: seconds,
-        requests: [
-          {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            setupRequest: (request) => ({
-              ...request,
-              body: JSON.stringify(scenario.body(next++)),
-            }),
-            onResponse: (status, body) => {
-              if (status === 200 && !body.includes('"errors"')) return;
-              errors += 1;
-              firstError ||= `${status} ${body.slice(0, 300)}`;
-            },
-          },
-        ],
-      },
-      (error, result) =>
-        error
-          ? reject(error)
-          : resolve({
-              ...summarizeLoad(times, seconds, errors + result.errors + result.timeouts),
-              firstError,
-            }),
-    );
-    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
-  });
 }
 
 /** Posts one request and waits for its answer; throws on an HTTP or GraphQL error. */
