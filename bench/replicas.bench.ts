@@ -43,26 +43,29 @@ import {
   ReplicaOfferDocument,
   ReplicaPartnersDocument,
   ReplicaSchoolDocument,
-  type PartnerSearchInput,
   type ReplicaPartnersQuery,
 } from "../tests/__generated__/graphql.js";
 import { startBalancer } from "../tests/helpers/balancer.js";
-import { dataFrom, post, startReplicas, type Replica } from "../tests/helpers/replicas.js";
+import {
+  REPLICA_LA,
+  REPLICA_REGION,
+  REPLICA_SEARCH,
+  dataFrom,
+  post,
+  startReplicas,
+  type Replica,
+} from "../tests/helpers/replicas.js";
 import { cleanUpWrites, query } from "../tests/helpers/writes.js";
 import { numberOptions } from "./options.js";
 import { ms, percentile, serveNodeOptions, table } from "./support.js";
 
 const SUBJECT = `bench-replicas-${Date.now()}`;
-/** North Yorkshire, in Yorkshire and the Humber: schools no test writes to. */
-const LA = 815;
-const REGION = "E12000003";
 /** Award dates no test or other benchmark records grants on. */
 const FROM = "1992-03-01";
 const TO = "1992-03-31";
 const POLL_MS = 25;
 /** A write not seen by then is reported as not seen. */
 const CEILING_MS = 60_000;
-const SEARCH: PartnerSearchInput = { focus: "KS2_RWM_EXPECTED", maxDistanceKm: 15, first: 100 };
 
 const options = numberOptions({
   writes: { default: 20, min: 1 },
@@ -87,7 +90,7 @@ function freePrimaries(db: Database, count: number): Promise<number[]> {
      WHERE s.location IS NOT NULL AND NOT (s)-[:MEMBER_OF]->()
        AND s.offers IS NULL AND s.seeks IS NULL
      RETURN s.urn AS urn ORDER BY s.urn LIMIT $count`,
-    { la: LA, count: neo4j.int(count) },
+    { la: REPLICA_LA, count: neo4j.int(count) },
   );
 }
 
@@ -166,11 +169,12 @@ async function main(): Promise<void> {
   try {
     const laSupply = async (replica: Replica) => {
       const gaps = dataFrom(
-        await post(replica.base, ReplicaGapSupplyDocument, { regionCode: REGION }),
+        await post(replica.base, ReplicaGapSupplyDocument, { regionCode: REPLICA_REGION }),
         replica.name,
       ).supportGaps;
-      const supply = gaps.find((gap) => gap.localAuthority?.code === LA)?.supply;
-      if (supply === undefined) throw new Error(`No LA ${LA} in supportGaps on ${replica.name}`);
+      const supply = gaps.find((gap) => gap.localAuthority?.code === REPLICA_LA)?.supply;
+      if (supply === undefined)
+        throw new Error(`No LA ${REPLICA_LA} in supportGaps on ${replica.name}`);
       return supply;
     };
     const suggestions = async (replica: Replica, asker: number) =>
@@ -178,7 +182,7 @@ async function main(): Promise<void> {
         await post(
           replica.base,
           ReplicaPartnersDocument,
-          { urn: asker, input: SEARCH },
+          { urn: asker, input: REPLICA_SEARCH },
           { token: admin },
         ),
         replica.name,
@@ -190,21 +194,22 @@ async function main(): Promise<void> {
       ).school?.offers ?? null;
     const grantsIn = async (replica: Replica) =>
       dataFrom(
-        await post(replica.base, ReplicaFundingDocument, { la: LA, from: FROM, to: TO }),
+        await post(replica.base, ReplicaFundingDocument, { la: REPLICA_LA, from: FROM, to: TO }),
         replica.name,
       ).fundingReport.grants;
 
     // Schools: a leader's base and the schools it supports; an asker (the weakest primary by
     // KS2 results) and a suggested partner of it that offers nothing; a grant recipient.
     const [base, ...supported] = await freePrimaries(db, options.writes + 1);
-    if (supported.length < options.writes) throw new Error(`Too few free primaries in LA ${LA}.`);
+    if (supported.length < options.writes)
+      throw new Error(`Too few free primaries in LA ${REPLICA_LA}.`);
     const [asker] = await urnsOf(
       db,
       `MATCH (s:School {laCode: $la, governance: "MAINTAINED", phase: "PRIMARY"})
        WHERE s.location IS NOT NULL AND s.offers IS NULL AND s.seeks IS NULL
          AND s.ks2RwmExpectedYear = "2024/25"
        RETURN s.urn AS urn ORDER BY s.ks2RwmExpected, s.urn LIMIT 1`,
-      { la: LA },
+      { la: REPLICA_LA },
     );
     // Warm every replica: each builds its index, facts and gap snapshot on first use.
     for (const replica of set.replicas) {
@@ -272,6 +277,18 @@ async function main(): Promise<void> {
       kind.times.set(replica.name, list);
     };
     const [engagements, partnerFacts, schools, funding] = kinds as [Kind, Kind, Kind, Kind];
+    /** Records, for `kind`, when each replica's `read` first `shows` the write made at `written`. */
+    const seenOnEvery = <T>(
+      kind: Kind,
+      written: number,
+      read: (replica: Replica) => Promise<T>,
+      shows: (value: T) => boolean,
+    ) =>
+      Promise.all(
+        set.replicas.map(async (replica) =>
+          record(kind, replica, await visibleAfter(written, () => read(replica), shows)),
+        ),
+      );
 
     log(`\n${options.writes} engagements through A...`);
     let supply = designated;
@@ -286,21 +303,8 @@ async function main(): Promise<void> {
         ),
         "A",
       );
-      const written = performance.now();
       const before = supply;
-      await Promise.all(
-        set.replicas.map(async (replica) =>
-          record(
-            engagements,
-            replica,
-            await visibleAfter(
-              written,
-              () => laSupply(replica),
-              (s) => s !== before,
-            ),
-          ),
-        ),
-      );
+      await seenOnEvery(engagements, performance.now(), laSupply, (s) => s !== before);
       supply = await laSupply(a);
     }
 
@@ -318,20 +322,20 @@ async function main(): Promise<void> {
         "A",
       );
       const written = performance.now();
-      await Promise.all(
-        set.replicas.flatMap((replica) => [
-          visibleAfter(
-            written,
-            () => suggestions(replica, asker!),
-            (s) => offersMaths(s, candidate) === on,
-          ).then((time) => record(partnerFacts, replica, time)),
-          visibleAfter(
-            written,
-            () => offersOf(replica, candidate),
-            (offers) => (offers ?? []).includes("MATHEMATICS") === on,
-          ).then((time) => record(schools, replica, time)),
-        ]),
-      );
+      await Promise.all([
+        seenOnEvery(
+          partnerFacts,
+          written,
+          (replica) => suggestions(replica, asker!),
+          (s) => offersMaths(s, candidate) === on,
+        ),
+        seenOnEvery(
+          schools,
+          written,
+          (replica) => offersOf(replica, candidate),
+          (offers) => (offers ?? []).includes("MATHEMATICS") === on,
+        ),
+      ]);
     }
 
     log(`${options.grants} grants through A...`);
@@ -358,21 +362,8 @@ async function main(): Promise<void> {
         ),
         "A",
       );
-      const written = performance.now();
       const expected = grants + 1;
-      await Promise.all(
-        set.replicas.map(async (replica) =>
-          record(
-            funding,
-            replica,
-            await visibleAfter(
-              written,
-              () => grantsIn(replica),
-              (n) => n === expected,
-            ),
-          ),
-        ),
-      );
+      await seenOnEvery(funding, performance.now(), grantsIn, (n) => n === expected);
       grants = expected;
     }
 
@@ -444,10 +435,12 @@ async function main(): Promise<void> {
                   ? await post(
                       balancer.base,
                       ReplicaPartnersDocument,
-                      { urn: asker!, input: SEARCH },
+                      { urn: asker!, input: REPLICA_SEARCH },
                       { token: admin },
                     )
-                  : await post(balancer.base, ReplicaGapSupplyDocument, { regionCode: REGION });
+                  : await post(balancer.base, ReplicaGapSupplyDocument, {
+                      regionCode: REPLICA_REGION,
+                    });
             if (result.status !== 200 || result.errors) {
               failures.push({ at: sentAt, detail: `HTTP ${result.status}` });
             } else times.push(performance.now() - sentAt);

@@ -11,6 +11,20 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type GraphQLFormattedError } from "graphql";
 import { mintToken, type TokenClaims } from "../../src/auth/tokens.js";
 import { projectRoot } from "../../src/config.js";
+import type { PartnerSearchInput } from "../__generated__/graphql.js";
+
+/**
+ * Where the replica test and benchmark write: North Yorkshire (LA 815), in Yorkshire and the
+ * Humber, whose schools no other test writes to; and the partner search their askers make (KS2
+ * results, candidates within 15 km).
+ */
+export const REPLICA_LA = 815;
+export const REPLICA_REGION = "E12000003";
+export const REPLICA_SEARCH: PartnerSearchInput = {
+  focus: "KS2_RWM_EXPECTED",
+  maxDistanceKm: 15,
+  first: 100,
+};
 
 /** How many of a replica's last output lines are kept, to show why one failed. */
 const LOG_LINES_KEPT = 200;

@@ -29,12 +29,14 @@ import {
   ReplicaReadsAfterWritesDocument,
   ReplicaRespondDocument,
   ReplicaSchoolDocument,
-  type PartnerSearchInput,
   type ReplicaPartnersQuery,
   type ReplicaSchoolQuery,
 } from "../__generated__/graphql.js";
 import { startBalancer, type Balancer } from "../helpers/balancer.js";
 import {
+  REPLICA_LA,
+  REPLICA_REGION,
+  REPLICA_SEARCH,
   dataFrom,
   post,
   startReplicas,
@@ -46,16 +48,12 @@ import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
 import { connectConfigured } from "../../src/db/connect.js";
 
 const SUBJECT = testSubject("replicas");
-const LA = 815;
-const REGION = "E12000003";
 /** Award dates no other test records grants on. */
 const FROM = "1993-03-01";
 const TO = "1993-03-31";
 /** Twenty times the default DATA_VERSION_MAX_AGE_MS: a ceiling for arrival, not a timing. */
 const VISIBILITY_CEILING_MS = 20_000;
 const POLL_MS = 100;
-/** Partner searches of the test's askers: their KS2 results, candidates within 15 km. */
-const SEARCH: PartnerSearchInput = { focus: "KS2_RWM_EXPECTED", maxDistanceKm: 15, first: 100 };
 
 let db: Database;
 let set: ReplicaSet;
@@ -80,10 +78,10 @@ async function freePrimaries(count: number): Promise<number[]> {
      WHERE s.location IS NOT NULL AND NOT (s)-[:MEMBER_OF]->()
        AND s.offers IS NULL AND s.seeks IS NULL
      RETURN s.urn AS urn ORDER BY s.urn LIMIT $count`,
-    { la: LA, count: neo4j.int(count) },
+    { la: REPLICA_LA, count: neo4j.int(count) },
   );
   if (rows.length < count)
-    throw new Error(`LA ${LA} has ${rows.length} free primaries, not ${count}.`);
+    throw new Error(`LA ${REPLICA_LA} has ${rows.length} free primaries, not ${count}.`);
   return rows.map((row) => Number(row.urn));
 }
 
@@ -98,10 +96,10 @@ async function weakPrimaries(count: number): Promise<number[]> {
      WHERE s.location IS NOT NULL AND NOT (s)-[:MEMBER_OF]->()
        AND s.offers IS NULL AND s.seeks IS NULL AND s.ks2RwmExpectedYear = "2024/25"
      RETURN s.urn AS urn ORDER BY s.ks2RwmExpected, s.urn LIMIT $count`,
-    { la: LA, count: neo4j.int(count) },
+    { la: REPLICA_LA, count: neo4j.int(count) },
   );
   if (rows.length < count)
-    throw new Error(`LA ${LA} has ${rows.length} such primaries, not ${count}.`);
+    throw new Error(`LA ${REPLICA_LA} has ${rows.length} such primaries, not ${count}.`);
   return rows.map((row) => Number(row.urn));
 }
 
@@ -113,7 +111,7 @@ async function suggestionsOn(replica: Replica, asker: number): Promise<Suggestio
     await post(
       replica.base,
       ReplicaPartnersDocument,
-      { urn: asker, input: SEARCH },
+      { urn: asker, input: REPLICA_SEARCH },
       { token: await admin() },
     ),
     replica.name,
@@ -157,11 +155,11 @@ async function schoolOn(
 
 async function laSupplyOn(replica: Replica): Promise<number> {
   const gaps = dataFrom(
-    await post(replica.base, ReplicaGapSupplyDocument, { regionCode: REGION }),
+    await post(replica.base, ReplicaGapSupplyDocument, { regionCode: REPLICA_REGION }),
     replica.name,
   ).supportGaps;
-  const area = gaps.find((gap) => gap.localAuthority?.code === LA);
-  if (!area) throw new Error(`supportGaps on ${replica.name} has no LA ${LA}`);
+  const area = gaps.find((gap) => gap.localAuthority?.code === REPLICA_LA);
+  if (!area) throw new Error(`supportGaps on ${replica.name} has no LA ${REPLICA_LA}`);
   return area.supply;
 }
 
@@ -182,7 +180,7 @@ function grantTo(urn: number) {
 
 async function fundingOn(replica: Replica) {
   return dataFrom(
-    await post(replica.base, ReplicaFundingDocument, { la: LA, from: FROM, to: TO }),
+    await post(replica.base, ReplicaFundingDocument, { la: REPLICA_LA, from: FROM, to: TO }),
     replica.name,
   ).fundingReport;
 }
@@ -421,16 +419,16 @@ describe("X-Data-Bookmark across replicas", () => {
       {
         urn: candidate,
         asker: asker!,
-        input: SEARCH,
-        regionCode: REGION,
-        la: LA,
+        input: REPLICA_SEARCH,
+        regionCode: REPLICA_REGION,
+        la: REPLICA_LA,
         from: FROM,
         to: TO,
       },
       { token: await admin(), bookmark: offeredOnA.bookmark! },
     );
     const seen = dataFrom(read, others[0]!.name);
-    expect(seen.supportGaps.find((gap) => gap.localAuthority?.code === LA)?.supply).toBe(
+    expect(seen.supportGaps.find((gap) => gap.localAuthority?.code === REPLICA_LA)?.supply).toBe(
       supplyAfter,
     );
     expect(seen.fundingReport).toMatchObject({
