@@ -6,12 +6,7 @@ import {
   OptionalUrn,
   UrnList,
 } from "../../hardening/input-decorators.js";
-import {
-  MAX_ADOPTED_CLUSTERS,
-  MAX_BOARD_MEMBERS,
-  MAX_CLUSTER_SCHOOLS,
-  MIN_CLUSTER_SCHOOLS,
-} from "./cluster.rules.js";
+import { CLUSTER_SIZES } from "./cluster.rules.js";
 
 @InputType({ description: "The board's independent chair." })
 export class BoardChairInput {
@@ -53,9 +48,11 @@ export class BoardInput {
 
   @Field(() => [BoardMemberInput], {
     defaultValue: [],
-    description: `0 to ${MAX_BOARD_MEMBERS} members.`,
+    description: `0 to ${CLUSTER_SIZES.maxBoardMembers} members.`,
   })
-  @ArrayMaxSize(MAX_BOARD_MEMBERS, { message: `must list at most ${MAX_BOARD_MEMBERS} members` })
+  @ArrayMaxSize(CLUSTER_SIZES.maxBoardMembers, {
+    message: `must list at most ${CLUSTER_SIZES.maxBoardMembers} members`,
+  })
   @ValidateNested({ each: true })
   members!: BoardMemberInput[];
 }
@@ -67,9 +64,9 @@ export class AdoptClusterInput {
   name!: string;
 
   @Field(() => [Int], {
-    description: `${MIN_CLUSTER_SCHOOLS} to ${MAX_CLUSTER_SCHOOLS} URNs of open schools in the LA.`,
+    description: `${CLUSTER_SIZES.minClusterSchools} to ${CLUSTER_SIZES.maxClusterSchools} URNs of open schools in the LA.`,
   })
-  @UrnList(MIN_CLUSTER_SCHOOLS, MAX_CLUSTER_SCHOOLS)
+  @UrnList(CLUSTER_SIZES.minClusterSchools, CLUSTER_SIZES.maxClusterSchools)
   urns!: number[];
 }
 
@@ -86,10 +83,12 @@ export class AdoptClustersInput {
   @ValidateNested()
   board!: BoardInput;
 
-  @Field(() => [AdoptClusterInput], { description: `1 to ${MAX_ADOPTED_CLUSTERS} clusters.` })
-  @ArrayMinSize(1, { message: `must list 1 to ${MAX_ADOPTED_CLUSTERS} clusters` })
-  @ArrayMaxSize(MAX_ADOPTED_CLUSTERS, {
-    message: `must list 1 to ${MAX_ADOPTED_CLUSTERS} clusters`,
+  @Field(() => [AdoptClusterInput], {
+    description: `1 to ${CLUSTER_SIZES.maxAdoptedClusters} clusters.`,
+  })
+  @ArrayMinSize(1, { message: `must list 1 to ${CLUSTER_SIZES.maxAdoptedClusters} clusters` })
+  @ArrayMaxSize(CLUSTER_SIZES.maxAdoptedClusters, {
+    message: `must list 1 to ${CLUSTER_SIZES.maxAdoptedClusters} clusters`,
   })
   @ValidateNested({ each: true })
   clusters!: AdoptClusterInput[];

@@ -24,7 +24,7 @@ import {
   type BoardRecord,
   type ClusterProposalRecord,
 } from "./cluster.model.js";
-import { DEFAULT_TARGET_SIZE, MAX_TARGET_SIZE, MIN_TARGET_SIZE } from "./cluster.rules.js";
+import { CLUSTER_SIZES } from "./cluster.rules.js";
 import {
   AdoptedClusters,
   BoardMember,
@@ -43,8 +43,8 @@ export class ClusterResolver {
     localAuthorityCode: number,
     @Arg("targetSize", () => Int, {
       nullable: true,
-      defaultValue: DEFAULT_TARGET_SIZE,
-      description: `Schools per cluster aimed at, ${MIN_TARGET_SIZE} to ${MAX_TARGET_SIZE}.`,
+      defaultValue: CLUSTER_SIZES.defaultTarget,
+      description: `Schools per cluster aimed at, ${CLUSTER_SIZES.minTarget} to ${CLUSTER_SIZES.maxTarget}.`,
     })
     targetSize: number | null,
     @Arg("mixPhases", () => Boolean, {

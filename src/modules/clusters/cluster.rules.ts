@@ -25,35 +25,28 @@ import {
   type PhaseGroupId,
 } from "./cluster.model.js";
 
-// The numbers of clustering.ts's algorithm.
+/** The numbers of clustering.ts's algorithm. */
+export const CLUSTERING = {
+  /** Assignment and centre updates stop here even if the assignment still changes. */
+  maxIterations: 50,
+  /** Passes of assignment swaps at most; each pass lowers the total, so this is only a guard. */
+  maxSwapPasses: 100,
+  /** A swap may grow a cluster's spread by this much at least ... */
+  swapToleranceKm: 2,
+  /** ... or by this share of its spread, whichever is larger. */
+  swapToleranceShare: 0.25,
+} as const;
 
-/** Assignment and centre updates stop here even if the assignment still changes. */
-export const MAX_ITERATIONS = 50;
-
-/** Passes of assignment swaps at most; each pass lowers the total, so this is only a guard. */
-export const MAX_SWAP_PASSES = 100;
-
-/** A swap may grow a cluster's spread by this much at least ... */
-export const SWAP_TOLERANCE_KM = 2;
-
-/** ... or by this share of its spread, whichever is larger. */
-export const SWAP_TOLERANCE_SHARE = 0.25;
-
-// Sizes: of proposed clusters, and what an adoption and its board may hold.
-
-export const DEFAULT_TARGET_SIZE = 8;
-
-export const MIN_TARGET_SIZE = 3;
-
-export const MAX_TARGET_SIZE = 40;
-
-export const MAX_ADOPTED_CLUSTERS = 100;
-
-export const MIN_CLUSTER_SCHOOLS = 2;
-
-export const MAX_CLUSTER_SCHOOLS = 80;
-
-export const MAX_BOARD_MEMBERS = 30;
+/** Sizes: of proposed clusters, and what an adoption and its board may hold. */
+export const CLUSTER_SIZES = {
+  defaultTarget: 8,
+  minTarget: 3,
+  maxTarget: 40,
+  maxAdoptedClusters: 100,
+  minClusterSchools: 2,
+  maxClusterSchools: 80,
+  maxBoardMembers: 30,
+} as const;
 
 export interface ProposalParameters {
   targetSize: number;
@@ -242,7 +235,7 @@ function whyNotMixed(cluster: GroupCluster, weaker: number): string {
     case "NO_PARTNER":
       return `Not mixed: it has no ${lacks} school, and no ${others} has two ${lacks} schools, so none could give one away and stay mixed itself.`;
     case "TOLERANCE":
-      return `Not mixed: it has no ${lacks} school, and no swap with a nearby cluster kept both clusters mixed without growing either's spread by more than ${SWAP_TOLERANCE_KM} km or ${SWAP_TOLERANCE_SHARE * 100}%.`;
+      return `Not mixed: it has no ${lacks} school, and no swap with a nearby cluster kept both clusters mixed without growing either's spread by more than ${CLUSTERING.swapToleranceKm} km or ${CLUSTERING.swapToleranceShare * 100}%.`;
     default:
       return "Not mixed: none of its schools has a need band.";
   }
@@ -254,24 +247,27 @@ function whyNotMixed(cluster: GroupCluster, weaker: number): string {
  */
 export function checkAdoptionRequest(request: AdoptClustersRequest): void {
   const { clusters, board } = request;
-  if (clusters.length < 1 || clusters.length > MAX_ADOPTED_CLUSTERS) {
+  if (clusters.length < 1 || clusters.length > CLUSTER_SIZES.maxAdoptedClusters) {
     throw new ValidationError(
-      `\`input.clusters\` must list 1 to ${MAX_ADOPTED_CLUSTERS} clusters.`,
+      `\`input.clusters\` must list 1 to ${CLUSTER_SIZES.maxAdoptedClusters} clusters.`,
       "input.clusters",
     );
   }
-  if (board.members.length > MAX_BOARD_MEMBERS) {
+  if (board.members.length > CLUSTER_SIZES.maxBoardMembers) {
     throw new ValidationError(
-      `\`input.board.members\` must list at most ${MAX_BOARD_MEMBERS} members.`,
+      `\`input.board.members\` must list at most ${CLUSTER_SIZES.maxBoardMembers} members.`,
       "input.board.members",
     );
   }
   const seen = new Map<number, number>();
   clusters.forEach((cluster, i) => {
     const path = `input.clusters[${i}].urns`;
-    if (cluster.urns.length < MIN_CLUSTER_SCHOOLS || cluster.urns.length > MAX_CLUSTER_SCHOOLS) {
+    if (
+      cluster.urns.length < CLUSTER_SIZES.minClusterSchools ||
+      cluster.urns.length > CLUSTER_SIZES.maxClusterSchools
+    ) {
       throw new ValidationError(
-        `\`${path}\` must list ${MIN_CLUSTER_SCHOOLS} to ${MAX_CLUSTER_SCHOOLS} schools.`,
+        `\`${path}\` must list ${CLUSTER_SIZES.minClusterSchools} to ${CLUSTER_SIZES.maxClusterSchools} schools.`,
         path,
       );
     }

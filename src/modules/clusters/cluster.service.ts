@@ -13,13 +13,7 @@ import {
   type ClusterProposalRecord,
   type ProposeClustersRequest,
 } from "./cluster.model.js";
-import {
-  checkAdoptionRequest,
-  checkAdoptionSchools,
-  DEFAULT_TARGET_SIZE,
-  MAX_TARGET_SIZE,
-  MIN_TARGET_SIZE,
-} from "./cluster.rules.js";
+import { checkAdoptionRequest, checkAdoptionSchools, CLUSTER_SIZES } from "./cluster.rules.js";
 import type { ClusterRepository } from "./cluster.repository.js";
 import type { ClusterProposalStore } from "./cluster.store.js";
 import { checkWholeNumber } from "../common/checks.js";
@@ -47,9 +41,9 @@ export class ClusterService {
    */
   async propose(request: ProposeClustersRequest): Promise<ClusterProposalRecord[]> {
     const targetSize = checkWholeNumber(
-      request.targetSize ?? DEFAULT_TARGET_SIZE,
-      MIN_TARGET_SIZE,
-      MAX_TARGET_SIZE,
+      request.targetSize ?? CLUSTER_SIZES.defaultTarget,
+      CLUSTER_SIZES.minTarget,
+      CLUSTER_SIZES.maxTarget,
       "targetSize",
     );
     const code = checkLocalAuthorityCode(request.localAuthorityCode, "localAuthorityCode");

@@ -14,7 +14,7 @@
  *    different clusters lowers the sum of squared distances to their centres, the best swap for
  *    each point in turn is made (sizes stay the same).
  * 4. Lloyd updates: each centre moves to the mean of its points, and 3 and 4 repeat until the
- *    assignment stops changing, at most MAX_ITERATIONS times.
+ *    assignment stops changing, at most CLUSTERING.maxIterations times.
  * 5. Mixing ("where geography allows"): points are STRONGER (need band 3-4), WEAKER (band 1-2)
  *    or NEUTRAL (no band). A cluster with only one of the two kinds tries the clusters with the
  *    nearest centres first, swapping one of its own points of the kind it has for a point of the
@@ -28,12 +28,7 @@
  * great-circle distance from a point to that centre.
  */
 import { haversineKm } from "../matching/geo.js";
-import {
-  MAX_ITERATIONS,
-  MAX_SWAP_PASSES,
-  SWAP_TOLERANCE_KM,
-  SWAP_TOLERANCE_SHARE,
-} from "./cluster.rules.js";
+import { CLUSTERING } from "./cluster.rules.js";
 
 export type Strength = "STRONGER" | "WEAKER" | "NEUTRAL";
 
@@ -126,7 +121,7 @@ export function clusterPoints(points: readonly ClusterPoint[], targetSize: numbe
 
   let centres = seeds(sorted, k);
   let assignment = assign(sorted, centres);
-  for (let iteration = 1; iteration < MAX_ITERATIONS; iteration += 1) {
+  for (let iteration = 1; iteration < CLUSTERING.maxIterations; iteration += 1) {
     centres = groups(sorted, assignment, k).map((members) => centreOf(members));
     const next = assign(sorted, centres);
     const stable = next.every((cluster, i) => cluster === assignment[i]);
@@ -301,7 +296,7 @@ export function improveBySwaps(ranked: readonly (readonly Pair[])[], assignment:
     return row;
   });
   const cost = (point: number, cluster: number) => distances[point]![cluster]!;
-  for (let pass = 0; pass < MAX_SWAP_PASSES; pass += 1) {
+  for (let pass = 0; pass < CLUSTERING.maxSwapPasses; pass += 1) {
     let swapped = false;
     assignment.forEach((a, i) => {
       // A helpful swap moves at least one of its points nearer; scanning only the points away
@@ -348,7 +343,10 @@ export function isMixed(members: readonly { strength: Strength }[]): boolean {
 
 /** Whether a spread that was `before` may become `after` in a swap. */
 export function withinTolerance(before: number, after: number): boolean {
-  return after - before <= Math.max(SWAP_TOLERANCE_KM, SWAP_TOLERANCE_SHARE * before) + 1e-9;
+  return (
+    after - before <=
+    Math.max(CLUSTERING.swapToleranceKm, CLUSTERING.swapToleranceShare * before) + 1e-9
+  );
 }
 
 /**
