@@ -35,10 +35,10 @@ import { connectConfigured } from "../src/db/connect.js";
 import type { Database } from "../src/db/driver.js";
 import { seededRandom } from "../src/modules/similarity/stats.js";
 import {
+  ReplicaGapSupplyDocument,
   ReplicaDesignateDocument,
   ReplicaEngageDocument,
   ReplicaFundingDocument,
-  ReplicaGapSupplyDocument,
   ReplicaGrantDocument,
   ReplicaOfferDocument,
   ReplicaPartnersDocument,
@@ -51,8 +51,11 @@ import {
   REPLICA_REGION,
   REPLICA_SEARCH,
   dataFrom,
+  laSupplyOn,
   post,
+  schoolOn,
   startReplicas,
+  suggestionsOn,
   type Replica,
 } from "../tests/helpers/replicas.js";
 import { cleanUpWrites, query } from "../tests/helpers/writes.js";
@@ -167,31 +170,10 @@ async function main(): Promise<void> {
   let candidate = 0;
 
   try {
-    const laSupply = async (replica: Replica) => {
-      const gaps = dataFrom(
-        await post(replica.base, ReplicaGapSupplyDocument, { regionCode: REPLICA_REGION }),
-        replica.name,
-      ).supportGaps;
-      const supply = gaps.find((gap) => gap.localAuthority?.code === REPLICA_LA)?.supply;
-      if (supply === undefined)
-        throw new Error(`No LA ${REPLICA_LA} in supportGaps on ${replica.name}`);
-      return supply;
-    };
-    const suggestions = async (replica: Replica, asker: number) =>
-      dataFrom(
-        await post(
-          replica.base,
-          ReplicaPartnersDocument,
-          { urn: asker, input: REPLICA_SEARCH },
-          { token: admin },
-        ),
-        replica.name,
-      ).partnerSuggestions;
+    const laSupply = laSupplyOn;
+    const suggestions = (replica: Replica, asker: number) => suggestionsOn(replica, asker, admin);
     const offersOf = async (replica: Replica, urn: number) =>
-      dataFrom(
-        await post(replica.base, ReplicaSchoolDocument, { urn }, { token: admin }),
-        replica.name,
-      ).school?.offers ?? null;
+      (await schoolOn(replica, urn, admin)).offers ?? null;
     const grantsIn = async (replica: Replica) =>
       dataFrom(
         await post(replica.base, ReplicaFundingDocument, { la: REPLICA_LA, from: FROM, to: TO }),

@@ -11,7 +11,14 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type GraphQLFormattedError } from "graphql";
 import { mintToken, type TokenClaims } from "../../src/auth/tokens.js";
 import { projectRoot } from "../../src/config.js";
-import type { PartnerSearchInput } from "../__generated__/graphql.js";
+import {
+  ReplicaGapSupplyDocument,
+  ReplicaPartnersDocument,
+  ReplicaSchoolDocument,
+  type PartnerSearchInput,
+  type ReplicaPartnersQuery,
+  type ReplicaSchoolQuery,
+} from "../__generated__/graphql.js";
 
 /**
  * Where the replica test and benchmark write: North Yorkshire (LA 815), in Yorkshire and the
@@ -261,4 +268,48 @@ export async function waitUntilShown<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** The replica area's supply in `supportGaps`, as `replica` answers. */
+export async function laSupplyOn(replica: Replica): Promise<number> {
+  const gaps = dataFrom(
+    await post(replica.base, ReplicaGapSupplyDocument, { regionCode: REPLICA_REGION }),
+    replica.name,
+  ).supportGaps;
+  const area = gaps.find((gap) => gap.localAuthority?.code === REPLICA_LA);
+  if (!area) throw new Error(`supportGaps on ${replica.name} has no LA ${REPLICA_LA}`);
+  return area.supply;
+}
+
+export type Suggestion = ReplicaPartnersQuery["partnerSuggestions"][number];
+
+/** `asker`'s partner suggestions on `replica`, asked signed in (offered topics are named only then). */
+export async function suggestionsOn(
+  replica: Replica,
+  asker: number,
+  token: string,
+): Promise<Suggestion[]> {
+  return dataFrom(
+    await post(
+      replica.base,
+      ReplicaPartnersDocument,
+      { urn: asker, input: REPLICA_SEARCH },
+      { token },
+    ),
+    replica.name,
+  ).partnerSuggestions;
+}
+
+/** A school as `replica` answers, signed in (offers and seeks are read signed in). */
+export async function schoolOn(
+  replica: Replica,
+  urn: number,
+  token: string,
+): Promise<NonNullable<ReplicaSchoolQuery["school"]>> {
+  const school = dataFrom(
+    await post(replica.base, ReplicaSchoolDocument, { urn }, { token }),
+    replica.name,
+  ).school;
+  if (!school) throw new Error(`No school ${urn} on ${replica.name}`);
+  return school;
 }

@@ -21,22 +21,22 @@ import {
   ReplicaDesignateDocument,
   ReplicaEngageDocument,
   ReplicaFundingDocument,
-  ReplicaGapSupplyDocument,
   ReplicaGrantDocument,
   ReplicaOfferDocument,
-  ReplicaPartnersDocument,
   ReplicaProposeDocument,
   ReplicaReadsAfterWritesDocument,
   ReplicaRespondDocument,
   ReplicaSchoolDocument,
-  type ReplicaPartnersQuery,
-  type ReplicaSchoolQuery,
 } from "../__generated__/graphql.js";
 import { startBalancer, type Balancer } from "../helpers/balancer.js";
 import {
   REPLICA_LA,
   REPLICA_REGION,
   REPLICA_SEARCH,
+  laSupplyOn,
+  schoolOn as schoolFrom,
+  suggestionsOn as suggestionsFrom,
+  type Suggestion,
   dataFrom,
   post,
   startReplicas,
@@ -103,20 +103,8 @@ async function weakPrimaries(count: number): Promise<number[]> {
   return rows.map((row) => Number(row.urn));
 }
 
-type Suggestion = ReplicaPartnersQuery["partnerSuggestions"][number];
-
-async function suggestionsOn(replica: Replica, asker: number): Promise<Suggestion[]> {
-  return dataFrom(
-    // Signed in: offered topics are named only to signed-in callers.
-    await post(
-      replica.base,
-      ReplicaPartnersDocument,
-      { urn: asker, input: REPLICA_SEARCH },
-      { token: await admin() },
-    ),
-    replica.name,
-  ).partnerSuggestions;
-}
+const suggestionsOn = async (replica: Replica, asker: number) =>
+  suggestionsFrom(replica, asker, await admin());
 
 /** The sought topics a suggestion offers (its OFFERS_WHAT_IS_SOUGHT reason). */
 function offered(suggestion: Suggestion | undefined): readonly string[] {
@@ -140,28 +128,7 @@ async function quietCandidate(asker: number, skip: readonly number[] = []): Prom
   return Number(row.urn);
 }
 
-async function schoolOn(
-  replica: Replica,
-  urn: number,
-): Promise<NonNullable<ReplicaSchoolQuery["school"]>> {
-  // Offers and seeks are read signed in.
-  const school = dataFrom(
-    await post(replica.base, ReplicaSchoolDocument, { urn }, { token: await admin() }),
-    replica.name,
-  ).school;
-  if (!school) throw new Error(`No school ${urn} on ${replica.name}`);
-  return school;
-}
-
-async function laSupplyOn(replica: Replica): Promise<number> {
-  const gaps = dataFrom(
-    await post(replica.base, ReplicaGapSupplyDocument, { regionCode: REPLICA_REGION }),
-    replica.name,
-  ).supportGaps;
-  const area = gaps.find((gap) => gap.localAuthority?.code === REPLICA_LA);
-  if (!area) throw new Error(`supportGaps on ${replica.name} has no LA ${REPLICA_LA}`);
-  return area.supply;
-}
+const schoolOn = async (replica: Replica, urn: number) => schoolFrom(replica, urn, await admin());
 
 const GRANT_PENCE = 1_234_500;
 
