@@ -29,7 +29,6 @@
 import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import neo4j from "neo4j-driver";
 import { config, projectRoot } from "../src/config.js";
 import { connectConfigured } from "../src/db/connect.js";
 import type { Database } from "../src/db/driver.js";
@@ -51,6 +50,7 @@ import {
   REPLICA_REGION,
   REPLICA_SEARCH,
   dataFrom,
+  freePrimaries,
   laSupplyOn,
   post,
   schoolOn,
@@ -83,18 +83,6 @@ const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(reso
 async function urnsOf(db: Database, cypher: string, params: Record<string, unknown>) {
   const rows = await query<{ urn: unknown }>(db, cypher, params);
   return rows.map((row) => Number(row.urn));
-}
-
-/** Open maintained primaries of the LA in no partnership and with no offers, in URN order. */
-function freePrimaries(db: Database, count: number): Promise<number[]> {
-  return urnsOf(
-    db,
-    `MATCH (s:School {laCode: $la, governance: "MAINTAINED", phase: "PRIMARY"})
-     WHERE s.location IS NOT NULL AND NOT (s)-[:MEMBER_OF]->()
-       AND s.offers IS NULL AND s.seeks IS NULL
-     RETURN s.urn AS urn ORDER BY s.urn LIMIT $count`,
-    { la: REPLICA_LA, count: neo4j.int(count) },
-  );
 }
 
 type Suggestion = ReplicaPartnersQuery["partnerSuggestions"][number];
@@ -183,8 +171,6 @@ async function main(): Promise<void> {
     // Schools: a leader's base and the schools it supports; an asker (the weakest primary by
     // KS2 results) and a suggested partner of it that offers nothing; a grant recipient.
     const [base, ...supported] = await freePrimaries(db, options.writes + 1);
-    if (supported.length < options.writes)
-      throw new Error(`Too few free primaries in LA ${REPLICA_LA}.`);
     const [asker] = await urnsOf(
       db,
       `MATCH (s:School {laCode: $la, governance: "MAINTAINED", phase: "PRIMARY"})

@@ -10,7 +10,10 @@ import { createInterface } from "node:readline";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type GraphQLFormattedError } from "graphql";
 import { mintToken, type TokenClaims } from "../../src/auth/tokens.js";
+import neo4j from "neo4j-driver";
 import { projectRoot } from "../../src/config.js";
+import type { Database } from "../../src/db/driver.js";
+import { query } from "./writes.js";
 import {
   ReplicaGapSupplyDocument,
   ReplicaPartnersDocument,
@@ -312,4 +315,23 @@ export async function schoolOn(
   ).school;
   if (!school) throw new Error(`No school ${urn} on ${replica.name}`);
   return school;
+}
+
+/**
+ * Open maintained primaries of the replica area in no partnership and with no offers, with a
+ * location, in URN order; fails when there are fewer than `count`.
+ */
+export async function freePrimaries(db: Database, count: number): Promise<number[]> {
+  const rows = await query<{ urn: unknown }>(
+    db,
+    `MATCH (s:School {laCode: $la, governance: "MAINTAINED", phase: "PRIMARY"})
+     WHERE s.location IS NOT NULL AND NOT (s)-[:MEMBER_OF]->()
+       AND s.offers IS NULL AND s.seeks IS NULL
+     RETURN s.urn AS urn ORDER BY s.urn LIMIT $count`,
+    { la: REPLICA_LA, count: neo4j.int(count) },
+  );
+  if (rows.length < count) {
+    throw new Error(`LA ${REPLICA_LA} has ${rows.length} free primaries, not ${count}.`);
+  }
+  return rows.map((row) => Number(row.urn));
 }

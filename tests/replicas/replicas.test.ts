@@ -33,6 +33,7 @@ import {
   REPLICA_LA,
   REPLICA_REGION,
   REPLICA_SEARCH,
+  freePrimaries as freePrimariesOf,
   laSupplyOn,
   schoolOn as schoolFrom,
   suggestionsOn as suggestionsFrom,
@@ -70,20 +71,7 @@ const leaderToken = () =>
   set.token({ role: "SYSTEM_LEADER", sub: `${SUBJECT}-leader`, systemLeaderId: leaderId });
 const schoolToken = (urn: number) => set.token({ role: "SCHOOL", sub: `${SUBJECT}-${urn}`, urn });
 
-/** Open maintained primaries of the LA in no partnership, with a location, in URN order. */
-async function freePrimaries(count: number): Promise<number[]> {
-  const rows = await query<{ urn: unknown }>(
-    db,
-    `MATCH (s:School {laCode: $la, governance: "MAINTAINED", phase: "PRIMARY"})
-     WHERE s.location IS NOT NULL AND NOT (s)-[:MEMBER_OF]->()
-       AND s.offers IS NULL AND s.seeks IS NULL
-     RETURN s.urn AS urn ORDER BY s.urn LIMIT $count`,
-    { la: REPLICA_LA, count: neo4j.int(count) },
-  );
-  if (rows.length < count)
-    throw new Error(`LA ${REPLICA_LA} has ${rows.length} free primaries, not ${count}.`);
-  return rows.map((row) => Number(row.urn));
-}
+const freePrimaries = (count: number) => freePrimariesOf(db, count);
 
 /**
  * Maintained primaries of the LA in no partnership, with no offers and a KS2 result of the newest
