@@ -34,6 +34,22 @@ const FOUNDATION_RULES = {
   noticeDays: null,
 } as const;
 
+/** A voluntary agreement between schools, which any of them may leave when it chooses. */
+const AGREEMENT_AT_WILL = {
+  formation: "AGREEMENT",
+  exclusiveGroup: null,
+  mixesSectors: false,
+  leavingRule: "AT_WILL",
+  noticeDays: null,
+} as const;
+
+/** A voluntary agreement left on 90 days' notice, so joint plans can wind down. */
+const AGREEMENT_ON_NOTICE = {
+  ...AGREEMENT_AT_WILL,
+  leavingRule: "NOTICE",
+  noticeDays: 90,
+} as const;
+
 export const COLLABORATION_MODELS: readonly CollaborationModelRecord[] = [
   {
     id: "informal-collaboration",
@@ -75,11 +91,7 @@ export const COLLABORATION_MODELS: readonly CollaborationModelRecord[] = [
         ],
       },
     },
-    formation: "AGREEMENT",
-    exclusiveGroup: null,
-    mixesSectors: false,
-    leavingRule: "AT_WILL",
-    noticeDays: null,
+    ...AGREEMENT_AT_WILL,
     leavingProcedure:
       "A school can stop taking part at any time: it tells the partner schools and honours anything it has already committed to (a shared training day, a joint bid).",
     typicalCosts: "Staff time for meetings and joint work; no set-up costs.",
@@ -135,11 +147,7 @@ export const COLLABORATION_MODELS: readonly CollaborationModelRecord[] = [
         ],
       },
     },
-    formation: "AGREEMENT",
-    exclusiveGroup: null,
-    mixesSectors: false,
-    leavingRule: "NOTICE",
-    noticeDays: 90,
+    ...AGREEMENT_ON_NOTICE,
     leavingProcedure:
       "Give the notice the partnership agreement sets (usually a term, counted here as 90 days) so pooled money and shared posts can be settled; the school stays a member until the notice ends.",
     typicalCosts:
@@ -187,11 +195,7 @@ export const COLLABORATION_MODELS: readonly CollaborationModelRecord[] = [
       },
       INDEPENDENT: notEligible,
     },
-    formation: "AGREEMENT",
-    exclusiveGroup: null,
-    mixesSectors: false,
-    leavingRule: "NOTICE",
-    noticeDays: 90,
+    ...AGREEMENT_ON_NOTICE,
     leavingProcedure:
       "The governing body resolves to withdraw from the joint committee and gives the notice the collaboration agreement sets (usually a term, counted here as 90 days); delegated functions return to it when the notice ends.",
     typicalCosts:
@@ -594,11 +598,8 @@ export const COLLABORATION_MODELS: readonly CollaborationModelRecord[] = [
         ],
       },
     },
-    formation: "AGREEMENT",
-    exclusiveGroup: null,
+    ...AGREEMENT_AT_WILL,
     mixesSectors: true,
-    leavingRule: "AT_WILL",
-    noticeDays: null,
     leavingProcedure:
       "Either school can end the partnership by telling the other, completing activities already promised to pupils.",
     typicalCosts:
@@ -645,11 +646,7 @@ export const COLLABORATION_MODELS: readonly CollaborationModelRecord[] = [
       },
       INDEPENDENT: notEligible,
     },
-    formation: "AGREEMENT",
-    exclusiveGroup: null,
-    mixesSectors: false,
-    leavingRule: "AT_WILL",
-    noticeDays: null,
+    ...AGREEMENT_AT_WILL,
     leavingProcedure:
       "A school leaves by telling the board; support it has been allocated is reviewed and may be offered to another school.",
     typicalCosts:
