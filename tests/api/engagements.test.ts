@@ -2,9 +2,8 @@
  * Support engagements and designations against the real database: an admin designates system
  * leaders, leaders record and close their support within capacity (also under concurrent
  * requests), designations are revoked once their engagements are closed, and every write leaves
- * an audit event. Uses real maintained schools in Lancashire (LA 888), in a region no other test
- * plans support for (a leader designated and revoked here would otherwise come and go under a
- * plan another file checks), and removes everything it made afterwards.
+ * an audit event. Works on maintained schools of its own, copied from Lancashire's (TestArea), and
+ * removes them and everything it made afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -18,11 +17,10 @@ import {
   type EngagementRecordMutation,
 } from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
-import { cleanUpWrites, pickSchools, query, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, TestArea, testSubject } from "../helpers/writes.js";
 
 const api = useApi();
 const SUBJECT = testSubject("engagements");
-const LA = 888;
 
 let schools: number[] = [];
 
@@ -67,20 +65,11 @@ async function supportsCount(systemLeaderId: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  schools = await pickSchools(api().db, {
-    governance: "MAINTAINED",
-    laCode: LA,
-    count: 10,
-    withoutMemberships: false,
-  });
+  const area = await TestArea.create(api().db, SUBJECT, 888);
+  schools = await area.schools({ governance: "MAINTAINED", count: 10 });
 });
 
 afterAll(async () => {
-  await query(
-    api().db,
-    "MATCH (l:SystemLeader) WHERE l.createdBy STARTS WITH $prefix DETACH DELETE l",
-    { prefix: SUBJECT },
-  );
   await cleanUpWrites(api().db, SUBJECT);
 });
 

@@ -1,8 +1,8 @@
 /**
- * For tests that write to the shared database: real schools picked by what a test needs, and a
+ * For tests that write to the shared database: schools a test makes for itself (TestArea), and a
  * clean-up that removes everything made under a test's token subjects.
  */
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import neo4j from "neo4j-driver";
 import type { Database } from "../../src/db/driver.js";
 
@@ -15,20 +15,22 @@ const WRITES = /\b(CREATE|MERGE|SET|DELETE|REMOVE)\b/i;
 
 /**
  * Runs Cypher written in a test. A statement that writes then moves the graph's data version on,
- * as every write through the gateway does, so the service's in-memory snapshots see what the
- * test changed.
+ * as every write through the gateway does, naming `areas` (cypher/ folders) as changed, so the
+ * service's in-memory snapshots see what the test changed. "data" (schools made or removed)
+ * also rebuilds the similarity index and partner facts.
  */
 export async function query<T = Record<string, unknown>>(
   db: Database,
   cypher: string,
   params: Record<string, unknown> = {},
+  areas: readonly string[] = ["tests"],
 ): Promise<T[]> {
   if (!WRITES.test(cypher)) {
     const result = await db.driver.executeQuery(cypher, params);
     return result.records.map((record) => record.toObject() as T);
   }
   const result = await db.driver.executeQuery(cypher, params);
-  await db.driver.executeQuery(db.statement("data/bumpDataVersion"), { areas: ["tests"] });
+  await db.driver.executeQuery(db.statement("data/bumpDataVersion"), { areas: [...areas] });
   return result.records.map((record) => record.toObject() as T);
 }
 
@@ -49,41 +51,123 @@ export async function queryNumbers(
   );
 }
 
-export interface SchoolPick {
-  governance: string;
-  /** Only schools in this local authority, so test files do not share schools. */
-  laCode: number;
-  count: number;
-  /** Skip schools with any membership (default true). */
-  withoutMemberships?: boolean;
-}
-
-/** URNs of open schools matching `pick`, in URN order; fails when there are too few. */
-export async function pickSchools(db: Database, pick: SchoolPick): Promise<number[]> {
-  const rows = await query<{ urn: number }>(
-    db,
-    `MATCH (s:School {laCode: $laCode, governance: $governance})
-     WHERE NOT $withoutMemberships OR NOT (s)-[:MEMBER_OF]->()
-     RETURN s.urn AS urn ORDER BY s.urn LIMIT $limit`,
-    {
-      laCode: pick.laCode,
-      governance: pick.governance,
-      withoutMemberships: pick.withoutMemberships ?? true,
-      limit: neo4j.int(pick.count),
-    },
-  );
-  const urns = rows.map((row) => Number(row.urn));
-  if (urns.length < pick.count) {
-    throw new Error(
-      `Only ${urns.length} ${pick.governance} schools in LA ${pick.laCode} fit; the test needs ${pick.count}.`,
-    );
-  }
-  return urns;
+export interface SchoolsLike {
+  /** How many schools, each a copy of a different real one; "all": one per real school. */
+  count: number | "all";
+  governance?: string;
+  phase?: string;
+  /** A further Cypher condition on the real school `t` copied, e.g. "t.needBand = 1". */
+  where?: string;
 }
 
 /**
+ * A local authority a write test makes for itself, modelled on a real one: in the same region,
+ * holding copies of that authority's schools (their figures, location, need band and Ofsted
+ * grade; not their families, memberships or history). Its code has four digits where DfE codes
+ * have three, its schools' URNs are its code times 1,000 plus a number (seven digits where GIAS
+ * URNs have six), and everything in it is marked `createdBy` the test's subject, so
+ * `cleanUpWrites` removes it with the rest of the test's writes.
+ */
+export class TestArea {
+  private made = 0;
+
+  private constructor(
+    private readonly db: Database,
+    readonly subject: string,
+    /** The authority's code. */
+    readonly laCode: number,
+    /** The real authority it is modelled on. */
+    readonly like: number,
+    readonly regionCode: string,
+  ) {}
+
+  /** Makes an authority like the real one coded `like` (e.g. 888, Lancashire). */
+  static async create(db: Database, subject: string, like: number): Promise<TestArea> {
+    // A free four-digit code: another file's authority may hold the one drawn.
+    for (let attempt = 1; ; attempt += 1) {
+      const laCode = randomInt(1_000, 10_000);
+      try {
+        const [made] = await query<{ regionCode: string }>(
+          db,
+          `MATCH (:LocalAuthority {code: $like})-[:IN_REGION]->(r:Region)
+           CREATE (la:LocalAuthority {code: $laCode, name: "Test authority " + toString($laCode),
+                                      createdBy: $subject})-[:IN_REGION]->(r)
+           RETURN r.code AS regionCode`,
+          { like: neo4j.int(like), laCode: neo4j.int(laCode), subject },
+        );
+        if (!made) throw new Error(`No local authority ${like} to model a test authority on.`);
+        return new TestArea(db, subject, laCode, like, made.regionCode);
+      } catch (error) {
+        const taken = (error as { code?: string }).code?.includes("ConstraintValidationFailed");
+        if (!taken || attempt === 5) throw error;
+      }
+    }
+  }
+
+  /**
+   * URNs of `like.count` new open schools in this authority, in no partnership, each copied
+   * from a different real school of the authority it is modelled on, with that governance (and
+   * phase).
+   */
+  async schools(like: SchoolsLike): Promise<number[]> {
+    const first = this.laCode * 1_000 + this.made;
+    const rows = await query<{ urn: unknown }>(
+      this.db,
+      `MATCH (la:LocalAuthority {code: $laCode})
+       MATCH (t:School {laCode: $like})
+       WHERE ($governance IS NULL OR t.governance = $governance)
+         AND ($phase IS NULL OR t.phase = $phase) AND t.location IS NOT NULL
+         AND (${like.where ?? "true"})
+       WITH la, t ORDER BY t.urn LIMIT $count
+       WITH la, collect(t) AS templates
+       UNWIND range(0, size(templates) - 1) AS i
+       WITH la, templates[i] AS t, $first + i AS urn
+       CREATE (s:Establishment:School)
+       SET s = t {
+         .*, urn: urn, name: "Test school " + toString(urn), laCode: la.code, status: "Open",
+         laestab: null, town: "Test town", searchName: "test school " + toString(urn),
+         searchPlace: null, searchPostcode: null, searchFormer: null, createdBy: $subject
+       }
+       CREATE (s)-[:IN_LOCAL_AUTHORITY]->(la)
+       RETURN s.urn AS urn ORDER BY urn`,
+      {
+        laCode: neo4j.int(this.laCode),
+        like: neo4j.int(this.like),
+        governance: like.governance ?? null,
+        phase: like.phase ?? null,
+        count: neo4j.int(like.count === "all" ? 1_000 - this.made : like.count),
+        first: neo4j.int(first),
+        subject: this.subject,
+      },
+      ["data"],
+    );
+    const urns = rows.map((row) => Number(row.urn));
+    if (urns.length === 0 || (like.count !== "all" && urns.length < like.count)) {
+      throw new Error(
+        `Only ${urns.length} schools in LA ${this.like} fit ${JSON.stringify(like)}; the test needs ${like.count}.`,
+      );
+    }
+    this.made += urns.length;
+    return urns;
+  }
+}
+
+/** What a test makes carries `createdBy`, its token subject; these labels are removed by it. */
+const MADE_BY_TESTS = [
+  "Partnership",
+  "PartnershipProposal",
+  "SystemLeader",
+  "Leader",
+  "Grant",
+  "Adviser",
+  "School",
+  "LocalAuthority",
+] as const;
+
+/**
  * Removes what writes under subjects starting with `subjectPrefix` made: proposals, the
- * partnerships they formed, memberships their acceptances created, audit events; and resets
+ * partnerships they formed and the memberships their acceptances created, system leaders,
+ * leaders, grants, advisers, the test's own schools and authority, and audit events; and resets
  * the offers of `offerUrns`.
  */
 export async function cleanUpWrites(
@@ -98,18 +182,14 @@ export async function cleanUpWrites(
      DELETE m`,
     { prefix: subjectPrefix },
   );
-  await query(db, `MATCH (p:Partnership) WHERE p.createdBy STARTS WITH $prefix DETACH DELETE p`, {
-    prefix: subjectPrefix,
-  });
-  await query(
-    db,
-    `MATCH (pr:PartnershipProposal) WHERE pr.createdBy STARTS WITH $prefix DETACH DELETE pr`,
-    { prefix: subjectPrefix },
-  );
-  // Holders of system leaders designated in a test, and board chairs and members.
-  await query(db, `MATCH (l:Leader) WHERE l.createdBy STARTS WITH $prefix DETACH DELETE l`, {
-    prefix: subjectPrefix,
-  });
+  for (const label of MADE_BY_TESTS) {
+    await query(
+      db,
+      `MATCH (n:${label}) WHERE n.createdBy STARTS WITH $prefix DETACH DELETE n`,
+      { prefix: subjectPrefix },
+      ["data"],
+    );
+  }
   await query(db, `MATCH (e:AuditEvent) WHERE e.actorSub STARTS WITH $prefix DETACH DELETE e`, {
     prefix: subjectPrefix,
   });
