@@ -2,13 +2,13 @@
  * Every operation of this release against every kind of caller, through the real API with
  * signed tokens: what is allowed works (or fails for reasons other than authorisation), what is
  * denied answers UNAUTHENTICATED (no token) or FORBIDDEN (wrong token), and a denied write
- * changes nothing. Schools are real maintained schools in Bradford (LA 380, Yorkshire and the
- * Humber); everything written is removed afterwards.
+ * changes nothing. The schools are the test's own copies of maintained schools in Bradford
+ * (TestArea); they and everything written are removed afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TokenClaims } from "../../src/auth/tokens.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
-import { cleanUpWrites, pickSchools, query, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, TestArea, testSubject } from "../helpers/writes.js";
 
 const api = useApi();
 const SUBJECT = testSubject("matrix");
@@ -354,21 +354,17 @@ function outcomeOf(result: OperationResult<unknown>): Outcome | string {
 }
 
 beforeAll(async () => {
-  [own, other, invitee] = (await pickSchools(api().db, {
-    governance: "MAINTAINED",
-    laCode: 380,
-    count: 3,
-  })) as [number, number, number];
+  const area = await TestArea.create(api().db, SUBJECT, 380);
+  [own, other, invitee] = (await area.schools({ governance: "MAINTAINED", count: 3 })) as [
+    number,
+    number,
+    number,
+  ];
   leaderId = await designated(other);
 });
 
 afterAll(async () => {
-  await query(
-    api().db,
-    "MATCH (l:SystemLeader) WHERE l.createdBy STARTS WITH $prefix DETACH DELETE l",
-    { prefix: SUBJECT },
-  );
-  await cleanUpWrites(api().db, SUBJECT, [own]);
+  await cleanUpWrites(api().db, SUBJECT);
 });
 
 describe.each(OPERATIONS)("$name", (operation) => {

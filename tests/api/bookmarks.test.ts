@@ -11,7 +11,7 @@ import {
   BookmarksUpdateOfferDocument,
 } from "../__generated__/graphql.js";
 import { testToken, useApi } from "../helpers/api.js";
-import { cleanUpWrites, pickSchools, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, TestArea, testSubject } from "../helpers/writes.js";
 
 const api = useApi();
 const SUBJECT = testSubject("bookmarks");
@@ -19,14 +19,13 @@ let urn = 0;
 let url = "";
 
 beforeAll(async () => {
-  [urn] = (await pickSchools(api().db, { governance: "MAINTAINED", laCode: 921, count: 1 })) as [
-    number,
-  ];
+  const area = await TestArea.create(api().db, SUBJECT, 921);
+  [urn] = (await area.schools({ governance: "MAINTAINED", count: 1 })) as [number];
   url = await api().app.listen(0, "127.0.0.1");
 });
 
 afterAll(async () => {
-  await cleanUpWrites(api().db, SUBJECT, [urn]);
+  await cleanUpWrites(api().db, SUBJECT);
 });
 
 async function post(

@@ -14,22 +14,19 @@ import {
   type CollaborationRoadmapQuery,
 } from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi } from "../helpers/api.js";
-import { cleanUpWrites, pickSchools, query, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, TestArea, testSubject } from "../helpers/writes.js";
 
 const api = useApi();
 const SUBJECT = testSubject("collaboration");
 let offerUrn = 0;
 
 beforeAll(async () => {
-  [offerUrn] = (await pickSchools(api().db, {
-    governance: "MAINTAINED",
-    laCode: 942,
-    count: 1,
-  })) as [number];
+  const area = await TestArea.create(api().db, SUBJECT, 942);
+  [offerUrn] = (await area.schools({ governance: "MAINTAINED", count: 1 })) as [number];
 });
 
 afterAll(async () => {
-  await cleanUpWrites(api().db, SUBJECT, [offerUrn]);
+  await cleanUpWrites(api().db, SUBJECT);
 });
 
 type Roadmap = NonNullable<CollaborationRoadmapQuery["collaborationOptions"]>;

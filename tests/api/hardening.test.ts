@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CYPHER_ROOT } from "../../src/db/cypher.js";
 import { testToken, useApi } from "../helpers/api.js";
-import { cleanUpWrites, pickSchools, query, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, TestArea, testSubject } from "../helpers/writes.js";
 
 const api = useApi({ app: { introspection: true } });
 const closed = useApi();
@@ -199,11 +199,11 @@ describe("database failures", () => {
   });
 
   it("when the last statement of a write fails, then the client sees a generic error with a request id, no Cypher, and nothing was written", async () => {
-    const [proposer, invitee] = (await pickSchools(api().db, {
-      governance: "MAINTAINED",
-      laCode: 931,
-      count: 2,
-    })) as [number, number];
+    const area = await TestArea.create(api().db, SUBJECT, 931);
+    const [proposer, invitee] = (await area.schools({ governance: "MAINTAINED", count: 2 })) as [
+      number,
+      number,
+    ];
     const token = await testToken({ role: "SCHOOL", sub: `${SUBJECT}-${proposer}`, urn: proposer });
 
     const result = await brokenAudit().executeText(

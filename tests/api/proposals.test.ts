@@ -1,8 +1,9 @@
 /**
  * The partnership lifecycle against the real database: a school proposes, others answer, the
  * membership appears in the graph and on school(urn), schools leave by their model's rule, and
- * every write leaves an audit event. Uses real maintained schools in Birmingham (LA 330) with
- * no memberships, and removes everything it made afterwards.
+ * every write leaves an audit event. Works on schools of its own, copied from Birmingham's
+ * maintained, academy and independent schools (TestArea), and removes them and everything it
+ * made afterwards.
  */
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,11 +17,10 @@ import {
   type ProposalFieldsFragment,
 } from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi } from "../helpers/api.js";
-import { cleanUpWrites, pickSchools, query, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, TestArea, testSubject } from "../helpers/writes.js";
 
 const api = useApi();
 const SUBJECT = testSubject("proposals");
-const LA = 330;
 
 let maintained: number[] = [];
 let academies: number[] = [];
@@ -94,32 +94,15 @@ function codeOf(result: { errors?: readonly { extensions?: Record<string, unknow
 }
 
 beforeAll(async () => {
-  const db = api().db;
-  maintained = await pickSchools(db, { governance: "MAINTAINED", laCode: LA, count: 16 });
-  // Every academy in the 2025 data is already in a trust, so the test makes two of its own, in
-  // no partnership, and removes them afterwards.
-  academies = [
-    9_900_000 + Math.floor(Math.random() * 90_000),
-    9_990_001 + Math.floor(Math.random() * 9_000),
-  ];
-  await query(
-    db,
-    `MATCH (la:LocalAuthority {code: $laCode})-[:IN_REGION]->(r:Region)
-     UNWIND $urns AS urn
-     CREATE (s:Establishment:School {
-       urn: urn, name: "Test academy " + toString(urn), laCode: la.code, regionCode: r.code,
-       governance: "ACADEMY_CONVERTER", stateFunded: true, status: "Open", phase: "PRIMARY"
-     })-[:IN_LOCAL_AUTHORITY]->(la)`,
-    { laCode: neo4j.int(LA), urns: academies.map((urn) => neo4j.int(urn)) },
-  );
-  independent = await pickSchools(db, { governance: "INDEPENDENT", laCode: LA, count: 1 });
+  const area = await TestArea.create(api().db, SUBJECT, 330);
+  maintained = await area.schools({ governance: "MAINTAINED", count: 16 });
+  // Copies of academies, in no trust as every real one is.
+  academies = await area.schools({ governance: "ACADEMY_CONVERTER", phase: "PRIMARY", count: 2 });
+  independent = await area.schools({ governance: "INDEPENDENT", count: 1 });
 });
 
 afterAll(async () => {
   await cleanUpWrites(api().db, SUBJECT);
-  await query(api().db, "MATCH (s:School) WHERE s.urn IN $urns DETACH DELETE s", {
-    urns: academies.map((urn) => neo4j.int(urn)),
-  });
 });
 
 describe("proposing and accepting", () => {

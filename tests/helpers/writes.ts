@@ -63,10 +63,11 @@ export interface SchoolsLike {
 /**
  * A local authority a write test makes for itself, modelled on a real one: in the same region,
  * holding copies of that authority's schools (their figures, location, need band and Ofsted
- * grade; not their families, memberships or history). Its code has four digits where DfE codes
- * have three, its schools' URNs are its code times 1,000 plus a number (seven digits where GIAS
- * URNs have six), and everything in it is marked `createdBy` the test's subject, so
- * `cleanUpWrites` removes it with the rest of the test's writes.
+ * grade; not their families, memberships or history). Its code is one of 950-998, which no DfE
+ * authority has (theirs run to 943); its schools' URNs are 9,000,000 plus its code times 1,000
+ * plus a number (seven digits where GIAS URNs have six); and everything in it is marked
+ * `createdBy` the test's subject, so `cleanUpWrites` removes it with the rest of the test's
+ * writes.
  */
 export class TestArea {
   private made = 0;
@@ -83,9 +84,9 @@ export class TestArea {
 
   /** Makes an authority like the real one coded `like` (e.g. 888, Lancashire). */
   static async create(db: Database, subject: string, like: number): Promise<TestArea> {
-    // A free four-digit code: another file's authority may hold the one drawn.
+    // A free code: another file's authority may hold the one drawn.
     for (let attempt = 1; ; attempt += 1) {
-      const laCode = randomInt(1_000, 10_000);
+      const laCode = randomInt(950, 999);
       try {
         const [made] = await query<{ regionCode: string }>(
           db,
@@ -99,7 +100,7 @@ export class TestArea {
         return new TestArea(db, subject, laCode, like, made.regionCode);
       } catch (error) {
         const taken = (error as { code?: string }).code?.includes("ConstraintValidationFailed");
-        if (!taken || attempt === 5) throw error;
+        if (!taken || attempt === 10) throw error;
       }
     }
   }
@@ -110,7 +111,7 @@ export class TestArea {
    * phase).
    */
   async schools(like: SchoolsLike): Promise<number[]> {
-    const first = this.laCode * 1_000 + this.made;
+    const first = 9_000_000 + this.laCode * 1_000 + this.made;
     const rows = await query<{ urn: unknown }>(
       this.db,
       `MATCH (la:LocalAuthority {code: $laCode})

@@ -2,7 +2,8 @@
  * Generated invalid input thrown at every mutation of this release (fast-check, seeded): each
  * answer is a typed client error, never INTERNAL_SERVER_ERROR, and the graph does not change.
  * Every sample starts from a valid request and breaks it in at least one way, so none can
- * succeed by chance. Fixtures are real maintained schools in Norfolk (LA 926). Samples are sent
+ * succeed by chance. Fixtures are the test's own authority and schools, copied from Norfolk's
+ * (TestArea), removed afterwards with everything written. Samples are sent
  * as an admin unless a test says otherwise, so validation and the graph, not authorisation,
  * answer them. FUZZ_SEED=<n> runs the file with another seed.
  */
@@ -11,13 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TokenClaims } from "../../src/auth/tokens.js";
 import { ID_PATTERN } from "../../src/hardening/input-decorators.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
-import { cleanUpWrites, pickSchools, query, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, TestArea, testSubject } from "../helpers/writes.js";
 
 const api = useApi();
 const SUBJECT = testSubject("fuzz");
 const RUNS = { seed: Number(process.env["FUZZ_SEED"] ?? 20_251_122), numRuns: 60 };
 const NORFOLK = 926;
-/** Another LA's code: its council's staff and clusters may not take Norfolk's schools. */
+/** A real LA's code: its council's staff and clusters may not take the test's own schools. */
 const SUFFOLK = 935;
 /** Relationship types the mutations fuzzed here create or remove. */
 const WRITTEN_TYPES = [
@@ -48,20 +49,20 @@ let proposalId = "";
 let partnershipId = "";
 let admin = "";
 let schoolA = "";
-/** Norfolk schools adopted as a cluster under a board before the fuzzing. */
+/** The test's schools adopted as a cluster under a board before the fuzzing. */
 let d = 0;
 let e = 0;
 let boardId = "";
 let clusterId = "";
-/** Norfolk council improvement officers: one advising a, one advising nobody. */
+/** Council improvement officers of the test's authority: one advising a, one advising nobody. */
 let officerId = "";
 let spareOfficerId = "";
 /** An establishment that is no open school, an open Suffolk school, a partnership with no members. */
+/** The test's own authority, modelled on Norfolk. */
+let ownLa = 0;
 let closedUrn = 0;
 let suffolkUrn = 0;
 let memberlessId = "";
-/** Norfolk's adoption lock stamp before this file adopted there, restored afterwards. */
-let clustersChangedAt: unknown = null;
 
 async function token(claims: TokenClaims): Promise<string> {
   return testToken(claims);
@@ -142,7 +143,7 @@ async function releaseSnapshot(): Promise<unknown> {
       urns: [a, b, c, d, e, 131747, closedUrn, suffolkUrn],
       partnershipIds: [partnershipId, boardId, clusterId, memberlessId, "gias-3320"],
       adviserIds: [officerId, spareOfficerId],
-      laCodes: [NORFOLK, SUFFOLK],
+      laCodes: [ownLa, SUFFOLK],
       types: WRITTEN_TYPES,
       fuzzer: `${SUBJECT}-fuzzer`,
     },
@@ -246,10 +247,10 @@ interface AdoptionInput extends Loose {
   clusters: Loose[];
 }
 
-/** A valid adoption of one cluster in Norfolk under a board, the member representing a school. */
+/** A valid adoption of one cluster in the test's authority under a board, the member representing a school. */
 function adoptionInput(urns: number[], memberUrn: number): AdoptionInput {
   return {
-    localAuthorityCode: NORFOLK,
+    localAuthorityCode: ownLa,
     board: {
       name: "Norfolk fuzz board",
       chair: { name: "Jo Chair", organisation: "Independent" },
@@ -259,13 +260,13 @@ function adoptionInput(urns: number[], memberUrn: number): AdoptionInput {
   };
 }
 
-/** A valid registration of a Norfolk council improvement officer. */
+/** A valid registration of the test authority's council improvement officer. */
 function registerInput(): Loose {
   return {
     name: "Robin Officer",
     kind: "COUNCIL_IMPROVEMENT_OFFICER",
     organisation: "Norfolk County Council",
-    localAuthorityCode: NORFOLK,
+    localAuthorityCode: ownLa,
   };
 }
 
@@ -318,11 +319,15 @@ async function fuzzInput<T extends Loose>(
 }
 
 beforeAll(async () => {
-  [a, b, c, d, e] = (await pickSchools(api().db, {
-    governance: "MAINTAINED",
-    laCode: NORFOLK,
-    count: 5,
-  })) as [number, number, number, number, number];
+  const area = await TestArea.create(api().db, SUBJECT, NORFOLK);
+  ownLa = area.laCode;
+  [a, b, c, d, e] = (await area.schools({ governance: "MAINTAINED", count: 5 })) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   admin = await token({ role: "ADMIN", sub: `${SUBJECT}-fuzzer-admin` });
   schoolA = await token({ role: "SCHOOL", sub: `${SUBJECT}-fuzzer-school`, urn: a });
   const setup = await token({ role: "ADMIN", sub: `${SUBJECT}-setup` });
@@ -351,15 +356,9 @@ beforeAll(async () => {
   ) as { proposePartnership: { id: string } };
   proposalId = pending.proposePartnership.id;
 
-  const [found] = await query<{
-    closed: unknown;
-    suffolk: unknown;
-    memberless: string;
-    stamp: unknown;
-  }>(
+  const [found] = await query<{ closed: unknown; suffolk: unknown; memberless: string }>(
     api().db,
-    `MATCH (la:LocalAuthority {code: $la})
-     RETURN la.clustersChangedAt AS stamp,
+    `RETURN
        COLLECT { MATCH (x:Establishment) WHERE NOT x:School RETURN x.urn ORDER BY x.urn LIMIT 1 }[0] AS closed,
        COLLECT { MATCH (s:School {laCode: $suffolk}) RETURN s.urn ORDER BY s.urn LIMIT 1 }[0] AS suffolk,
        COLLECT {
@@ -367,14 +366,13 @@ beforeAll(async () => {
            AND NOT EXISTS { (:School)-[:MEMBER_OF]->(p) } AND NOT EXISTS { ()-[:OVERSEEN_BY]->(p) }
          RETURN p.id ORDER BY p.id LIMIT 1
        }[0] AS memberless`,
-    { la: NORFOLK, suffolk: SUFFOLK },
+    { suffolk: SUFFOLK },
   );
   closedUrn = Number(found?.closed);
   suffolkUrn = Number(found?.suffolk);
   memberlessId = String(found?.memberless);
-  clustersChangedAt = found?.stamp ?? null;
 
-  // d and e adopted as a cluster, a Norfolk officer advising a, another advising nobody, and a
+  // d and e adopted as a cluster, an officer of the test's authority advising a, another advising nobody, and a
   // grant to e: each made with the input the fuzzing below starts from, so that input is valid.
   const adopted = dataOf(
     await api().executeText(
@@ -421,10 +419,6 @@ afterAll(async () => {
     });
   }
   await cleanUpWrites(db, SUBJECT);
-  await query(db, "MATCH (la:LocalAuthority {code: $la}) SET la.clustersChangedAt = $stamp", {
-    la: NORFOLK,
-    stamp: clustersChangedAt,
-  });
 });
 
 describe("proposePartnership with generated invalid input", () => {
@@ -942,7 +936,7 @@ describe("registerAdviser, assignAdviser and unassignAdviser with generated inva
           fc
             .tuple(fc.constantFrom(...KINDS), fc.oneof(junk, fc.constant(partnershipId)))
             .map(([kind, id]) => (input) => {
-              Object.assign(input, { kind, localAuthorityCode: NORFOLK, partnershipId: id });
+              Object.assign(input, { kind, localAuthorityCode: ownLa, partnershipId: id });
             }),
           // A council officer without a council; a trust lead without a trust.
           fc.constant((input) => {
@@ -978,7 +972,7 @@ describe("registerAdviser, assignAdviser and unassignAdviser with generated inva
     const codes = await fuzzInput(
       `mutation ($input: AssignAdviserInput!) { assignAdviser(input: $input) { id } }`,
       "assignAdviser",
-      // Valid: the spare Norfolk officer takes on c.
+      // Valid: the spare officer takes on c.
       (): Loose => ({ adviserId: spareOfficerId, urns: [c], since: "2025-09-01" }),
       {
         malformed: [
