@@ -24,7 +24,9 @@
  * replicas and again after replica C is killed (SIGKILL) at the start of the second run. Reports
  * requests per second, latency percentiles and failed requests, which should only be those C held.
  * A few unreported seconds of the same mix warm the replicas first.
- * Everything written is removed at the end. Asserts nothing.
+ * Writes to real schools of North Yorkshire (LA 815) and reads that LA's figures; its grants fall
+ * in a window of award dates of their own. Everything written is removed at the end, and the
+ * offers it set are reset. Asserts nothing.
  */
 import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -46,8 +48,7 @@ import {
 } from "../tests/__generated__/graphql.js";
 import { startBalancer } from "../tests/helpers/balancer.js";
 import {
-  REPLICA_LA,
-  REPLICA_REGION,
+  NORTH_YORKSHIRE,
   REPLICA_SEARCH,
   dataFrom,
   freePrimaries,
@@ -63,6 +64,7 @@ import { numberOptions } from "./options.js";
 import { ms, percentile, serveNodeOptions, table } from "./support.js";
 
 const SUBJECT = `bench-replicas-${Date.now()}`;
+const AREA = NORTH_YORKSHIRE;
 /** Award dates no test or other benchmark records grants on. */
 const FROM = "1992-03-01";
 const TO = "1992-03-31";
@@ -158,26 +160,26 @@ async function main(): Promise<void> {
   let candidate = 0;
 
   try {
-    const laSupply = laSupplyOn;
+    const laSupply = (replica: Replica) => laSupplyOn(replica, AREA);
     const suggestions = (replica: Replica, asker: number) => suggestionsOn(replica, asker, admin);
     const offersOf = async (replica: Replica, urn: number) =>
       (await schoolOn(replica, urn, admin)).offers ?? null;
     const grantsIn = async (replica: Replica) =>
       dataFrom(
-        await post(replica.base, ReplicaFundingDocument, { la: REPLICA_LA, from: FROM, to: TO }),
+        await post(replica.base, ReplicaFundingDocument, { la: AREA.laCode, from: FROM, to: TO }),
         replica.name,
       ).fundingReport.grants;
 
     // Schools: a leader's base and the schools it supports; an asker (the weakest primary by
     // KS2 results) and a suggested partner of it that offers nothing; a grant recipient.
-    const [base, ...supported] = await freePrimaries(db, options.writes + 1);
+    const [base, ...supported] = await freePrimaries(db, AREA.laCode, options.writes + 1);
     const [asker] = await urnsOf(
       db,
       `MATCH (s:School {laCode: $la, governance: "MAINTAINED", phase: "PRIMARY"})
        WHERE s.location IS NOT NULL AND s.offers IS NULL AND s.seeks IS NULL
          AND s.ks2RwmExpectedYear = "2024/25"
        RETURN s.urn AS urn ORDER BY s.ks2RwmExpected, s.urn LIMIT 1`,
-      { la: REPLICA_LA },
+      { la: AREA.laCode },
     );
     // Warm every replica: each builds its index, facts and gap snapshot on first use.
     for (const replica of set.replicas) {
@@ -407,7 +409,7 @@ async function main(): Promise<void> {
                       { token: admin },
                     )
                   : await post(balancer.base, ReplicaGapSupplyDocument, {
-                      regionCode: REPLICA_REGION,
+                      regionCode: AREA.regionCode,
                     });
             if (result.status !== 200 || result.errors) {
               failures.push({ at: sentAt, detail: `HTTP ${result.status}` });
@@ -479,14 +481,7 @@ async function main(): Promise<void> {
   } finally {
     await balancer.close();
     await set.stop();
-    await query(db, "MATCH (g:Grant) WHERE g.createdBy STARTS WITH $prefix DETACH DELETE g", {
-      prefix: SUBJECT,
-    });
-    await query(
-      db,
-      "MATCH (l:SystemLeader) WHERE l.createdBy STARTS WITH $prefix DETACH DELETE l",
-      { prefix: SUBJECT },
-    );
+    // Its grants, the leader (with its engagements) and audit events; the offer reset.
     await cleanUpWrites(db, SUBJECT, candidate ? [candidate] : []);
     await db.close();
   }

@@ -23,13 +23,20 @@ import {
   type ReplicaSchoolQuery,
 } from "../__generated__/graphql.js";
 
+/** Where the replica test or benchmark writes: a local authority and its region. */
+export interface ReplicaArea {
+  laCode: number;
+  regionCode: string;
+}
+
 /**
- * Where the replica test and benchmark write: North Yorkshire (LA 815), in Yorkshire and the
- * Humber, whose schools no other test writes to; and the partner search their askers make (KS2
- * results, candidates within 15 km).
+ * North Yorkshire (LA 815), in Yorkshire and the Humber: the replica test's own authority holds
+ * copies of its maintained primaries (a TestArea is a ReplicaArea), and the benchmark writes to
+ * its real schools and removes what it wrote.
  */
-export const REPLICA_LA = 815;
-export const REPLICA_REGION = "E12000003";
+export const NORTH_YORKSHIRE: ReplicaArea = { laCode: 815, regionCode: "E12000003" };
+
+/** The partner search the askers of the test and benchmark make (KS2 results, within 15 km). */
 export const REPLICA_SEARCH: PartnerSearchInput = {
   focus: "KS2_RWM_EXPECTED",
   maxDistanceKm: 15,
@@ -273,15 +280,15 @@ export async function waitUntilShown<T>(
   }
 }
 
-/** The replica area's supply in `supportGaps`, as `replica` answers. */
-export async function laSupplyOn(replica: Replica): Promise<number> {
+/** The supply of `area`'s local authority in `supportGaps` of its region, as `replica` answers. */
+export async function laSupplyOn(replica: Replica, area: ReplicaArea): Promise<number> {
   const gaps = dataFrom(
-    await post(replica.base, ReplicaGapSupplyDocument, { regionCode: REPLICA_REGION }),
+    await post(replica.base, ReplicaGapSupplyDocument, { regionCode: area.regionCode }),
     replica.name,
   ).supportGaps;
-  const area = gaps.find((gap) => gap.localAuthority?.code === REPLICA_LA);
-  if (!area) throw new Error(`supportGaps on ${replica.name} has no LA ${REPLICA_LA}`);
-  return area.supply;
+  const la = gaps.find((gap) => gap.localAuthority?.code === area.laCode);
+  if (!la) throw new Error(`supportGaps on ${replica.name} has no LA ${area.laCode}`);
+  return la.supply;
 }
 
 export type Suggestion = ReplicaPartnersQuery["partnerSuggestions"][number];
@@ -318,20 +325,24 @@ export async function schoolOn(
 }
 
 /**
- * Open maintained primaries of the replica area in no partnership and with no offers, with a
- * location, in URN order; fails when there are fewer than `count`.
+ * Open maintained primaries of LA `laCode` in no partnership and with no offers, with a location,
+ * in URN order; fails when there are fewer than `count`.
  */
-export async function freePrimaries(db: Database, count: number): Promise<number[]> {
+export async function freePrimaries(
+  db: Database,
+  laCode: number,
+  count: number,
+): Promise<number[]> {
   const rows = await query<{ urn: unknown }>(
     db,
     `MATCH (s:School {laCode: $la, governance: "MAINTAINED", phase: "PRIMARY"})
      WHERE s.location IS NOT NULL AND NOT (s)-[:MEMBER_OF]->()
        AND s.offers IS NULL AND s.seeks IS NULL
      RETURN s.urn AS urn ORDER BY s.urn LIMIT $count`,
-    { la: REPLICA_LA, count: neo4j.int(count) },
+    { la: neo4j.int(laCode), count: neo4j.int(count) },
   );
   if (rows.length < count) {
-    throw new Error(`LA ${REPLICA_LA} has ${rows.length} free primaries, not ${count}.`);
+    throw new Error(`LA ${laCode} has ${rows.length} free primaries, not ${count}.`);
   }
   return rows.map((row) => Number(row.urn));
 }

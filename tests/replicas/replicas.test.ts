@@ -9,9 +9,10 @@
  * X-Data-Bookmark sees A's writes in its first answer. Then one replica is killed under a stream
  * of reads through the balancer, and only the requests it held may fail.
  *
- * Uses real schools of North Yorkshire (LA 815), where no other test file writes, and a window
- * of award dates no other test uses; removes every leader, grant, offer, proposal, partnership
- * and audit event it made.
+ * Works in a local authority of its own (TestArea) holding copies of North Yorkshire's maintained
+ * primaries: every school it designates a leader at, engages, funds, gives an offer or partners
+ * is one of them, and the reads it checks are of that authority (its entry in supportGaps, its
+ * fundingReport) or of its schools. Removes the authority, its schools and everything it made.
  */
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,11 +31,10 @@ import {
 } from "../__generated__/graphql.js";
 import { startBalancer, type Balancer } from "../helpers/balancer.js";
 import {
-  REPLICA_LA,
-  REPLICA_REGION,
+  NORTH_YORKSHIRE,
   REPLICA_SEARCH,
   freePrimaries as freePrimariesOf,
-  laSupplyOn,
+  laSupplyOn as laSupplyFrom,
   schoolOn as schoolFrom,
   suggestionsOn as suggestionsFrom,
   type Suggestion,
@@ -45,22 +45,22 @@ import {
   type Replica,
   type ReplicaSet,
 } from "../helpers/replicas.js";
-import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, TestArea, testSubject } from "../helpers/writes.js";
 import { connectConfigured } from "../../src/db/connect.js";
 
 const SUBJECT = testSubject("replicas");
-/** Award dates no other test records grants on. */
-const FROM = "1993-03-01";
-const TO = "1993-03-31";
 /** Twenty times the default DATA_VERSION_MAX_AGE_MS: a ceiling for arrival, not a timing. */
 const VISIBILITY_CEILING_MS = 20_000;
 const POLL_MS = 100;
 
 let db: Database;
+/** The test's own authority, in North Yorkshire's region; every school written to is in it. */
+let area: TestArea;
 let set: ReplicaSet;
 let balancer: Balancer;
 let a: Replica;
 let others: Replica[] = [];
+/** Schools given an offer, so not picked again as a partner offering nothing. */
 const offerUrns: number[] = [];
 /** The system leader the engagement tests designate, with two places. */
 let leaderId = "";
@@ -71,11 +71,12 @@ const leaderToken = () =>
   set.token({ role: "SYSTEM_LEADER", sub: `${SUBJECT}-leader`, systemLeaderId: leaderId });
 const schoolToken = (urn: number) => set.token({ role: "SCHOOL", sub: `${SUBJECT}-${urn}`, urn });
 
-const freePrimaries = (count: number) => freePrimariesOf(db, count);
+const freePrimaries = (count: number) => freePrimariesOf(db, area.laCode, count);
+const laSupplyOn = (replica: Replica) => laSupplyFrom(replica, area);
 
 /**
- * Maintained primaries of the LA in no partnership, with no offers and a KS2 result of the newest
- * year, weakest first: askers with stronger schools nearby to be suggested.
+ * Maintained primaries of the test's authority in no partnership, with no offers and a KS2 result
+ * of the newest year, weakest first: askers with stronger schools nearby to be suggested.
  */
 async function weakPrimaries(count: number): Promise<number[]> {
   const rows = await query<{ urn: unknown }>(
@@ -84,10 +85,10 @@ async function weakPrimaries(count: number): Promise<number[]> {
      WHERE s.location IS NOT NULL AND NOT (s)-[:MEMBER_OF]->()
        AND s.offers IS NULL AND s.seeks IS NULL AND s.ks2RwmExpectedYear = "2024/25"
      RETURN s.urn AS urn ORDER BY s.ks2RwmExpected, s.urn LIMIT $count`,
-    { la: REPLICA_LA, count: neo4j.int(count) },
+    { la: neo4j.int(area.laCode), count: neo4j.int(count) },
   );
   if (rows.length < count)
-    throw new Error(`LA ${REPLICA_LA} has ${rows.length} such primaries, not ${count}.`);
+    throw new Error(`LA ${area.laCode} has ${rows.length} such primaries, not ${count}.`);
   return rows.map((row) => Number(row.urn));
 }
 
@@ -100,19 +101,23 @@ function offered(suggestion: Suggestion | undefined): readonly string[] {
   return reason?.matchedTopics ?? [];
 }
 
-/** A suggested partner of `asker` (on A) offering nothing and in no partnership. */
+/** A suggested partner of `asker` (on A) in the test's authority, offering nothing and free. */
 async function quietCandidate(asker: number, skip: readonly number[] = []): Promise<number> {
   const suggested = (await suggestionsOn(a, asker)).filter(
     (s) => offered(s).length === 0 && !skip.includes(s.urn),
   );
   const [row] = await query<{ urn: unknown }>(
     db,
-    `UNWIND $urns AS urn MATCH (s:School {urn: urn, governance: "MAINTAINED"})
+    `UNWIND $urns AS urn MATCH (s:School {urn: urn, laCode: $la, governance: "MAINTAINED"})
      WHERE s.offers IS NULL AND NOT (s)-[:MEMBER_OF]->()
      RETURN s.urn AS urn LIMIT 1`,
-    { urns: suggested.map((s) => s.urn) },
+    { urns: suggested.map((s) => s.urn), la: neo4j.int(area.laCode) },
   );
-  if (!row) throw new Error(`No suggested partner of ${asker} offers nothing and is free.`);
+  if (!row) {
+    throw new Error(
+      `No suggested partner of ${asker} in LA ${area.laCode} offers nothing and is free.`,
+    );
+  }
   return Number(row.urn);
 }
 
@@ -133,9 +138,10 @@ function grantTo(urn: number) {
   };
 }
 
+/** The test authority's funding report (every award date), as `replica` answers. */
 async function fundingOn(replica: Replica) {
   return dataFrom(
-    await post(replica.base, ReplicaFundingDocument, { la: REPLICA_LA, from: FROM, to: TO }),
+    await post(replica.base, ReplicaFundingDocument, { la: area.laCode }),
     replica.name,
   ).fundingReport;
 }
@@ -160,6 +166,9 @@ function shownOnOthers<T>(
 beforeAll(async () => {
   const c = config();
   db = connectConfigured(c);
+  // Made before the replicas start, so each loads the copies with its first snapshots.
+  area = await TestArea.create(db, SUBJECT, NORTH_YORKSHIRE.laCode);
+  await area.schools({ governance: "MAINTAINED", phase: "PRIMARY", count: "all" });
   set = await startReplicas({ count: 3 });
   [a, ...others] = set.replicas as [Replica, ...Replica[]];
   balancer = await startBalancer(set.replicas.map((replica) => replica.base));
@@ -181,13 +190,8 @@ afterAll(async () => {
   await balancer?.close();
   await set?.stop();
   if (!db) return;
-  await query(db, "MATCH (g:Grant) WHERE g.createdBy STARTS WITH $prefix DETACH DELETE g", {
-    prefix: SUBJECT,
-  });
-  await query(db, "MATCH (l:SystemLeader) WHERE l.createdBy STARTS WITH $prefix DETACH DELETE l", {
-    prefix: SUBJECT,
-  });
-  await cleanUpWrites(db, SUBJECT, offerUrns);
+  // The schools given offers are the test's own, removed with the rest.
+  await cleanUpWrites(db, SUBJECT);
   await db.close();
 });
 
@@ -205,7 +209,7 @@ describe("a write through one replica", () => {
     // A reads its own writes at once; the others catch up with the new leader's free places.
     const withFreePlaces = await laSupplyOn(a);
     await shownOnOthers(
-      "the new leader's places",
+      `the new leader's places in supportGaps (supply ${withFreePlaces})`,
       laSupplyOn,
       (supply) => supply === withFreePlaces,
     );
@@ -222,7 +226,7 @@ describe("a write through one replica", () => {
     expect(placeTaken).toBeLessThan(withFreePlaces);
 
     await shownOnOthers(
-      "the engagement in supportGaps",
+      `the engagement in supportGaps (supply ${placeTaken})`,
       laSupplyOn,
       (supply) => supply === placeTaken,
     );
@@ -375,15 +379,13 @@ describe("X-Data-Bookmark across replicas", () => {
         urn: candidate,
         asker: asker!,
         input: REPLICA_SEARCH,
-        regionCode: REPLICA_REGION,
-        la: REPLICA_LA,
-        from: FROM,
-        to: TO,
+        regionCode: area.regionCode,
+        la: area.laCode,
       },
       { token: await admin(), bookmark: offeredOnA.bookmark! },
     );
     const seen = dataFrom(read, others[0]!.name);
-    expect(seen.supportGaps.find((gap) => gap.localAuthority?.code === REPLICA_LA)?.supply).toBe(
+    expect(seen.supportGaps.find((gap) => gap.localAuthority?.code === area.laCode)?.supply).toBe(
       supplyAfter,
     );
     expect(seen.fundingReport).toMatchObject({
