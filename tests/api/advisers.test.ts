@@ -1,9 +1,12 @@
 /**
- * School improvement advisers against the real database, the way Dudley (LA 332, West
- * Midlands) names one adviser of each kind per school: advisers are registered and assigned,
- * coverage of Dudley then counts their schools as advised with the need-weighted figure the
- * graph gives, a second adviser of the same kind is refused with nothing written, and every
- * role is tried against every write. Removes every adviser and audit event it made.
+ * School improvement advisers against the real database, one adviser of each kind per school, on
+ * a council the test makes in the West Midlands holding copies of Dudley (332) schools in every
+ * need band: advisers are registered and assigned, coverage of the council then counts their
+ * schools as advised with the need-weighted figure the graph gives, a second adviser of the same
+ * kind is refused with nothing written, a council's officer is refused a school of another
+ * council (a South West one of the test's own, with copies of Dorset schools) and a trust's lead
+ * a school outside its trust, and every role is tried against every write. Removes everything it
+ * made.
  */
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,12 +25,11 @@ import {
 } from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
 import { regionalWriters } from "../helpers/callers.js";
-import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, TestArea, testSubject } from "../helpers/writes.js";
 import type { CypherName } from "../../src/db/cypher.js";
 
 const api = useApi();
 const SUBJECT = testSubject("advisers");
-const LA = 332;
 const REGION = "E12000005";
 const OTHER_REGION = "E12000009";
 
@@ -41,7 +43,8 @@ function codeOf(result: OperationResult<unknown>): unknown {
   return result.errors?.[0]?.extensions?.["code"];
 }
 
-/** Schools of Dudley picked by need band, lowest URN first. */
+let council: TestArea;
+/** The council's schools by need band, in URN order. */
 let band1: number[] = [];
 let band3: number[] = [];
 let band4: number[] = [];
@@ -50,12 +53,12 @@ async function register(
   kind: AdviserKind,
   token: string,
   extra: Pick<RegisterAdviserInput, "localAuthorityCode" | "partnershipId"> = {
-    localAuthorityCode: LA,
+    localAuthorityCode: council.laCode,
   },
 ): Promise<OperationResult<AdviserRegisterMutation>> {
   return api().execute(
     AdviserRegisterDocument,
-    { input: { name: "Pat Example", kind, organisation: "Dudley Council", ...extra } },
+    { input: { name: "Pat Example", kind, organisation: "Test council", ...extra } },
     { token },
   );
 }
@@ -69,12 +72,12 @@ async function registeredId(
 }
 
 async function coverage(
-  variables: AdviserCoverageByLaQueryVariables = { la: LA },
+  variables: AdviserCoverageByLaQueryVariables = { la: council.laCode },
 ): Promise<Coverage> {
   return dataOf(await api().execute(AdviserCoverageByLaDocument, variables)).adviserCoverage;
 }
 
-/** Advised and total need weight of Dudley's state-funded schools, straight from the graph. */
+/** Advised and total need weight of the council's state-funded schools, straight from the graph. */
 async function graphWeights(): Promise<{ total: number; advised: number; advisedSchools: number }> {
   const [row] = await query<{ total: unknown; advised: unknown; advisedSchools: unknown }>(
     api().db,
@@ -83,7 +86,7 @@ async function graphWeights(): Promise<{ total: number; advised: number; advised
        EXISTS { (:Adviser)-[:ADVISES]->(s) } AS advised
      RETURN sum(w) AS total, sum(CASE WHEN advised THEN w ELSE 0 END) AS advised,
        sum(CASE WHEN advised THEN 1 ELSE 0 END) AS advisedSchools`,
-    { la: LA },
+    { la: neo4j.int(council.laCode) },
   );
   return {
     total: Number(row?.total),
@@ -111,42 +114,34 @@ async function auditCount(action: string, targetId: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  const rows = await query<{ band: unknown; urns: unknown[] }>(
-    api().db,
-    `MATCH (s:School {laCode: $la}) WHERE s.stateFunded = true AND s.needBand IN [1, 3, 4]
-       AND NOT EXISTS { (:Adviser)-[:ADVISES]->(s) }
-     WITH s ORDER BY s.urn
-     RETURN s.needBand AS band, collect(s.urn)[..4] AS urns`,
-    { la: LA },
-  );
-  const byBand = new Map(rows.map((row) => [Number(row.band), row.urns.map(Number)]));
-  band1 = byBand.get(1) ?? [];
-  band3 = byBand.get(3) ?? [];
-  band4 = byBand.get(4) ?? [];
-  if (band1.length < 2 || band3.length < 2 || band4.length < 4) {
-    throw new Error("Dudley has too few unadvised schools in bands 1, 3 and 4 for this test.");
-  }
+  council = await TestArea.create(api().db, SUBJECT, 332);
+  const inBand = (band: number, count: number) =>
+    council.schools({ count, where: `t.stateFunded = true AND t.needBand = ${band}` });
+  // One at a time: a TestArea numbers each batch of copies after the last. The band-2 schools
+  // are never assigned; with the others left free they fill two pages of unadvised schools.
+  band1 = await inBand(1, 3);
+  await inBand(2, 6);
+  band3 = await inBand(3, 3);
+  band4 = await inBand(4, 6);
 });
 
 afterAll(async () => {
-  await query(api().db, "MATCH (a:Adviser) WHERE a.createdBy STARTS WITH $prefix DETACH DELETE a", {
-    prefix: SUBJECT,
-  });
   await cleanUpWrites(api().db, SUBJECT);
 });
 
 describe("registerAdviser and assignAdviser", () => {
-  it("when an admin registers a SIP in Dudley and assigns a band-1 and a band-3 school, then coverage counts them with the graph's weights", async () => {
+  it("when an admin registers a SIP for the council and assigns a band-1 and a band-3 school, then coverage counts them with the graph's weights", async () => {
+    // The council's schools are the test's own: none is advised yet.
     const before = await coverage();
     const graphBefore = await graphWeights();
     expect(before.totalWeight).toBe(graphBefore.total);
-    expect(before.advisedWeight).toBe(graphBefore.advised);
+    expect([before.advised, before.advisedWeight, graphBefore.advised]).toEqual([0, 0, 0]);
 
     const registered = await register("SCHOOL_IMPROVEMENT_PARTNER", await admin());
     const adviser = dataOf(registered).registerAdviser;
     expect(adviser).toMatchObject({
       kind: "SCHOOL_IMPROVEMENT_PARTNER",
-      localAuthority: { code: LA },
+      localAuthority: { code: council.laCode },
     });
     expect(adviser.id).toMatch(/^svc-[0-9a-f-]{36}$/);
     const assigned = await api().execute(
@@ -158,15 +153,14 @@ describe("registerAdviser and assignAdviser", () => {
     const graphAfter = await graphWeights();
 
     expect(dataOf(assigned)).toEqual({ assignAdviser: { id: adviser.id, schoolCount: 2 } });
-    // A band-1 school weighs 4 and a band-3 school 2: the advised weight rises by exactly 6.
-    expect(after.advisedWeight).toBe(before.advisedWeight + 6);
-    expect(after.advised).toBe(before.advised + 2);
+    // A band-1 school weighs 4 and a band-3 school 2: the advised weight is exactly 6.
+    expect([after.advised, after.advisedWeight]).toEqual([2, 6]);
     expect(after.advisedWeight).toBe(graphAfter.advised);
     expect(after.advised).toBe(graphAfter.advisedSchools);
+    expect(after.totalWeight).toBe(graphAfter.total);
     expect(after.weightedCoverage).toBeCloseTo(graphAfter.advised / graphAfter.total, 12);
-    expect(after.byNeedBand.find((row) => row.band === 1)?.advised).toBe(
-      (before.byNeedBand.find((row) => row.band === 1)?.advised ?? 0) + 1,
-    );
+    expect(after.byNeedBand.find((row) => row.band === 1)?.advised).toBe(1);
+    expect(after.byNeedBand.find((row) => row.band === 3)?.advised).toBe(1);
     const rows = await query<{ urn: unknown; since: unknown; key: unknown; source: unknown }>(
       api().db,
       `MATCH (:Adviser {id: $id})-[r:ADVISES]->(s:School)
@@ -366,7 +360,7 @@ describe("invalid adviser writes", () => {
     const token = await admin();
     const noCouncil = await register("COUNCIL_IMPROVEMENT_OFFICER", token, {});
     const both = await register("SCHOOL_IMPROVEMENT_PARTNER", token, {
-      localAuthorityCode: LA,
+      localAuthorityCode: council.laCode,
       partnershipId: "gias-2053",
     });
     const unknownLa = await register("COUNCIL_IMPROVEMENT_OFFICER", token, {
@@ -389,8 +383,8 @@ describe("invalid adviser writes", () => {
         input: {
           name: "  P ",
           kind: "SCHOOL_IMPROVEMENT_PARTNER",
-          organisation: "Dudley Council",
-          localAuthorityCode: LA,
+          organisation: "Test council",
+          localAuthorityCode: council.laCode,
         },
       },
       { token },
@@ -408,14 +402,11 @@ describe("invalid adviser writes", () => {
 });
 
 describe("whose schools an employed adviser may take on", () => {
-  it("when a Dudley council officer is assigned a school of another council, then BAD_USER_INPUT names it and nothing is written", async () => {
+  it("when a council officer is assigned a school of another council, then BAD_USER_INPUT names it and nothing is written", async () => {
     const officer = await registeredId("COUNCIL_IMPROVEMENT_OFFICER");
-    const [elsewhere] = await query<{ urn: unknown }>(
-      api().db,
-      `MATCH (s:School {laCode: 838}) WHERE s.stateFunded = true RETURN s.urn AS urn
-       ORDER BY s.urn LIMIT 1`,
-    );
-    const outside = Number(elsewhere?.urn);
+    // A school of a South West council of the test's own, a copy of a Dorset school.
+    const southWest = await TestArea.create(api().db, SUBJECT, 838);
+    const outside = (await southWest.schools({ count: 1, where: "t.stateFunded = true" }))[0]!;
 
     const result = await api().execute(
       AdviserAssignDocument,
@@ -439,35 +430,29 @@ describe("whose schools an employed adviser may take on", () => {
   });
 
   it("when a trust's lead is assigned a school outside the trust, then BAD_USER_INPUT; its own member school is assigned", async () => {
-    const [trust] = await query<{ id: string; member: unknown; outsider: unknown }>(
-      api().db,
-      `MATCH (s:School {laCode: $la})-[m:MEMBER_OF]->(p:Partnership)
-       WHERE s.stateFunded = true AND m.leavingOn IS NULL
-         AND NOT EXISTS { (:Adviser {kind: "TRUST_SCHOOL_IMPROVEMENT_LEAD"})-[:ADVISES]->(s) }
-       WITH p, min(s.urn) AS member
-       MATCH (o:School {laCode: $la}) WHERE o.stateFunded = true
-         AND NOT EXISTS { (o)-[:MEMBER_OF]->(p) }
-       RETURN p.id AS id, member, min(o.urn) AS outsider ORDER BY p.id LIMIT 1`,
-      { la: LA },
-    );
-    if (!trust) throw new Error("Dudley has no trust with a state-funded member.");
-    const lead = await registeredId("TRUST_SCHOOL_IMPROVEMENT_LEAD", { partnershipId: trust.id });
+    // A trust of one of the council's schools; another of them is outside it.
+    const [member, outsider] = (await council.schools({
+      count: 2,
+      where: "t.stateFunded = true",
+    })) as [number, number];
+    const trustId = await council.trust([member]);
+    const lead = await registeredId("TRUST_SCHOOL_IMPROVEMENT_LEAD", { partnershipId: trustId });
     const token = await admin();
 
     const refused = await api().execute(
       AdviserAssignDocument,
-      { input: { adviserId: lead, urns: [Number(trust.member), Number(trust.outsider)] } },
+      { input: { adviserId: lead, urns: [member, outsider] } },
       { token },
     );
     const countAfterRefusal = await advisesCount(lead);
     const assigned = await api().execute(
       AdviserAssignDocument,
-      { input: { adviserId: lead, urns: [Number(trust.member)] } },
+      { input: { adviserId: lead, urns: [member] } },
       { token },
     );
 
     expect(codeOf(refused)).toBe("BAD_USER_INPUT");
-    expect(refused.errors?.[0]?.message).toContain(String(trust.outsider));
+    expect(refused.errors?.[0]?.message).toContain(String(outsider));
     expect(countAfterRefusal).toBe(0);
     expect(dataOf(assigned)).toEqual({ assignAdviser: { id: lead, schoolCount: 1 } });
   });
@@ -484,7 +469,7 @@ describe("who may write", () => {
   }
 
   it.each(callers)(
-    "when $caller registers, assigns and unassigns in Dudley, then the answer is $expected",
+    "when $caller registers, assigns and unassigns in a West Midlands council, then the answer is $expected",
     async ({ claims, expected }) => {
       const token = await tokenFor(claims);
       const adviserId = await registeredId("COUNCIL_IMPROVEMENT_OFFICER");
@@ -544,7 +529,7 @@ describe("who may write", () => {
     },
   );
 
-  it("when oversight of another region assigns a Dudley school, then nothing is written", async () => {
+  it("when oversight of another region assigns a West Midlands school, then nothing is written", async () => {
     const adviserId = await registeredId("SCHOOL_IMPROVEMENT_PARTNER");
 
     const result = await api().execute(
@@ -561,9 +546,9 @@ describe("who may write", () => {
 describe("adviserCoverage", () => {
   it("when unadvised schools are paged, then they come neediest first with their weights and pages do not overlap", async () => {
     const whole = await coverage();
-    const first = await coverage({ la: LA, first: 5 });
+    const first = await coverage({ la: council.laCode, first: 5 });
     const second = await coverage({
-      la: LA,
+      la: council.laCode,
       first: 5,
       after: first.unadvisedSchools.pageInfo.endCursor,
     });
@@ -600,10 +585,13 @@ describe("adviserCoverage", () => {
   it("when the LA is unknown or the cursor is not one we issued, then NOT_FOUND and BAD_USER_INPUT", async () => {
     const unknown = await api().execute(AdviserCoverageByLaDocument, { la: 999 });
     const badCursor = await api().execute(AdviserCoverageByLaDocument, {
-      la: LA,
+      la: council.laCode,
       after: "not-a-cursor",
     });
-    const badFirst = await api().execute(AdviserCoverageByLaDocument, { la: LA, first: 101 });
+    const badFirst = await api().execute(AdviserCoverageByLaDocument, {
+      la: council.laCode,
+      first: 101,
+    });
 
     expect(codeOf(unknown)).toBe("NOT_FOUND");
     expect(codeOf(badCursor)).toBe("BAD_USER_INPUT");
@@ -647,7 +635,7 @@ describe("what coverage reads", () => {
   }
 
   it("when an LA's coverage and unadvised schools are read, then no operator reads all of England's schools", async () => {
-    const laCode = neo4j.int(LA);
+    const laCode = neo4j.int(council.laCode);
 
     const counted = await scansWithRows("advisers/countCoverage", { laCode, kind: null });
     const listed = await scansWithRows("advisers/listUnadvisedSchools", {

@@ -1,10 +1,11 @@
 /**
- * Proposed clusters and their adoption under a School Improvement Board, against the real data:
- * proposals for Dorset (LA 838) and Cornwall (LA 908) are checked against the schools the graph
- * holds, and adoptions write Dorset clusters (no other test file uses Dorset's schools), checked
- * in the graph for every role. Proposals are memoised per process until the LA's data changes;
- * one test records a Dorset school's offers to see them rebuilt. Everything written is removed
- * afterwards.
+ * Proposed clusters and their adoption under a School Improvement Board. Proposals for Dorset
+ * (LA 838) and Cornwall (LA 908) are read from the real data and checked against the schools the
+ * graph holds. Writes go to an authority of the test's own, modelled on Dorset (TestArea: copies
+ * of 48 of its state-funded schools, in the South West, moved to a free three-digit code as the
+ * cluster API takes DfE codes only): its proposals are adopted and checked in the graph for every
+ * role, and one of its schools records offers to see the memoised proposals rebuilt. The
+ * authorities, their schools and everything written are removed afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { haversineKm } from "../../src/modules/matching/geo.js";
@@ -18,7 +19,7 @@ import {
   type ClusterProposalsQuery,
 } from "../__generated__/graphql.js";
 import { askTwice, dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
-import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, TestArea, testSubject } from "../helpers/writes.js";
 
 const api = useApi();
 const SUBJECT = testSubject("clusters");
@@ -58,10 +59,10 @@ const adminToken = () => testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
 function adoptInput(
   clusters: number[][],
   memberUrn: number | null,
-  boardName = "Dorset SIB",
+  boardName = "Test SIB",
 ): AdoptClustersInput {
   return {
-    localAuthorityCode: DORSET,
+    localAuthorityCode: laCode,
     board: {
       name: boardName,
       chair: { name: "Pat Chair", organisation: "Independent" },
@@ -70,7 +71,7 @@ function adoptInput(
         { name: "Sam Governor", role: "Governor representative" },
       ],
     },
-    clusters: clusters.map((urns, i) => ({ name: `Dorset test cluster ${i + 1}`, urns })),
+    clusters: clusters.map((urns, i) => ({ name: `Test cluster ${i + 1}`, urns })),
   };
 }
 
@@ -91,21 +92,26 @@ async function written(): Promise<{ partnerships: number; leaders: number; audit
 }
 
 let dorset: Proposal[] = [];
-/** A Dorset school whose offers a test records, reset afterwards. */
-let offerUrn: number | null = null;
+/** The test's own authority, like Dorset: its schools are adopted and record offers. */
+let laCode = 0;
+/** Its schools, in URN order; none records offers. */
+let ownUrns: number[] = [];
+/** The proposals for its schools, at the default size. */
+let own: Proposal[] = [];
 
 beforeAll(async () => {
   dorset = await propose(DORSET);
+  const area = await TestArea.create(api().db, SUBJECT, DORSET);
+  ownUrns = await area.schools({
+    count: 48,
+    where: "t.stateFunded = true AND t.offerUpdatedAt IS NULL",
+  });
+  laCode = area.laCode;
+  own = await propose(laCode);
 });
 
 afterAll(async () => {
-  await query(api().db, "MATCH (l:Leader) WHERE l.createdBy STARTS WITH $prefix DETACH DELETE l", {
-    prefix: SUBJECT,
-  });
-  await cleanUpWrites(api().db, SUBJECT, offerUrn === null ? [] : [offerUrn]);
-  await query(api().db, "MATCH (la:LocalAuthority {code: $la}) REMOVE la.clustersChangedAt", {
-    la: DORSET,
-  });
+  await cleanUpWrites(api().db, SUBJECT);
 });
 
 describe("proposeClusters", () => {
@@ -188,18 +194,10 @@ describe("proposeClusters", () => {
   });
 
   it("when a school of the LA records what it offers, then the next proposals are built again and carry it", async () => {
-    const [row] = await query<{ urn: unknown }>(
-      api().db,
-      `MATCH (s:School {laCode: $la})
-       WHERE s.stateFunded = true AND s.status STARTS WITH "Open" AND s.location IS NOT NULL
-         AND s.offerUpdatedAt IS NULL
-       RETURN s.urn AS urn ORDER BY urn LIMIT 1`,
-      { la: DORSET },
-    );
-    offerUrn = Number(row?.urn);
+    const offerUrn = ownUrns[0]!;
     const token = await testToken({ role: "SCHOOL", sub: `${SUBJECT}-school`, urn: offerUrn });
     const offersOf = async () => {
-      const result = await api().execute(ClusterProposalOffersDocument, { la: DORSET }, { token });
+      const result = await api().execute(ClusterProposalOffersDocument, { la: laCode }, { token });
       const proposals = dataOf(result).proposeClusters;
       return proposals.flatMap((p) => p.schools).find((s) => s.urn === offerUrn)?.offers;
     };
@@ -280,7 +278,7 @@ describe("adoptClusters", () => {
   let third: number[] = [];
 
   beforeAll(() => {
-    const urnsOf = (i: number) => dorset[i]?.schools.map((s) => s.urn) ?? [];
+    const urnsOf = (i: number) => own[i]?.schools.map((s) => s.urn) ?? [];
     [first, second, third] = [urnsOf(0), urnsOf(1), urnsOf(2)];
   });
 
@@ -338,7 +336,10 @@ describe("adoptClusters", () => {
       { name: "Alex Head", role: "Primary headteacher representative", school: { urn: first[0] } },
       { name: "Sam Governor", role: "Governor representative", school: null },
     ]);
-    expect(board.board?.advisingCouncil).toEqual({ code: DORSET, name: "Dorset" });
+    expect(board.board?.advisingCouncil).toEqual({
+      code: laCode,
+      name: `Test authority ${laCode}`,
+    });
     expect(
       clusters.map((c) => [c.type, c.status, c.memberCount, c.overseenBy?.id, c.board]),
     ).toEqual([
@@ -349,7 +350,7 @@ describe("adoptClusters", () => {
     // The partnership query finds what the service made.
     const found = await api().execute(ClusterPartnershipNameDocument, { id: clusters[0]!.id });
     expect(dataOf(found)).toEqual({
-      partnership: { id: clusters[0]!.id, name: "Dorset test cluster 1" },
+      partnership: { id: clusters[0]!.id, name: "Test cluster 1" },
     });
 
     const [graph] = await query<Record<string, unknown>>(
@@ -385,7 +386,7 @@ describe("adoptClusters", () => {
         { name: "Pat Chair", organisation: "Independent", source: "service", independent: true },
       ],
       representing: ["Alex Head"],
-      advisers: [[DORSET, "COUNCIL"]],
+      advisers: [[laCode, "COUNCIL"]],
     });
     expect((graph?.["seats"] as string[]).sort()).toEqual([
       "Governor representative",
@@ -467,8 +468,8 @@ describe("adoptClusters", () => {
   });
 
   it("when two adoptions naming the same school race, then one is made and the other is a CONFLICT", async () => {
-    const fourth = dorset[3]!.schools.map((s) => s.urn);
-    const fifth = dorset[4]!.schools.map((s) => s.urn);
+    const fourth = own[3]!.schools.map((s) => s.urn);
+    const fifth = own[4]!.schools.map((s) => s.urn);
     const before = await written();
     const token = await adminToken();
 
@@ -508,7 +509,7 @@ describe("adoptClusters", () => {
     expect(Number(row?.clusters)).toBe(1);
   });
 
-  it("when oversight of the South West adopts a Dorset cluster, then it is made", async () => {
+  it("when oversight of the South West adopts a cluster of an authority there, then it is made", async () => {
     const token = await testToken({
       role: "OVERSIGHT",
       sub: `${SUBJECT}-oversight`,

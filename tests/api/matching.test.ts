@@ -1,6 +1,11 @@
-/** partnerSuggestions against the full England data. */
+/**
+ * partnerSuggestions against the full England data. The tests that record offers and seeks do so
+ * on schools of the test's own: an authority modelled on Hartlepool (TestArea) holding a copy of
+ * each of its primaries, which ask for partners and are suggested to each other among the real
+ * schools nearby. The authority, its schools and everything written are removed afterwards.
+ */
 import neo4j from "neo4j-driver";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { print } from "graphql";
 import {
   MatchingSuggestionScoresDocument,
@@ -11,15 +16,26 @@ import {
   type SupportTopic,
 } from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi } from "../helpers/api.js";
-import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, TestArea, testSubject } from "../helpers/writes.js";
 
 const api = useApi();
 const SUBJECT = testSubject("matching");
-/** Schools whose offers and seeks a test recorded, reset afterwards. */
-const offerUrns: number[] = [];
+const HARTLEPOOL = 805;
+/** The test's own copies of Hartlepool's primaries, none with offers or seeks recorded. */
+let ownUrns = new Set<number>();
+
+beforeAll(async () => {
+  const area = await TestArea.create(api().db, SUBJECT, HARTLEPOOL);
+  const urns = await area.schools({
+    phase: "PRIMARY",
+    count: "all",
+    where: "t.offers IS NULL AND t.seeks IS NULL AND t.offerUpdatedAt IS NULL",
+  });
+  ownUrns = new Set(urns);
+});
 
 afterAll(async () => {
-  await cleanUpWrites(api().db, SUBJECT, offerUrns);
+  await cleanUpWrites(api().db, SUBJECT);
 });
 
 const ALDGATE = 100000;
@@ -42,19 +58,20 @@ async function errorOf(input: PartnerSearchInput) {
 }
 
 /**
- * A Hartlepool primary (no other test file writes there) with a KS2 figure to beat and no offers
- * or seeks recorded: the lowest by KS2 RWM figure once the `skip` lowest are passed over.
+ * One of the test's copies of a Hartlepool primary with a KS2 figure to beat and no offers or
+ * seeks recorded: the lowest by KS2 RWM figure once the `skip` lowest are passed over.
  */
 async function hartlepoolAsker(skip: number): Promise<number> {
   const [picked] = await query<{ urn: number }>(
     api().db,
-    `MATCH (s:School {laCode: 805, phase: "PRIMARY"})
-     WHERE s.location IS NOT NULL AND s.ks2RwmExpectedYear = "2024/25"
+    `MATCH (s:School) WHERE s.urn IN $urns
+       AND s.location IS NOT NULL AND s.ks2RwmExpectedYear = "2024/25"
        AND s.offers IS NULL AND s.seeks IS NULL
      RETURN s.urn AS urn ORDER BY s.ks2RwmExpected, s.urn SKIP $skip LIMIT 1`,
-    { skip: neo4j.int(skip) },
+    { urns: [...ownUrns].map((urn) => neo4j.int(urn)), skip: neo4j.int(skip) },
   );
-  return Number(picked?.urn);
+  if (!picked) throw new Error(`No copied Hartlepool primary with a KS2 figure past ${skip}.`);
+  return Number(picked.urn);
 }
 
 describe("partnerSuggestions", () => {
@@ -230,11 +247,12 @@ describe("partnerSuggestions for schools in need", () => {
     const admin = await testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
     const search: PartnerSearchInput = { focus: "KS2_RWM_EXPECTED", maxDistanceKm: 15, first: 100 };
     const before = (await suggestions(asker, search, admin)).partnerSuggestions;
-    const candidate = before.at(-1)!.urn;
-    offerUrns.push(candidate);
+    // The weakest-ranked of the test's own schools suggested.
+    const candidate = [...before].reverse().find((s) => ownUrns.has(s.urn))?.urn;
+    expect(candidate, "one of the test's schools among the suggestions").toBeDefined();
     await api().execute(
       MatchingUpdateOfferDocument,
-      { urn: candidate, offers: ["MATHEMATICS"], seeks: [] },
+      { urn: candidate!, offers: ["MATHEMATICS"], seeks: [] },
       { token: admin },
     );
 
@@ -254,11 +272,13 @@ describe("partnerSuggestions with offers and seeks", () => {
     const asker = await hartlepoolAsker(0);
     const admin = await testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
     const before = (await suggestions(asker, SEARCH, admin)).partnerSuggestions;
-    // The weakest-ranked candidate that records no offers: it can only rise, so stays listed.
-    const target = [...before].reverse().find((s) => offersReason(s)?.value === 0);
+    // The weakest-ranked of the test's own schools that records no offers: it can only rise, so
+    // stays listed.
+    const target = [...before]
+      .reverse()
+      .find((s) => ownUrns.has(s.urn) && offersReason(s)?.value === 0);
     expect(target).toBeDefined();
     const candidate = target!.urn;
-    offerUrns.push(asker, candidate);
 
     const update = async (urn: number, offers: SupportTopic[], seeks: SupportTopic[]) =>
       dataOf(

@@ -1,20 +1,25 @@
 /**
- * supportRecognition against the real database. An admin records backdated support engagements
- * for real system leaders in the North East (E12000001, where no other test writes engagements)
- * with real schools there, chosen by their need band, IDACI decile and KS2 series; the ranking
- * is then checked against points worked out here from the figures the graph holds. Everything
- * written is removed afterwards.
+ * supportRecognition against the real database, on schools and system leaders of the test's own
+ * in the North East (E12000001): an authority modelled on County Durham (TestArea) holds copies
+ * of its schools, chosen by their need band, IDACI decile and KS2 series. An admin designates
+ * three system leaders at three of them and records backdated support engagements by those
+ * leaders with the others; the ranking of the region is then checked against points worked out
+ * here from the figures the graph holds. The ranking covers every engagement given in the region,
+ * so a check first confirms that the test's are the only ones there. The authority, its schools,
+ * the leaders and their engagements are removed afterwards.
  */
+import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   RecognitionCloseEngagementDocument,
+  RecognitionDesignateLeaderDocument,
   RecognitionRankingDocument,
   RecognitionRecordEngagementDocument,
   type RecognitionRankingQuery,
   type RecognitionRankingQueryVariables,
 } from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi, type OperationResult } from "../helpers/api.js";
-import { cleanUpWrites, query, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, TestArea, testSubject } from "../helpers/writes.js";
 import { RecognitionRepository } from "../../src/modules/recognition/recognition.repository.js";
 import {
   OUTCOME_FACTOR_STEP,
@@ -26,6 +31,8 @@ import type { TokenClaims } from "../../src/auth/tokens.js";
 const api = useApi();
 const SUBJECT = testSubject("recognition");
 const NORTH_EAST = "E12000001";
+/** The North East authority the test's own is modelled on: the one with most schools. */
+const COUNTY_DURHAM = 840;
 /** KS2 years every supported school must have so that each outcome below is measurable. */
 const YEARS = ["2018/19", "2022/23", "2023/24", "2024/25"];
 
@@ -157,10 +164,9 @@ const PLAN = [
   },
 ] as const;
 
-let leaders: { id: string; baseUrn: number }[] = [];
+const leaders: { id: string; baseUrn: number }[] = [];
 const schools = new Map<Role, SchoolFacts>();
 const engagementIds = new Map<string, string>();
-let changedAtBefore: { id: string; at: unknown }[] = [];
 
 const admin = (): Promise<string> => testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
 
@@ -232,108 +238,113 @@ async function expectedPoints(): Promise<Map<string, { points: number; factor: n
   return expected;
 }
 
-/**
- * Two North East schools in one need band (1 or 2) and IDACI decile (1 to 3) whose KS2 changes
- * from 2018/19 to 2023/24 differ by at least a point yet give one outcome factor, neither within
- * 0.05 of a band's edge (where the graph's and this file's national means could round apart).
- */
-async function pickPair(exclude: number[]): Promise<[SchoolFacts, SchoolFacts]> {
-  const rows = await query<{
-    urn: unknown;
-    band: unknown;
-    decile: unknown;
-    years: string[];
-    values: unknown[];
-  }>(
+interface SchoolRow {
+  urn: unknown;
+  band: unknown;
+  decile: unknown;
+  years: string[] | null;
+  values: unknown[] | null;
+}
+
+function factsOf(row: SchoolRow): SchoolFacts {
+  return {
+    urn: Number(row.urn),
+    needBand: Number(row.band),
+    idaciDecile: Number(row.decile),
+    series: new Map((row.years ?? []).map((year, i) => [year, Number(row.values?.[i])])),
+  };
+}
+
+/** A school as the graph holds it. */
+async function schoolFacts(urn: number): Promise<SchoolFacts> {
+  const [row] = await query<SchoolRow>(
     api().db,
-    `MATCH (s:School {regionCode: $region})
-     WHERE s.needBand IN [1, 2] AND s.idaciDecile IN [1, 2, 3] AND NOT s.urn IN $exclude
+    `MATCH (s:School {urn: $urn})
+     RETURN s.urn AS urn, s.needBand AS band, s.idaciDecile AS decile,
+       s.ks2RwmSeriesYears AS years, s.ks2RwmSeriesValues AS values`,
+    { urn: neo4j.int(urn) },
+  );
+  if (!row) throw new Error(`No school ${urn}.`);
+  return factsOf(row);
+}
+
+/** A copy, in the test's authority, of one of its model's schools that meets `where`. */
+async function copyOf(area: TestArea, where: string): Promise<SchoolFacts> {
+  const [urn] = await area.schools({ count: 1, where });
+  return schoolFacts(urn!);
+}
+
+/**
+ * Copies of two schools of the authority the test's is modelled on, in one need band (1 or 2)
+ * and IDACI decile (1 to 3), whose KS2 changes from 2018/19 to 2023/24 differ by at least a
+ * point yet give one outcome factor, neither within 0.05 of a band's edge (where the graph's and
+ * this file's national means could round apart).
+ */
+async function pickPair(area: TestArea): Promise<[SchoolFacts, SchoolFacts]> {
+  const rows = await query<SchoolRow>(
+    api().db,
+    `MATCH (s:School {laCode: $la})
+     WHERE s.needBand IN [1, 2] AND s.idaciDecile IN [1, 2, 3] AND s.location IS NOT NULL
        AND '2018/19' IN s.ks2RwmSeriesYears AND '2023/24' IN s.ks2RwmSeriesYears
      RETURN s.urn AS urn, s.needBand AS band, s.idaciDecile AS decile,
        s.ks2RwmSeriesYears AS years, s.ks2RwmSeriesValues AS values
      ORDER BY s.urn`,
-    { region: NORTH_EAST, exclude },
+    { la: neo4j.int(area.like) },
   );
   const national = await nationalChange("2018/19", "2023/24");
   const seen: { facts: SchoolFacts; change: number; key: string }[] = [];
   for (const row of rows) {
-    const facts: SchoolFacts = {
-      urn: Number(row.urn),
-      needBand: Number(row.band),
-      idaciDecile: Number(row.decile),
-      series: new Map(row.years.map((year, i) => [year, Number(row.values[i])])),
-    };
+    const facts = factsOf(row);
     const change = facts.series.get("2023/24")! - facts.series.get("2018/19")!;
     const relative = round(change - national, 2);
     const edge = (relative + 1.25) / 2.5;
     if (!Number.isFinite(change) || Math.abs(edge - Math.round(edge)) * 2.5 < 0.05) continue;
     const key = `${facts.needBand}|${facts.idaciDecile}|${factorOf(relative)}`;
     const partner = seen.find((s) => s.key === key && Math.abs(s.change - change) >= 1);
-    if (partner) return [partner.facts, facts];
+    if (partner) {
+      return [
+        await copyOf(area, `t.urn = ${partner.facts.urn}`),
+        await copyOf(area, `t.urn = ${facts.urn}`),
+      ];
+    }
     seen.push({ facts, change, key });
   }
-  throw new Error("No two North East schools with changes a point apart within one band.");
+  throw new Error(`No two schools of LA ${area.like} with changes a point apart within one band.`);
+}
+
+/** The condition on the real school a pick is copied from. */
+function pickCondition(pick: (typeof PICKS)[Picked]): string {
+  return [
+    `t.needBand = ${pick.band}`,
+    pick.decile === null ? "true" : `t.idaciDecile = ${pick.decile}`,
+    pick.ks2
+      ? `all(y IN ${JSON.stringify(YEARS)} WHERE y IN t.ks2RwmSeriesYears)`
+      : "t.ks2RwmSeriesYears IS NULL",
+  ].join(" AND ");
 }
 
 beforeAll(async () => {
-  const leaderRows = await query<{ id: string; baseUrn: unknown }>(
-    api().db,
-    `MATCH (l:SystemLeader {regionCode: $region})-[:BASED_AT]->(b:School)
-     WHERE NOT (l)-[:SUPPORTS]->() AND l.capacity >= 1
-     RETURN l.id AS id, b.urn AS baseUrn ORDER BY l.id LIMIT 3`,
-    { region: NORTH_EAST },
-  );
-  leaders = leaderRows.map((row) => ({ id: row.id, baseUrn: Number(row.baseUrn) }));
-  expect(leaders).toHaveLength(3);
-  expect(new Set(leaders.map((l) => l.baseUrn)).size).toBe(3);
+  const area = await TestArea.create(api().db, SUBJECT, COUNTY_DURHAM);
+  expect(area.regionCode).toBe(NORTH_EAST);
+  const token = await admin();
 
-  const bases = leaders.map((l) => l.baseUrn);
-  for (const [role, pick] of Object.entries(PICKS) as [Picked, (typeof PICKS)[Picked]][]) {
-    const [row] = await query<{
-      urn: unknown;
-      band: unknown;
-      decile: unknown;
-      years: string[] | null;
-      values: unknown[] | null;
-    }>(
-      api().db,
-      `MATCH (s:School {regionCode: $region, needBand: $band})
-       WHERE ($decile IS NULL OR s.idaciDecile = $decile) AND NOT s.urn IN $bases
-         AND CASE WHEN $ks2 THEN all(y IN $years WHERE y IN s.ks2RwmSeriesYears)
-           ELSE s.ks2RwmSeriesYears IS NULL END
-       RETURN s.urn AS urn, s.needBand AS band, s.idaciDecile AS decile,
-         s.ks2RwmSeriesYears AS years, s.ks2RwmSeriesValues AS values
-       ORDER BY s.urn LIMIT 1`,
-      {
-        region: NORTH_EAST,
-        band: pick.band,
-        decile: pick.decile,
-        ks2: pick.ks2,
-        bases,
-        years: YEARS,
-      },
+  const bases = await area.schools({ count: 3 });
+  for (const baseUrn of bases) {
+    const designated = await api().execute(
+      RecognitionDesignateLeaderDocument,
+      { input: { urn: baseUrn, designation: "NLE", specialisms: ["MATHEMATICS"], capacity: 3 } },
+      { token },
     );
-    if (!row) throw new Error(`No North East school in band ${pick.band}, decile ${pick.decile}.`);
-    schools.set(role, {
-      urn: Number(row.urn),
-      needBand: Number(row.band),
-      idaciDecile: Number(row.decile),
-      series: new Map((row.years ?? []).map((year, i) => [year, Number(row.values?.[i])])),
-    });
+    leaders.push({ id: dataOf(designated).designateSystemLeader.id, baseUrn });
   }
-  const [p1, p2] = await pickPair([...bases, ...[...schools.values()].map((s) => s.urn)]);
+
+  for (const [role, pick] of Object.entries(PICKS) as [Picked, (typeof PICKS)[Picked]][]) {
+    schools.set(role, await copyOf(area, pickCondition(pick)));
+  }
+  const [p1, p2] = await pickPair(area);
   schools.set("P1", p1);
   schools.set("P2", p2);
 
-  changedAtBefore = (
-    await query<{ id: string; at: unknown }>(
-      api().db,
-      "UNWIND $ids AS id MATCH (l:SystemLeader {id: id}) RETURN id, l.engagementsChangedAt AS at",
-      { ids: leaders.map((l) => l.id) },
-    )
-  ).map((row) => ({ id: row.id, at: row.at }));
-
-  const token = await admin();
   for (const step of PLAN) {
     const recorded = await api().execute(
       RecognitionRecordEngagementDocument,
@@ -362,19 +373,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await query(
-    api().db,
-    "MATCH (:SystemLeader)-[r:SUPPORTS]->(:School) WHERE r.createdBy STARTS WITH $prefix DELETE r",
-    { prefix: SUBJECT },
-  );
-  // The engagement writes stamped the leaders; put back what they held before.
-  await query(
-    api().db,
-    `UNWIND $leaders AS leader
-     MATCH (l:SystemLeader {id: leader.id})
-     SET l.engagementsChangedAt = leader.at`,
-    { leaders: changedAtBefore },
-  );
+  // Removing the leaders and schools removes the engagements between them.
   await cleanUpWrites(api().db, SUBJECT);
   const [left] = await query<{ n: unknown }>(
     api().db,

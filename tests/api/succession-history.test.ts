@@ -1,11 +1,13 @@
 /**
  * What was recorded through the API for a school that has since closed shows on the open school
  * that replaced it, read at request time: its grants, support engagements and proposals, each
- * naming the predecessor's URN. Uses a real closed predecessor with one open successor (the
- * newest such pair, so no LA another test picks from), attaches records to the predecessor
- * directly, and reads the successor as an admin, as the successor itself, as its oversight and
- * as unrelated callers. The offers carried by the seed are checked by running the seed step on
- * the same pair. Removes everything it made and restores the offers it touched.
+ * naming the predecessor's URN. The test makes its own pair in an authority modelled on Luton
+ * (TestArea): a copy of one of its schools as the open successor, and a closed establishment
+ * (no School) before it, linked by SUCCEEDED_BY as the seed links real pairs. It designates a
+ * system leader of its own, attaches records to the predecessor directly, and reads the
+ * successor as an admin, as the successor itself, as its oversight and as unrelated callers (an
+ * open school of its own in another region, modelled on Leeds). The offers carried by the seed
+ * are checked by running the seed step on the pair alone. Removes everything it made.
  */
 import { randomUUID } from "node:crypto";
 import neo4j from "neo4j-driver";
@@ -13,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { carryOffers } from "../../seed/load.js";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import {
+  SuccessionDesignateLeaderDocument,
   SuccessionEngagementsWithLeaderIdsDocument,
   SuccessionLeaderEngagementsDocument,
   SuccessionOffersDocument,
@@ -25,7 +28,7 @@ import {
   type SuccessionSchoolHistoryQuery,
 } from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi } from "../helpers/api.js";
-import { cleanUpWrites, query, queryNumbers, testSubject } from "../helpers/writes.js";
+import { cleanUpWrites, query, queryNumbers, TestArea, testSubject } from "../helpers/writes.js";
 
 const api = useApi();
 const SUBJECT = testSubject("succession-history");
@@ -35,6 +38,9 @@ const SUCCESSOR_GRANT = `svc-test-${RUN}-successor`;
 const ENGAGEMENT = `test-succession-${RUN}`;
 const PROPOSED_BY_PREDECESSOR = randomUUID();
 const INVITING_PREDECESSOR = randomUUID();
+/** The authorities the test's own are modelled on: Luton (East of England), Leeds (Yorkshire). */
+const LUTON = 821;
+const LEEDS = 383;
 
 interface Pair {
   predecessor: number;
@@ -45,8 +51,9 @@ interface Pair {
 let pair: Pair;
 /** An open school in another region, party to nothing of the pair's. */
 let unrelated: number;
+let otherRegion: string;
+/** A system leader the test designates, based at another of its schools. */
 let systemLeaderId: string;
-let openEngagementsBefore: number;
 
 type SchoolHistory = NonNullable<SuccessionSchoolHistoryQuery["school"]>;
 type LeaderEngagements = NonNullable<SuccessionLeaderEngagementsQuery["systemLeader"]>;
@@ -74,32 +81,39 @@ async function leaderEngagements(token: string): Promise<LeaderEngagements> {
 }
 
 beforeAll(async () => {
-  // The newest closed establishment with exactly one open successor, neither with offers.
-  const [found] = await cypher(
-    `MATCH (p:Establishment)-[:SUCCEEDED_BY]->(s:School)
-     WHERE NOT p:School AND s.regionCode IS NOT NULL
-       AND p.offerUpdatedAt IS NULL AND s.offerUpdatedAt IS NULL
-       AND COUNT { (p)-[:SUCCEEDED_BY]->() } = 1 AND COUNT { ()-[:SUCCEEDED_BY]->(s) } = 1
-     RETURN p.urn AS predecessor, s.urn AS successor, s.regionCode AS regionCode
-     ORDER BY s.urn DESC LIMIT 1`,
+  const area = await TestArea.create(api().db, SUBJECT, LUTON);
+  const [successor, base] = await area.schools({ count: 2, where: "t.offerUpdatedAt IS NULL" });
+  // A URN of the test's authority that its copies do not reach.
+  const predecessor = area.laCode * 1_000 + 999;
+  await query(
+    api().db,
+    `MATCH (la:LocalAuthority {code: $laCode}), (s:School {urn: $successor})
+     CREATE (p:Establishment {urn: $predecessor, name: "Test closed school",
+       status: "Closed", open: false, closedBy: "2025-03-31", phase: s.phase, laCode: la.code,
+       regionCode: s.regionCode, stateFunded: true, createdBy: $subject})
+     CREATE (p)-[:IN_LOCAL_AUTHORITY]->(la)
+     CREATE (p)-[:SUCCEEDED_BY {source: "test", on: date("2025-04-01")}]->(s)`,
+    {
+      laCode: neo4j.int(area.laCode),
+      successor: neo4j.int(successor!),
+      predecessor: neo4j.int(predecessor),
+      subject: SUBJECT,
+    },
   );
-  if (!found) throw new Error("No closed school with an open successor: is the graph seeded?");
-  pair = found as unknown as Pair;
+  pair = { predecessor, successor: successor!, regionCode: area.regionCode };
 
-  const [other] = await cypher(
-    `MATCH (x:School) WHERE x.regionCode IS NOT NULL AND x.regionCode <> $region
-       AND NOT (x)-[:MEMBER_OF]->() AND NOT (x)-[:SUCCEEDED_BY]-()
-     RETURN x.urn AS urn ORDER BY x.urn DESC LIMIT 1`,
-    { region: pair.regionCode },
-  );
-  unrelated = Number(other?.["urn"]);
+  const elsewhere = await TestArea.create(api().db, SUBJECT, LEEDS);
+  const [other] = await elsewhere.schools({ count: 1 });
+  unrelated = other!;
+  otherRegion = elsewhere.regionCode;
+  expect(otherRegion).not.toBe(pair.regionCode);
 
-  const [leader] = await cypher(
-    `MATCH (l:SystemLeader) WHERE l.name IS NOT NULL
-     RETURN l.id AS id ORDER BY l.id DESC LIMIT 1`,
+  const designated = await read(
+    SuccessionDesignateLeaderDocument,
+    { input: { urn: base!, designation: "NLE", specialisms: ["LEADERSHIP"], capacity: 2 } },
+    await admin(),
   );
-  systemLeaderId = String(leader?.["id"]);
-  openEngagementsBefore = (await leaderEngagements(await admin())).openEngagements;
+  systemLeaderId = designated.designateSystemLeader.id;
 
   const grant = {
     fund: "OTHER",
@@ -164,17 +178,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await query(api().db, `MATCH (g:Grant) WHERE g.id IN $ids DETACH DELETE g`, {
-    ids: [PREDECESSOR_GRANT, SUCCESSOR_GRANT],
-  });
-  await query(api().db, `MATCH ()-[r:SUPPORTS {id: $id}]->() DELETE r`, { id: ENGAGEMENT });
-  await cleanUpWrites(api().db, SUBJECT);
+  // The closed predecessor is no School, so cleanUpWrites leaves it.
   await query(
     api().db,
-    `UNWIND $urns AS urn MATCH (e:Establishment {urn: urn})
-     REMOVE e.offers, e.seeks, e.offerUpdatedAt, e.offersFromUrn`,
-    { urns: pair ? [neo4j.int(pair.predecessor), neo4j.int(pair.successor)] : [] },
+    `MATCH (e:Establishment) WHERE e.createdBy STARTS WITH $prefix AND NOT e:School
+     DETACH DELETE e`,
+    { prefix: SUBJECT },
   );
+  await cleanUpWrites(api().db, SUBJECT);
 });
 
 describe("grants of a closed predecessor", () => {
@@ -243,10 +254,7 @@ describe("support engagements of a closed predecessor", () => {
 
   it.each([
     ["an unrelated school", () => schoolToken(unrelated)],
-    [
-      "oversight of another region",
-      () => oversight(pair.regionCode === "E12000007" ? "E12000001" : "E12000007"),
-    ],
+    ["oversight of another region", () => oversight(otherRegion)],
   ])("when %s reads the successor, then the engagement is not shown", async (_, token) => {
     const { school } = await read(
       SuccessionSchoolHistoryDocument,
@@ -264,7 +272,7 @@ describe("support engagements of a closed predecessor", () => {
       { id: ENGAGEMENT, urn: pair.predecessor, open: false, school: null },
     ]);
     expect(leader.open.map((e) => e.id)).not.toContain(ENGAGEMENT);
-    expect(leader.openEngagements).toBe(openEngagementsBefore);
+    expect(leader.openEngagements).toBe(0);
   });
 
   it("when the successor reads the leader's engagements, then the predecessor's is not among them", async () => {
@@ -388,7 +396,8 @@ describe("an engagement by a leader whose designation has since been withdrawn",
     await query(
       api().db,
       `MATCH (p:Establishment {urn: $predecessor})
-       CREATE (:FormerSystemLeader {id: $former, name: "Withdrawn leader", withdrawnAt: datetime()})
+       CREATE (:FormerSystemLeader {id: $former, name: "Withdrawn leader", withdrawnAt: datetime(),
+         createdBy: $subject})
          -[:SUPPORTS {id: $engagement, start: date("2020-01-06"), end: date("2020-07-17"),
            focus: "Withdrawn leader test", source: "test", createdBy: $subject}]->(p)`,
       { predecessor: neo4j.int(pair.predecessor), former, engagement, subject: SUBJECT },

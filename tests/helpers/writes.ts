@@ -71,6 +71,8 @@ export interface SchoolsLike {
  */
 export class TestArea {
   private made = 0;
+  /** Calls of `schools` run one at a time, each numbering its copies after the last. */
+  private making: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly db: Database,
@@ -110,7 +112,13 @@ export class TestArea {
    * from a different real school of the authority it is modelled on, with that governance (and
    * phase).
    */
-  async schools(like: SchoolsLike): Promise<number[]> {
+  schools(like: SchoolsLike): Promise<number[]> {
+    const made = this.making.then(() => this.copy(like));
+    this.making = made.catch(() => {});
+    return made;
+  }
+
+  private async copy(like: SchoolsLike): Promise<number[]> {
     const first = 9_000_000 + this.laCode * 1_000 + this.made;
     const rows = await query<{ urn: unknown }>(
       this.db,
@@ -150,6 +158,25 @@ export class TestArea {
     }
     this.made += urns.length;
     return urns;
+  }
+
+  /** A multi-academy trust of the test's own, open today, with `urns` members since today. */
+  async trust(urns: readonly number[]): Promise<string> {
+    const id = `${this.subject}-trust-${randomUUID().slice(0, 8)}`;
+    await query(
+      this.db,
+      `CREATE (p:Partnership {id: $id, name: "Test trust " + $id, type: "MULTI_ACADEMY_TRUST",
+         status: "Open", openedOn: date(), source: "service", createdBy: $subject,
+         membersChangedAt: datetime()})
+       WITH p
+       UNWIND $urns AS urn
+       MATCH (s:School {urn: urn})
+       CREATE (s)-[:MEMBER_OF {key: p.id + "|" + toString(urn), joinedOn: date(),
+                               source: "service"}]->(p)`,
+      { id, subject: this.subject, urns: urns.map((urn) => neo4j.int(urn)) },
+      ["partnerships", "memberships"],
+    );
+    return id;
   }
 }
 
