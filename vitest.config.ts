@@ -21,8 +21,10 @@ export default defineConfig({
           name: "integration",
           include: ["tests/**/*.test.ts"],
           globalSetup: ["tests/helpers/global-setup.ts"],
-          // The database is shared; two workers keep a 2-core machine responsive.
-          maxWorkers: 2,
+          // Each worker has a database of its own (tests/helpers/worker-databases.ts), so two
+          // on the project's server; NEO4J_URI's is one database, so one worker.
+          setupFiles: ["tests/helpers/worker-setup.ts"],
+          maxWorkers: process.env["NEO4J_URI"] ? 1 : 2,
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 240_000,

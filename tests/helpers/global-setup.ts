@@ -4,6 +4,7 @@
  * The bundled data is loaded, and families and need bands derived, when the graph lacks them.
  * On an empty graph (a fresh clone, CI) the data is loaded by the upgrade rehearsal: the previous
  * release of one LA, writes through the API, then the current release over it (upgrade-check.ts).
+ * The prepared graph is then copied for each further worker (worker-databases.ts).
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -13,8 +14,10 @@ import { countSchools } from "../../seed/load.js";
 import { ScratchServer } from "./scratch-server.js";
 import { rehearseUpgrade } from "./upgrade-check.js";
 import { connectConfigured } from "../../src/db/connect.js";
+import type { TestProject } from "vitest/node";
+import { startWorkerDatabases } from "./worker-databases.js";
 
-export default async function setup(): Promise<() => Promise<void>> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const c = config();
   const log = (line: string) => console.log(`[test setup] ${line}`);
   let startedHere = false;
@@ -60,7 +63,13 @@ export default async function setup(): Promise<() => Promise<void>> {
     }
   }
 
+  const workers = c.NEO4J_URI
+    ? { databases: [], stop: async () => {} }
+    : await startWorkerDatabases(c, project.config.maxWorkers, log);
+  project.provide("workerDatabases", workers.databases);
+
   return async () => {
+    await workers.stop();
     if (startedHere) await stop(localServerOptions(c, log));
   };
 }

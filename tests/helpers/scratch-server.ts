@@ -9,7 +9,8 @@ import { config } from "../../src/config.js";
 import { start, stop, type LocalServerOptions } from "../../scripts/neo4j/local-server.js";
 import { localUri, type ConnectionSettings } from "../../src/db/connection.js";
 
-async function freePort(): Promise<number> {
+/** A TCP port nothing listens on now, on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
