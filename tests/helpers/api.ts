@@ -4,7 +4,6 @@
  */
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
-import { isDeepStrictEqual } from "node:util";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { DocumentNode, GraphQLFormattedError } from "graphql";
 import { afterAll, beforeAll } from "vitest";
