@@ -16,6 +16,7 @@ import { rehearseUpgrade } from "./upgrade-check.js";
 import { connectConfigured } from "../../src/db/connect.js";
 import type { TestProject } from "vitest/node";
 import { startWorkerDatabases } from "./worker-databases.js";
+import { cleanUpWrites } from "./writes.js";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const c = config();
@@ -25,9 +26,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     startedHere = (await start(localServerOptions(c, log))).started;
   }
   const db = connectConfigured(c);
-  const empty = await countSchools(db)
-    .then((schools) => schools === 0)
-    .finally(() => db.close());
+  let empty: boolean;
+  try {
+    // What the files of an interrupted run made and did not remove (all marked createdBy
+    // "test-..."), before the families step below would count its schools as newly opened.
+    await cleanUpWrites(db, "test-");
+    empty = (await countSchools(db)) === 0;
+  } finally {
+    await db.close();
+  }
   if (empty) {
     await rehearseUpgrade(log);
   } else if (process.env["REHEARSE_UPGRADE"]) {
