@@ -96,6 +96,24 @@ describe("FreshVersion", () => {
     expect(read).toHaveBeenCalledTimes(2);
   });
 
+  it("when the age is 0 and uses arrive while a read is under way, then they share it", async () => {
+    const { version, read } = fresh(0);
+    const together = await Promise.all([version.get(), version.get(), version.get()]);
+    expect(together).toEqual([1, 1, 1]);
+    expect(read).toHaveBeenCalledTimes(1);
+    await version.get();
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it("when this process writes while a read is under way, then the next use reads again", async () => {
+    const { version, read, write } = fresh(0);
+    const before = version.get();
+    write(2);
+    expect(await version.get()).toBe(2);
+    expect(await before).toBe(1);
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
   it("when a read fails, then it is not kept", async () => {
     const read = vi
       .fn<() => Promise<number>>()

@@ -54,7 +54,7 @@ export class VersionedValue<T> {
  * failed read is not kept.
  */
 export class FreshVersion<V> {
-  private last: { at: number; writes: number; version: Promise<V> } | null = null;
+  private last: { at: number; writes: number; version: Promise<V>; settled: boolean } | null = null;
 
   constructor(
     private readonly read: () => Promise<V>,
@@ -65,15 +65,24 @@ export class FreshVersion<V> {
   get(): Promise<V> {
     const writes = this.freshness.writes();
     const last = this.last;
-    if (last && last.writes === writes && this.now() - last.at < this.freshness.maxAgeMs) {
+    if (
+      last &&
+      last.writes === writes &&
+      (!last.settled || this.now() - last.at < this.freshness.maxAgeMs)
+    ) {
       return last.version;
     }
     const version = this.read();
-    const held = { at: this.now(), writes, version };
+    const held = { at: this.now(), writes, version, settled: false };
     this.last = held;
-    version.catch(() => {
-      if (this.last === held) this.last = null;
-    });
+    version.then(
+      () => {
+        held.settled = true;
+      },
+      () => {
+        if (this.last === held) this.last = null;
+      },
+    );
     return version;
   }
 
@@ -84,7 +93,7 @@ export class FreshVersion<V> {
   async catchUp(read: () => Promise<V>): Promise<V> {
     const version = read();
     await version;
-    this.last = { at: this.now(), writes: this.freshness.writes(), version };
+    this.last = { at: this.now(), writes: this.freshness.writes(), version, settled: true };
     return version;
   }
 }

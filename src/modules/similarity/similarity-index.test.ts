@@ -198,6 +198,25 @@ describe("SimilarityIndex with the data version", () => {
     expect(source.findProfiles).toHaveBeenCalledTimes(1);
   });
 
+  it("when it checks, then it asks only the data version, not the graph, and a run made current is a change to the similarity area", async () => {
+    const { source } = fakeSource();
+    const { holder, clock, v } = indexWith(source);
+    await holder.current();
+    const runReads = vi.mocked(source.findCurrentRun).mock.calls.length;
+
+    clock.advance(1_000);
+    await holder.current();
+    await settle();
+    expect(source.findCurrentRun).toHaveBeenCalledTimes(runReads);
+    expect(source.findProfiles).toHaveBeenCalledTimes(1);
+
+    v.write("similarity");
+    clock.advance(1_000);
+    await holder.current();
+    await settle();
+    expect(source.findProfiles).toHaveBeenCalledTimes(2);
+  });
+
   it("when a request must see a membership (catchUp), then it waits for the rebuild", async () => {
     const { state, source } = fakeSource();
     const { holder, v } = indexWith(source);

@@ -163,12 +163,18 @@ export class SimilarityIndex {
     }
   }
 
-  /** True when a newer run is current, or the data version says what the index holds changed. */
+  /**
+   * True when the data version says what the index holds changed (a families run made current
+   * writes the similarity area); without the data version, when another run is current.
+   */
   private async outdated(snapshot: SimilaritySnapshot): Promise<boolean> {
+    if (this.versions) {
+      return (
+        holdsChanged(snapshot.version, await this.versions.get()) && this.snapshot === snapshot
+      );
+    }
     const run = await this.source.findCurrentRun();
-    if (!sameRun(run, snapshot.run)) return this.snapshot === snapshot;
-    if (!this.versions) return false;
-    return holdsChanged(snapshot.version, await this.versions.get()) && this.snapshot === snapshot;
+    return !sameRun(run, snapshot.run) && this.snapshot === snapshot;
   }
 
   private checkForNewerRun(snapshot: SimilaritySnapshot): void {
