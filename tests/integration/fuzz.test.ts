@@ -90,7 +90,7 @@ async function snapshot(): Promise<unknown> {
       urns: [a, b, c, 131747],
       proposalId,
       fuzzer: `${SUBJECT}-fuzzer`,
-      // Memberships from this file's proposals only: other test files accept proposals meanwhile.
+      // Memberships from this file's proposals only.
       subject: SUBJECT,
     },
   );
