@@ -5,6 +5,11 @@
  * schools it supports are the test's own: copies of Derby's primaries (TestArea), removed after.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  FreshnessCandidatesDocument,
+  FreshnessDesignateLeaderDocument,
+  FreshnessRecordEngagementDocument,
+} from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi } from "../helpers/api.js";
 import { cleanUpWrites, TestArea, testSubject } from "../helpers/writes.js";
 
@@ -12,17 +17,6 @@ const api = useApi({ app: { dataVersionMaxAgeMs: 60_000 } });
 const SUBJECT = testSubject("data-freshness");
 /** Derby, in the East Midlands. */
 const DERBY = 831;
-
-const DESIGNATE = `mutation ($input: DesignateSystemLeaderInput!) {
-  designateSystemLeader(input: $input) { id }
-}`;
-
-const CANDIDATES = `query ($id: ID!) {
-  schoolsToSupport(systemLeaderId: $id, first: 100) { school { urn } }
-}`;
-const RECORD = `mutation ($input: RecordSupportEngagementInput!) {
-  recordSupportEngagement(input: $input) { id open }
-}`;
 
 /** The test's own schools. */
 let own = new Set<number>();
@@ -35,12 +29,12 @@ beforeAll(async () => {
   own = new Set(urns);
   const admin = await testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
   const designated = dataOf(
-    await api().executeText(
-      DESIGNATE,
-      { input: { urn: urns[0], designation: "NLE", specialisms: ["ENGLISH"], capacity: 5 } },
+    await api().execute(
+      FreshnessDesignateLeaderDocument,
+      { input: { urn: urns[0]!, designation: "NLE", specialisms: ["ENGLISH"], capacity: 5 } },
       { token: admin },
     ),
-  ) as { designateSystemLeader: { id: string } };
+  );
   leaderId = designated.designateSystemLeader.id;
 });
 
@@ -50,12 +44,8 @@ afterAll(async () => {
 
 /** The leader's candidates among the test's own schools, best first. */
 async function candidates(): Promise<number[]> {
-  const data = dataOf(await api().executeText(CANDIDATES, { id: leaderId })) as {
-    schoolsToSupport: { school: { urn: number } }[];
-  };
-  return data.schoolsToSupport
-    .map((candidate) => candidate.school.urn)
-    .filter((urn) => own.has(urn));
+  const data = dataOf(await api().execute(FreshnessCandidatesDocument, { id: leaderId }));
+  return data.schoolsToSupport.map((candidate) => candidate.urn).filter((urn) => own.has(urn));
 }
 
 describe("data versions held for a while", () => {
@@ -69,8 +59,8 @@ describe("data versions held for a while", () => {
       systemLeaderId: leaderId,
     });
 
-    const result = await api().executeText(
-      RECORD,
+    const result = await api().execute(
+      FreshnessRecordEngagementDocument,
       { input: { systemLeaderId: leaderId, urn: target, focus: "Reading" } },
       { token },
     );
