@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   FreshnessCandidatesDocument,
-  FreshnessDesignateLeaderDocument,
+  EngagementDesignateLeaderDocument,
   FreshnessRecordEngagementDocument,
 } from "../__generated__/graphql.js";
 import { dataOf, testToken, useApi } from "../helpers/api.js";
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const admin = await testToken({ role: "ADMIN", sub: `${SUBJECT}-admin` });
   const designated = dataOf(
     await api().execute(
-      FreshnessDesignateLeaderDocument,
+      EngagementDesignateLeaderDocument,
       { input: { urn: urns[0]!, designation: "NLE", specialisms: ["ENGLISH"], capacity: 5 } },
       { token: admin },
     ),

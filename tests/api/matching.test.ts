@@ -15,6 +15,7 @@ import {
   type PartnerSearchInput,
   type SupportTopic,
 } from "../__generated__/graphql.js";
+import { PARTNER_FACTORS } from "../../src/modules/matching/matching.rules.js";
 import { dataOf, testToken, useApi } from "../helpers/api.js";
 import { cleanUpWrites, query, TestArea, testSubject } from "../helpers/writes.js";
 
@@ -113,14 +114,8 @@ describe("partnerSuggestions", () => {
     for (const suggestion of partnerSuggestions) {
       expect(suggestion.distanceKm).toBeLessThanOrEqual(10);
       expect(suggestion.score).toBeLessThanOrEqual(1);
-      expect(suggestion.reasons.map((r) => r.factor)).toEqual([
-        "FOCUS_STRENGTH",
-        "CONTEXT_SIMILARITY",
-        "PROXIMITY",
-        "CAPACITY",
-        "NETWORK_BRIDGE",
-        "OFFERS_WHAT_IS_SOUGHT",
-      ]);
+      // One reason per factor, in the rule file's order.
+      expect(suggestion.reasons.map((r) => r.factor)).toEqual([...PARTNER_FACTORS]);
       const total = suggestion.reasons.reduce((sum, r) => sum + r.contribution, 0);
       expect(total).toBeCloseTo(suggestion.score, 12);
       expect(suggestion.focus).toBe("KS2_RWM_EXPECTED");

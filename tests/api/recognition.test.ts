@@ -12,7 +12,7 @@ import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   RecognitionCloseEngagementDocument,
-  RecognitionDesignateLeaderDocument,
+  EngagementDesignateLeaderDocument,
   RecognitionRankingDocument,
   RecognitionRecordEngagementDocument,
   type RecognitionRankingQuery,
@@ -331,7 +331,7 @@ beforeAll(async () => {
   const bases = await area.schools({ count: 3 });
   for (const baseUrn of bases) {
     const designated = await api().execute(
-      RecognitionDesignateLeaderDocument,
+      EngagementDesignateLeaderDocument,
       { input: { urn: baseUrn, designation: "NLE", specialisms: ["MATHEMATICS"], capacity: 3 } },
       { token },
     );

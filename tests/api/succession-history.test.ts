@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { carryOffers } from "../../seed/load.js";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import {
-  SuccessionDesignateLeaderDocument,
+  EngagementDesignateLeaderDocument,
   SuccessionEngagementsWithLeaderIdsDocument,
   SuccessionLeaderEngagementsDocument,
   SuccessionOffersDocument,
@@ -109,7 +109,7 @@ beforeAll(async () => {
   expect(otherRegion).not.toBe(pair.regionCode);
 
   const designated = await read(
-    SuccessionDesignateLeaderDocument,
+    EngagementDesignateLeaderDocument,
     { input: { urn: base!, designation: "NLE", specialisms: ["LEADERSHIP"], capacity: 2 } },
     await admin(),
   );

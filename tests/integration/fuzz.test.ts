@@ -42,6 +42,8 @@ const TYPED_CODES = new Set([
   "FORBIDDEN",
 ]);
 
+/** The test's own authority, modelled on Norfolk, and schools of it. */
+let ownLa = 0;
 let a = 0;
 let b = 0;
 let c = 0;
@@ -58,8 +60,6 @@ let clusterId = "";
 let officerId = "";
 let spareOfficerId = "";
 /** An establishment that is no open school, an open Suffolk school, a partnership with no members. */
-/** The test's own authority, modelled on Norfolk. */
-let ownLa = 0;
 let closedUrn = 0;
 let suffolkUrn = 0;
 let memberlessId = "";
