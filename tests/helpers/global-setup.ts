@@ -15,7 +15,7 @@ import { ScratchServer } from "./scratch-server.js";
 import { rehearseUpgrade } from "./upgrade-check.js";
 import { connectConfigured } from "../../src/db/connect.js";
 import type { TestProject } from "vitest/node";
-import { startWorkerDatabases } from "./worker-databases.js";
+import { releaseWorkerDatabases, startWorkerDatabases } from "./worker-databases.js";
 import { cleanUpWrites } from "./writes.js";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -73,6 +73,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const workers = c.NEO4J_URI
     ? { databases: [], stop: async () => {} }
     : await startWorkerDatabases(c, project.config.maxWorkers, log);
+  releaseWorkerDatabases(workers.databases);
   project.provide("workerDatabases", workers.databases);
 
   return async () => {

@@ -1,15 +1,24 @@
 /**
- * One database per integration-test worker. Files in one worker run one after another, so a
- * file only ever meets its own data and the prepared England graph: no file reads another's
- * schools, partnerships or families run while they exist, whatever it asks of a region or of
- * England.
+ * One database per integration-test worker. Each test file's process holds one database for as
+ * long as it lives, so files that run at the same time never share one, and a file only ever
+ * meets its own data and the prepared England graph: no file reads another's schools,
+ * partnerships or families run while they exist, whatever it asks of a region or of England.
  *
- * Worker 1 uses the project's local server. For each further worker the global setup copies
- * that server's prepared store (stopped for the copy, then started again) into
- * NEO4J_HOME/workers/<n> and starts a server on it; `useWorkerDatabase` points the worker at it.
- * Against NEO4J_URI (a server this project does not run) there is one database, so one worker.
+ * Worker 1's database is the project's local server. For each further worker the global setup
+ * copies that server's prepared store (stopped for the copy, then started again) into
+ * NEO4J_HOME/workers/<n> and starts a server on it; `useWorkerDatabase` takes a free one for a
+ * test file's process. Against NEO4J_URI (a server this project does not run) there is one
+ * database, so one worker.
  */
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import type { Config } from "../../src/config.js";
 import { localPasswordFile } from "../../src/db/connection.js";
@@ -22,7 +31,7 @@ import {
 import { freePort } from "./scratch-server.js";
 
 export interface WorkerDatabase {
-  /** VITEST_POOL_ID of the worker it serves. */
+  /** 1 for the local server, 2... for the copies. */
   worker: number;
   home: string;
   boltPort: number;
@@ -96,13 +105,81 @@ export async function startWorkerDatabases(
   };
 }
 
-/** Points this worker's process (and the processes it starts) at its own database. */
-export function useWorkerDatabase(
+/** The folder a test file's process holds while it uses `database` (see useWorkerDatabase). */
+export function lockOf(database: WorkerDatabase): string {
+  return path.join(database.home, "run", "test-file.lock");
+}
+
+function holderIsAlive(lock: string): boolean {
+  const pid = Number(readFileSync(path.join(lock, "pid"), "utf8").trim());
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Takes `database` for this process unless a live one holds it. */
+function tryToTake(database: WorkerDatabase): boolean {
+  const lock = lockOf(database);
+  try {
+    mkdirSync(lock);
+  } catch {
+    try {
+      if (holderIsAlive(lock)) return false;
+    } catch {
+      // Being taken or let go this moment: not free now.
+      return false;
+    }
+    // Its holder ended without letting go (killed): take it over.
+    rmSync(lock, { recursive: true, force: true });
+    return false;
+  }
+  writeFileSync(path.join(lock, "pid"), String(process.pid));
+  const letGo = () => rmSync(lock, { recursive: true, force: true });
+  process.once("exit", letGo);
+  // vitest ends a file's process with SIGTERM: let go, then end as that signal would.
+  process.once("SIGTERM", () => {
+    letGo();
+    process.kill(process.pid, "SIGTERM");
+  });
+  return true;
+}
+
+/**
+ * Points this test file's process (and the processes it starts) at a database no other live
+ * test file's process holds, trying its worker's (VITEST_POOL_ID) first and waiting while all
+ * are held. The worker's number alone is not enough: with more than one vitest project, files
+ * running at the same time can be given the same one.
+ */
+export async function useWorkerDatabase(
   databases: readonly WorkerDatabase[],
   env: NodeJS.ProcessEnv = process.env,
-): void {
-  const mine = databases.find((database) => database.worker === Number(env["VITEST_POOL_ID"]));
-  if (!mine) return;
-  env["NEO4J_HOME"] = mine.home;
-  env["NEO4J_BOLT_PORT"] = String(mine.boltPort);
+  timeoutMs = 600_000,
+): Promise<void> {
+  if (databases.length === 0) return;
+  const preferred = Number(env["VITEST_POOL_ID"]);
+  const order = [...databases].sort(
+    (a, b) => Number(b.worker === preferred) - Number(a.worker === preferred),
+  );
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mine = order.find(tryToTake);
+    if (mine) {
+      env["NEO4J_HOME"] = mine.home;
+      env["NEO4J_BOLT_PORT"] = String(mine.boltPort);
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`No test database came free within ${timeoutMs / 1000}s.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Lets go of every database's lock: at the start of a run no test file's process is alive. */
+export function releaseWorkerDatabases(databases: readonly WorkerDatabase[]): void {
+  for (const database of databases) rmSync(lockOf(database), { recursive: true, force: true });
 }

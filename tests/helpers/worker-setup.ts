@@ -1,5 +1,5 @@
-/** Runs before every integration test file: its worker's own database (worker-databases.ts). */
+/** Runs before every integration test file: a database of its own (worker-databases.ts). */
 import { inject } from "vitest";
 import { useWorkerDatabase } from "./worker-databases.js";
 
-useWorkerDatabase(inject("workerDatabases"));
+await useWorkerDatabase(inject("workerDatabases"));
