@@ -2,10 +2,9 @@
  * Proposed clusters and their adoption under a School Improvement Board. Proposals for Dorset
  * (LA 838) and Cornwall (LA 908) are read from the real data and checked against the schools the
  * graph holds. Writes go to an authority of the test's own, modelled on Dorset (TestArea: copies
- * of 48 of its state-funded schools, in the South West, moved to a free three-digit code as the
- * cluster API takes DfE codes only): its proposals are adopted and checked in the graph for every
- * role, and one of its schools records offers to see the memoised proposals rebuilt. The
- * authorities, their schools and everything written are removed afterwards.
+ * of 48 of its state-funded schools, in the South West): its proposals are adopted and checked
+ * in the graph for every role, and one of its schools records offers to see the memoised
+ * proposals rebuilt. The authority, its schools and everything written are removed afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { haversineKm } from "../../src/modules/matching/geo.js";

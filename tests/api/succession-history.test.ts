@@ -178,13 +178,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // The closed predecessor is no School, so cleanUpWrites leaves it.
-  await query(
-    api().db,
-    `MATCH (e:Establishment) WHERE e.createdBy STARTS WITH $prefix AND NOT e:School
-     DETACH DELETE e`,
-    { prefix: SUBJECT },
-  );
   await cleanUpWrites(api().db, SUBJECT);
 });
 

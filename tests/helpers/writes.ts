@@ -188,15 +188,16 @@ const MADE_BY_TESTS = [
   "Leader",
   "Grant",
   "Adviser",
-  "School",
+  // The test's schools, and closed establishments it makes as their predecessors.
+  "Establishment",
   "LocalAuthority",
 ] as const;
 
 /**
  * Removes what writes under subjects starting with `subjectPrefix` made: proposals, the
  * partnerships they formed and the memberships their acceptances created, system leaders,
- * leaders, grants, advisers, the test's own schools and authority, and audit events; and resets
- * the offers of `offerUrns`.
+ * leaders, grants, advisers, the test's own schools (and closed establishments) and authority,
+ * and audit events; and resets the offers of `offerUrns`.
  */
 export async function cleanUpWrites(
   db: Database,
