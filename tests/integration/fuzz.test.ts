@@ -412,13 +412,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const db = api().db;
-  for (const label of ["Leader", "Adviser", "Grant"]) {
-    await query(db, `MATCH (x:${label}) WHERE x.createdBy STARTS WITH $prefix DETACH DELETE x`, {
-      prefix: SUBJECT,
-    });
-  }
-  await cleanUpWrites(db, SUBJECT);
+  await cleanUpWrites(api().db, SUBJECT);
 });
 
 describe("proposePartnership with generated invalid input", () => {
